@@ -1,0 +1,1 @@
+"""policygen: social-media governance documents for Québec health bodies."""

@@ -1,0 +1,125 @@
+"""The `policygen` command: build and check, in French."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from . import clickfr
+from .build import documents_for, load_all, write_outputs
+from .diagnostics import Diagnostic, DiagnosticError, plural
+from .library import DOCUMENTS, load_library
+from .writers import FORMATS
+
+clickfr.install()
+
+EXIT_INVALID = 2
+EXIT_INTERNAL = 70
+
+
+def _report(problems: list[Diagnostic], action: str) -> None:
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    files = sorted({p.path for p in problems})
+    errors = [p for p in problems if p.severity == "erreur"]
+    click.echo(f"\n{plural(len(errors), 'erreur')} dans {', '.join(files)} : {action}", err=True)
+
+
+def _choices(value: str, known: tuple[str, ...], what: str) -> list[str]:
+    chosen = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in known]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"{what} inconnu : {', '.join(unknown) or '(aucun)'}. Valeurs permises : {', '.join(known)}.")
+    return [k for k in known if k in chosen]
+
+
+def _library():
+    try:
+        return load_library()
+    except DiagnosticError as exc:
+        _report(exc.diagnostics, "la bibliothèque de clauses est invalide.")
+        sys.exit(EXIT_INVALID)
+
+
+class FrenchGroup(click.Group):
+    """Catches what should never happen, so the user sees a sentence, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except Exception:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("POLICYGEN_DEBUG"):
+                traceback.print_exc()
+            click.echo("Erreur interne inattendue de policygen. Relancez avec POLICYGEN_DEBUG=1 "
+                       "et transmettez le message à l’équipe de soutien.", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=FrenchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policygen", message="%(prog)s, version %(version)s")
+def main() -> None:
+    """Produit la politique, la nétiquette et la fiche-synthèse sur les médias
+    sociaux d’un organisme de santé, à partir de son fichier d’organisation."""
+
+
+FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER...",
+                       type=click.Path(dir_okay=False, path_type=Path))
+
+
+@main.command()
+@FILES
+@click.option("--out", "out_dir", default="output", show_default=True, metavar="DOSSIER",
+              type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les documents.")
+@click.option("--format", "formats", default=",".join(FORMATS), show_default=True, metavar="FORMATS",
+              help="Formats à produire, séparés par des virgules : html, docx, pdf.")
+@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
+              help="Documents à produire, séparés par des virgules : politique, netiquette, fiche-synthese.")
+def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str) -> None:
+    """Produit les documents de chaque FICHIER d’organisation.
+
+    Écrit DOSSIER/<nom-du-fichier>/politique.{html,docx,pdf}, netiquette.* et
+    fiche-synthese.*. Si un fichier contient une erreur, rien n’est écrit et
+    les documents déjà produits restent intacts.
+    """
+    chosen_formats = _choices(formats, FORMATS, "Format")
+    chosen_documents = _choices(documents, DOCUMENTS, "Document")
+    library = _library()
+    loaded, problems = load_all(list(fichiers), library)
+    built = {}
+    for item in loaded:
+        try:
+            built[item] = documents_for(item, library, chosen_documents)
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        _report(problems, "aucun document n’a été produit.")
+        sys.exit(EXIT_INVALID)
+    for item, documents_built in built.items():
+        target = out_dir / item.slug
+        written = write_outputs(target, documents_built, chosen_formats)
+        click.echo(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
+
+
+@main.command()
+@FILES
+def check(fichiers: tuple[Path, ...]) -> None:
+    """Vérifie chaque FICHIER d’organisation sans rien produire."""
+    library = _library()
+    loaded, problems = load_all(list(fichiers), library)
+    for item in loaded:
+        try:
+            documents_for(item, library, list(DOCUMENTS))
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        _report(problems, "corrigez-les, puis relancez la vérification.")
+        sys.exit(EXIT_INVALID)
+    for item in loaded:
+        click.echo(f"{item.display} : aucun problème.")

@@ -1,0 +1,156 @@
+"""The one document model every writer reads.
+
+Closed sets of inline and block nodes (as in pandoc): the parser produces
+them, transforms rewrite them, writers only consume them. Nodes are frozen so
+a transform returns a new tree instead of editing a shared one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+# Inlines ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    pass
+
+
+Inline = Text | Emphasis | Strong | Link | LineBreak
+
+
+# Blocks ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Paragraph:
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[tuple[Block, ...], ...]
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading inside a clause body, below the clause's own title."""
+
+    inlines: tuple[Inline, ...]
+
+
+Block = Paragraph | ListBlock | Table | Heading
+
+
+# Structure -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a clause comes from and what it rests on, for legal review."""
+
+    clause_id: str
+    version: int
+    sources: tuple[tuple[str, tuple[str, ...]], ...]
+    legal: tuple[tuple[str, tuple[str, ...]], ...]
+    variables: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str
+    title: str
+    show_title: bool
+    blocks: tuple[Block, ...]
+    provenance: Provenance
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    clauses: tuple[Clause, ...]
+    annex: bool = False
+    role: str = "body"
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str  # politique, netiquette, fiche-synthese
+    title: str
+    organisation: str  # full name
+    short_title: str
+    sections: tuple[Section, ...]
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    date: dt.date  # shown in the text: in force or last revised
+    timestamp: dt.datetime  # file metadata: SOURCE_DATE_EPOCH, else `date`; never the clock
+    lang: str = "fr-CA"
+    review: bool = False
+
+
+def inline_text(inlines: tuple[Inline, ...]) -> str:
+    """The plain text of a run of inlines."""
+    parts = []
+    for node in inlines:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append("\n")
+        else:
+            parts.append(inline_text(node.children))
+    return "".join(parts)
+
+
+def block_texts(block: Block) -> list[str]:
+    """The plain text of a block, one string per paragraph-like unit."""
+    if isinstance(block, (Paragraph, Heading)):
+        return [inline_text(block.inlines)]
+    if isinstance(block, ListBlock):
+        return [t for item in block.items for b in item for t in block_texts(b)]
+    return [inline_text(cell) for row in (block.header, *block.rows) for cell in row]
+
+
+def document_texts(document: Document) -> list[str]:
+    """Every piece of text of the document, in reading order (for format parity checks)."""
+    texts = [document.title, document.organisation]
+    for section in document.sections:
+        texts.append(section.title)
+        for clause in section.clauses:
+            if clause.show_title:
+                texts.append(clause.title)
+            for block in clause.blocks:
+                texts.extend(block_texts(block))
+    return texts

@@ -1,0 +1,212 @@
+"""The organisation file's typed schema.
+
+Keys are French because communications advisors write them; the classes and
+their docstrings are English. `extra="forbid"` makes every unknown key an
+error (the validator adds a « vouliez-vous dire … ? » suggestion).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+_YES = {"oui", "o", "vrai", "true", "yes"}
+_NO = {"non", "n", "faux", "false", "no"}
+
+
+def _french_bool(value: object) -> object:
+    """Accept « oui » / « non » as well as YAML booleans."""
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _YES:
+            return True
+        if lowered in _NO:
+            return False
+    return value
+
+
+OuiNon = Annotated[bool, BeforeValidator(_french_bool)]
+Genre = Literal["masculin", "féminin"]
+Texte = Annotated[str, Field(min_length=1)]
+
+_HOUR = re.compile(r"^([01]?[0-9]|2[0-3])(?::| ?h ?)([0-5][0-9])?$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^(1[ -])?\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}$")
+_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              coerce_numbers_to_str=True)
+
+
+def _normalise_hour(value: object) -> object:
+    """« 8:30 », « 08:30 », « 8 h 30 », « 8h » -> « 08:30 »."""
+    if isinstance(value, int):  # « 17 » written alone
+        value = f"{value}:00"
+    if isinstance(value, str):
+        match = _HOUR.match(value.strip())
+        if match:
+            return f"{int(match.group(1)):02d}:{match.group(2) or '00'}"
+    return value
+
+
+def _pattern(regex: re.Pattern[str], error_type: str):
+    """An after-validator that rejects values not matching `regex`.
+
+    The error type names the French message in `validation.py`.
+    """
+    def check(value: str) -> str:
+        if not regex.match(value):
+            raise PydanticCustomError(error_type, error_type)
+        return value
+    return AfterValidator(check)
+
+
+Heure = Annotated[str, BeforeValidator(_normalise_hour),
+                  _pattern(re.compile(r"^[0-2][0-9]:[0-5][0-9]$"), "heure_invalide")]
+Courriel = Annotated[str, _pattern(_EMAIL, "courriel_invalide")]
+Telephone = Annotated[str, _pattern(_PHONE, "telephone_invalide")]
+Url = Annotated[str, _pattern(_URL, "url_invalide")]
+
+
+class Organisation(Strict):
+    """Identity of the body."""
+
+    nom: Texte
+    nom_court: Texte
+    genre: Genre = "masculin"
+    appellation: Texte
+    appellation_genre: Genre = "masculin"
+    type: Literal["etablissement_sante", "ordre_professionnel", "autre"]
+    secteur: Literal["public", "prive"]
+    mission: Texte
+    valeurs: list[Texte] = []
+    site_web: Url | None = None
+    region: str | None = None
+    profession: str | None = None
+    membres_nombre: int | None = None
+    membres_appellation: str | None = None
+
+
+class Unite(Strict):
+    """An administrative unit (service, direction)."""
+
+    nom: Texte
+    genre: Genre = "masculin"
+    direction: str | None = None
+
+
+class Roles(Strict):
+    communications: Unite
+    approbation_publications: Texte
+    moderation: Texte
+    courriel_propositions: Courriel | None = None
+    securite_information: str | None = None
+    gestionnaires: list[Texte] = []
+
+
+class Plateforme(Strict):
+    nom: Texte
+    adresse: Url | None = None
+    statut: Literal["officielle", "veille"] = "officielle"
+
+
+class Moderation(Strict):
+    jours: Texte = "du lundi au vendredi"
+    debut: Heure = "08:30"
+    fin: Heure = "16:30"
+    jours_feries: OuiNon = False
+
+
+class Contact(Strict):
+    titre: Texte
+    nom: str | None = None
+    personne: str | None = None
+    courriel: Courriel | None = None
+    telephone: Telephone | None = None
+    poste: str | None = None
+    sans_frais: Telephone | None = None
+    adresse_web: Url | None = None
+    heures: str | None = None
+
+
+class Contacts(Strict):
+    communications: Contact
+    plaintes: Contact
+    protection_renseignements: Contact
+
+
+class Sanctions(Strict):
+    personnel: list[Texte] = []
+    public: list[Texte] = []
+
+
+class Choix(Strict):
+    """Where the sources differ, the organisation chooses."""
+
+    usage_personnel_au_travail: Literal["interdit", "hors_heures", "permis"] = "hors_heures"
+    amitie_usagers: Literal["interdite", "deconseillee"] = "interdite"
+    cyberintervention: OuiNon = False
+    comptes_separes: OuiNon = True
+    partage_fichiers_internes: OuiNon = True
+
+
+class PartageFichiers(Strict):
+    outils_permis: list[Texte] = []
+    applications_interdites: list[Texte] = []
+
+
+class Approbation(Strict):
+    instance: Texte
+    date: dt.date
+
+
+class Version(Strict):
+    version: Texte
+    date: dt.date
+    description: Texte
+
+
+class Revision(Strict):
+    numero: Texte
+    en_vigueur: dt.date
+    approbation: Approbation
+    validation: Approbation | None = None
+    diffusion: Approbation | None = None
+    derniere_revision: dt.date | None = None
+    cadence_annees: int = Field(default=3, ge=1, le=10)
+    remplace: str | None = None
+    historique: list[Version] = []
+
+
+class Annexes(Strict):
+    outils_internes: list[Texte] = []
+    outils_externes: list[Texte] = []
+    references: list[Texte] = []
+
+
+class Fondements(Strict):
+    lois: list[Texte] = []
+    documents_internes: list[Texte] = []
+
+
+class OrganisationFile(Strict):
+    """The whole organisation file."""
+
+    organisation: Organisation
+    personnes_visees: list[Texte] = Field(min_length=1)
+    roles: Roles
+    plateformes: list[Plateforme] = Field(min_length=1)
+    moderation: Moderation = Moderation()
+    contacts: Contacts
+    sanctions: Sanctions = Sanctions()
+    choix: Choix = Choix()
+    fondements: Fondements = Fondements()
+    partage_fichiers: PartageFichiers = PartageFichiers()
+    revision: Revision
+    annexes: Annexes = Annexes()

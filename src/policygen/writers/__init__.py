@@ -1,0 +1,20 @@
+"""Writers: one per output format, each reading only the document model.
+
+`WRITERS` is the one table of formats (as in pandoc): asking for an unknown
+format is answered with the list of known ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..model import Document
+from .docx import write_docx
+from .html import write_html
+from .pdf import write_pdf
+
+Writer = Callable[[Document, Path], None]
+
+WRITERS: dict[str, Writer] = {"html": write_html, "docx": write_docx, "pdf": write_pdf}
+FORMATS = tuple(WRITERS)

@@ -1,0 +1,226 @@
+"""Document model -> Word (.docx) with python-docx.
+
+Reviewers work in Word, so structure is real Word structure: named heading
+styles, list styles with numbering that restarts for each list, a footer with
+« Page X de Y » fields, filled document properties, language fr-CA.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from docx import Document as new_docx
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
+    Strong, Table, Text, inline_text
+from .html import section_heading
+
+LANG = "fr-CA"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+LINK_COLOUR = RGBColor(0x0B, 0x53, 0x94)
+
+
+def _set_language(docx: DocxDocument) -> None:
+    """Language on the document defaults, so every style inherits it (spelling in French)."""
+    rpr_default = docx.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr_default.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr_default.append(lang)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), LANG)
+
+
+def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", "1"), ("end", None)):
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+            run._r.append(element)
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+            run._r.append(element)
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+            run._r.append(element)
+
+
+def _footer(docx: DocxDocument, document: Document) -> None:
+    footer = docx.sections[0].footer.paragraphs[0]
+    footer.style = docx.styles["Footer"]
+    footer.add_run(f"{document.short_title} — {document.author}\t\tPage ")
+    _add_field(footer, "PAGE")
+    footer.add_run(" de ")
+    _add_field(footer, "NUMPAGES")
+
+
+def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...], bold: bool, italic: bool) -> None:
+    rel = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    paragraph._p.append(link)
+    run = paragraph.add_run(inline_text(children))
+    run.bold, run.italic = bold or None, italic or None
+    run.font.color.rgb = LINK_COLOUR
+    run.font.underline = True
+    link.append(run._r)
+
+
+def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = False, italic: bool = False) -> None:
+    for node in nodes:
+        if isinstance(node, Text):
+            run = paragraph.add_run(node.text)
+            run.bold, run.italic = bold or None, italic or None
+        elif isinstance(node, LineBreak):
+            paragraph.add_run().add_break(WD_BREAK.LINE)
+        elif isinstance(node, Emphasis):
+            _inlines(paragraph, node.children, bold, True)
+        elif isinstance(node, Strong):
+            _inlines(paragraph, node.children, True, italic)
+        elif isinstance(node, Link):
+            _hyperlink(paragraph, node.href, node.children, bold, italic)
+
+
+class _Lists:
+    """Gives each list its own numbering instance, so « 1. » restarts at every list."""
+
+    def __init__(self, docx: DocxDocument):
+        self.docx = docx
+        self.numbering = docx.part.numbering_part.element
+
+    def new_num(self, style_name: str) -> int:
+        style = self.docx.styles[style_name].element
+        num_id = int(style.pPr.numPr.numId.val)
+        abstract_id = self.numbering.num_having_numId(num_id).abstractNumId.val
+        num = self.numbering.add_num(abstract_id)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(num.numId)
+
+
+def _list_style(ordered: bool, depth: int) -> str:
+    base = "List Number" if ordered else "List Bullet"
+    return base if depth == 0 else f"{base} {min(depth + 1, 3)}"
+
+
+def _blocks(docx: DocxDocument, blocks: tuple[Block, ...], lists: _Lists, depth: int = 0) -> None:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            _inlines(docx.add_paragraph(style="Normal" if depth == 0 else "List Continue"), block.inlines)
+        elif isinstance(block, Heading):
+            _inlines(docx.add_heading(level=3), block.inlines)
+        elif isinstance(block, ListBlock):
+            _list(docx, block, lists, depth)
+        elif isinstance(block, Table):
+            _table(docx, block)
+
+
+def _list(docx: DocxDocument, block: ListBlock, lists: _Lists, depth: int) -> None:
+    style = _list_style(block.ordered, depth)
+    num_id = lists.new_num(style) if block.ordered else None
+    for item in block.items:
+        first, *rest = item or (Paragraph(()),)
+        paragraph = docx.add_paragraph(style=style)
+        if num_id is not None:
+            numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numpr.get_or_add_ilvl().val = 0
+            numpr.get_or_add_numId().val = num_id
+        if isinstance(first, Paragraph):
+            _inlines(paragraph, first.inlines)
+            _blocks(docx, tuple(rest), lists, depth + 1)
+        else:
+            _blocks(docx, tuple(item), lists, depth + 1)
+
+
+def _table(docx: DocxDocument, block: Table) -> None:
+    columns = max(len(block.header), *(len(r) for r in block.rows)) if block.rows else len(block.header)
+    has_header = bool(block.header) and any(block.header)
+    table = docx.add_table(rows=0, cols=columns)
+    table.style = docx.styles["Table Grid"]
+    for row_index, row in enumerate(((block.header,) if has_header else ()) + block.rows):
+        cells = table.add_row().cells
+        for cell, content in zip(cells, row):
+            paragraph = cell.paragraphs[0]
+            header_cell = (has_header and row_index == 0) or (not has_header and cell is cells[0])
+            _inlines(paragraph, content, bold=header_cell)
+        if has_header and row_index == 0:
+            # Repeat the header row on each page and tell screen readers it is a header.
+            tr_pr = table.rows[0]._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:tblHeader"))
+    docx.add_paragraph()
+
+
+def _clause(docx: DocxDocument, clause: Clause, lists: _Lists) -> None:
+    if clause.show_title:
+        title = f"{clause.number} {clause.title}" if clause.number else clause.title
+        docx.add_heading(title, level=2)
+    _blocks(docx, clause.blocks, lists)
+
+
+def _properties(docx: DocxDocument, document: Document) -> None:
+    props = docx.core_properties
+    props.title = document.title
+    props.subject = document.subject
+    props.author = document.author
+    props.keywords = ", ".join(document.keywords)
+    props.language = LANG
+    props.last_modified_by = document.author
+    props.comments = ""
+    props.revision = 1
+    props.created = document.timestamp
+    props.modified = document.timestamp
+    props.last_printed = document.timestamp
+
+
+def _styles(docx: DocxDocument) -> None:
+    normal = docx.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+
+
+def build_docx(document: Document) -> DocxDocument:
+    docx = new_docx()
+    _set_language(docx)
+    _styles(docx)
+    _properties(docx, document)
+    docx.add_paragraph(document.organisation, style="Subtitle")
+    docx.add_paragraph(document.title, style="Title")
+    lists = _Lists(docx)
+    for section in document.sections:
+        docx.add_heading(section_heading(section), level=1)
+        for clause in section.clauses:
+            _clause(docx, clause, lists)
+    _footer(docx, document)
+    return docx
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """python-docx stamps zip entries with the clock; rewrite them with a fixed time."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+def write_docx(document: Document, path: Path) -> None:
+    buffer = io.BytesIO()
+    build_docx(document).save(buffer)
+    path.write_bytes(reproducible_zip(buffer.getvalue()))

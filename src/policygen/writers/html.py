@@ -1,0 +1,124 @@
+"""Document model -> a standalone HTML page (CSS embedded, no external request).
+
+Everything from the model is escaped here; the layout template only places
+the pieces. The PDF writer reuses this page with the print stylesheet.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from html import escape
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..library import TEMPLATES
+from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
+    Section, Strong, Table, Text
+
+
+def _inlines(nodes: tuple[Inline, ...]) -> str:
+    out = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(escape(node.text, quote=False))
+        elif isinstance(node, LineBreak):
+            out.append("<br>")
+        elif isinstance(node, Emphasis):
+            out.append(f"<em>{_inlines(node.children)}</em>")
+        elif isinstance(node, Strong):
+            out.append(f"<strong>{_inlines(node.children)}</strong>")
+        elif isinstance(node, Link):
+            out.append(f'<a href="{escape(node.href)}">{_inlines(node.children)}</a>')
+    return "".join(out)
+
+
+def _block(block: Block, heading_level: int) -> str:
+    if isinstance(block, Paragraph):
+        return f"<p>{_inlines(block.inlines)}</p>"
+    if isinstance(block, Heading):
+        return f"<h{heading_level}>{_inlines(block.inlines)}</h{heading_level}>"
+    if isinstance(block, ListBlock):
+        tag = "ol" if block.ordered else "ul"
+        start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+        items = "".join(f"<li>{_item(item, heading_level)}</li>" for item in block.items)
+        return f"<{tag}{start}>{items}</{tag}>"
+    # A table with an empty header row is a list of label/value pairs: the label is a row header.
+    has_header = any(block.header)
+    head = "".join(f'<th scope="col">{_inlines(cell)}</th>' for cell in block.header)
+    rows = "".join("<tr>" + "".join(
+        (f'<th scope="row">{_inlines(cell)}</th>' if i == 0 and not has_header else f"<td>{_inlines(cell)}</td>")
+        for i, cell in enumerate(row)) + "</tr>" for row in block.rows)
+    thead = f"<thead><tr>{head}</tr></thead>" if has_header else ""
+    return f"<table>{thead}<tbody>{rows}</tbody></table>"
+
+
+def _item(blocks: tuple[Block, ...], heading_level: int) -> str:
+    # A one-paragraph item needs no <p>: screen readers announce it more cleanly.
+    if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+        return _inlines(blocks[0].inlines)
+    return "".join(_block(b, heading_level) for b in blocks)
+
+
+def anchor(identifier: str) -> str:
+    return identifier.replace(".", "-")
+
+
+def _clause(clause: Clause) -> str:
+    parts = [f'<div class="clause" id="{anchor(clause.id)}">']
+    if clause.show_title:
+        number = f'<span class="num">{escape(clause.number)}</span> ' if clause.number else ""
+        parts.append(f"<h3>{number}{escape(clause.title)}</h3>")
+    parts.extend(_block(b, 4) for b in clause.blocks)
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def section_heading(section: Section) -> str:
+    """« 1. Préambule », « Annexe 1 : Définitions »."""
+    if not section.number:
+        return section.title
+    if section.annex:
+        return f"{section.number} : {section.title}"
+    return f"{section.number}. {section.title}"
+
+
+def _section(section: Section) -> str:
+    ident = f"s-{anchor(section.id)}"
+    classes = f"section role-{section.role}" + (" annex" if section.annex else "")
+    heading = escape(section_heading(section))
+    body = "".join(_clause(c) for c in section.clauses)
+    return (f'<section class="{classes}" id="{ident}" aria-labelledby="{ident}-titre">'
+            f'<h2 id="{ident}-titre">{heading}</h2>{body}</section>')
+
+
+@cache
+def _layouts() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES / "layouts"), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def stylesheet(name: str) -> str:
+    return (TEMPLATES / "styles" / name).read_text(encoding="utf-8")
+
+
+def render_html(document: Document, media: str = "screen") -> str:
+    """The page as a string; `media="print"` adds the print stylesheet for the PDF."""
+    css = stylesheet("document.css")
+    if media == "print":
+        css += "\n" + stylesheet("print.css")
+    toc = [(f"s-{anchor(s.id)}", section_heading(s)) for s in document.sections if s.role != "metadata"]
+    return _layouts().get_template("document.html.j2").render(
+        document=document,
+        css=Markup(css),
+        toc=toc if document.kind == "politique" else [],
+        sections=Markup("".join(_section(s) for s in document.sections)),
+        media=media,
+    )
+
+
+def write_html(document: Document, path: Path) -> None:
+    path.write_text(render_html(document), encoding="utf-8")
+
+

@@ -1,0 +1,43 @@
+"""Document model -> tagged PDF, by WeasyPrint from the HTML writer's page.
+
+The page is the same HTML (same words) with the print stylesheet added. The
+URL fetcher only serves files from the project's templates (fonts): a build
+makes no network request and reads nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from ..library import TEMPLATES
+from ..model import Document
+from .html import render_html
+
+
+class ProjectOnlyFetcher(URLFetcher):
+    """Serves `file:` URLs under templates/ and `data:` URLs; refuses the rest."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        if url.startswith("file://"):
+            path = Path(url.removeprefix("file://").split("?")[0]).resolve()
+            if path.is_relative_to(TEMPLATES):
+                return super().fetch(url, headers)
+        raise ValueError(f"ressource hors du projet refusée : {url}")
+
+
+def render_pdf(document: Document) -> bytes:
+    page = render_html(document, media="print")
+    # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
+    identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
+    return html.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False)
+
+
+def write_pdf(document: Document, path: Path) -> None:
+    path.write_bytes(render_pdf(document))
