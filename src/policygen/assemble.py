@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import UndefinedError
 
 from .diagnostics import Diagnostic, DiagnosticError, display_path
-from .library import Clause, Library, Outline
+from .library import Clause, Library, Outline, referenced_paths
 from .model import Clause as ClauseNode
 from .model import Document, Paragraph, Provenance, Section, inline_text
 from .parse import parse_markdown
@@ -49,14 +49,14 @@ def select(library: Library, document: str, context: dict[str, Any]) -> list[tup
 
 
 def _missing(clause: Clause, context: dict[str, Any], located: Located, display: str) -> list[Diagnostic]:
-    """Explain a MissingValue: which declared variables are empty in the organisation file."""
-    empty = [v for v in clause.meta.variables if resolve(context, tuple(v.split("."))) is None]
+    """Explain a MissingValue: which fields read by the clause are empty in the organisation file."""
+    empty = sorted(p for p in referenced_paths(environment().parse(clause.body)) if resolve(context, p) is None)
     if not empty:
         return [Diagnostic(display, None, clause.id,
                            f"La clause « {clause.meta.title} » a besoin d’une valeur que le fichier laisse vide.")]
-    return [Diagnostic(display, located.line_of(tuple(v.split("."))), v,
+    return [Diagnostic(display, located.line_of(path), ".".join(path),
                        f"Ce champ est vide, mais la clause « {clause.meta.title} » en a besoin.",
-                       "Remplissez-le dans le fichier d’organisation.") for v in empty]
+                       "Remplissez-le dans le fichier d’organisation.") for path in empty]
 
 
 def render_clause(clause: Clause, context: dict[str, Any], located: Located, display: str) -> str:
@@ -139,6 +139,9 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
             title = render_line(outline_section.title, context)
             sections.append(Section(outline_section.id, title, tuple(nodes), outline_section.annex,
                                     outline_section.role))
+    if not sections and not problems:
+        problems.append(Diagnostic(display, None, document,
+                                   f"Aucune clause de la bibliothèque ne s’applique au document « {document} »."))
     if problems:
         raise DiagnosticError(sorted(set(problems)))
     org = context["organisation"]

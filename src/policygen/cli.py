@@ -11,6 +11,7 @@ import click
 
 from . import clickfr
 from .build import documents_for, load_all, write_outputs
+from .coverage import coverage
 from .diagnostics import Diagnostic, DiagnosticError, plural
 from .library import DOCUMENTS, load_library
 from .writers import FORMATS
@@ -123,3 +124,29 @@ def check(fichiers: tuple[Path, ...]) -> None:
         sys.exit(EXIT_INVALID)
     for item in loaded:
         click.echo(f"{item.display} : aucun problème.")
+
+
+@main.command()
+@click.option("--manquantes", is_flag=True, help="N’afficher que les sections qu’aucune clause ne couvre.")
+def sources(manquantes: bool) -> None:
+    """Montre, pour chaque section des documents sources, les clauses qui la couvrent.
+
+    Se termine avec le code 1 si une section n’est couverte par aucune clause.
+    """
+    library = _library()
+    entries = coverage(library)
+    titles = {s["id"]: f"{s.get('organisation', '')} — {s.get('title', '')}" for s in library.sources}
+    current = None
+    for entry in entries:
+        if manquantes and entry.clauses:
+            continue
+        if entry.source != current:
+            current = entry.source
+            click.echo(f"\nSource {entry.source} : {titles[entry.source]}")
+        covered_by = ", ".join(entry.clauses) if entry.clauses else "AUCUNE CLAUSE"
+        click.echo(f"  {entry.section} ({entry.title}) : {covered_by}")
+    missing = [e for e in entries if not e.clauses]
+    click.echo(f"\nCouverture : {len(entries) - len(missing)} sections sur {len(entries)} ; "
+               f"{plural(len(missing), 'section')} sans clause.")
+    if missing:
+        sys.exit(1)

@@ -200,4 +200,5 @@ def referenced_paths(ast: nodes.Template | nodes.Node) -> set[tuple[str, ...]]:
             current = current.node
         if isinstance(current, nodes.Name) and current.ctx == "load" and current.name not in assigned:
             chains.add((current.name, *reversed(chain)))
-    return chains
+    # Keep the longest chains only: `a.b` is read as part of `a.b.c`.
+    return {c for c in chains if not any(len(o) > len(c) and o[:len(c)] == c for o in chains)}

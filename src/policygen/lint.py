@@ -13,11 +13,6 @@ from .templating import environment
 FILE_SECTIONS = frozenset(OrganisationFile.model_fields)
 
 
-def _maximal(chains: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
-    """Drop chains that are a prefix of a longer one (`a.b` inside `a.b.c`)."""
-    return {c for c in chains if not any(len(o) > len(c) and o[:len(c)] == c for o in chains)}
-
-
 def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnostic]:
     where = display_path(clause.path)
     meta = clause.meta
@@ -38,14 +33,14 @@ def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnos
     for variable in declared:
         if not path_exists(schema, variable):
             report("variables", f"« {'.'.join(variable)} » n’existe pas dans le modèle d’organisation.")
-    body_paths = _maximal(referenced_paths(env.parse(clause.body)))
+    body_paths = referenced_paths(env.parse(clause.body))
     for path in sorted(body_paths):
         dotted = ".".join(path)
         if not path_exists(schema, path):
             report("corps", f"Le gabarit lit « {dotted} », qui n’existe pas dans le modèle d’organisation.")
         elif path[0] in FILE_SECTIONS and not any(path[:len(d)] == d for d in declared):
             report("variables", f"Le gabarit lit « {dotted} » sans le déclarer dans « variables ».")
-    condition_paths = _maximal(referenced_paths(env.parse(f"{{{{ {meta.when} }}}}")))
+    condition_paths = referenced_paths(env.parse(f"{{{{ {meta.when} }}}}"))
     for path in sorted(condition_paths):
         if not path_exists(schema, path):
             report("when", f"La condition lit « {'.'.join(path)} », qui n’existe pas dans le modèle d’organisation.")

@@ -1,0 +1,18 @@
+from policygen.coverage import coverage, uncovered
+from policygen.library import Library
+
+
+def test_coverage_maps_sections_to_clauses(fixture_library):
+    entries = {(e.source, e.section): e.clauses for e in coverage(fixture_library)}
+    assert entries[("004", "1")] == ("essai.intro",)
+    assert entries[("004", "2")] == ("essai.annexe", "essai.regles.contact", "essai.regles.etablissement",
+                                     "essai.regles.ordre")
+    assert uncovered(fixture_library) == []
+
+
+def test_uncovered_sections_are_listed(fixture_library):
+    sources = [{"id": "004", "sections": [{"id": "1", "title": "Un"}, {"id": "3", "title": "Trois"}]},
+               {"id": "domaine", "coverage": False, "sections": [{"id": "x", "title": "X"}]}]
+    library = Library(fixture_library.clauses, fixture_library.outlines, sources, fixture_library.laws,
+                      fixture_library.terms, fixture_library.version)
+    assert [(e.source, e.section, e.title) for e in uncovered(library)] == [("004", "3", "Trois")]
