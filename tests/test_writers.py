@@ -127,3 +127,23 @@ def test_pdf_is_reproducible(written, tmp_path):
 def test_print_variant_adds_the_print_stylesheet():
     assert "@page" in render_html(DOCUMENT, media="print")
     assert "@page" not in render_html(DOCUMENT)
+
+
+def test_unsafe_links_become_plain_text(tmp_path):
+    import dataclasses
+    clause = Clause("x", "X", False, (Paragraph((Link("javascript:alert(1)", (Text("cliquez"),)),)),), PROV)
+    document = dataclasses.replace(DOCUMENT, sections=(Section("s", "S", (clause,)),))
+    page = render_html(document)
+    assert "javascript:" not in page and "cliquez" in page
+    WRITERS["docx"](document, tmp_path / "x.docx")
+    with zipfile.ZipFile(tmp_path / "x.docx") as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+        body = archive.read("word/document.xml").decode()
+    assert "javascript" not in rels and "w:hyperlink" not in body and "cliquez" in body
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "https://exemple.com/police.ttf", "http://127.0.0.1/x.css"])
+def test_pdf_fetcher_refuses_anything_outside_the_project(url):
+    from policygen.writers.pdf import ProjectOnlyFetcher
+    with pytest.raises(ValueError, match="hors du projet"):
+        ProjectOnlyFetcher().fetch(url)

@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
     Strong, Table, Text, inline_text
-from .html import section_heading
+from .html import safe_href, section_heading
 
 LANG = "fr-CA"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -90,8 +90,10 @@ def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = F
             _inlines(paragraph, node.children, bold, True)
         elif isinstance(node, Strong):
             _inlines(paragraph, node.children, True, italic)
-        elif isinstance(node, Link):
+        elif isinstance(node, Link) and safe_href(node.href):
             _hyperlink(paragraph, node.href, node.children, bold, italic)
+        elif isinstance(node, Link):
+            _inlines(paragraph, node.children, bold, italic)
 
 
 class _Lists:

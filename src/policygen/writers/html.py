@@ -29,9 +29,16 @@ def _inlines(nodes: tuple[Inline, ...]) -> str:
             out.append(f"<em>{_inlines(node.children)}</em>")
         elif isinstance(node, Strong):
             out.append(f"<strong>{_inlines(node.children)}</strong>")
-        elif isinstance(node, Link):
+        elif isinstance(node, Link) and safe_href(node.href):
             out.append(f'<a href="{escape(node.href)}">{_inlines(node.children)}</a>')
+        elif isinstance(node, Link):
+            out.append(_inlines(node.children))
     return "".join(out)
+
+
+def safe_href(href: str) -> bool:
+    """Only web, mail and telephone links, or anchors: never `javascript:` or `file:`."""
+    return href.startswith(("https://", "http://", "mailto:", "tel:", "#"))
 
 
 def _block(block: Block, heading_level: int) -> str:
