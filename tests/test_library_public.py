@@ -126,9 +126,11 @@ def test_non_health_body_gets_911_but_not_info_sante(tmp_path):
     source = (ORGANISATIONS / "cisss-chaudiere-appalaches.yaml").read_text(encoding="utf-8")
     other = tmp_path / "organisme.yaml"
     other.write_text(source.replace("type: etablissement_sante", "type: autre"), encoding="utf-8")
-    urgence = section(build(other)["netiquette"], "urgence")
+    netiquette = build(other)["netiquette"]
+    urgence = section(netiquette, "urgence")
     assert "911" in urgence
     assert "811" not in urgence
+    assert "le responsable du traitement des plaintes" in section(netiquette, "plaintes")
 
 
 @pytest.mark.parametrize("slug", ETABLISSEMENTS + ORDRES)
@@ -139,6 +141,7 @@ def test_public_texts_follow_french_typography(built, slug):
         assert not re.search(r"[^\s] :", body), "espace ordinaire avant le deux-points"
         assert "« " not in body and " »" not in body, "guillemets sans espace insécable"
         assert not re.search(r"\{\{|\{%|None", body)
+        assert not re.search(r"\b(à|de) (le|les) ", body), "article non contracté (« au », « du », « aux », « des »)"
 
 
 # Fiche-synthèse -------------------------------------------------------------
@@ -204,3 +207,19 @@ def test_fiche_states_the_personal_use_rule_the_file_chooses(built):
     assert "interdit" in interdit
     hors_heures = section(built["cisss-chaudiere-appalaches"]["fiche-synthese"], "sans-medias-sociaux")
     assert "en dehors de vos heures de travail" in hors_heures
+
+
+def test_contact_card_prints_values_as_text_and_skips_empty_fields():
+    from policygen.model import Link, Paragraph, inline_text
+    from policygen.parse import parse_markdown
+    from policygen.templating import contact_card
+
+    card = contact_card({"titre": "Bureau *du* syndic", "personne": None, "courriel": "a_b@ordre.qc.ca",
+                         "telephone": "5147313925", "poste": "223", "sans_frais": None,
+                         "adresse_web": None, "heures": "[lundi]"})
+    blocks = parse_markdown(card)
+    assert len(blocks) == 1 and isinstance(blocks[0], Paragraph)
+    shown = inline_text(blocks[0].inlines)
+    assert shown.split("\n") == ["Bureau *du* syndic", f"Courriel{NBSP}: a_b@ordre.qc.ca",
+                                 f"Téléphone{NBSP}: 514 731-3925, poste 223", f"Heures de bureau{NBSP}: [lundi]"]
+    assert [n.href for n in blocks[0].inlines if isinstance(n, Link)] == ["mailto:a_b@ordre.qc.ca"]
