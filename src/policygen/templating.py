@@ -47,8 +47,10 @@ def _finalize(value: Any) -> Any:
 
 
 def long_date(value: dt.date) -> str:
-    """« 27 avril 2018 » (babel, fr-CA): the form OQLF asks for in running text."""
-    return format_date(value, format="d MMMM y", locale=LOCALE)
+    """« 27 avril 2018 », « 1er juin 2023 » (babel, fr-CA): the form OQLF asks for
+    in running text, where the first day of a month is an ordinal."""
+    text = format_date(value, format="d MMMM y", locale=LOCALE)
+    return "1er" + text[1:] if value.day == 1 else text
 
 
 def french_list(items: list[Any], conjunction: str = "et") -> str:
