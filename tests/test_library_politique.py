@@ -111,30 +111,28 @@ def test_every_politique_has_every_body_section_numbered(path, loaded, library):
                                                                           f"{fondements.number}.2"]
 
 
-def test_an_establishment_cites_the_2023_health_laws_and_the_commissioner(loaded, texts):
-    establishments = of_type(loaded, "etablissement_sante")
-    assert establishments
-    for item in establishments:
-        text = texts[item.slug]
-        assert "RLRQ, c. G-1.021" in text
-        assert "RLRQ, c. R-22.1" in text
-        assert "RLRQ, c. S-4.2" in text and "titre historique" in text
-        assert "commissaire aux plaintes et à la qualité des services" in text
-        assert "syndic" not in text
-        assert "usagers" in text
+# What a lawyer looks for first in the politique of each kind of body.
+BY_KIND = {
+    "etablissement_sante": (
+        ["RLRQ, c. G-1.021", "RLRQ, c. R-22.1", "RLRQ, c. S-4.2", "titre historique",
+         "commissaire aux plaintes et à la qualité des services", "usagers"],
+        ["syndic"]),
+    "ordre_professionnel": (
+        ["syndic", "Code des professions (RLRQ, c. C-26)", "art. 59.2", "responsabilité accrue",
+         "services professionnels"],  # and no cyber-intervention on social media
+        ["commissaire aux plaintes", "G-1.021", "R-22.1"]),
+}
 
 
-def test_an_ordre_names_the_syndic_and_the_code_des_professions(loaded, texts):
-    ordres = of_type(loaded, "ordre_professionnel")
-    assert ordres
-    for item in ordres:
+@pytest.mark.parametrize("kind", sorted(BY_KIND))
+def test_each_kind_of_body_gets_its_own_law_and_complaint_channel(kind, loaded, texts):
+    bodies = of_type(loaded, kind)
+    assert bodies, f"aucun organisme de type {kind} dans organisations/"
+    present, absent = BY_KIND[kind]
+    for item in bodies:
         text = texts[item.slug]
-        assert "syndic" in text
-        assert "Code des professions (RLRQ, c. C-26)" in text and "art. 59.2" in text
-        assert "responsabilité accrue" in text
-        assert "commissaire aux plaintes" not in text
-        assert "G-1.021" not in text and "R-22.1" not in text
-        assert "services professionnels" in text  # no cyber-intervention on social media
+        assert [p for p in present if p not in text] == [], item.slug
+        assert [a for a in absent if a in text] == [], item.slug
 
 
 def test_an_ordre_cites_its_own_code_de_deontologie(loaded, library, texts):
