@@ -186,6 +186,8 @@ def load_library(root: Path = TEMPLATES) -> Library:
 def referenced_paths(ast: nodes.Template | nodes.Node) -> set[tuple[str, ...]]:
     """Every `name.attr.attr` chain read from the context by a template or expression."""
     assigned = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    if any(True for _ in ast.find_all(nodes.For)):
+        assigned.add("loop")  # Jinja's implicit loop variable, not a context name
     chains: set[tuple[str, ...]] = set()
     for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
         chain: list[str] = []

@@ -195,6 +195,14 @@ class Fondements(Strict):
     documents_internes: list[Texte] = []
 
 
+class LigneEditoriale(Strict):
+    """Optional editorial line (source 000, 6.1-6.2). Empty lists let the
+    politique fall back on the subjects and audiences usual for the body's type."""
+
+    sujets: list[Texte] = []   # every official post relates to one of these subjects
+    publics: list[Texte] = []  # audiences the official posts address
+
+
 class OrganisationFile(Strict):
     """The whole organisation file."""
 
@@ -210,3 +218,4 @@ class OrganisationFile(Strict):
     partage_fichiers: PartageFichiers = PartageFichiers()
     revision: Revision
     annexes: Annexes = Annexes()
+    ligne_editoriale: LigneEditoriale = LigneEditoriale()

@@ -47,8 +47,10 @@ def _finalize(value: Any) -> Any:
 
 
 def long_date(value: dt.date) -> str:
-    """« 27 avril 2018 » (babel, fr-CA): the form OQLF asks for in running text."""
-    return format_date(value, format="d MMMM y", locale=LOCALE)
+    """« 27 avril 2018 », « 1er juin 2023 » (babel, fr-CA): the form OQLF asks for
+    in running text, where the first day of a month is an ordinal."""
+    text = format_date(value, format="d MMMM y", locale=LOCALE)
+    return "1er" + text[1:] if value.day == 1 else text
 
 
 def french_list(items: list[Any], conjunction: str = "et") -> str:
@@ -80,6 +82,28 @@ def link(text: str, url: str) -> Markdown:
     return Markdown(f"[{escape_markdown(str(text))}](<{str(url).replace('>', '%3E')}>)")
 
 
+# A contact card's lines after the title and person: field, label, how the value prints.
+_CONTACT_LINES = (
+    ("courriel", "Courriel", lambda value, _: link(value, f"mailto:{value}")),
+    ("telephone", "Téléphone", lambda value, contact: escape_markdown(phone(value, contact.get("poste")))),
+    ("sans_frais", "Sans frais", lambda value, _: escape_markdown(phone(value))),
+    ("adresse_web", "Site Web", lambda value, _: link(value, value)),
+    ("heures", "Heures de bureau", lambda value, _: escape_markdown(str(value))),
+)
+
+
+def contact_card(contact: dict[str, Any]) -> Markdown:
+    """A contact as lines: title in bold, person, then e-mail, telephone… (empty fields skipped).
+
+    « : » takes a no-break space before it (OQLF)."""
+    lines = [f"**{escape_markdown(str(contact['titre']))}**"]
+    if contact.get("personne"):
+        lines.append(escape_markdown(str(contact["personne"])))
+    lines += [f"{label}\u00a0: {show(contact[key], contact)}"
+              for key, label, show in _CONTACT_LINES if contact.get(key)]
+    return Markdown("  \n".join(lines))
+
+
 @cache
 def environment() -> ImmutableSandboxedEnvironment:
     """One shared environment: templates compile once per process.
@@ -90,5 +114,6 @@ def environment() -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, finalize=_finalize,
                                         autoescape=False, keep_trailing_newline=True,
                                         trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link)
+    env.filters.update(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
+                       coordonnees=contact_card)
     return env
