@@ -111,3 +111,17 @@ def test_links_survive_rendering(fixture_library, org_file):
     [paragraph] = parse_markdown(rendered)
     [link] = paragraph.inlines
     assert isinstance(link, Link) and link.href == "https://exemple.qc.ca/a_(b)"
+
+
+def test_template_runtime_error_is_a_diagnostic_and_internals_are_sandboxed(fixture_library, org_file):
+    import dataclasses
+
+    from policygen.assemble import render_clause
+    from policygen.templating import environment
+    org, located = load_organisation(org_file())
+    clause = fixture_library.clause("essai.intro")
+    broken = dataclasses.replace(clause, template=environment().from_string("{{ organisation.nom.__class__ }}"))
+    with pytest.raises(DiagnosticError) as info:
+        render_clause(broken, build_context(org, fixture_library), located, "essai.yaml")
+    [problem] = info.value.diagnostics
+    assert problem.message.startswith("Le gabarit de la clause échoue :")

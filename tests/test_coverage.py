@@ -16,3 +16,22 @@ def test_uncovered_sections_are_listed(fixture_library):
     library = Library(fixture_library.clauses, fixture_library.outlines, sources, fixture_library.laws,
                       fixture_library.terms, fixture_library.version)
     assert [(e.source, e.section, e.title) for e in uncovered(library)] == [("004", "3", "Trois")]
+
+
+def test_every_section_of_the_five_sources_is_covered():
+    from click.testing import CliRunner
+
+    from policygen.cli import main
+    result = CliRunner().invoke(main, ["sources", "--manquantes"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "Couverture : 120 sections sur 120 ; 0 section sans clause."
+
+
+def test_sources_lists_covering_clauses():
+    from click.testing import CliRunner
+
+    from policygen.cli import main
+    output = CliRunner().invoke(main, ["sources"]).output
+    assert "Source 004 : Centre intégré de santé et de services sociaux des Laurentides" in output
+    line = next(l for l in output.splitlines() if l.startswith("  5.3.3 "))
+    assert "politique." in line

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from typing import Any
 
-from jinja2 import UndefinedError
+from jinja2 import TemplateError, UndefinedError
 
 from .diagnostics import Diagnostic, DiagnosticError, display_path
 from .library import Clause, Library, Outline, referenced_paths
@@ -64,9 +64,9 @@ def render_clause(clause: Clause, context: dict[str, Any], located: Located, dis
         return clause.template.render(context)
     except MissingValue:
         raise DiagnosticError(_missing(clause, context, located, display)) from None
-    except UndefinedError as exc:  # the lint makes this unreachable for a linted library
+    except (UndefinedError, TemplateError) as exc:  # a library fault the lint cannot see before rendering
         raise DiagnosticError([Diagnostic(display_path(clause.path), clause.body_line, clause.id,
-                                          f"Variable inconnue : {exc.message}")]) from None
+                                          f"Le gabarit de la clause échoue : {exc.message}")]) from None
 
 
 def provenance(clause: Clause, context: dict[str, Any]) -> Provenance:

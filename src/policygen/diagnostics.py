@@ -49,6 +49,6 @@ def display_path(path: Path) -> str:
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """« 1 erreur », « 3 erreurs »."""
-    word = singular if count == 1 else (plural_form or singular + "s")
+    """« 0 erreur », « 1 erreur », « 3 erreurs » (French keeps 0 and 1 singular)."""
+    word = singular if count < 2 else (plural_form or singular + "s")
     return f"{count} {word}"
