@@ -81,7 +81,10 @@ FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER..."
               help="Formats à produire, séparés par des virgules : html, docx, pdf.")
 @click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
               help="Documents à produire, séparés par des virgules : politique, netiquette, fiche-synthese.")
-def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str) -> None:
+@click.option("--review", "--revision", "review", is_flag=True,
+              help="Version de révision pour les juristes : commentaire de provenance sur chaque clause, "
+                   "mention « PROJET — pour révision ». Écrite dans DOSSIER/<nom-du-fichier>/revision/.")
+def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str, review: bool) -> None:
     """Produit les documents de chaque FICHIER d’organisation.
 
     Écrit DOSSIER/<nom-du-fichier>/politique.{html,docx,pdf}, netiquette.* et
@@ -95,14 +98,14 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     built = {}
     for item in loaded:
         try:
-            built[item] = documents_for(item, library, chosen_documents)
+            built[item] = documents_for(item, library, chosen_documents, review)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
     if problems:
         _report(problems, "aucun document n’a été produit.")
         sys.exit(EXIT_INVALID)
     for item, documents_built in built.items():
-        target = out_dir / item.slug
+        target = out_dir / item.slug / "revision" if review else out_dir / item.slug
         written = write_outputs(target, documents_built, chosen_formats)
         click.echo(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
 

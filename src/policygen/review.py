@@ -1,0 +1,80 @@
+"""Review mode: what a legal reviewer reads beside each clause.
+
+`notes` turns a clause's provenance into French sentences (source documents
+and sections with their titles, legal basis with its citation, values read
+from the organisation file). The writers show them only in review outputs:
+as a Word comment anchored on the clause's runs (`comment_clause`), as a note
+beside the clause in HTML and PDF (`note_html`), under the draft mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.text.run import Run
+
+from .library import ClauseMeta, Library
+from .model import Clause, Document
+from .templating import french_list
+
+DRAFT_MARK = "PROJET — pour révision"
+AUTHOR = "policygen"
+
+
+def _source_line(library: Library, source_id: str, sections: Sequence[str]) -> str:
+    source: dict[str, Any] = next((s for s in library.sources if s.get("id") == source_id), {})
+    titles = {s.get("id"): s.get("title", "") for s in source.get("sections", [])}
+    parts = [f"{section} (« {titles[section]} »)" if titles.get(section) else section for section in sections]
+    word = "section" if len(parts) == 1 else "sections"
+    origin = f"« {source['title']} », {source.get('organisation', '')}" if source else "source non répertoriée"
+    return f"Source {source_id} : {origin} — {word} {french_list(parts)}."
+
+
+def _legal_line(library: Library, law_id: str, articles: Sequence[str]) -> str:
+    law = library.laws.get(law_id, {})
+    text = f"Fondement légal : {law.get('title', law_id)} ({law.get('citation', 'citation inconnue')})"
+    if articles:
+        text += f", art. {french_list(list(articles))}"
+    return text + "."
+
+
+def notes(meta: ClauseMeta, library: Library, variables: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The reviewer's note on one clause, one sentence per line."""
+    lines = [f"Clause {meta.id}, version {meta.version}."]
+    lines += [_source_line(library, ref.source, ref.sections) for ref in meta.sources]
+    lines += [_legal_line(library, ref.law, ref.articles) for ref in meta.legal] or [
+        "Fondement légal : aucun inscrit pour cette clause."]
+    if variables:
+        values = " ; ".join(f"{path} = « {value} »" for path, value in variables)
+        lines.append(f"Valeurs du fichier d’organisation : {values}.")
+    else:
+        lines.append("Valeurs du fichier d’organisation : aucune (texte fixe).")
+    return tuple(lines)
+
+
+def mark_draft(docx: DocxDocument) -> None:
+    """« PROJET — pour révision » above the title and on every page header."""
+    docx.add_paragraph(DRAFT_MARK, style="Intense Quote")
+    docx.sections[0].header.paragraphs[0].text = DRAFT_MARK
+
+
+def comment_clause(docx: DocxDocument, clause: Clause, elements: Sequence[Any], document: Document) -> None:
+    """Anchor a Word comment on the runs the clause wrote (`elements`: its body elements)."""
+    runs = [r for element in elements for r in element.iter(qn("w:r"))
+            if r.getparent().tag == qn("w:p")]  # not inside a hyperlink: the anchor stays well formed
+    if not runs:
+        return
+    first, last = Run(runs[0], docx._body), Run(runs[-1], docx._body)
+    comment = docx.add_comment([first, last], "\n".join(clause.provenance.notes), author=AUTHOR, initials="PG")
+    comment._comment_elm.date = document.timestamp  # python-docx stamps the clock; builds must not
+
+
+def note_html(clause: Clause) -> str:
+    """The same note beside the clause in HTML and PDF."""
+    items = "".join(f"<li>{escape(line, quote=False)}</li>" for line in clause.provenance.notes)
+    return (f'<aside class="provenance" aria-label="Provenance de la clause {escape(clause.provenance.clause_id)}">'
+            f'<p class="provenance-titre">Provenance</p><ul>{items}</ul></aside>')
