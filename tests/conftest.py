@@ -1,0 +1,54 @@
+"""Shared fixtures: the real organisation file, a small fixture library and
+organisation, and helpers that read outputs back."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from policygen.build import documents_for, load_all
+from policygen.cli import main
+from policygen.library import load_library
+
+ROOT = Path(__file__).resolve().parents[1]
+CISSS = ROOT / "organisations" / "cisss-laurentides.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_LIBRARY = FIXTURES / "library"
+FIXTURE_ORG = FIXTURES / "organisation.yaml"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None):
+    """Run `policygen` in-process; the result keeps exit code and both streams."""
+    return CliRunner().invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+def fixture_documents(org: Path = FIXTURE_ORG, review: bool = False, documents=("politique",)):
+    library = load_library(FIXTURE_LIBRARY)
+    loaded, problems = load_all([org], library)
+    assert not problems, problems
+    return library, documents_for(loaded[0], library, list(documents), review)
+
+
+def docx_part(path: Path, part: str = "word/document.xml") -> etree._Element:
+    with zipfile.ZipFile(path) as archive:
+        return etree.fromstring(archive.read(part))
+
+
+def paragraph_texts(body: etree._Element) -> list[str]:
+    """Visible text of each paragraph (w:t only, so deleted text is not read)."""
+    return ["".join((n.text or "") if n.tag == f"{W}t" else "\n" for n in paragraph.iter(f"{W}t", f"{W}br"))
+            for paragraph in body.iter(f"{W}p")]
+
+
+@pytest.fixture(scope="session")
+def cisss_builds(tmp_path_factory) -> dict[str, Path]:
+    """The CISSS file built once plainly and once for review (every format)."""
+    out = tmp_path_factory.mktemp("cisss")
+    assert run_cli("build", CISSS, "--out", out).exit_code == 0
+    assert run_cli("build", CISSS, "--out", out, "--review").exit_code == 0
+    return {"plain": out / "cisss-laurentides", "review": out / "cisss-laurentides" / "revision"}
