@@ -23,8 +23,11 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None):
-    """Run `policygen` in-process; the result keeps exit code and both streams."""
-    return CliRunner().invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
+    """Run `policygen` in-process; the result keeps exit code and both streams.
+
+    SOURCE_DATE_EPOCH is unset unless `env` gives it, so the caller's shell cannot change results."""
+    return CliRunner().invoke(main, [str(a) for a in args], env={"SOURCE_DATE_EPOCH": None, **(env or {})},
+                              catch_exceptions=False)
 
 
 def fixture_documents(org: Path = FIXTURE_ORG, review: bool = False, documents=("politique",)):

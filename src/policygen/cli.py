@@ -13,6 +13,7 @@ from . import clickfr
 from .build import documents_for, load_all, write_outputs
 from .diagnostics import Diagnostic, DiagnosticError, plural
 from .library import DOCUMENTS, load_library
+from .manifest import Manifest
 from .writers import FORMATS
 
 clickfr.install()
@@ -106,7 +107,8 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
         sys.exit(EXIT_INVALID)
     for item, documents_built in built.items():
         target = out_dir / item.slug / "revision" if review else out_dir / item.slug
-        written = write_outputs(target, documents_built, chosen_formats)
+        written = write_outputs(target, documents_built, chosen_formats,
+                                Manifest(item.path, library.version, review))
         click.echo(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
 
 
