@@ -11,6 +11,7 @@ import click
 
 from . import clickfr
 from .build import documents_for, load_all, write_outputs
+from .compare import compare, summary, write_comparison
 from .diagnostics import Diagnostic, DiagnosticError, plural
 from .library import DOCUMENTS, load_library
 from .manifest import Manifest
@@ -128,3 +129,34 @@ def check(fichiers: tuple[Path, ...]) -> None:
         sys.exit(EXIT_INVALID)
     for item in loaded:
         click.echo(f"{item.display} : aucun problème.")
+
+
+@main.command()
+@click.argument("ancien", metavar="ANCIEN", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("nouveau", metavar="NOUVEAU", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default="output/comparaison", show_default=True, metavar="DOSSIER",
+              type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les comparaisons.")
+@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
+              help="Documents à comparer, séparés par des virgules : politique, netiquette, fiche-synthese.")
+def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str) -> None:
+    """Compare deux versions d’un fichier d’organisation.
+
+    Écrit, pour chaque document, DOSSIER/<document>.redline.docx (modifications
+    suivies de Word : « Accepter tout » donne la nouvelle version, « Refuser
+    tout » l’ancienne) et DOSSIER/<document>.diff.html (comparaison à lire dans
+    un navigateur), puis affiche les champs modifiés et les clauses touchées.
+    """
+    chosen_documents = _choices(documents, DOCUMENTS, "Document")
+    library = _library()
+    loaded, problems = load_all([ancien, nouveau], library)
+    comparison = None
+    if not problems:
+        try:
+            comparison = compare(loaded[0], loaded[1], library, chosen_documents)
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+    if problems or comparison is None:
+        _report(problems, "aucune comparaison n’a été produite.")
+        sys.exit(EXIT_INVALID)
+    write_comparison(comparison, out_dir)
+    click.echo(summary(comparison, loaded[0].display, loaded[1].display, out_dir))
