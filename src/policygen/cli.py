@@ -12,6 +12,9 @@ import click
 from . import clickfr
 from .build import documents_for, load_all, write_outputs
 from .compare import compare, summary, write_comparison
+from .context import build_context
+from .explain import explain as explain_clauses
+from .explain import report as explanation_report
 from .diagnostics import Diagnostic, DiagnosticError, plural
 from .library import DOCUMENTS, load_library
 from .manifest import Manifest
@@ -160,3 +163,24 @@ def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str) -> None:
         sys.exit(EXIT_INVALID)
     write_comparison(comparison, out_dir)
     click.echo(summary(comparison, loaded[0].display, loaded[1].display, out_dir))
+
+
+@main.command()
+@click.argument("fichier", metavar="FICHIER", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
+              help="Documents à expliquer, séparés par des virgules : politique, netiquette, fiche-synthese.")
+def explain(fichier: Path, documents: str) -> None:
+    """Explique, pour chaque clause de la bibliothèque, si elle figure dans le
+    document et pourquoi : sa condition et les valeurs du FICHIER qu’elle a lues."""
+    chosen_documents = _choices(documents, DOCUMENTS, "Document")
+    library = _library()
+    loaded, problems = load_all([fichier], library)
+    if problems:
+        _report(problems, "aucune explication n’a été produite.")
+        sys.exit(EXIT_INVALID)
+    item = loaded[0]
+    context = build_context(item.organisation, library)
+    click.echo(f"Fichier : {item.display}")
+    for document in chosen_documents:
+        click.echo("\n" + explanation_report(library, document, explain_clauses(library, document, context,
+                                                                                 item.located), context))
