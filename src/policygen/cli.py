@@ -12,6 +12,7 @@ import click
 from . import clickfr
 from .build import documents_for, load_all, write_outputs
 from .compare import compare, summary, write_comparison
+from .cadence import overdue, today
 from .context import build_context
 from .explain import explain as explain_clauses
 from .explain import report as explanation_report
@@ -119,7 +120,11 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
 @main.command()
 @FILES
 def check(fichiers: tuple[Path, ...]) -> None:
-    """Vérifie chaque FICHIER d’organisation sans rien produire."""
+    """Vérifie chaque FICHIER d’organisation sans rien produire.
+
+    Signale aussi, par un avertissement, les documents dont la date de révision
+    est dépassée (aujourd’hui, ou la date de SOURCE_DATE_EPOCH si elle est définie).
+    """
     library = _library()
     loaded, problems = load_all(list(fichiers), library)
     for item in loaded:
@@ -127,11 +132,16 @@ def check(fichiers: tuple[Path, ...]) -> None:
             documents_for(item, library, list(DOCUMENTS))
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
+    warnings = [w for item in loaded for w in overdue(item, today())]
     if problems:
-        _report(problems, "corrigez-les, puis relancez la vérification.")
+        _report(problems + warnings, "corrigez-les, puis relancez la vérification.")
         sys.exit(EXIT_INVALID)
+    for warning in warnings:
+        click.echo(warning.format() + "\n", err=True)
     for item in loaded:
-        click.echo(f"{item.display} : aucun problème.")
+        count = sum(1 for w in warnings if w.path == item.display)
+        click.echo(f"{item.display} : aucune erreur, {plural(count, 'avertissement')}." if count
+                   else f"{item.display} : aucun problème.")
 
 
 @main.command()
