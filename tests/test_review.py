@@ -87,9 +87,10 @@ def test_comment_names_legal_basis_with_citation_and_values(tmp_path):
     assert ("Fondement légal : Charte des droits et libertés de la personne (RLRQ, c. C-12), art. 4 et 5."
             in respect)
     assert "Source T1 : « Politique source d’essai », Organisme source d’essai — section 2 (« Respect des personnes »)" in respect
-    assert "organisation.nom_court = « Centre d’essai »" in respect
+    assert "\n– organisation.nom_court = « Centre d’essai »" in respect
     contact = texts["Clause essai.contact"]
-    assert "contacts.communications.courriel = « communications@essai.qc.ca »" in contact
+    assert "\n– contacts.communications.courriel = « communications@essai.qc.ca »" in contact
+    assert "\n– revision.derniere_revision : (vide)" in texts["Clause essai.entete"]
     assert "Fondement légal : aucun inscrit pour cette clause." in contact
 
 

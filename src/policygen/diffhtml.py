@@ -13,7 +13,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from .model import Document, block_texts
+from .model import Block, Document, Table, block_texts, inline_text
 from .orgdiff import FieldChange
 from .textdiff import align, similarity, tokens, word_ops
 from .writers.html import _layouts, section_heading, stylesheet
@@ -27,6 +27,16 @@ class Unit:
     text: str
 
 
+def _block_units(block: Block) -> list[Unit]:
+    if not isinstance(block, Table):
+        return [Unit("p", text) for text in block_texts(block)]
+    # A table row reads as one line: « En vigueur le : 27 avril 2018 » for a label/value table.
+    labelled = not any(block.header)
+    rows = block.rows if labelled else (block.header, *block.rows)
+    return [Unit("p", (" : " if labelled and len(row) == 2 else " | ").join(inline_text(c) for c in row))
+            for row in rows]
+
+
 def units(document: Document) -> list[Unit]:
     out = []
     for section in document.sections:
@@ -34,7 +44,7 @@ def units(document: Document) -> list[Unit]:
         for clause in section.clauses:
             if clause.show_title:
                 out.append(Unit("h3", f"{clause.number} {clause.title}".strip()))
-            out += [Unit("p", text) for block in clause.blocks for text in block_texts(block)]
+            out += [unit for block in clause.blocks for unit in _block_units(block)]
     return out
 
 

@@ -67,10 +67,13 @@ def value_at(data: Any, path: FieldPath) -> Any:
     return data
 
 
+EMPTY = ("(vide)", "(liste vide)")
+
+
 def shown(value: Any) -> str:
     """A value as a reviewer reads it, in French: « 27 avril 2018 », « oui », « a ; b »."""
     if value is None:
-        return "(vide)"
+        return EMPTY[0]
     if isinstance(value, bool):
         return "oui" if value else "non"
     if isinstance(value, (dt.date, dt.datetime)):
@@ -78,5 +81,5 @@ def shown(value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(shown(v) for v in value.values() if v not in (None, [], {}))
     if isinstance(value, list):
-        return " ; ".join(shown(v) for v in value) if value else "(liste vide)"
+        return " ; ".join(shown(v) for v in value) if value else EMPTY[1]
     return str(value)

@@ -19,6 +19,7 @@ from docx.text.run import Run
 
 from .library import ClauseMeta, Library
 from .model import Clause, Document
+from .reads import EMPTY
 from .templating import french_list
 
 DRAFT_MARK = "PROJET — pour révision"
@@ -48,11 +49,10 @@ def notes(meta: ClauseMeta, library: Library, variables: Sequence[tuple[str, str
     lines += [_source_line(library, ref.source, ref.sections) for ref in meta.sources]
     lines += [_legal_line(library, ref.law, ref.articles) for ref in meta.legal] or [
         "Fondement légal : aucun inscrit pour cette clause."]
-    if variables:
-        values = " ; ".join(f"{path} = « {value} »" for path, value in variables)
-        lines.append(f"Valeurs du fichier d’organisation : {values}.")
-    else:
-        lines.append("Valeurs du fichier d’organisation : aucune (texte fixe).")
+    if not variables:
+        return (*lines, "Valeurs du fichier d’organisation : aucune (texte fixe).")
+    lines.append("Valeurs du fichier d’organisation :")
+    lines += [f"– {path} : {value}" if value in EMPTY else f"– {path} = « {value} »" for path, value in variables]
     return tuple(lines)
 
 
