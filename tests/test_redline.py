@@ -15,6 +15,8 @@ from policygen.redline import redline
 from policygen.writers.docx import write_docx
 from trackchanges import accept_all, reject_all
 
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
 
 def edited(tmp_path, source, name, *replacements):
     text = source.read_text(encoding="utf-8")
@@ -30,6 +32,7 @@ CONTACT_AND_DATE = (("communications@essai.qc.ca", "relations@essai.qc.ca"),
                     ("450 555-1234", "450 555-9876"),
                     ("en_vigueur: 2024-03-15", "en_vigueur: 2025-01-20"))
 CLAUSE_ADDED = (("cyberintervention: non", "cyberintervention: oui"),)
+LINK_CHANGED = (("https://www.essai.qc.ca", "https://sante.essai.qc.ca"),)
 
 
 def texts_of(document, tmp_path, name):
@@ -55,7 +58,8 @@ def changes(body, kind):
     return [("".join(t.text or "" for t in c.iter(f"{W}t", f"{W}delText")), c) for c in body.iter(f"{W}{kind}")]
 
 
-@pytest.mark.parametrize("replacements", [CONTACT_AND_DATE, CLAUSE_ADDED, CONTACT_AND_DATE + CLAUSE_ADDED])
+@pytest.mark.parametrize("replacements", [CONTACT_AND_DATE, CLAUSE_ADDED, LINK_CHANGED,
+                                          CONTACT_AND_DATE + CLAUSE_ADDED + LINK_CHANGED])
 @pytest.mark.parametrize("direction", ["forward", "backward"])
 def test_accept_all_gives_new_and_reject_all_gives_old(tmp_path, replacements, direction):
     changed = edited(tmp_path, FIXTURE_ORG, "nouveau.yaml", *replacements)
@@ -108,3 +112,17 @@ def test_cisss_contact_and_date_change(tmp_path):
     old, new = (documents_for(item, library, ["politique"])[0] for item in loaded)
     body, _ = check_round_trip(old, new, tmp_path)
     assert "3 juin 2019" in [text for text, _ in changes(body, "ins")]
+
+
+def test_a_changed_link_is_deleted_and_inserted_with_its_own_target(tmp_path):
+    changed = edited(tmp_path, FIXTURE_ORG, "nouveau.yaml", *LINK_CHANGED)
+    _, [old] = fixture_documents(FIXTURE_ORG)
+    _, [new] = fixture_documents(changed)
+    result = redline(old, new)
+    with zipfile.ZipFile(io.BytesIO(result.data)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
+        rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    links = {(targets[h.get(f"{R}id")], h[0].tag.removeprefix(W))
+             for h in body.iter(f"{W}hyperlink")}
+    assert links == {("https://www.essai.qc.ca", "del"), ("https://sante.essai.qc.ca", "ins")}

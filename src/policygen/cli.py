@@ -175,7 +175,7 @@ def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str) -> None:
     click.echo(summary(comparison, loaded[0].display, loaded[1].display, out_dir))
 
 
-@main.command()
+@main.command(short_help="Dit pourquoi chaque clause figure, ou non, dans les documents.")
 @click.argument("fichier", metavar="FICHIER", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
               help="Documents à expliquer, séparés par des virgules : politique, netiquette, fiche-synthese.")

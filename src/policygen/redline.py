@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import count, groupby
 
@@ -42,8 +43,8 @@ class Atom:
     link: str | None  # hyperlink target
 
     @property
-    def key(self) -> tuple[str, bytes]:
-        return self.text, self.element
+    def key(self) -> tuple[str, bytes, str | None]:
+        return self.text, self.element, self.link
 
 
 def _text(element: etree._Element) -> str:
@@ -131,19 +132,18 @@ class _Redline:
                 return 0.0
             return 1.0 if old[i].tag == TBL else similarity(old_keys[i][2], new_keys[j][2])
 
-        result = []
-        for i, j in align(old_keys, new_keys, score):
-            if j is None:
-                result.append(self.whole(old[i], "del", old=True))
-            elif i is None:
-                result.append(self.whole(new[j], "ins"))
-            elif old_keys[i] == new_keys[j] and old[i].tag == P:
-                result.append(new[j])
-            elif new[j].tag == TBL:
-                result.append(self.table(old[i], new[j]))
-            else:
-                result.append(self.paragraph(old[i], new[j]))
-        return result
+        def changed(i: int, j: int) -> etree._Element:
+            if old_keys[i] == new_keys[j] and old[i].tag == P:
+                return new[j]
+            return (self.table if new[j].tag == TBL else self.paragraph)(old[i], new[j])
+
+        return self.merge(old, new, align(old_keys, new_keys, score), changed)
+
+    def merge(self, old: list[etree._Element], new: list[etree._Element], pairs: list[tuple[int | None, int | None]],
+              changed: Callable[[int, int], etree._Element]) -> list[etree._Element]:
+        """Aligned blocks or rows: deleted whole, inserted whole, or `changed(i, j)`."""
+        return [self.whole(old[i], "del", old=True) if j is None else
+                self.whole(new[j], "ins") if i is None else changed(i, j) for i, j in pairs]
 
     def table(self, old: etree._Element, new: etree._Element) -> etree._Element:
         old_rows, new_rows = old.findall(TR), new.findall(TR)
@@ -157,18 +157,14 @@ class _Redline:
             return 1.0 if old_keys[i][:1] == new_keys[j][:1] else similarity(" ".join(old_keys[i]),
                                                                             " ".join(new_keys[j]))
 
+        def changed(i: int, j: int) -> etree._Element:
+            for old_cell, new_cell in zip(old_rows[i].findall(TC), new_rows[j].findall(TC)):
+                self.cell(old_cell, new_cell)
+            return new_rows[j]
+
+        rows = self.merge(old_rows, new_rows, align(old_keys, new_keys, score), changed)
         for row in new_rows:
             new.remove(row)
-        rows = []
-        for i, j in align(old_keys, new_keys, score):
-            if j is None:
-                rows.append(self.whole(old_rows[i], "del", old=True))
-            elif i is None:
-                rows.append(self.whole(new_rows[j], "ins"))
-            else:
-                for old_cell, new_cell in zip(old_rows[i].findall(TC), new_rows[j].findall(TC)):
-                    self.cell(old_cell, new_cell)
-                rows.append(new_rows[j])
         new.extend(rows)
         return new
 

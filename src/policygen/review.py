@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.run import Run
 
@@ -64,11 +65,18 @@ def mark_draft(docx: DocxDocument) -> None:
 
 def comment_clause(docx: DocxDocument, clause: Clause, elements: Sequence[Any], document: Document) -> None:
     """Anchor a Word comment on the runs the clause wrote (`elements`: its body elements)."""
-    runs = [r for element in elements for r in element.iter(qn("w:r"))
-            if r.getparent().tag == qn("w:p")]  # not inside a hyperlink: the anchor stays well formed
-    if not runs:
+    paragraphs = [p for element in elements for p in element.iter(qn("w:p"))]
+    if not paragraphs:
         return
-    first, last = Run(runs[0], docx._body), Run(runs[-1], docx._body)
+    # Empty runs at both ends hold the range, so it covers links at the edges too.
+    start, end = OxmlElement("w:r"), OxmlElement("w:r")
+    properties = paragraphs[0].find(qn("w:pPr"))
+    if properties is None:
+        paragraphs[0].insert(0, start)
+    else:
+        properties.addnext(start)
+    paragraphs[-1].append(end)
+    first, last = Run(start, docx._body), Run(end, docx._body)
     comment = docx.add_comment([first, last], "\n".join(clause.provenance.notes), author=AUTHOR, initials="PG")
     comment._comment_elm.date = document.timestamp  # python-docx stamps the clock; builds must not
 
