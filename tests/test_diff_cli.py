@@ -7,7 +7,7 @@ import zipfile
 
 from lxml import etree
 
-from conftest import CISSS, W, run_cli
+from conftest import CISSS, W, docx_part, paragraph_texts, run_cli
 from test_redline import edited
 from trackchanges import accept_all, reject_all
 
@@ -38,7 +38,13 @@ def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
     inserted = ["".join(t.text for t in c.iter(f"{W}t")) for c in body.iter(f"{W}ins")]
     deleted = ["".join(t.text for t in c.iter(f"{W}delText")) for c in body.iter(f"{W}del")]
     assert "3 juin 2019" in inserted and "27 avril 2018" in deleted
-    assert accept_all(body) is not None and reject_all(body) is not None
+    # Accept All gives the new file's politique, Reject All the old one's, as `build` writes them.
+    built = tmp_path / "built"
+    for name, source in (("ancien", CISSS), ("nouveau", tmp_path / "cisss-v2.yaml")):
+        assert run_cli("build", source, "--out", built / name, "--format", "docx").exit_code == 0
+    new_docx, old_docx = (next((built / name).glob("*/politique.docx")) for name in ("nouveau", "ancien"))
+    assert paragraph_texts(accept_all(body)) == paragraph_texts(docx_part(new_docx).find(f"{W}body"))
+    assert paragraph_texts(reject_all(body)) == paragraph_texts(docx_part(old_docx).find(f"{W}body"))
 
     html = (out / "politique.diff.html").read_text(encoding="utf-8")
     assert '<html lang="fr-CA">' in html
