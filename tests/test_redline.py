@@ -126,3 +126,11 @@ def test_a_changed_link_is_deleted_and_inserted_with_its_own_target(tmp_path):
     links = {(targets[h.get(f"{R}id")], h[0].tag.removeprefix(W))
              for h in body.iter(f"{W}hyperlink")}
     assert links == {("https://www.essai.qc.ca", "del"), ("https://sante.essai.qc.ca", "ins")}
+
+
+def test_the_redline_keeps_tracking_the_reviewers_edits():
+    _, [document] = fixture_documents()
+    with zipfile.ZipFile(io.BytesIO(redline(document, document).data)) as archive:
+        settings = etree.fromstring(archive.read("word/settings.xml"))
+    names = [child.tag.removeprefix(W) for child in settings]
+    assert names.index("trackRevisions") < names.index("defaultTabStop")

@@ -132,3 +132,10 @@ def test_review_build_goes_to_its_own_folder(cisss_builds):
     assert (cisss_builds["plain"] / "politique.docx").exists()
     assert (cisss_builds["review"] / "politique.docx").exists()
     assert render_html(fixture_documents()[1][0]).count("provenance") == 0
+
+
+@pytest.mark.parametrize("kind", ["netiquette", "fiche-synthese"])
+def test_every_document_gets_its_comments(tmp_path, kind):
+    library, [document] = fixture_documents(review=True, documents=(kind,))
+    write_docx(document, tmp_path / f"{kind}.docx")
+    check_comments(tmp_path / f"{kind}.docx", library, document)

@@ -234,6 +234,16 @@ class _Redline:
         return content
 
 
+def _track_revisions(settings: etree._Element) -> None:
+    """Turn on « Suivi des modifications », so the reviewer's own edits are tracked too."""
+    track = OxmlElement("w:trackRevisions")
+    later = settings.find(qn("w:defaultTabStop"))  # the schema puts trackRevisions before it
+    if later is not None:
+        later.addprevious(track)
+    else:
+        settings.append(track)
+
+
 def _body_blocks(docx) -> list[etree._Element]:
     return [e for e in docx.element.body if e.tag != qn("w:sectPr")]
 
@@ -256,6 +266,7 @@ def redline(old: Document, new: Document) -> Redline:
     end = body.find(qn("w:sectPr"))
     for block in merged:
         end.addprevious(block)
+    _track_revisions(new_docx.settings.element)
     buffer = io.BytesIO()
     new_docx.save(buffer)
     return Redline(reproducible_zip(buffer.getvalue()), tracker.counts["ins"], tracker.counts["del"])
