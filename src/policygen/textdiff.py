@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 TOKEN = re.compile(r"\s+|\S+")
 SIMILAR = 0.35  # below this, two blocks read as different text: delete one, insert the other
+WINDOW = 25  # how far ahead a changed block looks for its counterpart (keeps large rewrites fast)
 
 Pair = tuple[int | None, int | None]
 
@@ -24,7 +25,9 @@ def tokens(text: str) -> list[str]:
 
 
 def similarity(old: str, new: str) -> float:
-    return SequenceMatcher(None, old, new, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    rough = matcher.quick_ratio()  # an upper bound, cheap: most unrelated pairs stop here
+    return rough if rough < SIMILAR else matcher.ratio()
 
 
 def align(old: Sequence[Hashable], new: Sequence[Hashable],
@@ -42,7 +45,7 @@ def align(old: Sequence[Hashable], new: Sequence[Hashable],
             continue
         j = j1
         for i in range(i1, i2):
-            match = next((k for k in range(j, j2) if score(i, k) >= SIMILAR), None)
+            match = next((k for k in range(j, min(j2, j + WINDOW)) if score(i, k) >= SIMILAR), None)
             if match is None:
                 pairs.append((i, None))
                 continue
