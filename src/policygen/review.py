@@ -25,6 +25,7 @@ from .templating import french_list
 
 DRAFT_MARK = "PROJET — pour révision"
 AUTHOR = "policygen"
+ITEM = "– "  # a note line that details the line before it (one value read)
 
 
 def _source_line(library: Library, source_id: str, sections: Sequence[str]) -> str:
@@ -53,7 +54,8 @@ def notes(meta: ClauseMeta, library: Library, variables: Sequence[tuple[str, str
     if not variables:
         return (*lines, "Valeurs du fichier d’organisation : aucune (texte fixe).")
     lines.append("Valeurs du fichier d’organisation :")
-    lines += [f"– {path} : {value}" if value in EMPTY else f"– {path} = « {value} »" for path, value in variables]
+    lines += [f"{ITEM}{path} : {value}" if value in EMPTY else f"{ITEM}{path} = « {value} »"
+              for path, value in variables]
     return tuple(lines)
 
 
@@ -83,6 +85,15 @@ def comment_clause(docx: DocxDocument, clause: Clause, elements: Sequence[Any], 
 
 def note_html(clause: Clause) -> str:
     """The same note beside the clause in HTML and PDF."""
-    items = "".join(f"<li>{escape(line, quote=False)}</li>" for line in clause.provenance.notes)
+    groups: list[tuple[str, list[str]]] = []
+    for line in clause.provenance.notes:
+        if line.startswith(ITEM) and groups:
+            groups[-1][1].append(line.removeprefix(ITEM))
+        else:
+            groups.append((line, []))
+    items = "".join(
+        f"<li>{escape(line, quote=False)}"
+        + (f"<ul>{''.join(f'<li>{escape(d, quote=False)}</li>' for d in details)}</ul>" if details else "")
+        + "</li>" for line, details in groups)
     return (f'<aside class="provenance" aria-label="Provenance de la clause {escape(clause.provenance.clause_id)}">'
             f'<p class="provenance-titre">Provenance</p><ul>{items}</ul></aside>')
