@@ -79,3 +79,19 @@ def test_diff_of_a_missing_file(tmp_path):
     result = run_cli("diff", CISSS, tmp_path / "absent.yaml", "--out", tmp_path / "cmp")
     assert result.exit_code == 2
     assert "absent.yaml: erreur\n  Fichier introuvable." in result.output
+
+
+def test_diff_outputs_are_reproducible_and_dated_by_source_date_epoch(tmp_path):
+    changed = cisss_changed(tmp_path)
+    for name in ("a", "b"):
+        assert run_cli("diff", CISSS, changed, "--out", tmp_path / name).exit_code == 0
+    assert run_cli("diff", CISSS, changed, "--out", tmp_path / "epoch",
+                   env={"SOURCE_DATE_EPOCH": "1700000000"}).exit_code == 0
+    for path in sorted((tmp_path / "a").iterdir()):
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+    dates = {}
+    for name in ("a", "epoch"):
+        with zipfile.ZipFile(tmp_path / name / "politique.redline.docx") as archive:
+            body = etree.fromstring(archive.read("word/document.xml"))
+        dates[name] = {c.get(f"{W}date") for c in body.iter(f"{W}ins", f"{W}del")}
+    assert dates == {"a": {"2019-06-03T12:00:00Z"}, "epoch": {"2023-11-14T22:13:20Z"}}
