@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import FIXTURE_ORG, W, docx_part, fixture_documents, paragraph_texts, run_cli
+from reviewkit import FIXTURE_ORG, W, docx_part, edited, fixture_documents, paragraph_texts, run_cli
 from policygen.cadence import today
 from policygen.writers.docx import write_docx
-from test_redline import edited
 
 def epoch(date: dt.date) -> str:
     return str(int(dt.datetime(date.year, date.month, date.day, 12, tzinfo=dt.timezone.utc).timestamp()))

@@ -7,8 +7,7 @@ import zipfile
 
 from lxml import etree
 
-from conftest import CISSS, W, docx_part, paragraph_texts, run_cli
-from test_redline import edited
+from reviewkit import CISSS, W, docx_part, edited, paragraph_texts, run_cli
 from trackchanges import accept_all, reject_all
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import CISSS, FIXTURE_LIBRARY, FIXTURE_ORG, run_cli
+from reviewkit import CISSS, FIXTURE_LIBRARY, FIXTURE_ORG, edited, run_cli
 from policygen.build import load_all
 from policygen.context import build_context
 from policygen.explain import explain, report
 from policygen.library import load_library
-from test_redline import edited
 
 
 def explained(org):

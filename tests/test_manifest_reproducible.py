@@ -10,7 +10,7 @@ import zipfile
 import docx
 from pypdf import PdfReader
 
-from conftest import CISSS, run_cli
+from reviewkit import CISSS, run_cli, cisss_builds  # noqa: F401 - fixture
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
 

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from conftest import CISSS, FIXTURE_ORG, W, docx_part, fixture_documents, paragraph_texts
+from reviewkit import CISSS, FIXTURE_ORG, W, docx_part, edited, fixture_documents, paragraph_texts
 from policygen.build import documents_for, load_all
 from policygen.library import load_library
 from policygen.redline import redline
@@ -16,16 +16,6 @@ from policygen.writers.docx import write_docx
 from trackchanges import accept_all, reject_all
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-
-
-def edited(tmp_path, source, name, *replacements):
-    text = source.read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert old in text, old
-        text = text.replace(old, new)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 CONTACT_AND_DATE = (("communications@essai.qc.ca", "relations@essai.qc.ca"),

@@ -7,7 +7,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from conftest import CISSS, W, docx_part, fixture_documents
+from reviewkit import CISSS, W, docx_part, fixture_documents, cisss_builds  # noqa: F401 - fixture
 from policygen.build import documents_for, load_all
 from policygen.library import load_library
 from policygen.model import block_texts

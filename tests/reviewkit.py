@@ -1,5 +1,9 @@
-"""Shared fixtures: the real organisation file, a small fixture library and
-organisation, and helpers that read outputs back."""
+"""Shared by the legal-review tests: the real organisation file, a small
+fixture library and organisation, and helpers that read outputs back.
+
+A plain module (not conftest.py) that tests import from, so branches that add
+their own conftest.py merge without conflict.
+"""
 
 from __future__ import annotations
 
@@ -37,6 +41,17 @@ def fixture_documents(org: Path = FIXTURE_ORG, review: bool = False, documents=(
     return library, documents_for(loaded[0], library, list(documents), review)
 
 
+def edited(tmp_path: Path, source: Path, name: str, *replacements: tuple[str, str]) -> Path:
+    """A copy of `source` named `name`, with each (old, new) text replaced once at least."""
+    text = source.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def docx_part(path: Path, part: str = "word/document.xml") -> etree._Element:
     with zipfile.ZipFile(path) as archive:
         return etree.fromstring(archive.read(part))
@@ -48,10 +63,15 @@ def paragraph_texts(body: etree._Element) -> list[str]:
             for paragraph in body.iter(f"{W}p")]
 
 
+_BUILDS: dict[str, Path] = {}  # shared by every module that imports the fixture
+
+
 @pytest.fixture(scope="session")
 def cisss_builds(tmp_path_factory) -> dict[str, Path]:
     """The CISSS file built once plainly and once for review (every format)."""
-    out = tmp_path_factory.mktemp("cisss")
-    assert run_cli("build", CISSS, "--out", out).exit_code == 0
-    assert run_cli("build", CISSS, "--out", out, "--review").exit_code == 0
-    return {"plain": out / "cisss-laurentides", "review": out / "cisss-laurentides" / "revision"}
+    if not _BUILDS:
+        out = tmp_path_factory.mktemp("cisss")
+        assert run_cli("build", CISSS, "--out", out).exit_code == 0
+        assert run_cli("build", CISSS, "--out", out, "--review").exit_code == 0
+        _BUILDS.update(plain=out / "cisss-laurentides", review=out / "cisss-laurentides" / "revision")
+    return _BUILDS
