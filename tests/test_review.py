@@ -106,6 +106,7 @@ def test_review_outputs_carry_the_draft_mark_and_notes(cisss_builds):
     word = docx.Document(str(review / "politique.docx"))
     assert word.paragraphs[0].text == DRAFT_MARK
     assert word.sections[0].header.paragraphs[0].text == DRAFT_MARK
+    assert word.core_properties.content_status == DRAFT_MARK
     html = (review / "politique.html").read_text(encoding="utf-8")
     assert f'<p class="draft-mark">{DRAFT_MARK}</p>' in html
     assert html.count('<aside class="provenance"') == html.count('<div class="clause"') > 0

@@ -60,9 +60,10 @@ def notes(meta: ClauseMeta, library: Library, variables: Sequence[tuple[str, str
 
 
 def mark_draft(docx: DocxDocument) -> None:
-    """« PROJET — pour révision » above the title and on every page header."""
+    """« PROJET — pour révision » above the title, on every page header and as the file's status."""
     docx.add_paragraph(DRAFT_MARK, style="Intense Quote")
     docx.sections[0].header.paragraphs[0].text = DRAFT_MARK
+    docx.core_properties.content_status = DRAFT_MARK
 
 
 def comment_clause(docx: DocxDocument, clause: Clause, elements: Sequence[Any], document: Document) -> None:
