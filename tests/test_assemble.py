@@ -77,7 +77,10 @@ def test_provenance_records_sources_law_and_values(fixture_library, org_file):
     provenance = document.sections[0].clauses[0].provenance
     assert provenance.sources == (("004", ("1",)),)
     assert provenance.legal == (("charte", ("5",)),)
-    assert provenance.variables == (("organisation.nom", "Centre intégré de santé et de services sociaux de l’Essai"),)
+    # values read directly, and those behind derived names (« nom.Le », « termes.usagers »)
+    assert ("organisation.nom", "Centre intégré de santé et de services sociaux de l’Essai") in provenance.variables
+    assert ("organisation.nom_court", "CISSS de l’Essai") in provenance.variables
+    assert ("organisation.type", "etablissement_sante") in provenance.variables
 
 
 def test_file_dates_come_from_the_organisation_or_source_date_epoch(fixture_library, org_file, monkeypatch):

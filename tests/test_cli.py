@@ -78,8 +78,8 @@ def test_build_writes_requested_files(run, org_file, tmp_path):
     path = org_file()
     result = run("build", path, "--out", tmp_path / "sortie", "--format", "html,docx", "--document", "netiquette")
     assert result.exit_code == 0, result.output
-    assert sorted(os.listdir(tmp_path / "sortie" / "essai")) == ["netiquette.docx", "netiquette.html"]
-    assert result.output == f"{path.name} → {tmp_path / 'sortie' / 'essai'}/ (2 fichiers)\n"
+    assert sorted(os.listdir(tmp_path / "sortie" / "essai")) == ["manifest.json", "netiquette.docx", "netiquette.html"]
+    assert result.output == f"{path.name} → {tmp_path / 'sortie' / 'essai'}/ (3 fichiers)\n"
 
 
 def test_failed_build_leaves_earlier_outputs_untouched(run, org_file, tmp_path):

@@ -32,7 +32,7 @@ def test_there_are_organisations():
 def test_nine_files_that_read_back(built, organisation):
     folder = built / organisation
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted(f"{d}.{f}" for d in DOCUMENTS for f in ("html", "docx", "pdf"))
+    assert names == sorted([f"{d}.{f}" for d in DOCUMENTS for f in ("html", "docx", "pdf")] + ["manifest.json"])
     for document in DOCUMENTS:
         page = (folder / f"{document}.html").read_text(encoding="utf-8")
         assert re.search(r'<html lang="fr-CA">', page)

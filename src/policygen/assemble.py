@@ -16,21 +16,14 @@ from typing import Any
 from jinja2 import TemplateError, UndefinedError
 
 from .diagnostics import Diagnostic, DiagnosticError, display_path
-from .library import Clause, Library, Outline, referenced_paths
+from .library import Clause, Library, Outline
 from .model import Clause as ClauseNode
 from .model import Document, Paragraph, Provenance, Section, inline_text
 from .parse import parse_markdown
+from .reads import body_fields, fields_read, shown, value_at
+from .review import notes
 from .templating import MissingValue, environment
-from .yamlsource import Located
-
-
-def resolve(context: dict[str, Any], path: tuple[str, ...]) -> Any:
-    value: Any = context
-    for part in path:
-        value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
-        if value is None:
-            return None
-    return value
+from .yamlsource import Located, dotted
 
 
 def applies(clause: Clause, context: dict[str, Any]) -> bool:
@@ -50,7 +43,7 @@ def select(library: Library, document: str, context: dict[str, Any]) -> list[tup
 
 def _missing(clause: Clause, context: dict[str, Any], located: Located, display: str) -> list[Diagnostic]:
     """Explain a MissingValue: which fields read by the clause are empty in the organisation file."""
-    empty = sorted(p for p in referenced_paths(environment().parse(clause.body)) if resolve(context, p) is None)
+    empty = sorted(p for p in body_fields(clause) if value_at(context, p) is None)
     if not empty:
         return [Diagnostic(display, None, clause.id,
                            f"La clause « {clause.meta.title} » a besoin d’une valeur que le fichier laisse vide.")]
@@ -69,13 +62,15 @@ def render_clause(clause: Clause, context: dict[str, Any], located: Located, dis
                                           f"Le gabarit de la clause échoue : {exc.message}")]) from None
 
 
-def provenance(clause: Clause, context: dict[str, Any]) -> Provenance:
+def provenance(clause: Clause, context: dict[str, Any], library: Library) -> Provenance:
     meta = clause.meta
+    variables = tuple((dotted(path), shown(value_at(context, path))) for path in sorted(fields_read(clause)))
     return Provenance(
         clause_id=meta.id, version=meta.version,
         sources=tuple((s.source, tuple(s.sections)) for s in meta.sources),
         legal=tuple((ref.law, tuple(ref.articles)) for ref in meta.legal),
-        variables=tuple((v, str(resolve(context, tuple(v.split("."))))) for v in meta.variables),
+        variables=variables,
+        notes=notes(meta, library, variables),
     )
 
 
@@ -134,7 +129,7 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
                 continue
             title = render_line(clause.meta.title, context)
             nodes.append(ClauseNode(clause.id, title, clause.meta.heading, parse_markdown(markdown),
-                                    provenance(clause, context)))
+                                    provenance(clause, context, library)))
         if nodes:
             title = render_line(outline_section.title, context)
             sections.append(Section(outline_section.id, title, tuple(nodes), outline_section.annex,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .assemble import assemble
 from .context import build_context
 from .diagnostics import Diagnostic, DiagnosticError, display_path
 from .library import Library
+from .manifest import Manifest
 from .model import Document
 from .organisation import OrganisationFile
 from .validation import load_organisation, suggest
@@ -80,14 +82,12 @@ def documents_for(loaded: Loaded, library: Library, documents: list[str], review
     return result
 
 
-def write_outputs(target: Path, documents: list[Document], formats: list[str]) -> list[Path]:
-    """Write every document in every format into `target`, atomically per file set."""
+def publish(target: Path, produce: Callable[[Path], None]) -> list[Path]:
+    """Let `produce` write files into a staging folder, then move them all into `target`."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        for document in documents:
-            for fmt in formats:
-                WRITERS[fmt](document, staging / f"{document.kind}.{fmt}")
+        produce(staging)
         target.mkdir(exist_ok=True)
         written = []
         for produced in sorted(staging.iterdir()):
@@ -96,3 +96,15 @@ def write_outputs(target: Path, documents: list[Document], formats: list[str]) -
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_outputs(target: Path, documents: list[Document], formats: list[str],
+                  manifest: Manifest | None = None) -> list[Path]:
+    """Write every document in every format (and the manifest) into `target`, atomically per file set."""
+    def produce(staging: Path) -> None:
+        for document in documents:
+            for fmt in formats:
+                WRITERS[fmt](document, staging / f"{document.kind}.{fmt}")
+        if manifest is not None:
+            manifest.write(staging, documents)
+    return publish(target, produce)

@@ -11,9 +11,15 @@ import click
 
 from . import clickfr
 from .build import documents_for, load_all, write_outputs
+from .cadence import overdue, today
+from .compare import compare, summary, write_comparison
+from .context import build_context
 from .coverage import coverage
+from .explain import explain as explain_clauses
+from .explain import report as explanation_report
 from .diagnostics import Diagnostic, DiagnosticError, plural
 from .library import DOCUMENTS, load_library
+from .manifest import Manifest
 from .writers import FORMATS
 
 clickfr.install()
@@ -82,7 +88,10 @@ FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER..."
               help="Formats à produire, séparés par des virgules : html, docx, pdf.")
 @click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
               help="Documents à produire, séparés par des virgules : politique, netiquette, fiche-synthese.")
-def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str) -> None:
+@click.option("--review", "--revision", "review", is_flag=True,
+              help="Version de révision pour les juristes : commentaire de provenance sur chaque clause, "
+                   "mention « PROJET — pour révision ». Écrite dans DOSSIER/<nom-du-fichier>/revision/.")
+def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str, review: bool) -> None:
     """Produit les documents de chaque FICHIER d’organisation.
 
     Écrit DOSSIER/<nom-du-fichier>/politique.{html,docx,pdf}, netiquette.* et
@@ -96,22 +105,27 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     built = {}
     for item in loaded:
         try:
-            built[item] = documents_for(item, library, chosen_documents)
+            built[item] = documents_for(item, library, chosen_documents, review)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
     if problems:
         _report(problems, "aucun document n’a été produit.")
         sys.exit(EXIT_INVALID)
     for item, documents_built in built.items():
-        target = out_dir / item.slug
-        written = write_outputs(target, documents_built, chosen_formats)
+        target = out_dir / item.slug / "revision" if review else out_dir / item.slug
+        written = write_outputs(target, documents_built, chosen_formats,
+                                Manifest(item.path, library.version, review))
         click.echo(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
 
 
 @main.command()
 @FILES
 def check(fichiers: tuple[Path, ...]) -> None:
-    """Vérifie chaque FICHIER d’organisation sans rien produire."""
+    """Vérifie chaque FICHIER d’organisation sans rien produire.
+
+    Signale aussi, par un avertissement, les documents dont la date de révision
+    est dépassée (aujourd’hui, ou la date de SOURCE_DATE_EPOCH si elle est définie).
+    """
     library = _library()
     loaded, problems = load_all(list(fichiers), library)
     for item in loaded:
@@ -119,11 +133,68 @@ def check(fichiers: tuple[Path, ...]) -> None:
             documents_for(item, library, list(DOCUMENTS))
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
+    warnings = [w for item in loaded for w in overdue(item, today())]
     if problems:
-        _report(problems, "corrigez-les, puis relancez la vérification.")
+        _report(problems + warnings, "corrigez-les, puis relancez la vérification.")
         sys.exit(EXIT_INVALID)
+    for warning in warnings:
+        click.echo(warning.format() + "\n", err=True)
     for item in loaded:
-        click.echo(f"{item.display} : aucun problème.")
+        count = sum(1 for w in warnings if w.path == item.display)
+        click.echo(f"{item.display} : aucune erreur, {plural(count, 'avertissement')}." if count
+                   else f"{item.display} : aucun problème.")
+
+
+@main.command()
+@click.argument("ancien", metavar="ANCIEN", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("nouveau", metavar="NOUVEAU", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default="output/comparaison", show_default=True, metavar="DOSSIER",
+              type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les comparaisons.")
+@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
+              help="Documents à comparer, séparés par des virgules : politique, netiquette, fiche-synthese.")
+def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str) -> None:
+    """Compare deux versions d’un fichier d’organisation.
+
+    Écrit, pour chaque document, DOSSIER/<document>.redline.docx (modifications
+    suivies de Word : « Accepter tout » donne la nouvelle version, « Refuser
+    tout » l’ancienne) et DOSSIER/<document>.diff.html (comparaison à lire dans
+    un navigateur), puis affiche les champs modifiés et les clauses touchées.
+    """
+    chosen_documents = _choices(documents, DOCUMENTS, "Document")
+    library = _library()
+    loaded, problems = load_all([ancien, nouveau], library)
+    comparison = None
+    if not problems:
+        try:
+            comparison = compare(loaded[0], loaded[1], library, chosen_documents)
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+    if problems or comparison is None:
+        _report(problems, "aucune comparaison n’a été produite.")
+        sys.exit(EXIT_INVALID)
+    write_comparison(comparison, out_dir)
+    click.echo(summary(comparison, loaded[0].display, loaded[1].display, out_dir))
+
+
+@main.command(short_help="Dit pourquoi chaque clause figure, ou non, dans les documents.")
+@click.argument("fichier", metavar="FICHIER", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
+              help="Documents à expliquer, séparés par des virgules : politique, netiquette, fiche-synthese.")
+def explain(fichier: Path, documents: str) -> None:
+    """Explique, pour chaque clause de la bibliothèque, si elle figure dans le
+    document et pourquoi : sa condition et les valeurs du FICHIER qu’elle a lues."""
+    chosen_documents = _choices(documents, DOCUMENTS, "Document")
+    library = _library()
+    loaded, problems = load_all([fichier], library)
+    if problems:
+        _report(problems, "aucune explication n’a été produite.")
+        sys.exit(EXIT_INVALID)
+    item = loaded[0]
+    context = build_context(item.organisation, library)
+    click.echo(f"Fichier : {item.display}")
+    for document in chosen_documents:
+        click.echo("\n" + explanation_report(library, document, explain_clauses(library, document, context,
+                                                                                 item.located), context))
 
 
 @main.command()

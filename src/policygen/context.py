@@ -22,6 +22,16 @@ from .organisation import OrganisationFile
 # Top-level names derived from the organisation file, beside its own sections.
 DERIVED_NAMES = ("nom", "appellation", "communications")
 
+# The organisation-file fields each derived name is computed from (for provenance and diffs).
+DERIVED_FROM: dict[str, tuple[tuple[str, ...], ...]] = {
+    "nom": (("organisation", "nom_court"), ("organisation", "genre")),
+    "appellation": (("organisation", "appellation"), ("organisation", "appellation_genre")),
+    "communications": (("roles", "communications", "nom"), ("roles", "communications", "genre")),
+    "termes": (("organisation", "type"),),
+    "prochaine_revision": (("revision", "en_vigueur"), ("revision", "derniere_revision"),
+                           ("revision", "cadence_annees")),
+}
+
 
 def next_review(org: OrganisationFile) -> dt.date:
     """In-force date (or last revision) plus the revision cadence, in years."""

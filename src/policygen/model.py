@@ -82,7 +82,8 @@ class Provenance:
     version: int
     sources: tuple[tuple[str, tuple[str, ...]], ...]
     legal: tuple[tuple[str, tuple[str, ...]], ...]
-    variables: tuple[tuple[str, str], ...] = ()
+    variables: tuple[tuple[str, str], ...] = ()  # organisation-file field -> value shown
+    notes: tuple[str, ...] = ()  # the same, as French sentences for the reviewer
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
     Strong, Table, Text, inline_text
+from ..review import comment_clause, mark_draft
 from .html import safe_href, section_heading
 
 LANG = "fr-CA"
@@ -198,13 +199,19 @@ def build_docx(document: Document) -> DocxDocument:
     _set_language(docx)
     _styles(docx)
     _properties(docx, document)
+    if document.review:
+        mark_draft(docx)
     docx.add_paragraph(document.organisation, style="Subtitle")
     docx.add_paragraph(document.title, style="Title")
     lists = _Lists(docx)
+    body = docx.element.body
     for section in document.sections:
         docx.add_heading(section_heading(section), level=1)
         for clause in section.clauses:
+            start = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
             _clause(docx, clause, lists)
+            if document.review:
+                comment_clause(docx, clause, body[start:-1], document)
     _footer(docx, document)
     return docx
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..library import TEMPLATES
 from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
     Section, Strong, Table, Text
+from ..review import DRAFT_MARK, note_html
 
 
 def _inlines(nodes: tuple[Inline, ...]) -> str:
@@ -72,12 +73,14 @@ def anchor(identifier: str) -> str:
     return identifier.replace(".", "-")
 
 
-def _clause(clause: Clause) -> str:
+def _clause(clause: Clause, review: bool) -> str:
     parts = [f'<div class="clause" id="{anchor(clause.id)}">']
     if clause.show_title:
         number = f'<span class="num">{escape(clause.number)}</span> ' if clause.number else ""
         parts.append(f"<h3>{number}{escape(clause.title)}</h3>")
     parts.extend(_block(b, 4) for b in clause.blocks)
+    if review:
+        parts.append(note_html(clause))
     parts.append("</div>")
     return "".join(parts)
 
@@ -91,11 +94,11 @@ def section_heading(section: Section) -> str:
     return f"{section.number}. {section.title}"
 
 
-def _section(section: Section) -> str:
+def _section(section: Section, review: bool) -> str:
     ident = f"s-{anchor(section.id)}"
     classes = f"section role-{section.role}" + (" annex" if section.annex else "")
     heading = escape(section_heading(section))
-    body = "".join(_clause(c) for c in section.clauses)
+    body = "".join(_clause(c, review) for c in section.clauses)
     return (f'<section class="{classes}" id="{ident}" aria-labelledby="{ident}-titre">'
             f'<h2 id="{ident}-titre">{heading}</h2>{body}</section>')
 
@@ -115,12 +118,15 @@ def render_html(document: Document, media: str = "screen") -> str:
     css = stylesheet("document.css")
     if media == "print":
         css += "\n" + stylesheet("print.css")
+    if document.review:
+        css += "\n" + stylesheet("review.css")
     toc = [(f"s-{anchor(s.id)}", section_heading(s)) for s in document.sections if s.role != "metadata"]
     return _layouts().get_template("document.html.j2").render(
         document=document,
         css=Markup(css),
         toc=toc if document.kind == "politique" else [],
-        sections=Markup("".join(_section(s) for s in document.sections)),
+        sections=Markup("".join(_section(s, document.review) for s in document.sections)),
+        draft_mark=DRAFT_MARK if document.review else "",
         media=media,
     )
 

@@ -1,0 +1,77 @@
+"""Shared by the legal-review tests: the real organisation file, a small
+fixture library and organisation, and helpers that read outputs back.
+
+A plain module (not conftest.py) that tests import from, so branches that add
+their own conftest.py merge without conflict.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from policygen.build import documents_for, load_all
+from policygen.cli import main
+from policygen.library import load_library
+
+ROOT = Path(__file__).resolve().parents[1]
+CISSS = ROOT / "organisations" / "cisss-laurentides.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "review"
+FIXTURE_LIBRARY = FIXTURES / "library"
+FIXTURE_ORG = FIXTURES / "organisation.yaml"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None):
+    """Run `policygen` in-process; the result keeps exit code and both streams.
+
+    SOURCE_DATE_EPOCH is unset unless `env` gives it, so the caller's shell cannot change results."""
+    return CliRunner().invoke(main, [str(a) for a in args], env={"SOURCE_DATE_EPOCH": None, **(env or {})},
+                              catch_exceptions=False)
+
+
+def fixture_documents(org: Path = FIXTURE_ORG, review: bool = False, documents=("politique",)):
+    library = load_library(FIXTURE_LIBRARY)
+    loaded, problems = load_all([org], library)
+    assert not problems, problems
+    return library, documents_for(loaded[0], library, list(documents), review)
+
+
+def edited(tmp_path: Path, source: Path, name: str, *replacements: tuple[str, str]) -> Path:
+    """A copy of `source` named `name`, with each (old, new) text replaced once at least."""
+    text = source.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def docx_part(path: Path, part: str = "word/document.xml") -> etree._Element:
+    with zipfile.ZipFile(path) as archive:
+        return etree.fromstring(archive.read(part))
+
+
+def paragraph_texts(body: etree._Element) -> list[str]:
+    """Visible text of each paragraph (w:t only, so deleted text is not read)."""
+    return ["".join((n.text or "") if n.tag == f"{W}t" else "\n" for n in paragraph.iter(f"{W}t", f"{W}br"))
+            for paragraph in body.iter(f"{W}p")]
+
+
+_BUILDS: dict[str, Path] = {}  # shared by every module that imports the fixture
+
+
+@pytest.fixture(scope="session")
+def cisss_builds(tmp_path_factory) -> dict[str, Path]:
+    """The CISSS file built once plainly and once for review (every format)."""
+    if not _BUILDS:
+        out = tmp_path_factory.mktemp("cisss")
+        assert run_cli("build", CISSS, "--out", out).exit_code == 0
+        assert run_cli("build", CISSS, "--out", out, "--review").exit_code == 0
+        _BUILDS.update(plain=out / "cisss-laurentides", review=out / "cisss-laurentides" / "revision")
+    return _BUILDS

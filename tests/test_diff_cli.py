@@ -1,0 +1,97 @@
+"""`policygen diff`: files written, terminal summary, HTML diff, bad input."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+from lxml import etree
+
+from reviewkit import CISSS, W, docx_part, edited, paragraph_texts, run_cli
+from trackchanges import accept_all, reject_all
+
+
+def cisss_changed(tmp_path):
+    return edited(tmp_path, CISSS, "cisss-v2.yaml",
+                  ("courriel: mrpc.cissslau@ssss.gouv.qc.ca", "courriel: relations.cissslau@ssss.gouv.qc.ca"),
+                  ("en_vigueur: 2018-04-27", "en_vigueur: 2019-06-03"))
+
+
+def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
+    out = tmp_path / "cmp"
+    result = run_cli("diff", CISSS, cisss_changed(tmp_path), "--out", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{kind}.{ext}" for kind in ("politique", "netiquette", "fiche-synthese")
+        for ext in ("redline.docx", "diff.html"))
+    lines = result.output.splitlines()
+    assert re.search(r"contacts\.communications\.courriel : « mrpc\.cissslau@ssss\.gouv\.qc\.ca » → "
+                     r"« relations\.cissslau@ssss\.gouv\.qc\.ca » \(ligne \d+\)", result.output)
+    date = next(i for i, line in enumerate(lines) if line.startswith("  revision.en_vigueur : "))
+    assert lines[date].startswith("  revision.en_vigueur : « 27 avril 2018 » → « 3 juin 2019 » (ligne ")
+    assert "politique.entete (politique, modifiée)" in lines[date + 1]
+    assert re.search(r"^  politique : \d+ clauses? modifiées? → ", result.output, re.M)
+    assert "politique.contacts (politique, modifiée)" in result.output  # the e-mail change reaches the contacts
+
+    with zipfile.ZipFile(out / "politique.redline.docx") as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
+    inserted = ["".join(t.text for t in c.iter(f"{W}t")) for c in body.iter(f"{W}ins")]
+    deleted = ["".join(t.text for t in c.iter(f"{W}delText")) for c in body.iter(f"{W}del")]
+    assert "3 juin 2019" in inserted and "27 avril 2018" in deleted
+    # Accept All gives the new file's politique, Reject All the old one's, as `build` writes them.
+    built = tmp_path / "built"
+    for name, source in (("ancien", CISSS), ("nouveau", tmp_path / "cisss-v2.yaml")):
+        assert run_cli("build", source, "--out", built / name, "--format", "docx").exit_code == 0
+    new_docx, old_docx = (next((built / name).glob("*/politique.docx")) for name in ("nouveau", "ancien"))
+    assert paragraph_texts(accept_all(body)) == paragraph_texts(docx_part(new_docx).find(f"{W}body"))
+    assert paragraph_texts(reject_all(body)) == paragraph_texts(docx_part(old_docx).find(f"{W}body"))
+
+    html = (out / "politique.diff.html").read_text(encoding="utf-8")
+    assert '<html lang="fr-CA">' in html
+    assert "<del><span class=\"sr\">[début de la suppression : </span>27 avril 2018" in html
+    assert "<ins><span class=\"sr\">[début de l’ajout : </span>3 juin 2019" in html
+    assert "revision.en_vigueur : « 27 avril 2018 » → « 3 juin 2019 »" in html
+    assert "text-decoration: line-through" in html and "text-decoration: underline" in html
+    assert "<script" not in html and "<link" not in html and 'src="' not in html  # self-contained
+
+
+def test_diff_of_identical_files_says_so(tmp_path):
+    result = run_cli("diff", CISSS, CISSS, "--out", tmp_path / "cmp")
+    assert result.exit_code == 0
+    assert "aucun champ modifié." in result.output
+    assert "politique : aucune différence" in result.output
+    assert "Le texte est identique." in (tmp_path / "cmp" / "politique.diff.html").read_text(encoding="utf-8")
+
+
+def test_diff_with_a_bad_file_reports_every_problem_and_writes_nothing(tmp_path):
+    broken = edited(tmp_path, CISSS, "casse.yaml", ("en_vigueur: 2018-04-27", "en_vigueur: 27 avril"),
+                    ("  secteur: public", "  secteur: publique"))
+    result = run_cli("diff", CISSS, broken, "--out", tmp_path / "cmp")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert re.search(r"casse\.yaml:\d+: erreur — revision\.en_vigueur", result.output)
+    assert re.search(r"casse\.yaml:\d+: erreur — organisation\.secteur", result.output)
+    assert "aucune comparaison n’a été produite." in result.output
+    assert not (tmp_path / "cmp").exists()
+
+
+def test_diff_of_a_missing_file(tmp_path):
+    result = run_cli("diff", CISSS, tmp_path / "absent.yaml", "--out", tmp_path / "cmp")
+    assert result.exit_code == 2
+    assert "absent.yaml: erreur\n  Fichier introuvable." in result.output
+
+
+def test_diff_outputs_are_reproducible_and_dated_by_source_date_epoch(tmp_path):
+    changed = cisss_changed(tmp_path)
+    for name in ("a", "b"):
+        assert run_cli("diff", CISSS, changed, "--out", tmp_path / name).exit_code == 0
+    assert run_cli("diff", CISSS, changed, "--out", tmp_path / "epoch",
+                   env={"SOURCE_DATE_EPOCH": "1700000000"}).exit_code == 0
+    for path in sorted((tmp_path / "a").iterdir()):
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+    dates = {}
+    for name in ("a", "epoch"):
+        with zipfile.ZipFile(tmp_path / name / "politique.redline.docx") as archive:
+            body = etree.fromstring(archive.read("word/document.xml"))
+        dates[name] = {c.get(f"{W}date") for c in body.iter(f"{W}ins", f"{W}del")}
+    assert dates == {"a": {"2019-06-03T12:00:00Z"}, "epoch": {"2023-11-14T22:13:20Z"}}
