@@ -49,9 +49,9 @@ def expected_notes(library, clause) -> list[str]:
         wanted.append(sources[ref.source]["title"])
         titles = {s["id"]: s["title"] for s in sources[ref.source]["sections"]}
         wanted += [titles[section] for section in ref.sections]
-    for ref in meta.legal:
-        law = library.laws[ref.law]
-        wanted += [law["title"], law["citation"], *ref.articles]
+    for law_id, articles in clause.provenance.legal:  # the laws that bind this body
+        law = library.laws[law_id]
+        wanted += [law["title"], law["citation"], *articles]
     return wanted
 
 
@@ -78,6 +78,15 @@ def test_review_build_of_the_cisss_politique_comments_every_clause(cisss_builds)
     loaded, _ = load_all([CISSS], library)
     [politique] = documents_for(loaded[0], library, ["politique"], review=True)
     check_comments(cisss_builds["review"] / "politique.docx", library, politique)
+
+
+def test_comments_cite_only_the_laws_that_bind_the_body(cisss_builds):
+    library = load_library()
+    comments = [c.text for c in docx.Document(str(cisss_builds["review"] / "politique.docx")).comments]
+    # A public établissement: the public-sector access law, never the private-sector one.
+    assert any("RLRQ, c. A-2.1" in text for text in comments)
+    assert not any("RLRQ, c. P-39.1" in text for text in comments)
+    assert any(ref.law == "prive" for c in library.clauses for ref in c.meta.legal)  # the filter had work to do
 
 
 def test_comment_names_legal_basis_with_citation_and_values(tmp_path):

@@ -62,15 +62,27 @@ def render_clause(clause: Clause, context: dict[str, Any], located: Located, dis
                                           f"Le gabarit de la clause échoue : {exc.message}")]) from None
 
 
+def law_applies(law: dict[str, Any], organisation: dict[str, Any]) -> bool:
+    """A law the data says this kind of body, in this sector, relies on.
+
+    A clause lists every law its rule may rest on (A-2.1 for public bodies, P-39.1
+    for private ones); a reviewer is shown only those that bind this body.
+    """
+    kinds, sectors = law.get("applies_to"), law.get("sectors")
+    return (not kinds or organisation["type"] in kinds) and (not sectors or organisation["secteur"] in sectors)
+
+
 def provenance(clause: Clause, context: dict[str, Any], library: Library) -> Provenance:
     meta = clause.meta
     variables = tuple((dotted(path), shown(value_at(context, path))) for path in sorted(fields_read(clause)))
+    legal = tuple((ref.law, tuple(ref.articles)) for ref in meta.legal
+                  if law_applies(library.laws.get(ref.law, {}), context["organisation"]))
     return Provenance(
         clause_id=meta.id, version=meta.version,
         sources=tuple((s.source, tuple(s.sections)) for s in meta.sources),
-        legal=tuple((ref.law, tuple(ref.articles)) for ref in meta.legal),
+        legal=legal,
         variables=variables,
-        notes=notes(meta, library, variables),
+        notes=notes(meta, library, legal, variables),
     )
 
 

@@ -45,11 +45,12 @@ def _legal_line(library: Library, law_id: str, articles: Sequence[str]) -> str:
     return text + "."
 
 
-def notes(meta: ClauseMeta, library: Library, variables: Sequence[tuple[str, str]]) -> tuple[str, ...]:
-    """The reviewer's note on one clause, one sentence per line."""
+def notes(meta: ClauseMeta, library: Library, legal: Sequence[tuple[str, Sequence[str]]],
+          variables: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The reviewer's note on one clause, one sentence per line; `legal`: the laws that bind this body."""
     lines = [f"Clause {meta.id}, version {meta.version}."]
     lines += [_source_line(library, ref.source, ref.sections) for ref in meta.sources]
-    lines += [_legal_line(library, ref.law, ref.articles) for ref in meta.legal] or [
+    lines += [_legal_line(library, law, articles) for law, articles in legal] or [
         "Fondement légal : aucun inscrit pour cette clause."]
     if not variables:
         return (*lines, "Valeurs du fichier d’organisation : aucune (texte fixe).")
