@@ -21,6 +21,7 @@ from .model import Clause as ClauseNode
 from .model import Document, Paragraph, Provenance, Section, inline_text
 from .parse import parse_markdown
 from .templating import MissingValue, environment
+from .typography import typeset
 from .yamlsource import Located
 
 
@@ -157,4 +158,4 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
         timestamp=timestamp(date),
         review=review,
     )
-    return number(doc, outline)
+    return typeset(number(doc, outline))

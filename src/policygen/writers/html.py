@@ -6,6 +6,7 @@ the pieces. The PDF writer reuses this page with the print stylesheet.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -65,6 +66,11 @@ def anchor(identifier: str) -> str:
     return identifier.replace(".", "-")
 
 
+def clause_heading(clause: Clause) -> str:
+    """« 5.1 Les comptes officiels »."""
+    return f"{clause.number} {clause.title}" if clause.number else clause.title
+
+
 def _clause(clause: Clause) -> str:
     parts = [f'<div class="clause" id="{anchor(clause.id)}">']
     if clause.show_title:
@@ -103,18 +109,45 @@ def stylesheet(name: str) -> str:
     return (TEMPLATES / "styles" / name).read_text(encoding="utf-8")
 
 
-def render_html(document: Document, media: str = "screen") -> str:
-    """The page as a string; `media="print"` adds the print stylesheet for the PDF."""
+@dataclass(frozen=True)
+class TocEntry:
+    target: str
+    label: str
+    children: tuple[TocEntry, ...] = ()
+
+
+def table_of_contents(document: Document, clauses: bool = False) -> list[TocEntry]:
+    """Sections (and, for the intranet, their titled clauses) with their anchors."""
+    return [TocEntry(f"s-{anchor(s.id)}", section_heading(s),
+                     tuple(TocEntry(anchor(c.id), clause_heading(c)) for c in s.clauses
+                           if c.show_title) if clauses else ())
+            for s in document.sections if s.role != "metadata"]
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """What a document's page on the intranet adds: the way home and the downloads."""
+
+    home: str
+    home_label: str
+    downloads: tuple[tuple[str, str, str], ...]  # (href, label, size)
+    stylesheet: str
+
+
+def render_html(document: Document, media: str = "screen", site: SitePage | None = None) -> str:
+    """The page as a string; `media="print"` adds the print stylesheet for the PDF;
+    `site` makes it a page of the intranet site (linked stylesheet, full table of contents)."""
     css = stylesheet("document.css")
     if media == "print":
         css += "\n" + stylesheet("print.css")
-    toc = [(f"s-{anchor(s.id)}", section_heading(s)) for s in document.sections if s.role != "metadata"]
+    toc = table_of_contents(document, clauses=site is not None)
     return _layouts().get_template("document.html.j2").render(
         document=document,
-        css=Markup(css),
-        toc=toc if document.kind == "politique" else [],
+        css=Markup(css) if site is None else None,
+        toc=toc if document.kind == "politique" or site is not None else [],
         sections=Markup("".join(_section(s) for s in document.sections)),
         media=media,
+        site=site,
     )
 
 
