@@ -10,9 +10,11 @@ from pathlib import Path
 import click
 
 from . import clickfr
-from .build import documents_for, load_all, write_outputs
+from .build import Loaded, documents_for, load_all, write_outputs
 from .diagnostics import Diagnostic, DiagnosticError, plural
 from .library import DOCUMENTS, load_library
+from .model import Document
+from .publish import NotASiteError, Organisation, publish_site
 from .writers import FORMATS
 
 clickfr.install()
@@ -73,6 +75,22 @@ FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER..."
                        type=click.Path(dir_okay=False, path_type=Path))
 
 
+def _build_all(fichiers: tuple[Path, ...], documents: list[str]) -> dict[Loaded, list[Document]]:
+    """Every document of every file, or every problem of every file and exit 2."""
+    library = _library()
+    loaded, problems = load_all(list(fichiers), library)
+    built = {}
+    for item in loaded:
+        try:
+            built[item] = documents_for(item, library, documents)
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        _report(problems, "aucun document n’a été produit.")
+        sys.exit(EXIT_INVALID)
+    return built
+
+
 @main.command()
 @FILES
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="DOSSIER",
@@ -90,17 +108,7 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     """
     chosen_formats = _choices(formats, FORMATS, "Format")
     chosen_documents = _choices(documents, DOCUMENTS, "Document")
-    library = _library()
-    loaded, problems = load_all(list(fichiers), library)
-    built = {}
-    for item in loaded:
-        try:
-            built[item] = documents_for(item, library, chosen_documents)
-        except DiagnosticError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        _report(problems, "aucun document n’a été produit.")
-        sys.exit(EXIT_INVALID)
+    built = _build_all(fichiers, chosen_documents)
     for item, documents_built in built.items():
         target = out_dir / item.slug
         written = write_outputs(target, documents_built, chosen_formats)
@@ -123,3 +131,29 @@ def check(fichiers: tuple[Path, ...]) -> None:
         sys.exit(EXIT_INVALID)
     for item in loaded:
         click.echo(f"{item.display} : aucun problème.")
+
+
+@main.command()
+@FILES
+@click.option("--site", "site_dir", required=True, metavar="DOSSIER",
+              type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire le site intranet.")
+def publish(fichiers: tuple[Path, ...], site_dir: Path) -> None:
+    """Publie les documents de chaque FICHIER d’organisation en site intranet statique.
+
+    Écrit DOSSIER/index.html (les organismes et leurs documents) et, pour
+    chaque document, une page accessible avec sa table des matières et ses
+    versions Word et PDF à télécharger. Le site remplace celui qu’une
+    publication précédente a écrit dans DOSSIER ; si un fichier contient une
+    erreur, rien n’est publié.
+    """
+    built = _build_all(fichiers, list(DOCUMENTS))
+    organisations = [Organisation(item.slug, documents[0].organisation, tuple(documents))
+                     for item, documents in built.items()]
+    try:
+        publish_site(site_dir, organisations)
+    except NotASiteError:
+        click.echo(f"Le dossier {site_dir} contient déjà des fichiers qui ne viennent pas de policygen : "
+                   "choisissez un dossier vide ou un site déjà publié.", err=True)
+        sys.exit(EXIT_INVALID)
+    click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
+               f"ouvrez {site_dir}/index.html.")

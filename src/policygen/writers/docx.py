@@ -1,8 +1,9 @@
 """Document model -> Word (.docx) with python-docx.
 
-Reviewers work in Word, so structure is real Word structure: named heading
-styles, list styles with numbering that restarts for each list, a footer with
-« Page X de Y » fields, filled document properties, language fr-CA.
+Reviewers work in Word, so structure is real Word structure: named styles
+(docx_styles), list styles with numbering that restarts for each list, a
+table of contents already filled in (docx_toc), a running header and a footer
+with « Page X de Y » fields, filled document properties, language fr-CA.
 """
 
 from __future__ import annotations
@@ -13,31 +14,20 @@ from pathlib import Path
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
     Strong, Table, Text, inline_text
-from .html import section_heading
+from .docx_styles import LANG, apply_house_styles, page_setup
+from .docx_toc import add_bookmark, add_toc
+from .html import anchor, section_heading, table_of_contents
 
-LANG = "fr-CA"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-LINK_COLOUR = RGBColor(0x0B, 0x53, 0x94)
-
-
-def _set_language(docx: DocxDocument) -> None:
-    """Language on the document defaults, so every style inherits it (spelling in French)."""
-    rpr_default = docx.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr_default.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr_default.append(lang)
-    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(attribute), LANG)
 
 
 def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
@@ -58,13 +48,25 @@ def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
             run._r.append(element)
 
 
-def _footer(docx: DocxDocument, document: Document) -> None:
-    footer = docx.sections[0].footer.paragraphs[0]
-    footer.style = docx.styles["Footer"]
-    footer.add_run(f"{document.short_title} — {document.author}\t\tPage ")
-    _add_field(footer, "PAGE")
-    footer.add_run(" de ")
-    _add_field(footer, "NUMPAGES")
+def _page_number(paragraph: DocxParagraph) -> None:
+    """« Page X de Y », right-aligned at the margin."""
+    paragraph.style = "Footer"
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(17.19), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run("\tPage ")
+    _add_field(paragraph, "PAGE")
+    paragraph.add_run(" de ")
+    _add_field(paragraph, "NUMPAGES")
+
+
+def _header_footer(docx: DocxDocument, document: Document) -> None:
+    """As in the PDF: organisation and document in the header, except on the title page; page numbers on all."""
+    section = docx.sections[0]
+    header = section.header.paragraphs[0]
+    header.style = "Header"
+    header.paragraph_format.tab_stops.add_tab_stop(Cm(17.19), WD_TAB_ALIGNMENT.RIGHT)
+    header.add_run(f"{document.organisation}\t{document.short_title}")
+    _page_number(section.footer.paragraphs[0])
+    _page_number(section.first_page_footer.paragraphs[0])
 
 
 def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...], bold: bool, italic: bool) -> None:
@@ -72,10 +74,8 @@ def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...]
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel)
     paragraph._p.append(link)
-    run = paragraph.add_run(inline_text(children))
+    run = paragraph.add_run(inline_text(children), style="Hyperlink")
     run.bold, run.italic = bold or None, italic or None
-    run.font.color.rgb = LINK_COLOUR
-    run.font.underline = True
     link.append(run._r)
 
 
@@ -184,26 +184,33 @@ def _properties(docx: DocxDocument, document: Document) -> None:
     props.last_printed = document.timestamp
 
 
-def _styles(docx: DocxDocument) -> None:
-    normal = docx.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(6)
+def _page_break(docx: DocxDocument) -> None:
+    docx.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
 
 def build_docx(document: Document) -> DocxDocument:
+    """Title block, identification table, table of contents (politique), then the sections, as in the PDF."""
     docx = new_docx()
-    _set_language(docx)
-    _styles(docx)
+    apply_house_styles(docx)
+    page_setup(docx)
     _properties(docx, document)
     docx.add_paragraph(document.organisation, style="Subtitle")
     docx.add_paragraph(document.title, style="Title")
     lists = _Lists(docx)
+    toc = table_of_contents(document) if document.kind == "politique" else []
+    bookmarks = 0
     for section in document.sections:
-        docx.add_heading(section_heading(section), level=1)
+        if toc and section.role != "metadata" and not bookmarks:
+            _page_break(docx)
+            add_toc(docx, toc)
+            _page_break(docx)
+        heading = docx.add_heading(section_heading(section), level=1)
+        if section.role != "metadata":
+            bookmarks += 1
+            add_bookmark(heading, f"s-{anchor(section.id)}", bookmarks)
         for clause in section.clauses:
             _clause(docx, clause, lists)
-    _footer(docx, document)
+    _header_footer(docx, document)
     return docx
 
 

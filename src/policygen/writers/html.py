@@ -100,7 +100,7 @@ def _section(section: Section) -> str:
 
 
 @cache
-def _layouts() -> Environment:
+def layouts() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES / "layouts"), autoescape=True,
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
@@ -141,11 +141,12 @@ def render_html(document: Document, media: str = "screen", site: SitePage | None
     if media == "print":
         css += "\n" + stylesheet("print.css")
     toc = table_of_contents(document, clauses=site is not None)
-    return _layouts().get_template("document.html.j2").render(
+    return layouts().get_template("document.html.j2").render(
         document=document,
         css=Markup(css) if site is None else None,
         toc=toc if document.kind == "politique" or site is not None else [],
-        sections=Markup("".join(_section(s) for s in document.sections)),
+        metadata=Markup("".join(_section(s) for s in document.sections if s.role == "metadata")),
+        sections=Markup("".join(_section(s) for s in document.sections if s.role != "metadata")),
         media=media,
         site=site,
     )
