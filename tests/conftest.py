@@ -11,7 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from policygen.cli import main
-from policygen.library import DOCUMENTS
+from policygen.build import documents_for, load_all
+from policygen.library import DOCUMENTS, load_library
+from policygen.model import Document
 from policygen.writers import WRITERS
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -77,3 +79,12 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def models() -> dict[tuple[str, str], Document]:
+    """The document models behind `built`: {(organisation slug, kind): Document}."""
+    library = load_library()
+    loaded, problems = load_all(ORGANISATIONS, library)
+    assert not problems
+    return {(item.slug, doc.kind): doc for item in loaded for doc in documents_for(item, library, list(DOCUMENTS))}

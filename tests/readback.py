@@ -20,6 +20,7 @@ class _HtmlText(HTMLParser):
     """Body text, skipping <head>, and the skip link that only screens have."""
 
     SKIPPED = {"head", "style", "script"}
+    VOID = {"meta", "link", "br", "img", "hr", "input"}
 
     def __init__(self):
         super().__init__()
@@ -28,7 +29,7 @@ class _HtmlText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         classes = (dict(attrs).get("class") or "").split()
-        if tag in self.SKIPPED or "skip-link" in classes or self.skipping:
+        if tag not in self.VOID and (tag in self.SKIPPED or "skip-link" in classes or self.skipping):
             self.skipping.append(tag)
         if tag in ("p", "li", "h1", "h2", "h3", "h4", "td", "th", "br"):
             self.chunks.append("\n")
@@ -77,12 +78,13 @@ def pdf_text(path: Path, running: tuple[str, ...] = ()) -> str:
     """The text of the pages without the footer (« Page X de Y ») and the running header
     (the `running` strings on the top line of pages after the first)."""
     out = []
+    running_words = [words(r) for r in running]
     for index, pieces in enumerate(pdf_pages(path)):
         top = min((y for y, text in pieces if text.strip()), default=0)
         for y, text in pieces:
             if PAGE_LABEL.match(text.strip()):
                 continue
-            if index and y == top and text.strip() in running:
+            if index and y == top and words(text) in running_words:
                 continue
             out.append(text)
     return "".join(out)
