@@ -100,6 +100,6 @@ def test_links_work(sample_outputs):
 
 def test_tables_have_a_repeating_header_row(sample_outputs):
     table = _open(sample_outputs / "rich.docx").tables[0]
-    assert table.style.name == "Table Grid"
+    assert table.style.name == "Tableau"
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert [c.text for c in table.rows[0].cells] == ["Plateforme", "Statut"]

@@ -14,16 +14,17 @@ from pathlib import Path
 
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
     Strong, Table, Text, inline_text
-from .docx_styles import LANG, apply_house_styles, page_setup
+from .docx_styles import LANG, TABLE_STYLE, TEXT_WIDTH, apply_house_styles, page_setup
 from .docx_toc import add_bookmark, add_toc
 from .html import anchor, section_heading, table_of_contents
 
@@ -51,7 +52,6 @@ def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
 def _page_number(paragraph: DocxParagraph) -> None:
     """« Page X de Y », right-aligned at the margin."""
     paragraph.style = "Footer"
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(17.19), WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run("\tPage ")
     _add_field(paragraph, "PAGE")
     paragraph.add_run(" de ")
@@ -63,7 +63,6 @@ def _header_footer(docx: DocxDocument, document: Document) -> None:
     section = docx.sections[0]
     header = section.header.paragraphs[0]
     header.style = "Header"
-    header.paragraph_format.tab_stops.add_tab_stop(Cm(17.19), WD_TAB_ALIGNMENT.RIGHT)
     header.add_run(f"{document.organisation}\t{document.short_title}")
     _page_number(section.footer.paragraphs[0])
     _page_number(section.first_page_footer.paragraphs[0])
@@ -144,11 +143,27 @@ def _list(docx: DocxDocument, block: ListBlock, lists: _Lists, depth: int) -> No
             _blocks(docx, tuple(item), lists, depth + 1)
 
 
+def _table_look(table: DocxTable, header_row: bool) -> None:
+    """Which parts of the table style apply: the header row, or else the label column (then 35 % wide)."""
+    look = OxmlElement("w:tblLook")
+    flags = {"firstRow": header_row, "firstColumn": not header_row, "lastRow": False, "lastColumn": False,
+             "noHBand": True, "noVBand": True}
+    for name, on in flags.items():
+        look.set(qn(f"w:{name}"), "1" if on else "0")
+    look.set(qn("w:val"), f"{0x0020 * header_row + 0x0080 * (not header_row) + 0x0600:04X}")
+    table._tbl.tblPr.append(look)
+    if not header_row and len(table.columns) == 2:
+        widths = (int(TEXT_WIDTH * 0.35), TEXT_WIDTH - int(TEXT_WIDTH * 0.35))
+        for column, width in zip(table.columns, widths):
+            column.width = width
+
+
 def _table(docx: DocxDocument, block: Table) -> None:
     columns = max(len(block.header), *(len(r) for r in block.rows)) if block.rows else len(block.header)
     has_header = bool(block.header) and any(block.header)
     table = docx.add_table(rows=0, cols=columns)
-    table.style = docx.styles["Table Grid"]
+    table.style = docx.styles[TABLE_STYLE]
+    _table_look(table, header_row=has_header)
     for row_index, row in enumerate(((block.header,) if has_header else ()) + block.rows):
         cells = table.add_row().cells
         for cell, content in zip(cells, row):

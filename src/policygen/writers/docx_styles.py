@@ -12,13 +12,15 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
 LANG = "fr-CA"
 FONT = "Calibri"
+TEXT_WIDTH = Cm(17.19)  # letter paper less the margins
+TABLE_STYLE = "Tableau"
 INK = RGBColor(0x1C, 0x24, 0x30)
 MUTED = RGBColor(0x4A, 0x55, 0x66)
 ACCENT = RGBColor(0x0B, 0x53, 0x94)
@@ -66,6 +68,23 @@ def _hyperlink_style(docx: DocxDocument) -> None:
     style.font.underline = True
 
 
+def _table_style(docx: DocxDocument) -> None:
+    """Light rules, roomy cells, a shaded header row or label column (applied through tblLook)."""
+    border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="C9D3DF"/>'
+                     for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    margins = "".join(f'<w:{side} w:w="{w}" w:type="dxa"/>'
+                      for side, w in (("top", 50), ("left", 100), ("bottom", 50), ("right", 100)))
+    shaded = '<w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="F2F5F9"/></w:tcPr>'
+    docx.styles.element.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="{TABLE_STYLE}">'
+        f'<w:name w:val="{TABLE_STYLE}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
+        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>'
+        f'<w:tblPr><w:tblBorders>{border}</w:tblBorders><w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>'
+        f'<w:tblStylePr w:type="firstRow">{shaded}</w:tblStylePr>'
+        f'<w:tblStylePr w:type="firstCol">{shaded}</w:tblStylePr></w:style>'))
+
+
 def apply_house_styles(docx: DocxDocument) -> None:
     rpr_default = docx.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _language(rpr_default)
@@ -89,15 +108,19 @@ def apply_house_styles(docx: DocxDocument) -> None:
                  "List Continue", "List Continue 2"):
         _spacing(styles[name], 0, 3)
     for name in ("Header", "Footer"):
+        # One right tab at the margin: « organisation → document », « → Page X de Y ».
         _font(styles[name], 8.5, MUTED)
+        tabs = styles[name].paragraph_format.tab_stops
+        tabs.clear_all()
+        tabs.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     _font(styles["TOC Heading"], 16, ACCENT, bold=True)
     toc1 = _paragraph_style(docx, "TOC 1", "Normal")
-    toc1.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    toc1.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     _spacing(toc1, 3, 3)
     toc2 = _paragraph_style(docx, "TOC 2", "TOC 1")
     toc2.paragraph_format.left_indent = Cm(0.6)
     _spacing(toc2, 0, 2)
-    _font(styles["Table Grid"], 10)
+    _table_style(docx)
     _hyperlink_style(docx)
 
 
