@@ -103,3 +103,11 @@ def test_tables_have_a_repeating_header_row(sample_outputs):
     assert table.style.name == "Tableau"
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert [c.text for c in table.rows[0].cells] == ["Plateforme", "Statut"]
+
+
+def test_fiche_synthese_flows_in_two_columns_under_its_title(sample_outputs):
+    document = _open(sample_outputs / "dense-fiche.docx")
+    assert len(document.sections) == 2
+    assert document.sections[0]._sectPr.find(qn("w:cols")).get(qn("w:num")) in (None, "1")
+    assert document.sections[1]._sectPr.find(qn("w:cols")).get(qn("w:num")) == "2"
+    assert document.sections[1].start_type == 0  # WD_SECTION.CONTINUOUS: same page as the title

@@ -24,7 +24,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
     Strong, Table, Text, inline_text
-from .docx_styles import LANG, TABLE_STYLE, TEXT_WIDTH, apply_house_styles, page_setup
+from .docx_styles import LANG, TABLE_STYLE, TEXT_WIDTH, apply_house_styles, page_setup, two_columns
 from .docx_toc import add_bookmark, add_toc
 from .html import anchor, section_heading, table_of_contents
 
@@ -211,6 +211,8 @@ def build_docx(document: Document) -> DocxDocument:
     _properties(docx, document)
     docx.add_paragraph(document.organisation, style="Subtitle")
     docx.add_paragraph(document.title, style="Title")
+    if document.kind == "fiche-synthese":
+        two_columns(docx)
     lists = _Lists(docx)
     toc = table_of_contents(document) if document.kind == "politique" else []
     bookmarks = 0

@@ -10,6 +10,7 @@ checker; fonts are ones Word installs everywhere.
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
@@ -131,3 +132,14 @@ def page_setup(docx: DocxDocument) -> None:
     section.left_margin = section.right_margin = Cm(2.2)
     section.top_margin, section.bottom_margin = Cm(2.3), Cm(2.2)
     section.different_first_page_header_footer = True
+
+
+def two_columns(docx: DocxDocument) -> None:
+    """What follows flows in two columns under the full-width title, as the fiche-synthèse PDF does."""
+    docx.add_section(WD_SECTION.CONTINUOUS)
+    cols = docx.sections[-1]._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        docx.sections[-1]._sectPr.append(cols)
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), str(int(Cm(0.8).twips)))

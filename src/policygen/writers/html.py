@@ -137,7 +137,8 @@ class SitePage:
 def render_html(document: Document, media: str = "screen", site: SitePage | None = None) -> str:
     """The page as a string; `media="print"` adds the print stylesheet for the PDF;
     `site` makes it a page of the intranet site (linked stylesheet, full table of contents)."""
-    css = stylesheet("document.css") + "\n" + stylesheet("print.css" if media == "print" else "screen.css")
+    names = ("fonts.css", "document.css", "print.css") if media == "print" else ("document.css", "screen.css")
+    css = "\n".join(stylesheet(name) for name in names)
     toc = table_of_contents(document, clauses=site is not None)
     return layouts().get_template("document.html.j2").render(
         document=document,
