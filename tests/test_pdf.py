@@ -132,3 +132,31 @@ def test_rendering_logs_no_warning(caplog):
 @pytest.mark.parametrize("word", ["Préambule", "Règles"])
 def test_pdf_text_is_extractable(sample_outputs, word):
     assert word in "".join(text for page in pdf_pages(sample_outputs / "rich.pdf") for _, text in page)
+
+
+def _structure_types(path) -> set[str]:
+    types: set[str] = set()
+
+    def walk(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if "/S" in node:
+            types.add(str(node["/S"]))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+    walk(PdfReader(str(path)).trailer["/Root"]["/StructTreeRoot"])
+    return types
+
+
+def test_structure_tree_tells_headings_lists_tables_and_links(sample_outputs):
+    """What a screen reader navigates by."""
+    types = _structure_types(sample_outputs / "rich.pdf")
+    assert {"/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link"} <= types, types
+
+
+def test_running_header_and_footer_are_artifacts(sample_outputs):
+    """Screen readers skip them: they are marked /Artifact in the page content."""
+    reader = PdfReader(str(sample_outputs / "rich.pdf"))
+    assert all(b"/Artifact" in page.get_contents().get_data() for page in reader.pages)
