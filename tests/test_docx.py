@@ -7,6 +7,7 @@ from __future__ import annotations
 import docx
 from docx.oxml.ns import qn
 
+from policygen.model import ListBlock
 from policygen.writers.html import section_heading
 
 from conftest import output_files
@@ -17,6 +18,14 @@ def _open(path):
     return docx.Document(str(path))
 
 
+def _list_items(blocks) -> int:
+    count = 0
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            count += len(block.items) + sum(_list_items(item) for item in block.items)
+    return count
+
+
 def _styles(document):
     return [p.style.name for p in document.paragraphs]
 
@@ -25,11 +34,15 @@ def test_every_docx_uses_heading_styles_and_is_french(built, models, sample_outp
     for path in [*output_files(built, "docx"), *sample_outputs.glob("*.docx")]:
         document = _open(path)
         styles = _styles(document)
-        assert styles[:2] == ["Subtitle", "Title"], path
+        assert styles[:3] == ["Subtitle", "Title", "Version"], path
+        assert document.paragraphs[2].text.startswith("Version du "), path
         model = models.get((path.parent.name, path.stem)) or {"rich": rich_politique}.get(path.stem, dense_fiche)()
         assert styles.count("Heading 1") == len(model.sections), path
         titled = sum(c.show_title for s in model.sections for c in s.clauses)
         assert styles.count("Heading 2") == titled, path
+        # Every list item of the model is a paragraph in a Word list style.
+        blocks = [b for s in model.sections for c in s.clauses for b in c.blocks]
+        assert sum(s.startswith(("List Bullet", "List Number")) for s in styles) == _list_items(blocks), path
         defaults = document.styles.element.find(qn("w:docDefaults"))
         assert defaults.find(f".//{qn('w:lang')}").get(qn("w:val")) == "fr-CA", path
         assert document.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "fr-CA", path

@@ -24,9 +24,10 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
     Strong, Table, Text, inline_text
-from .docx_styles import LANG, TABLE_STYLE, TEXT_WIDTH, apply_house_styles, page_setup, two_columns
+from .docx_styles import LANG, TABLE_STYLE, TEXT_WIDTH, VERSION_STYLE, apply_house_styles, page_setup, \
+    two_columns
 from .docx_toc import add_bookmark, add_toc
-from .html import anchor, section_heading, table_of_contents
+from .html import anchor, section_heading, table_of_contents, version_line
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -211,6 +212,7 @@ def build_docx(document: Document) -> DocxDocument:
     _properties(docx, document)
     docx.add_paragraph(document.organisation, style="Subtitle")
     docx.add_paragraph(document.title, style="Title")
+    docx.add_paragraph(version_line(document), style=VERSION_STYLE)
     if document.kind == "fiche-synthese":
         two_columns(docx)
     lists = _Lists(docx)

@@ -22,6 +22,7 @@ LANG = "fr-CA"
 FONT = "Calibri"
 TEXT_WIDTH = Cm(17.19)  # letter paper less the margins
 TABLE_STYLE = "Tableau"
+VERSION_STYLE = "Version"  # the line under the title: « Version du 27 avril 2018 »
 INK = RGBColor(0x1C, 0x24, 0x30)
 MUTED = RGBColor(0x4A, 0x55, 0x66)
 ACCENT = RGBColor(0x0B, 0x53, 0x94)
@@ -98,13 +99,16 @@ def apply_house_styles(docx: DocxDocument) -> None:
         _font(styles[name], size, colour, bold=True, italic=False)
         _spacing(styles[name], before, after, keep_with_next=True)
     _font(styles["Title"], 24, ACCENT, bold=True)
-    _spacing(styles["Title"], 6, 18)
+    _spacing(styles["Title"], 6, 6)
     title_border = styles["Title"].element.pPr.find(qn("w:pBdr"))
     if title_border is not None:  # the default template underlines the title: the accent rule above it is ours
         styles["Title"].element.pPr.remove(title_border)
     _font(styles["Subtitle"], 10.5, MUTED, bold=True, italic=False)
     styles["Subtitle"].font.all_caps = True
     _spacing(styles["Subtitle"], 36, 4)
+    version = _paragraph_style(docx, VERSION_STYLE, "Normal")
+    _font(version, 10.5, MUTED)
+    _spacing(version, 0, 18)
     for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
                  "List Continue", "List Continue 2"):
         _spacing(styles[name], 0, 3)

@@ -17,6 +17,8 @@ from markupsafe import Markup
 from ..library import TEMPLATES
 from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
     Section, Strong, Table, Text
+from ..templating import long_date
+from ..typography import typeset_text
 
 
 def _inlines(nodes: tuple[Inline, ...]) -> str:
@@ -81,6 +83,11 @@ def _clause(clause: Clause) -> str:
     return "".join(parts)
 
 
+def version_line(document: Document) -> str:
+    """« Version du 27 avril 2018 », under the title in every format."""
+    return typeset_text(f"Version du {long_date(document.date)}")
+
+
 def section_heading(section: Section) -> str:
     """« 1. Préambule », « Annexe 1 : Définitions »."""
     if not section.number:
@@ -142,6 +149,7 @@ def render_html(document: Document, media: str = "screen", site: SitePage | None
     toc = table_of_contents(document, clauses=site is not None)
     return layouts().get_template("document.html.j2").render(
         document=document,
+        version=version_line(document),
         css=Markup(css) if site is None else None,
         toc=toc if document.kind == "politique" or site is not None else [],
         metadata=Markup("".join(_section(s) for s in document.sections if s.role == "metadata")),
