@@ -130,3 +130,11 @@ def test_publish_with_an_invalid_file_leaves_the_site_untouched(tmp_path):
     assert result.exit_code == 2
     assert "brise.yaml" in result.output and "Traceback" not in result.output
     assert (target / "index.html").read_bytes() == before
+
+
+def test_publish_help_and_errors_are_in_french():
+    runner = CliRunner()
+    help_text = runner.invoke(main, ["publish", "--help"]).output
+    assert "Publie les documents" in help_text and "[obligatoire]" in help_text
+    result = runner.invoke(main, ["publish", str(ORGANISATIONS[0])])
+    assert result.exit_code == 2 and "Option manquante" in result.output
