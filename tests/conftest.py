@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
 CHROMIUM = Path(os.environ.get("POLICYGEN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-dev-shm-usage"]  # containers often have a tiny /dev/shm
 
 
 @pytest.fixture(scope="session")

@@ -84,6 +84,7 @@ def publish_site(target: Path, organisations: list[Organisation]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     old = target.with_name(f".{target.name}-ancien")
+    shutil.rmtree(old, ignore_errors=True)  # left by an interrupted publication
     try:
         _write_site(staging, organisations)
         staging.chmod(0o755)
