@@ -27,7 +27,7 @@ from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBrea
 from .docx_styles import LANG, TABLE_STYLE, TEXT_WIDTH, VERSION_STYLE, apply_house_styles, page_setup, \
     two_columns
 from .docx_toc import add_bookmark, add_toc
-from .html import anchor, section_heading, table_of_contents, version_line
+from .html import anchor, clause_heading, section_heading, table_of_contents, version_line
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -180,8 +180,7 @@ def _table(docx: DocxDocument, block: Table) -> None:
 
 def _clause(docx: DocxDocument, clause: Clause, lists: _Lists) -> None:
     if clause.show_title:
-        title = f"{clause.number} {clause.title}" if clause.number else clause.title
-        docx.add_heading(title, level=2)
+        docx.add_heading(clause_heading(clause), level=2)
     _blocks(docx, clause.blocks, lists)
 
 
