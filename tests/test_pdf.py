@@ -160,3 +160,13 @@ def test_running_header_and_footer_are_artifacts(sample_outputs):
     """Screen readers skip them: they are marked /Artifact in the page content."""
     reader = PdfReader(str(sample_outputs / "rich.pdf"))
     assert all(b"/Artifact" in page.get_contents().get_data() for page in reader.pages)
+
+
+def test_hyphenation_is_french_and_restrained(built, sample_outputs):
+    """Words are cut only when 7 letters or longer, leaving at least 3 on each line."""
+    cuts = []
+    for path in [*output_files(built, "pdf"), *sample_outputs.glob("*.pdf")]:
+        text = "".join(piece for page in pdf_pages(path) for _, piece in page)
+        cuts += re.findall(r"(\w+)\u2010\n(\w+)", text)
+    assert cuts, "the dense samples should need some hyphenation"
+    assert all(len(before) >= 3 and len(after) >= 3 and len(before + after) >= 7 for before, after in cuts), cuts
