@@ -115,6 +115,9 @@ def test_tables_have_a_repeating_header_row(sample_outputs):
     table = _open(sample_outputs / "rich.docx").tables[0]
     assert table.style.name == "Tableau"
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    # The style's header row applies (and only once: Word rejects a repeated tblLook).
+    looks = table._tbl.tblPr.findall(qn("w:tblLook"))
+    assert len(looks) == 1 and looks[0].get(qn("w:firstRow")) == "1" and looks[0].get(qn("w:firstColumn")) == "0"
     assert [c.text for c in table.rows[0].cells] == ["Plateforme", "Statut"]
 
 

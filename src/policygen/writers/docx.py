@@ -146,13 +146,15 @@ def _list(docx: DocxDocument, block: ListBlock, lists: _Lists, depth: int) -> No
 
 def _table_look(table: DocxTable, header_row: bool) -> None:
     """Which parts of the table style apply: the header row, or else the label column (then 35 % wide)."""
-    look = OxmlElement("w:tblLook")
+    look = table._tbl.tblPr.find(qn("w:tblLook"))  # python-docx's blank table has one: set it, never add another
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
     flags = {"firstRow": header_row, "firstColumn": not header_row, "lastRow": False, "lastColumn": False,
              "noHBand": True, "noVBand": True}
     for name, on in flags.items():
         look.set(qn(f"w:{name}"), "1" if on else "0")
     look.set(qn("w:val"), f"{0x0020 * header_row + 0x0080 * (not header_row) + 0x0600:04X}")
-    table._tbl.tblPr.append(look)
     if not header_row and len(table.columns) == 2:
         widths = (int(TEXT_WIDTH * 0.35), TEXT_WIDTH - int(TEXT_WIDTH * 0.35))
         for column, width in zip(table.columns, widths):
