@@ -27,6 +27,7 @@ from samples import clause, document
     ("1 800 463-9009", f"1{NBSP}800{NBSP}463-9009"),
     ("RLRQ, c. C-12, art. 3", f"RLRQ, c.{NBSP}C-12, art.{NBSP}3"),
     ("Attendez...", "Attendez…"),
+    ("3 500 personnes, 25% et 10 $", f"3{NBSP}500 personnes, 25{NBSP}% et 10{NBSP}$"),
 ])
 def test_rules(raw, expected):
     assert typeset_text(raw) == expected

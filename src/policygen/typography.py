@@ -72,6 +72,9 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # Telephone: « (450) 432-2777 », « 450-432-2777 », « 450.432.2777 » -> « 450 432-2777 ».
     (re.compile(r"(?<![\d-])(?:(1)[ .-]?)?\(?(\d{3})\)?[ .\u00a0-]?(\d{3})[ .-](\d{4})(?![\d-])"
                 r"(?:,? ?(?:poste|p\.|ext\.|#) ?(\d{1,6})\b)?"), _phone),
+    # Numbers stay whole and with their unit: « 3 500 », « 25 % », « 10 $ ».
+    (re.compile(r"\b(\d{1,3}) (?=\d{3}\b(?![-\u00a0]\d))"), rf"\1{NBSP}"),
+    (re.compile(rf"(?<=\d){_SPACES}?([%$])"), rf"{NBSP}\1"),
     # Abbreviations that must stay with their number: « art. 3 », « c. C-12 ».
     (re.compile(r"\b(art\.|arts\.|c\.|ch\.|chap\.|n°) (?=\S)"), rf"\1{NBSP}"),
 )
