@@ -49,6 +49,9 @@ def test_titles_are_the_documents_titles(built):
     reader, _ = _catalog(built / "cisss-laurentides" / "politique.pdf")
     assert reader.metadata.title.startswith("Politique sur la gestion et l’utilisation des médias sociaux")
     assert reader.metadata.author.startswith("Centre intégré de santé")
+    assert reader.metadata.subject == "Politique sur les médias sociaux"
+    assert "médias sociaux" in reader.metadata["/Keywords"]
+    assert reader.metadata["/CreationDate"] == "D:20180427120000Z"  # the document's date, never the clock
 
 
 def test_every_font_is_embedded_and_is_the_projects(built, sample_outputs):
