@@ -70,4 +70,8 @@ def dense_fiche() -> Document:
     sections = [Section(f"s{i}", title, (clause(f"f{i}.a", "", paragraph(2, i), show_title=False),
                                          clause(f"f{i}.b", "", bullets(5), show_title=False)))
                 for i, title in enumerate(titles)]
+    contact = Paragraph((Text("Écrivez à "), Link("mailto:protection.renseignements.cissslau@ssss.gouv.qc.ca", (
+        Text("protection.renseignements.cissslau@ssss.gouv.qc.ca"),)), Text(" ou composez le 450 432-2777 poste 22898.")))
+    sections[3] = dataclasses.replace(sections[3], clauses=(*sections[3].clauses, clause("f3.c", "", contact,
+                                                                                          show_title=False)))
     return document("fiche-synthese", sections, "Fiche-synthèse : l'utilisation des médias sociaux")

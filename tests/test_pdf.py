@@ -173,3 +173,8 @@ def test_hyphenation_is_french_and_restrained(built, sample_outputs):
         cuts += re.findall(r"(\w+)\u2010\n(\w+)", text)
     assert cuts, "the dense samples should need some hyphenation"
     assert all(len(before) >= 3 and len(after) >= 3 and len(before + after) >= 7 for before, after in cuts), cuts
+
+
+def test_addresses_are_never_hyphenated(sample_outputs):
+    text = "".join(piece for page in pdf_pages(sample_outputs / "dense-fiche.pdf") for _, piece in page)
+    assert "protection.renseignements.cissslau@ssss.gouv.qc.ca" in text.replace("\n", "")
