@@ -138,3 +138,11 @@ def test_publish_help_and_errors_are_in_french():
     assert "Publie les documents" in help_text and "[obligatoire]" in help_text
     result = runner.invoke(main, ["publish", str(ORGANISATIONS[0])])
     assert result.exit_code == 2 and "Option manquante" in result.output
+
+
+def test_publish_into_an_unwritable_place_says_so_in_french(tmp_path):
+    blocker = tmp_path / "fichier"
+    blocker.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(blocker / "site")])
+    assert result.exit_code == 2
+    assert "Impossible d’écrire le site" in result.output and "Traceback" not in result.output

@@ -155,5 +155,9 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path) -> None:
         click.echo(f"Le dossier {site_dir} contient déjà des fichiers qui ne viennent pas de policygen : "
                    "choisissez un dossier vide ou un site déjà publié.", err=True)
         sys.exit(EXIT_INVALID)
+    except OSError as exc:
+        click.echo(f"Impossible d’écrire le site dans {site_dir} : {exc.strerror or exc}. "
+                   "Le site déjà publié, s’il y en a un, est intact.", err=True)
+        sys.exit(EXIT_INVALID)
     click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
                f"ouvrez {site_dir}/index.html.")
