@@ -145,4 +145,4 @@ def test_publish_into_an_unwritable_place_says_so_in_french(tmp_path):
     blocker.write_text("", encoding="utf-8")
     result = CliRunner().invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(blocker / "site")])
     assert result.exit_code == 2
-    assert "Impossible d’écrire le site" in result.output and "Traceback" not in result.output
+    assert "Impossible d’écrire le site" in result.output and "un fichier porte déjà ce nom" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -133,6 +134,15 @@ def check(fichiers: tuple[Path, ...]) -> None:
         click.echo(f"{item.display} : aucun problème.")
 
 
+_OS_REASONS = {errno.EACCES: "permission refusée", errno.EPERM: "permission refusée",
+               errno.EEXIST: "un fichier porte déjà ce nom", errno.ENOTDIR: "un fichier porte déjà ce nom",
+               errno.ENOSPC: "le disque est plein", errno.EROFS: "le disque est en lecture seule"}
+
+
+def _os_reason(exc: OSError) -> str:
+    return _OS_REASONS.get(exc.errno, f"erreur du système ({exc.strerror or exc})")
+
+
 @main.command()
 @FILES
 @click.option("--site", "site_dir", required=True, metavar="DOSSIER",
@@ -156,7 +166,7 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path) -> None:
                    "choisissez un dossier vide ou un site déjà publié.", err=True)
         sys.exit(EXIT_INVALID)
     except OSError as exc:
-        click.echo(f"Impossible d’écrire le site dans {site_dir} : {exc.strerror or exc}. "
+        click.echo(f"Impossible d’écrire le site dans {site_dir} : {_os_reason(exc)}. "
                    "Le site déjà publié, s’il y en a un, est intact.", err=True)
         sys.exit(EXIT_INVALID)
     click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
