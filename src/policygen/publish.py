@@ -65,7 +65,8 @@ def _index(organisations: list[Organisation]) -> str:
 def _write_site(root: Path, organisations: list[Organisation]) -> None:
     (root / MARKER).write_text("Dossier produit par « policygen publish » ; il est remplacé à chaque publication.\n",
                                encoding="utf-8")
-    (root / "site.css").write_text("\n".join(stylesheet(n) for n in ("fonts.css", "document.css", "screen.css", "site.css")), encoding="utf-8")
+    css = "\n".join(stylesheet(name) for name in ("fonts.css", "document.css", "screen.css", "site.css"))
+    (root / "site.css").write_text(css, encoding="utf-8")
     (root / "fonts").mkdir()
     for name in FONT_FILES:
         shutil.copyfile(TEMPLATES / "fonts" / name, root / "fonts" / name)
