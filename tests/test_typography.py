@@ -69,10 +69,10 @@ def test_titles_are_typeset_too():
     assert doc.sections[0].title == f"L’objet{NBSP}: «{NBSP}clair{NBSP}»"
 
 
-def test_built_documents_follow_the_rules(built, sample_outputs):
+def test_built_documents_follow_the_rules(built, sample_outputs, site):
     """Whatever the clauses contain, no format shows a straight quote or apostrophe,
     or a breakable space before a colon (the PDF's text layer cannot tell spaces apart)."""
-    outputs = [*built.glob("*/*"), *sample_outputs.glob("*")]
+    outputs = [*built.glob("*/*"), *sample_outputs.glob("*"), *site.rglob("*.html")]
     for path in outputs:
         reader = {".html": html_text, ".docx": docx_text, ".pdf": pdf_text}[path.suffix]
         text = reader(path)
