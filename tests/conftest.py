@@ -4,20 +4,18 @@ published once, the sample documents written once; every test reads them back.""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from policygen.cli import main
 from policygen.build import documents_for, load_all
+from policygen.cli import main
 from policygen.library import DOCUMENTS, load_library
 from policygen.model import Document
 from policygen.writers import WRITERS
 
-sys.path.insert(0, str(Path(__file__).parent))
-import samples  # noqa: E402
+import samples  # tests/ is on sys.path: pytest puts a conftest's folder there
 
 ROOT = Path(__file__).resolve().parents[1]
 ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
