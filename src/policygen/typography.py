@@ -53,7 +53,7 @@ def _phone(match: re.Match[str]) -> str:
     return number + (f", poste{NBSP}{extension}" if extension else "")
 
 
-# Order matters: quotes first (they create guillemets), spaces inside them next.
+# Applied in order, after straight quotes have become guillemets (_quotes).
 _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"'"), "’"),
     (re.compile(r"\.\.\."), "…"),

@@ -122,9 +122,6 @@ def apply_house_styles(docx: DocxDocument) -> None:
     toc1 = _paragraph_style(docx, "TOC 1", "Normal")
     toc1.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     _spacing(toc1, 3, 3)
-    toc2 = _paragraph_style(docx, "TOC 2", "TOC 1")
-    toc2.paragraph_format.left_indent = Cm(0.6)
-    _spacing(toc2, 0, 2)
     _table_style(docx)
     _hyperlink_style(docx)
 
