@@ -2,26 +2,13 @@
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner
 from pypdf import PdfReader
 
-from policygen.cli import main
-from conftest import ROOT
-
-ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
-DOCUMENTS = ("politique", "netiquette", "fiche-synthese")
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("output")
-    result = CliRunner().invoke(main, ["build", *map(str, ORGANISATIONS), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
+from conftest import ORGANISATIONS, ROOT
+from policygen.library import DOCUMENTS
 
 
 def test_there_are_organisations():

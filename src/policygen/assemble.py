@@ -23,6 +23,7 @@ from .parse import parse_markdown
 from .reads import body_fields, fields_read, shown, value_at
 from .review import notes
 from .templating import MissingValue, environment
+from .typography import typeset
 from .yamlsource import Located, dotted
 
 
@@ -167,4 +168,4 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
         timestamp=timestamp(date),
         review=review,
     )
-    return number(doc, outline)
+    return typeset(number(doc, outline))

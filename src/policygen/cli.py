@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -10,16 +11,18 @@ from pathlib import Path
 import click
 
 from . import clickfr
-from .build import documents_for, load_all, write_outputs
+from .build import Loaded, documents_for, load_all, write_outputs
 from .cadence import overdue, today
 from .compare import compare, summary, write_comparison
 from .context import build_context
 from .coverage import coverage
+from .diagnostics import Diagnostic, DiagnosticError, plural
 from .explain import explain as explain_clauses
 from .explain import report as explanation_report
-from .diagnostics import Diagnostic, DiagnosticError, plural
-from .library import DOCUMENTS, load_library
+from .library import DOCUMENTS, Library, load_library
 from .manifest import Manifest
+from .model import Document
+from .publish import NotASiteError, Organisation, publish_site
 from .writers import FORMATS
 
 clickfr.install()
@@ -80,6 +83,23 @@ FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER..."
                        type=click.Path(dir_okay=False, path_type=Path))
 
 
+def _build_all(fichiers: tuple[Path, ...], documents: list[str],
+               review: bool = False) -> tuple[Library, dict[Loaded, list[Document]]]:
+    """Every document of every file, or every problem of every file and exit 2."""
+    library = _library()
+    loaded, problems = load_all(list(fichiers), library)
+    built = {}
+    for item in loaded:
+        try:
+            built[item] = documents_for(item, library, documents, review)
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        _report(problems, "aucun document n’a été produit.")
+        sys.exit(EXIT_INVALID)
+    return library, built
+
+
 @main.command()
 @FILES
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="DOSSIER",
@@ -100,17 +120,7 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     """
     chosen_formats = _choices(formats, FORMATS, "Format")
     chosen_documents = _choices(documents, DOCUMENTS, "Document")
-    library = _library()
-    loaded, problems = load_all(list(fichiers), library)
-    built = {}
-    for item in loaded:
-        try:
-            built[item] = documents_for(item, library, chosen_documents, review)
-        except DiagnosticError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        _report(problems, "aucun document n’a été produit.")
-        sys.exit(EXIT_INVALID)
+    library, built = _build_all(fichiers, chosen_documents, review)
     for item, documents_built in built.items():
         target = out_dir / item.slug / "revision" if review else out_dir / item.slug
         written = write_outputs(target, documents_built, chosen_formats,
@@ -221,3 +231,42 @@ def sources(manquantes: bool) -> None:
                f"{plural(len(missing), 'section')} sans clause.")
     if missing:
         sys.exit(1)
+
+
+_OS_REASONS = {errno.EACCES: "permission refusée", errno.EPERM: "permission refusée",
+               errno.EEXIST: "un fichier porte déjà ce nom", errno.ENOTDIR: "un fichier porte déjà ce nom",
+               errno.ENOSPC: "le disque est plein", errno.EROFS: "le disque est en lecture seule"}
+
+
+def _os_reason(exc: OSError) -> str:
+    return _OS_REASONS.get(exc.errno, f"erreur du système ({exc.strerror or exc})")
+
+
+@main.command()
+@FILES
+@click.option("--site", "site_dir", required=True, metavar="DOSSIER",
+              type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire le site intranet.")
+def publish(fichiers: tuple[Path, ...], site_dir: Path) -> None:
+    """Publie les documents de chaque FICHIER d’organisation en site intranet statique.
+
+    Écrit DOSSIER/index.html (les organismes et leurs documents) et, pour
+    chaque document, une page accessible avec sa table des matières et ses
+    versions Word et PDF à télécharger. Le site remplace celui qu’une
+    publication précédente a écrit dans DOSSIER ; si un fichier contient une
+    erreur, rien n’est publié.
+    """
+    _, built = _build_all(fichiers, list(DOCUMENTS))
+    organisations = [Organisation(item.slug, documents[0].organisation, tuple(documents))
+                     for item, documents in built.items()]
+    try:
+        publish_site(site_dir, organisations)
+    except NotASiteError:
+        click.echo(f"Le dossier {site_dir} contient déjà des fichiers qui ne viennent pas de policygen : "
+                   "choisissez un dossier vide ou un site déjà publié.", err=True)
+        sys.exit(EXIT_INVALID)
+    except OSError as exc:
+        click.echo(f"Impossible d’écrire le site dans {site_dir} : {_os_reason(exc)}. "
+                   "Le site déjà publié, s’il y en a un, est intact.", err=True)
+        sys.exit(EXIT_INVALID)
+    click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
+               f"ouvrez {site_dir}/index.html.")

@@ -46,6 +46,7 @@ CATALOGUE = {
     "directory": "dossier",
     "path": "chemin",
     "default: {default}": "par défaut : {default}",
+    "required": "obligatoire",
     "Aborted!": "Interrompu.",
     "Did you mean {possibility}?": "Vouliez-vous dire {possibility} ?",
     "(Did you mean one of: {possibilities}?)": "(Vouliez-vous dire l’un de ceux-ci : {possibilities} ?)",

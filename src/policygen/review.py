@@ -61,9 +61,9 @@ def notes(meta: ClauseMeta, library: Library, legal: Sequence[tuple[str, Sequenc
 
 
 def mark_draft(docx: DocxDocument) -> None:
-    """« PROJET — pour révision » above the title, on every page header and as the file's status."""
+    """« PROJET — pour révision » above the title and as the file's status (the DOCX writer
+    puts it in the page headers too)."""
     docx.add_paragraph(DRAFT_MARK, style="Intense Quote")
-    docx.sections[0].header.paragraphs[0].text = DRAFT_MARK
     docx.core_properties.content_status = DRAFT_MARK
 
 

@@ -1,8 +1,9 @@
 """Document model -> Word (.docx) with python-docx.
 
-Reviewers work in Word, so structure is real Word structure: named heading
-styles, list styles with numbering that restarts for each list, a footer with
-« Page X de Y » fields, filled document properties, language fr-CA.
+Reviewers work in Word, so structure is real Word structure: named styles
+(docx_styles), list styles with numbering that restarts for each list, a
+table of contents already filled in (docx_toc), a running header and a footer
+with « Page X de Y » fields, filled document properties, language fr-CA.
 """
 
 from __future__ import annotations
@@ -17,28 +18,19 @@ from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm
+from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
     Strong, Table, Text, inline_text
-from ..review import comment_clause, mark_draft
-from .html import safe_href, section_heading
+from ..review import DRAFT_MARK, comment_clause, mark_draft
+from .docx_styles import LANG, TABLE_STYLE, TEXT_WIDTH, VERSION_STYLE, apply_house_styles, page_setup, \
+    two_columns
+from .docx_toc import add_bookmark, add_toc
+from .html import anchor, clause_heading, safe_href, section_heading, table_of_contents, version_line
 
-LANG = "fr-CA"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-LINK_COLOUR = RGBColor(0x0B, 0x53, 0x94)
-
-
-def _set_language(docx: DocxDocument) -> None:
-    """Language on the document defaults, so every style inherits it (spelling in French)."""
-    rpr_default = docx.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr_default.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr_default.append(lang)
-    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        lang.set(qn(attribute), LANG)
 
 
 def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
@@ -59,13 +51,26 @@ def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
             run._r.append(element)
 
 
-def _footer(docx: DocxDocument, document: Document) -> None:
-    footer = docx.sections[0].footer.paragraphs[0]
-    footer.style = docx.styles["Footer"]
-    footer.add_run(f"{document.short_title} — {document.author}\t\tPage ")
-    _add_field(footer, "PAGE")
-    footer.add_run(" de ")
-    _add_field(footer, "NUMPAGES")
+def _page_number(paragraph: DocxParagraph) -> None:
+    """« Page X de Y », right-aligned at the margin."""
+    paragraph.style = "Footer"
+    paragraph.add_run("\tPage ")
+    _add_field(paragraph, "PAGE")
+    paragraph.add_run(" de ")
+    _add_field(paragraph, "NUMPAGES")
+
+
+def _header_footer(docx: DocxDocument, document: Document) -> None:
+    """As in the PDF: organisation and document in the header, except on the title page; page numbers on all."""
+    section = docx.sections[0]
+    header = section.header.paragraphs[0]
+    header.style = "Header"
+    header.add_run(f"{document.organisation}\t{document.short_title}")
+    _page_number(section.footer.paragraphs[0])
+    _page_number(section.first_page_footer.paragraphs[0])
+    if document.review:  # the draft mark heads every page, the title page included
+        for part in (section.header, section.first_page_header):
+            part.paragraphs[0].insert_paragraph_before(DRAFT_MARK, style="Header")
 
 
 def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...], bold: bool, italic: bool) -> None:
@@ -73,10 +78,8 @@ def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...]
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel)
     paragraph._p.append(link)
-    run = paragraph.add_run(inline_text(children))
+    run = paragraph.add_run(inline_text(children), style="Hyperlink")
     run.bold, run.italic = bold or None, italic or None
-    run.font.color.rgb = LINK_COLOUR
-    run.font.underline = True
     link.append(run._r)
 
 
@@ -147,11 +150,29 @@ def _list(docx: DocxDocument, block: ListBlock, lists: _Lists, depth: int) -> No
             _blocks(docx, tuple(item), lists, depth + 1)
 
 
+def _table_look(table: DocxTable, header_row: bool) -> None:
+    """Which parts of the table style apply: the header row, or else the label column (then 35 % wide)."""
+    look = table._tbl.tblPr.find(qn("w:tblLook"))  # python-docx's blank table has one: set it, never add another
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    flags = {"firstRow": header_row, "firstColumn": not header_row, "lastRow": False, "lastColumn": False,
+             "noHBand": True, "noVBand": True}
+    for name, on in flags.items():
+        look.set(qn(f"w:{name}"), "1" if on else "0")
+    look.set(qn("w:val"), f"{0x0020 * header_row + 0x0080 * (not header_row) + 0x0600:04X}")
+    if not header_row and len(table.columns) == 2:
+        widths = (int(TEXT_WIDTH * 0.35), TEXT_WIDTH - int(TEXT_WIDTH * 0.35))
+        for column, width in zip(table.columns, widths):
+            column.width = width
+
+
 def _table(docx: DocxDocument, block: Table) -> None:
     columns = max(len(block.header), *(len(r) for r in block.rows)) if block.rows else len(block.header)
     has_header = bool(block.header) and any(block.header)
     table = docx.add_table(rows=0, cols=columns)
-    table.style = docx.styles["Table Grid"]
+    table.style = docx.styles[TABLE_STYLE]
+    _table_look(table, header_row=has_header)
     for row_index, row in enumerate(((block.header,) if has_header else ()) + block.rows):
         cells = table.add_row().cells
         for cell, content in zip(cells, row):
@@ -167,8 +188,7 @@ def _table(docx: DocxDocument, block: Table) -> None:
 
 def _clause(docx: DocxDocument, clause: Clause, lists: _Lists) -> None:
     if clause.show_title:
-        title = f"{clause.number} {clause.title}" if clause.number else clause.title
-        docx.add_heading(title, level=2)
+        docx.add_heading(clause_heading(clause), level=2)
     _blocks(docx, clause.blocks, lists)
 
 
@@ -187,32 +207,42 @@ def _properties(docx: DocxDocument, document: Document) -> None:
     props.last_printed = document.timestamp
 
 
-def _styles(docx: DocxDocument) -> None:
-    normal = docx.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(11)
-    normal.paragraph_format.space_after = Pt(6)
+def _page_break(docx: DocxDocument) -> None:
+    docx.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
 
 def build_docx(document: Document) -> DocxDocument:
+    """Title block, identification table, table of contents (politique), then the sections, as in the PDF."""
     docx = new_docx()
-    _set_language(docx)
-    _styles(docx)
+    apply_house_styles(docx)
+    page_setup(docx)
     _properties(docx, document)
     if document.review:
         mark_draft(docx)
     docx.add_paragraph(document.organisation, style="Subtitle")
     docx.add_paragraph(document.title, style="Title")
+    docx.add_paragraph(version_line(document), style=VERSION_STYLE)
+    if document.kind == "fiche-synthese":
+        two_columns(docx)
     lists = _Lists(docx)
     body = docx.element.body
+    toc = table_of_contents(document) if document.kind == "politique" else []
+    bookmarks = 0
     for section in document.sections:
-        docx.add_heading(section_heading(section), level=1)
+        if toc and section.role != "metadata" and not bookmarks:
+            _page_break(docx)
+            add_toc(docx, toc)
+            _page_break(docx)
+        heading = docx.add_heading(section_heading(section), level=1)
+        if section.role != "metadata":
+            bookmarks += 1
+            add_bookmark(heading, f"s-{anchor(section.id)}", bookmarks)
         for clause in section.clauses:
             start = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
             _clause(docx, clause, lists)
             if document.review:
                 comment_clause(docx, clause, body[start:-1], document)
-    _footer(docx, document)
+    _header_footer(docx, document)
     return docx
 
 

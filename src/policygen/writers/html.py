@@ -6,6 +6,7 @@ the pieces. The PDF writer reuses this page with the print stylesheet.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -17,6 +18,8 @@ from ..library import TEMPLATES
 from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
     Section, Strong, Table, Text
 from ..review import DRAFT_MARK, note_html
+from ..templating import long_date
+from ..typography import typeset_text
 
 
 def _inlines(nodes: tuple[Inline, ...]) -> str:
@@ -73,6 +76,11 @@ def anchor(identifier: str) -> str:
     return identifier.replace(".", "-")
 
 
+def clause_heading(clause: Clause) -> str:
+    """« 5.1 Les comptes officiels »."""
+    return f"{clause.number} {clause.title}" if clause.number else clause.title
+
+
 def _clause(clause: Clause, review: bool) -> str:
     parts = [f'<div class="clause" id="{anchor(clause.id)}">']
     if clause.show_title:
@@ -83,6 +91,11 @@ def _clause(clause: Clause, review: bool) -> str:
         parts.append(note_html(clause))
     parts.append("</div>")
     return "".join(parts)
+
+
+def version_line(document: Document) -> str:
+    """« Version du 27 avril 2018 », under the title in every format."""
+    return typeset_text(f"Version du {long_date(document.date)}")
 
 
 def section_heading(section: Section) -> str:
@@ -104,7 +117,7 @@ def _section(section: Section, review: bool) -> str:
 
 
 @cache
-def _layouts() -> Environment:
+def layouts() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES / "layouts"), autoescape=True,
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
@@ -113,21 +126,49 @@ def stylesheet(name: str) -> str:
     return (TEMPLATES / "styles" / name).read_text(encoding="utf-8")
 
 
-def render_html(document: Document, media: str = "screen") -> str:
-    """The page as a string; `media="print"` adds the print stylesheet for the PDF."""
-    css = stylesheet("document.css")
-    if media == "print":
-        css += "\n" + stylesheet("print.css")
+@dataclass(frozen=True)
+class TocEntry:
+    target: str
+    label: str
+    children: tuple[TocEntry, ...] = ()
+
+
+def table_of_contents(document: Document, clauses: bool = False) -> list[TocEntry]:
+    """Sections (and, for the intranet, their titled clauses) with their anchors."""
+    return [TocEntry(f"s-{anchor(s.id)}", section_heading(s),
+                     tuple(TocEntry(anchor(c.id), clause_heading(c)) for c in s.clauses
+                           if c.show_title) if clauses else ())
+            for s in document.sections if s.role != "metadata"]
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """What a document's page on the intranet adds: the way home and the downloads."""
+
+    home: str
+    home_label: str
+    downloads: tuple[tuple[str, str, str], ...]  # (href, label, size)
+    stylesheet: str
+
+
+def render_html(document: Document, media: str = "screen", site: SitePage | None = None) -> str:
+    """The page as a string; `media="print"` adds the print stylesheet for the PDF;
+    `site` makes it a page of the intranet site (linked stylesheet, full table of contents)."""
+    names = ("fonts.css", "document.css", "print.css") if media == "print" else ("document.css", "screen.css")
     if document.review:
-        css += "\n" + stylesheet("review.css")
-    toc = [(f"s-{anchor(s.id)}", section_heading(s)) for s in document.sections if s.role != "metadata"]
-    return _layouts().get_template("document.html.j2").render(
+        names += ("review.css",)
+    css = "\n".join(stylesheet(name) for name in names)
+    toc = table_of_contents(document, clauses=site is not None)
+    return layouts().get_template("document.html.j2").render(
         document=document,
-        css=Markup(css),
-        toc=toc if document.kind == "politique" else [],
-        sections=Markup("".join(_section(s, document.review) for s in document.sections)),
+        version=version_line(document),
+        css=Markup(css) if site is None else None,
+        toc=toc if document.kind == "politique" or site is not None else [],
+        metadata=Markup("".join(_section(s, document.review) for s in document.sections if s.role == "metadata")),
+        sections=Markup("".join(_section(s, document.review) for s in document.sections if s.role != "metadata")),
         draft_mark=DRAFT_MARK if document.review else "",
         media=media,
+        site=site,
     )
 
 

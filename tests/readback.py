@@ -1,0 +1,98 @@
+"""Reading the outputs back as their readers get them: text of the HTML (what a
+browser shows), of the DOCX body (what Word shows), of the PDF pages (what a
+PDF reader extracts, without the running header and footer)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+from docx.table import Table as DocxTable
+from pypdf import PdfReader
+
+PAGE_LABEL = re.compile(r"^Page \d+ de \d+$")
+
+
+class _HtmlText(HTMLParser):
+    """Body text, skipping <head>, and the skip link that only screens have."""
+
+    SKIPPED = {"head", "style", "script"}
+    VOID = {"meta", "link", "br", "img", "hr", "input"}
+
+    def __init__(self):
+        super().__init__()
+        self.chunks: list[str] = []
+        self.skipping: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if tag not in self.VOID and (tag in self.SKIPPED or "skip-link" in classes or self.skipping):
+            self.skipping.append(tag)
+        if tag in ("p", "li", "h1", "h2", "h3", "h4", "td", "th", "br"):
+            self.chunks.append("\n")
+
+    def handle_endtag(self, tag):
+        if self.skipping and self.skipping[-1] == tag:
+            self.skipping.pop()
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br":
+            self.chunks.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.chunks.append(data)
+
+
+def html_text(path: Path) -> str:
+    parser = _HtmlText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return "".join(parser.chunks)
+
+
+def docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = []
+    for block in document.iter_inner_content():
+        if isinstance(block, DocxTable):
+            parts.extend(p.text for row in block.rows for cell in row.cells for p in cell.paragraphs)
+        else:
+            parts.append(block.text)
+    return "\n".join(parts)
+
+
+def pdf_pages(path: Path) -> list[list[tuple[float, str]]]:
+    """Per page, the shown text pieces with their vertical position."""
+    pages = []
+    for page in PdfReader(str(path)).pages:
+        pieces: list[tuple[float, str]] = []
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: pieces.append((tm[5], text)))
+        pages.append(pieces)
+    return pages
+
+
+def pdf_text(path: Path, running: tuple[str, ...] = ()) -> str:
+    """The text of the pages without the footer (« Page X de Y ») and the running header
+    (the `running` strings on the top line of pages after the first)."""
+    out = []
+    running_words = [words(r) for r in running]
+    for index, pieces in enumerate(pdf_pages(path)):
+        top = min((y for y, text in pieces if text.strip()), default=0)
+        for y, text in pieces:
+            if PAGE_LABEL.match(text.strip()):
+                continue
+            if index and y == top and words(text) in running_words:
+                continue
+            out.append(text)
+    return "".join(out)
+
+
+def words(text: str) -> list[str]:
+    """Words for comparing formats: hyphens (and PDF line-end hyphenation) and
+    case ignored, numbers (TOC page numbers) and punctuation left out."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[-\u2010\u2011\u00ad]\s*\n?", "", text)
+    return re.findall(r"[^\W\d_]+", text.casefold())

@@ -1,0 +1,89 @@
+"""WCAG 2.1 A/AA (SGQRI 008) checked by axe-core in headless Chromium, on every
+page of the intranet site and every HTML document; and no page fetches
+anything from outside its own folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _audit(browser, path: Path, root: Path, width: int = 1280) -> tuple[list[dict], list[str], int]:
+    """axe's violations, the requests that left `root`, and the page's scroll width."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    outside: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(root.resolve().as_uri()):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+    page.route("**/*", guard)
+    try:
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+        results = page.evaluate("options => axe.run(document, options)", options)
+        width_used = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        page.close()
+    return results["violations"], outside, width_used
+
+
+def _summary(violations: list[dict]) -> str:
+    return json.dumps([{"id": v["id"], "impact": v["impact"], "help": v["help"],
+                        "nodes": [n["html"][:120] for n in v["nodes"][:3]]} for v in violations],
+                      ensure_ascii=False, indent=1)
+
+
+def _check(browser, pages: list[Path], root: Path) -> None:
+    problems = {}
+    for path in pages:
+        violations, outside, _ = _audit(browser, path, root)
+        if violations or outside:
+            problems[str(path.relative_to(root))] = {"axe": _summary(violations), "outside": outside}
+    assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
+
+
+def test_site_pages_pass_axe_and_stay_inside_the_site(browser, site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 4
+    _check(browser, pages, site)
+
+
+def test_html_documents_pass_axe_and_are_standalone(browser, built, sample_outputs):
+    _check(browser, sorted(built.glob("*/*.html")), built)
+    _check(browser, sorted(sample_outputs.glob("*.html")), sample_outputs)
+
+
+def test_pages_reflow_on_a_phone(browser, site, sample_outputs):
+    """WCAG 1.4.10: at 320 CSS pixels nothing scrolls sideways."""
+    for path in [*sorted(site.rglob("*.html")), sample_outputs / "rich.html"]:
+        _, _, width = _audit(browser, path, path.parent.parent, width=320)
+        assert width <= 320, (path, width)
+
+
+def test_axe_finds_a_violation_when_there_is_one(browser, tmp_path):
+    """The audit is not blind: an image without alternative text and a page without language fail."""
+    page = tmp_path / "mauvais.html"
+    page.write_text("<!DOCTYPE html><html><head><title>x</title></head><body><main><img src='x.png'>"
+                    "</main></body></html>", encoding="utf-8")
+    violations, _, _ = _audit(browser, page, tmp_path)
+    assert {"image-alt", "html-has-lang"} <= {v["id"] for v in violations}
+
+
+def test_requests_outside_the_site_are_caught(browser, tmp_path):
+    page = tmp_path / "externe.html"
+    page.write_text('<!DOCTYPE html><html lang="fr-CA"><head><title>x</title>'
+                    '<link rel="stylesheet" href="https://cdn.example.com/x.css"></head><body></body></html>',
+                    encoding="utf-8")
+    _, outside, _ = _audit(browser, page, tmp_path)
+    assert set(outside) == {"https://cdn.example.com/x.css"}
