@@ -75,3 +75,8 @@ def cisss_builds(tmp_path_factory) -> dict[str, Path]:
         assert run_cli("build", CISSS, "--out", out, "--review").exit_code == 0
         _BUILDS.update(plain=out / "cisss-laurentides", review=out / "cisss-laurentides" / "revision")
     return _BUILDS
+
+
+def plain(text: str) -> str:
+    """Text with the typography's non-breaking spaces read as plain spaces."""
+    return text.replace("\xa0", " ").replace("\u202f", " ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reviewkit import FIXTURE_ORG, W, docx_part, edited, fixture_documents, paragraph_texts, run_cli
+from reviewkit import FIXTURE_ORG, W, docx_part, edited, fixture_documents, paragraph_texts, plain, run_cli
 from policygen.cadence import today
 from policygen.writers.docx import write_docx
 
@@ -25,7 +25,7 @@ def test_today_is_source_date_epoch_when_set_else_the_clock():
 def test_documents_show_in_force_and_next_review_dates(tmp_path):
     _, [politique] = fixture_documents()
     write_docx(politique, tmp_path / "p.docx")
-    text = "\n".join(paragraph_texts(docx_part(tmp_path / "p.docx").find(f"{W}body")))
+    text = plain("\n".join(paragraph_texts(docx_part(tmp_path / "p.docx").find(f"{W}body"))))
     # In force 2024-03-15, reviewed every 2 years.
     assert "en vigueur le 15 mars 2024. Prochaine révision au plus tard le 15 mars 2026." in text
 

@@ -7,7 +7,7 @@ import zipfile
 
 from lxml import etree
 
-from reviewkit import CISSS, W, docx_part, edited, paragraph_texts, run_cli
+from reviewkit import CISSS, W, docx_part, edited, paragraph_texts, plain, run_cli
 from trackchanges import accept_all, reject_all
 
 
@@ -35,8 +35,8 @@ def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
 
     with zipfile.ZipFile(out / "politique.redline.docx") as archive:
         body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
-    inserted = ["".join(t.text for t in c.iter(f"{W}t")) for c in body.iter(f"{W}ins")]
-    deleted = ["".join(t.text for t in c.iter(f"{W}delText")) for c in body.iter(f"{W}del")]
+    inserted = [plain("".join(t.text for t in c.iter(f"{W}t"))) for c in body.iter(f"{W}ins")]
+    deleted = [plain("".join(t.text for t in c.iter(f"{W}delText"))) for c in body.iter(f"{W}del")]
     assert "3 juin 2019" in inserted and "27 avril 2018" in deleted
     # Accept All gives the new file's politique, Reject All the old one's, as `build` writes them.
     built = tmp_path / "built"
@@ -46,7 +46,7 @@ def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
     assert paragraph_texts(accept_all(body)) == paragraph_texts(docx_part(new_docx).find(f"{W}body"))
     assert paragraph_texts(reject_all(body)) == paragraph_texts(docx_part(old_docx).find(f"{W}body"))
 
-    html = (out / "politique.diff.html").read_text(encoding="utf-8")
+    html = plain((out / "politique.diff.html").read_text(encoding="utf-8"))
     assert '<html lang="fr-CA">' in html
     assert "<del><span class=\"sr\">[début de la suppression : </span>27 avril 2018" in html
     assert "<ins><span class=\"sr\">[début de l’ajout : </span>3 juin 2019" in html

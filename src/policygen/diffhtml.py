@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .model import Block, Document, Table, block_texts, inline_text
 from .orgdiff import FieldChange
 from .textdiff import align, similarity, tokens, word_ops
-from .writers.html import _layouts, section_heading, stylesheet
+from .writers.html import layouts, section_heading, stylesheet
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def body(old: Document, new: Document) -> tuple[str, int]:
 
 def render_diff(old: Document, new: Document, changes: list[FieldChange], old_name: str, new_name: str) -> str:
     text, changed = body(old, new)
-    return _layouts().get_template("diff.html.j2").render(
+    return layouts().get_template("diff.html.j2").render(
         document=new, old_name=old_name, new_name=new_name, changed=changed,
         changes=[c.describe() for c in changes if any(kind == new.kind for _, kind, _ in c.clauses)],
         css=Markup(stylesheet("document.css") + "\n" + stylesheet("diff.css")),

@@ -103,7 +103,7 @@ def section_heading(section: Section) -> str:
     if not section.number:
         return section.title
     if section.annex:
-        return f"{section.number} : {section.title}"
+        return f"{section.number}\u00a0: {section.title}"  # OQLF: non-breaking space before the colon
     return f"{section.number}. {section.title}"
 
 
