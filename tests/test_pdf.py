@@ -170,7 +170,9 @@ def test_hyphenation_is_french_and_restrained(built, sample_outputs):
     cuts = []
     for path in [*output_files(built, "pdf"), *sample_outputs.glob("*.pdf")]:
         text = "".join(piece for page in pdf_pages(path) for _, piece in page)
-        cuts += re.findall(r"(\w+)\u2010\n(\w+)", text)
+        # A line may also end at the hyphen of a compound the text itself holds (« pourrait-il »).
+        compounds = set(re.findall(r"(\w+)-(\w+)", path.with_suffix(".html").read_text(encoding="utf-8")))
+        cuts += [cut for cut in re.findall(r"(\w+)\u2010\n(\w+)", text) if cut not in compounds]
     assert cuts, "the dense samples should need some hyphenation"
     assert all(len(before) >= 3 and len(after) >= 3 and len(before + after) >= 7 for before, after in cuts), cuts
 

@@ -23,10 +23,14 @@ def test_build_and_publish_write_the_same_word_and_pdf_files(built, site):
     assert [name for name in shared if first[name] != second[name]] == []
 
 
-def test_publish_twice_gives_the_same_bytes(site, tmp_path):
-    target = tmp_path / "site"
-    result = CliRunner().invoke(main, ["publish", *map(str, ORGANISATIONS), "--site", str(target)])
-    assert result.exit_code == 0
-    first, second = _files(site), _files(target)
+def test_publish_twice_gives_the_same_bytes(tmp_path):
+    # One organisation is enough here: `build` and `publish` above already cover every file.
+    runs = []
+    for name in ("un", "deux"):
+        target = tmp_path / name
+        result = CliRunner().invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(target)])
+        assert result.exit_code == 0
+        runs.append(target)
+    first, second = map(_files, runs)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
