@@ -31,6 +31,3 @@ def coverage(library: Library) -> list[SectionCoverage]:
             for source in library.sources if source.get("coverage", True)
             for section in source.get("sections", [])]
 
-
-def uncovered(library: Library) -> list[SectionCoverage]:
-    return [entry for entry in coverage(library) if not entry.clauses]
