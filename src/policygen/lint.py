@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from .context import context_schema, path_exists
-from .organisation import OrganisationFile
 from .diagnostics import Diagnostic, display_path
 from .library import DOCUMENTS, Clause, Library, referenced_paths
+from .reads import FILE_SECTIONS  # fields read from the file must be declared; derived names need not
 from .templating import environment
-
-
-# Values read from the organisation file must be declared; derived names need not.
-FILE_SECTIONS = frozenset(OrganisationFile.model_fields)
 
 
 def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnostic]:
