@@ -105,6 +105,7 @@ def test_name_forms(text, feminine, forms):
     name = Name(text, feminine)
     assert (name.le, name.du, name.au) == forms
     assert name.Le[0].isupper()
+    assert name.il == ("elle" if feminine else "il")
 
 
 def test_links_survive_rendering(fixture_library, org_file):

@@ -47,8 +47,13 @@ class Name:
             return f"à l’{self.text}"
         return f"à la {self.text}" if self.feminine else f"au {self.text}"
 
+    @property
+    def il(self) -> str:
+        """The subject pronoun that stands for the name: « il » or « elle »."""
+        return "elle" if self.feminine else "il"
+
     def __str__(self) -> str:
         return self.text
 
 
-NAME_FORMS = ("le", "Le", "du", "au")
+NAME_FORMS = ("le", "Le", "du", "au", "il")
