@@ -27,3 +27,10 @@ def test_table_and_heading():
     heading, table = parse_markdown("### Titre\n\n| A | B |\n|---|---|\n| 1 | *2* |\n")
     assert heading == Heading((Text("Titre"),))
     assert table == Table(((Text("A"),), (Text("B"),)), (((Text("1"),), (Emphasis((Text("2"),)),)),))
+
+
+def test_blockquote_is_a_note():
+    from policygen.model import Note
+    [note] = parse_markdown("> Attention : **911**.\n>\n> - un\n")
+    assert note == Note((Paragraph((Text("Attention : "), Strong((Text("911"),)), Text("."))),
+                         ListBlock(False, ((Paragraph((Text("un"),)),),))))

@@ -148,3 +148,22 @@ def test_pdf_fetcher_refuses_anything_outside_the_project(url):
     from policygen.writers.pdf import ProjectOnlyFetcher
     with pytest.raises(ValueError, match="hors du projet"):
         ProjectOnlyFetcher().fetch(url)
+
+
+def test_notes_are_set_apart_in_every_format(tmp_path):
+    import dataclasses
+
+    from policygen.model import Note
+    note = Note((para("En cas d’urgence, composez le 911."),))
+    clause = Clause("u", "Urgence", False, (para("Avant."), note, para("Après.")), PROV)
+    document = dataclasses.replace(DOCUMENT, sections=(Section("s", "S", (clause,)),))
+    assert '<div class="note" role="note"><p>En cas d’urgence, composez le 911.</p></div>' in render_html(document)
+    WRITERS["docx"](document, tmp_path / "n.docx")
+    styles = [(p.style.name, p.text) for p in docx.Document(str(tmp_path / "n.docx")).paragraphs]
+    assert ("Note", "En cas d’urgence, composez le 911.") in styles and ("Normal", "Après.") in styles
+
+
+def test_the_netiquette_emergency_notice_is_a_note(built):
+    page = (built / "ocq" / "netiquette.html").read_text(encoding="utf-8")
+    note = page.split('<div class="note" role="note">', 1)[1].split("</div>", 1)[0]
+    assert "911" in note and "811" in note

@@ -69,7 +69,14 @@ class Heading:
     inlines: tuple[Inline, ...]
 
 
-Block = Paragraph | ListBlock | Table | Heading
+@dataclass(frozen=True)
+class Note:
+    """A notice set apart from the text (Markdown `>`): the emergency notice, a reminder."""
+
+    blocks: tuple[Block, ...]
+
+
+Block = Paragraph | ListBlock | Table | Heading | Note
 
 
 # Structure -------------------------------------------------------------------
@@ -141,6 +148,8 @@ def block_texts(block: Block) -> list[str]:
         return [inline_text(block.inlines)]
     if isinstance(block, ListBlock):
         return [t for item in block.items for b in item for t in block_texts(b)]
+    if isinstance(block, Note):
+        return [t for b in block.blocks for t in block_texts(b)]
     return [inline_text(cell) for row in (block.header, *block.rows) for cell in row]
 
 

@@ -11,7 +11,8 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .model import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, Strong, Table, Text
+from .model import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, Table, \
+    Text
 
 
 @cache
@@ -80,6 +81,10 @@ def _blocks(tokens: list[Token], start: int, stop_type: str | None) -> tuple[lis
                 items.append(tuple(item))
                 i += 1
             blocks.append(ListBlock(ordered, tuple(items), int(token.attrs.get("start", 1) or 1)))
+            i += 1
+        elif token.type == "blockquote_open":
+            inner, i = _blocks(tokens, i + 1, "blockquote_close")
+            blocks.append(Note(tuple(inner)))
             i += 1
         elif token.type == "table_open":
             table, i = _table(tokens, i)

@@ -16,7 +16,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from .model import Block, Clause, Document, Heading, Inline, LineBreak, ListBlock, Paragraph, Section, Table, Text
+from .model import Block, Clause, Document, Heading, Inline, LineBreak, ListBlock, Note, Paragraph, Section, Table, \
+    Text
 from .templating import long_date
 
 NBSP = "\u00a0"
@@ -113,6 +114,8 @@ def _block(block: Block) -> Block:
         return dataclasses.replace(block, inlines=_run(block.inlines))
     if isinstance(block, ListBlock):
         return dataclasses.replace(block, items=tuple(tuple(_block(b) for b in item) for item in block.items))
+    if isinstance(block, Note):
+        return Note(tuple(_block(b) for b in block.blocks))
     assert isinstance(block, Table)
     return dataclasses.replace(block, header=tuple(_run(c) for c in block.header),
                                rows=tuple(tuple(_run(c) for c in row) for row in block.rows))

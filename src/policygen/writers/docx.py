@@ -22,10 +22,10 @@ from docx.shared import Cm
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
-    Strong, Table, Text, inline_text
+from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, \
+    Paragraph, Strong, Table, Text, inline_text
 from ..review import DRAFT_MARK, comment_clause, mark_draft
-from .docx_styles import LANG, TABLE_STYLE, TEXT_WIDTH, VERSION_STYLE, apply_house_styles, page_setup, \
+from .docx_styles import LANG, NOTE_STYLE, TABLE_STYLE, TEXT_WIDTH, VERSION_STYLE, apply_house_styles, page_setup, \
     two_columns
 from .docx_toc import add_bookmark, add_toc
 from .html import anchor, clause_heading, safe_href, section_heading, table_of_contents, version_line
@@ -121,10 +121,13 @@ def _list_style(ordered: bool, depth: int) -> str:
     return base if depth == 0 else f"{base} {min(depth + 1, 3)}"
 
 
-def _blocks(docx: DocxDocument, blocks: tuple[Block, ...], lists: _Lists, depth: int = 0) -> None:
+def _blocks(docx: DocxDocument, blocks: tuple[Block, ...], lists: _Lists, depth: int = 0,
+            style: str = "Normal") -> None:
     for block in blocks:
         if isinstance(block, Paragraph):
-            _inlines(docx.add_paragraph(style="Normal" if depth == 0 else "List Continue"), block.inlines)
+            _inlines(docx.add_paragraph(style=style if depth == 0 else "List Continue"), block.inlines)
+        elif isinstance(block, Note):
+            _blocks(docx, block.blocks, lists, depth, NOTE_STYLE)
         elif isinstance(block, Heading):
             _inlines(docx.add_heading(level=3), block.inlines)
         elif isinstance(block, ListBlock):

@@ -23,6 +23,7 @@ FONT = "Calibri"
 TEXT_WIDTH = Cm(17.19)  # letter paper less the margins
 TABLE_STYLE = "Tableau"
 VERSION_STYLE = "Version"  # the line under the title: « Version du 27 avril 2018 »
+NOTE_STYLE = "Note"  # a notice set apart: indented, ruled and shaded
 INK = RGBColor(0x1C, 0x24, 0x30)
 MUTED = RGBColor(0x4A, 0x55, 0x66)
 ACCENT = RGBColor(0x0B, 0x53, 0x94)
@@ -68,6 +69,16 @@ def _hyperlink_style(docx: DocxDocument) -> None:
     style = docx.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     style.font.color.rgb = ACCENT
     style.font.underline = True
+
+
+def _note_style(docx: DocxDocument) -> None:
+    note = _paragraph_style(docx, NOTE_STYLE, "Normal")
+    note.paragraph_format.left_indent = Cm(0.4)
+    note.paragraph_format.right_indent = Cm(0.4)
+    note.element.get_or_add_pPr().append(parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="24" w:space="8" w:color="0B5394"/></w:pBdr>'))
+    note.element.get_or_add_pPr().append(parse_xml(
+        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="F2F5F9"/>'))
 
 
 def _table_style(docx: DocxDocument) -> None:
@@ -122,6 +133,7 @@ def apply_house_styles(docx: DocxDocument) -> None:
     toc1 = _paragraph_style(docx, "TOC 1", "Normal")
     toc1.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     _spacing(toc1, 3, 3)
+    _note_style(docx)
     _table_style(docx)
     _hyperlink_style(docx)
 

@@ -15,8 +15,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..library import TEMPLATES
-from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Paragraph, \
-    Section, Strong, Table, Text
+from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, \
+    Paragraph, Section, Strong, Table, Text
 from ..review import DRAFT_MARK, note_html
 from ..templating import long_date
 from ..typography import typeset_text
@@ -50,6 +50,8 @@ def _block(block: Block, heading_level: int) -> str:
         return f"<p>{_inlines(block.inlines)}</p>"
     if isinstance(block, Heading):
         return f"<h{heading_level}>{_inlines(block.inlines)}</h{heading_level}>"
+    if isinstance(block, Note):
+        return f'<div class="note" role="note">{"".join(_block(b, heading_level) for b in block.blocks)}</div>'
     if isinstance(block, ListBlock):
         tag = "ol" if block.ordered else "ul"
         start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
