@@ -52,7 +52,7 @@ def test_check_reports_three_mistakes_with_lines_and_exits_2(run, org_file):
     assert f"{path}:6: erreur — organisation.type\n" in output
     assert f"{path}:8: erreur — organisation.misison\n  Clé inconnue : « misison ».\n  Vouliez-vous dire « mission » ?" in output
     assert f"{path}:25: erreur — contacts.communications.courriel\n" in output
-    assert f"4 erreurs dans {path} : corrigez-les, puis relancez la vérification." in output
+    assert f"3 erreurs dans {path} : corrigez-les, puis relancez la vérification." in output  # three slips, three errors
     assert "Traceback" not in output
 
 

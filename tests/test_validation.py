@@ -18,12 +18,17 @@ def test_fixture_is_valid(org_file):
 
 
 def test_unknown_key_suggests_the_right_one(org_file):
-    # the misspelt key also leaves « mission » missing: both are reported
-    missing, unknown = errors(org_file({"  mission:": "  misison:"}))
+    # one slip, one error: « mission » is not reported missing beside its misspelling
+    [unknown] = errors(org_file({"  mission:": "  misison:"}))
     assert (unknown.field, unknown.line) == ("organisation.misison", 8)
     assert unknown.message == "Clé inconnue : « misison »."
     assert unknown.hint == "Vouliez-vous dire « mission » ?"
-    assert (missing.field, missing.line) == ("organisation.mission", 2)
+
+
+def test_a_missing_field_without_a_look_alike_is_still_reported(org_file):
+    missing, unknown = errors(org_file({"  mission:": "  raison_d_etre:"}))
+    assert (missing.field, missing.message) == ("organisation.mission", "Ce champ est obligatoire et il est absent.")
+    assert unknown.field == "organisation.raison_d_etre" and unknown.hint.startswith("Clés permises ici :")
 
 
 def test_every_problem_is_reported_at_once_with_its_line(org_file):

@@ -120,10 +120,32 @@ def _message(error: dict[str, Any], path: tuple[str | int, ...]) -> tuple[str, s
     return f"{expected} Trouvé : {_shown(found)}.", ""
 
 
+def _misspelt(errors: list[dict[str, Any]]) -> set[tuple[str | int, ...]]:
+    """Missing fields that a misspelt key beside them stands for: « misison » for « mission ».
+
+    The unknown key's message already says « vouliez-vous dire « mission » ? »; reporting
+    « mission » as missing too would count one slip as two errors.
+    """
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    covered = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            path = tuple(error["loc"])
+            siblings = [str(m[-1]) for m in missing if m[:-1] == path[:-1]]
+            close = difflib.get_close_matches(str(path[-1]), siblings, n=1, cutoff=0.6)
+            if close:
+                covered.add(path[:-1] + (close[0],))
+    return covered
+
+
 def _diagnostics(exc: ValidationError, located: Located, display: str) -> list[Diagnostic]:
+    errors = exc.errors()
+    skipped = _misspelt(errors)
     result = []
-    for error in exc.errors():
+    for error in errors:
         path = tuple(error["loc"])
+        if path in skipped:
+            continue
         message, hint = _message(error, path)
         result.append(Diagnostic(display, located.line_of(path), dotted(path), message, hint))
     return result
