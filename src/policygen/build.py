@@ -98,6 +98,18 @@ def publish(target: Path, produce: Callable[[Path], None]) -> list[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def documents_for_all(loaded: list[Loaded], library: Library, documents: list[str],
+                      review: bool = False) -> tuple[dict[Loaded, list[Document]], list[Diagnostic]]:
+    """The documents of every loaded file, and every problem of the files that failed."""
+    built, problems = {}, []
+    for item in loaded:
+        try:
+            built[item] = documents_for(item, library, documents, review)
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+    return built, problems
+
+
 def write_outputs(target: Path, documents: list[Document], formats: list[str],
                   manifest: Manifest | None = None) -> list[Path]:
     """Write every document in every format (and the manifest) into `target`, atomically per file set."""

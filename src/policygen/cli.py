@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from . import clickfr
-from .build import Loaded, documents_for, load_all, write_outputs
+from .build import Loaded, documents_for_all, load_all, write_outputs
 from .cadence import overdue, today
 from .compare import compare, summary, write_comparison
 from .context import build_context
@@ -88,12 +88,8 @@ def _build_all(fichiers: tuple[Path, ...], documents: list[str],
     """Every document of every file, or every problem of every file and exit 2."""
     library = _library()
     loaded, problems = load_all(list(fichiers), library)
-    built = {}
-    for item in loaded:
-        try:
-            built[item] = documents_for(item, library, documents, review)
-        except DiagnosticError as exc:
-            problems.extend(exc.diagnostics)
+    built, failed = documents_for_all(loaded, library, documents, review)
+    problems += failed
     if problems:
         _report(problems, "aucun document n’a été produit.")
         sys.exit(EXIT_INVALID)
@@ -138,11 +134,7 @@ def check(fichiers: tuple[Path, ...]) -> None:
     """
     library = _library()
     loaded, problems = load_all(list(fichiers), library)
-    for item in loaded:
-        try:
-            documents_for(item, library, list(DOCUMENTS))
-        except DiagnosticError as exc:
-            problems.extend(exc.diagnostics)
+    problems += documents_for_all(loaded, library, list(DOCUMENTS))[1]
     warnings = [w for item in loaded for w in overdue(item, today())]
     if problems:
         _report(problems + warnings, "corrigez-les, puis relancez la vérification.")

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .model import Block, Document, Table, block_texts, inline_text
 from .orgdiff import FieldChange
 from .textdiff import align, similarity, tokens, word_ops
-from .writers.html import layouts, section_heading, stylesheet
+from .writers.html import clause_heading, layouts, section_heading, stylesheet
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def units(document: Document) -> list[Unit]:
         out.append(Unit("h2", section_heading(section)))
         for clause in section.clauses:
             if clause.show_title:
-                out.append(Unit("h3", f"{clause.number} {clause.title}".strip()))
+                out.append(Unit("h3", clause_heading(clause)))
             out += [unit for block in clause.blocks for unit in _block_units(block)]
     return out
 

@@ -104,8 +104,8 @@ def section_heading(section: Section) -> str:
     """« 1. Préambule », « Annexe 1 : Définitions »."""
     if not section.number:
         return section.title
-    if section.annex:
-        return f"{section.number}\u00a0: {section.title}"  # OQLF: non-breaking space before the colon
+    if section.annex:  # composed after the typography pass: typeset the colon here
+        return typeset_text(f"{section.number} : {section.title}")
     return f"{section.number}. {section.title}"
 
 
