@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policygen.build import documents_for, load_all
-from policygen.cli import main
-from policygen.library import DOCUMENTS, load_library
-from policygen.model import Document
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.cli.main import main
+from policygen.library.schema import DOCUMENTS
+from policygen.library.loader import load_library
+from policygen.model.nodes import Document
 from policygen.writers import WRITERS
 
 import samples  # tests/ is on sys.path: pytest puts a conftest's folder there

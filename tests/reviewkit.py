@@ -14,9 +14,10 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from policygen.build import documents_for, load_all
-from policygen.cli import main
-from policygen.library import load_library
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.cli.main import main
+from policygen.library.loader import load_library
 
 ROOT = Path(__file__).resolve().parents[1]
 CISSS = ROOT / "organisations" / "cisss-laurentides.yaml"

@@ -7,9 +7,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from policygen.model import Clause, Document, Emphasis, Link, ListBlock, Paragraph, Provenance, Section, Strong, \
-    Table, Text
-from policygen.typography import typeset
+from policygen.model.nodes import Clause, Document, Emphasis, Link, ListBlock, Paragraph, Provenance, Section, Strong, Table, Text
+from policygen.model.typography import typeset
 
 PROVENANCE = Provenance("exemple", 1, (("004", ("1",)),), ())
 

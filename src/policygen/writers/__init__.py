@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..model import Document
-from .docx import write_docx
+from ..model.nodes import Document
+from .docx.document import write_docx
 from .html import write_html
 from .pdf import write_pdf
 

@@ -14,12 +14,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..library import TEMPLATES
-from ..model import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, \
+from ..french import long_date
+from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, \
     Paragraph, Section, Strong, Table, Text
-from ..review import DRAFT_MARK, note_html
-from ..templating import long_date
-from ..typography import typeset_text
+from ..model.typography import typeset_text
+from ..resources import TEMPLATES
+from .notes import DRAFT_MARK, note_html
 
 
 def _inlines(nodes: tuple[Inline, ...]) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from ..library import TEMPLATES
-from ..model import Document
+from ..model.nodes import Document
+from ..resources import TEMPLATES
 from .html import render_html
 
 

@@ -1,0 +1,103 @@
+"""Organisation × library -> one document model per document.
+
+`select` keeps the clauses whose condition holds, in outline order;
+`render_clause` fills each with the organisation's values; `parse_markdown`
+turns it into blocks; `number` and `typeset` finish the model every writer reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any
+
+from ..diagnostics import Diagnostic, DiagnosticError
+from ..library.context import build_context
+from ..library.schema import Library
+from ..model.nodes import Clause as ClauseNode
+from ..model.nodes import Document, Section
+from ..model.numbering import number
+from ..model.typography import typeset
+from ..orgfile.yamlsource import Located
+from .inputs import Loaded
+from .parse import parse_markdown
+from .provenance import provenance
+from .render import render_clause, render_line
+from .select import select
+
+
+def timestamp(date: dt.date) -> dt.datetime:
+    """File metadata time: SOURCE_DATE_EPOCH when set, else the document's own date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.combine(date, dt.time(12, 0))
+
+
+def assemble(library: Library, document: str, context: dict[str, Any], located: Located,
+             display: str, review: bool = False) -> Document:
+    outline = library.outlines[document]
+    problems: list[Diagnostic] = []
+    sections = []
+    for outline_section, clauses in select(library, document, context):
+        nodes = []
+        for clause in clauses:
+            try:
+                markdown = render_clause(clause, context, located, display)
+            except DiagnosticError as exc:
+                problems.extend(exc.diagnostics)
+                continue
+            title = render_line(clause.meta.title, context)
+            nodes.append(ClauseNode(clause.id, title, clause.meta.heading, parse_markdown(markdown),
+                                    provenance(clause, context, library)))
+        if nodes:
+            title = render_line(outline_section.title, context)
+            sections.append(Section(outline_section.id, title, tuple(nodes), outline_section.annex,
+                                    outline_section.role))
+    if not sections and not problems:
+        problems.append(Diagnostic(display, None, document,
+                                   f"Aucune clause de la bibliothèque ne s’applique au document « {document} »."))
+    if problems:
+        raise DiagnosticError(sorted(set(problems)))
+    org = context["organisation"]
+    date = context["revision"]["derniere_revision"] or context["revision"]["en_vigueur"]
+    short_title = render_line(outline.short_title, context)
+    doc = Document(
+        kind=document,
+        title=render_line(outline.title, context),
+        organisation=org["nom"],
+        short_title=short_title,
+        sections=tuple(sections),
+        author=org["nom"],
+        subject=short_title,
+        keywords=("médias sociaux", short_title, org["nom_court"]),
+        date=date,
+        timestamp=timestamp(date),
+        review=review,
+    )
+    return typeset(number(doc, outline.numbered))
+
+
+def documents_for(loaded: Loaded, library: Library, documents: list[str], review: bool = False) -> list[Document]:
+    context = build_context(loaded.organisation, library)
+    problems, result = [], []
+    for document in documents:
+        try:
+            result.append(assemble(library, document, context, loaded.located, loaded.display, review))
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise DiagnosticError(sorted(set(problems)))
+    return result
+
+
+def documents_for_all(loaded: list[Loaded], library: Library, documents: list[str],
+                      review: bool = False) -> tuple[dict[Loaded, list[Document]], list[Diagnostic]]:
+    """The documents of every loaded file, and every problem of the files that failed."""
+    built, problems = {}, []
+    for item in loaded:
+        try:
+            built[item] = documents_for(item, library, documents, review)
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+    return built, problems

@@ -1,0 +1,124 @@
+"""Markdown (rendered clause bodies) -> document model blocks, via markdown-it-py.
+
+Raw HTML is disabled in the parser: whatever reaches it, even from a template,
+is text, never markup.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, Table, \
+    Text
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+
+
+def _inlines(tokens: list[Token]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    stack: list[tuple[str, str, list[Inline]]] = []
+
+    def emit(node: Inline) -> None:
+        (stack[-1][2] if stack else out).append(node)
+
+    for token in tokens:
+        kind = token.type
+        if kind in ("text", "code_inline", "html_inline"):
+            if token.content:
+                emit(Text(token.content))
+        elif kind == "softbreak":
+            emit(Text(" "))
+        elif kind == "hardbreak":
+            emit(LineBreak())
+        elif kind in ("em_open", "strong_open", "link_open"):
+            stack.append((kind, str(token.attrs.get("href", "")), []))
+        elif kind in ("em_close", "strong_close", "link_close"):
+            opened, href, children = stack.pop()
+            children_t = _merge(children)
+            emit(Emphasis(children_t) if opened == "em_open"
+                 else Strong(children_t) if opened == "strong_open" else Link(href, children_t))
+    return _merge(out)
+
+
+def _merge(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Join adjacent text nodes, so writers and transforms see whole runs."""
+    merged: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text)
+        else:
+            merged.append(node)
+    return tuple(merged)
+
+
+def _blocks(tokens: list[Token], start: int, stop_type: str | None) -> tuple[list[Block], int]:
+    """Parse blocks from tokens[start:] until a closing token of `stop_type`."""
+    blocks: list[Block] = []
+    i = start
+    while i < len(tokens):
+        token = tokens[i]
+        if stop_type and token.type == stop_type:
+            return blocks, i
+        if token.type == "paragraph_open":
+            blocks.append(Paragraph(_inlines(tokens[i + 1].children or [])))
+            i += 3
+        elif token.type == "heading_open":
+            blocks.append(Heading(_inlines(tokens[i + 1].children or [])))
+            i += 3
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            ordered = token.type == "ordered_list_open"
+            close = "ordered_list_close" if ordered else "bullet_list_close"
+            items: list[tuple[Block, ...]] = []
+            i += 1
+            while tokens[i].type != close:
+                item, i = _blocks(tokens, i + 1, "list_item_close")  # tokens[i] is list_item_open
+                items.append(tuple(item))
+                i += 1
+            blocks.append(ListBlock(ordered, tuple(items), int(token.attrs.get("start", 1) or 1)))
+            i += 1
+        elif token.type == "blockquote_open":
+            inner, i = _blocks(tokens, i + 1, "blockquote_close")
+            blocks.append(Note(tuple(inner)))
+            i += 1
+        elif token.type == "table_open":
+            table, i = _table(tokens, i)
+            blocks.append(table)
+        else:  # tbody etc. never reach here; hr, code blocks carry no clause text
+            if token.type in ("fence", "code_block") and token.content.strip():
+                blocks.append(Paragraph((Text(token.content.strip()),)))
+            i += 1
+    return blocks, i
+
+
+def _table(tokens: list[Token], i: int) -> tuple[Table, int]:
+    header: list[tuple[Inline, ...]] = []
+    rows: list[tuple[tuple[Inline, ...], ...]] = []
+    row: list[tuple[Inline, ...]] = []
+    in_head = False
+    while tokens[i].type != "table_close":
+        kind = tokens[i].type
+        if kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "inline":
+            row.append(_inlines(tokens[i].children or []))
+        elif kind == "tr_close":
+            if in_head:
+                header = row
+            else:
+                rows.append(tuple(row))
+            row = []
+        i += 1
+    return Table(tuple(header), tuple(rows)), i + 1
+
+
+def parse_markdown(text: str) -> tuple[Block, ...]:
+    blocks, _ = _blocks(_parser().parse(text), 0, None)
+    return tuple(blocks)

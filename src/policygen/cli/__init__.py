@@ -1,0 +1,1 @@
+"""The `policygen` command (`main`), with click's own strings in French (`clickfr`)."""

@@ -1,0 +1,267 @@
+"""The `policygen` command: build and check, in French."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from ..assembly.assemble import documents_for_all
+from ..assembly.inputs import Loaded, load_all
+from ..diagnostics import Diagnostic, DiagnosticError, plural
+from ..library.context import build_context
+from ..library.coverage import coverage
+from ..library.loader import load_library
+from ..library.schema import DOCUMENTS, Library
+from ..model.nodes import Document
+from ..orgfile.cadence import overdue, today
+from ..publishing.manifest import Manifest
+from ..publishing.outputs import write_outputs
+from ..publishing.site import NotASiteError, Organisation, publish_site
+from ..review.compare import compare, summary, write_comparison
+from ..review.explain import explain as explain_clauses
+from ..review.explain import report as explanation_report
+from ..writers import FORMATS
+from . import clickfr
+
+clickfr.install()
+
+EXIT_INVALID = 2
+EXIT_INTERNAL = 70
+
+
+def _report(problems: list[Diagnostic], action: str) -> None:
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+    files = sorted({p.path for p in problems})
+    errors = [p for p in problems if p.severity == "erreur"]
+    click.echo(f"\n{plural(len(errors), 'erreur')} dans {', '.join(files)} : {action}", err=True)
+
+
+def _choices(value: str, known: tuple[str, ...], what: str) -> list[str]:
+    chosen = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in known]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"{what} inconnu : {', '.join(unknown) or '(aucun)'}. Valeurs permises : {', '.join(known)}.")
+    return [k for k in known if k in chosen]
+
+
+def _library():
+    try:
+        return load_library()
+    except DiagnosticError as exc:
+        _report(exc.diagnostics, "la bibliothèque de clauses est invalide.")
+        sys.exit(EXIT_INVALID)
+
+
+class FrenchGroup(click.Group):
+    """Catches what should never happen, so the user sees a sentence, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except Exception:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("POLICYGEN_DEBUG"):
+                traceback.print_exc()
+            click.echo("Erreur interne inattendue de policygen. Relancez avec POLICYGEN_DEBUG=1 "
+                       "et transmettez le message à l’équipe de soutien.", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=FrenchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policygen", message="%(prog)s, version %(version)s")
+def main() -> None:
+    """Produit la politique, la nétiquette et la fiche-synthèse sur les médias
+    sociaux d’un organisme de santé, à partir de son fichier d’organisation."""
+
+
+FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER...",
+                       type=click.Path(dir_okay=False, path_type=Path))
+
+
+def _build_all(fichiers: tuple[Path, ...], documents: list[str],
+               review: bool = False) -> tuple[Library, dict[Loaded, list[Document]]]:
+    """Every document of every file, or every problem of every file and exit 2."""
+    library = _library()
+    loaded, problems = load_all(list(fichiers), library)
+    built, failed = documents_for_all(loaded, library, documents, review)
+    problems += failed
+    if problems:
+        _report(problems, "aucun document n’a été produit.")
+        sys.exit(EXIT_INVALID)
+    return library, built
+
+
+@main.command()
+@FILES
+@click.option("--out", "out_dir", default="output", show_default=True, metavar="DOSSIER",
+              type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les documents.")
+@click.option("--format", "formats", default=",".join(FORMATS), show_default=True, metavar="FORMATS",
+              help="Formats à produire, séparés par des virgules : html, docx, pdf.")
+@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
+              help="Documents à produire, séparés par des virgules : politique, netiquette, fiche-synthese.")
+@click.option("--review", "--revision", "review", is_flag=True,
+              help="Version de révision pour les juristes : commentaire de provenance sur chaque clause, "
+                   "mention « PROJET — pour révision ». Écrite dans DOSSIER/<nom-du-fichier>/revision/.")
+def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str, review: bool) -> None:
+    """Produit les documents de chaque FICHIER d’organisation.
+
+    Écrit DOSSIER/<nom-du-fichier>/politique.{html,docx,pdf}, netiquette.* et
+    fiche-synthese.*. Si un fichier contient une erreur, rien n’est écrit et
+    les documents déjà produits restent intacts.
+    """
+    chosen_formats = _choices(formats, FORMATS, "Format")
+    chosen_documents = _choices(documents, DOCUMENTS, "Document")
+    library, built = _build_all(fichiers, chosen_documents, review)
+    for item, documents_built in built.items():
+        target = out_dir / item.slug / "revision" if review else out_dir / item.slug
+        written = write_outputs(target, documents_built, chosen_formats,
+                                Manifest(item.path, library.version, review))
+        click.echo(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
+
+
+@main.command()
+@FILES
+def check(fichiers: tuple[Path, ...]) -> None:
+    """Vérifie chaque FICHIER d’organisation sans rien produire.
+
+    Signale aussi, par un avertissement, les documents dont la date de révision
+    est dépassée (aujourd’hui, ou la date de SOURCE_DATE_EPOCH si elle est définie).
+    """
+    library = _library()
+    loaded, problems = load_all(list(fichiers), library)
+    problems += documents_for_all(loaded, library, list(DOCUMENTS))[1]
+    warnings = [w for item in loaded for w in overdue(item.organisation, item.located, item.display, today())]
+    if problems:
+        _report(problems + warnings, "corrigez-les, puis relancez la vérification.")
+        sys.exit(EXIT_INVALID)
+    for warning in warnings:
+        click.echo(warning.format() + "\n", err=True)
+    for item in loaded:
+        count = sum(1 for w in warnings if w.path == item.display)
+        click.echo(f"{item.display} : aucune erreur, {plural(count, 'avertissement')}." if count
+                   else f"{item.display} : aucun problème.")
+
+
+@main.command()
+@click.argument("ancien", metavar="ANCIEN", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("nouveau", metavar="NOUVEAU", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default="output/comparaison", show_default=True, metavar="DOSSIER",
+              type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les comparaisons.")
+@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
+              help="Documents à comparer, séparés par des virgules : politique, netiquette, fiche-synthese.")
+def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str) -> None:
+    """Compare deux versions d’un fichier d’organisation.
+
+    Écrit, pour chaque document, DOSSIER/<document>.redline.docx (modifications
+    suivies de Word : « Accepter tout » donne la nouvelle version, « Refuser
+    tout » l’ancienne) et DOSSIER/<document>.diff.html (comparaison à lire dans
+    un navigateur), puis affiche les champs modifiés et les clauses touchées.
+    """
+    chosen_documents = _choices(documents, DOCUMENTS, "Document")
+    library = _library()
+    loaded, problems = load_all([ancien, nouveau], library)
+    comparison = None
+    if not problems:
+        try:
+            comparison = compare(loaded[0], loaded[1], library, chosen_documents)
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+    if problems or comparison is None:
+        _report(problems, "aucune comparaison n’a été produite.")
+        sys.exit(EXIT_INVALID)
+    write_comparison(comparison, out_dir)
+    click.echo(summary(comparison, loaded[0].display, loaded[1].display, out_dir))
+
+
+@main.command(short_help="Dit pourquoi chaque clause figure, ou non, dans les documents.")
+@click.argument("fichier", metavar="FICHIER", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
+              help="Documents à expliquer, séparés par des virgules : politique, netiquette, fiche-synthese.")
+def explain(fichier: Path, documents: str) -> None:
+    """Explique, pour chaque clause de la bibliothèque, si elle figure dans le
+    document et pourquoi : sa condition et les valeurs du FICHIER qu’elle a lues."""
+    chosen_documents = _choices(documents, DOCUMENTS, "Document")
+    library = _library()
+    loaded, problems = load_all([fichier], library)
+    if problems:
+        _report(problems, "aucune explication n’a été produite.")
+        sys.exit(EXIT_INVALID)
+    item = loaded[0]
+    context = build_context(item.organisation, library)
+    click.echo(f"Fichier : {item.display}")
+    for document in chosen_documents:
+        click.echo("\n" + explanation_report(library, document, explain_clauses(library, document, context,
+                                                                                 item.located), context))
+
+
+@main.command()
+@click.option("--manquantes", is_flag=True, help="N’afficher que les sections qu’aucune clause ne couvre.")
+def sources(manquantes: bool) -> None:
+    """Montre, pour chaque section des documents sources, les clauses qui la couvrent.
+
+    Se termine avec le code 1 si une section n’est couverte par aucune clause.
+    """
+    library = _library()
+    entries = coverage(library)
+    titles = {s["id"]: f"{s.get('organisation', '')} — {s.get('title', '')}" for s in library.sources}
+    current = None
+    for entry in entries:
+        if manquantes and entry.clauses:
+            continue
+        if entry.source != current:
+            current = entry.source
+            click.echo(f"\nSource {entry.source} : {titles[entry.source]}")
+        covered_by = ", ".join(entry.clauses) if entry.clauses else "AUCUNE CLAUSE"
+        click.echo(f"  {entry.section} ({entry.title}) : {covered_by}")
+    missing = [e for e in entries if not e.clauses]
+    click.echo(f"\nCouverture : {len(entries) - len(missing)} sections sur {len(entries)} ; "
+               f"{plural(len(missing), 'section')} sans clause.")
+    if missing:
+        sys.exit(1)
+
+
+_OS_REASONS = {errno.EACCES: "permission refusée", errno.EPERM: "permission refusée",
+               errno.EEXIST: "un fichier porte déjà ce nom", errno.ENOTDIR: "un fichier porte déjà ce nom",
+               errno.ENOSPC: "le disque est plein", errno.EROFS: "le disque est en lecture seule"}
+
+
+def _os_reason(exc: OSError) -> str:
+    return _OS_REASONS.get(exc.errno, f"erreur du système ({exc.strerror or exc})")
+
+
+@main.command()
+@FILES
+@click.option("--site", "site_dir", required=True, metavar="DOSSIER",
+              type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire le site intranet.")
+def publish(fichiers: tuple[Path, ...], site_dir: Path) -> None:
+    """Publie les documents de chaque FICHIER d’organisation en site intranet statique.
+
+    Écrit DOSSIER/index.html (les organismes et leurs documents) et, pour
+    chaque document, une page accessible avec sa table des matières et ses
+    versions Word et PDF à télécharger. Le site remplace celui qu’une
+    publication précédente a écrit dans DOSSIER ; si un fichier contient une
+    erreur, rien n’est publié.
+    """
+    _, built = _build_all(fichiers, list(DOCUMENTS))
+    organisations = [Organisation(item.slug, documents[0].organisation, tuple(documents))
+                     for item, documents in built.items()]
+    try:
+        publish_site(site_dir, organisations)
+    except NotASiteError:
+        click.echo(f"Le dossier {site_dir} contient déjà des fichiers qui ne viennent pas de policygen : "
+                   "choisissez un dossier vide ou un site déjà publié.", err=True)
+        sys.exit(EXIT_INVALID)
+    except OSError as exc:
+        click.echo(f"Impossible d’écrire le site dans {site_dir} : {_os_reason(exc)}. "
+                   "Le site déjà publié, s’il y en a un, est intact.", err=True)
+        sys.exit(EXIT_INVALID)
+    click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
+               f"ouvrez {site_dir}/index.html.")

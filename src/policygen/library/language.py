@@ -1,0 +1,111 @@
+"""The Jinja environment that renders clause bodies into Markdown.
+
+Organisation values are data: every value printed by `{{ … }}` is escaped for
+Markdown (as autoescape does for HTML), so a name containing « * » or « <b> »
+prints as those characters and never becomes markup. A value that is missing
+(None) stops the render instead of printing « None ».
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+from jinja2 import StrictUndefined, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..french import french_list, hour, long_date, phone
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
+
+
+class Markdown(str):
+    """Markdown produced by a trusted filter: printed without escaping."""
+
+
+class MissingValue(Exception):
+    """A template printed a value the organisation file leaves empty."""
+
+
+def escape_markdown(text: str) -> str:
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    # A value starting a line with « 1. » or « - » would become a list.
+    escaped = re.sub(r"^(\s*)([0-9]+)\.", r"\1\2\\.", escaped, flags=re.M)
+    return re.sub(r"^(\s*)-", r"\1\\-", escaped, flags=re.M)
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise MissingValue()
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return long_date(value)
+    return escape_markdown(str(value))
+
+
+def link(text: str, url: str) -> Markdown:
+    """A Markdown link whose text and address are both escaped."""
+    return Markdown(f"[{escape_markdown(str(text))}](<{str(url).replace('>', '%3E')}>)")
+
+
+# A contact card's lines after the title and person: field, label, how the value prints.
+_CONTACT_LINES = (
+    ("courriel", "Courriel", lambda value, _: link(value, f"mailto:{value}")),
+    ("telephone", "Téléphone", lambda value, contact: escape_markdown(phone(value, contact.get("poste")))),
+    ("sans_frais", "Sans frais", lambda value, _: escape_markdown(phone(value))),
+    ("adresse_web", "Site Web", lambda value, _: link(value, value)),
+    ("heures", "Heures de bureau", lambda value, _: escape_markdown(str(value))),
+)
+
+
+def contact_card(contact: dict[str, Any]) -> Markdown:
+    """A contact as lines: title in bold, person, then e-mail, telephone… (empty fields skipped).
+
+    « : » takes a no-break space before it (OQLF)."""
+    lines = [f"**{escape_markdown(str(contact['titre']))}**"]
+    if contact.get("personne"):
+        lines.append(escape_markdown(str(contact["personne"])))
+    lines += [f"{label}\u00a0: {show(contact[key], contact)}"
+              for key, label, show in _CONTACT_LINES if contact.get(key)]
+    return Markdown("  \n".join(lines))
+
+
+@cache
+def environment() -> ImmutableSandboxedEnvironment:
+    """One shared environment: templates compile once per process.
+
+    The sandbox is belt and braces: clause templates are ours, but they handle
+    values typed by users, and must never reach Python internals through them.
+    """
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, finalize=_finalize,
+                                        autoescape=False, keep_trailing_newline=True,
+                                        trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
+                       coordonnees=contact_card)
+    return env
+
+
+def referenced_paths(ast: nodes.Template | nodes.Node) -> set[tuple[str, ...]]:
+    """Every `name.attr.attr` chain read from the context by a template or expression."""
+    assigned = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    if any(True for _ in ast.find_all(nodes.For)):
+        assigned.add("loop")  # Jinja's implicit loop variable, not a context name
+    chains: set[tuple[str, ...]] = set()
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
+        chain: list[str] = []
+        current = node
+        while isinstance(current, (nodes.Getattr, nodes.Getitem)):
+            if isinstance(current, nodes.Getattr):
+                chain.append(current.attr)
+            elif isinstance(current.arg, nodes.Const) and isinstance(current.arg.value, str):
+                chain.append(current.arg.value)
+            else:
+                chain.clear()
+            current = current.node
+        if isinstance(current, nodes.Name) and current.ctx == "load" and current.name not in assigned:
+            chains.add((current.name, *reversed(chain)))
+    # Keep the longest chains only: `a.b` is read as part of `a.b.c`.
+    return {c for c in chains if not any(len(o) > len(c) and o[:len(c)] == c for o in chains)}

@@ -1,0 +1,79 @@
+"""Checks on the clause library as a whole, run every time it is loaded."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, display_path
+from .context import context_schema, path_exists
+from .language import environment, referenced_paths
+from .reads import FILE_SECTIONS  # fields read from the file must be declared; derived names need not
+from .schema import DOCUMENTS, Clause, Library
+
+
+def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnostic]:
+    where = display_path(clause.path)
+    meta = clause.meta
+    problems: list[Diagnostic] = []
+
+    def report(field: str, message: str) -> None:
+        problems.append(Diagnostic(where, 1, f"{meta.id}: {field}", message))
+
+    for document, section in meta.documents.items():
+        outline = library.outlines.get(document)
+        if outline is None:
+            report("documents", f"Document inconnu « {document} » ; connus : {', '.join(sorted(library.outlines))}.")
+        elif section not in {s.id for s in outline.sections}:
+            report("documents", f"Le plan « {document} » n’a pas de section « {section} ».")
+
+    env = environment()
+    declared = [tuple(v.split(".")) for v in meta.variables]
+    for variable in declared:
+        if not path_exists(schema, variable):
+            report("variables", f"« {'.'.join(variable)} » n’existe pas dans le modèle d’organisation.")
+    body_paths = referenced_paths(env.parse(clause.body))
+    for path in sorted(body_paths):
+        dotted = ".".join(path)
+        if not path_exists(schema, path):
+            report("corps", f"Le gabarit lit « {dotted} », qui n’existe pas dans le modèle d’organisation.")
+        elif path[0] in FILE_SECTIONS and not any(path[:len(d)] == d for d in declared):
+            report("variables", f"Le gabarit lit « {dotted} » sans le déclarer dans « variables ».")
+    condition_paths = referenced_paths(env.parse(f"{{{{ {meta.when} }}}}"))
+    for path in sorted(condition_paths):
+        if not path_exists(schema, path):
+            report("when", f"La condition lit « {'.'.join(path)} », qui n’existe pas dans le modèle d’organisation.")
+
+    sources = {s["id"]: {sec["id"] for sec in s.get("sections", [])} for s in library.sources}
+    for ref in meta.sources:
+        if ref.source not in sources:
+            report("sources", f"Source inconnue « {ref.source} ».")
+            continue
+        for section in ref.sections:
+            if section not in sources[ref.source]:
+                report("sources", f"La source {ref.source} n’a pas de section « {section} ».")
+    for ref in meta.legal:
+        law = library.laws.get(ref.law)
+        if law is None:
+            report("legal", f"Loi inconnue « {ref.law} » (voir templates/data/lois.yaml).")
+            continue
+        known = {str(a) for a in (law.get("articles") or {})}
+        for article in ref.articles:
+            if article not in known:
+                report("legal", f"L’article {article} n’est pas répertorié pour « {ref.law} ».")
+    return problems
+
+
+def lint(library: Library) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    seen: dict[str, Clause] = {}
+    for clause in library.clauses:
+        if clause.id in seen:
+            problems.append(Diagnostic(display_path(clause.path), 1, clause.id,
+                                       f"Identifiant déjà utilisé par {display_path(seen[clause.id].path)}."))
+        seen[clause.id] = clause
+    schema = context_schema(library)
+    for clause in library.clauses:
+        problems.extend(_lint_clause(clause, library, schema))
+    for document in DOCUMENTS:
+        if document not in library.outlines:
+            problems.append(Diagnostic("templates/outlines", None, document,
+                                       f"Le plan du document « {document} » est absent."))
+    return problems

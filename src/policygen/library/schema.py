@@ -1,0 +1,87 @@
+"""What the library is made of: clause front matter, outlines, and the loaded library.
+
+Pydantic models (`extra="forbid"`) for the front matter of a clause file and
+for an outline; `Clause` (a parsed, compiled clause file) and `Library` (every
+clause, outline and reference table) are what the other stages read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DOCUMENTS = ("politique", "netiquette", "fiche-synthese")
+
+
+class _Meta(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceRef(_Meta):
+    source: str
+    sections: list[str] = Field(min_length=1)
+
+
+class LegalRef(_Meta):
+    law: str
+    articles: list[str] = []
+
+
+class ClauseMeta(_Meta):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    title: str = Field(min_length=1)
+    documents: dict[str, str] = Field(min_length=1)
+    order: int = 100
+    heading: bool = False
+    when: str = "true"
+    variables: list[str] = []
+    sources: list[SourceRef] = Field(min_length=1)
+    legal: list[LegalRef] = []
+    version: int = Field(default=1, ge=1)
+
+
+class OutlineSection(_Meta):
+    id: str
+    title: str
+    annex: bool = False
+    role: str = "body"  # « metadata » for the identification block
+
+
+class Outline(_Meta):
+    id: str
+    title: str
+    short_title: str
+    numbered: bool = False
+    sections: list[OutlineSection] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause file, parsed and compiled."""
+
+    meta: ClauseMeta
+    body: str
+    path: Path
+    body_line: int  # line of the file where the body starts
+    template: Any = field(compare=False, repr=False)
+    condition: Any = field(compare=False, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True)
+class Library:
+    clauses: tuple[Clause, ...]
+    outlines: dict[str, Outline]
+    sources: list[dict[str, Any]]
+    laws: dict[str, dict[str, Any]]
+    terms: dict[str, dict[str, str]]
+    version: str
+
+    def clause(self, clause_id: str) -> Clause:
+        return next(c for c in self.clauses if c.id == clause_id)

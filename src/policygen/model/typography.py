@@ -1,0 +1,146 @@
+"""OQLF typography, applied once to the document model so every format agrees.
+
+`typeset(document)` returns a new document whose every piece of text follows
+the Office québécois de la langue française: « guillemets » with non-breaking
+spaces inside, a non-breaking space before the colon and a narrow one before
+; ! ?, the typographic apostrophe, hours « 8 h 30 », dates « 27 avril 2018 »
+(never 27/04/2018), telephone numbers « 450 432-2777, poste 22898 » that do
+not break across lines. Link addresses are left as they are: only words are
+typeset.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from .nodes import Block, Clause, Document, Heading, Inline, LineBreak, ListBlock, Note, Paragraph, Section, Table, \
+    Text
+from ..french import long_date
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"  # narrow no-break space, accepted before ; ! ?
+_SPACES = f"[ {NBSP}{NNBSP}]"
+
+_OPENERS = set(" \t\n([{" + NBSP + NNBSP + "«—–/")
+
+
+def _quotes(text: str, before: str) -> str:
+    """Straight double quotes become « guillemets »: opening after a space or an
+    opening bracket (or at the start), closing otherwise."""
+    out = []
+    previous = before
+    for char in text:
+        if char == '"':
+            char = "«" if previous == "" or previous in _OPENERS else "»"
+        out.append(char)
+        previous = char
+    return "".join(out)
+
+
+def _numeric_date(match: re.Match[str]) -> str:
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return long_date(dt.date(year, month, day))
+    except ValueError:  # not a date after all
+        return match.group(0)
+
+
+def _phone(match: re.Match[str]) -> str:
+    prefix, area, exchange, line, extension = match.groups()
+    number = f"{prefix + NBSP if prefix else ''}{area}{NBSP}{exchange}-{line}"
+    return number + (f", poste{NBSP}{extension}" if extension else "")
+
+
+# Applied in order, after straight quotes have become guillemets (_quotes).
+_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"'"), "’"),
+    (re.compile(r"\.\.\."), "…"),
+    (re.compile(rf"«{_SPACES}*"), f"«{NBSP}"),
+    (re.compile(rf"{_SPACES}*»"), f"{NBSP}»"),
+    # Colon: a non-breaking space before it, except inside « 08:30 » or an address (« https: »).
+    (re.compile(rf"(?<=\S){_SPACES}?:(?=\s|$)"), f"{NBSP}:"),
+    (re.compile(rf"(?<=\S){_SPACES}?([;!?])(?=\s|$|{NBSP}»|\))"), rf"{NNBSP}\1"),
+    # Hours: « 8h30 », « 8 h 30 », « 17 h » -> non-breaking « 8 h 30 ».
+    (re.compile(r"\b([01]?\d|2[0-4])[ \u00a0]?h[ \u00a0]?([0-5]\d)\b"), rf"\1{NBSP}h{NBSP}\2"),
+    (re.compile(r"\b([01]?\d|2[0-4])[ ]h\b"), rf"\1{NBSP}h"),
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), _numeric_date),
+    # Dates in words keep day and month together: « 27 avril ».
+    (re.compile(r"\b(1er|\d{1,2}) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+                r"|novembre|décembre)\b"), rf"\1{NBSP}\2"),
+    # Telephone: « (450) 432-2777 », « 450-432-2777 », « 450.432.2777 » -> « 450 432-2777 ».
+    (re.compile(r"(?<![\d-])(?:(1)[ .-]?)?\(?(\d{3})\)?[ .\u00a0-]?(\d{3})[ .-](\d{4})(?![\d-])"
+                r"(?:,? ?(?:poste|p\.|ext\.|#) ?(\d{1,6})\b)?"), _phone),
+    # Numbers stay whole and with their unit: « 3 500 », « 25 % », « 10 $ ».
+    (re.compile(r"\b(\d{1,3}) (?=\d{3}\b(?![-\u00a0]\d))"), rf"\1{NBSP}"),
+    (re.compile(rf"(?<=\d){_SPACES}?([%$])"), rf"{NBSP}\1"),
+    # Abbreviations that must stay with their number: « art. 3 », « c. C-12 ».
+    (re.compile(r"\b(art\.|arts\.|c\.|ch\.|chap\.|n°) (?=\S)"), rf"\1{NBSP}"),
+)
+
+
+def typeset_text(text: str, before: str = "") -> str:
+    """One run of text; `before` is the character that precedes it in its paragraph."""
+    text = _quotes(text, before[-1:] if before else "")
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _inlines(nodes: tuple[Inline, ...], before: list[str]) -> tuple[Inline, ...]:
+    """Typeset a run of inlines; `before` carries the last character written across nodes."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            text = typeset_text(node.text, before[0])
+            out.append(Text(text))
+            before[0] = text[-1:] or before[0]
+        elif isinstance(node, LineBreak):
+            out.append(node)
+            before[0] = "\n"
+        else:
+            out.append(dataclasses.replace(node, children=_inlines(node.children, before)))
+    return tuple(out)
+
+
+def _run(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    return _inlines(nodes, [""])
+
+
+def _block(block: Block) -> Block:
+    if isinstance(block, (Paragraph, Heading)):
+        return dataclasses.replace(block, inlines=_run(block.inlines))
+    if isinstance(block, ListBlock):
+        return dataclasses.replace(block, items=tuple(tuple(_block(b) for b in item) for item in block.items))
+    if isinstance(block, Note):
+        return Note(tuple(_block(b) for b in block.blocks))
+    assert isinstance(block, Table)
+    return dataclasses.replace(block, header=tuple(_run(c) for c in block.header),
+                               rows=tuple(tuple(_run(c) for c in row) for row in block.rows))
+
+
+def _clause(clause: Clause) -> Clause:
+    return dataclasses.replace(clause, title=typeset_text(clause.title),
+                               blocks=tuple(_block(b) for b in clause.blocks))
+
+
+def _section(section: Section) -> Section:
+    return dataclasses.replace(section, title=typeset_text(section.title),
+                               clauses=tuple(_clause(c) for c in section.clauses))
+
+
+def typeset(document: Document) -> Document:
+    """The document with OQLF typography in every title, paragraph, list and table."""
+    return dataclasses.replace(
+        document,
+        title=typeset_text(document.title),
+        organisation=typeset_text(document.organisation),
+        short_title=typeset_text(document.short_title),
+        author=typeset_text(document.author),
+        subject=typeset_text(document.subject),
+        keywords=tuple(typeset_text(k) for k in document.keywords),
+        sections=tuple(_section(s) for s in document.sections),
+    )
+

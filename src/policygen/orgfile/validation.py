@@ -1,0 +1,177 @@
+"""Validate an organisation file and explain every problem in French.
+
+pydantic reports all errors at once with their paths; this module turns each
+into a `Diagnostic` with the line from the YAML file, what was expected, what
+was found, and a « vouliez-vous dire … ? » suggestion where one fits.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..diagnostics import Diagnostic, DiagnosticError, display_path
+from .schema import OrganisationFile
+from .yamlsource import Located, dotted, read_yaml
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "une valeur vide"
+    if isinstance(value, bool):
+        return "« oui »" if value else "« non »"
+    if isinstance(value, dict):
+        return "une liste de clés (section)"
+    if isinstance(value, list):
+        return "une liste"
+    return f"« {value} »"
+
+
+def _alternatives(words: list[str]) -> str:
+    quoted = [f"« {w} »" for w in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " ou " + quoted[-1]
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    return f"Vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside `X | None`, `list[X]` or `Annotated[X, …]`, if any."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+    return annotation
+
+
+def model_at(path: tuple[str | int, ...], root: type[BaseModel] = OrganisationFile) -> type[BaseModel] | None:
+    """The schema class that describes the mapping at `path`."""
+    model: Any = root
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)) or part not in model.model_fields:
+            return None
+        model = _unwrap(model.model_fields[part].annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+_FIXED = {
+    "string_type": "Du texte était attendu.",
+    "int_parsing": "Un nombre entier était attendu.",
+    "int_type": "Un nombre entier était attendu.",
+    "int_from_float": "Un nombre entier était attendu.",
+    "bool_parsing": "« oui » ou « non » était attendu.",
+    "bool_type": "« oui » ou « non » était attendu.",
+    "list_type": "Une liste était attendue (une ligne par élément, chacune commençant par « - »).",
+    "model_type": "Une section était attendue (des clés indentées sous celle-ci).",
+    "dict_type": "Une section était attendue (des clés indentées sous celle-ci).",
+    "date_type": "Une date au format AAAA-MM-JJ était attendue (par exemple 2018-04-27).",
+    "date_parsing": "Une date au format AAAA-MM-JJ était attendue (par exemple 2018-04-27).",
+    "date_from_datetime_parsing": "Une date au format AAAA-MM-JJ était attendue (par exemple 2018-04-27).",
+    "date_from_datetime_inexact": "Une date sans heure était attendue (AAAA-MM-JJ).",
+    "heure_invalide": "Une heure était attendue, par exemple « 8 h 30 » ou « 16:30 ».",
+    "courriel_invalide": "Une adresse courriel était attendue, par exemple « communications@exemple.qc.ca ».",
+    "telephone_invalide": "Un numéro de téléphone à dix chiffres était attendu, par exemple « 450 432-2777 » "
+                          "(le poste va dans le champ « poste »).",
+    "url_invalide": "Une adresse Web complète était attendue, commençant par « https:// ».",
+}
+
+
+def _message(error: dict[str, Any], path: tuple[str | int, ...]) -> tuple[str, str]:
+    """French (message, hint) for one pydantic error."""
+    kind = error["type"]
+    found = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "Ce champ est obligatoire et il est absent.", "Ajoutez-le (voir le modèle dans README.md)."
+    if kind == "extra_forbidden":
+        parent = model_at(path[:-1])
+        known = sorted(parent.model_fields) if parent else []
+        hint = suggest(str(path[-1]), known) or (
+            f"Clés permises ici : {_alternatives(known)}." if known else "")
+        return f"Clé inconnue : « {path[-1]} ».", hint
+    if kind == "literal_error":
+        expected = [w.strip(" '") for w in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
+        expected = [w for w in expected if w]
+        return (f"Valeur non reconnue : {_shown(found)}. Valeurs permises : {_alternatives(expected)}.",
+                suggest(str(found), expected))
+    if kind in ("too_short", "string_too_short"):
+        if isinstance(found, list):
+            return "Cette liste ne peut pas être vide.", "Ajoutez au moins un élément."
+        return "Ce champ ne peut pas être vide.", ""
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        relation = {"greater_than_equal": "au moins", "less_than_equal": "au plus",
+                    "greater_than": "plus que", "less_than": "moins que"}[kind]
+        return f"La valeur doit être {relation} {bound} ; trouvé : {_shown(found)}.", ""
+    expected = _FIXED.get(kind, "Valeur invalide.")
+    return f"{expected} Trouvé : {_shown(found)}.", ""
+
+
+def _misspelt(errors: list[dict[str, Any]]) -> set[tuple[str | int, ...]]:
+    """Missing fields that a misspelt key beside them stands for: « misison » for « mission ».
+
+    The unknown key's message already says « vouliez-vous dire « mission » ? »; reporting
+    « mission » as missing too would count one slip as two errors.
+    """
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    covered = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            path = tuple(error["loc"])
+            siblings = [str(m[-1]) for m in missing if m[:-1] == path[:-1]]
+            close = difflib.get_close_matches(str(path[-1]), siblings, n=1, cutoff=0.6)
+            if close:
+                covered.add(path[:-1] + (close[0],))
+    return covered
+
+
+def _diagnostics(exc: ValidationError, located: Located, display: str) -> list[Diagnostic]:
+    errors = exc.errors()
+    skipped = _misspelt(errors)
+    result = []
+    for error in errors:
+        path = tuple(error["loc"])
+        if path in skipped:
+            continue
+        message, hint = _message(error, path)
+        result.append(Diagnostic(display, located.line_of(path), dotted(path), message, hint))
+    return result
+
+
+def validate(located: Located, display: str) -> OrganisationFile:
+    """The typed organisation, or `DiagnosticError` with every problem."""
+    if not isinstance(located.data, dict):
+        raise DiagnosticError([Diagnostic(display, 1, "", "Le fichier doit contenir des sections "
+                                          "(« organisation: », « contacts: »…), pas une valeur seule.")])
+    try:
+        return OrganisationFile.model_validate(located.data)
+    except ValidationError as exc:
+        raise DiagnosticError(_diagnostics(exc, located, display)) from None
+
+
+def load_organisation(path: Path) -> tuple[OrganisationFile, Located]:
+    """Read, parse and validate one organisation file."""
+    display = display_path(path)
+    located, problems = read_yaml(path, display)
+    if located is None:
+        raise DiagnosticError(problems)
+    try:
+        organisation = validate(located, display)
+    except DiagnosticError as exc:
+        raise DiagnosticError(problems + exc.diagnostics) from None
+    if problems:
+        raise DiagnosticError(problems)
+    return organisation, located

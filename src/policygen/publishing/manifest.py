@@ -1,0 +1,51 @@
+"""The build manifest: what went into an organisation's outputs, and their hashes.
+
+`manifest.json` lets a reviewer tell whether two sets of documents come from
+the same organisation file, the same library and the same clause versions.
+It holds no clock time, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from ..model.nodes import Document
+
+NAME = "manifest.json"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    organisation_file: Path
+    library_version: str
+    review: bool = False
+
+    def content(self, folder: Path, documents: list[Document]) -> dict:
+        """The manifest of `documents`, whose output files are in `folder`."""
+        return {
+            "policygen": version("policygen"),
+            "fichier_organisation": {"nom": self.organisation_file.name,
+                                     "sha256": sha256(self.organisation_file.read_bytes())},
+            "bibliotheque": {"version": self.library_version},
+            "revision": self.review,
+            "documents": {
+                document.kind: {
+                    "clauses": [{"id": c.provenance.clause_id, "version": c.provenance.version}
+                                for s in document.sections for c in s.clauses],
+                    "fichiers": {p.name: sha256(p.read_bytes())
+                                 for p in sorted(folder.glob(f"{document.kind}.*"))},
+                } for document in documents
+            },
+        }
+
+    def write(self, folder: Path, documents: list[Document]) -> None:
+        text = json.dumps(self.content(folder, documents), ensure_ascii=False, indent=2, sort_keys=True)
+        (folder / NAME).write_text(text + "\n", encoding="utf-8")

@@ -1,0 +1,22 @@
+"""Documents to files: every document in every format, and the manifest, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.nodes import Document
+from ..writers import WRITERS
+from .manifest import Manifest
+from .staging import stage
+
+
+def write_outputs(target: Path, documents: list[Document], formats: list[str],
+                  manifest: Manifest | None = None) -> list[Path]:
+    """Write every document in every format (and the manifest) into `target`, atomically per file set."""
+    def produce(staging: Path) -> None:
+        for document in documents:
+            for fmt in formats:
+                WRITERS[fmt](document, staging / f"{document.kind}.{fmt}")
+        if manifest is not None:
+            manifest.write(staging, documents)
+    return stage(target, produce)

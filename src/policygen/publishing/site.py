@@ -1,0 +1,97 @@
+"""The intranet site: every organisation's documents as accessible web pages.
+
+`publish_site(target, built)` writes, all or nothing:
+
+    index.html                 organisations and their documents
+    site.css                   screen, phone and print styles, fonts below
+    fonts/                     the project's fonts (no external request)
+    <organisation>/<document>.html|.docx|.pdf
+
+Each document page has its table of contents (sections and clauses, each
+with an anchor) and links to download its Word and PDF versions. Nothing is
+fetched from outside the site and no script is needed to read it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model.nodes import Document
+from ..resources import TEMPLATES
+from ..writers.html import SitePage, layouts, render_html, stylesheet
+from .outputs import write_outputs
+
+MARKER = ".policygen-site"  # marks a folder as ours: only such a folder is ever replaced
+FONT_FILES = ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf", "Lato-BoldItalic.ttf", "LICENCE-Lato-OFL.txt")
+FORMAT_LABELS = {"pdf": "PDF", "docx": "Word"}
+HOME_LABEL = "Documents sur les médias sociaux"
+
+
+class NotASiteError(Exception):
+    """The target folder exists, holds files and was not written by policygen."""
+
+
+@dataclass(frozen=True)
+class Organisation:
+    slug: str
+    name: str
+    documents: tuple[Document, ...]
+
+
+def file_size(path: Path) -> str:
+    """« 84 Ko », « 1,2 Mo », as French readers write sizes."""
+    size = path.stat().st_size
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))}\u00a0Ko"
+    return f"{size / 1_000_000:.1f}".replace(".", ",") + "\u00a0Mo"
+
+
+def _document_page(document: Document, folder: Path) -> str:
+    downloads = tuple((f"{document.kind}.{fmt}", f"{document.short_title} ({label})",
+                       file_size(folder / f"{document.kind}.{fmt}")) for fmt, label in FORMAT_LABELS.items())
+    page = SitePage(home="../index.html", home_label=HOME_LABEL, downloads=downloads, stylesheet="../site.css")
+    return render_html(document, site=page)
+
+
+def _index(organisations: list[Organisation]) -> str:
+    return layouts().get_template("site-index.html.j2").render(
+        title=HOME_LABEL, organisations=organisations, formats=FORMAT_LABELS)
+
+
+def _write_site(root: Path, organisations: list[Organisation]) -> None:
+    (root / MARKER).write_text("Dossier produit par « policygen publish » ; il est remplacé à chaque publication.\n",
+                               encoding="utf-8")
+    css = "\n".join(stylesheet(name) for name in ("fonts.css", "document.css", "screen.css", "site.css"))
+    (root / "site.css").write_text(css, encoding="utf-8")
+    (root / "fonts").mkdir()
+    for name in FONT_FILES:
+        shutil.copyfile(TEMPLATES / "fonts" / name, root / "fonts" / name)
+    for organisation in organisations:
+        folder = root / organisation.slug
+        write_outputs(folder, list(organisation.documents), list(FORMAT_LABELS))
+        for document in organisation.documents:
+            (folder / f"{document.kind}.html").write_text(_document_page(document, folder), encoding="utf-8")
+    (root / "index.html").write_text(_index(organisations), encoding="utf-8")
+
+
+def publish_site(target: Path, organisations: list[Organisation]) -> None:
+    """Write the whole site beside `target`, then swap it in: a failure leaves the old site as it was."""
+    if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
+        raise NotASiteError(str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    old = target.with_name(f".{target.name}-ancien")
+    shutil.rmtree(old, ignore_errors=True)  # left by an interrupted publication
+    try:
+        _write_site(staging, organisations)
+        staging.chmod(0o755)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)

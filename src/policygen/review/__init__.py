@@ -1,0 +1,4 @@
+"""Legal review: why a clause is there (`explain`), and what changed between
+two versions of an organisation file (`orgdiff`, `textdiff`), as a Word
+redline (`redline`) and an HTML diff (`htmldiff`), run by `compare`.
+"""

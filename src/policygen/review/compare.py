@@ -1,0 +1,79 @@
+"""`policygen diff`: two versions of an organisation file -> redlines and HTML diffs.
+
+Both files go through the normal pipeline (same library); each document pair
+gives `<document>.redline.docx` (Word tracked changes) and `<document>.diff.html`,
+and the field changes of the organisation file are tied to the clauses they touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..assembly.assemble import documents_for
+from ..assembly.inputs import Loaded
+from ..diagnostics import plural
+from ..library.schema import Library
+from ..model.nodes import Document
+from ..publishing.staging import stage
+from .htmldiff import render_diff
+from .orgdiff import FieldChange, clause_status, field_changes
+from .redline import Redline, redline
+
+
+@dataclass(frozen=True)
+class DocumentComparison:
+    kind: str
+    status: dict[str, str]  # clause id -> « ajoutée », « retirée », « modifiée »
+    redline: Redline
+    html: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    changes: list[FieldChange]
+    documents: list[DocumentComparison]
+
+
+def compare(old: Loaded, new: Loaded, library: Library, kinds: list[str]) -> Comparison:
+    """Raises DiagnosticError when either version cannot be built."""
+    old_docs = documents_for(old, library, kinds)
+    new_docs = documents_for(new, library, kinds)
+    pairs: list[tuple[Document, Document]] = list(zip(old_docs, new_docs))
+    changes = field_changes(old.organisation.model_dump(), new.organisation.model_dump(),
+                            old.located, new.located, library, pairs)
+    documents = [DocumentComparison(n.kind, clause_status(o, n), redline(o, n),
+                                    render_diff(o, n, changes, old.path.name, new.path.name))
+                 for o, n in pairs]
+    return Comparison(changes, documents)
+
+
+def write_comparison(comparison: Comparison, target: Path) -> list[Path]:
+    def produce(staging: Path) -> None:
+        for document in comparison.documents:
+            (staging / f"{document.kind}.redline.docx").write_bytes(document.redline.data)
+            (staging / f"{document.kind}.diff.html").write_text(document.html, encoding="utf-8")
+    return stage(target, produce)
+
+
+def summary(comparison: Comparison, old_name: str, new_name: str, target: Path) -> str:
+    """What the terminal shows: field changes with the clauses they touched, then each document."""
+    lines = [f"Modifications de {old_name} à {new_name} :"]
+    if not comparison.changes:
+        lines.append("  aucun champ modifié.")
+    for change in comparison.changes:
+        where = f" (ligne {change.line})" if change.line else ""
+        lines.append(f"  {change.describe()}{where}")
+        if change.clauses:
+            touched = ", ".join(f"{ident} ({kind}, {status})" for ident, kind, status in change.clauses)
+            lines.append(f"    clauses touchées : {touched}")
+        else:
+            lines.append("    aucune clause touchée.")
+    lines.append("Documents :")
+    for document in comparison.documents:
+        counts = {s: sum(1 for v in document.status.values() if v == s) for s in ("modifiée", "ajoutée", "retirée")}
+        detail = ", ".join(f"{plural(n, 'clause')} {s}{'s' if n > 1 else ''}" for s, n in counts.items() if n) \
+            or "aucune différence"
+        lines.append(f"  {document.kind} : {detail} → {target / document.kind}.redline.docx, "
+                     f"{target / document.kind}.diff.html")
+    return "\n".join(lines)

@@ -1,0 +1,39 @@
+"""Review mode in Word: the draft mark, and a comment with its provenance on every clause."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.run import Run
+
+from ...model.nodes import Clause, Document
+from ..notes import AUTHOR, DRAFT_MARK
+
+
+def mark_draft(docx: DocxDocument) -> None:
+    """« PROJET — pour révision » above the title and as the file's status (the DOCX writer
+    puts it in the page headers too)."""
+    docx.add_paragraph(DRAFT_MARK, style="Intense Quote")
+    docx.core_properties.content_status = DRAFT_MARK
+
+
+def comment_clause(docx: DocxDocument, clause: Clause, elements: Sequence[Any], document: Document) -> None:
+    """Anchor a Word comment on the runs the clause wrote (`elements`: its body elements)."""
+    paragraphs = [p for element in elements for p in element.iter(qn("w:p"))]
+    if not paragraphs:
+        return
+    # Empty runs at both ends hold the range, so it covers links at the edges too.
+    start, end = OxmlElement("w:r"), OxmlElement("w:r")
+    properties = paragraphs[0].find(qn("w:pPr"))
+    if properties is None:
+        paragraphs[0].insert(0, start)
+    else:
+        properties.addnext(start)
+    paragraphs[-1].append(end)
+    first, last = Run(start, docx._body), Run(end, docx._body)
+    comment = docx.add_comment([first, last], "\n".join(clause.provenance.notes), author=AUTHOR, initials="PG")
+    comment._comment_elm.date = document.timestamp  # python-docx stamps the clock; builds must not

@@ -1,0 +1,66 @@
+"""A table of contents that Word shows filled in as soon as the file opens.
+
+Word fills a TOC field only when asked to update it; a reviewer opening the
+file would see an empty box. So the entries are written as the field's cached
+result: one « TOC 1 » paragraph per section, each a link to a bookmark on its
+heading. « Mettre à jour la table » in Word then adds the page numbers.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ..html import TocEntry
+
+TOC_TITLE = "Table des matières"
+
+
+def bookmark_name(target: str) -> str:
+    """Word bookmark names allow letters, digits and « _ », 40 at most; « _Toc » hides them from the list."""
+    return "_Toc_" + "".join(c if c.isalnum() else "_" for c in target)[:35]
+
+
+def add_bookmark(paragraph: DocxParagraph, target: str, ident: int) -> None:
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(ident))
+    start.set(qn("w:name"), bookmark_name(target))
+    end.set(qn("w:id"), str(ident))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def _field_char(paragraph: DocxParagraph, kind: str, instruction: str | None = None) -> None:
+    run = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run._r.append(char)
+    if instruction:
+        text = OxmlElement("w:instrText")
+        text.set(qn("xml:space"), "preserve")
+        text.text = f" {instruction} "
+        paragraph.add_run()._r.append(text)
+
+
+def internal_link(paragraph: DocxParagraph, target: str, text: str) -> None:
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark_name(target))
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    run = paragraph.add_run(text, style="Hyperlink")
+    link.append(run._r)
+
+
+def add_toc(docx: DocxDocument, entries: list[TocEntry]) -> None:
+    """The heading, then one linked entry per section inside a TOC field whose result is already there."""
+    docx.add_paragraph(TOC_TITLE, style="TOC Heading")
+    for index, entry in enumerate(entries):
+        paragraph = docx.add_paragraph(style="TOC 1")
+        if index == 0:
+            _field_char(paragraph, "begin", r'TOC \o "1-1" \h \z \u')
+            _field_char(paragraph, "separate")
+        internal_link(paragraph, entry.target, entry.label)
+        if index == len(entries) - 1:
+            _field_char(paragraph, "end")

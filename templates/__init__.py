@@ -1,0 +1,1 @@
+"""The shipped library as package data (policygen.templates): see README.md in this folder."""

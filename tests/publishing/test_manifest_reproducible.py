@@ -1,0 +1,72 @@
+"""Same input, same bytes; SOURCE_DATE_EPOCH sets the file dates; the manifest
+says what went into the outputs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+
+import docx
+from pypdf import PdfReader
+
+from reviewkit import CISSS, run_cli, cisss_builds  # noqa: F401 - fixture
+
+EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
+
+
+def build(out, epoch=None, *extra):
+    result = run_cli("build", CISSS, "--out", out, *extra, env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.exit_code == 0, result.output
+    return out / "cisss-laurentides"
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path, cisss_builds):
+    again = build(tmp_path / "again")
+    first = cisss_builds["plain"]
+    names = sorted(p.name for p in again.iterdir())
+    assert {"politique.docx", "politique.pdf", "politique.html", "manifest.json"} <= set(names)
+    assert len(names) == 10
+    for name in names:
+        assert (again / name).read_bytes() == (first / name).read_bytes(), name
+
+
+def test_review_builds_are_byte_identical_too(tmp_path, cisss_builds):
+    again = build(tmp_path / "again", None, "--review", "--format", "docx,html") / "revision"
+    for name in ("politique.docx", "politique.html"):
+        assert (again / name).read_bytes() == (cisss_builds["review"] / name).read_bytes(), name
+
+
+def test_source_date_epoch_sets_the_metadata_dates(tmp_path, cisss_builds):
+    plain, dated = cisss_builds["plain"], build(tmp_path / "dated", EPOCH)
+    # Without the variable: the organisation file's date (in force 2018-04-27).
+    assert docx.Document(str(plain / "politique.docx")).core_properties.created.isoformat().startswith("2018-04-27")
+    assert PdfReader(plain / "politique.pdf").metadata.creation_date.year == 2018
+    word = docx.Document(str(dated / "politique.docx")).core_properties
+    assert word.created.isoformat().startswith("2023-11-14T22:13:20")
+    assert word.modified == word.created
+    pdf = PdfReader(dated / "politique.pdf").metadata
+    assert pdf.creation_date.isoformat().startswith("2023-11-14T22:13:20")
+    assert 'content="2023-11-14T22:13:20Z"' in (dated / "politique.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(dated / "politique.docx") as archive:
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_manifest_lists_inputs_clauses_and_output_hashes(cisss_builds):
+    folder = cisss_builds["plain"]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["fichier_organisation"] == {
+        "nom": "cisss-laurentides.yaml", "sha256": hashlib.sha256(CISSS.read_bytes()).hexdigest()}
+    assert manifest["bibliotheque"]["version"] == "2026.11"
+    assert manifest["revision"] is False
+    assert set(manifest["documents"]) == {"politique", "netiquette", "fiche-synthese"}
+    politique = manifest["documents"]["politique"]
+    from policygen.library.loader import load_library
+    entete = load_library().clause("politique.entete")
+    assert {"id": "politique.entete", "version": entete.meta.version} in politique["clauses"]
+    for kind, entry in manifest["documents"].items():
+        assert set(entry["fichiers"]) == {f"{kind}.docx", f"{kind}.html", f"{kind}.pdf"}
+        for name, digest in entry["fichiers"].items():
+            assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+    review = json.loads((cisss_builds["review"] / "manifest.json").read_text(encoding="utf-8"))
+    assert review["revision"] is True

@@ -1,0 +1,36 @@
+"""Same input, same bytes: building or publishing twice gives identical files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from policygen.cli.main import main
+
+from conftest import ORGANISATIONS
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_build_and_publish_write_the_same_word_and_pdf_files(built, site):
+    """Two separate runs (`build`, then `publish`) of the same input: identical bytes."""
+    first, second = _files(built), _files(site)
+    shared = [name for name in first if name.endswith((".docx", ".pdf"))]
+    assert shared and all(name in second for name in shared)
+    assert [name for name in shared if first[name] != second[name]] == []
+
+
+def test_publish_twice_gives_the_same_bytes(tmp_path):
+    # One organisation is enough here: `build` and `publish` above already cover every file.
+    runs = []
+    for name in ("un", "deux"):
+        target = tmp_path / name
+        result = CliRunner().invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(target)])
+        assert result.exit_code == 0
+        runs.append(target)
+    first, second = map(_files, runs)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []

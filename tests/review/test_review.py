@@ -1,0 +1,156 @@
+"""Review mode: a provenance comment on every clause in Word, notes in HTML and
+PDF, the draft mark — and none of it without --review."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from reviewkit import CISSS, W, docx_part, fixture_documents, cisss_builds  # noqa: F401 - fixture
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from policygen.model.nodes import block_texts
+from policygen.writers.notes import DRAFT_MARK
+from policygen.writers.docx.document import write_docx
+from policygen.writers.html import render_html
+
+
+def comment_spans(body) -> dict[str, str]:
+    """Text covered by each comment range, by comment id, in document order."""
+    spans: dict[str, str] = {}
+    open_ids: set[str] = set()
+    for node in body.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}t", f"{W}br", f"{W}p"):
+        ident = node.get(f"{W}id")
+        if node.tag in (f"{W}br", f"{W}p"):  # a line or paragraph break reads as a space
+            for ident in open_ids:
+                spans[ident] += " "
+        elif node.tag == f"{W}commentRangeStart":
+            open_ids.add(ident)
+            spans[ident] = ""
+        elif node.tag == f"{W}commentRangeEnd":
+            open_ids.discard(ident)
+        else:
+            for ident in open_ids:
+                spans[ident] += node.text or ""
+    return spans
+
+
+def clause_texts(clause) -> list[str]:
+    return ([clause.title] if clause.show_title else []) + [t for b in clause.blocks for t in block_texts(b)]
+
+
+def expected_notes(library, clause) -> list[str]:
+    """What the comment must name: the clause, its sources' titles, its laws with citations."""
+    meta = library.clause(clause.id).meta
+    sources = {s["id"]: s for s in library.sources}
+    wanted = [meta.id, f"version {meta.version}"]
+    for ref in meta.sources:
+        wanted.append(sources[ref.source]["title"])
+        titles = {s["id"]: s["title"] for s in sources[ref.source]["sections"]}
+        wanted += [titles[section] for section in ref.sections]
+    for law_id, articles in clause.provenance.legal:  # the laws that bind this body
+        law = library.laws[law_id]
+        wanted += [law["title"], law["citation"], *articles]
+    return wanted
+
+
+def check_comments(path, library, document) -> None:
+    word = docx.Document(str(path))
+    comments = {str(c.comment_id): c for c in word.comments}
+    spans = comment_spans(docx_part(path).find(f"{W}body"))
+    clauses = [c for s in document.sections for c in s.clauses]
+    assert len(comments) == len(clauses) > 0
+    for clause in clauses:
+        ident = next(i for i, c in comments.items() if f"Clause {clause.id}," in c.text)
+        comment = comments[ident]
+        assert comment.author == "policygen"
+        for wanted in expected_notes(library, clause):
+            assert wanted in comment.text, (clause.id, wanted)
+        # The comment covers the clause's own words, all of them.
+        covered = " ".join(spans[ident].split())
+        for text in clause_texts(clause):
+            assert " ".join(text.split()) in covered, (clause.id, text)
+
+
+def test_review_build_of_the_cisss_politique_comments_every_clause(cisss_builds):
+    library = load_library()
+    loaded, _ = load_all([CISSS], library)
+    [politique] = documents_for(loaded[0], library, ["politique"], review=True)
+    check_comments(cisss_builds["review"] / "politique.docx", library, politique)
+
+
+def test_comments_cite_only_the_laws_that_bind_the_body(cisss_builds):
+    library = load_library()
+    comments = [c.text for c in docx.Document(str(cisss_builds["review"] / "politique.docx")).comments]
+    # A public établissement: the public-sector access law, never the private-sector one.
+    assert any("RLRQ, c. A-2.1" in text for text in comments)
+    assert not any("RLRQ, c. P-39.1" in text for text in comments)
+    assert any(ref.law == "prive" for c in library.clauses for ref in c.meta.legal)  # the filter had work to do
+
+
+def test_comment_names_legal_basis_with_citation_and_values(tmp_path):
+    library, [document] = fixture_documents(review=True)
+    path = tmp_path / "politique.docx"
+    write_docx(document, path)
+    check_comments(path, library, document)
+    texts = {c.text.split(",")[0]: c.text for c in docx.Document(str(path)).comments}
+    respect = texts["Clause essai.respect"]
+    assert ("Fondement légal : Charte des droits et libertés de la personne (RLRQ, c. C-12), art. 4 et 5."
+            in respect)
+    assert "Source T1 : « Politique source d’essai », Organisme source d’essai — section 2 (« Respect des personnes »)" in respect
+    assert "\n– organisation.nom_court = « Centre d’essai »" in respect
+    contact = texts["Clause essai.contact"]
+    assert "\n– contacts.communications.courriel = « communications@essai.qc.ca »" in contact
+    assert "\n– revision.derniere_revision : (vide)" in texts["Clause essai.entete"]
+    assert "Fondement légal : aucun inscrit pour cette clause." in contact
+
+
+def test_comment_dates_come_from_the_document_not_the_clock(tmp_path):
+    _, [document] = fixture_documents(review=True)
+    write_docx(document, tmp_path / "p.docx")
+    dates = {c.timestamp for c in docx.Document(str(tmp_path / "p.docx")).comments}
+    assert {d.date().isoformat() for d in dates} == {"2024-03-15"}
+
+
+def test_review_outputs_carry_the_draft_mark_and_notes(cisss_builds):
+    review = cisss_builds["review"]
+    word = docx.Document(str(review / "politique.docx"))
+    assert word.paragraphs[0].text == DRAFT_MARK
+    assert word.sections[0].header.paragraphs[0].text == DRAFT_MARK
+    assert word.core_properties.content_status == DRAFT_MARK
+    html = (review / "politique.html").read_text(encoding="utf-8")
+    assert f'<p class="draft-mark">{DRAFT_MARK}</p>' in html
+    assert html.count('<aside class="provenance"') == html.count('<div class="clause"') > 0
+    assert "Source 004 : « Politique sur la gestion et l’utilisation des médias sociaux »" in html
+    pages = [page.extract_text() for page in PdfReader(review / "politique.pdf").pages]
+    assert all(DRAFT_MARK in text for text in pages)  # running header on every page
+    version = load_library().clause("politique.entete").meta.version
+    assert f"Clause politique.entete, version {version}." in " ".join(pages)
+
+
+@pytest.mark.parametrize("kind", ["politique", "netiquette", "fiche-synthese"])
+def test_plain_outputs_carry_none_of_it(cisss_builds, kind):
+    plain = cisss_builds["plain"]
+    word = docx.Document(str(plain / f"{kind}.docx"))
+    assert len(word.comments) == 0
+    assert DRAFT_MARK not in "\n".join(p.text for p in word.paragraphs)
+    assert not any(DRAFT_MARK in p.text for p in word.sections[0].header.paragraphs)
+    html = (plain / f"{kind}.html").read_text(encoding="utf-8")
+    assert DRAFT_MARK not in html and "provenance" not in html
+    pdf = " ".join(page.extract_text() for page in PdfReader(plain / f"{kind}.pdf").pages)
+    assert DRAFT_MARK not in pdf and "Fondement légal" not in pdf
+
+
+def test_review_build_goes_to_its_own_folder(cisss_builds):
+    assert (cisss_builds["plain"] / "politique.docx").exists()
+    assert (cisss_builds["review"] / "politique.docx").exists()
+    assert render_html(fixture_documents()[1][0]).count("provenance") == 0
+
+
+@pytest.mark.parametrize("kind", ["netiquette", "fiche-synthese"])
+def test_every_document_gets_its_comments(tmp_path, kind):
+    library, [document] = fixture_documents(review=True, documents=(kind,))
+    write_docx(document, tmp_path / f"{kind}.docx")
+    check_comments(tmp_path / f"{kind}.docx", library, document)

@@ -1,0 +1,130 @@
+"""The Word files read back with python-docx: named styles, real lists that
+restart, French, page numbers, properties, a filled table of contents and
+links that work."""
+
+from __future__ import annotations
+
+import docx
+from docx.oxml.ns import qn
+
+from policygen.model.nodes import ListBlock
+from policygen.writers.html import section_heading
+
+from conftest import output_files
+from samples import dense_fiche, rich_politique
+
+
+def _open(path):
+    return docx.Document(str(path))
+
+
+def _list_items(blocks) -> int:
+    count = 0
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            count += len(block.items) + sum(_list_items(item) for item in block.items)
+    return count
+
+
+def _styles(document):
+    return [p.style.name for p in document.paragraphs]
+
+
+def test_every_docx_uses_heading_styles_and_is_french(built, models, sample_outputs):
+    for path in [*output_files(built, "docx"), *sample_outputs.glob("*.docx")]:
+        document = _open(path)
+        styles = _styles(document)
+        assert styles[:3] == ["Subtitle", "Title", "Version"], path
+        assert document.paragraphs[2].text.startswith("Version du "), path
+        model = models.get((path.parent.name, path.stem)) or {"rich": rich_politique}.get(path.stem, dense_fiche)()
+        assert styles.count("Heading 1") == len(model.sections), path
+        titled = sum(c.show_title for s in model.sections for c in s.clauses)
+        assert styles.count("Heading 2") == titled, path
+        # Every list item of the model is a paragraph in a Word list style.
+        blocks = [b for s in model.sections for c in s.clauses for b in c.blocks]
+        assert sum(s.startswith(("List Bullet", "List Number")) for s in styles) == _list_items(blocks), path
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        assert defaults.find(f".//{qn('w:lang')}").get(qn("w:val")) == "fr-CA", path
+        assert document.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "fr-CA", path
+        assert document.core_properties.language == "fr-CA", path
+
+
+def test_properties_are_filled(built):
+    props = _open(built / "cisss-laurentides" / "politique.docx").core_properties
+    assert props.title == "Politique sur la gestion et l’utilisation des médias sociaux"
+    assert props.author == "Centre intégré de santé et de services sociaux des Laurentides"
+    assert props.subject and "médias sociaux" in props.keywords
+
+
+def test_pages_are_numbered_page_x_of_y(built):
+    for path in output_files(built, "docx"):
+        word = _open(path)
+        section = word.sections[0]
+        for footer in (section.footer, section.first_page_footer):
+            xml = footer._element.xml
+            assert " PAGE " in xml and " NUMPAGES " in xml, path
+            assert "Page" in footer.paragraphs[0].text and " de " in footer.paragraphs[0].text
+        assert section.header.paragraphs[0].text.startswith(word.core_properties.author), path
+
+
+def test_politique_opens_with_a_populated_table_of_contents(built, sample_outputs):
+    for path, model in ((sample_outputs / "rich.docx", rich_politique()), (built / "cisss-laurentides" /
+                                                                           "politique.docx", None)):
+        document = _open(path)
+        entries = [p for p in document.paragraphs if p.style.name == "TOC 1"]
+        assert entries, path
+        assert all(p.text for p in entries)
+        if model is not None:
+            assert [p.text for p in entries] == [section_heading(s) for s in model.sections]
+        # Inside a real TOC field, whose cached result is those entries.
+        assert r'TOC \o' in entries[0]._p.xml
+        # Every entry links to a bookmark on its section heading.
+        anchors = [link.get(qn("w:anchor")) for p in entries for link in p._p.iter(qn("w:hyperlink"))]
+        bookmarks = {b.get(qn("w:name")) for b in document.element.body.iter(qn("w:bookmarkStart"))}
+        assert anchors and set(anchors) <= bookmarks
+        # The table comes before the first section.
+        styles = _styles(document)
+        assert styles.index("TOC 1") < [i for i, s in enumerate(styles) if s == "Heading 1"][1]
+
+
+def test_lists_are_real_numbered_lists_that_restart(sample_outputs):
+    document = _open(sample_outputs / "rich.docx")
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    bullets = [p for p in document.paragraphs if p.style.name.startswith("List Bullet")]
+    assert len(numbered) == 6 and len(bullets) >= 5  # the ordered list appears twice, 3 items each
+    num_ids = [p._p.pPr.numPr.numId.val for p in numbered]
+    # Same list: same numbering instance; second list: a new instance restarting at 1.
+    assert num_ids[0] == num_ids[1] == num_ids[2] != num_ids[3] == num_ids[4] == num_ids[5]
+    numbering = document.part.numbering_part.element
+    num = numbering.num_having_numId(num_ids[3])
+    assert num.find(f".//{qn('w:startOverride')}").get(qn("w:val")) == "1"
+    # The style carries the bullet numbering (a real Word list, not a typed « • »).
+    assert document.styles["List Bullet"].element.pPr.numPr is not None
+    assert not any(p.text.startswith(("•", "-", "1.")) for p in numbered + bullets)
+
+
+def test_links_work(sample_outputs):
+    document = _open(sample_outputs / "rich.docx")
+    targets = {rel.target_ref for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")}
+    assert "mailto:communications@exemple.qc.ca" in targets
+    link_runs = [r for p in document.paragraphs for link in p._p.iter(qn("w:hyperlink"))
+                 for r in link.iter(qn("w:r"))]
+    assert link_runs and all(r.find(f".//{qn('w:rStyle')}").get(qn("w:val")) == "Hyperlink" for r in link_runs)
+
+
+def test_tables_have_a_repeating_header_row(sample_outputs):
+    table = _open(sample_outputs / "rich.docx").tables[0]
+    assert table.style.name == "Tableau"
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    # The style's header row applies (and only once: Word rejects a repeated tblLook).
+    looks = table._tbl.tblPr.findall(qn("w:tblLook"))
+    assert len(looks) == 1 and looks[0].get(qn("w:firstRow")) == "1" and looks[0].get(qn("w:firstColumn")) == "0"
+    assert [c.text for c in table.rows[0].cells] == ["Plateforme", "Statut"]
+
+
+def test_fiche_synthese_flows_in_two_columns_under_its_title(sample_outputs):
+    document = _open(sample_outputs / "dense-fiche.docx")
+    assert len(document.sections) == 2
+    assert document.sections[0]._sectPr.find(qn("w:cols")).get(qn("w:num")) in (None, "1")
+    assert document.sections[1]._sectPr.find(qn("w:cols")).get(qn("w:num")) == "2"
+    assert document.sections[1].start_type == 0  # WD_SECTION.CONTINUOUS: same page as the title
