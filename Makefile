@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The accessibility tests drive Debian's Chromium (never a browser downloaded by playwright).
 CHROMIUM := /usr/bin/chromium
+# WeasyPrint subsets fonts with HarfBuzz when this library is present; without it,
+# it falls back to fontTools, which stamps the build time into each font.
+HB_SUBSET := /usr/lib/x86_64-linux-gnu/libharfbuzz-subset.so.0
+SYSTEM_PACKAGES := chromium libharfbuzz-subset0
 
 .PHONY: build test check bench clean publish
 
@@ -14,7 +18,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-build: $(STAMP)
+build: $(STAMP) | $(HB_SUBSET)
 	$(BIN)/policygen build organisations/*.yaml
 
 publish: $(STAMP)
@@ -25,15 +29,15 @@ check: $(STAMP)
 
 # Installed when absent and we are root; otherwise the accessibility tests say so and
 # skip (or fail on CI, where CI=true).
-$(CHROMIUM):
+$(CHROMIUM) $(HB_SUBSET):
 	@if [ "$$(id -u)" = 0 ]; then \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-		|| echo "Chromium n’a pas pu être installé : les tests d’accessibilité seront sautés (hors CI)."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null) \
+		|| echo "Paquets système non installés ($(SYSTEM_PACKAGES)) : les tests qui en dépendent seront sautés (hors CI)."; \
 	else \
-		echo "Chromium absent ($(CHROMIUM)) et pas de droits root : les tests d’accessibilité seront sautés."; \
+		echo "$@ absent et pas de droits root : installez $(SYSTEM_PACKAGES)."; \
 	fi
 
-test: $(STAMP) | $(CHROMIUM)
+test: $(STAMP) | $(CHROMIUM) $(HB_SUBSET)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
