@@ -104,10 +104,23 @@ def test_5_a_clause_that_cannot_render_for_this_file(run, org_file, library_copy
     assert not (tmp_path / "out").exists()
 
 
-def test_6_an_organisation_file_that_cannot_be_read(run, org_file):
-    result = run("check", org_file(), "absent.yaml")
+def test_6_an_organisation_file_that_cannot_be_read(run, org_file, tmp_path):
+    (tmp_path / "dossier.yaml").mkdir()
+    result = run("check", org_file(), "absent.yaml", "dossier.yaml")
     assert result.exit_code == 6
     assert "absent.yaml: erreur [io.read]\n  Lecture impossible : fichier introuvable.\n" in result.output
+    assert "dossier.yaml: erreur [io.read]\n  Lecture impossible : c’est un dossier, pas un fichier.\n" \
+        in result.output
+    assert "2 erreurs dans absent.yaml, dossier.yaml : corrigez-les" in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_6_an_organisation_file_without_read_permission(run, org_file):
+    path = org_file()
+    path.chmod(0o200)
+    result = run("explain", path)
+    assert result.exit_code == 6
+    assert "essai.yaml: erreur [io.read]\n  Lecture impossible : permission refusée.\n" in result.output
 
 
 def test_70_internal_error(run, org_file, monkeypatch):

@@ -108,8 +108,10 @@ def main() -> None:
     sociaux d’un organisme de santé, à partir de son fichier d’organisation."""
 
 
-FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER...",
-                       type=click.Path(dir_okay=False, path_type=Path))
+# Organisation files are read by the loader, which reports a missing file, a folder or a
+# refused permission as an `io.read` problem like any other, hence no check by click.
+ORGANISATION_FILE = click.Path(readable=False, path_type=Path)
+FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER...", type=ORGANISATION_FILE)
 
 
 def _build_all(fichiers: tuple[Path, ...], documents: list[str],
@@ -175,8 +177,8 @@ def check(fichiers: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.argument("ancien", metavar="ANCIEN", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("nouveau", metavar="NOUVEAU", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("ancien", metavar="ANCIEN", type=ORGANISATION_FILE)
+@click.argument("nouveau", metavar="NOUVEAU", type=ORGANISATION_FILE)
 @click.option("--out", "out_dir", default="output/comparaison", show_default=True, metavar="DOSSIER",
               type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les comparaisons.")
 @click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
@@ -205,7 +207,7 @@ def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str) -> None:
 
 
 @main.command(short_help="Dit pourquoi chaque clause figure, ou non, dans les documents.")
-@click.argument("fichier", metavar="FICHIER", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("fichier", metavar="FICHIER", type=ORGANISATION_FILE)
 @click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
               help="Documents à expliquer, séparés par des virgules : politique, netiquette, fiche-synthese.")
 def explain(fichier: Path, documents: str) -> None:
