@@ -151,3 +151,14 @@ def test_lint_points_at_the_line_of_the_key_at_fault(broken):
     assert where(broken("e.md", clause(law="loi-imaginaire"))) == [(8, "library.law")]
     assert where(broken("f.md", clause(body="{{ organisation.couleur }}"))) == [(10, "library.variable")]
     assert where(broken("g.md", clause(id="essai.intro"))) == [(2, "library.duplicate")]
+
+
+def test_a_clause_not_in_utf8_is_reported_not_raised(tmp_path):
+    root = tmp_path / "library"
+    shutil.copytree(FIXTURES / "library", root)
+    (root / "clauses" / "x.md").write_bytes(clause(body="Québec").encode("latin-1"))
+    with pytest.raises(DiagnosticError) as info:
+        load_library(root)
+    [problem] = info.value.diagnostics
+    assert (problem.path.endswith("x.md"), problem.code, problem.message) == (
+        True, "library.encoding", "Le fichier n’est pas encodé en UTF-8.")
