@@ -1,13 +1,64 @@
-"""Problems reported to the user as data: file, line, field and a French message.
+"""Problems reported to the user as data: file, line, field, a code and a French message.
 
 Every stage collects its problems instead of raising on the first one, so the
-user sees all of them at once; the CLI prints them and exits with status 2.
+user sees all of them at once; the CLI prints them and exits with the status
+their codes call for (`exit_code`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import errno
+from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import IntEnum
 from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Every status a `policygen` command ends with (documented in README.md)."""
+
+    OK = 0
+    FINDING = 1  # `sources`: a section no clause covers — a finding, not a failure
+    USAGE = 2  # click's own status for a wrong command line
+    ORGANISATION = 3  # an organisation file is invalid
+    LIBRARY = 4  # the clause library is invalid
+    RENDER = 5  # a clause cannot be rendered for this organisation file
+    FILESYSTEM = 6  # a file cannot be read or written
+    INTERNAL = 70  # a bug in policygen (EX_SOFTWARE)
+
+
+# The closed vocabulary of diagnostic codes: « kind.detail », the kind naming the exit status.
+CODES = {
+    "organisation.yaml": "the organisation file is not valid YAML",
+    "organisation.encoding": "the organisation file is not UTF-8",
+    "organisation.duplicate-key": "a key appears twice in the same mapping",
+    "organisation.schema": "a value is missing, of the wrong type or not allowed",
+    "organisation.unknown-key": "a key the schema does not know (often misspelt)",
+    "organisation.law": "a law the library does not know",
+    "library.yaml": "a library file (outline, data, front matter) is not valid YAML",
+    "library.encoding": "a library file is not UTF-8",
+    "library.duplicate-key": "a key appears twice in a library file",
+    "library.front-matter": "a clause file lacks its front matter",
+    "library.schema": "a front-matter or outline value is missing, of the wrong type or not allowed",
+    "library.unknown-key": "a front-matter or outline key the schema does not know",
+    "library.template": "a clause body or condition is not valid Jinja",
+    "library.document": "a clause names an unknown document or outline section",
+    "library.variable": "a clause reads a field that does not exist or that it does not declare",
+    "library.source": "a clause cites an unknown source document or section",
+    "library.law": "a clause cites an unknown law or article",
+    "library.duplicate": "two clauses share one identifier",
+    "library.outline": "a document has no outline",
+    "render.missing": "a clause needs a value the organisation file leaves empty",
+    "render.template": "a clause template fails while rendering",
+    "render.empty": "no clause of the library applies to a document",
+    "io.read": "an input file cannot be read (missing, a folder, permission)",
+    "io.write": "an output cannot be written (permission, space, read-only disk, a file in the way)",
+    "cadence.overdue": "the documents are past their revision date (a warning)",
+}
+
+_EXIT_BY_KIND = {"organisation": ExitCode.ORGANISATION, "library": ExitCode.LIBRARY,
+                 "render": ExitCode.RENDER, "io": ExitCode.FILESYSTEM, "cadence": ExitCode.OK}
 
 
 @dataclass(frozen=True, order=True)
@@ -20,10 +71,19 @@ class Diagnostic:
     message: str
     hint: str = ""
     severity: str = "erreur"  # « erreur » stops the build, « avertissement » does not
+    code: str = dataclasses.field(kw_only=True)  # one of CODES
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown diagnostic code {self.code!r}")
+
+    @property
+    def exit_code(self) -> ExitCode:
+        return _EXIT_BY_KIND[self.code.split(".")[0]] if self.severity == "erreur" else ExitCode.OK
 
     def format(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        head = f"{where}: {self.severity}"
+        head = f"{where}: {self.severity} [{self.code}]"
         if self.field:
             head += f" — {self.field}"
         text = f"{head}\n  {self.message}"
@@ -32,12 +92,42 @@ class Diagnostic:
         return text
 
 
+def exit_code(diagnostics: Iterable[Diagnostic]) -> ExitCode:
+    """The status a command ends with after reporting `diagnostics`: the worst kind wins.
+
+    Each error's kind (the part of its code before the dot) maps to a status;
+    warnings map to success. « Worst » is the highest status, so the order is
+    file system (6) > rendering (5) > library (4) > organisation file (3): the
+    further a problem lies from the user's own file, the more it says that
+    correcting the file alone will not be enough.
+    """
+    return max((d.exit_code for d in diagnostics), default=ExitCode.OK)
+
+
 class DiagnosticError(Exception):
     """Raised by a stage once it has collected every problem it found."""
 
     def __init__(self, diagnostics: list[Diagnostic]):
         super().__init__(f"{len(diagnostics)} problème(s)")
         self.diagnostics = sorted(diagnostics, key=lambda d: (d.path, d.line or 0, d.field))
+
+
+_OS_REASONS = {
+    errno.ENOENT: "fichier introuvable",
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "permission refusée",
+    errno.ENOSPC: "le disque est plein",
+    errno.EDQUOT: "le quota d’espace disque est atteint",
+    errno.EROFS: "le disque est en lecture seule",
+    errno.ENOTDIR: "un fichier porte ce nom à la place d’un dossier",
+    errno.EISDIR: "c’est un dossier, pas un fichier",
+    errno.EEXIST: "un fichier porte ce nom à la place d’un dossier",  # mkdir where a file stands
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a read or a write, in French (« permission refusée »)."""
+    return _OS_REASONS.get(exc.errno, f"erreur du système ({exc.strerror or exc})")
 
 
 def display_path(path: Path) -> str:

@@ -39,19 +39,19 @@ def test_check_valid_file(run, org_file):
     assert result.output.endswith(": aucun problème.\n")
 
 
-def test_check_reports_three_mistakes_with_lines_and_exits_2(run, org_file):
+def test_check_reports_three_mistakes_with_lines_and_exits_3(run, org_file):
     path = org_file({
         "type: etablissement_sante": "type: etablissement",
         "courriel: communications@essai.qc.ca": "courriel: communications-essai.qc.ca",
         "  mission:": "  misison:",
     })
     result = run("check", path)
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     output = result.output
     path = path.name  # shown relative to the working directory
-    assert f"{path}:6: erreur — organisation.type\n" in output
-    assert f"{path}:8: erreur — organisation.misison\n  Clé inconnue : « misison ».\n  Vouliez-vous dire « mission » ?" in output
-    assert f"{path}:25: erreur — contacts.communications.courriel\n" in output
+    assert f"{path}:6: erreur [organisation.schema] — organisation.type\n" in output
+    assert f"{path}:8: erreur [organisation.unknown-key] — organisation.misison\n  Clé inconnue : « misison ».\n  Vouliez-vous dire « mission » ?" in output
+    assert f"{path}:25: erreur [organisation.schema] — contacts.communications.courriel\n" in output
     assert f"3 erreurs dans {path} : corrigez-les, puis relancez la vérification." in output  # three slips, three errors
     assert "Traceback" not in output
 
@@ -67,8 +67,8 @@ def test_unknown_command_and_option_in_french(run):
 
 def test_missing_file(run):
     result = run("check", "absent.yaml")
-    assert result.exit_code == 2
-    assert "absent.yaml: erreur\n  Fichier introuvable." in result.output
+    assert result.exit_code == 6
+    assert "absent.yaml: erreur [io.read]\n  Lecture impossible : fichier introuvable." in result.output
 
 
 def test_unknown_format(run, org_file):
@@ -91,7 +91,7 @@ def test_failed_build_leaves_earlier_outputs_untouched(run, org_file, tmp_path):
     before = {p.name: p.read_bytes() for p in (tmp_path / "out" / "essai").iterdir()}
     bad = org_file({"type: etablissement_sante": "type: inconnu"})
     result = run("build", bad, "--out", tmp_path / "out", "--format", "html")
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "aucun document n’a été produit." in result.output
     after = {p.name: p.read_bytes() for p in (tmp_path / "out" / "essai").iterdir()}
     assert after == before
@@ -102,8 +102,8 @@ def test_one_bad_file_among_several_builds_nothing(run, org_file, tmp_path):
     good = org_file(name="bon.yaml")
     bad = org_file({"en_vigueur: 2024-03-01": "en_vigueur: bientôt"}, name="mauvais.yaml")
     result = run("build", good, bad, "--out", tmp_path / "out", "--format", "html")
-    assert result.exit_code == 2
-    assert "mauvais.yaml:33: erreur — revision.en_vigueur" in result.output
+    assert result.exit_code == 3
+    assert "mauvais.yaml:33: erreur [organisation.schema] — revision.en_vigueur" in result.output
     assert not (tmp_path / "out" / "bon").exists()
 
 

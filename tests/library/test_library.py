@@ -115,3 +115,50 @@ def test_front_matter_errors_have_lines(broken):
     assert problem.line == 5 and problem.field == "ordre"
     problems = broken("y.md", "Pas d’en-tête.")
     assert problems[0].message.startswith("La clause doit commencer par un en-tête YAML")
+
+
+def test_front_matter_errors_are_in_french_with_their_line(broken):
+    problems = broken("x.md", "---\nid: Essai X\ntitle: Essai\ndocuments: {politique: regles}\norder: dix\n"
+                              "sources: [{source: \"004\", sections: [\"1\"]}]\nlegal: [{laws: charte}]\n---\nTexte.")
+    assert [(p.path.endswith("x.md"), p.line, p.code, p.field, p.message, p.hint) for p in problems] == [
+        (True, 2, "library.schema", "id", "Cette valeur n’a pas la forme attendue. Trouvé : « Essai X ».", ""),
+        (True, 5, "library.schema", "order", "Un nombre entier était attendu. Trouvé : « dix ».", ""),
+        (True, 7, "library.unknown-key", "legal[1].laws", "Clé inconnue : « laws ».", "Vouliez-vous dire « law » ?"),
+    ]
+    [missing] = broken("y.md", "---\nid: essai.y\ndocuments: {politique: regles}\n"
+                               "sources: [{source: \"004\", sections: [\"1\"]}]\n---\nTexte.")
+    assert (missing.line, missing.field, missing.message) == (2, "title", "Ce champ est obligatoire et il est absent.")
+    assert missing.hint == "Ajoutez-le (voir l’en-tête d’une clause voisine)."
+
+
+def test_front_matter_yaml_errors_have_the_file_line(broken):
+    [problem] = broken("x.md", "---\nid: essai.x\ntitle: Essai\n\tdocuments: {politique: regles}\n---\nTexte.")
+    assert (problem.line, problem.code) == (4, "library.yaml")
+    assert problem.message.startswith("Une tabulation a été trouvée")
+    [twice] = broken("y.md", clause().replace("title: Essai\n", "title: Essai\ntitle: Encore\n"))
+    assert (twice.line, twice.code) == (4, "library.duplicate-key")
+
+
+def test_lint_points_at_the_line_of_the_key_at_fault(broken):
+    # HEAD: id on line 2, documents 4, when 5, variables 6, sources 7, legal 8; the body on line 10
+    def where(problems):
+        return [(p.line, p.code) for p in problems]
+
+    assert where(broken("a.md", clause(section="nulle-part"))) == [(4, "library.document")]
+    assert where(broken("b.md", clause(when="organisation.categorie == 'x'"))) == [(5, "library.variable")]
+    assert where(broken("c.md", clause(variables="contacts.fax"))) == [(6, "library.variable")]
+    assert where(broken("d.md", clause(source_section="9"))) == [(7, "library.source")]
+    assert where(broken("e.md", clause(law="loi-imaginaire"))) == [(8, "library.law")]
+    assert where(broken("f.md", clause(body="{{ organisation.couleur }}"))) == [(10, "library.variable")]
+    assert where(broken("g.md", clause(id="essai.intro"))) == [(2, "library.duplicate")]
+
+
+def test_a_clause_not_in_utf8_is_reported_not_raised(tmp_path):
+    root = tmp_path / "library"
+    shutil.copytree(FIXTURES / "library", root)
+    (root / "clauses" / "x.md").write_bytes(clause(body="Québec").encode("latin-1"))
+    with pytest.raises(DiagnosticError) as info:
+        load_library(root)
+    [problem] = info.value.diagnostics
+    assert (problem.path.endswith("x.md"), problem.code, problem.message) == (
+        True, "library.encoding", "Le fichier n’est pas encodé en UTF-8.")

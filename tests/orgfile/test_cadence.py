@@ -34,7 +34,7 @@ def test_check_warns_when_the_review_date_is_past():
     result = run_cli("check", FIXTURE_ORG, env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 3, 16))})
     assert result.exit_code == 0
     line = line_of(FIXTURE_ORG, "en_vigueur:")
-    assert f"organisation.yaml:{line}: avertissement — revision.en_vigueur\n" \
+    assert f"organisation.yaml:{line}: avertissement [cadence.overdue] — revision.en_vigueur\n" \
            "  Les documents devaient être révisés au plus tard le 15 mars 2026 (entrée en vigueur le " \
            "15 mars 2024, révision tous les 2 ans) : la date est dépassée." in result.output
     assert "organisation.yaml : aucune erreur, 1 avertissement." in result.output
@@ -52,15 +52,15 @@ def test_the_last_revision_restarts_the_cadence(tmp_path):
     result = run_cli("check", revised, env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 6, 2))})
     assert result.exit_code == 0
     line = line_of(revised, "derniere_revision:")
-    assert f"revisee.yaml:{line}: avertissement — revision.derniere_revision" in result.output
+    assert f"revisee.yaml:{line}: avertissement [cadence.overdue] — revision.derniere_revision" in result.output
     assert "(dernière révision le 1 juin 2025, révision chaque année)" in result.output \
         or "(dernière révision le 1er juin 2025, révision chaque année)" in result.output
     quiet = run_cli("check", revised, env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 5, 31))})
     assert "avertissement" not in quiet.output
 
 
-def test_errors_still_stop_with_exit_2(tmp_path):
+def test_errors_still_stop_with_exit_3(tmp_path):
     broken = edited(tmp_path, FIXTURE_ORG, "casse.yaml", ("secteur: public", "secteur: publique"))
     result = run_cli("check", broken, env={"SOURCE_DATE_EPOCH": epoch(dt.date(2030, 1, 1))})
-    assert result.exit_code == 2
-    assert "erreur — organisation.secteur" in result.output
+    assert result.exit_code == 3
+    assert "erreur [organisation.schema] — organisation.secteur" in result.output

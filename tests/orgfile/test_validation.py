@@ -77,7 +77,8 @@ def test_empty_list_is_refused(org_file):
 
 
 def test_unreadable_files(tmp_path):
-    assert errors(tmp_path / "absent.yaml")[0].message == "Fichier introuvable."
+    [absent] = errors(tmp_path / "absent.yaml")
+    assert (absent.code, absent.message) == ("io.read", "Lecture impossible : fichier introuvable.")
     bad = tmp_path / "latin1.yaml"
     bad.write_bytes("nom: Québec".encode("latin-1"))
     assert "UTF-8" in errors(bad)[0].message

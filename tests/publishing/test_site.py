@@ -114,7 +114,7 @@ def test_publish_replaces_its_own_site_and_refuses_other_folders(tmp_path):
     other.mkdir()
     (other / "notes.txt").write_text("à garder", encoding="utf-8")
     result = runner.invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(other)])
-    assert result.exit_code == 2
+    assert result.exit_code == 6
     assert "ne viennent pas de policygen" in result.output
     assert (other / "notes.txt").read_text(encoding="utf-8") == "à garder"
 
@@ -127,7 +127,7 @@ def test_publish_with_an_invalid_file_leaves_the_site_untouched(tmp_path):
     broken = tmp_path / "brise.yaml"
     broken.write_text("organisation:\n  nom: [\n", encoding="utf-8")
     result = runner.invoke(main, ["publish", str(ORGANISATIONS[0]), str(broken), "--site", str(target)])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "brise.yaml" in result.output and "Traceback" not in result.output
     assert (target / "index.html").read_bytes() == before
 
@@ -144,5 +144,5 @@ def test_publish_into_an_unwritable_place_says_so_in_french(tmp_path):
     blocker = tmp_path / "fichier"
     blocker.write_text("", encoding="utf-8")
     result = CliRunner().invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(blocker / "site")])
-    assert result.exit_code == 2
-    assert "Impossible d’écrire le site" in result.output and "un fichier porte déjà ce nom" in result.output
+    assert result.exit_code == 6
+    assert "Écriture impossible : un fichier porte ce nom à la place d’un dossier" in result.output

@@ -67,18 +67,18 @@ def test_diff_with_a_bad_file_reports_every_problem_and_writes_nothing(tmp_path)
     broken = edited(tmp_path, CISSS, "casse.yaml", ("en_vigueur: 2018-04-27", "en_vigueur: 27 avril"),
                     ("  secteur: public", "  secteur: publique"))
     result = run_cli("diff", CISSS, broken, "--out", tmp_path / "cmp")
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "Traceback" not in result.output
-    assert re.search(r"casse\.yaml:\d+: erreur — revision\.en_vigueur", result.output)
-    assert re.search(r"casse\.yaml:\d+: erreur — organisation\.secteur", result.output)
+    assert re.search(r"casse\.yaml:\d+: erreur \[organisation\.schema\] — revision\.en_vigueur", result.output)
+    assert re.search(r"casse\.yaml:\d+: erreur \[organisation\.schema\] — organisation\.secteur", result.output)
     assert "aucune comparaison n’a été produite." in result.output
     assert not (tmp_path / "cmp").exists()
 
 
 def test_diff_of_a_missing_file(tmp_path):
     result = run_cli("diff", CISSS, tmp_path / "absent.yaml", "--out", tmp_path / "cmp")
-    assert result.exit_code == 2
-    assert "absent.yaml: erreur\n  Fichier introuvable." in result.output
+    assert result.exit_code == 6
+    assert "absent.yaml: erreur [io.read]\n  Lecture impossible : fichier introuvable." in result.output
 
 
 def test_diff_outputs_are_reproducible_and_dated_by_source_date_epoch(tmp_path):

@@ -60,11 +60,11 @@ def test_explain_command():
     assert "Nétiquette" not in result.output
 
 
-def test_explain_bad_input_exits_2_with_file_and_line(tmp_path):
+def test_explain_bad_input_exits_3_with_file_and_line(tmp_path):
     bad = tmp_path / "mauvais.yaml"
     bad.write_text("organisation:\n\tnom: x\n", encoding="utf-8")
     result = run_cli("explain", bad)
-    assert result.exit_code == 2
-    assert "mauvais.yaml:2: erreur" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 3
+    assert "mauvais.yaml:2: erreur [organisation.yaml]" in result.output and "Traceback" not in result.output
     result = run_cli("explain", CISSS, "--document", "politiques")
     assert result.exit_code == 2 and "Document inconnu : politiques." in result.output

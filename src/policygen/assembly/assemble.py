@@ -56,7 +56,8 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
                                     outline_section.role))
     if not sections and not problems:
         problems.append(Diagnostic(display, None, document,
-                                   f"Aucune clause de la bibliothèque ne s’applique au document « {document} »."))
+                                   f"Aucune clause de la bibliothèque ne s’applique au document « {document} ».",
+                                   code="render.empty"))
     if problems:
         raise DiagnosticError(sorted(set(problems)))
     org = context["organisation"]

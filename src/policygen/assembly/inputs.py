@@ -37,7 +37,8 @@ def _cross_check(loaded: Loaded, library: Library) -> list[Diagnostic]:
             problems.append(Diagnostic(loaded.display, loaded.located.line_of(path), "fondements.lois",
                                        f"Loi inconnue : « {law} ».",
                                        suggest(law, sorted(library.laws)) or
-                                       "Les identifiants connus sont dans templates/data/lois.yaml."))
+                                       "Les identifiants connus sont dans templates/data/lois.yaml.",
+                                       code="organisation.law"))
     return problems
 
 

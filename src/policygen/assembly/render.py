@@ -24,10 +24,11 @@ def _missing(clause: Clause, context: dict[str, Any], located: Located, display:
     empty = sorted(p for p in body_fields(clause) if value_at(context, p) is None)
     if not empty:
         return [Diagnostic(display, None, clause.id,
-                           f"La clause « {clause.meta.title} » a besoin d’une valeur que le fichier laisse vide.")]
+                           f"La clause « {clause.meta.title} » a besoin d’une valeur que le fichier laisse vide.",
+                           code="render.missing")]
     return [Diagnostic(display, located.line_of(path), ".".join(path),
                        f"Ce champ est vide, mais la clause « {clause.meta.title} » en a besoin.",
-                       "Remplissez-le dans le fichier d’organisation.") for path in empty]
+                       "Remplissez-le dans le fichier d’organisation.", code="render.missing") for path in empty]
 
 
 def render_clause(clause: Clause, context: dict[str, Any], located: Located, display: str) -> str:
@@ -37,7 +38,8 @@ def render_clause(clause: Clause, context: dict[str, Any], located: Located, dis
         raise DiagnosticError(_missing(clause, context, located, display)) from None
     except (UndefinedError, TemplateError) as exc:  # a library fault the lint cannot see before rendering
         raise DiagnosticError([Diagnostic(display_path(clause.path), clause.body_line, clause.id,
-                                          f"Le gabarit de la clause échoue : {exc.message}")]) from None
+                                          f"Le gabarit de la clause échoue : {exc.message}",
+                                          code="render.template")]) from None
 
 
 def render_line(source: str, context: dict[str, Any]) -> str:

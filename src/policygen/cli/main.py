@@ -1,18 +1,24 @@
-"""The `policygen` command: build and check, in French."""
+"""The `policygen` command: build and check, in French.
+
+Every command ends with an `ExitCode`: after problems, the one their codes call
+for (`diagnostics.exit_code`); a write that the system refuses is reported like
+any other problem, as an `io.write` diagnostic.
+"""
 
 from __future__ import annotations
 
-import errno
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn, TypeVar
 
 import click
 
 from ..assembly.assemble import documents_for_all
 from ..assembly.inputs import Loaded, load_all
-from ..diagnostics import Diagnostic, DiagnosticError, plural
+from ..diagnostics import Diagnostic, DiagnosticError, ExitCode, display_path, exit_code, os_reason, plural
 from ..library.context import build_context
 from ..library.coverage import coverage
 from ..library.loader import load_library
@@ -30,16 +36,37 @@ from . import clickfr
 
 clickfr.install()
 
-EXIT_INVALID = 2
-EXIT_INTERNAL = 70
+T = TypeVar("T")
 
 
-def _report(problems: list[Diagnostic], action: str) -> None:
+def _fail(problems: list[Diagnostic], action: str) -> NoReturn:
+    """Print every problem, then a summary, and exit with the status their codes call for."""
     for problem in problems:
         click.echo(problem.format(), err=True)
     files = sorted({p.path for p in problems})
     errors = [p for p in problems if p.severity == "erreur"]
     click.echo(f"\n{plural(len(errors), 'erreur')} dans {', '.join(files)} : {action}", err=True)
+    sys.exit(exit_code(problems))
+
+
+def _writing(target: Path, write: Callable[[], T]) -> T:
+    """`write()`, or, if the system refuses it, an `io.write` diagnostic and exit 6.
+
+    The writers stage their files beside `target` and move them in at the end,
+    so a failed write leaves what `target` already held as it was.
+    """
+    try:
+        return write()
+    except OSError as exc:
+        where = display_path(target)
+        reason = os_reason(exc)
+        # name the file that stands where a folder should be
+        blocker = next((p for p in (target, *target.parents) if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            reason += f" ({display_path(blocker)})"
+        _fail([Diagnostic(where, None, "", f"Écriture impossible : {reason}.",
+                          f"Si {where} existe déjà, son contenu est intact.", code="io.write")],
+              "rien n’y a été écrit.")
 
 
 def _choices(value: str, known: tuple[str, ...], what: str) -> list[str]:
@@ -55,8 +82,7 @@ def _library():
     try:
         return load_library()
     except DiagnosticError as exc:
-        _report(exc.diagnostics, "la bibliothèque de clauses est invalide.")
-        sys.exit(EXIT_INVALID)
+        _fail(exc.diagnostics, "la bibliothèque de clauses est invalide.")
 
 
 class FrenchGroup(click.Group):
@@ -72,7 +98,7 @@ class FrenchGroup(click.Group):
                 traceback.print_exc()
             click.echo("Erreur interne inattendue de policygen. Relancez avec POLICYGEN_DEBUG=1 "
                        "et transmettez le message à l’équipe de soutien.", err=True)
-            sys.exit(EXIT_INTERNAL)
+            sys.exit(ExitCode.INTERNAL)
 
 
 @click.group(cls=FrenchGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,20 +108,21 @@ def main() -> None:
     sociaux d’un organisme de santé, à partir de son fichier d’organisation."""
 
 
-FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER...",
-                       type=click.Path(dir_okay=False, path_type=Path))
+# Organisation files are read by the loader, which reports a missing file, a folder or a
+# refused permission as an `io.read` problem like any other, hence no check by click.
+ORGANISATION_FILE = click.Path(readable=False, path_type=Path)
+FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER...", type=ORGANISATION_FILE)
 
 
 def _build_all(fichiers: tuple[Path, ...], documents: list[str],
                review: bool = False) -> tuple[Library, dict[Loaded, list[Document]]]:
-    """Every document of every file, or every problem of every file and exit 2."""
+    """Every document of every file, or every problem of every file and exit."""
     library = _library()
     loaded, problems = load_all(list(fichiers), library)
     built, failed = documents_for_all(loaded, library, documents, review)
     problems += failed
     if problems:
-        _report(problems, "aucun document n’a été produit.")
-        sys.exit(EXIT_INVALID)
+        _fail(problems, "aucun document n’a été produit.")
     return library, built
 
 
@@ -122,8 +149,8 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     library, built = _build_all(fichiers, chosen_documents, review)
     for item, documents_built in built.items():
         target = out_dir / item.slug / "revision" if review else out_dir / item.slug
-        written = write_outputs(target, documents_built, chosen_formats,
-                                Manifest(item.path, library.version, review))
+        written = _writing(target, lambda: write_outputs(target, documents_built, chosen_formats,
+                                                         Manifest(item.path, library.version, review)))
         click.echo(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
 
 
@@ -140,8 +167,7 @@ def check(fichiers: tuple[Path, ...]) -> None:
     problems += documents_for_all(loaded, library, list(DOCUMENTS))[1]
     warnings = [w for item in loaded for w in overdue(item.organisation, item.located, item.display, today())]
     if problems:
-        _report(problems + warnings, "corrigez-les, puis relancez la vérification.")
-        sys.exit(EXIT_INVALID)
+        _fail(problems + warnings, "corrigez-les, puis relancez la vérification.")
     for warning in warnings:
         click.echo(warning.format() + "\n", err=True)
     for item in loaded:
@@ -151,8 +177,8 @@ def check(fichiers: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.argument("ancien", metavar="ANCIEN", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("nouveau", metavar="NOUVEAU", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("ancien", metavar="ANCIEN", type=ORGANISATION_FILE)
+@click.argument("nouveau", metavar="NOUVEAU", type=ORGANISATION_FILE)
 @click.option("--out", "out_dir", default="output/comparaison", show_default=True, metavar="DOSSIER",
               type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les comparaisons.")
 @click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
@@ -175,14 +201,13 @@ def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str) -> None:
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
     if problems or comparison is None:
-        _report(problems, "aucune comparaison n’a été produite.")
-        sys.exit(EXIT_INVALID)
-    write_comparison(comparison, out_dir)
+        _fail(problems, "aucune comparaison n’a été produite.")
+    _writing(out_dir, lambda: write_comparison(comparison, out_dir))
     click.echo(summary(comparison, loaded[0].display, loaded[1].display, out_dir))
 
 
 @main.command(short_help="Dit pourquoi chaque clause figure, ou non, dans les documents.")
-@click.argument("fichier", metavar="FICHIER", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("fichier", metavar="FICHIER", type=ORGANISATION_FILE)
 @click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
               help="Documents à expliquer, séparés par des virgules : politique, netiquette, fiche-synthese.")
 def explain(fichier: Path, documents: str) -> None:
@@ -192,8 +217,7 @@ def explain(fichier: Path, documents: str) -> None:
     library = _library()
     loaded, problems = load_all([fichier], library)
     if problems:
-        _report(problems, "aucune explication n’a été produite.")
-        sys.exit(EXIT_INVALID)
+        _fail(problems, "aucune explication n’a été produite.")
     item = loaded[0]
     context = build_context(item.organisation, library)
     click.echo(f"Fichier : {item.display}")
@@ -225,16 +249,7 @@ def sources(manquantes: bool) -> None:
     click.echo(f"\nCouverture : {len(entries) - len(missing)} sections sur {len(entries)} ; "
                f"{plural(len(missing), 'section')} sans clause.")
     if missing:
-        sys.exit(1)
-
-
-_OS_REASONS = {errno.EACCES: "permission refusée", errno.EPERM: "permission refusée",
-               errno.EEXIST: "un fichier porte déjà ce nom", errno.ENOTDIR: "un fichier porte déjà ce nom",
-               errno.ENOSPC: "le disque est plein", errno.EROFS: "le disque est en lecture seule"}
-
-
-def _os_reason(exc: OSError) -> str:
-    return _OS_REASONS.get(exc.errno, f"erreur du système ({exc.strerror or exc})")
+        sys.exit(ExitCode.FINDING)
 
 
 @main.command()
@@ -254,14 +269,11 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path) -> None:
     organisations = [Organisation(item.slug, documents[0].organisation, tuple(documents))
                      for item, documents in built.items()]
     try:
-        publish_site(site_dir, organisations)
+        _writing(site_dir, lambda: publish_site(site_dir, organisations))
     except NotASiteError:
-        click.echo(f"Le dossier {site_dir} contient déjà des fichiers qui ne viennent pas de policygen : "
-                   "choisissez un dossier vide ou un site déjà publié.", err=True)
-        sys.exit(EXIT_INVALID)
-    except OSError as exc:
-        click.echo(f"Impossible d’écrire le site dans {site_dir} : {_os_reason(exc)}. "
-                   "Le site déjà publié, s’il y en a un, est intact.", err=True)
-        sys.exit(EXIT_INVALID)
+        _fail([Diagnostic(display_path(site_dir), None, "",
+                          "Écriture refusée : ce dossier contient déjà des fichiers qui ne viennent pas de policygen.",
+                          "Choisissez un dossier vide ou un site déjà publié.", code="io.write")],
+              "rien n’y a été écrit.")
     click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
                f"ouvrez {site_dir}/index.html.")

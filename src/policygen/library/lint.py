@@ -1,4 +1,8 @@
-"""Checks on the clause library as a whole, run every time it is loaded."""
+"""Checks on the clause library as a whole, run every time it is loaded.
+
+Each problem points at the line of the front-matter value at fault (the body's
+first line for what the body reads).
+"""
 
 from __future__ import annotations
 
@@ -14,50 +18,61 @@ def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnos
     meta = clause.meta
     problems: list[Diagnostic] = []
 
-    def report(field: str, message: str) -> None:
-        problems.append(Diagnostic(where, 1, f"{meta.id}: {field}", message))
+    def report(code: str, at: tuple[str | int, ...], message: str) -> None:
+        """`at`: the front-matter value at fault; ("corps",) for the body."""
+        line = clause.body_line if at == ("corps",) else clause.line_of(at)
+        problems.append(Diagnostic(where, line, f"{meta.id}: {at[0]}", message, code=code))
 
     for document, section in meta.documents.items():
         outline = library.outlines.get(document)
         if outline is None:
-            report("documents", f"Document inconnu « {document} » ; connus : {', '.join(sorted(library.outlines))}.")
+            report("library.document", ("documents", document),
+                   f"Document inconnu « {document} » ; connus : {', '.join(sorted(library.outlines))}.")
         elif section not in {s.id for s in outline.sections}:
-            report("documents", f"Le plan « {document} » n’a pas de section « {section} ».")
+            report("library.document", ("documents", document),
+                   f"Le plan « {document} » n’a pas de section « {section} ».")
 
     env = environment()
     declared = [tuple(v.split(".")) for v in meta.variables]
-    for variable in declared:
+    for index, variable in enumerate(declared):
         if not path_exists(schema, variable):
-            report("variables", f"« {'.'.join(variable)} » n’existe pas dans le modèle d’organisation.")
+            report("library.variable", ("variables", index),
+                   f"« {'.'.join(variable)} » n’existe pas dans le modèle d’organisation.")
     body_paths = referenced_paths(env.parse(clause.body))
     for path in sorted(body_paths):
         dotted = ".".join(path)
         if not path_exists(schema, path):
-            report("corps", f"Le gabarit lit « {dotted} », qui n’existe pas dans le modèle d’organisation.")
+            report("library.variable", ("corps",),
+                   f"Le gabarit lit « {dotted} », qui n’existe pas dans le modèle d’organisation.")
         elif path[0] in FILE_SECTIONS and not any(path[:len(d)] == d for d in declared):
-            report("variables", f"Le gabarit lit « {dotted} » sans le déclarer dans « variables ».")
+            report("library.variable", ("variables",),
+                   f"Le gabarit lit « {dotted} » sans le déclarer dans « variables ».")
     condition_paths = referenced_paths(env.parse(f"{{{{ {meta.when} }}}}"))
     for path in sorted(condition_paths):
         if not path_exists(schema, path):
-            report("when", f"La condition lit « {'.'.join(path)} », qui n’existe pas dans le modèle d’organisation.")
+            report("library.variable", ("when",),
+                   f"La condition lit « {'.'.join(path)} », qui n’existe pas dans le modèle d’organisation.")
 
     sources = {s["id"]: {sec["id"] for sec in s.get("sections", [])} for s in library.sources}
-    for ref in meta.sources:
+    for index, ref in enumerate(meta.sources):
         if ref.source not in sources:
-            report("sources", f"Source inconnue « {ref.source} ».")
+            report("library.source", ("sources", index, "source"), f"Source inconnue « {ref.source} ».")
             continue
-        for section in ref.sections:
+        for position, section in enumerate(ref.sections):
             if section not in sources[ref.source]:
-                report("sources", f"La source {ref.source} n’a pas de section « {section} ».")
-    for ref in meta.legal:
+                report("library.source", ("sources", index, "sections", position),
+                       f"La source {ref.source} n’a pas de section « {section} ».")
+    for index, ref in enumerate(meta.legal):
         law = library.laws.get(ref.law)
         if law is None:
-            report("legal", f"Loi inconnue « {ref.law} » (voir templates/data/lois.yaml).")
+            report("library.law", ("legal", index, "law"),
+                   f"Loi inconnue « {ref.law} » (voir templates/data/lois.yaml).")
             continue
         known = {str(a) for a in (law.get("articles") or {})}
-        for article in ref.articles:
+        for position, article in enumerate(ref.articles):
             if article not in known:
-                report("legal", f"L’article {article} n’est pas répertorié pour « {ref.law} ».")
+                report("library.law", ("legal", index, "articles", position),
+                       f"L’article {article} n’est pas répertorié pour « {ref.law} ».")
     return problems
 
 
@@ -66,8 +81,9 @@ def lint(library: Library) -> list[Diagnostic]:
     seen: dict[str, Clause] = {}
     for clause in library.clauses:
         if clause.id in seen:
-            problems.append(Diagnostic(display_path(clause.path), 1, clause.id,
-                                       f"Identifiant déjà utilisé par {display_path(seen[clause.id].path)}."))
+            problems.append(Diagnostic(display_path(clause.path), clause.line_of(("id",)), clause.id,
+                                       f"Identifiant déjà utilisé par {display_path(seen[clause.id].path)}.",
+                                       code="library.duplicate"))
         seen[clause.id] = clause
     schema = context_schema(library)
     for clause in library.clauses:
@@ -75,5 +91,6 @@ def lint(library: Library) -> list[Diagnostic]:
     for document in DOCUMENTS:
         if document not in library.outlines:
             problems.append(Diagnostic("templates/outlines", None, document,
-                                       f"Le plan du document « {document} » est absent."))
+                                       f"Le plan du document « {document} » est absent.",
+                                       code="library.outline"))
     return problems

@@ -8,6 +8,7 @@ organisation file: every problem, with file and line.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,8 @@ from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
-from ..orgfile.yamlsource import Located, dotted, load_yaml, read_yaml
+from ..orgfile.validation import schema_diagnostics
+from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
 from .language import environment
 from .lint import lint
@@ -32,31 +34,29 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return match.group(1), text[match.end():], match.group(0).count("\n") + 1
 
 
-def _schema_errors(exc: ValidationError, located: Located, display: str, offset: int) -> list[Diagnostic]:
-    out = []
-    for error in exc.errors():
-        path = tuple(error["loc"])
-        line = located.line_of(path)
-        out.append(Diagnostic(display, None if line is None else line + offset, dotted(path),
-                              f"{error['msg']} (trouvé : {error.get('input')!r})"))
-    return out
-
-
 def _load_clause(path: Path, problems: list[Diagnostic]) -> Clause | None:
     display = display_path(path)
-    parts = split_front_matter(path.read_text(encoding="utf-8"))
+    text, unreadable = read_text(path, display, "library")
+    problems.extend(unreadable)
+    if text is None:
+        return None
+    parts = split_front_matter(text)
     if parts is None:
-        problems.append(Diagnostic(display, 1, "", "La clause doit commencer par un en-tête YAML entre deux lignes « --- »."))
+        problems.append(Diagnostic(display, 1, "",
+                                   "La clause doit commencer par un en-tête YAML entre deux lignes « --- ».",
+                                   code="library.front-matter"))
         return None
     front, body, body_line = parts
-    located, yaml_problems = load_yaml(front, display)
-    if located is None:
-        problems.extend(Diagnostic(d.path, (d.line or 0) + 1, d.field, d.message, d.hint) for d in yaml_problems)
+    located, yaml_problems = load_yaml(front, display, "library")
+    # the front matter starts on line 2, below its « --- »
+    problems.extend(dataclasses.replace(d, line=(d.line or 0) + 1) for d in yaml_problems)
+    if located is None or yaml_problems:
         return None
     try:
         meta = ClauseMeta.model_validate(located.data)
     except ValidationError as exc:
-        problems.extend(_schema_errors(exc, located, display, 1))
+        problems.extend(schema_diagnostics(exc, located, display, ClauseMeta, "library",
+                                           "l’en-tête d’une clause voisine", first_line=2))
         return None
     env = environment()
     try:
@@ -64,13 +64,14 @@ def _load_clause(path: Path, problems: list[Diagnostic]) -> Clause | None:
         condition = env.compile_expression(meta.when, undefined_to_none=False)
     except TemplateSyntaxError as exc:
         line = body_line + (exc.lineno or 1) - 1
-        problems.append(Diagnostic(display, line, "", f"Gabarit Jinja invalide : {exc.message}"))
+        problems.append(Diagnostic(display, line, "", f"Gabarit Jinja invalide : {exc.message}",
+                                   code="library.template"))
         return None
-    return Clause(meta, body, path, body_line, template, condition)
+    return Clause(meta, body, path, body_line, template, condition, located)
 
 
 def _read_located(path: Path, problems: list[Diagnostic]) -> Located | None:
-    located, yaml_problems = read_yaml(path, display_path(path))
+    located, yaml_problems = read_yaml(path, display_path(path), "library")
     problems.extend(yaml_problems)
     return located
 
@@ -92,7 +93,8 @@ def load_library(root: Path = TEMPLATES) -> Library:
         try:
             outline = Outline.model_validate(data.data)
         except ValidationError as exc:
-            problems.extend(_schema_errors(exc, data, display_path(path), 0))
+            problems.extend(schema_diagnostics(exc, data, display_path(path), Outline, "library",
+                                               "un autre plan de templates/outlines/"))
             continue
         outlines[outline.id] = outline
     clauses = [c for p in sorted((root / "clauses").rglob("*.md")) if (c := _load_clause(p, problems))]

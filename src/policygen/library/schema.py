@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..orgfile.yamlsource import Located, Path_
+
 DOCUMENTS = ("politique", "netiquette", "fiche-synthese")
 
 
@@ -68,10 +70,16 @@ class Clause:
     body_line: int  # line of the file where the body starts
     template: Any = field(compare=False, repr=False)
     condition: Any = field(compare=False, repr=False)
+    front_matter: Located = field(compare=False, repr=False)  # where each front-matter value stands
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def line_of(self, path: Path_) -> int:
+        """The file line of a front-matter value (the front matter starts on line 2, below « --- »)."""
+        line = self.front_matter.line_of(path)
+        return 1 if line is None else line + 1
 
 
 @dataclass(frozen=True)

@@ -49,4 +49,4 @@ def overdue(organisation: OrganisationFile, located: Located, display: str, on: 
         f"Les documents devaient être révisés au plus tard le {long_date(due)} ({since} le {long_date(start)}, "
         f"révision {'chaque année' if years == 1 else f'tous les {years} ans'}) : la date est dépassée.",
         "Une fois la révision faite, inscrivez sa date dans « revision.derniere_revision ».",
-        severity="avertissement")]
+        severity="avertissement", code="cadence.overdue")]

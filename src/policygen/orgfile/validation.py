@@ -3,6 +3,8 @@
 pydantic reports all errors at once with their paths; this module turns each
 into a `Diagnostic` with the line from the YAML file, what was expected, what
 was found, and a « vouliez-vous dire … ? » suggestion where one fits.
+`schema_diagnostics` does the same for any schema: the library uses it for
+clause front matter and outlines.
 """
 
 from __future__ import annotations
@@ -86,18 +88,20 @@ _FIXED = {
     "telephone_invalide": "Un numéro de téléphone à dix chiffres était attendu, par exemple « 450 432-2777 » "
                           "(le poste va dans le champ « poste »).",
     "url_invalide": "Une adresse Web complète était attendue, commençant par « https:// ».",
+    "string_pattern_mismatch": "Cette valeur n’a pas la forme attendue.",
 }
 
 
-def _message(error: dict[str, Any], path: tuple[str | int, ...]) -> tuple[str, str]:
-    """French (message, hint) for one pydantic error."""
+def _message(error: dict[str, Any], path: tuple[str | int, ...], root: type[BaseModel],
+             reference: str) -> tuple[str, str]:
+    """French (message, hint) for one pydantic error against the schema `root`."""
     kind = error["type"]
     found = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return "Ce champ est obligatoire et il est absent.", "Ajoutez-le (voir le modèle dans README.md)."
+        return "Ce champ est obligatoire et il est absent.", f"Ajoutez-le (voir {reference})."
     if kind == "extra_forbidden":
-        parent = model_at(path[:-1])
+        parent = model_at(path[:-1], root)
         known = sorted(parent.model_fields) if parent else []
         hint = suggest(str(path[-1]), known) or (
             f"Clés permises ici : {_alternatives(known)}." if known else "")
@@ -138,7 +142,15 @@ def _misspelt(errors: list[dict[str, Any]]) -> set[tuple[str | int, ...]]:
     return covered
 
 
-def _diagnostics(exc: ValidationError, located: Located, display: str) -> list[Diagnostic]:
+def schema_diagnostics(exc: ValidationError, located: Located, display: str, root: type[BaseModel],
+                       domain: str, reference: str, first_line: int = 1) -> list[Diagnostic]:
+    """One French diagnostic per error of `root.model_validate(located.data)`.
+
+    `domain` (« organisation » or « library ») prefixes the codes
+    (`<domain>.schema`, `<domain>.unknown-key`); `reference` says where the
+    schema is documented; `first_line` is the file line of the YAML's first
+    line (2 for front matter below its « --- »).
+    """
     errors = exc.errors()
     skipped = _misspelt(errors)
     result = []
@@ -146,8 +158,11 @@ def _diagnostics(exc: ValidationError, located: Located, display: str) -> list[D
         path = tuple(error["loc"])
         if path in skipped:
             continue
-        message, hint = _message(error, path)
-        result.append(Diagnostic(display, located.line_of(path), dotted(path), message, hint))
+        message, hint = _message(error, path, root, reference)
+        line = located.line_of(path)
+        code = f"{domain}.unknown-key" if error["type"] == "extra_forbidden" else f"{domain}.schema"
+        result.append(Diagnostic(display, None if line is None else line + first_line - 1, dotted(path),
+                                 message, hint, code=code))
     return result
 
 
@@ -155,11 +170,13 @@ def validate(located: Located, display: str) -> OrganisationFile:
     """The typed organisation, or `DiagnosticError` with every problem."""
     if not isinstance(located.data, dict):
         raise DiagnosticError([Diagnostic(display, 1, "", "Le fichier doit contenir des sections "
-                                          "(« organisation: », « contacts: »…), pas une valeur seule.")])
+                                          "(« organisation: », « contacts: »…), pas une valeur seule.",
+                                          code="organisation.schema")])
     try:
         return OrganisationFile.model_validate(located.data)
     except ValidationError as exc:
-        raise DiagnosticError(_diagnostics(exc, located, display)) from None
+        raise DiagnosticError(schema_diagnostics(exc, located, display, OrganisationFile, "organisation",
+                                                 "le modèle dans README.md")) from None
 
 
 def load_organisation(path: Path) -> tuple[OrganisationFile, Located]:

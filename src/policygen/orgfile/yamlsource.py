@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, os_reason
 
 Path_ = tuple[str | int, ...]
 
@@ -69,12 +69,12 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 def _build(node: yaml.Node, path: Path_, located: Located, out_path: str,
-           diagnostics: list[Diagnostic]) -> Any:
+           diagnostics: list[Diagnostic], domain: str) -> Any:
     located.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        return [_build(child, path + (i,), located, out_path, diagnostics)
+        return [_build(child, path + (i,), located, out_path, diagnostics, domain)
                 for i, child in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -86,10 +86,10 @@ def _build(node: yaml.Node, path: Path_, located: Located, out_path: str,
                     out_path, key_node.start_mark.line + 1, dotted(child),
                     f"La clé « {key} » apparaît deux fois ; la première occurrence est "
                     f"à la ligne {located.key_lines[child]}.",
-                    "Gardez une seule de ces lignes."))
+                    "Gardez une seule de ces lignes.", code=f"{domain}.duplicate-key"))
                 continue
             located.key_lines[child] = key_node.start_mark.line + 1
-            result[key] = _build(value_node, child, located, out_path, diagnostics)
+            result[key] = _build(value_node, child, located, out_path, diagnostics, domain)
         return result
     raise TypeError(f"unexpected YAML node {node!r}")
 
@@ -103,8 +103,12 @@ def dotted(path: Path_) -> str:
 
 
 
-def load_yaml(text: str, display: str) -> tuple[Located | None, list[Diagnostic]]:
-    """Parse `text`; return the located data and the problems found."""
+def load_yaml(text: str, display: str, domain: str = "organisation") -> tuple[Located | None, list[Diagnostic]]:
+    """Parse `text`; return the located data and the problems found.
+
+    `domain` (« organisation » or « library ») is the kind of file, which names
+    the diagnostics' codes and so the exit status.
+    """
     diagnostics: list[Diagnostic] = []
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -113,14 +117,16 @@ def load_yaml(text: str, display: str) -> tuple[Located | None, list[Diagnostic]
         line = mark.line + 1 if mark else None
         return None, [Diagnostic(display, line, "", _yaml_message(exc),
                                  "Vérifiez l’indentation (des espaces, pas de tabulations), "
-                                 "les deux-points après chaque clé et les guillemets.")]
+                                 "les deux-points après chaque clé et les guillemets.",
+                                 code=f"{domain}.yaml")]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return None, [Diagnostic(display, None, "", f"Le fichier n’est pas du YAML valide : {exc}")]
+        return None, [Diagnostic(display, None, "", f"Le fichier n’est pas du YAML valide : {exc}",
+                                 code=f"{domain}.yaml")]
     located = Located(None)
     if node is None:
         located.data = {}
         return located, diagnostics
-    located.data = _build(node, (), located, display, diagnostics)
+    located.data = _build(node, (), located, display, diagnostics, domain)
     return located, diagnostics
 
 
@@ -146,16 +152,19 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     return "Le fichier n’est pas du YAML valide à cet endroit."
 
 
-def read_yaml(path: Path, display: str) -> tuple[Located | None, list[Diagnostic]]:
-    """Read and parse a YAML file; an unreadable file is a diagnostic too."""
+def read_text(path: Path, display: str, domain: str = "organisation") -> tuple[str | None, list[Diagnostic]]:
+    """The text of a UTF-8 file; an unreadable file is a diagnostic too (`io.read`)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [Diagnostic(display, None, "", "Fichier introuvable.")]
+        return path.read_text(encoding="utf-8"), []
     except UnicodeDecodeError:
         return None, [Diagnostic(display, None, "",
                                  "Le fichier n’est pas encodé en UTF-8.",
-                                 "Enregistrez-le en UTF-8 dans votre éditeur.")]
+                                 "Enregistrez-le en UTF-8 dans votre éditeur.", code=f"{domain}.encoding")]
     except OSError as exc:
-        return None, [Diagnostic(display, None, "", f"Lecture impossible : {exc.strerror}.")]
-    return load_yaml(text, display)
+        return None, [Diagnostic(display, None, "", f"Lecture impossible : {os_reason(exc)}.", code="io.read")]
+
+
+def read_yaml(path: Path, display: str, domain: str = "organisation") -> tuple[Located | None, list[Diagnostic]]:
+    """Read and parse a YAML file."""
+    text, problems = read_text(path, display, domain)
+    return (None, problems) if text is None else load_yaml(text, display, domain)
