@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.cli.main import main
-from policygen.library.schema import DOCUMENTS
 from policygen.library.loader import load_library
 from policygen.model.nodes import Document
 from policygen.writers import WRITERS
@@ -49,7 +48,7 @@ def site(tmp_path_factory) -> Path:
 
 def output_files(out: Path, extension: str) -> list[Path]:
     files = sorted(out.glob(f"*/*.{extension}"))
-    assert len(files) == len(ORGANISATIONS) * len(DOCUMENTS)
+    assert len(files) == len(ORGANISATIONS) * len(load_library().documents)
     return files
 
 
@@ -90,7 +89,7 @@ def models() -> dict[tuple[str, str], Document]:
     library = load_library()
     loaded, problems = load_all(ORGANISATIONS, library)
     assert not problems
-    return {(item.slug, doc.kind): doc for item in loaded for doc in documents_for(item, library, list(DOCUMENTS))}
+    return {(item.slug, doc.kind): doc for item in loaded for doc in documents_for(item, library, list(library.documents))}
 
 
 @pytest.fixture(scope="session")

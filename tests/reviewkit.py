@@ -35,11 +35,11 @@ def run_cli(*args: str, env: dict[str, str] | None = None):
                               catch_exceptions=False)
 
 
-def fixture_documents(org: Path = FIXTURE_ORG, review: bool = False, documents=("politique",)):
+def fixture_documents(org: Path = FIXTURE_ORG, documents=("politique",)):
     library = load_library(FIXTURE_LIBRARY)
     loaded, problems = load_all([org], library)
     assert not problems, problems
-    return library, documents_for(loaded[0], library, list(documents), review)
+    return library, documents_for(loaded[0], library, list(documents))
 
 
 def edited(tmp_path: Path, source: Path, name: str, *replacements: tuple[str, str]) -> Path:

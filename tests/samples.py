@@ -7,10 +7,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from policygen.model.nodes import Clause, Document, Emphasis, Link, ListBlock, Paragraph, Provenance, Section, Strong, Table, Text
+from policygen.model.labels import label
+from policygen.model.nodes import Clause, Document, Emphasis, Layout, Link, ListBlock, Paragraph, Provenance, Section, \
+    Source, Strong, Table, Text
 from policygen.model.typography import typeset
 
-PROVENANCE = Provenance("exemple", 1, (("004", ("1",)),), ())
+PROVENANCE = Provenance("exemple", 1, (Source("004", "Source d’exemple", "Organisme", (("1", ""),)),), ())
 
 SENTENCES = (
     "Toute personne qui publie au nom de l’établissement le fait avec courtoisie et dans une langue soignée.",
@@ -33,12 +35,13 @@ def clause(ident: str, title: str, *blocks, show_title: bool = True) -> Clause:
     return Clause(ident, title, show_title, tuple(blocks), dataclasses.replace(PROVENANCE, clause_id=ident))
 
 
-def document(kind: str, sections: list[Section], title: str = "Document d'exemple") -> Document:
+def document(kind: str, sections: list[Section], title: str = "Document d'exemple",
+             layout: Layout = Layout()) -> Document:
     date = dt.date(2018, 4, 27)
-    return typeset(Document(kind=kind, title=title, organisation="Centre intégré de santé et de services sociaux "
+    return typeset(label(Document(kind=kind, layout=layout, title=title, organisation="Centre intégré de santé et de services sociaux "
                             "des Laurentides", short_title=title, sections=tuple(sections),
                             author="CISSS des Laurentides", subject=title, keywords=("médias sociaux",),
-                            date=date, timestamp=dt.datetime(2018, 4, 27, 12)))
+                            date=date, timestamp=dt.datetime(2018, 4, 27, 12))))
 
 
 def rich_politique() -> Document:
@@ -58,7 +61,7 @@ def rich_politique() -> Document:
         Section("regles", "Règles", (clause("r.a", "Les comptes", paragraph(2, 2), bullets(3), table),
                                      clause("r.b", "Les étapes", ordered, link)), number="2"),
     ]
-    return document("politique", sections, "Politique d'exemple")
+    return document("politique", sections, "Politique d'exemple", Layout(toc=True, annex_page_break=True))
 
 
 def dense_fiche() -> Document:
@@ -73,4 +76,5 @@ def dense_fiche() -> Document:
         Text("protection.renseignements.cissslau@ssss.gouv.qc.ca"),)), Text(" ou composez le 450 432-2777 poste 22898.")))
     sections[3] = dataclasses.replace(sections[3], clauses=(*sections[3].clauses, clause("f3.c", "", contact,
                                                                                           show_title=False)))
-    return document("fiche-synthese", sections, "Fiche-synthèse : l'utilisation des médias sociaux")
+    return document("fiche-synthese", sections, "Fiche-synthèse : l'utilisation des médias sociaux",
+                    Layout(columns=2, compact=True))

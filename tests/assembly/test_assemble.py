@@ -77,12 +77,17 @@ def test_empty_value_needed_by_a_clause_names_the_field(fixture_library, org_fil
 def test_provenance_records_sources_law_and_values(fixture_library, org_file):
     document = make_document(fixture_library, org_file())
     provenance = document.sections[0].clauses[0].provenance
-    assert provenance.sources == (("004", ("1",)),)
-    assert provenance.legal == (("charte", ("5",)),)
+    [source] = provenance.sources
+    # resolved from the library's data: titles of the source and its section, title and citation of the law
+    assert (source.id, source.title, source.organisation, source.sections) == ("004", "Source d’essai", "", (("1", "Un"),))
+    [law] = provenance.legal
+    assert (law.id, law.title, law.citation, law.articles) == (
+        "charte", "Charte des droits et libertés de la personne", "RLRQ, c. C-12", ("5",))
     # values read directly, and those behind derived names (« nom.Le », « termes.usagers »)
-    assert ("organisation.nom", "Centre intégré de santé et de services sociaux de l’Essai") in provenance.variables
-    assert ("organisation.nom_court", "CISSS de l’Essai") in provenance.variables
-    assert ("organisation.type", "etablissement_sante") in provenance.variables
+    values = {(v.path, v.shown, v.empty) for v in provenance.values}
+    assert ("organisation.nom", "Centre intégré de santé et de services sociaux de l’Essai", False) in values
+    assert ("organisation.nom_court", "CISSS de l’Essai", False) in values
+    assert ("organisation.type", "etablissement_sante", False) in values
 
 
 def test_file_dates_come_from_the_organisation_or_source_date_epoch(fixture_library, org_file, monkeypatch):

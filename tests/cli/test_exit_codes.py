@@ -12,7 +12,6 @@ from click.testing import CliRunner
 import policygen.cli.main
 from policygen.cli.main import main
 from policygen.diagnostics import CODES, Diagnostic, ExitCode, exit_code
-from policygen.library.loader import load_library
 from conftest import FIXTURES, ROOT
 
 
@@ -28,11 +27,10 @@ def run(monkeypatch, tmp_path):
 
 
 @pytest.fixture
-def library_copy(tmp_path, monkeypatch):
-    """A copy of the fixture library, used by the commands in place of the shipped one."""
+def library_copy(tmp_path):
+    """A copy of the fixture library, given to the commands with --bibliotheque."""
     root = tmp_path / "bibliotheque"
     shutil.copytree(FIXTURES / "library", root)
-    monkeypatch.setattr(policygen.cli.main, "load_library", lambda: load_library(root))
     return root
 
 
@@ -64,7 +62,7 @@ def test_0_success(run, org_file):
 def test_1_a_source_section_no_clause_covers(run, library_copy):
     sources = library_copy / "data" / "sources.yaml"
     sources.write_text(sources.read_text(encoding="utf-8") + '      - {id: "3", title: Trois}\n', encoding="utf-8")
-    result = run("sources", "--manquantes")
+    result = run("sources", "--manquantes", "--bibliotheque", library_copy)
     assert result.exit_code == 1
     assert "  3 (Trois) : AUCUNE CLAUSE" in result.output
     assert "Couverture : 2 sections sur 3 ; 1 section sans clause." in result.output
@@ -87,7 +85,7 @@ def test_3_invalid_organisation_file(run, org_file):
 def test_4_invalid_library(run, org_file, library_copy):
     intro = library_copy / "clauses" / "intro.md"
     intro.write_text(intro.read_text(encoding="utf-8").replace("order: 10", "order: dix"), encoding="utf-8")
-    result = run("check", org_file())
+    result = run("check", org_file(), "--bibliotheque", library_copy)
     assert result.exit_code == 4
     assert (f"{Path('bibliotheque/clauses/intro.md')}:5: erreur [library.schema] — order\n"
             "  Un nombre entier était attendu. Trouvé : « dix ».\n") in result.output
@@ -97,7 +95,7 @@ def test_4_invalid_library(run, org_file, library_copy):
 def test_5_a_clause_that_cannot_render_for_this_file(run, org_file, library_copy, tmp_path):
     # the fixture library's contact clause needs the privacy officer's e-mail
     path = org_file({"    courriel: vie.privee@essai.qc.ca\n": ""})
-    result = run("build", path, "--out", tmp_path / "out", "--format", "html")
+    result = run("build", path, "--out", tmp_path / "out", "--format", "html", "--bibliotheque", library_copy)
     assert result.exit_code == 5
     assert ("essai.yaml:28: erreur [render.missing] — contacts.protection_renseignements.courriel\n"
             "  Ce champ est vide, mais la clause « Joindre la personne responsable » en a besoin.") in result.output

@@ -15,6 +15,9 @@ from policygen.model.nodes import block_texts
 from policygen.writers.notes import DRAFT_MARK
 from policygen.writers.docx.document import write_docx
 from policygen.writers.html import render_html
+from policygen.writers.options import WriterOptions
+
+REVIEW = WriterOptions(review=True)
 
 
 def comment_spans(body) -> dict[str, str]:
@@ -50,9 +53,8 @@ def expected_notes(library, clause) -> list[str]:
         wanted.append(sources[ref.source]["title"])
         titles = {s["id"]: s["title"] for s in sources[ref.source]["sections"]}
         wanted += [titles[section] for section in ref.sections]
-    for law_id, articles in clause.provenance.legal:  # the laws that bind this body
-        law = library.laws[law_id]
-        wanted += [law["title"], law["citation"], *articles]
+    for law in clause.provenance.legal:  # the laws that bind this body
+        wanted += [library.laws[law.id]["title"], library.laws[law.id]["citation"], *law.articles]
     return wanted
 
 
@@ -77,7 +79,7 @@ def check_comments(path, library, document) -> None:
 def test_review_build_of_the_cisss_politique_comments_every_clause(cisss_builds):
     library = load_library()
     loaded, _ = load_all([CISSS], library)
-    [politique] = documents_for(loaded[0], library, ["politique"], review=True)
+    [politique] = documents_for(loaded[0], library, ["politique"])
     check_comments(cisss_builds["review"] / "politique.docx", library, politique)
 
 
@@ -91,9 +93,9 @@ def test_comments_cite_only_the_laws_that_bind_the_body(cisss_builds):
 
 
 def test_comment_names_legal_basis_with_citation_and_values(tmp_path):
-    library, [document] = fixture_documents(review=True)
+    library, [document] = fixture_documents()
     path = tmp_path / "politique.docx"
-    write_docx(document, path)
+    write_docx(document, path, REVIEW)
     check_comments(path, library, document)
     texts = {c.text.split(",")[0]: c.text for c in docx.Document(str(path)).comments}
     respect = texts["Clause essai.respect"]
@@ -108,8 +110,8 @@ def test_comment_names_legal_basis_with_citation_and_values(tmp_path):
 
 
 def test_comment_dates_come_from_the_document_not_the_clock(tmp_path):
-    _, [document] = fixture_documents(review=True)
-    write_docx(document, tmp_path / "p.docx")
+    _, [document] = fixture_documents()
+    write_docx(document, tmp_path / "p.docx", REVIEW)
     dates = {c.timestamp for c in docx.Document(str(tmp_path / "p.docx")).comments}
     assert {d.date().isoformat() for d in dates} == {"2024-03-15"}
 
@@ -151,6 +153,6 @@ def test_review_build_goes_to_its_own_folder(cisss_builds):
 
 @pytest.mark.parametrize("kind", ["netiquette", "fiche-synthese"])
 def test_every_document_gets_its_comments(tmp_path, kind):
-    library, [document] = fixture_documents(review=True, documents=(kind,))
-    write_docx(document, tmp_path / f"{kind}.docx")
+    library, [document] = fixture_documents(documents=(kind,))
+    write_docx(document, tmp_path / f"{kind}.docx", REVIEW)
     check_comments(tmp_path / f"{kind}.docx", library, document)

@@ -8,7 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ORGANISATIONS, ROOT
-from policygen.library.schema import DOCUMENTS
+
+DOCUMENTS = ("politique", "netiquette", "fiche-synthese")  # what the shipped library writes
 
 
 def test_there_are_organisations():

@@ -9,9 +9,12 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from policygen.model.nodes import Clause, Document, Emphasis, Link, ListBlock, Paragraph, Provenance, Section, Strong, Table, Text
+from policygen.model.labels import label
+from policygen.model.nodes import Clause, Document, Emphasis, Layout, Link, ListBlock, Paragraph, Provenance, Section, \
+    Strong, Table, Text
 from policygen.writers import WRITERS
 from policygen.writers.html import render_html
+from policygen.writers.options import WriterOptions
 
 PROV = Provenance("c", 1, (), ())
 
@@ -20,7 +23,7 @@ def para(text):
     return Paragraph((Text(text),))
 
 
-DOCUMENT = Document(
+DOCUMENT = label(Document(
     kind="politique", title="Politique d’essai", organisation="CISSS de l’Essai", short_title="Politique",
     sections=(
         Section("intro", "Préambule", (
@@ -37,8 +40,8 @@ DOCUMENT = Document(
         ), number="1"),
     ),
     author="CISSS de l’Essai", subject="Politique", keywords=("médias sociaux", "essai"),
-    date=dt.date(2024, 3, 1), timestamp=dt.datetime(2024, 3, 1, 12, 0),
-)
+    date=dt.date(2024, 3, 1), timestamp=dt.datetime(2024, 3, 1, 12, 0), layout=Layout(toc=True),
+))
 
 
 class Collector(HTMLParser):
@@ -124,14 +127,14 @@ def test_pdf_is_reproducible(written, tmp_path):
 
 
 def test_print_variant_adds_the_print_stylesheet():
-    assert "@page" in render_html(DOCUMENT, media="print")
+    assert "@page" in render_html(DOCUMENT, WriterOptions(media="print"))
     assert "@page" not in render_html(DOCUMENT)
 
 
 def test_unsafe_links_become_plain_text(tmp_path):
     import dataclasses
     clause = Clause("x", "X", False, (Paragraph((Link("javascript:alert(1)", (Text("cliquez"),)),)),), PROV)
-    document = dataclasses.replace(DOCUMENT, sections=(Section("s", "S", (clause,)),))
+    document = dataclasses.replace(DOCUMENT, sections=(Section("s", "S", (clause,), label="S"),))
     page = render_html(document)
     assert "javascript:" not in page and "cliquez" in page
     WRITERS["docx"](document, tmp_path / "x.docx")
@@ -155,7 +158,7 @@ def test_notes_are_set_apart_in_every_format(tmp_path):
     from policygen.model.nodes import Note
     note = Note((para("En cas d’urgence, composez le 911."),))
     clause = Clause("u", "Urgence", False, (para("Avant."), note, para("Après.")), PROV)
-    document = dataclasses.replace(DOCUMENT, sections=(Section("s", "S", (clause,)),))
+    document = dataclasses.replace(DOCUMENT, sections=(Section("s", "S", (clause,), label="S"),))
     assert '<div class="note" role="note"><p>En cas d’urgence, composez le 911.</p></div>' in render_html(document)
     WRITERS["docx"](document, tmp_path / "n.docx")
     styles = [(p.style.name, p.text) for p in docx.Document(str(tmp_path / "n.docx")).paragraphs]

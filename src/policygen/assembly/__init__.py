@@ -3,5 +3,5 @@
 Takes an organisation file and the library; gives one document model per
 document: the clauses that apply (`select`), filled with the organisation's
 values (`render`), parsed from Markdown (`parse`), with their provenance
-(`provenance`), numbered and typeset (`assemble`).
+(`provenance`), with the outline's layout, numbered, labelled and typeset (`assemble`).
 """

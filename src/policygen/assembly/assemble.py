@@ -2,7 +2,8 @@
 
 `select` keeps the clauses whose condition holds, in outline order;
 `render_clause` fills each with the organisation's values; `parse_markdown`
-turns it into blocks; `number` and `typeset` finish the model every writer reads.
+turns it into blocks; the outline's layout is copied in; `number`, `label` and
+`typeset` finish the model every writer reads.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from ..diagnostics import Diagnostic, DiagnosticError
 from ..library.context import build_context
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
-from ..model.nodes import Document, Section
+from ..model.labels import label
+from ..model.nodes import Document, Layout, Section
 from ..model.numbering import number
 from ..model.typography import typeset
 from ..orgfile.yamlsource import Located
@@ -35,7 +37,7 @@ def timestamp(date: dt.date) -> dt.datetime:
 
 
 def assemble(library: Library, document: str, context: dict[str, Any], located: Located,
-             display: str, review: bool = False) -> Document:
+             display: str) -> Document:
     outline = library.outlines[document]
     problems: list[Diagnostic] = []
     sections = []
@@ -74,17 +76,17 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
         keywords=("médias sociaux", short_title, org["nom_court"]),
         date=date,
         timestamp=timestamp(date),
-        review=review,
+        layout=Layout(**outline.layout.model_dump()),
     )
-    return typeset(number(doc, outline.numbered))
+    return typeset(label(number(doc, outline.numbered)))
 
 
-def documents_for(loaded: Loaded, library: Library, documents: list[str], review: bool = False) -> list[Document]:
+def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> list[Document]:
     context = build_context(loaded.organisation, library)
     problems, result = [], []
     for document in documents:
         try:
-            result.append(assemble(library, document, context, loaded.located, loaded.display, review))
+            result.append(assemble(library, document, context, loaded.located, loaded.display))
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
     if problems:
@@ -92,13 +94,13 @@ def documents_for(loaded: Loaded, library: Library, documents: list[str], review
     return result
 
 
-def documents_for_all(loaded: list[Loaded], library: Library, documents: list[str],
-                      review: bool = False) -> tuple[dict[Loaded, list[Document]], list[Diagnostic]]:
+def documents_for_all(loaded: list[Loaded], library: Library,
+                      documents: list[str]) -> tuple[dict[Loaded, list[Document]], list[Diagnostic]]:
     """The documents of every loaded file, and every problem of the files that failed."""
     built, problems = {}, []
     for item in loaded:
         try:
-            built[item] = documents_for(item, library, documents, review)
+            built[item] = documents_for(item, library, documents)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
     return built, problems

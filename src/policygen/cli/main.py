@@ -22,7 +22,7 @@ from ..diagnostics import Diagnostic, DiagnosticError, ExitCode, display_path, e
 from ..library.context import build_context
 from ..library.coverage import coverage
 from ..library.loader import load_library
-from ..library.schema import DOCUMENTS, Library
+from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.cadence import overdue, today
 from ..publishing.manifest import Manifest
@@ -31,7 +31,9 @@ from ..publishing.site import NotASiteError, Organisation, publish_site
 from ..review.compare import compare, summary, write_comparison
 from ..review.explain import explain as explain_clauses
 from ..review.explain import report as explanation_report
+from ..resources import TEMPLATES
 from ..writers import FORMATS
+from ..writers.options import WriterOptions
 from . import clickfr
 
 clickfr.install()
@@ -69,7 +71,10 @@ def _writing(target: Path, write: Callable[[], T]) -> T:
               "rien n’y a été écrit.")
 
 
-def _choices(value: str, known: tuple[str, ...], what: str) -> list[str]:
+def _choices(value: str | None, known: tuple[str, ...], what: str) -> list[str]:
+    """The values named in `value` (all of `known` when it is None), in the order of `known`."""
+    if value is None:
+        return list(known)
     chosen = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [v for v in chosen if v not in known]
     if unknown or not chosen:
@@ -78,9 +83,9 @@ def _choices(value: str, known: tuple[str, ...], what: str) -> list[str]:
     return [k for k in known if k in chosen]
 
 
-def _library():
+def _library(folder: Path) -> Library:
     try:
-        return load_library()
+        return load_library(folder)
     except DiagnosticError as exc:
         _fail(exc.diagnostics, "la bibliothèque de clauses est invalide.")
 
@@ -112,18 +117,27 @@ def main() -> None:
 # refused permission as an `io.read` problem like any other, hence no check by click.
 ORGANISATION_FILE = click.Path(readable=False, path_type=Path)
 FILES = click.argument("fichiers", nargs=-1, required=True, metavar="FICHIER...", type=ORGANISATION_FILE)
+LIBRARY = click.option("--bibliotheque", "library_dir", default=TEMPLATES, metavar="DOSSIER",
+                       type=click.Path(exists=True, file_okay=False, path_type=Path),
+                       help="Dossier de la bibliothèque de clauses (clauses/, outlines/, data/). "
+                            "[par défaut : celle livrée avec policygen]")
 
 
-def _build_all(fichiers: tuple[Path, ...], documents: list[str],
-               review: bool = False) -> tuple[Library, dict[Loaded, list[Document]]]:
+def _documents_option(verb: str):
+    return click.option("--document", "documents", default=None, metavar="DOCUMENTS",
+                        help=f"Documents à {verb}, séparés par des virgules : ceux dont la bibliothèque a le plan "
+                             "(politique, netiquette, fiche-synthese). [par défaut : tous]")
+
+
+def _build_all(library: Library, fichiers: tuple[Path, ...],
+               documents: list[str]) -> dict[Loaded, list[Document]]:
     """Every document of every file, or every problem of every file and exit."""
-    library = _library()
     loaded, problems = load_all(list(fichiers), library)
-    built, failed = documents_for_all(loaded, library, documents, review)
+    built, failed = documents_for_all(loaded, library, documents)
     problems += failed
     if problems:
         _fail(problems, "aucun document n’a été produit.")
-    return library, built
+    return built
 
 
 @main.command()
@@ -132,12 +146,13 @@ def _build_all(fichiers: tuple[Path, ...], documents: list[str],
               type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les documents.")
 @click.option("--format", "formats", default=",".join(FORMATS), show_default=True, metavar="FORMATS",
               help="Formats à produire, séparés par des virgules : html, docx, pdf.")
-@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
-              help="Documents à produire, séparés par des virgules : politique, netiquette, fiche-synthese.")
+@_documents_option("produire")
 @click.option("--review", "--revision", "review", is_flag=True,
               help="Version de révision pour les juristes : commentaire de provenance sur chaque clause, "
                    "mention « PROJET — pour révision ». Écrite dans DOSSIER/<nom-du-fichier>/revision/.")
-def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str, review: bool) -> None:
+@LIBRARY
+def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str | None, review: bool,
+          library_dir: Path) -> None:
     """Produit les documents de chaque FICHIER d’organisation.
 
     Écrit DOSSIER/<nom-du-fichier>/politique.{html,docx,pdf}, netiquette.* et
@@ -145,26 +160,28 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     les documents déjà produits restent intacts.
     """
     chosen_formats = _choices(formats, FORMATS, "Format")
-    chosen_documents = _choices(documents, DOCUMENTS, "Document")
-    library, built = _build_all(fichiers, chosen_documents, review)
+    library = _library(library_dir)
+    built = _build_all(library, fichiers, _choices(documents, library.documents, "Document"))
     for item, documents_built in built.items():
         target = out_dir / item.slug / "revision" if review else out_dir / item.slug
         written = _writing(target, lambda: write_outputs(target, documents_built, chosen_formats,
-                                                         Manifest(item.path, library.version, review)))
+                                                         Manifest(item.path, library.version, review),
+                                                         WriterOptions(review=review)))
         click.echo(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
 
 
 @main.command()
 @FILES
-def check(fichiers: tuple[Path, ...]) -> None:
+@LIBRARY
+def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
     """Vérifie chaque FICHIER d’organisation sans rien produire.
 
     Signale aussi, par un avertissement, les documents dont la date de révision
     est dépassée (aujourd’hui, ou la date de SOURCE_DATE_EPOCH si elle est définie).
     """
-    library = _library()
+    library = _library(library_dir)
     loaded, problems = load_all(list(fichiers), library)
-    problems += documents_for_all(loaded, library, list(DOCUMENTS))[1]
+    problems += documents_for_all(loaded, library, list(library.documents))[1]
     warnings = [w for item in loaded for w in overdue(item.organisation, item.located, item.display, today())]
     if problems:
         _fail(problems + warnings, "corrigez-les, puis relancez la vérification.")
@@ -181,9 +198,9 @@ def check(fichiers: tuple[Path, ...]) -> None:
 @click.argument("nouveau", metavar="NOUVEAU", type=ORGANISATION_FILE)
 @click.option("--out", "out_dir", default="output/comparaison", show_default=True, metavar="DOSSIER",
               type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les comparaisons.")
-@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
-              help="Documents à comparer, séparés par des virgules : politique, netiquette, fiche-synthese.")
-def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str) -> None:
+@_documents_option("comparer")
+@LIBRARY
+def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str | None, library_dir: Path) -> None:
     """Compare deux versions d’un fichier d’organisation.
 
     Écrit, pour chaque document, DOSSIER/<document>.redline.docx (modifications
@@ -191,8 +208,8 @@ def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str) -> None:
     tout » l’ancienne) et DOSSIER/<document>.diff.html (comparaison à lire dans
     un navigateur), puis affiche les champs modifiés et les clauses touchées.
     """
-    chosen_documents = _choices(documents, DOCUMENTS, "Document")
-    library = _library()
+    library = _library(library_dir)
+    chosen_documents = _choices(documents, library.documents, "Document")
     loaded, problems = load_all([ancien, nouveau], library)
     comparison = None
     if not problems:
@@ -208,13 +225,13 @@ def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str) -> None:
 
 @main.command(short_help="Dit pourquoi chaque clause figure, ou non, dans les documents.")
 @click.argument("fichier", metavar="FICHIER", type=ORGANISATION_FILE)
-@click.option("--document", "documents", default=",".join(DOCUMENTS), show_default=True, metavar="DOCUMENTS",
-              help="Documents à expliquer, séparés par des virgules : politique, netiquette, fiche-synthese.")
-def explain(fichier: Path, documents: str) -> None:
+@_documents_option("expliquer")
+@LIBRARY
+def explain(fichier: Path, documents: str | None, library_dir: Path) -> None:
     """Explique, pour chaque clause de la bibliothèque, si elle figure dans le
     document et pourquoi : sa condition et les valeurs du FICHIER qu’elle a lues."""
-    chosen_documents = _choices(documents, DOCUMENTS, "Document")
-    library = _library()
+    library = _library(library_dir)
+    chosen_documents = _choices(documents, library.documents, "Document")
     loaded, problems = load_all([fichier], library)
     if problems:
         _fail(problems, "aucune explication n’a été produite.")
@@ -228,12 +245,13 @@ def explain(fichier: Path, documents: str) -> None:
 
 @main.command()
 @click.option("--manquantes", is_flag=True, help="N’afficher que les sections qu’aucune clause ne couvre.")
-def sources(manquantes: bool) -> None:
+@LIBRARY
+def sources(manquantes: bool, library_dir: Path) -> None:
     """Montre, pour chaque section des documents sources, les clauses qui la couvrent.
 
     Se termine avec le code 1 si une section n’est couverte par aucune clause.
     """
-    library = _library()
+    library = _library(library_dir)
     entries = coverage(library)
     titles = {s["id"]: f"{s.get('organisation', '')} — {s.get('title', '')}" for s in library.sources}
     current = None
@@ -256,7 +274,8 @@ def sources(manquantes: bool) -> None:
 @FILES
 @click.option("--site", "site_dir", required=True, metavar="DOSSIER",
               type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire le site intranet.")
-def publish(fichiers: tuple[Path, ...], site_dir: Path) -> None:
+@LIBRARY
+def publish(fichiers: tuple[Path, ...], site_dir: Path, library_dir: Path) -> None:
     """Publie les documents de chaque FICHIER d’organisation en site intranet statique.
 
     Écrit DOSSIER/index.html (les organismes et leurs documents) et, pour
@@ -265,7 +284,8 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path) -> None:
     publication précédente a écrit dans DOSSIER ; si un fichier contient une
     erreur, rien n’est publié.
     """
-    _, built = _build_all(fichiers, list(DOCUMENTS))
+    library = _library(library_dir)
+    built = _build_all(library, fichiers, list(library.documents))
     organisations = [Organisation(item.slug, documents[0].organisation, tuple(documents))
                      for item, documents in built.items()]
     try:

@@ -15,8 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..orgfile.yamlsource import Located, Path_
 
-DOCUMENTS = ("politique", "netiquette", "fiche-synthese")
-
 
 class _Meta(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -52,11 +50,23 @@ class OutlineSection(_Meta):
     role: str = "body"  # « metadata » for the identification block
 
 
+class Layout(_Meta):
+    """How a document is laid out; copied into the model (model.nodes.Layout), read by every writer."""
+
+    toc: bool = False
+    columns: int = Field(default=1, ge=1, le=2)
+    title_block: bool = True
+    annex_page_break: bool = False
+    compact: bool = False
+
+
 class Outline(_Meta):
     id: str
     title: str
     short_title: str
+    order: int = 100  # rank among the library's documents (lists, the site's index), then id
     numbered: bool = False
+    layout: Layout = Layout()
     sections: list[OutlineSection] = Field(min_length=1)
 
 
@@ -90,6 +100,11 @@ class Library:
     laws: dict[str, dict[str, Any]]
     terms: dict[str, dict[str, str]]
     version: str
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The documents this library writes: one per outline, in the outlines' order."""
+        return tuple(sorted(self.outlines, key=lambda d: (self.outlines[d].order, d)))
 
     def clause(self, clause_id: str) -> Clause:
         return next(c for c in self.clauses if c.id == clause_id)

@@ -1,5 +1,6 @@
 """The document model: the one contract between assembly and the writers.
 
 `nodes` holds the frozen tree (document, sections, clauses, blocks, inlines);
-the transforms return a new tree: `numbering`, `typography`.
+the transforms return a new tree, applied in this order: `numbering`, `labels`
+(heading labels, version line), `typography`.
 """

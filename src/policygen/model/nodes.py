@@ -82,15 +82,43 @@ Block = Paragraph | ListBlock | Table | Heading | Note
 # Structure -------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class Source:
+    """A source document a clause derives from, as the library's data describes it."""
+
+    id: str
+    title: str  # "" when the library does not list this source
+    organisation: str
+    sections: tuple[tuple[str, str], ...]  # (section id, its title or "")
+
+
+@dataclass(frozen=True)
+class Law:
+    """A law a clause rests on, with the articles it cites."""
+
+    id: str
+    title: str  # "" when the library does not list this law
+    citation: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Value:
+    """An organisation-file field a clause read, and its value as shown to a reviewer."""
+
+    path: str
+    shown: str
+    empty: bool  # the file leaves it empty: `shown` says so
+
+
+@dataclass(frozen=True)
 class Provenance:
-    """Where a clause comes from and what it rests on, for legal review."""
+    """Where a clause comes from and what it rests on, for legal review; writers word the note."""
 
     clause_id: str
     version: int
-    sources: tuple[tuple[str, tuple[str, ...]], ...]
-    legal: tuple[tuple[str, tuple[str, ...]], ...]
-    variables: tuple[tuple[str, str], ...] = ()  # organisation-file field -> value shown
-    notes: tuple[str, ...] = ()  # the same, as French sentences for the reviewer
+    sources: tuple[Source, ...]
+    legal: tuple[Law, ...]  # only the laws that bind this body
+    values: tuple[Value, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +129,7 @@ class Clause:
     blocks: tuple[Block, ...]
     provenance: Provenance
     number: str = ""
+    label: str = ""  # the heading as shown: « 5.1 Les comptes officiels » (model/labels.py)
 
 
 @dataclass(frozen=True)
@@ -111,11 +140,23 @@ class Section:
     annex: bool = False
     role: str = "body"
     number: str = ""
+    label: str = ""  # the heading as shown: « 1. Préambule », « Annexe 1 : Définitions »
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the document is laid out, from its outline: every writer reads it, none tests a kind."""
+
+    toc: bool = False  # a table of contents after the identification block
+    columns: int = 1  # the body flows in this many columns under the full-width title
+    title_block: bool = True  # the organisation above the title and the version line under it
+    annex_page_break: bool = False  # (print) the annexes start on a new page
+    compact: bool = False  # (HTML, PDF) small type and boxed sections, to fit one sheet
 
 
 @dataclass(frozen=True)
 class Document:
-    kind: str  # politique, netiquette, fiche-synthese
+    kind: str  # the outline's id: politique, netiquette, fiche-synthese…; names the files
     title: str
     organisation: str  # full name
     short_title: str
@@ -126,7 +167,8 @@ class Document:
     date: dt.date  # shown in the text: in force or last revised
     timestamp: dt.datetime  # file metadata: SOURCE_DATE_EPOCH, else `date`; never the clock
     lang: str = "fr-CA"
-    review: bool = False
+    layout: Layout = Layout()
+    version_line: str = ""  # « Version du 27 avril 2018 » (model/labels.py)
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

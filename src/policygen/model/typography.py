@@ -122,17 +122,17 @@ def _block(block: Block) -> Block:
 
 
 def _clause(clause: Clause) -> Clause:
-    return dataclasses.replace(clause, title=typeset_text(clause.title),
+    return dataclasses.replace(clause, title=typeset_text(clause.title), label=typeset_text(clause.label),
                                blocks=tuple(_block(b) for b in clause.blocks))
 
 
 def _section(section: Section) -> Section:
-    return dataclasses.replace(section, title=typeset_text(section.title),
+    return dataclasses.replace(section, title=typeset_text(section.title), label=typeset_text(section.label),
                                clauses=tuple(_clause(c) for c in section.clauses))
 
 
 def typeset(document: Document) -> Document:
-    """The document with OQLF typography in every title, paragraph, list and table."""
+    """The document with OQLF typography in every title, label, paragraph, list and table."""
     return dataclasses.replace(
         document,
         title=typeset_text(document.title),
@@ -141,6 +141,7 @@ def typeset(document: Document) -> Document:
         author=typeset_text(document.author),
         subject=typeset_text(document.subject),
         keywords=tuple(typeset_text(k) for k in document.keywords),
+        version_line=typeset_text(document.version_line),
         sections=tuple(_section(s) for s in document.sections),
     )
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from ..model.nodes import Document
 from ..resources import TEMPLATES
-from ..writers.html import SitePage, layouts, render_html, stylesheet
+from ..writers.html import layouts, render_html, stylesheet
+from ..writers.options import SitePage, WriterOptions
 from .outputs import write_outputs
 
 MARKER = ".policygen-site"  # marks a folder as ours: only such a folder is ever replaced
@@ -54,7 +55,7 @@ def _document_page(document: Document, folder: Path) -> str:
     downloads = tuple((f"{document.kind}.{fmt}", f"{document.short_title} ({label})",
                        file_size(folder / f"{document.kind}.{fmt}")) for fmt, label in FORMAT_LABELS.items())
     page = SitePage(home="../index.html", home_label=HOME_LABEL, downloads=downloads, stylesheet="../site.css")
-    return render_html(document, site=page)
+    return render_html(document, WriterOptions(site=page))
 
 
 def _index(organisations: list[Organisation]) -> str:

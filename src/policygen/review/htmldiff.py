@@ -14,7 +14,7 @@ from html import escape
 from markupsafe import Markup
 
 from ..model.nodes import Block, Document, Table, block_texts, inline_text
-from ..writers.html import clause_heading, layouts, section_heading, stylesheet
+from ..writers.html import layouts, stylesheet
 from .orgdiff import FieldChange
 from .textdiff import align, similarity, tokens, word_ops
 
@@ -40,10 +40,10 @@ def _block_units(block: Block) -> list[Unit]:
 def units(document: Document) -> list[Unit]:
     out = []
     for section in document.sections:
-        out.append(Unit("h2", section_heading(section)))
+        out.append(Unit("h2", section.label))
         for clause in section.clauses:
             if clause.show_title:
-                out.append(Unit("h3", clause_heading(clause)))
+                out.append(Unit("h3", clause.label))
             out += [unit for block in clause.blocks for unit in _block_units(block)]
     return out
 

@@ -14,12 +14,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..french import long_date
-from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, \
-    Paragraph, Section, Strong, Table, Text
-from ..model.typography import typeset_text
+from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, ListBlock, \
+    Note, Paragraph, Section, Strong, Text
 from ..resources import TEMPLATES
 from .notes import DRAFT_MARK, note_html
+from .options import WriterOptions
 
 
 def _inlines(nodes: tuple[Inline, ...]) -> str:
@@ -78,44 +77,30 @@ def anchor(identifier: str) -> str:
     return identifier.replace(".", "-")
 
 
-def clause_heading(clause: Clause) -> str:
-    """« 5.1 Les comptes officiels »."""
-    return f"{clause.number} {clause.title}" if clause.number else clause.title
+def _numbered(label: str, number: str) -> str:
+    """The label, escaped, with its number apart: « <span class="num">5.1</span> Les comptes »."""
+    if number and label.startswith(number):
+        return f'<span class="num">{escape(number)}</span>{escape(label.removeprefix(number))}'
+    return escape(label)
 
 
 def _clause(clause: Clause, review: bool) -> str:
     parts = [f'<div class="clause" id="{anchor(clause.id)}">']
     if clause.show_title:
-        number = f'<span class="num">{escape(clause.number)}</span> ' if clause.number else ""
-        parts.append(f"<h3>{number}{escape(clause.title)}</h3>")
+        parts.append(f"<h3>{_numbered(clause.label, clause.number)}</h3>")
     parts.extend(_block(b, 4) for b in clause.blocks)
     if review:
-        parts.append(note_html(clause))
+        parts.append(note_html(clause.provenance))
     parts.append("</div>")
     return "".join(parts)
-
-
-def version_line(document: Document) -> str:
-    """« Version du 27 avril 2018 », under the title in every format."""
-    return typeset_text(f"Version du {long_date(document.date)}")
-
-
-def section_heading(section: Section) -> str:
-    """« 1. Préambule », « Annexe 1 : Définitions »."""
-    if not section.number:
-        return section.title
-    if section.annex:  # composed after the typography pass: typeset the colon here
-        return typeset_text(f"{section.number} : {section.title}")
-    return f"{section.number}. {section.title}"
 
 
 def _section(section: Section, review: bool) -> str:
     ident = f"s-{anchor(section.id)}"
     classes = f"section role-{section.role}" + (" annex" if section.annex else "")
-    heading = escape(section_heading(section))
     body = "".join(_clause(c, review) for c in section.clauses)
     return (f'<section class="{classes}" id="{ident}" aria-labelledby="{ident}-titre">'
-            f'<h2 id="{ident}-titre">{heading}</h2>{body}</section>')
+            f'<h2 id="{ident}-titre">{escape(section.label)}</h2>{body}</section>')
 
 
 @cache
@@ -137,44 +122,47 @@ class TocEntry:
 
 def table_of_contents(document: Document, clauses: bool = False) -> list[TocEntry]:
     """Sections (and, for the intranet, their titled clauses) with their anchors."""
-    return [TocEntry(f"s-{anchor(s.id)}", section_heading(s),
-                     tuple(TocEntry(anchor(c.id), clause_heading(c)) for c in s.clauses
+    return [TocEntry(f"s-{anchor(s.id)}", s.label,
+                     tuple(TocEntry(anchor(c.id), c.label) for c in s.clauses
                            if c.show_title) if clauses else ())
             for s in document.sections if s.role != "metadata"]
 
 
-@dataclass(frozen=True)
-class SitePage:
-    """What a document's page on the intranet adds: the way home and the downloads."""
+def layout_classes(layout: Layout) -> str:
+    """The page's classes, from its layout: the stylesheets style these, never a document kind."""
+    classes = ["doc"]
+    if layout.toc:
+        classes.append("sommaire")
+    if layout.columns > 1:
+        classes.append(f"colonnes-{layout.columns}")
+    if layout.compact:
+        classes.append("compact")
+    if layout.annex_page_break:
+        classes.append("annexes-nouvelle-page")
+    return " ".join(classes)
 
-    home: str
-    home_label: str
-    downloads: tuple[tuple[str, str, str], ...]  # (href, label, size)
-    stylesheet: str
 
-
-def render_html(document: Document, media: str = "screen", site: SitePage | None = None) -> str:
-    """The page as a string; `media="print"` adds the print stylesheet for the PDF;
-    `site` makes it a page of the intranet site (linked stylesheet, full table of contents)."""
-    names = ("fonts.css", "document.css", "print.css") if media == "print" else ("document.css", "screen.css")
-    if document.review:
+def render_html(document: Document, options: WriterOptions = WriterOptions()) -> str:
+    """The page as a string; `options.media == "print"` adds the print stylesheet for the PDF;
+    `options.site` makes it a page of the intranet site (linked stylesheet, full table of contents)."""
+    site, review = options.site, options.review
+    names = ("fonts.css", "document.css", "print.css") if options.media == "print" else ("document.css", "screen.css")
+    if review:
         names += ("review.css",)
     css = "\n".join(stylesheet(name) for name in names)
     toc = table_of_contents(document, clauses=site is not None)
     return layouts().get_template("document.html.j2").render(
         document=document,
-        version=version_line(document),
+        body_class=layout_classes(document.layout),
         css=Markup(css) if site is None else None,
-        toc=toc if document.kind == "politique" or site is not None else [],
-        metadata=Markup("".join(_section(s, document.review) for s in document.sections if s.role == "metadata")),
-        sections=Markup("".join(_section(s, document.review) for s in document.sections if s.role != "metadata")),
-        draft_mark=DRAFT_MARK if document.review else "",
-        media=media,
+        toc=toc if document.layout.toc or site is not None else [],
+        metadata=Markup("".join(_section(s, review) for s in document.sections if s.role == "metadata")),
+        sections=Markup("".join(_section(s, review) for s in document.sections if s.role != "metadata")),
+        draft_mark=DRAFT_MARK if review else "",
+        media=options.media,
         site=site,
     )
 
 
-def write_html(document: Document, path: Path) -> None:
-    path.write_text(render_html(document), encoding="utf-8")
-
-
+def write_html(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:
+    path.write_text(render_html(document, options), encoding="utf-8")

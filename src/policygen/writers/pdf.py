@@ -7,6 +7,7 @@ makes no network request and reads nothing else.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from weasyprint.urls import URLFetcher
 from ..model.nodes import Document
 from ..resources import TEMPLATES
 from .html import render_html
+from .options import WriterOptions
 
 
 class ProjectOnlyFetcher(URLFetcher):
@@ -31,13 +33,13 @@ class ProjectOnlyFetcher(URLFetcher):
         raise ValueError(f"ressource hors du projet refusée : {url}")
 
 
-def render_pdf(document: Document) -> bytes:
-    page = render_html(document, media="print")
+def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:
+    page = render_html(document, dataclasses.replace(options, media="print", site=None))
     # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
     identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
     html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
     return html.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False)
 
 
-def write_pdf(document: Document, path: Path) -> None:
-    path.write_bytes(render_pdf(document))
+def write_pdf(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:
+    path.write_bytes(render_pdf(document, options))

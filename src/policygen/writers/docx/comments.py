@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from ...model.nodes import Clause, Document
-from ..notes import AUTHOR, DRAFT_MARK
+from ..notes import AUTHOR, DRAFT_MARK, note_text
 
 
 def mark_draft(docx: DocxDocument) -> None:
@@ -35,5 +35,5 @@ def comment_clause(docx: DocxDocument, clause: Clause, elements: Sequence[Any], 
         properties.addnext(start)
     paragraphs[-1].append(end)
     first, last = Run(start, docx._body), Run(end, docx._body)
-    comment = docx.add_comment([first, last], "\n".join(clause.provenance.notes), author=AUTHOR, initials="PG")
+    comment = docx.add_comment([first, last], note_text(clause.provenance), author=AUTHOR, initials="PG")
     comment._comment_elm.date = document.timestamp  # python-docx stamps the clock; builds must not

@@ -147,12 +147,12 @@ def page_setup(docx: DocxDocument) -> None:
     section.different_first_page_header_footer = True
 
 
-def two_columns(docx: DocxDocument) -> None:
-    """What follows flows in two columns under the full-width title, as the fiche-synthèse PDF does."""
+def columns(docx: DocxDocument, count: int) -> None:
+    """What follows flows in `count` columns under the full-width title, as the PDF does."""
     docx.add_section(WD_SECTION.CONTINUOUS)
     cols = docx.sections[-1]._sectPr.find(qn("w:cols"))
     if cols is None:
         cols = OxmlElement("w:cols")
         docx.sections[-1]._sectPr.append(cols)
-    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:num"), str(count))
     cols.set(qn("w:space"), str(int(Cm(0.8).twips)))

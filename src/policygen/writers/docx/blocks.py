@@ -1,0 +1,132 @@
+"""The model's blocks and inlines as Word paragraphs, lists, tables, runs and hyperlinks, in house styles."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ...model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
+    Table, Text, inline_text
+from ..html import safe_href
+from .styles import NOTE_STYLE, TABLE_STYLE, TEXT_WIDTH
+
+
+def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...], bold: bool, italic: bool) -> None:
+    rel = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    paragraph._p.append(link)
+    run = paragraph.add_run(inline_text(children), style="Hyperlink")
+    run.bold, run.italic = bold or None, italic or None
+    link.append(run._r)
+
+
+def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = False, italic: bool = False) -> None:
+    for node in nodes:
+        if isinstance(node, Text):
+            run = paragraph.add_run(node.text)
+            run.bold, run.italic = bold or None, italic or None
+        elif isinstance(node, LineBreak):
+            paragraph.add_run().add_break(WD_BREAK.LINE)
+        elif isinstance(node, Emphasis):
+            _inlines(paragraph, node.children, bold, True)
+        elif isinstance(node, Strong):
+            _inlines(paragraph, node.children, True, italic)
+        elif isinstance(node, Link) and safe_href(node.href):
+            _hyperlink(paragraph, node.href, node.children, bold, italic)
+        elif isinstance(node, Link):
+            _inlines(paragraph, node.children, bold, italic)
+
+
+class Lists:
+    """Gives each list its own numbering instance, so « 1. » restarts at every list."""
+
+    def __init__(self, docx: DocxDocument):
+        self.docx = docx
+        self.numbering = docx.part.numbering_part.element
+
+    def new_num(self, style_name: str) -> int:
+        style = self.docx.styles[style_name].element
+        num_id = int(style.pPr.numPr.numId.val)
+        abstract_id = self.numbering.num_having_numId(num_id).abstractNumId.val
+        num = self.numbering.add_num(abstract_id)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(num.numId)
+
+
+def _list_style(ordered: bool, depth: int) -> str:
+    base = "List Number" if ordered else "List Bullet"
+    return base if depth == 0 else f"{base} {min(depth + 1, 3)}"
+
+
+def add_blocks(docx: DocxDocument, blocks: tuple[Block, ...], lists: Lists, depth: int = 0,
+            style: str = "Normal") -> None:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            _inlines(docx.add_paragraph(style=style if depth == 0 else "List Continue"), block.inlines)
+        elif isinstance(block, Note):
+            add_blocks(docx, block.blocks, lists, depth, NOTE_STYLE)
+        elif isinstance(block, Heading):
+            _inlines(docx.add_heading(level=3), block.inlines)
+        elif isinstance(block, ListBlock):
+            _list(docx, block, lists, depth)
+        elif isinstance(block, Table):
+            _table(docx, block)
+
+
+def _list(docx: DocxDocument, block: ListBlock, lists: Lists, depth: int) -> None:
+    style = _list_style(block.ordered, depth)
+    num_id = lists.new_num(style) if block.ordered else None
+    for item in block.items:
+        first, *rest = item or (Paragraph(()),)
+        paragraph = docx.add_paragraph(style=style)
+        if num_id is not None:
+            numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numpr.get_or_add_ilvl().val = 0
+            numpr.get_or_add_numId().val = num_id
+        if isinstance(first, Paragraph):
+            _inlines(paragraph, first.inlines)
+            add_blocks(docx, tuple(rest), lists, depth + 1)
+        else:
+            add_blocks(docx, tuple(item), lists, depth + 1)
+
+
+def _table_look(table: DocxTable, header_row: bool) -> None:
+    """Which parts of the table style apply: the header row, or else the label column (then 35 % wide)."""
+    look = table._tbl.tblPr.find(qn("w:tblLook"))  # python-docx's blank table has one: set it, never add another
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    flags = {"firstRow": header_row, "firstColumn": not header_row, "lastRow": False, "lastColumn": False,
+             "noHBand": True, "noVBand": True}
+    for name, on in flags.items():
+        look.set(qn(f"w:{name}"), "1" if on else "0")
+    look.set(qn("w:val"), f"{0x0020 * header_row + 0x0080 * (not header_row) + 0x0600:04X}")
+    if not header_row and len(table.columns) == 2:
+        widths = (int(TEXT_WIDTH * 0.35), TEXT_WIDTH - int(TEXT_WIDTH * 0.35))
+        for column, width in zip(table.columns, widths):
+            column.width = width
+
+
+def _table(docx: DocxDocument, block: Table) -> None:
+    columns = max(len(block.header), *(len(r) for r in block.rows)) if block.rows else len(block.header)
+    has_header = bool(block.header) and any(block.header)
+    table = docx.add_table(rows=0, cols=columns)
+    table.style = docx.styles[TABLE_STYLE]
+    _table_look(table, header_row=has_header)
+    for row_index, row in enumerate(((block.header,) if has_header else ()) + block.rows):
+        cells = table.add_row().cells
+        for cell, content in zip(cells, row):
+            paragraph = cell.paragraphs[0]
+            header_cell = (has_header and row_index == 0) or (not has_header and cell is cells[0])
+            _inlines(paragraph, content, bold=header_cell)
+        if has_header and row_index == 0:
+            # Repeat the header row on each page and tell screen readers it is a header.
+            tr_pr = table.rows[0]._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:tblHeader"))
+    docx.add_paragraph()

@@ -1,0 +1,51 @@
+"""Word fields, header and footer: « Page X de Y » from PAGE and NUMPAGES fields, the running header."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ...model.nodes import Document
+from ..notes import DRAFT_MARK
+
+
+def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", "1"), ("end", None)):
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+            run._r.append(element)
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+            run._r.append(element)
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+            run._r.append(element)
+
+
+def _page_number(paragraph: DocxParagraph) -> None:
+    """« Page X de Y », right-aligned at the margin."""
+    paragraph.style = "Footer"
+    paragraph.add_run("\tPage ")
+    _add_field(paragraph, "PAGE")
+    paragraph.add_run(" de ")
+    _add_field(paragraph, "NUMPAGES")
+
+
+def header_footer(docx: DocxDocument, document: Document, review: bool) -> None:
+    """As in the PDF: organisation and document in the header, except on the title page; page numbers on all."""
+    section = docx.sections[0]
+    header = section.header.paragraphs[0]
+    header.style = "Header"
+    header.add_run(f"{document.organisation}\t{document.short_title}")
+    _page_number(section.footer.paragraphs[0])
+    _page_number(section.first_page_footer.paragraphs[0])
+    if review:  # the draft mark heads every page, the title page included
+        for part in (section.header, section.first_page_header):
+            part.paragraphs[0].insert_paragraph_before(DRAFT_MARK, style="Header")
