@@ -12,10 +12,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from policygen.build import documents_for, load_all
-from policygen.library import DOCUMENTS, load_library
-from policygen.publish import Organisation, publish_site
-from policygen.typography import typeset
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from policygen.model.typography import typeset
+from policygen.publishing.site import Organisation, publish_site
+from policygen.resources import TEMPLATES
 from policygen.writers import WRITERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +35,7 @@ def best_of(runs: int, action) -> float:
 
 
 def main() -> int:
-    library = load_library()
+    library = load_library(TEMPLATES)
     loaded, problems = load_all(sorted((ROOT / "organisations").glob("*.yaml")), library)
     if problems:
         print("\n".join(p.format() for p in problems))
@@ -42,7 +44,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
         for item in loaded:
-            documents = documents_for(item, library, list(DOCUMENTS))
+            documents = documents_for(item, library, list(library.documents))
             for document in documents:
                 timings = {"typography": best_of(5, lambda: typeset(document))}
                 for fmt, write in WRITERS.items():

@@ -12,11 +12,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from policygen.assemble import assemble, render_clause, select
-from policygen.context import build_context
-from policygen.library import DOCUMENTS, TEMPLATES, load_library
-from policygen.parse import parse_markdown
-from policygen.validation import load_organisation
+from policygen.assembly.assemble import assemble
+from policygen.assembly.parse import parse_markdown
+from policygen.assembly.render import render_clause
+from policygen.assembly.select import select
+from policygen.library.context import build_context
+from policygen.library.loader import load_library
+from policygen.orgfile.validation import load_organisation
+from policygen.resources import TEMPLATES
 from policygen.writers import WRITERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,18 +40,19 @@ def main(paths: list[Path]) -> None:
     library = load_library(TEMPLATES)
     print(f"bibliothèque (chargement + vérification, à froid) : {(time.perf_counter() - start) * 1000:8.1f} ms "
           f"({len(library.clauses)} clauses)")
+    kinds = library.documents
     rows = []
     for path in paths:
         org, located = load_organisation(path)
         context = build_context(org, library)
         row = {"organisation": path.stem, "load": timed(lambda: load_organisation(path))}
-        selected = {d: select(library, d, context) for d in DOCUMENTS}
-        row["select"] = timed(lambda: [select(library, d, context) for d in DOCUMENTS])
-        clauses = [c for d in DOCUMENTS for _, cs in selected[d] for c in cs]
+        selected = {d: select(library, d, context) for d in kinds}
+        row["select"] = timed(lambda: [select(library, d, context) for d in kinds])
+        clauses = [c for d in kinds for _, cs in selected[d] for c in cs]
         row["render"] = timed(lambda: [render_clause(c, context, located, str(path)) for c in clauses])
         markdown = [render_clause(c, context, located, str(path)) for c in clauses]
         row["parse"] = timed(lambda: [parse_markdown(m) for m in markdown])
-        documents = [assemble(library, d, context, located, str(path)) for d in DOCUMENTS]
+        documents = [assemble(library, d, context, located, str(path)) for d in kinds]
         with tempfile.TemporaryDirectory() as folder:
             for fmt, writer in WRITERS.items():
                 runs = 2 if fmt == "pdf" else RUNS
