@@ -9,6 +9,8 @@ with « Page X de Y » fields, filled document properties, language fr-CA.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from docx import Document as new_docx
@@ -30,6 +32,9 @@ from .package import reproducible_zip
 from .styles import LANG, NOTE_STYLE, TABLE_STYLE, TEXT_WIDTH, VERSION_STYLE, apply_house_styles, page_setup, \
     two_columns
 from .toc import add_bookmark, add_toc
+
+Spans = dict[tuple, list]  # part of the model -> the body elements it became
+
 
 def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
     run = paragraph.add_run()
@@ -187,10 +192,13 @@ def _table(docx: DocxDocument, block: Table) -> None:
     docx.add_paragraph()
 
 
-def _clause(docx: DocxDocument, clause: Clause, lists: _Lists) -> None:
+def _clause(docx: DocxDocument, clause: Clause, lists: _Lists, spans: Spans) -> None:
     if clause.show_title:
-        docx.add_heading(clause_heading(clause), level=2)
-    _blocks(docx, clause.blocks, lists)
+        with _span(docx, spans, ("title", clause.id)):
+            docx.add_heading(clause_heading(clause), level=2)
+    for index, block in enumerate(clause.blocks):
+        with _span(docx, spans, ("block", clause.id, index)):
+            _blocks(docx, (block,), lists)
 
 
 def _properties(docx: DocxDocument, document: Document) -> None:
@@ -212,19 +220,33 @@ def _page_break(docx: DocxDocument) -> None:
     docx.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
 
-def build_docx(document: Document) -> DocxDocument:
-    """Title block, identification table, table of contents (politique), then the sections, as in the PDF."""
+@contextmanager
+def _span(docx: DocxDocument, spans: Spans, key: tuple) -> Iterator[None]:
+    """Records under `key` the body elements written inside the block (the body ends with its w:sectPr)."""
+    body = docx.element.body
+    start = len(body) - 1
+    yield
+    spans[key] = list(body[start:-1])
+
+
+def build_docx(document: Document, spans: Spans | None = None) -> DocxDocument:
+    """Title block, identification table, table of contents (politique), then the sections, as in the PDF.
+
+    `spans`, when given, receives the body elements each part of the model became (for the redline):
+    ("front",), ("toc",), ("section", id), ("title", clause id), ("block", clause id, index)."""
+    spans = {} if spans is None else spans
     docx = new_docx()
     apply_house_styles(docx)
     page_setup(docx)
     _properties(docx, document)
     if document.review:
         mark_draft(docx)
-    docx.add_paragraph(document.organisation, style="Subtitle")
-    docx.add_paragraph(document.title, style="Title")
-    docx.add_paragraph(version_line(document), style=VERSION_STYLE)
-    if document.kind == "fiche-synthese":
-        two_columns(docx)
+    with _span(docx, spans, ("front",)):
+        docx.add_paragraph(document.organisation, style="Subtitle")
+        docx.add_paragraph(document.title, style="Title")
+        docx.add_paragraph(version_line(document), style=VERSION_STYLE)
+        if document.kind == "fiche-synthese":
+            two_columns(docx)  # a section break: one more paragraph
     lists = _Lists(docx)
     body = docx.element.body
     toc = table_of_contents(document) if document.kind == "politique" else []
@@ -232,15 +254,17 @@ def build_docx(document: Document) -> DocxDocument:
     for section in document.sections:
         if toc and section.role != "metadata" and not bookmarks:
             _page_break(docx)
-            add_toc(docx, toc)
+            with _span(docx, spans, ("toc",)):
+                add_toc(docx, toc)
             _page_break(docx)
-        heading = docx.add_heading(section_heading(section), level=1)
+        with _span(docx, spans, ("section", section.id)):
+            heading = docx.add_heading(section_heading(section), level=1)
         if section.role != "metadata":
             bookmarks += 1
             add_bookmark(heading, f"s-{anchor(section.id)}", bookmarks)
         for clause in section.clauses:
             start = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
-            _clause(docx, clause, lists)
+            _clause(docx, clause, lists, spans)
             if document.review:
                 comment_clause(docx, clause, body[start:-1], document)
     _header_footer(docx, document)
