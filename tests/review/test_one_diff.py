@@ -4,6 +4,7 @@ version and Reject All the old one."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
@@ -20,6 +21,8 @@ from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
 from policygen.review.compare import compare
+from policygen.review.diff import diff
+from policygen.review.redline import redline
 from policygen.writers.docx.document import build_docx
 from trackchanges import accept_all, reject_all
 
@@ -189,3 +192,14 @@ EDITS = st.one_of(
 def test_any_pair_of_valid_files_diffs_and_round_trips(tmp_path, library, old, new, old_edits, new_edits):
     check_comparison(edited(old, tmp_path / "ancien.yaml", *old_edits),
                      edited(new, tmp_path / "nouveau.yaml", *new_edits), library)
+
+
+def test_a_last_section_removed_moves_the_page_break_after_the_table_of_contents(library):
+    # The page break ends the table of contents' last entry: Reject All must put it back where it was.
+    loaded, _ = load_all([CISSS], library)
+    [whole] = documents_for(loaded[0], library, ["politique"])
+    shorter = dataclasses.replace(whole, sections=whole.sections[:-1])
+    old, new = whole, shorter
+    body = body_of(redline(diff(old, new), old, new).data)
+    assert paragraph_texts(accept_all(body)) == paragraph_texts(build_docx(new).element.body)
+    assert paragraph_texts(reject_all(body)) == paragraph_texts(build_docx(old).element.body)

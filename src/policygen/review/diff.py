@@ -61,12 +61,16 @@ class UnitDiff:
 
 @dataclass(frozen=True)
 class BlockDiff:
-    """A block of a clause: `old`/`new` index it in each version's clause (None when absent)."""
+    """A block of a clause: `old`/`new` index it in each version's clause (None when absent).
+
+    `opaque` for a block with a table nested in it: it is kept, inserted or deleted whole, never
+    diffed inside (its units are then its texts, for reading only)."""
 
     kind: str  # paragraph, heading, list, note, table (with a header row), labels (label/value table)
     old: int | None
     new: int | None
     units: tuple[UnitDiff, ...]
+    opaque: bool = False
 
     @property
     def changed(self) -> bool:
@@ -173,9 +177,11 @@ def _units(old: list[Cells], new: list[Cells]) -> tuple[UnitDiff, ...]:
     return tuple(_unit(i, j, None if i is None else old[i], None if j is None else new[j]) for i, j in pairs)
 
 
-def _whole(kind: str, index: int, cells: list[Cells], side: str) -> BlockDiff:
-    made = [_unit(k, None, c, None) if side == "old" else _unit(None, k, None, c) for k, c in enumerate(cells)]
-    return BlockDiff(kind, index if side == "old" else None, index if side == "new" else None, tuple(made))
+def _whole(kind: str, block: Block, index: int, side: str) -> BlockDiff:
+    made = [_unit(k, None, c, None) if side == "old" else _unit(None, k, None, c)
+            for k, c in enumerate(_texts(block))]
+    return BlockDiff(kind, index if side == "old" else None, index if side == "new" else None, tuple(made),
+                     units(block) is None)
 
 
 def _texts(block: Block) -> list[Cells]:
@@ -195,11 +201,12 @@ def _blocks(old: tuple[Block, ...], new: tuple[Block, ...]) -> tuple[BlockDiff, 
     out: list[BlockDiff] = []
     for i, j in align(old_keys, new_keys, score):
         if j is None:
-            out.append(_whole(old_keys[i][0], i, _texts(old[i]), "old"))
+            out.append(_whole(old_keys[i][0], old[i], i, "old"))
         elif i is None:
-            out.append(_whole(new_keys[j][0], j, _texts(new[j]), "new"))
-        elif old_keys[i] == new_keys[j] and units(new[j]) is None:
-            out.append(BlockDiff(new_keys[j][0], i, j, tuple(_unit(k, k, c, c) for k, c in enumerate(_texts(new[j])))))
+            out.append(_whole(new_keys[j][0], new[j], j, "new"))
+        elif units(new[j]) is None:  # paired only when equal (see `score`)
+            out.append(BlockDiff(new_keys[j][0], i, j, tuple(_unit(k, k, c, c) for k, c in enumerate(_texts(new[j]))),
+                                 opaque=True))
         else:
             out.append(BlockDiff(new_keys[j][0], i, j, _units(units(old[i]), units(new[j]))))
     return tuple(out)

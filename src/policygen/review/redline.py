@@ -167,8 +167,8 @@ class _Redline:
         if block.kind in ("table", "labels"):
             # The writer follows each table with an empty paragraph.
             return [self.table(block, old[0], new[0]), *map(self.kept, old[1:], new[1:])]
-        if len(old) != len(block.units) - sum(u.old is None for u in block.units):
-            return new  # a block with a nested table: the diff keeps it whole, and it is the same
+        if block.opaque:
+            return new  # paired only when the same
         return [self.unit(u, _at(old, u.old), _at(new, u.new)) for u in block.units]
 
     def table(self, block: BlockDiff, old: etree._Element, new: etree._Element) -> etree._Element:

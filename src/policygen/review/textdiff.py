@@ -1,4 +1,4 @@
-"""Sequence alignment shared by the redline (DOCX) and the HTML diff.
+"""Sequence alignment for the document diff (`diff`).
 
 `align` pairs the blocks of two versions (paragraphs, rows, text units): equal
 ones, changed ones (to be diffed word by word), and blocks only one side has.
