@@ -9,14 +9,17 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from policygen.build import documents_for, load_all
-from policygen.diffhtml import render_diff
-from policygen.library import DOCUMENTS, load_library
-from policygen.redline import redline
-from policygen.writers.docx import build_docx
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from policygen.review.diff import diff
+from policygen.review.htmldiff import render_diff
+from policygen.review.redline import redline
+from policygen.writers.docx.document import build_docx
+from policygen.writers.options import WriterOptions
 
 ROOT = Path(__file__).resolve().parents[1]
-ROUNDS = 20
+ROUNDS = 5
 
 
 def timed(label: str, action) -> None:
@@ -31,15 +34,16 @@ def main() -> None:
     loaded, problems = load_all(sorted((ROOT / "organisations").glob("*.yaml")), library)
     assert not problems, problems
     for item in loaded:
-        plain = documents_for(item, library, list(DOCUMENTS))
-        review = documents_for(item, library, list(DOCUMENTS), review=True)
+        documents = documents_for(item, library, list(library.documents))
         print(item.display)
-        timed("  assemble (3 documents, review)", lambda: documents_for(item, library, list(DOCUMENTS), True))
-        for before, after in zip(plain, review):
-            timed(f"  {before.kind}: DOCX", lambda: build_docx(before))
-            timed(f"  {before.kind}: DOCX with comments", lambda: build_docx(after))
-            timed(f"  {before.kind}: redline against itself", lambda: redline(before, before))
-            timed(f"  {before.kind}: HTML diff against itself", lambda: render_diff(before, before, [], "a", "b"))
+        timed("  assemble (3 documents)", lambda: documents_for(item, library, list(library.documents)))
+        for document in documents:
+            same = diff(document, document)
+            timed(f"  {document.kind}: DOCX", lambda: build_docx(document))
+            timed(f"  {document.kind}: DOCX with comments", lambda: build_docx(document, WriterOptions(review=True)))
+            timed(f"  {document.kind}: diff against itself", lambda: diff(document, document))
+            timed(f"  {document.kind}: redline against itself", lambda: redline(same, document, document))
+            timed(f"  {document.kind}: HTML diff against itself", lambda: render_diff(same, document, [], "a", "b"))
 
 
 if __name__ == "__main__":

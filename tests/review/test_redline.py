@@ -12,7 +12,8 @@ from reviewkit import CISSS, FIXTURE_ORG, W, docx_part, edited, fixture_document
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
-from policygen.review.redline import redline
+from policygen.review.diff import diff
+from policygen.review.redline import redline as render_redline
 from policygen.writers.docx.document import write_docx
 from trackchanges import accept_all, reject_all
 
@@ -24,6 +25,10 @@ CONTACT_AND_DATE = (("communications@essai.qc.ca", "relations@essai.qc.ca"),
                     ("en_vigueur: 2024-03-15", "en_vigueur: 2025-01-20"))
 CLAUSE_ADDED = (("cyberintervention: non", "cyberintervention: oui"),)
 LINK_CHANGED = (("https://www.essai.qc.ca", "https://sante.essai.qc.ca"),)
+
+
+def redline(old, new):
+    return render_redline(diff(old, new), old, new)
 
 
 def texts_of(document, tmp_path, name):

@@ -16,8 +16,9 @@ from ..diagnostics import plural
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..publishing.staging import stage
+from .diff import diff
 from .htmldiff import render_diff
-from .orgdiff import FieldChange, clause_status, field_changes
+from .orgdiff import FieldChange, field_changes
 from .redline import Redline, redline
 
 
@@ -40,11 +41,12 @@ def compare(old: Loaded, new: Loaded, library: Library, kinds: list[str]) -> Com
     old_docs = documents_for(old, library, kinds)
     new_docs = documents_for(new, library, kinds)
     pairs: list[tuple[Document, Document]] = list(zip(old_docs, new_docs))
+    diffs = [diff(o, n) for o, n in pairs]  # the one diff each document's renderings show
     changes = field_changes(old.organisation.model_dump(), new.organisation.model_dump(),
-                            old.located, new.located, library, pairs)
-    documents = [DocumentComparison(n.kind, clause_status(o, n), redline(o, n),
-                                    render_diff(o, n, changes, old.path.name, new.path.name))
-                 for o, n in pairs]
+                            old.located, new.located, library, diffs)
+    documents = [DocumentComparison(n.kind, d.status(), redline(d, o, n),
+                                    render_diff(d, n, changes, old.path.name, new.path.name))
+                 for d, (o, n) in zip(diffs, pairs)]
     return Comparison(changes, documents)
 
 

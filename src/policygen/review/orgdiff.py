@@ -2,8 +2,8 @@
 
 Field changes are computed on the validated files (defaults filled in, hours
 normalised), so « 8 h 30 » and « 08:30 » are not a change. Each change is tied
-to the clauses that read the field and whose text, or presence, differs
-between the two versions' documents.
+to the clauses that read the field and that the documents' diffs found
+added, removed or changed.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 
 from ..library.reads import fields_read, shown, touches
 from ..library.schema import Library
-from ..model.nodes import Document, block_texts
 from ..orgfile.yamlsource import Located, dotted
+from .diff import DocumentDiff
 
 Path_ = tuple[str | int, ...]
 
@@ -49,32 +49,12 @@ def _flatten(old: Any, new: Any, path: Path_, out: list[tuple[Path_, Any, Any]])
         out.append((path, old, new))
 
 
-def clause_texts(document: Document) -> dict[str, tuple[str, ...]]:
-    """Each clause's words (title and body), by clause id."""
-    return {c.id: (c.title, *(t for b in c.blocks for t in block_texts(b)))
-            for s in document.sections for c in s.clauses}
-
-
-def clause_status(old: Document, new: Document) -> dict[str, str]:
-    """« ajoutée », « retirée » or « modifiée » for each clause that differs."""
-    before, after = clause_texts(old), clause_texts(new)
-    status = {}
-    for ident in [*before, *(i for i in after if i not in before)]:
-        if ident not in after:
-            status[ident] = "retirée"
-        elif ident not in before:
-            status[ident] = "ajoutée"
-        elif before[ident] != after[ident]:
-            status[ident] = "modifiée"
-    return status
-
-
 def field_changes(old: dict[str, Any], new: dict[str, Any], old_located: Located, new_located: Located,
-                  library: Library, documents: list[tuple[Document, Document]]) -> list[FieldChange]:
-    """Every changed field, with the clauses it touched in each (old, new) document pair."""
+                  library: Library, diffs: list[DocumentDiff]) -> list[FieldChange]:
+    """Every changed field, with the clauses it touched in each document's diff."""
     flat: list[tuple[Path_, Any, Any]] = []
     _flatten(old, new, (), flat)
-    statuses = [(new_doc.kind, clause_status(old_doc, new_doc)) for old_doc, new_doc in documents]
+    statuses = [(diff.kind, diff.status()) for diff in diffs]
     result = []
     for path, before, after in flat:
         line = (new_located if after is not None else old_located).line_of(path)

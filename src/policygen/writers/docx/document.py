@@ -11,6 +11,8 @@ is read from the model, never from the document's kind.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from docx import Document as new_docx
@@ -28,10 +30,16 @@ from .styles import LANG, VERSION_STYLE, apply_house_styles, columns, page_setup
 from .toc import add_bookmark, add_toc
 
 
-def _clause(docx: DocxDocument, clause: Clause, lists: Lists) -> None:
+Spans = dict[tuple, list]  # part of the model -> the body elements it became
+
+
+def _clause(docx: DocxDocument, clause: Clause, lists: Lists, spans: Spans) -> None:
     if clause.show_title:
-        docx.add_heading(clause.label, level=2)
-    add_blocks(docx, clause.blocks, lists)
+        with _span(docx, spans, ("title", clause.id)):
+            docx.add_heading(clause.label, level=2)
+    for index, block in enumerate(clause.blocks):
+        with _span(docx, spans, ("block", clause.id, index)):
+            add_blocks(docx, (block,), lists)
 
 
 def _properties(docx: DocxDocument, document: Document) -> None:
@@ -53,8 +61,22 @@ def _page_break(docx: DocxDocument) -> None:
     docx.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
 
 
-def build_docx(document: Document, options: WriterOptions = WriterOptions()) -> DocxDocument:
-    """Title block, identification table, table of contents, then the sections, as in the PDF."""
+@contextmanager
+def _span(docx: DocxDocument, spans: Spans, key: tuple) -> Iterator[None]:
+    """Records under `key` the body elements written inside the block (the body ends with its w:sectPr)."""
+    body = docx.element.body
+    start = len(body) - 1
+    yield
+    spans[key] = list(body[start:-1])
+
+
+def build_docx(document: Document, options: WriterOptions = WriterOptions(),
+               spans: Spans | None = None) -> DocxDocument:
+    """Title block, identification table, table of contents, then the sections, as in the PDF.
+
+    `spans`, when given, receives the body elements each part of the model became (for the redline):
+    ("front",), ("toc",), ("section", id), ("title", clause id), ("block", clause id, index)."""
+    spans = {} if spans is None else spans
     docx = new_docx()
     apply_house_styles(docx)
     page_setup(docx)
@@ -62,13 +84,14 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions()) -> 
     layout = document.layout
     if options.review:
         mark_draft(docx)
-    if layout.title_block:
-        docx.add_paragraph(document.organisation, style="Subtitle")
-    docx.add_paragraph(document.title, style="Title")
-    if layout.title_block:
-        docx.add_paragraph(document.version_line, style=VERSION_STYLE)
-    if layout.columns > 1:
-        columns(docx, layout.columns)
+    with _span(docx, spans, ("front",)):
+        if layout.title_block:
+            docx.add_paragraph(document.organisation, style="Subtitle")
+        docx.add_paragraph(document.title, style="Title")
+        if layout.title_block:
+            docx.add_paragraph(document.version_line, style=VERSION_STYLE)
+        if layout.columns > 1:
+            columns(docx, layout.columns)  # a section break: one more paragraph
     lists = Lists(docx)
     body = docx.element.body
     toc = table_of_contents(document) if layout.toc else []
@@ -76,15 +99,17 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions()) -> 
     for section in document.sections:
         if toc and section.role != "metadata" and not bookmarks:
             _page_break(docx)
-            add_toc(docx, toc)
+            with _span(docx, spans, ("toc",)):
+                add_toc(docx, toc)
             _page_break(docx)
-        heading = docx.add_heading(section.label, level=1)
+        with _span(docx, spans, ("section", section.id)):
+            heading = docx.add_heading(section.label, level=1)
         if section.role != "metadata":
             bookmarks += 1
             add_bookmark(heading, f"s-{anchor(section.id)}", bookmarks)
         for clause in section.clauses:
             start = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
-            _clause(docx, clause, lists)
+            _clause(docx, clause, lists, spans)
             if options.review:
                 comment_clause(docx, clause, body[start:-1], document)
     header_footer(docx, document, options.review)
