@@ -29,6 +29,11 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-dev-shm-usage"]  # containers often have a tiny /dev/shm
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite tests/goldens/ from the document model the code assembles now")
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """`policygen build` on every organisation file, once."""

@@ -8,8 +8,10 @@ import json
 import zipfile
 
 import docx
+import yaml
 from pypdf import PdfReader
 
+from policygen.resources import TEMPLATES
 from reviewkit import CISSS, run_cli, cisss_builds  # noqa: F401 - fixture
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
@@ -57,7 +59,8 @@ def test_manifest_lists_inputs_clauses_and_output_hashes(cisss_builds):
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["fichier_organisation"] == {
         "nom": "cisss-laurentides.yaml", "sha256": hashlib.sha256(CISSS.read_bytes()).hexdigest()}
-    assert manifest["bibliotheque"]["version"] == "2026.11"
+    library = yaml.safe_load((TEMPLATES / "data" / "bibliotheque.yaml").read_text(encoding="utf-8"))
+    assert manifest["bibliotheque"]["version"] == library["version"]  # the data file's, not today's number
     assert manifest["revision"] is False
     assert set(manifest["documents"]) == {"politique", "netiquette", "fiche-synthese"}
     politique = manifest["documents"]["politique"]
