@@ -12,7 +12,7 @@ import yaml
 from pypdf import PdfReader
 
 from policygen.resources import TEMPLATES
-from reviewkit import CISSS, run_cli, cisss_builds  # noqa: F401 - fixture
+from reviewkit import CISSS, run_cli
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
 
@@ -40,7 +40,7 @@ def test_review_builds_are_byte_identical_too(tmp_path, cisss_builds):
 
 
 def test_source_date_epoch_sets_the_metadata_dates(tmp_path, cisss_builds):
-    plain, dated = cisss_builds["plain"], build(tmp_path / "dated", EPOCH)
+    plain, dated = cisss_builds["plain"], build(tmp_path / "dated", EPOCH, "--document", "politique")
     # Without the variable: the organisation file's date (in force 2018-04-27).
     assert docx.Document(str(plain / "politique.docx")).core_properties.created.isoformat().startswith("2018-04-27")
     assert PdfReader(plain / "politique.pdf").metadata.creation_date.year == 2018
