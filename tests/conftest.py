@@ -4,6 +4,7 @@ the sample documents written once) that many tests read back."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -28,12 +29,57 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-dev-shm-usage"]  # containers often have a tiny /dev/shm
 
 
+# Log records outside our control, (logger, message start), each with its reason.
+EXPECTED_ELSEWHERE = (
+    # WeasyPrint falls back to fontTools when the system lacks HarfBuzz-Subset ≥ 4.1 (a
+    # system library, not ours); the PDFs are still right.
+    ("weasyprint", "Using fontTools instead of HarfBuzz-Subset"),
+)
+
+
+def stray(record: logging.LogRecord) -> bool:
+    """A WARNING or worse that says something about our code or data."""
+    return record.levelno >= logging.WARNING and not any(
+        record.name == name and record.getMessage().startswith(start) for name, start in EXPECTED_ELSEWHERE)
+
+
+@pytest.fixture(autouse=True)
+def no_stray_log(request, caplog):
+    """A WARNING or worse from any logger (root included) during a test's setup or call fails
+    it, as an ignored CSS rule or a missing font is a defect. A test that expects one says so
+    with @pytest.mark.expected_log and checks it with caplog. Session fixtures set up inside
+    a test's setup phase are covered too."""
+    yield
+    if request.node.get_closest_marker("expected_log"):
+        return
+    strays = [f"{r.name} {r.levelname}: {r.getMessage()}" for when in ("setup", "call")
+              for r in caplog.get_records(when) if stray(r)]
+    if strays:
+        pytest.fail("unexpected log records (fix the cause, or mark the test expected_log):\n"
+                    + "\n".join(strays), pytrace=False)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite tests/goldens/ from the document model the code assembles now")
+
+
+def run_once(*args) -> None:
+    """`policygen` in-process for a session fixture; SOURCE_DATE_EPOCH unset so the dates are
+    the organisation files' whatever the shell says."""
+    result = CliRunner().invoke(main, [str(a) for a in args], env={"SOURCE_DATE_EPOCH": None})
+    assert result.exit_code == 0, result.output
+
+
+# Rendering PDFs dominates the suite's time: each organisation's are rendered once, by
+# `built` (and again by `site`, whose test is that a second run gives the same bytes).
+# Tests read these outputs instead of building their own.
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """`policygen build` on every organisation file, once."""
     out = tmp_path_factory.mktemp("output")
-    result = CliRunner().invoke(main, ["build", *map(str, ORGANISATIONS), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    run_once("build", *ORGANISATIONS, "--out", out)
     return out
 
 
@@ -41,9 +87,18 @@ def built(tmp_path_factory) -> Path:
 def site(tmp_path_factory) -> Path:
     """`policygen publish` on every organisation file, once."""
     target = tmp_path_factory.mktemp("intranet") / "site"
-    result = CliRunner().invoke(main, ["publish", *map(str, ORGANISATIONS), "--site", str(target)])
-    assert result.exit_code == 0, result.output
+    run_once("publish", *ORGANISATIONS, "--site", target)
     return target
+
+
+@pytest.fixture(scope="session")
+def cisss_builds(built, tmp_path_factory) -> dict[str, Path]:
+    """The CISSS file built plainly (its folder in `built`) and for review: the politique
+    only, the one document the review tests read in every format."""
+    out = tmp_path_factory.mktemp("cisss")
+    run_once("build", ROOT / "organisations" / "cisss-laurentides.yaml", "--out", out, "--review",
+             "--document", "politique")
+    return {"plain": built / "cisss-laurentides", "review": out / "cisss-laurentides" / "revision"}
 
 
 def output_files(out: Path, extension: str) -> list[Path]:
@@ -55,14 +110,33 @@ def output_files(out: Path, extension: str) -> list[Path]:
 SAMPLES = {"rich": samples.rich_politique, "dense-fiche": samples.dense_fiche}
 
 
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+SAMPLE_LOGS: list[str] = []  # WARNING records logged while `sample_outputs` rendered
+
+
 @pytest.fixture(scope="session")
 def sample_outputs(tmp_path_factory) -> Path:
-    """The hand-built sample documents in every format, once: out/<name>.<format>."""
+    """The hand-built sample documents in every format, once: out/<name>.<format>.
+    What any logger said meanwhile is kept in SAMPLE_LOGS for the writers' tests."""
     out = tmp_path_factory.mktemp("samples")
-    for name, make in SAMPLES.items():
-        document = make()
-        for fmt, write in WRITERS.items():
-            write(document, out / f"{name}.{fmt}")
+    collect = _Collect()
+    logging.getLogger().addHandler(collect)
+    try:
+        for name, make in SAMPLES.items():
+            document = make()
+            for fmt, write in WRITERS.items():
+                write(document, out / f"{name}.{fmt}")
+    finally:
+        logging.getLogger().removeHandler(collect)
+    SAMPLE_LOGS.extend(f"{r.name}: {r.getMessage()}" for r in collect.records if stray(r))
     return out
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from lxml import etree
 
@@ -62,20 +61,6 @@ def paragraph_texts(body: etree._Element) -> list[str]:
     """Visible text of each paragraph (w:t only, so deleted text is not read)."""
     return ["".join((n.text or "") if n.tag == f"{W}t" else "\n" for n in paragraph.iter(f"{W}t", f"{W}br"))
             for paragraph in body.iter(f"{W}p")]
-
-
-_BUILDS: dict[str, Path] = {}  # shared by every module that imports the fixture
-
-
-@pytest.fixture(scope="session")
-def cisss_builds(tmp_path_factory) -> dict[str, Path]:
-    """The CISSS file built once plainly and once for review (every format)."""
-    if not _BUILDS:
-        out = tmp_path_factory.mktemp("cisss")
-        assert run_cli("build", CISSS, "--out", out).exit_code == 0
-        assert run_cli("build", CISSS, "--out", out, "--review").exit_code == 0
-        _BUILDS.update(plain=out / "cisss-laurentides", review=out / "cisss-laurentides" / "revision")
-    return _BUILDS
 
 
 def plain(text: str) -> str:

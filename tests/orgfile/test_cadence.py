@@ -53,8 +53,8 @@ def test_the_last_revision_restarts_the_cadence(tmp_path):
     assert result.exit_code == 0
     line = line_of(revised, "derniere_revision:")
     assert f"revisee.yaml:{line}: avertissement [cadence.overdue] — revision.derniere_revision" in result.output
-    assert "(dernière révision le 1 juin 2025, révision chaque année)" in result.output \
-        or "(dernière révision le 1er juin 2025, révision chaque année)" in result.output
+    # The first of the month is an ordinal in French running text (OQLF): « 1er juin », never « 1 juin ».
+    assert "(dernière révision le 1er juin 2025, révision chaque année)" in result.output
     quiet = run_cli("check", revised, env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 5, 31))})
     assert "avertissement" not in quiet.output
 

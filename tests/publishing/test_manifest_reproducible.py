@@ -8,9 +8,11 @@ import json
 import zipfile
 
 import docx
+import yaml
 from pypdf import PdfReader
 
-from reviewkit import CISSS, run_cli, cisss_builds  # noqa: F401 - fixture
+from policygen.resources import TEMPLATES
+from reviewkit import CISSS, run_cli
 
 EPOCH = "1700000000"  # 2023-11-14 22:13:20 UTC
 
@@ -38,7 +40,7 @@ def test_review_builds_are_byte_identical_too(tmp_path, cisss_builds):
 
 
 def test_source_date_epoch_sets_the_metadata_dates(tmp_path, cisss_builds):
-    plain, dated = cisss_builds["plain"], build(tmp_path / "dated", EPOCH)
+    plain, dated = cisss_builds["plain"], build(tmp_path / "dated", EPOCH, "--document", "politique")
     # Without the variable: the organisation file's date (in force 2018-04-27).
     assert docx.Document(str(plain / "politique.docx")).core_properties.created.isoformat().startswith("2018-04-27")
     assert PdfReader(plain / "politique.pdf").metadata.creation_date.year == 2018
@@ -57,7 +59,8 @@ def test_manifest_lists_inputs_clauses_and_output_hashes(cisss_builds):
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["fichier_organisation"] == {
         "nom": "cisss-laurentides.yaml", "sha256": hashlib.sha256(CISSS.read_bytes()).hexdigest()}
-    assert manifest["bibliotheque"]["version"] == "2026.11"
+    library = yaml.safe_load((TEMPLATES / "data" / "bibliotheque.yaml").read_text(encoding="utf-8"))
+    assert manifest["bibliotheque"]["version"] == library["version"]  # the data file's, not today's number
     assert manifest["revision"] is False
     assert set(manifest["documents"]) == {"politique", "netiquette", "fiche-synthese"}
     politique = manifest["documents"]["politique"]

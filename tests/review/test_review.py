@@ -7,7 +7,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from reviewkit import CISSS, W, docx_part, fixture_documents, cisss_builds  # noqa: F401 - fixture
+from reviewkit import CISSS, W, docx_part, fixture_documents, run_cli
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
@@ -145,9 +145,19 @@ def test_plain_outputs_carry_none_of_it(cisss_builds, kind):
     assert DRAFT_MARK not in pdf and "Fondement légal" not in pdf
 
 
-def test_review_build_goes_to_its_own_folder(cisss_builds):
-    assert (cisss_builds["plain"] / "politique.docx").exists()
-    assert (cisss_builds["review"] / "politique.docx").exists()
+def test_review_build_goes_to_its_own_folder(tmp_path):
+    """Built here, not read from a fixture that already asserted it: the review copy lands in
+    revision/ and the plain document next to it is left as it was."""
+    args = ("build", CISSS, "--out", tmp_path, "--format", "docx", "--document", "politique")
+    assert run_cli(*args).exit_code == 0
+    plain = tmp_path / "cisss-laurentides" / "politique.docx"
+    before = plain.read_bytes()
+    assert run_cli(*args, "--review").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "cisss-laurentides").iterdir()) == [
+        "manifest.json", "politique.docx", "revision"]
+    review = tmp_path / "cisss-laurentides" / "revision" / "politique.docx"
+    assert len(docx.Document(str(review)).comments) > 0
+    assert plain.read_bytes() == before and len(docx.Document(str(plain)).comments) == 0
     assert render_html(fixture_documents()[1][0]).count("provenance") == 0
 
 

@@ -67,14 +67,14 @@ def test_pages_are_numbered_page_x_of_y(built):
 
 
 def test_politique_opens_with_a_populated_table_of_contents(built, sample_outputs):
-    for path, model in ((sample_outputs / "rich.docx", rich_politique()), (built / "cisss-laurentides" /
-                                                                           "politique.docx", None)):
+    for path, expected in ((sample_outputs / "rich.docx", ["1. Préambule", "2. Règles"]),
+                           (built / "cisss-laurentides" / "politique.docx", None)):
         document = _open(path)
         entries = [p for p in document.paragraphs if p.style.name == "TOC 1"]
         assert entries, path
         assert all(p.text for p in entries)
-        if model is not None:
-            assert [p.text for p in entries] == ["1. Préambule", "2. Règles"]
+        if expected is not None:  # written out: the writer's own heading function is not its oracle
+            assert [p.text for p in entries] == expected
         # Inside a real TOC field, whose cached result is those entries.
         assert r'TOC \o' in entries[0]._p.xml
         # Every entry links to a bookmark on its section heading.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 from pathlib import Path
 
 from weasyprint import HTML
@@ -33,12 +34,25 @@ class ProjectOnlyFetcher(URLFetcher):
         raise ValueError(f"ressource hors du projet refusée : {url}")
 
 
+def _not_lato_created_stamp(record: logging.LogRecord) -> bool:
+    """The shipped Lato 2.0 files store head.created as a Unix time instead of seconds since
+    1904; fontTools (WeasyPrint's subsetter when HarfBuzz-Subset is missing) corrects it on
+    reading and logs « 'created' timestamp seems very low ». Only that record is dropped:
+    the files stay as published, so the embedded fonts, hence the PDFs, keep their bytes."""
+    return not record.getMessage().startswith("'created' timestamp seems very low")
+
+
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:
     page = render_html(document, dataclasses.replace(options, media="print", site=None))
     # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
     identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
     html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
-    return html.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False)
+    head = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
+    head.addFilter(_not_lato_created_stamp)
+    try:
+        return html.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False)
+    finally:
+        head.removeFilter(_not_lato_created_stamp)
 
 
 def write_pdf(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:
