@@ -24,7 +24,8 @@ PACKAGE = SOURCE / "policygen"
 PIPELINE = [("diagnostics", "french", "resources"), ("orgfile",), ("library",), ("model",), ("assembly",),
             ("writers",), ("publishing",), ("review",), ("cli",), ("__main__",)]
 RANK = {name: rank for rank, names in enumerate(PIPELINE) for name in names}
-WRITERS_MAY_IMPORT = ("policygen.model", "policygen.french", "policygen.resources", "policygen.writers")
+# The model's nodes, not its transforms: writers never typeset, number or label.
+WRITERS_MAY_IMPORT = ("policygen.model.nodes", "policygen.french", "policygen.resources", "policygen.writers")
 MAX_LOOSE_MODULES = 8
 
 
