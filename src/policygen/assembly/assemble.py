@@ -9,7 +9,6 @@ turns it into blocks; the outline's layout is copied in; `number`, `label` and
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticError
@@ -20,6 +19,7 @@ from ..model.labels import label
 from ..model.nodes import Document, Layout, Section
 from ..model.numbering import number
 from ..model.typography import typeset
+from ..orgfile.cadence import source_date
 from ..orgfile.yamlsource import Located
 from .inputs import Loaded
 from .parse import parse_markdown
@@ -30,10 +30,7 @@ from .select import select
 
 def timestamp(date: dt.date) -> dt.datetime:
     """File metadata time: SOURCE_DATE_EPOCH when set, else the document's own date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
-    return dt.datetime.combine(date, dt.time(12, 0))
+    return source_date() or dt.datetime.combine(date, dt.time(12, 0))
 
 
 def assemble(library: Library, document: str, context: dict[str, Any], located: Located,

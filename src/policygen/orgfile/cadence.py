@@ -27,11 +27,16 @@ def next_review(org: OrganisationFile) -> dt.date:
         return start.replace(year=start.year + years, day=28)
 
 
-def today(environ: Mapping[str, str] = os.environ, clock: Callable[[], dt.date] = dt.date.today) -> dt.date:
+def source_date(environ: Mapping[str, str] = os.environ) -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH as a UTC time (naive), or None when it is not set to a number of seconds:
+    the one reading of it, for `check`'s « today » and the builds' file dates."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return clock()
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None) if epoch.isdigit() else None
+
+
+def today(environ: Mapping[str, str] = os.environ, clock: Callable[[], dt.date] = dt.date.today) -> dt.date:
+    fixed = source_date(environ)
+    return fixed.date() if fixed else clock()
 
 
 def overdue(organisation: OrganisationFile, located: Located, display: str, on: dt.date) -> list[Diagnostic]:
