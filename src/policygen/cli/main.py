@@ -7,6 +7,7 @@ any other problem, as an `io.write` diagnostic.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import traceback
@@ -25,6 +26,7 @@ from ..library.loader import load_library
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.cadence import overdue, today
+from ..orgfile.jsonschema import organisation_schema
 from ..publishing.manifest import Manifest
 from ..publishing.outputs import write_outputs
 from ..publishing.site import NotASiteError, Organisation, publish_site
@@ -297,3 +299,15 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path, library_dir: Path) -> No
               "rien n’y a été écrit.")
     click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
                f"ouvrez {site_dir}/index.html.")
+
+
+@main.command()
+def schema() -> None:
+    """Affiche le schéma JSON (2020-12) du fichier d’organisation.
+
+    Enregistrez-le sous le nom organisation.schema.json à côté de vos fichiers : un éditeur
+    comme VS Code (extension YAML) complète et vérifie alors le fichier pendant
+    la saisie, grâce à sa première ligne :
+    « # yaml-language-server: $schema=./organisation.schema.json ».
+    """
+    click.echo(json.dumps(organisation_schema(), ensure_ascii=False, indent=2))

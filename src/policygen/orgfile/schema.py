@@ -73,6 +73,14 @@ Courriel = Annotated[str, _pattern(_EMAIL, "courriel_invalide")]
 Telephone = Annotated[str, _pattern(_PHONE, "telephone_invalide")]
 Url = Annotated[str, _pattern(_URL, "url_invalide")]
 
+# How an editor reading YAML 1.2 sees the values the before-validators read (« oui »,
+# « 8 h 30 », « 17 »): the JSON Schema must accept them as `check` does (jsonschema.py).
+READINGS = {
+    _french_bool: {"anyOf": [{"type": "boolean"}, {"enum": sorted(_YES | _NO)}]},
+    _normalise_hour: {"anyOf": [{"type": "string", "pattern": _HOUR.pattern},
+                                {"type": "integer", "minimum": 0, "maximum": 23}]},
+}
+
 
 class Organisation(Strict):
     """Identity of the body."""

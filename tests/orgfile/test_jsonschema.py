@@ -1,0 +1,64 @@
+"""`policygen schema`: the editor's schema accepts what `check` accepts, and refuses
+what it refuses, read as an editor reads YAML (1.2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from policygen.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+VALID_FILES = sorted((ROOT / "organisations").glob("*.yaml")) + [ROOT / "tests/fixtures/organisation.yaml"]
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0, result.output
+    schema = json.loads(result.output)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _as_editor_reads(value):
+    """ruamel resolves timestamps; YAML 1.2's core schema, which the editor follows, has none."""
+    if isinstance(value, dict):
+        return {k: _as_editor_reads(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_editor_reads(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _yaml12(text: str):
+    return _as_editor_reads(YAML(typ="safe").load(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("path", VALID_FILES, ids=lambda p: p.name)
+def test_shipped_files_are_valid_for_the_editor(validator, path: Path) -> None:
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(_yaml12(path.read_text()))]
+    assert errors == []
+
+
+def test_the_editor_flags_what_check_refuses(validator) -> None:
+    text = (ROOT / "tests/fixtures/organisation.yaml").read_text()
+    data = _yaml12(text)
+    data["organisation"]["genre"] = "neutre"
+    data["organisation"]["couleur"] = "bleu"
+    messages = sorted(e.message for e in validator.iter_errors(data))
+    assert len(messages) == 2, messages
+
+
+def test_the_editor_accepts_french_booleans_and_hours(validator) -> None:
+    data = _yaml12((ROOT / "tests/fixtures/organisation.yaml").read_text())
+    data["moderation"] = {"jours_feries": "oui", "debut": "8 h 30", "fin": 17}
+    assert list(validator.iter_errors(data)) == []
+    data["moderation"]["fin"] = "midi"
+    assert len(list(validator.iter_errors(data))) == 1
