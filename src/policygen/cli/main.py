@@ -26,7 +26,8 @@ from ..library.loader import load_library
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.cadence import overdue, today
-from ..orgfile.jsonschema import organisation_schema
+from ..orgfile.jsonschema import FILE_NAME, organisation_schema
+from ..orgfile.questionnaire import render
 from ..publishing.manifest import Manifest
 from ..publishing.outputs import write_outputs
 from ..publishing.site import NotASiteError, Organisation, publish_site
@@ -37,6 +38,7 @@ from ..resources import TEMPLATES
 from ..writers import FORMATS
 from ..writers.options import WriterOptions
 from . import clickfr
+from .questions import Unanswered, ask
 
 clickfr.install()
 
@@ -311,3 +313,30 @@ def schema() -> None:
     « # yaml-language-server: $schema=./organisation.schema.json ».
     """
     click.echo(json.dumps(organisation_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("fichier", metavar="FICHIER", type=click.Path(dir_okay=False, path_type=Path))
+def init(fichier: Path) -> None:
+    """Crée un fichier d’organisation en posant les questions utiles, dans l’ordre.
+
+    Chaque réponse est vérifiée dès qu’elle est tapée. Le fichier écrit est
+    commenté et passe « policygen check ». Le schéma qui permet à un éditeur
+    de le compléter (organisation.schema.json) est écrit à côté s’il n’y est pas déjà. Les
+    réponses peuvent venir d’un fichier : policygen init FICHIER < reponses.txt
+    """
+    if fichier.exists():
+        raise click.UsageError(f"{display_path(fichier)} existe déjà : choisissez un autre nom, "
+                               "ou supprimez-le d’abord.")
+    try:
+        answers = ask()
+    except Unanswered as exc:
+        click.echo(f"\nQuestionnaire interrompu à la question « {exc} » : aucun fichier n’a été écrit.",
+                   err=True)
+        sys.exit(ExitCode.USAGE)
+    schema_file = fichier.parent / FILE_NAME
+    _writing(fichier, lambda: fichier.write_text(render(answers), encoding="utf-8"))
+    if not schema_file.exists():
+        _writing(schema_file, lambda: schema_file.write_text(
+            json.dumps(organisation_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
+    click.echo(f"\n{display_path(fichier)} est écrit. Vérifiez-le avec : policygen check {display_path(fichier)}")

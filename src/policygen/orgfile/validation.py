@@ -124,6 +124,12 @@ def _message(error: dict[str, Any], path: tuple[str | int, ...], root: type[Base
     return f"{expected} Trouvé : {_shown(found)}.", ""
 
 
+def error_message(error: dict[str, Any], root: type[BaseModel]) -> str:
+    """One pydantic error as a French sentence with its fix, for a value typed at a prompt."""
+    message, hint = _message(error, tuple(error["loc"]), root, "README.md")
+    return f"{message} {hint}".strip()
+
+
 def _misspelt(errors: list[dict[str, Any]]) -> set[tuple[str | int, ...]]:
     """Missing fields that a misspelt key beside them stands for: « misison » for « mission ».
 

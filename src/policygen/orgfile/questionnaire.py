@@ -1,0 +1,201 @@
+"""The questions `policygen init` asks, and the commented file it writes.
+
+Questions come in the order a person thinks of her organisation (who we are,
+who is bound, who runs the accounts, platforms, contacts, choices, revision);
+each answer is checked by the schema that `check` uses, against the answers
+given so far, so a wrong answer is caught when it is typed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from .jsonschema import FILE_NAME
+from .schema import OrganisationFile
+from .validation import error_message
+
+Answers = dict[tuple[str, ...], Any]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One value of the file: where it goes, how it is asked, what it defaults to."""
+
+    path: tuple[str, ...]
+    prompt: str
+    comment: str = ""                        # written above the key in the file
+    default: Callable[[Answers], Any] | str | None = None
+    choices: tuple[str, ...] = ()
+    many: bool = False                       # a list, one item per line
+    optional: bool = False                   # an empty answer leaves the key out
+    when: Callable[[Answers], bool] = lambda answers: True
+    section: str = ""                        # a heading shown before the first question of a part
+
+    def default_for(self, answers: Answers) -> Any:
+        return self.default(answers) if callable(self.default) else self.default
+
+
+# Usual bodies' appellations, with their gender, to offer good defaults.
+_APPELLATIONS = {"ordre": "masculin", "collège": "masculin", "institut": "masculin", "centre": "masculin",
+                 "cisss": "masculin", "ciusss": "masculin", "chu": "masculin", "fondation": "féminin",
+                 "clinique": "féminin", "régie": "féminin", "corporation": "féminin", "maison": "féminin"}
+_KINDS = {"ordre": "ordre_professionnel", "collège": "ordre_professionnel", "cisss": "etablissement_sante",
+          "ciusss": "etablissement_sante", "institut": "etablissement_sante", "chu": "etablissement_sante",
+          "centre": "etablissement_sante"}
+
+
+def _first_word(answers: Answers) -> str:
+    return str(answers.get(("organisation", "nom"), "")).split(" ")[0]
+
+
+def _default_kind(answers: Answers) -> str:
+    return _KINDS.get(_first_word(answers).lower(), "autre")
+
+
+def _is(kind: str) -> Callable[[Answers], bool]:
+    return lambda answers: answers.get(("organisation", "type")) == kind
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(("organisation", "nom"), "Nom officiel de l’organisme", section="Qui êtes-vous ?",
+             comment="Nom officiel, tel qu’il figure en titre des documents."),
+    Question(("organisation", "nom_court"), "Nom court, tel qu’il s’écrit dans une phrase (sigle ou nom abrégé)",
+             default=lambda a: a[("organisation", "nom")]),
+    Question(("organisation", "genre"), "Genre du nom court", choices=("masculin", "féminin"),
+             default=lambda a: _APPELLATIONS.get(str(a[("organisation", "nom_court")]).split(" ")[0].lower(),
+                                                 "masculin")),
+    Question(("organisation", "appellation"), "Mot qui désigne l’organisme dans le texte (Ordre, Collège, "
+             "Institut, CISSS…)", default=_first_word,
+             comment="Le texte dira « l’Ordre », « le Collège »…"),
+    Question(("organisation", "appellation_genre"), "Genre de ce mot", choices=("masculin", "féminin"),
+             default=lambda a: _APPELLATIONS.get(str(a[("organisation", "appellation")]).lower(), "masculin")),
+    Question(("organisation", "type"), "Type d’organisme",
+             choices=("etablissement_sante", "ordre_professionnel", "autre"), default=_default_kind),
+    Question(("organisation", "secteur"), "Secteur", choices=("public", "prive"),
+             default=lambda a: "prive" if a[("organisation", "type")] == "ordre_professionnel" else "public",
+             comment="Un ordre professionnel relève surtout de la loi sur le secteur privé."),
+    Question(("organisation", "mission"), "Mission, en une ou deux phrases"),
+    Question(("organisation", "site_web"), "Adresse du site Web (https://…), ou Entrée pour aucune",
+             optional=True),
+    Question(("organisation", "profession"), "Profession encadrée par l’ordre (par exemple « chiropratique »)",
+             when=_is("ordre_professionnel")),
+    Question(("organisation", "membres_appellation"), "Comment appelez-vous vos membres ? "
+             "(par exemple « chiropraticiens et chiropraticiennes »)", when=_is("ordre_professionnel")),
+    Question(("personnes_visees",), "Personnes à qui la politique s’applique (une par ligne, ligne vide pour "
+             "finir)", many=True, section="Qui la politique vise-t-elle ?",
+             default=lambda a: (("les membres de l’ordre", "le personnel et les administrateurs")
+                                if a[("organisation", "type")] == "ordre_professionnel"
+                                else ("le personnel", "les médecins", "les bénévoles"))),
+    Question(("roles", "communications", "nom"), "Nom de l’unité qui gère les comptes officiels",
+             section="Qui gère les comptes ?", default="Service des communications"),
+    Question(("roles", "communications", "genre"), "Genre de ce nom", choices=("masculin", "féminin"),
+             default=lambda a: "féminin" if str(a[("roles", "communications", "nom")]).lower().startswith(
+                 ("direction", "division")) else "masculin"),
+    Question(("roles", "approbation_publications"), "Qui approuve les publications ? "
+             "(par exemple « la direction des communications »)"),
+    Question(("roles", "moderation"), "Qui modère les pages ? (par exemple « l’équipe des communications »)"),
+    Question(("plateformes",), "Plateformes où l’organisme a des comptes (une par ligne, ligne vide pour finir)",
+             many=True, section="Plateformes", default=("Facebook", "LinkedIn")),
+    Question(("contacts", "communications", "titre"), "Contact pour les médias sociaux : titre du service",
+             section="Coordonnées", default=lambda a: a[("roles", "communications", "nom")]),
+    Question(("contacts", "communications", "courriel"), "Son adresse courriel"),
+    Question(("contacts", "plaintes", "titre"), "Où dépose-t-on une plainte ? (titre exact du service)",
+             default=lambda a: {"ordre_professionnel": "Bureau du syndic",
+                                "etablissement_sante": "Commissaire aux plaintes et à la qualité des services",
+                                }.get(a[("organisation", "type")], "Responsable du traitement des plaintes")),
+    Question(("contacts", "plaintes", "courriel"), "Son adresse courriel"),
+    Question(("contacts", "protection_renseignements", "titre"),
+             "Titre du responsable de la protection des renseignements personnels",
+             default="Responsable de la protection des renseignements personnels"),
+    Question(("contacts", "protection_renseignements", "courriel"), "Son adresse courriel"),
+    Question(("moderation", "jours"), "Jours où les pages sont modérées", section="Modération",
+             default="du lundi au vendredi"),
+    Question(("moderation", "debut"), "Heure de début de la modération", default="8 h 30"),
+    Question(("moderation", "fin"), "Heure de fin de la modération", default="16 h 30"),
+    Question(("revision", "numero"), "Numéro de la politique (par exemple « COM-2026-01 »)",
+             section="Adoption"),
+    Question(("revision", "en_vigueur"), "Date d’entrée en vigueur (AAAA-MM-JJ)"),
+    Question(("revision", "approbation", "instance"), "Instance qui l’adopte (par exemple « Conseil "
+             "d’administration »)"),
+    Question(("revision", "approbation", "date"), "Date de l’adoption (AAAA-MM-JJ)",
+             default=lambda a: a[("revision", "en_vigueur")]),
+)
+
+
+def _nested(answers: Answers) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for path, value in answers.items():
+        node = data
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+        node[path[-1]] = value
+    return data
+
+
+def _as_file_value(question: Question, value: Any) -> Any:
+    """Platforms are sections in the file; the questionnaire asks only their names."""
+    if question.path == ("plateformes",):
+        return [{"nom": name} for name in value]
+    return value
+
+
+def problems(answers: Answers, question: Question, value: Any) -> list[str]:
+    """What `check` would say of this answer, given the answers before it (French)."""
+    trial = {**answers, question.path: _as_file_value(question, value)}
+    try:
+        OrganisationFile.model_validate(_nested(trial))
+    except ValidationError as exc:
+        return [error_message(error, OrganisationFile) for error in exc.errors()
+                if tuple(error["loc"][:len(question.path)]) == question.path]
+    return []
+
+
+_PLAIN = re.compile(r"[\w«][\w\s’'«»,.:()/@+-]*\Z")
+_READ_AS_OTHER = re.compile(r"(?i)(oui|non|vrai|faux|yes|no|true|false|null|~|[0-9.:+-]+)\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _scalar(value: Any) -> str:
+    """A value as YAML that reads back exactly as it was typed."""
+    text = str(value)
+    if _DATE.match(text):
+        return text
+    if _PLAIN.match(text) and not _READ_AS_OTHER.match(text) and ": " not in text and " #" not in text:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def render(answers: Answers) -> str:
+    """The organisation file, commented, in the questionnaire's order."""
+    lines = [f"# yaml-language-server: $schema=./{FILE_NAME}",
+             "# Fichier d’organisation écrit par « policygen init ». Vérifiez-le avec « policygen check ».",
+             "# Le guide complet de chaque clé est dans README.md."]
+    written: set[tuple[str, ...]] = set()
+    for question in QUESTIONS:
+        if question.path not in answers:
+            continue
+        for depth, part in enumerate(question.path[:-1]):
+            if question.path[:depth + 1] not in written:
+                written.add(question.path[:depth + 1])
+                lines += ([""] if depth == 0 else []) + [f"{'  ' * depth}{part}:"]
+        indent = "  " * (len(question.path) - 1)
+        if len(question.path) == 1:
+            lines.append("")
+        if question.comment:
+            lines.append(f"{indent}# {question.comment}")
+        key, value = question.path[-1], answers[question.path]
+        if question.path == ("plateformes",):
+            lines.append(f"{indent}{key}:")
+            lines += [f"{indent}  - nom: {_scalar(name)}" for name in value]
+        elif question.many:
+            lines.append(f"{indent}{key}:")
+            lines += [f"{indent}  - {_scalar(item)}" for item in value]
+        else:
+            lines.append(f"{indent}{key}: {_scalar(value)}")
+    return "\n".join(lines) + "\n"

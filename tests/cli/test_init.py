@@ -1,0 +1,83 @@
+"""`policygen init`: the questionnaire, driven by piped answers as a script would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from docx import Document as DocxDocument
+
+POLICYGEN = [sys.executable, "-m", "policygen"]
+
+# One answer per line, in the order asked; an empty line takes the offered default.
+ANSWERS = [
+    "Collège des artisans de la santé du Québec",  # nom
+    "Collège",                                    # nom court
+    "",                                           # genre: default from « Collège »
+    "",                                           # appellation: « Collège »
+    "",                                           # its gender
+    "",                                           # type: ordre_professionnel, from « Collège »
+    "",                                           # secteur
+    "Protéger le public en encadrant l’exercice de la profession.",
+    "",                                           # no web site
+    "artisanat de santé",                         # profession
+    "artisans et artisanes",                      # members
+    "",                                           # people bound: defaults
+    "", "", "la direction générale", "l’équipe des communications",
+    "Facebook", "LinkedIn", "",                   # platforms
+    "", "communications@college.example.qc.ca",
+    "", "syndic@college.example.qc.ca",
+    "", "prp@college.example.qc.ca",
+    "", "", "",                                   # moderation days and hours
+    "CASQ-2026-01", "2026-12-01", "Conseil d’administration", "",
+]
+
+
+def _init(tmp_path: Path, answers: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run([*POLICYGEN, "init", str(tmp_path / "college.yaml")], input="\n".join(answers) + "\n",
+                          capture_output=True, text=True, cwd=tmp_path)
+
+
+def test_piped_answers_write_a_file_that_checks_and_builds(tmp_path: Path) -> None:
+    result = _init(tmp_path, ANSWERS)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "college.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=./organisation.schema.json\n")
+    assert "type: ordre_professionnel" in text and "genre: masculin" in text
+    assert json.loads((tmp_path / "organisation.schema.json").read_text())["$schema"].endswith("2020-12/schema")
+    check = subprocess.run([*POLICYGEN, "check", "college.yaml"], capture_output=True, text=True, cwd=tmp_path)
+    assert check.returncode == 0, check.stdout + check.stderr
+    build = subprocess.run([*POLICYGEN, "build", "college.yaml", "--format", "docx", "--document", "netiquette"],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert build.returncode == 0, build.stderr
+    body = "\n".join(p.text for p in DocxDocument(tmp_path / "output/college/netiquette.docx").paragraphs)
+    assert "Collège" in body and "syndic@college.example.qc.ca" in body
+
+
+def test_a_wrong_answer_is_explained_and_asked_again(tmp_path: Path) -> None:
+    answers = list(ANSWERS)
+    answers[2] = "neutre"  # not a gender: asked again, then the default is taken
+    answers.insert(3, "")
+    wrong_mail = ANSWERS.index("communications@college.example.qc.ca") + 1
+    answers.insert(wrong_mail, "communications chez college")
+    result = _init(tmp_path, answers)
+    assert result.returncode == 0, result.stderr
+    assert "Valeur non reconnue : « neutre »" in result.stderr
+    assert "Une adresse courriel était attendue" in result.stderr
+    assert "Recommencez." in result.stderr
+
+
+def test_answers_that_run_out_write_nothing(tmp_path: Path) -> None:
+    result = _init(tmp_path, ANSWERS[:5])
+    assert result.returncode == 2
+    assert "Questionnaire interrompu" in result.stderr and "aucun fichier n’a été écrit" in result.stderr
+    assert not (tmp_path / "college.yaml").exists()
+
+
+def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
+    (tmp_path / "college.yaml").write_text("# le mien\n")
+    result = _init(tmp_path, ANSWERS)
+    assert result.returncode == 2 and "existe déjà" in result.stderr
+    assert (tmp_path / "college.yaml").read_text() == "# le mien\n"
