@@ -36,6 +36,7 @@ CODES = {
     "organisation.schema": "a value is missing, of the wrong type or not allowed",
     "organisation.unknown-key": "a key the schema does not know (often misspelt)",
     "organisation.law": "a law the library does not know",
+    "organisation.renamed-key": "a key that moved or was renamed, accepted at its new place (a warning)",
     "library.yaml": "a library file (outline, data, front matter) is not valid YAML",
     "library.encoding": "a library file is not UTF-8",
     "library.duplicate-key": "a key appears twice in a library file",

@@ -28,6 +28,7 @@ from ..model.nodes import Document
 from ..orgfile.cadence import overdue, today
 from ..orgfile.jsonschema import FILE_NAME, organisation_schema
 from ..orgfile.questionnaire import render
+from ..orgfile.renames import renamed_keys
 from ..publishing.manifest import Manifest
 from ..publishing.outputs import write_outputs
 from ..publishing.site import NotASiteError, Organisation, publish_site
@@ -186,7 +187,8 @@ def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
     library = _library(library_dir)
     loaded, problems = load_all(list(fichiers), library)
     problems += documents_for_all(loaded, library, list(library.documents))[1]
-    warnings = [w for item in loaded for w in overdue(item.organisation, item.located, item.display, today())]
+    warnings = [w for item in loaded for w in (renamed_keys(item.located, item.display)
+                                               + overdue(item.organisation, item.located, item.display, today()))]
     if problems:
         _fail(problems + warnings, "corrigez-les, puis relancez la vérification.")
     for warning in warnings:

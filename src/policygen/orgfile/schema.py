@@ -11,8 +11,10 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
+
+from .weekdays import days_phrase
 
 _YES = {"oui", "o", "vrai", "true", "yes"}
 _NO = {"non", "n", "faux", "false", "no"}
@@ -35,7 +37,7 @@ Texte = Annotated[str, Field(min_length=1)]
 
 _HOUR = re.compile(r"^([01]?[0-9]|2[0-3])(?::| ?h ?)([0-5][0-9])?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^(1[ -])?\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}$")
+_PHONE = re.compile(r"^(\+?1[ .-]?)?\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}$")
 _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
@@ -124,11 +126,57 @@ class Plateforme(Strict):
     statut: Literal["officielle", "veille"] = "officielle"
 
 
+def _days(value: object) -> object:
+    """A list of days or a phrase -> the phrase a sentence needs (see `weekdays`)."""
+    try:
+        return days_phrase(value) if isinstance(value, (str, list)) else value
+    except ValueError as exc:
+        raise PydanticCustomError("jour_invalide", "{day}", {"day": str(exc)}) from None
+
+
+Jours = Annotated[str, BeforeValidator(_days)]
+
+
 class Moderation(Strict):
-    jours: Texte = "du lundi au vendredi"
+    """When a person reads the pages: days (a list or a phrase) and hours."""
+
+    jours: Jours = "du lundi au vendredi"
     debut: Heure = "08:30"
     fin: Heure = "16:30"
     jours_feries: OuiNon = False
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Moderation:
+        if self.fin <= self.debut:  # « HH:MM » strings sort like the hours they name
+            raise PydanticCustomError("heures_inversees", "fin", {"debut": self.debut, "fin": self.fin})
+        return self
+
+
+class MotifsRetrait(Strict):
+    """Grounds of removal that Québec nétiquettes name on their own (each: oui/non)."""
+
+    majuscules: OuiNon = True      # a comment written in capitals (shouting)
+    repetitions: OuiNon = True     # the same comment posted again and again
+    desinformation: OuiNon = True  # false or misleading information, as a ground of its own
+
+
+class ModeUrgence(Strict):
+    """What changes on the pages during a crisis (an outbreak, a disaster)."""
+
+    heures_prolongees: OuiNon = True   # moderation beyond the usual hours
+    echanges_suspendus: OuiNon = True  # other subjects wait until the crisis is over
+
+
+class Netiquette(Strict):
+    """The public nétiquette's choices; the defaults are what most Québec bodies publish."""
+
+    langues: list[Texte] = Field(default=["français"], min_length=1)
+    comptes_anonymes: Literal["refuses", "permis"] = "refuses"
+    lecture: Literal["avant_publication", "apres_publication", "non"] = "apres_publication"
+    corrections: OuiNon = True
+    retrait: Literal["masquer", "supprimer", "masquer_ou_supprimer"] = "masquer_ou_supprimer"
+    motifs: MotifsRetrait = MotifsRetrait()
+    urgence: ModeUrgence = ModeUrgence()
 
 
 class Contact(Strict):
@@ -219,6 +267,7 @@ class OrganisationFile(Strict):
     roles: Roles
     plateformes: list[Plateforme] = Field(min_length=1)
     moderation: Moderation = Moderation()
+    netiquette: Netiquette = Netiquette()
     contacts: Contacts
     sanctions: Sanctions = Sanctions()
     choix: Choix = Choix()

@@ -9,7 +9,10 @@ clause front matter and outlines.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import difflib
+import re
 import types
 import typing
 from pathlib import Path
@@ -18,8 +21,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
+from ..french import hour, long_date
+from .renames import apply_renames
 from .schema import OrganisationFile
+from .weekdays import fold
 from .yamlsource import Located, dotted, read_yaml
+
+# Where the README shows each required contact, for « ajoutez-le » hints.
+_CONTACTS_EXAMPLE = "l’exemple de README.md#les-contacts (section « Les contacts »)"
 
 
 def _shown(value: Any) -> str:
@@ -69,6 +78,80 @@ def model_at(path: tuple[str | int, ...], root: type[BaseModel] = OrganisationFi
     return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
+def _choices(annotation: Any) -> tuple[str, ...]:
+    """The values of a `Literal` field (inside `Annotated`, `X | None`), or ()."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return tuple(str(v) for v in typing.get_args(annotation))
+    if origin is typing.Annotated:
+        return _choices(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return tuple(v for arg in typing.get_args(annotation) for v in _choices(arg))
+    return ()
+
+
+def fold_choices(data: Any, model: type[BaseModel]) -> Any:
+    """`data` with every choice written as the schema spells it, whatever its case and accents.
+
+    « Féminin », « feminin » and « féminin » all stand for `féminin`; « privé » for `prive`;
+    « Ordre professionnel » for `ordre_professionnel`. A value that matches no choice is
+    left as typed, for the schema to report.
+    """
+    if not isinstance(data, dict):
+        return data
+    result = dict(data)
+    for key, value in data.items():
+        field = model.model_fields.get(key) if isinstance(key, str) else None
+        if field is None:
+            continue
+        choices = {fold(c).replace(" ", "_").replace("-", "_"): c for c in _choices(field.annotation)}
+        inner = _unwrap(field.annotation)
+        if choices and isinstance(value, str):
+            result[key] = choices.get(fold(value).replace(" ", "_").replace("-", "_"), value)
+        elif isinstance(inner, type) and issubclass(inner, BaseModel):
+            result[key] = ([fold_choices(item, inner) for item in value] if isinstance(value, list)
+                           else fold_choices(value, inner))
+    return result
+
+
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _date_problem(found: Any) -> tuple[str, str] | None:
+    """A precise (message, hint) for a date typed another way, or that does not exist."""
+    text = str(found).strip()
+    if match := _DATE_ISO.match(text):
+        year, month, day = (int(g) for g in match.groups())
+        if not 1 <= month <= 12:
+            return (f"Le mois {month} n’existe pas (« {text} »).",
+                    "Écrivez la date au format AAAA-MM-JJ, le mois entre 01 et 12.")
+        if _valid(year, month, day) is None:
+            last = calendar.monthrange(year, month)[1]
+            month_name = long_date(dt.date(year, month, 1)).split(" ", 1)[1]
+            return (f"Cette date n’existe pas : « {text} » ({month_name} n’a que {last} jours).",
+                    f"Vérifiez le jour : le dernier jour du mois est {year}-{month:02d}-{last:02d}.")
+        return None
+    if match := _DATE_DMY.match(text):
+        first, second, year = (int(g) for g in match.groups())
+        readings = [d for d in (_valid(year, second, first), _valid(year, first, second)) if d]
+        expected = f"Une date au format AAAA-MM-JJ était attendue ; trouvé : « {text} »."
+        if not readings or readings[0] == readings[-1]:
+            return expected, f"Vouliez-vous dire {readings[0].isoformat()} ?" if readings else ""
+        return expected, (f"Vouliez-vous dire {readings[0].isoformat()} ({long_date(readings[0])}) "
+                          f"ou {readings[1].isoformat()} ({long_date(readings[1])}) ?")
+    return None
+
+
+_DATE_ERRORS = {"date_type", "date_parsing", "date_from_datetime_parsing"}
+
 _FIXED = {
     "string_type": "Du texte était attendu.",
     "int_parsing": "Un nombre entier était attendu.",
@@ -99,7 +182,18 @@ def _message(error: dict[str, Any], path: tuple[str | int, ...], root: type[Base
     found = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return "Ce champ est obligatoire et il est absent.", f"Ajoutez-le (voir {reference})."
+        where = _CONTACTS_EXAMPLE if path[:1] == ("contacts",) and root is OrganisationFile else reference
+        return "Ce champ est obligatoire et il est absent.", f"Ajoutez-le (voir {where})."
+    if kind in _DATE_ERRORS and (precise := _date_problem(found)):
+        return precise
+    if kind == "heures_inversees":
+        return (f"L’heure de fin ({hour(ctx['fin'])}) ne vient pas après l’heure de début "
+                f"({hour(ctx['debut'])}).",
+                "Écrivez une heure de fin plus tardive que celle du début, par exemple « fin: 16 h 30 ».")
+    if kind == "jour_invalide":
+        return (f"Jours de modération non reconnus. {ctx['day']}",
+                "Écrivez une liste, par exemple « jours: [lundi, mercredi, vendredi] », "
+                "ou une phrase, par exemple « jours: du lundi au vendredi ».")
     if kind == "extra_forbidden":
         parent = model_at(path[:-1], root)
         known = sorted(parent.model_fields) if parent else []
@@ -164,6 +258,8 @@ def schema_diagnostics(exc: ValidationError, located: Located, display: str, roo
         path = tuple(error["loc"])
         if path in skipped:
             continue
+        if error["type"] == "heures_inversees":  # a check of the section, shown at its end hour
+            path += ("fin",)
         message, hint = _message(error, path, root, reference)
         line = located.line_of(path)
         code = f"{domain}.unknown-key" if error["type"] == "extra_forbidden" else f"{domain}.schema"
@@ -179,7 +275,7 @@ def validate(located: Located, display: str) -> OrganisationFile:
                                           "(« organisation: », « contacts: »…), pas une valeur seule.",
                                           code="organisation.schema")])
     try:
-        return OrganisationFile.model_validate(located.data)
+        return OrganisationFile.model_validate(fold_choices(apply_renames(located.data), OrganisationFile))
     except ValidationError as exc:
         raise DiagnosticError(schema_diagnostics(exc, located, display, OrganisationFile, "organisation",
                                                  "le modèle dans README.md")) from None
