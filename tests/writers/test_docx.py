@@ -36,7 +36,9 @@ def test_every_docx_uses_heading_styles_and_is_french(built, models, sample_outp
         assert styles[:3] == ["Subtitle", "Title", "Version"], path
         assert document.paragraphs[2].text.startswith("Version du "), path
         model = models.get((path.parent.name, path.stem)) or {"rich": rich_politique}.get(path.stem, dense_fiche)()
-        assert styles.count("Heading 1") == len(model.sections), path
+        # The identification block is a label, never a heading (nor a table of contents entry).
+        assert styles.count("Heading 1") == sum(s.role != "metadata" for s in model.sections), path
+        assert styles.count("Étiquette") == sum(s.role == "metadata" for s in model.sections), path
         titled = sum(c.show_title for s in model.sections for c in s.clauses)
         assert styles.count("Heading 2") == titled, path
         # Every list item of the model is a paragraph in a Word list style.

@@ -19,6 +19,7 @@ from ..model.nodes import Document
 from ..resources import TEMPLATES
 from .html import render_html
 from .options import WriterOptions
+from .pdfua import repair
 
 
 class ProjectOnlyFetcher(URLFetcher):
@@ -50,7 +51,7 @@ def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> 
     head = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
     head.addFilter(_not_lato_created_stamp)
     try:
-        return html.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False)
+        return repair(html.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False))
     finally:
         head.removeFilter(_not_lato_created_stamp)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
 
 from ...model.nodes import Clause, Document
 from ..html import anchor, table_of_contents
@@ -25,8 +26,9 @@ from ..options import WriterOptions
 from .blocks import Lists, add_blocks
 from .comments import comment_clause, mark_draft
 from .fields import header_footer
+from .fonts import embed_fonts
 from .package import reproducible_zip
-from .styles import LANG, VERSION_STYLE, apply_house_styles, columns, page_setup
+from .styles import LABEL_STYLE, LANG, VERSION_STYLE, apply_house_styles, box, columns, page_setup
 from .toc import add_bookmark, add_toc
 
 
@@ -78,10 +80,11 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
     ("front",), ("toc",), ("section", id), ("title", clause id), ("block", clause id, index)."""
     spans = {} if spans is None else spans
     docx = new_docx()
-    apply_house_styles(docx)
-    page_setup(docx)
-    _properties(docx, document)
     layout = document.layout
+    apply_house_styles(docx, layout.compact)
+    embed_fonts(docx)
+    page_setup(docx, layout.compact)
+    _properties(docx, document)
     if options.review:
         mark_draft(docx)
     with _span(docx, spans, ("front",)):
@@ -102,16 +105,21 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
             with _span(docx, spans, ("toc",)):
                 add_toc(docx, toc)
             _page_break(docx)
+        first = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
         with _span(docx, spans, ("section", section.id)):
-            heading = docx.add_heading(section.label, level=1)
-        if section.role != "metadata":
-            bookmarks += 1
-            add_bookmark(heading, f"s-{anchor(section.id)}", bookmarks)
+            if section.role == "metadata":  # a label over the identification table, as in the PDF: no heading
+                docx.add_paragraph(section.label, style=LABEL_STYLE)
+            else:
+                heading = docx.add_heading(section.label, level=1)
+                bookmarks += 1
+                add_bookmark(heading, f"s-{anchor(section.id)}", bookmarks)
         for clause in section.clauses:
-            start = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
+            start = len(body) - 1
             _clause(docx, clause, lists, spans)
             if options.review:
                 comment_clause(docx, clause, body[start:-1], document)
+        if layout.compact and section.role != "metadata":
+            box([element for element in body[first:-1] if element.tag == qn("w:p")])
     header_footer(docx, document, options.review)
     return docx
 

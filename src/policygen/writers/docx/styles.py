@@ -4,7 +4,10 @@ Reviewers restyle, compare and navigate by style, so every paragraph the
 writer emits uses a real named Word style (Title, Heading 1-3, Normal, List
 Bullet/Number, TOC 1, Hyperlink…) and the look is carried by those styles,
 never by direct formatting. Every style is in French (fr-CA) for the spelling
-checker; fonts are ones Word installs everywhere.
+checker; the typeface is the PDF's Lato, carried in the file (fonts), and
+the sizes are the print stylesheet's, so Word pages like the PDF. A compact
+layout (the fiche-synthèse) has the PDF's small type, narrow margins and
+boxed sections: a band for the heading, a rule around the section.
 """
 
 from __future__ import annotations
@@ -18,12 +21,14 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
+from .fonts import FONT
+
 LANG = "fr-CA"
-FONT = "Calibri"
 TEXT_WIDTH = Cm(17.19)  # letter paper less the margins
 TABLE_STYLE = "Tableau"
 VERSION_STYLE = "Version"  # the line under the title: « Version du 27 avril 2018 »
 NOTE_STYLE = "Note"  # a notice set apart: indented, ruled and shaded
+LABEL_STYLE = "Étiquette"  # a small label over a block, never a heading (the identification block's)
 INK = RGBColor(0x1C, 0x24, 0x30)
 MUTED = RGBColor(0x4A, 0x55, 0x66)
 ACCENT = RGBColor(0x0B, 0x53, 0x94)
@@ -98,18 +103,57 @@ def _table_style(docx: DocxDocument) -> None:
         f'<w:tblStylePr w:type="firstCol">{shaded}</w:tblStylePr></w:style>'))
 
 
-def apply_house_styles(docx: DocxDocument) -> None:
+# Sizes in points from print.css (regular, compact); Word's line spacing is a multiple of
+# Lato's own line height (1.2 em), so 1.2 gives the PDF's 1.45 and 1.08 its 1.3.
+SIZES = {
+    False: {"text": 10.5, "line": 1.2, "after": 6, "h1": (14, 31, 10), "h2": (11.5, 16, 6), "h3": (10.5, 10, 3),
+            "title": 22},
+    True: {"text": 9, "line": 1.08, "after": 2, "h1": (10.5, 6, 3), "h2": (9, 4, 1), "h3": (9, 3, 1), "title": 17},
+}
+
+
+def _default_font(docx: DocxDocument) -> None:
+    """Lato everywhere, theme fonts included (table styles and new text take the defaults)."""
     rpr_default = docx.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _language(rpr_default)
+    rfonts = rpr_default.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr_default.insert(0, rfonts)
+    for attribute in list(rfonts.attrib):
+        del rfonts.attrib[attribute]
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attribute), FONT)
+
+
+def _label_style(docx: DocxDocument) -> None:
+    label = _paragraph_style(docx, LABEL_STYLE, "Normal")
+    _font(label, 9, MUTED, bold=True)
+    label.font.all_caps = True
+    _spacing(label, 0, 3, keep_with_next=True)
+
+
+def _band(style: BaseStyle) -> None:
+    """The compact layout's section heading: white on the accent colour, as the PDF's boxes."""
+    style.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    style.element.get_or_add_pPr().append(parse_xml(
+        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="0B5394"/>'))
+
+
+def apply_house_styles(docx: DocxDocument, compact: bool = False) -> None:
+    _default_font(docx)
     styles = docx.styles
-    _font(styles["Normal"], 11)
+    sizes = SIZES[compact]
+    _font(styles["Normal"], sizes["text"])
     normal = styles["Normal"].paragraph_format
-    normal.space_after, normal.line_spacing = Pt(6), 1.1
-    for name, size, colour, before, after in (("Heading 1", 16, ACCENT, 20, 6), ("Heading 2", 12.5, ACCENT, 12, 4),
-                                              ("Heading 3", 11, INK, 10, 3)):
+    normal.space_after, normal.line_spacing = Pt(sizes["after"]), sizes["line"]
+    for name, key, colour in (("Heading 1", "h1", ACCENT), ("Heading 2", "h2", ACCENT), ("Heading 3", "h3", INK)):
+        size, before, after = sizes[key]
         _font(styles[name], size, colour, bold=True, italic=False)
         _spacing(styles[name], before, after, keep_with_next=True)
-    _font(styles["Title"], 24, ACCENT, bold=True)
+    if compact:
+        _band(styles["Heading 1"])
+    _font(styles["Title"], sizes["title"], ACCENT, bold=True)
     _spacing(styles["Title"], 6, 6)
     title_border = styles["Title"].element.pPr.find(qn("w:pBdr"))
     if title_border is not None:  # the default template underlines the title: the accent rule above it is ours
@@ -119,7 +163,7 @@ def apply_house_styles(docx: DocxDocument) -> None:
     _spacing(styles["Subtitle"], 36, 4)
     version = _paragraph_style(docx, VERSION_STYLE, "Normal")
     _font(version, 10.5, MUTED)
-    _spacing(version, 0, 18)
+    _spacing(version, 0, 26)
     for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
                  "List Continue", "List Continue 2"):
         _spacing(styles[name], 0, 3)
@@ -128,22 +172,23 @@ def apply_house_styles(docx: DocxDocument) -> None:
         _font(styles[name], 8.5, MUTED)
         tabs = styles[name].paragraph_format.tab_stops
         tabs.clear_all()
-        tabs.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        tabs.add_tab_stop(Cm(18.59) if compact else TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
     _font(styles["TOC Heading"], 16, ACCENT, bold=True)
     toc1 = _paragraph_style(docx, "TOC 1", "Normal")
     toc1.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     _spacing(toc1, 3, 3)
     _note_style(docx)
+    _label_style(docx)
     _table_style(docx)
     _hyperlink_style(docx)
 
 
-def page_setup(docx: DocxDocument) -> None:
-    """Letter paper with the PDF's margins."""
+def page_setup(docx: DocxDocument, compact: bool = False) -> None:
+    """Letter paper with the PDF's margins (narrower for a compact layout)."""
     section = docx.sections[0]
     section.page_width, section.page_height = Cm(21.59), Cm(27.94)
-    section.left_margin = section.right_margin = Cm(2.2)
-    section.top_margin, section.bottom_margin = Cm(2.3), Cm(2.2)
+    section.left_margin = section.right_margin = Cm(1.5 if compact else 2.2)
+    section.top_margin, section.bottom_margin = (Cm(1.6), Cm(1.6)) if compact else (Cm(2.3), Cm(2.2))
     section.different_first_page_header_footer = True
 
 
@@ -156,3 +201,23 @@ def columns(docx: DocxDocument, count: int) -> None:
         docx.sections[-1]._sectPr.append(cols)
     cols.set(qn("w:num"), str(count))
     cols.set(qn("w:space"), str(int(Cm(0.8).twips)))
+
+
+def box(paragraphs: list) -> None:
+    """Rule a compact section's paragraphs (w:p elements) into one box: sides on all, top on the first,
+    bottom on the last."""
+    for index, paragraph in enumerate(paragraphs):
+        sides = ["left", "right"] + (["top"] if index == 0 else []) + (["bottom"] if index == len(paragraphs) - 1 else [])
+        borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="4" w:color="C9D3DF"/>'
+                          for side in ("top", "left", "bottom", "right") if side in sides)
+        ppr = paragraph.get_or_add_pPr()
+        old = ppr.find(qn("w:pBdr"))
+        if old is not None:
+            ppr.remove(old)
+        ppr.insert_element_before(parse_xml(f'<w:pBdr {nsdecls("w")}>{borders}</w:pBdr>'),
+                                  "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                                  "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                                  "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                                  "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                                  "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                                  "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")

