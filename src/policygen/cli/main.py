@@ -25,8 +25,10 @@ from ..library.loader import load_library
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.cadence import overdue, today
+from ..orgfile.naming import conflicts
 from ..publishing.manifest import Manifest
 from ..publishing.outputs import write_outputs
+from ..publishing.staging import batch
 from ..publishing.site import NotASiteError, Organisation, publish_site
 from ..review.compare import compare, summary, write_comparison
 from ..review.explain import explain as explain_clauses
@@ -45,8 +47,8 @@ def _fail(problems: list[Diagnostic], action: str) -> NoReturn:
     """Print every problem, then a summary, and exit with the status their codes call for."""
     for problem in problems:
         click.echo(problem.format(), err=True)
-    files = sorted({p.path for p in problems})
     errors = [p for p in problems if p.severity == "erreur"]
+    files = sorted({p.path for p in errors})  # a file with only warnings is not to blame
     click.echo(f"\n{plural(len(errors), 'erreur')} dans {', '.join(files)} : {action}", err=True)
     sys.exit(exit_code(problems))
 
@@ -133,6 +135,7 @@ def _build_all(library: Library, fichiers: tuple[Path, ...],
                documents: list[str]) -> dict[Loaded, list[Document]]:
     """Every document of every file, or every problem of every file and exit."""
     loaded, problems = load_all(list(fichiers), library)
+    problems += conflicts((path, display_path(path)) for path in fichiers)
     built, failed = documents_for_all(loaded, library, documents)
     problems += failed
     if problems:
@@ -162,12 +165,16 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     chosen_formats = _choices(formats, FORMATS, "Format")
     library = _library(library_dir)
     built = _build_all(library, fichiers, _choices(documents, library.documents, "Document"))
-    for item, documents_built in built.items():
-        target = out_dir / item.slug / "revision" if review else out_dir / item.slug
-        written = _writing(target, lambda: write_outputs(target, documents_built, chosen_formats,
-                                                         Manifest(item.path, library.version, review),
-                                                         WriterOptions(review=review)))
-        click.echo(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
+    reports = []
+    with batch() as commit:  # every file's documents land together, or none do
+        for item, documents_built in built.items():
+            target = out_dir / item.slug / "revision" if review else out_dir / item.slug
+            written = _writing(target, lambda: write_outputs(target, documents_built, chosen_formats,
+                                                             Manifest(item.path, library.version, review),
+                                                             WriterOptions(review=review)))
+            reports.append(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
+        _writing(out_dir, commit)
+    click.echo("\n".join(reports))
 
 
 @main.command()

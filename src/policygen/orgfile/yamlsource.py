@@ -336,16 +336,19 @@ def read_text(path: Path, display: str, domain: str = "organisation") -> tuple[s
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         return refused(f"Lecture impossible : {os_reason(exc)}.")
-    with os.fdopen(descriptor, "rb") as handle:
-        try:
-            mode = os.fstat(handle.fileno()).st_mode
-            if not stat.S_ISREG(mode):
-                return refused("Lecture refusée : " + ("c’est un dossier, pas un fichier." if stat.S_ISDIR(mode)
-                                                       else "ce n’est pas un fichier ordinaire (tube, périphérique…)."),
-                               "Donnez le chemin d’un fichier .yaml.")
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            return refused("Lecture impossible : c’est un dossier, pas un fichier.")
+        if not stat.S_ISREG(mode):
+            return refused("Lecture impossible : ce n’est pas un fichier ordinaire (tube, périphérique…).",
+                           "Donnez le chemin d’un fichier .yaml.")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(LIMITS.file_bytes + 1)
-        except OSError as exc:
-            return refused(f"Lecture impossible : {os_reason(exc)}.")
+    except OSError as exc:
+        return refused(f"Lecture impossible : {os_reason(exc)}.")
+    finally:
+        os.close(descriptor)
     if len(data) > LIMITS.file_bytes:
         return refused(f"Fichier trop gros : plus de {LIMITS.file_bytes // 1000} Ko (la limite).",
                        "Vérifiez qu’il s’agit du bon fichier.", code=f"{domain}.limit")
