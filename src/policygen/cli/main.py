@@ -29,7 +29,7 @@ from ..orgfile.naming import conflicts
 from ..publishing.manifest import Manifest
 from ..publishing.outputs import write_outputs
 from ..publishing.staging import batch
-from ..publishing.site import NotASiteError, Organisation, publish_site
+from ..publishing.site import NotASiteError, Organisation, SiteIsWorkingFolderError, publish_site
 from ..review.compare import compare, summary, write_comparison
 from ..review.explain import explain as explain_clauses
 from ..review.explain import report as explanation_report
@@ -297,10 +297,17 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path, library_dir: Path) -> No
                      for item, documents in built.items()]
     try:
         _writing(site_dir, lambda: publish_site(site_dir, organisations))
-    except NotASiteError:
+    except NotASiteError as exc:
         _fail([Diagnostic(display_path(site_dir), None, "",
-                          "Écriture refusée : ce dossier contient déjà des fichiers qui ne viennent pas de policygen.",
-                          "Choisissez un dossier vide ou un site déjà publié.", code="io.write")],
+                          "Écriture refusée : ce dossier contient des fichiers qu’aucune publication de policygen "
+                          f"n’y a écrits ({', '.join(exc.args)}).",
+                          "Choisissez un dossier vide ou un site déjà publié, ou déplacez ces fichiers.",
+                          code="io.write")],
+              "rien n’y a été écrit.")
+    except SiteIsWorkingFolderError:
+        _fail([Diagnostic(display_path(site_dir), None, "",
+                          "Écriture refusée : le site ne peut pas être le dossier courant ni l’un de ses parents.",
+                          "Donnez un sous-dossier, par exemple --site site.", code="io.write")],
               "rien n’y a été écrit.")
     click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
                f"ouvrez {site_dir}/index.html.")
