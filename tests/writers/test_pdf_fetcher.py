@@ -15,4 +15,4 @@ def test_an_encoded_parent_folder_does_not_leave_the_library(escape):
 
 def test_a_library_file_is_served():
     response = ProjectOnlyFetcher().fetch((TEMPLATES / "fonts" / "LICENCE-Lato-OFL.txt").as_uri())
-    assert b"Lato" in response.read()
+    assert b"Upstream-Name: lato" in response.read()
