@@ -100,6 +100,9 @@ class FrenchGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # the reader stopped early (`explain … | head`): not a failure
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(ExitCode.OK)
         except Exception:  # noqa: BLE001 - the last line of defence
             if os.environ.get("POLICYGEN_DEBUG"):
                 traceback.print_exc()
