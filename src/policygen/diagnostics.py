@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -37,8 +38,15 @@ CODES = {
     "organisation.unknown-key": "a key the schema does not know (often misspelt)",
     "organisation.law": "a law the library does not know",
     "organisation.renamed-key": "a key that moved or was renamed, accepted at its new place (a warning)",
+    "organisation.limit": "the organisation file is over a size, nesting, length or date limit",
+    "organisation.control": "a control or invisible character in the organisation file",
+    "organisation.tag": "a YAML tag (!!str, !x) in the organisation file",
+    "organisation.output": "two organisation files would write into the same output folder",
     "library.yaml": "a library file (outline, data, front matter) is not valid YAML",
     "library.encoding": "a library file is not UTF-8",
+    "library.limit": "a library file is over a size, nesting or length limit",
+    "library.control": "a control or invisible character in a library file",
+    "library.tag": "a YAML tag in a library file",
     "library.duplicate-key": "a key appears twice in a library file",
     "library.front-matter": "a clause file lacks its front matter",
     "library.schema": "a front-matter or outline value is missing, of the wrong type or not allowed",
@@ -83,13 +91,14 @@ class Diagnostic:
         return _EXIT_BY_KIND[self.code.split(".")[0]] if self.severity == "erreur" else ExitCode.OK
 
     def format(self) -> str:
+        """The problem as printed on a terminal: escapes in file names or values are shown, never run."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
-        head = f"{where}: {self.severity} [{self.code}]"
+        head = f"{visible(where)}: {self.severity} [{self.code}]"
         if self.field:
-            head += f" — {self.field}"
-        text = f"{head}\n  {self.message}"
+            head += f" — {visible(self.field)}"
+        text = f"{head}\n  {visible(self.message)}"
         if self.hint:
-            text += f"\n  {self.hint}"
+            text += f"\n  {visible(self.hint)}"
         return text
 
 
@@ -131,12 +140,23 @@ def os_reason(exc: OSError) -> str:
     return _OS_REASONS.get(exc.errno, f"erreur du système ({exc.strerror or exc})")
 
 
+_TERMINAL_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` safe for a terminal: control characters (ANSI, OSC escapes) become « \\x1b »,
+    undecodable bytes of a file name « \\xff », so nothing the user did not type is run."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _TERMINAL_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def display_path(path: Path) -> str:
-    """The path as the user typed it relative to the working directory, if possible."""
+    """The path as the user typed it relative to the working directory, if possible, safe to print."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        shown = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        shown = str(path)
+    return visible(shown)
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

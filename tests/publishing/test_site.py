@@ -107,16 +107,16 @@ def test_publish_replaces_its_own_site_and_refuses_other_folders(site, tmp_path)
     runner = CliRunner()
     target = tmp_path / "site"
     shutil.copytree(site, target)  # a site policygen published (the session's), not rendered again here
-    (target / "obsolete.html").write_text("old", encoding="utf-8")
     assert runner.invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(target)]).exit_code == 0
-    assert not (target / "obsolete.html").exists()
+    # the organisations published last time and not this time are gone: their files were policygen's
+    assert sorted(p.name for p in target.iterdir() if p.is_dir()) == ["fonts", ORGANISATIONS[0].stem]
 
     other = tmp_path / "documents-personnels"
     other.mkdir()
     (other / "notes.txt").write_text("à garder", encoding="utf-8")
     result = runner.invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(other)])
     assert result.exit_code == 6
-    assert "ne viennent pas de policygen" in result.output
+    assert "qu’aucune publication de policygen n’y a écrits (notes.txt)" in result.output
     assert (other / "notes.txt").read_text(encoding="utf-8") == "à garder"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..library.schema import Library
+from ..orgfile.naming import slug
 from ..orgfile.schema import OrganisationFile
 from ..orgfile.validation import load_organisation, suggest
 from ..orgfile.yamlsource import Located
@@ -25,7 +26,7 @@ class Loaded:
 
     @property
     def slug(self) -> str:
-        return self.path.stem
+        return slug(self.path)
 
 
 def _cross_check(loaded: Loaded, library: Library) -> list[Diagnostic]:

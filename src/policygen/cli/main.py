@@ -29,9 +29,11 @@ from ..orgfile.cadence import overdue, today
 from ..orgfile.jsonschema import FILE_NAME, organisation_schema
 from ..orgfile.questionnaire import render
 from ..orgfile.renames import renamed_keys
+from ..orgfile.naming import conflicts
 from ..publishing.manifest import Manifest
 from ..publishing.outputs import write_outputs
-from ..publishing.site import NotASiteError, Organisation, publish_site
+from ..publishing.staging import batch
+from ..publishing.site import NotASiteError, Organisation, SiteIsWorkingFolderError, publish_site
 from ..review.compare import compare, summary, write_comparison
 from ..review.explain import explain as explain_clauses
 from ..review.explain import report as explanation_report
@@ -50,8 +52,8 @@ def _fail(problems: list[Diagnostic], action: str) -> NoReturn:
     """Print every problem, then a summary, and exit with the status their codes call for."""
     for problem in problems:
         click.echo(problem.format(), err=True)
-    files = sorted({p.path for p in problems})
     errors = [p for p in problems if p.severity == "erreur"]
+    files = sorted({p.path for p in errors})  # a file with only warnings is not to blame
     click.echo(f"\n{plural(len(errors), 'erreur')} dans {', '.join(files)} : {action}", err=True)
     sys.exit(exit_code(problems))
 
@@ -103,6 +105,9 @@ class FrenchGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # the reader stopped early (`explain … | head`): not a failure
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(ExitCode.OK)
         except Exception:  # noqa: BLE001 - the last line of defence
             if os.environ.get("POLICYGEN_DEBUG"):
                 traceback.print_exc()
@@ -138,6 +143,7 @@ def _build_all(library: Library, fichiers: tuple[Path, ...],
                documents: list[str]) -> dict[Loaded, list[Document]]:
     """Every document of every file, or every problem of every file and exit."""
     loaded, problems = load_all(list(fichiers), library)
+    problems += conflicts((path, display_path(path)) for path in fichiers)
     built, failed = documents_for_all(loaded, library, documents)
     problems += failed
     if problems:
@@ -167,12 +173,16 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     chosen_formats = _choices(formats, FORMATS, "Format")
     library = _library(library_dir)
     built = _build_all(library, fichiers, _choices(documents, library.documents, "Document"))
-    for item, documents_built in built.items():
-        target = out_dir / item.slug / "revision" if review else out_dir / item.slug
-        written = _writing(target, lambda: write_outputs(target, documents_built, chosen_formats,
-                                                         Manifest(item.path, library.version, review),
-                                                         WriterOptions(review=review)))
-        click.echo(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
+    reports = []
+    with batch() as commit:  # every file's documents land together, or none do
+        for item, documents_built in built.items():
+            target = out_dir / item.slug / "revision" if review else out_dir / item.slug
+            written = _writing(target, lambda: write_outputs(target, documents_built, chosen_formats,
+                                                             Manifest(item.path, library.version, review),
+                                                             WriterOptions(review=review)))
+            reports.append(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
+        _writing(out_dir, commit)
+    click.echo("\n".join(reports))
 
 
 @main.command()
@@ -296,10 +306,17 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path, library_dir: Path) -> No
                      for item, documents in built.items()]
     try:
         _writing(site_dir, lambda: publish_site(site_dir, organisations))
-    except NotASiteError:
+    except NotASiteError as exc:
         _fail([Diagnostic(display_path(site_dir), None, "",
-                          "Écriture refusée : ce dossier contient déjà des fichiers qui ne viennent pas de policygen.",
-                          "Choisissez un dossier vide ou un site déjà publié.", code="io.write")],
+                          "Écriture refusée : ce dossier contient des fichiers qu’aucune publication de policygen "
+                          f"n’y a écrits ({', '.join(exc.args)}).",
+                          "Choisissez un dossier vide ou un site déjà publié, ou déplacez ces fichiers.",
+                          code="io.write")],
+              "rien n’y a été écrit.")
+    except SiteIsWorkingFolderError:
+        _fail([Diagnostic(display_path(site_dir), None, "",
+                          "Écriture refusée : le site ne peut pas être le dossier courant ni l’un de ses parents.",
+                          "Donnez un sous-dossier, par exemple --site site.", code="io.write")],
               "rien n’y a été écrit.")
     click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
                f"ouvrez {site_dir}/index.html.")

@@ -6,7 +6,8 @@ spaces inside, a non-breaking space before the colon and a narrow one before
 ; ! ?, the typographic apostrophe, hours « 8 h 30 », dates « 27 avril 2018 »
 (never 27/04/2018), telephone numbers « 450 432-2777, poste 22898 » that do
 not break across lines. Link addresses are left as they are: only words are
-typeset.
+typeset, and a link whose text is its address (a web or e-mail address) keeps
+that text as typed.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from .nodes import Block, Clause, Document, Heading, Inline, LineBreak, ListBlock, Note, Paragraph, Section, Table, \
-    Text
+from .nodes import Block, Clause, Document, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Section, \
+    Table, Text
 from ..french import long_date
 
 NBSP = "\u00a0"
@@ -89,6 +90,12 @@ def typeset_text(text: str, before: str = "") -> str:
     return text
 
 
+def _shows_address(link: Link) -> bool:
+    """Whether the link's text is its own address, which typography must not alter."""
+    text = "".join(child.text for child in link.children if isinstance(child, Text))
+    return bool(text) and link.href.removeprefix("mailto:") == text
+
+
 def _inlines(nodes: tuple[Inline, ...], before: list[str]) -> tuple[Inline, ...]:
     """Typeset a run of inlines; `before` carries the last character written across nodes."""
     out: list[Inline] = []
@@ -100,6 +107,9 @@ def _inlines(nodes: tuple[Inline, ...], before: list[str]) -> tuple[Inline, ...]
         elif isinstance(node, LineBreak):
             out.append(node)
             before[0] = "\n"
+        elif isinstance(node, Link) and _shows_address(node):
+            out.append(node)
+            before[0] = node.href[-1:] or before[0]
         else:
             out.append(dataclasses.replace(node, children=_inlines(node.children, before)))
     return tuple(out)

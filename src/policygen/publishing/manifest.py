@@ -49,3 +49,12 @@ class Manifest:
     def write(self, folder: Path, documents: list[Document]) -> None:
         text = json.dumps(self.content(folder, documents), ensure_ascii=False, indent=2, sort_keys=True)
         (folder / NAME).write_text(text + "\n", encoding="utf-8")
+
+
+def listed(folder: Path) -> set[str]:
+    """The files the manifest in `folder` says a previous build wrote there (none if unreadable)."""
+    try:
+        content = json.loads((folder / NAME).read_text(encoding="utf-8"))
+        return {NAME} | {name for document in content["documents"].values() for name in document["fichiers"]}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return set()

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model.nodes import Document
 from ..writers import WRITERS
 from ..writers.options import WriterOptions
-from .manifest import Manifest
+from .manifest import Manifest, listed
 from .staging import stage
 
 
@@ -20,4 +20,4 @@ def write_outputs(target: Path, documents: list[Document], formats: list[str],
                 WRITERS[fmt](document, staging / f"{document.kind}.{fmt}", options)
         if manifest is not None:
             manifest.write(staging, documents)
-    return stage(target, produce)
+    return stage(target, produce, replaces=listed(target))  # a format no longer built goes

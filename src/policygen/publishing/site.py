@@ -10,13 +10,16 @@
 Each document page has its table of contents (sections and clauses, each
 with an anchor) and links to download its Word and PDF versions. Nothing is
 fetched from outside the site and no script is needed to read it.
+
+The marker file lists every file a publication wrote: a folder is replaced
+only if it holds nothing else, so no file policygen did not write is ever
+deleted. A `--site` that is a symbolic link keeps pointing to the new site.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from ..resources import TEMPLATES
 from ..writers.html import layouts, render_html, stylesheet
 from ..writers.options import SitePage, WriterOptions
 from .outputs import write_outputs
+from .staging import staging_folder
 
 MARKER = ".policygen-site"  # marks a folder as ours: only such a folder is ever replaced
 FONT_FILES = ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf", "Lato-BoldItalic.ttf", "LICENCE-Lato-OFL.txt")
@@ -33,7 +37,11 @@ HOME_LABEL = "Documents sur les médias sociaux"
 
 
 class NotASiteError(Exception):
-    """The target folder exists, holds files and was not written by policygen."""
+    """The target folder holds files policygen did not write there (the first few in `args`)."""
+
+
+class SiteIsWorkingFolderError(Exception):
+    """The target is the working folder or one of its parents: it cannot be swapped out."""
 
 
 @dataclass(frozen=True)
@@ -63,9 +71,28 @@ def _index(organisations: list[Organisation]) -> str:
         title=HOME_LABEL, organisations=organisations, formats=FORMAT_LABELS)
 
 
+def _files(root: Path) -> set[str]:
+    """Every file and link under `root`, as paths relative to it."""
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_symlink() or not p.is_dir()}
+
+
+def _write_marker(root: Path) -> None:
+    listing = "\n".join(sorted(_files(root)))
+    (root / MARKER).write_text("# Dossier produit par « policygen publish », remplacé à chaque publication s’il ne "
+                               "contient que les fichiers ci-dessous.\n" + listing + "\n", encoding="utf-8")
+
+
+def _foreign(target: Path) -> list[str]:
+    """Files in `target` that no earlier publication wrote (all of them without a marker)."""
+    try:
+        listed = {line for line in (target / MARKER).read_text(encoding="utf-8").splitlines()
+                  if line and not line.startswith("#")}
+    except FileNotFoundError:
+        listed = set()
+    return sorted(_files(target) - listed - {MARKER})
+
+
 def _write_site(root: Path, organisations: list[Organisation]) -> None:
-    (root / MARKER).write_text("Dossier produit par « policygen publish » ; il est remplacé à chaque publication.\n",
-                               encoding="utf-8")
     css = "\n".join(stylesheet(name) for name in ("fonts.css", "document.css", "screen.css", "site.css"))
     (root / "site.css").write_text(css, encoding="utf-8")
     (root / "fonts").mkdir()
@@ -77,21 +104,26 @@ def _write_site(root: Path, organisations: list[Organisation]) -> None:
         for document in organisation.documents:
             (folder / f"{document.kind}.html").write_text(_document_page(document, folder), encoding="utf-8")
     (root / "index.html").write_text(_index(organisations), encoding="utf-8")
+    _write_marker(root)
 
 
 def publish_site(target: Path, organisations: list[Organisation]) -> None:
-    """Write the whole site beside `target`, then swap it in: a failure leaves the old site as it was."""
-    if target.exists() and any(target.iterdir()) and not (target / MARKER).exists():
-        raise NotASiteError(str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    old = target.with_name(f".{target.name}-ancien")
-    shutil.rmtree(old, ignore_errors=True)  # left by an interrupted publication
+    """Write the whole site beside `target`, then swap it in: a failure leaves the old site as it was.
+
+    A symbolic link is followed (the site is written where it points, the link stays);
+    a folder holding files an earlier publication did not write is refused (`NotASiteError`)."""
+    target = Path(os.path.realpath(target))
+    if target == Path.cwd().resolve() or Path.cwd().resolve().is_relative_to(target):
+        raise SiteIsWorkingFolderError(str(target))
+    if target.is_dir() and (foreign := _foreign(target)):
+        raise NotASiteError(*foreign[:3])
+    staging = staging_folder(target)
+    old = staging_folder(target)
     try:
         _write_site(staging, organisations)
         staging.chmod(0o755)
         if target.exists():
-            os.replace(target, old)
+            os.replace(target, old / "site")
         os.replace(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -11,6 +11,8 @@ import dataclasses
 import hashlib
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
@@ -28,10 +30,12 @@ class ProjectOnlyFetcher(URLFetcher):
     def fetch(self, url, headers=None):
         if url.startswith("data:"):
             return super().fetch(url, headers)
-        if url.startswith("file://"):
-            path = Path(url.removeprefix("file://").split("?")[0]).resolve()
+        parts = urlsplit(url)
+        if parts.scheme == "file":
+            # decoded (« %2e%2e » is « .. ») and resolved before the check; the resolved path is read
+            path = Path(url2pathname(parts.path)).resolve()
             if path.is_relative_to(TEMPLATES):
-                return super().fetch(url, headers)
+                return super().fetch(path.as_uri(), headers)
         raise ValueError(f"ressource hors du projet refusée : {url}")
 
 

@@ -44,14 +44,22 @@ def _clause(docx: DocxDocument, clause: Clause, lists: Lists, spans: Spans) -> N
             add_blocks(docx, (block,), lists)
 
 
+PROPERTY_LIMIT = 255  # Word's (and python-docx's) limit on a core property
+
+
+def _fit(text: str) -> str:
+    """`text` within Word's property limit: a long name shortened with « … », not a failed build."""
+    return text if len(text) <= PROPERTY_LIMIT else text[:PROPERTY_LIMIT - 1].rstrip() + "…"
+
+
 def _properties(docx: DocxDocument, document: Document) -> None:
     props = docx.core_properties
-    props.title = document.title
-    props.subject = document.subject
-    props.author = document.author
-    props.keywords = ", ".join(document.keywords)
+    props.title = _fit(document.title)
+    props.subject = _fit(document.subject)
+    props.author = _fit(document.author)
+    props.keywords = _fit(", ".join(document.keywords))
     props.language = LANG
-    props.last_modified_by = document.author
+    props.last_modified_by = _fit(document.author)
     props.comments = ""
     props.revision = 1
     props.created = document.timestamp
