@@ -34,3 +34,16 @@ def test_blockquote_is_a_note():
     [note] = parse_markdown("> Attention : **911**.\n>\n> - un\n")
     assert note == Note((Paragraph((Text("Attention : "), Strong((Text("911"),)), Text("."))),
                          ListBlock(False, ((Paragraph((Text("un"),)),),))))
+
+
+def test_addresses_printed_as_text_become_links_and_stay_data():
+    from policygen.library.language import escape_markdown
+    value = escape_markdown("a_b@x.qc.ca")  # as an organisation value reaches the parser: « a\_b@x.qc.ca »
+    [paragraph] = parse_markdown(f"Écrire à {value} ou voir www.quebec.ca/sante ; M.Sc. et quebec.ca restent du texte.")
+    assert paragraph.inlines == (
+        Text("Écrire à "), Link("mailto:a_b@x.qc.ca", (Text("a_b@x.qc.ca"),)), Text(" ou voir "),
+        Link("http://www.quebec.ca/sante", (Text("www.quebec.ca/sante"),)),
+        Text(" ; M.Sc. et quebec.ca restent du texte."))
+    # A value shaped like markup gets its address linked, and nothing else.
+    [paragraph] = parse_markdown(escape_markdown("[*x*](https://y.ca) <b>"))
+    assert paragraph.inlines == (Text("[*x*]("), Link("https://y.ca", (Text("https://y.ca"),)), Text(") <b>"))

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from conftest import SAMPLE_LOGS, output_files
-from readback import pdf_pages
+from readback import pdf_pages, pdf_text
 from samples import dense_fiche
 
 
@@ -61,7 +61,7 @@ def test_every_font_is_embedded_and_is_the_projects(built, sample_outputs):
             assert "Lato" in str(font["/BaseFont"]), (path, font["/BaseFont"])
 
 
-def test_politique_has_bookmarks_for_its_sections(built, sample_outputs):
+def test_politique_has_bookmarks_for_its_sections_not_for_its_identification(built, sample_outputs):
     for path in (built / "cisss-laurentides" / "politique.pdf", sample_outputs / "rich.pdf"):
         reader = PdfReader(str(path))
         titles = []
@@ -74,6 +74,10 @@ def test_politique_has_bookmarks_for_its_sections(built, sample_outputs):
                     titles.append(item.title)
         walk(reader.outline)
         assert any(t.startswith("1. Préambule") for t in titles), titles
+        # The identification block (built documents have one) is a label under the title, as in
+        # Word: no bookmark (its label prints in capitals).
+        assert "fiche d’identification" not in {t.casefold() for t in titles}, titles
+        assert "fiche d’identification" in pdf_text(path).casefold() or path.parent == sample_outputs
     assert {"Le contexte", "2. Règles", "Les étapes"} <= set(titles)
 
 

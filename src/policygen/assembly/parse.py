@@ -1,14 +1,18 @@
 """Markdown (rendered clause bodies) -> document model blocks, via markdown-it-py.
 
 Raw HTML is disabled in the parser: whatever reaches it, even from a template,
-is text, never markup.
+is text, never markup. E-mail and web addresses printed as plain text become links
+(mailto: for e-mails) here, once, so every format links them.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+from linkify_it import LinkifyIt
+from linkify_it.main import Match
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from ..model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, Table, \
@@ -17,7 +21,46 @@ from ..model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, Lis
 
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    # After text_join, so an address holding an escaped character (values are escaped for
+    # Markdown: « a\\_b@x.ca ») is one text run, linked whole.
+    md.core.ruler.after("text_join", "addresses", _link_addresses)
+    return md
+
+
+@cache
+def _linkify() -> LinkifyIt:
+    return LinkifyIt()
+
+
+def _address(match: Match) -> bool:
+    """E-mails, URLs with a scheme and « www… »; a bare « M.Sc » or « quebec.ca » stays text."""
+    return bool(match.schema) or match.text.lower().startswith("www.")
+
+
+def _link_addresses(state: StateCore) -> None:
+    """Wrap each address in a plain text run in a link whose text is exactly what was printed."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        in_link = 0
+        for token in block.children:
+            in_link += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            found = _linkify().match(token.content) if token.type == "text" and not in_link else None
+            matches = [m for m in found or [] if _address(m) and state.md.validateLink(state.md.normalizeLink(m.url))]
+            if not matches:
+                children.append(token)
+                continue
+            last = 0
+            for m in matches:
+                children += [Token("text", "", 0, content=token.content[last:m.index]),
+                             Token("link_open", "a", 1, attrs={"href": state.md.normalizeLink(m.url)}),
+                             Token("text", "", 0, content=token.content[m.index:m.last_index]),
+                             Token("link_close", "a", -1)]
+                last = m.last_index
+            children.append(Token("text", "", 0, content=token.content[last:]))
+        block.children = children
 
 
 def _inlines(tokens: list[Token]) -> tuple[Inline, ...]:

@@ -8,6 +8,12 @@ independent checkers (page-validation's PDF/UA-1 profile, outloud).
 - A list item holding blocks (`<li><p>…</p><ul>…</ul></li>`) gets them as
   direct children of LI, where PDF/UA allows only Lbl and LBody: they are
   wrapped in one LBody.
+- List markers (`::marker`, tagged Lbl) are painted last on each page: WeasyPrint
+  lays out an outside marker as an absolutely positioned box, and CSS paints
+  positioned boxes after all in-flow content, so a reader following the content
+  stream meets every bullet after the page's text (outloud's ORD-001). Each
+  marker's marked content is moved just before the text that follows it in the
+  tag tree, with the graphics state it was painted in.
 - Link annotations lack the Print flag, so print and screen differ: it is set.
 
 The file is rewritten deterministically (its /ID derived from its content), so
@@ -126,6 +132,103 @@ def _wrap_list_bodies(pdf: pikepdf.Pdf) -> None:
         element.K = Array([*kept, body])
 
 
+# Graphics-state operators a marked-content sequence may inherit rather than set (fill and
+# stroke colour, ExtGState, line and text state). Keyed so a later setting replaces an earlier one.
+_STATE_KEYS = {**dict.fromkeys(("rg", "g", "k", "cs", "sc", "scn"), "fill"),
+               **dict.fromkeys(("RG", "G", "K", "CS", "SC", "SCN"), "stroke"),
+               **{op: op for op in ("gs", "w", "J", "j", "M", "d", "ri", "i", "Tc", "Tw", "Tz", "TL", "Tf", "Tr", "Ts")}}
+
+
+def _logical_mcids(pdf: pikepdf.Pdf) -> dict[tuple[int, int], list[tuple[int, bool]]]:
+    """For each page (by objgen), its MCIDs in tag-tree order, each with whether it is in a Lbl."""
+    order: dict[tuple[int, int], list[tuple[int, bool]]] = {}
+    stack = [(k, None, False) for k in reversed(_kids(pdf.Root.StructTreeRoot)) if _is_element(k)]
+    while stack:
+        element, page, in_label = stack.pop()
+        page = element.get("/Pg", page)
+        in_label = in_label or element.S == Name.Lbl
+        for kid in reversed(_kids(element)):
+            if _is_element(kid):
+                stack.append((kid, page, in_label))
+        for kid in _kids(element):
+            if isinstance(kid, int) or (isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR):
+                mcid, on = (int(kid), page) if isinstance(kid, int) else (int(kid.MCID), kid.get("/Pg", page))
+                if on is not None:
+                    order.setdefault(on.objgen, []).append((mcid, in_label))
+    return order
+
+
+def _paint_labels_in_order(pdf: pikepdf.Pdf) -> None:
+    logical = _logical_mcids(pdf)
+    for page in pdf.pages:
+        order = logical.get(page.obj.objgen, [])
+        # Each label goes before the next non-label content in the tag tree.
+        target: dict[int, int] = {}
+        for i, (mcid, in_label) in enumerate(order):
+            if in_label:
+                after = next((m for m, label in order[i + 1:] if not label), None)
+                if after is not None:
+                    target[mcid] = after
+        if not target:
+            continue
+        instructions = list(pikepdf.parse_content_stream(page))
+        # One pass: where each top-level BDC starts, its state (q stack of state settings and
+        # cm), and the label sequences that can move (wrapped in q … Q, out of any text object).
+        stack: list[tuple[dict, tuple]] = [({}, ())]
+        starts: dict[int, tuple[int, dict, tuple]] = {}
+        ends: dict[int, int] = {}
+        depth, in_text, open_mcid = 0, False, None
+        for position, (operands, operator) in enumerate(instructions):
+            name = str(operator)
+            state, ctm = stack[-1]
+            if name == "q":
+                stack.append((dict(state), ctm))
+            elif name == "Q" and len(stack) > 1:
+                stack.pop()
+            elif name == "cm":
+                stack[-1] = (state, (*ctm, tuple(map(float, operands))))
+            elif name in _STATE_KEYS:
+                state.pop(_STATE_KEYS[name], None)
+                state[_STATE_KEYS[name]] = (operands, operator)
+            elif name in ("BT", "ET"):
+                in_text = name == "BT"
+            elif name in ("BDC", "BMC"):
+                if depth == 0 and not in_text and name == "BDC" and isinstance(operands[1], Dictionary) \
+                        and "/MCID" in operands[1]:
+                    open_mcid = int(operands[1].MCID)
+                    starts[open_mcid] = (position, dict(state), ctm)
+                depth += 1
+            elif name == "EMC":
+                depth -= 1
+                if depth == 0 and open_mcid is not None:
+                    ends[open_mcid] = position
+                    open_mcid = None
+        moves: dict[int, list] = {}
+        moved: set[int] = set()
+        for label, before in target.items():
+            if label not in starts or label not in ends or before not in starts:
+                continue
+            start, state, ctm = starts[label]
+            end = ends[label]
+            wrapped = str(instructions[start - 1][1]) == "q" and str(instructions[end + 1][1]) == "Q"
+            if not wrapped or ctm != starts[before][2] or start < starts[before][0]:
+                continue
+            q, big_q = pikepdf.Operator("q"), pikepdf.Operator("Q")
+            replay = [pikepdf.ContentStreamInstruction(list(o), op) for o, op in state.values()]
+            moves.setdefault(starts[before][0], []).extend(
+                [pikepdf.ContentStreamInstruction([], q), *replay, *instructions[start:end + 1],
+                 pikepdf.ContentStreamInstruction([], big_q)])
+            moved.update(range(start, end + 1))
+        if not moves:
+            continue
+        rewritten = []
+        for position, instruction in enumerate(instructions):
+            rewritten.extend(moves.get(position, []))
+            if position not in moved:
+                rewritten.append(instruction)
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(rewritten))
+
+
 def _print_links(pdf: pikepdf.Pdf) -> None:
     for page in pdf.pages:
         for annotation in page.obj.get("/Annots", []):
@@ -137,6 +240,7 @@ def repair(data: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         _artifact_margin_boxes(pdf)
         _wrap_list_bodies(pdf)
+        _paint_labels_in_order(pdf)
         _print_links(pdf)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True,
