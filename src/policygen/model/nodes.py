@@ -39,7 +39,14 @@ class LineBreak:
     pass
 
 
-Inline = Text | Emphasis | Strong | Link | LineBreak
+@dataclass(frozen=True)
+class ToConfirm:
+    """A value the organisation file marks « (à confirmer) »: highlighted until confirmed."""
+
+    children: tuple[Inline, ...]
+
+
+Inline = Text | Emphasis | Strong | Link | LineBreak | ToConfirm
 
 
 # Blocks ----------------------------------------------------------------------
