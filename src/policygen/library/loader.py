@@ -23,7 +23,7 @@ from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
 from .language import environment
 from .lint import ORGANISATION_SOURCE, lint, lint_local
-from .schema import Clause, ClauseMeta, LawFile, Library, Local, Outline, Withdrawals
+from .schema import Clause, ClauseMeta, LawEntry, LawFile, Library, Local, Outline, Withdrawals
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -84,6 +84,15 @@ def _read_data(path: Path, problems: list[Diagnostic]) -> Any:
     return None if located is None else located.data
 
 
+def _valid_law(entry: Any) -> LawEntry | None:
+    """One entry of a lois.yaml that failed as a whole: kept if it is valid by itself,
+    so one faulty law does not make every clause citing the others fail too."""
+    try:
+        return LawEntry.model_validate(entry)
+    except ValidationError:
+        return None
+
+
 def _load_laws(path: Path, problems: list[Diagnostic], domain: str = "library",
                known: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
     """The laws of a lois.yaml file, checked against `LawEntry` (located errors);
@@ -97,7 +106,7 @@ def _load_laws(path: Path, problems: list[Diagnostic], domain: str = "library",
     except ValidationError as exc:
         problems.extend(schema_diagnostics(exc, located, display_path(path), LawFile, domain,
                                            "une autre entrée de templates/data/lois.yaml"))
-        return {}
+        laws = [law for entry in (located.data or {}).get("lois") or [] if (law := _valid_law(entry))]
     for index, law in enumerate(laws):
         if law.id in (known or {}):
             problems.append(Diagnostic(display_path(path), located.line_of(("lois", index, "id")), "lois.id",

@@ -126,6 +126,7 @@ class Provenance:
     sources: tuple[Source, ...]
     legal: tuple[Law, ...]  # only the laws that bind this body
     values: tuple[Value, ...] = ()
+    replaces: str = ""  # an organisation's own clause: the library clause it stands in for
 
 
 @dataclass(frozen=True)
