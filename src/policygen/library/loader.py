@@ -176,8 +176,7 @@ def load_local(folder: Path, library: Library) -> Local:
             clause_problems.extend(schema_diagnostics(exc, retire_located, display_path(retire_file), Withdrawals,
                                                       "library", "l’exemple de README.md"))
     local = Local(laws, clauses, withdrawn)
-    if not clause_problems:
-        clause_problems.extend(lint_local(local, library, retire_file, retire_located))
+    clause_problems.extend(lint_local(local, library, retire_file, retire_located))
     problems += [_as_organisation(p, "organisation.clause") for p in clause_problems]
     if problems:
         raise DiagnosticError(problems)
