@@ -9,6 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from lxml import etree
+from pypdf import PdfReader
 
 from policygen.cli.main import main
 from policygen.orgfile.confirm import unmark
@@ -86,3 +87,20 @@ def test_build_final_refuses_and_lists_them_all_leaving_earlier_outputs(org_file
     assert result.output.count("erreur [organisation.to-confirm]") == 3
     assert "3 erreurs dans " in result.output and "essai.yaml : aucun document n’a été produit." in result.output
     assert (tmp_path / "essai" / "politique.html").read_bytes() == before
+
+
+def highlight_fills(pdf: Path) -> int:
+    """How many times the PDF paints the highlight colour (#fff3a0) behind text."""
+    reader = PdfReader(str(pdf))
+    return sum(page.get_contents().get_data().count(b"1 0.952941 0.627451 rg") for page in reader.pages)
+
+
+def test_the_pdf_paints_the_highlight_behind_the_value_only_when_one_remains(org_file, tmp_path):
+    for name, replacements in (("marque", MARKED), ("propre", {})):
+        result = invoke("build", org_file(replacements, name=f"{name}.yaml"), "--out", tmp_path, "--format", "pdf",
+                        "--document", "politique", "--bibliotheque", FIXTURE_LIBRARY)
+        assert result.exit_code == 0, result.output
+    assert highlight_fills(tmp_path / "marque" / "politique.pdf") >= 2  # the name and the e-mail
+    assert highlight_fills(tmp_path / "propre" / "politique.pdf") == 0
+    assert "Écrivez à vie.privee@essai.qc.ca, de 8 h 30 à 17 h." in \
+        "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "marque" / "politique.pdf")).pages)
