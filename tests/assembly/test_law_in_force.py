@@ -60,3 +60,19 @@ def test_the_version_history_reads_its_dates_in_french(org_file):
     [politique] = documents_for(item, library, ["politique"])
     [history] = [c for s in politique.sections for c in s.clauses if c.id == "politique.annexe-historique"]
     assert ["1.10", "1er\u00a0juin 2025", "Révision complète."] == block_texts(history.blocks[0])[3:]
+
+
+def test_the_version_produced_has_its_own_history_line_at_the_documents_date(org_file):
+    missing = invoke("check", org_file({"  numero: POL-ESSAI-1": "  numero: POL-ESSAI-1\n  version: \"2.0\""}))
+    assert missing.exit_code == 3
+    assert "erreur [organisation.revision] — revision.version\n  La version 2.0 n’a pas sa ligne dans " \
+           "revision.historique." in missing.output
+    history = "  historique:\n    - version: \"2.0\"\n      date: {}\n      description: Nouvelle version.\n"
+    wrong = invoke("check", org_file({"  numero: POL-ESSAI-1": "  numero: POL-ESSAI-1\n  version: \"2.0\"\n"
+                                      + history.format("2025-02-01").rstrip("\n")}))
+    assert wrong.exit_code == 3
+    assert "La ligne de la version 2.0 est datée du 1er février 2025, mais les documents le sont du " \
+           "1er mars 2025." in wrong.output
+    right = invoke("check", org_file({"  numero: POL-ESSAI-1": "  numero: POL-ESSAI-1\n  version: \"2.0\"\n"
+                                      + history.format("2025-03-01").rstrip("\n")}))
+    assert right.exit_code == 0, right.output

@@ -25,7 +25,7 @@ from ..library.coverage import coverage
 from ..library.loader import load_library
 from ..library.schema import Library
 from ..model.nodes import Document
-from ..orgfile.cadence import overdue, today
+from ..orgfile.cadence import overdue, today, unrecorded_version
 from ..orgfile.confirm import warnings as confirm_warnings
 from ..publishing.manifest import Manifest
 from ..publishing.outputs import write_outputs
@@ -198,7 +198,8 @@ def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
     library = _library(library_dir)
     loaded, problems = load_all(list(fichiers), library)
     built, failed = documents_for_all(loaded, library, list(library.documents))
-    problems += failed + [p for item, docs in built.items() for p in laws_in_force(item, docs, library)]
+    problems += failed + [p for item, docs in built.items() for p in (
+        *laws_in_force(item, docs, library), *unrecorded_version(item.organisation, item.located, item.display))]
     warnings = [w for item in loaded for w in (*overdue(item.organisation, item.located, item.display, today()),
                                                *confirm_warnings(list(item.pending), item.display))]
     if problems:
