@@ -92,14 +92,14 @@ def test_provenance_records_sources_law_and_values(fixture_library, org_file):
 
 def test_file_dates_come_from_the_organisation_or_source_date_epoch(fixture_library, org_file, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert make_document(fixture_library, org_file()).timestamp.isoformat() == "2024-03-01T12:00:00"
+    assert make_document(fixture_library, org_file()).timestamp.isoformat() == "2025-03-01T12:00:00"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert make_document(fixture_library, org_file()).timestamp.isoformat() == "2023-11-14T22:13:20"
 
 
 def test_next_review_adds_the_cadence(org_file):
     org, _ = load_organisation(org_file())
-    assert next_review(org).isoformat() == "2027-03-01"
+    assert next_review(org).isoformat() == "2028-03-01"
 
 
 @pytest.mark.parametrize("text, feminine, forms", [

@@ -11,7 +11,7 @@ from policygen.cli.main import main
 @pytest.fixture
 def run(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
-    # « Today » for the review-date warning: fixed, so the fixture (in force 2024-03-01,
+    # « Today » for the review-date warning: fixed, so the fixture (in force 2025-03-01,
     # reviewed every 3 years) is never overdue, whatever the date the suite runs on.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
 
@@ -100,7 +100,7 @@ def test_failed_build_leaves_earlier_outputs_untouched(run, org_file, tmp_path):
 
 def test_one_bad_file_among_several_builds_nothing(run, org_file, tmp_path):
     good = org_file(name="bon.yaml")
-    bad = org_file({"en_vigueur: 2024-03-01": "en_vigueur: bientôt"}, name="mauvais.yaml")
+    bad = org_file({"en_vigueur: 2025-03-01": "en_vigueur: bientôt"}, name="mauvais.yaml")
     result = run("build", good, bad, "--out", tmp_path / "out", "--format", "html")
     assert result.exit_code == 3
     assert "mauvais.yaml:33: erreur [organisation.schema] — revision.en_vigueur" in result.output

@@ -26,22 +26,22 @@ def test_documents_show_in_force_and_next_review_dates(tmp_path):
     _, [politique] = fixture_documents()
     write_docx(politique, tmp_path / "p.docx")
     text = plain("\n".join(paragraph_texts(docx_part(tmp_path / "p.docx").find(f"{W}body"))))
-    # In force 2024-03-15, reviewed every 2 years.
-    assert "en vigueur le 15 mars 2024. Prochaine révision au plus tard le 15 mars 2026." in text
+    # In force 2025-03-15, reviewed every 2 years.
+    assert "en vigueur le 15 mars 2025. Prochaine révision au plus tard le 15 mars 2027." in text
 
 
 def test_check_warns_when_the_review_date_is_past():
-    result = run_cli("check", FIXTURE_ORG, env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 3, 16))})
+    result = run_cli("check", FIXTURE_ORG, env={"SOURCE_DATE_EPOCH": epoch(dt.date(2027, 3, 16))})
     assert result.exit_code == 0
     line = line_of(FIXTURE_ORG, "en_vigueur:")
     assert f"organisation.yaml:{line}: avertissement [cadence.overdue] — revision.en_vigueur\n" \
-           "  Les documents devaient être révisés au plus tard le 15 mars 2026 (entrée en vigueur le " \
-           "15 mars 2024, révision tous les 2 ans) : la date est dépassée." in result.output
+           "  Les documents devaient être révisés au plus tard le 15 mars 2027 (entrée en vigueur le " \
+           "15 mars 2025, révision tous les 2 ans) : la date est dépassée." in result.output
     assert "organisation.yaml : aucune erreur, 1 avertissement." in result.output
 
 
 def test_check_is_quiet_on_the_due_date():
-    result = run_cli("check", FIXTURE_ORG, env={"SOURCE_DATE_EPOCH": epoch(dt.date(2026, 3, 15))})
+    result = run_cli("check", FIXTURE_ORG, env={"SOURCE_DATE_EPOCH": epoch(dt.date(2027, 3, 15))})
     assert result.exit_code == 0
     assert "avertissement" not in result.output and "organisation.yaml : aucun problème." in result.output
 

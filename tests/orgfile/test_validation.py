@@ -35,7 +35,7 @@ def test_every_problem_is_reported_at_once_with_its_line(org_file):
     path = org_file({
         "type: etablissement_sante": "type: etablissement",
         "courriel: communications@essai.qc.ca": "courriel: communications-essai.qc.ca",
-        "en_vigueur: 2024-03-01": "en_vigueur: 01/03/2024",
+        "en_vigueur: 2025-03-01": "en_vigueur: 01/03/2024",
     })
     problems = errors(path)
     assert [(p.line, p.field) for p in problems] == [

@@ -22,7 +22,7 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 CONTACT_AND_DATE = (("communications@essai.qc.ca", "relations@essai.qc.ca"),
                     ("450 555-1234", "450 555-9876"),
-                    ("en_vigueur: 2024-03-15", "en_vigueur: 2025-01-20"))
+                    ("en_vigueur: 2025-03-15", "en_vigueur: 2026-01-20"))
 CLAUSE_ADDED = (("cyberintervention: non", "cyberintervention: oui"),)
 LINK_CHANGED = (("https://www.essai.qc.ca", "https://sante.essai.qc.ca"),)
 
@@ -77,12 +77,12 @@ def test_changes_are_by_word_and_signed_and_dated(tmp_path):
     deleted = [text for text, _ in changes(body, "del")]
     assert "relations@essai.qc.ca" in inserted and "communications@essai.qc.ca" in deleted
     assert "555-9876." in inserted and "555-1234." in deleted
-    assert "20 janvier 2025." in inserted and "15 mars 2024." in deleted
+    assert "20 janvier 2026." in inserted and "15 mars 2025." in deleted
     # The next review date follows the in-force date (cadence of 2 years).
-    assert "20 janvier 2027." in inserted and "15 mars 2026." in deleted
+    assert "20 janvier 2028." in inserted and "15 mars 2027." in deleted
     for _, change in changes(body, "ins") + changes(body, "del"):
         assert change.get(f"{W}author") == "policygen"
-        assert change.get(f"{W}date") == "2025-01-20T12:00:00Z"  # the new file's date, not the clock
+        assert change.get(f"{W}date") == "2026-01-20T12:00:00Z"  # the new file's date, not the clock
     # Unchanged words stay plain text, outside any change.
     plain = "".join(t.text for t in body.iter(f"{W}t") if t.getparent().getparent().tag != f"{W}ins")
     assert "Pour toute question, écrivez à" in plain

@@ -113,7 +113,7 @@ def test_comment_dates_come_from_the_document_not_the_clock(tmp_path):
     _, [document] = fixture_documents()
     write_docx(document, tmp_path / "p.docx", REVIEW)
     dates = {c.timestamp for c in docx.Document(str(tmp_path / "p.docx")).comments}
-    assert {d.date().isoformat() for d in dates} == {"2024-03-15"}
+    assert {d.date().isoformat() for d in dates} == {"2025-03-15"}
 
 
 def test_review_outputs_carry_the_draft_mark_and_notes(cisss_builds):

@@ -20,6 +20,7 @@ from ..model.nodes import Document, Layout, Section
 from ..model.numbering import number
 from ..model.typography import typeset
 from ..orgfile.cadence import source_date
+from ..orgfile.confirm import mark_context
 from ..orgfile.yamlsource import Located
 from .inputs import Loaded
 from .parse import parse_markdown
@@ -79,7 +80,9 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
 
 
 def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> list[Document]:
-    context = build_context(loaded.organisation, library)
+    """The organisation's documents, from `library` with its own laws and clauses laid over it."""
+    library = loaded.local.layered(library)
+    context = mark_context(build_context(loaded.organisation, library), list(loaded.pending))
     problems, result = [], []
     for document in documents:
         try:

@@ -7,6 +7,7 @@ is text, never markup. E-mail and web addresses printed as plain text become lin
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from linkify_it import LinkifyIt
@@ -16,7 +17,10 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from ..model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, Table, \
-    Text
+    Text, ToConfirm
+from ..orgfile.confirm import CLOSE, OPEN
+
+_MARKERS = re.compile(f"([{OPEN}{CLOSE}])")
 
 
 @cache
@@ -73,8 +77,13 @@ def _inlines(tokens: list[Token]) -> tuple[Inline, ...]:
     for token in tokens:
         kind = token.type
         if kind in ("text", "code_inline", "html_inline"):
-            if token.content:
-                emit(Text(token.content))
+            for part in _MARKERS.split(token.content):  # a value to confirm is set apart by markers
+                if part == OPEN:
+                    stack.append((OPEN, "", []))
+                elif part == CLOSE and stack and stack[-1][0] == OPEN:
+                    emit(ToConfirm(_merge(stack.pop()[2])))
+                elif part and part != CLOSE:
+                    emit(Text(part))
         elif kind == "softbreak":
             emit(Text(" "))
         elif kind == "hardbreak":
@@ -86,6 +95,8 @@ def _inlines(tokens: list[Token]) -> tuple[Inline, ...]:
             children_t = _merge(children)
             emit(Emphasis(children_t) if opened == "em_open"
                  else Strong(children_t) if opened == "strong_open" else Link(href, children_t))
+    while stack:  # a marker left open (never by our filters): keep its text
+        out.extend(stack.pop()[2])
     return _merge(out)
 
 

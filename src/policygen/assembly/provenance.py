@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..diagnostics import Diagnostic
+from ..french import long_date
 from ..library.reads import EMPTY, fields_read, shown, value_at
+from ..library.lint import ORGANISATION_SOURCE
 from ..library.schema import Clause, Library, SourceRef
-from ..model.nodes import Law, Provenance, Source, Value
+from ..model.nodes import Document, Law, Provenance, Source, Value
 from ..orgfile.yamlsource import dotted
+from .inputs import Loaded
 
 
 def law_applies(law: dict[str, Any], organisation: dict[str, Any]) -> bool:
@@ -26,7 +30,10 @@ def law_applies(law: dict[str, Any], organisation: dict[str, Any]) -> bool:
     return (not kinds or organisation["type"] in kinds) and (not sectors or organisation["secteur"] in sectors)
 
 
-def _source(library: Library, ref: SourceRef) -> Source:
+def _source(library: Library, ref: SourceRef, organisation: str) -> Source:
+    if ref.source == ORGANISATION_SOURCE:  # a clause of the organisation's own folder: its file names it
+        return Source(ref.source, "clause propre à l’organisme", organisation,
+                      tuple((section, "") for section in ref.sections))
     source: dict[str, Any] = next((s for s in library.sources if s.get("id") == ref.source), {})
     titles = {s.get("id"): s.get("title", "") for s in source.get("sections", [])}
     return Source(ref.source, source.get("title", ""), source.get("organisation", ""),
@@ -42,8 +49,41 @@ def provenance(clause: Clause, context: dict[str, Any], library: Library) -> Pro
     laws = [(ref, library.laws.get(ref.law, {})) for ref in meta.legal]
     return Provenance(
         clause_id=meta.id, version=meta.version,
-        sources=tuple(_source(library, ref) for ref in meta.sources),
+        sources=tuple(_source(library, ref, context["organisation"]["nom"]) for ref in meta.sources),
         legal=tuple(Law(ref.law, law.get("title", ""), law.get("citation", ""), tuple(ref.articles))
                     for ref, law in laws if law_applies(law, context["organisation"])),
         values=tuple(values),
+        replaces=meta.remplace or "",
     )
+
+
+def laws_in_force(loaded: Loaded, documents: list[Document], library: Library,
+                  severity: str = "erreur") -> list[Diagnostic]:
+    """A document cannot be dated before a law it cites came into force (its `en_vigueur`).
+
+    Only the laws its clauses cite for this body count: what the document contains, not the library.
+    """
+    laws = loaded.local.layered(library).laws
+    revision = loaded.organisation.revision
+    field = "revision.derniere_revision" if revision.derniere_revision else "revision.en_vigueur"
+    line = loaded.located.line_of(tuple(field.split(".")))
+    problems = []
+    for document in documents:
+        cited: dict[str, str] = {}
+        for section in document.sections:
+            for clause in section.clauses:
+                for law in clause.provenance.legal:
+                    cited.setdefault(law.id, clause.id)
+        for law_id, clause_id in sorted(cited.items()):
+            in_force = laws.get(law_id, {}).get("en_vigueur")
+            if in_force and document.date < in_force:
+                law = laws[law_id]
+                problems.append(Diagnostic(
+                    loaded.display, line, field,
+                    f"Le document « {document.kind} » serait daté du {long_date(document.date)}, avant le "
+                    f"{long_date(in_force)}, date d’entrée en vigueur de la loi « {law['title']} » "
+                    f"({law['citation']}) que cite sa clause {clause_id}.",
+                    f"Une nouvelle révision porte sa propre date : inscrivez-la dans {field} "
+                    f"(le {long_date(in_force)} ou après) et ajoutez sa ligne à revision.historique.",
+                    severity=severity, code="organisation.law-in-force"))
+    return problems

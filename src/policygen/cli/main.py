@@ -19,17 +19,19 @@ import click
 
 from ..assembly.assemble import documents_for_all
 from ..assembly.inputs import Loaded, load_all
+from ..assembly.provenance import laws_in_force
 from ..diagnostics import Diagnostic, DiagnosticError, ExitCode, display_path, exit_code, os_reason, plural
 from ..library.context import build_context
 from ..library.coverage import coverage
 from ..library.loader import load_library
 from ..library.schema import Library
 from ..model.nodes import Document
-from ..orgfile.cadence import overdue, today
+from ..orgfile.cadence import overdue, today, unrecorded_version
+from ..orgfile.confirm import warnings as confirm_warnings
 from ..orgfile.jsonschema import FILE_NAME, organisation_schema
+from ..orgfile.naming import conflicts
 from ..orgfile.questionnaire import render
 from ..orgfile.renames import renamed_keys
-from ..orgfile.naming import conflicts
 from ..publishing.manifest import Manifest
 from ..publishing.outputs import write_outputs
 from ..publishing.staging import batch
@@ -140,14 +142,23 @@ def _documents_option(verb: str):
 
 
 def _build_all(library: Library, fichiers: tuple[Path, ...],
-               documents: list[str]) -> dict[Loaded, list[Document]]:
-    """Every document of every file, or every problem of every file and exit."""
+               documents: list[str], final: bool = False) -> dict[Loaded, list[Document]]:
+    """Every document of every file, or every problem of every file and exit.
+
+    Values still « (à confirmer) » and documents dated before a law they cite are
+    warnings, printed here; errors for a final build (`final`)."""
     loaded, problems = load_all(list(fichiers), library)
     problems += conflicts((path, display_path(path)) for path in fichiers)
     built, failed = documents_for_all(loaded, library, documents)
     problems += failed
-    if problems:
-        _fail(problems, "aucun document n’a été produit.")
+    severity = "erreur" if final else "avertissement"
+    findings = [d for item, docs in built.items()
+                for d in (*confirm_warnings(list(item.pending), item.display, final),
+                          *laws_in_force(item, docs, library, severity))]
+    if problems or final and findings:
+        _fail(problems + findings, "aucun document n’a été produit.")
+    for warning in findings:
+        click.echo(warning.format() + "\n", err=True)
     return built
 
 
@@ -158,12 +169,15 @@ def _build_all(library: Library, fichiers: tuple[Path, ...],
 @click.option("--format", "formats", default=",".join(FORMATS), show_default=True, metavar="FORMATS",
               help="Formats à produire, séparés par des virgules : html, docx, pdf.")
 @_documents_option("produire")
+@click.option("--final", "final", is_flag=True,
+              help="Version définitive : refuse de produire les documents tant qu’une valeur est marquée "
+                   "« (à confirmer) » ou qu’un document serait daté d’avant une loi qu’il cite.")
 @click.option("--review", "--revision", "review", is_flag=True,
               help="Version de révision pour les juristes : commentaire de provenance sur chaque clause, "
                    "mention « PROJET — pour révision ». Écrite dans DOSSIER/<nom-du-fichier>/revision/.")
 @LIBRARY
-def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str | None, review: bool,
-          library_dir: Path) -> None:
+def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str | None, final: bool,
+          review: bool, library_dir: Path) -> None:
     """Produit les documents de chaque FICHIER d’organisation.
 
     Écrit DOSSIER/<nom-du-fichier>/politique.{html,docx,pdf}, netiquette.* et
@@ -172,7 +186,7 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     """
     chosen_formats = _choices(formats, FORMATS, "Format")
     library = _library(library_dir)
-    built = _build_all(library, fichiers, _choices(documents, library.documents, "Document"))
+    built = _build_all(library, fichiers, _choices(documents, library.documents, "Document"), final)
     reports = []
     with batch() as commit:  # every file's documents land together, or none do
         for item, documents_built in built.items():
@@ -192,13 +206,18 @@ def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
     """Vérifie chaque FICHIER d’organisation sans rien produire.
 
     Signale aussi, par un avertissement, les documents dont la date de révision
-    est dépassée (aujourd’hui, ou la date de SOURCE_DATE_EPOCH si elle est définie).
+    est dépassée (aujourd’hui, ou la date de SOURCE_DATE_EPOCH si elle est définie)
+    et les valeurs marquées « (à confirmer) » ; et, par une erreur, un document
+    qui serait daté d’avant l’entrée en vigueur d’une loi qu’il cite.
     """
     library = _library(library_dir)
     loaded, problems = load_all(list(fichiers), library)
-    problems += documents_for_all(loaded, library, list(library.documents))[1]
-    warnings = [w for item in loaded for w in (renamed_keys(item.located, item.display)
-                                               + overdue(item.organisation, item.located, item.display, today()))]
+    built, failed = documents_for_all(loaded, library, list(library.documents))
+    problems += failed + [p for item, docs in built.items() for p in (
+        *laws_in_force(item, docs, library), *unrecorded_version(item.organisation, item.located, item.display))]
+    warnings = [w for item in loaded for w in (*overdue(item.organisation, item.located, item.display, today()),
+                                               *confirm_warnings(list(item.pending), item.display),
+                                               *renamed_keys(item.located, item.display))]
     if problems:
         _fail(problems + warnings, "corrigez-les, puis relancez la vérification.")
     for warning in warnings:
@@ -252,11 +271,12 @@ def explain(fichier: Path, documents: str | None, library_dir: Path) -> None:
     if problems:
         _fail(problems, "aucune explication n’a été produite.")
     item = loaded[0]
-    context = build_context(item.organisation, library)
+    context = build_context(item.organisation, item.local.layered(library))
     click.echo(f"Fichier : {item.display}")
     for document in chosen_documents:
         click.echo("\n" + explanation_report(library, document, explain_clauses(library, document, context,
-                                                                                 item.located), context))
+                                                                                 item.located, item.local),
+                                              context))
 
 
 @main.command()

@@ -17,12 +17,34 @@ from jinja2 import StrictUndefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..french import french_list, hour, long_date, phone
+from ..orgfile.confirm import CLOSE, OPEN, Unconfirmed, marked
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
 
 
 class Markdown(str):
     """Markdown produced by a trusted filter: printed without escaping."""
+
+
+class UnconfirmedMarkdown(Unconfirmed, Markdown):
+    """Markdown made from a value still to confirm (a link, a contact line)."""
+
+
+def _carry(function: Any) -> Any:
+    """A filter whose result is still to confirm when one of its arguments is."""
+    def carried(*args: Any, **kwargs: Any) -> Any:
+        result = function(*args, **kwargs)
+        values = [*args, *kwargs.values()]
+        values += [item for v in values if isinstance(v, (list, tuple)) for item in v]  # a list with one to confirm
+        if not any(isinstance(v, Unconfirmed) for v in values):
+            return result
+        return UnconfirmedMarkdown(result) if isinstance(result, Markdown) else marked(result)
+    return carried
+
+
+def _highlight(value: Any, text: str) -> str:
+    """`text` (printed from `value`) between the to-confirm markers when `value` is still to confirm."""
+    return f"{OPEN}{text}{CLOSE}" if isinstance(value, Unconfirmed) else text
 
 
 class MissingValue(Exception):
@@ -36,14 +58,18 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"^(\s*)-", r"\1\\-", escaped, flags=re.M)
 
 
-def _finalize(value: Any) -> Any:
-    if value is None:
-        raise MissingValue()
+def _printed(value: Any) -> str:
     if isinstance(value, Markdown):
         return value
     if isinstance(value, (dt.date, dt.datetime)):
         return long_date(value)
     return escape_markdown(str(value))
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise MissingValue()
+    return _highlight(value, _printed(value))
 
 
 def link(text: str, url: str) -> Markdown:
@@ -65,10 +91,10 @@ def contact_card(contact: dict[str, Any]) -> Markdown:
     """A contact as lines: title in bold, person, then e-mail, telephone… (empty fields skipped).
 
     « : » takes a no-break space before it (OQLF)."""
-    lines = [f"**{escape_markdown(str(contact['titre']))}**"]
+    lines = [f"**{_highlight(contact['titre'], escape_markdown(str(contact['titre'])))}**"]
     if contact.get("personne"):
-        lines.append(escape_markdown(str(contact["personne"])))
-    lines += [f"{label}\u00a0: {show(contact[key], contact)}"
+        lines.append(_highlight(contact["personne"], escape_markdown(str(contact["personne"]))))
+    lines += [f"{label}\u00a0: {_highlight(contact[key], show(contact[key], contact))}"
               for key, label, show in _CONTACT_LINES if contact.get(key)]
     return Markdown("  \n".join(lines))
 
@@ -83,8 +109,9 @@ def environment() -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, finalize=_finalize,
                                         autoescape=False, keep_trailing_newline=True,
                                         trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
-                       coordonnees=contact_card)
+    ours = dict(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
+                coordonnees=contact_card)
+    env.filters.update({name: _carry(function) for name, function in ours.items()})
     return env
 
 

@@ -6,11 +6,17 @@ first line for what the body reads).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..diagnostics import Diagnostic, display_path
+from ..orgfile.validation import suggest
+from ..orgfile.yamlsource import Located
 from .context import context_schema, path_exists
 from .language import environment, referenced_paths
 from .reads import FILE_SECTIONS  # fields read from the file must be declared; derived names need not
-from .schema import Clause, Library
+from .schema import Clause, Library, Local
+
+ORGANISATION_SOURCE = "organisation"  # the source of an organisation's own clause: itself
 
 
 def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnostic]:
@@ -55,6 +61,8 @@ def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnos
 
     sources = {s["id"]: {sec["id"] for sec in s.get("sections", [])} for s in library.sources}
     for index, ref in enumerate(meta.sources):
+        if ref.source == ORGANISATION_SOURCE and clause.origin == ORGANISATION_SOURCE:
+            continue
         if ref.source not in sources:
             report("library.source", ("sources", index, "source"), f"Source inconnue « {ref.source} ».")
             continue
@@ -66,7 +74,8 @@ def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnos
         law = library.laws.get(ref.law)
         if law is None:
             report("library.law", ("legal", index, "law"),
-                   f"Loi inconnue « {ref.law} » (voir templates/data/lois.yaml).")
+                   f"Loi inconnue « {ref.law} » (voir templates/data/lois.yaml"
+                   + (" et le lois.yaml de l’organisme)." if clause.origin == ORGANISATION_SOURCE else ")."))
             continue
         known = {str(a) for a in (law.get("articles") or {})}
         for position, article in enumerate(ref.articles):
@@ -76,19 +85,53 @@ def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnos
     return problems
 
 
-def lint(library: Library) -> list[Diagnostic]:
+def _duplicates(clauses: tuple[Clause, ...]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     seen: dict[str, Clause] = {}
-    for clause in library.clauses:
+    for clause in clauses:
         if clause.id in seen:
             problems.append(Diagnostic(display_path(clause.path), clause.line_of(("id",)), clause.id,
                                        f"Identifiant déjà utilisé par {display_path(seen[clause.id].path)}.",
                                        code="library.duplicate"))
         seen[clause.id] = clause
+    return problems
+
+
+def lint(library: Library) -> list[Diagnostic]:
+    problems = _duplicates(library.clauses)
     schema = context_schema(library)
     for clause in library.clauses:
         problems.extend(_lint_clause(clause, library, schema))
     if not library.outlines:  # the documents a library writes are its outlines, whatever their number
         problems.append(Diagnostic("outlines", None, "", "La bibliothèque n’a aucun plan de document (outlines/*.yaml).",
                                    code="library.outline"))
+    return problems
+
+
+def lint_local(local: Local, library: Library, retire_file: Path, retire: Located | None) -> list[Diagnostic]:
+    """An organisation's own clauses, linted like the library's over the library they join;
+    `remplace` and `retire` must name clauses of the library."""
+    problems: list[Diagnostic] = []
+    known = sorted(c.id for c in library.clauses)
+    for index, clause_id in enumerate(local.withdrawn):
+        if clause_id not in known:
+            problems.append(Diagnostic(display_path(retire_file), retire.line_of(("retire", index)) if retire else None,
+                                       f"retire[{index + 1}]",
+                                       f"La bibliothèque n’a pas de clause « {clause_id} » à retirer.",
+                                       suggest(clause_id, known) or "Les identifiants sont dans « policygen explain ».",
+                                       code="library.document"))
+    for clause in local.clauses:
+        replaced = clause.meta.remplace
+        if replaced is not None and replaced not in known:
+            problems.append(Diagnostic(display_path(clause.path), clause.line_of(("remplace",)),
+                                       f"{clause.id}: remplace",
+                                       f"La bibliothèque n’a pas de clause « {replaced} » à remplacer.",
+                                       suggest(replaced, known) or "Les identifiants sont dans « policygen explain ».",
+                                       code="library.document"))
+    layered = local.layered(library)
+    schema = context_schema(layered)
+    ours = {c.path for c in local.clauses}
+    problems += [p for p in _duplicates(layered.clauses) if any(p.path == display_path(o) for o in ours)]
+    for clause in local.clauses:
+        problems.extend(_lint_clause(clause, layered, schema))
     return problems

@@ -22,8 +22,8 @@ from ..orgfile.validation import schema_diagnostics
 from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
 from .language import environment
-from .lint import lint
-from .schema import Clause, ClauseMeta, Library, Outline
+from .lint import ORGANISATION_SOURCE, lint, lint_local
+from .schema import Clause, ClauseMeta, LawEntry, LawFile, Library, Local, Outline, Withdrawals
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -34,7 +34,8 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return match.group(1), text[match.end():], match.group(0).count("\n") + 1
 
 
-def _load_clause(path: Path, problems: list[Diagnostic]) -> Clause | None:
+def _load_clause(path: Path, problems: list[Diagnostic], origin: str = "bibliotheque") -> Clause | None:
+    """One clause file; an organisation's own clause may omit `sources` (it is its own source)."""
     display = display_path(path)
     text, unreadable = read_text(path, display, "library")
     problems.extend(unreadable)
@@ -52,6 +53,8 @@ def _load_clause(path: Path, problems: list[Diagnostic]) -> Clause | None:
     problems.extend(dataclasses.replace(d, line=(d.line or 0) + 1) for d in yaml_problems)
     if located is None or yaml_problems:
         return None
+    if origin == "organisation" and isinstance(located.data, dict):
+        located.data.setdefault("sources", [{"source": ORGANISATION_SOURCE, "sections": [path.name]}])
     try:
         meta = ClauseMeta.model_validate(located.data)
     except ValidationError as exc:
@@ -67,7 +70,7 @@ def _load_clause(path: Path, problems: list[Diagnostic]) -> Clause | None:
         problems.append(Diagnostic(display, line, "", f"Gabarit Jinja invalide : {exc.message}",
                                    code="library.template"))
         return None
-    return Clause(meta, body, path, body_line, template, condition, located)
+    return Clause(meta, body, path, body_line, template, condition, located, origin)
 
 
 def _read_located(path: Path, problems: list[Diagnostic]) -> Located | None:
@@ -79,6 +82,38 @@ def _read_located(path: Path, problems: list[Diagnostic]) -> Located | None:
 def _read_data(path: Path, problems: list[Diagnostic]) -> Any:
     located = _read_located(path, problems)
     return None if located is None else located.data
+
+
+def _valid_law(entry: Any) -> LawEntry | None:
+    """One entry of a lois.yaml that failed as a whole: kept if it is valid by itself,
+    so one faulty law does not make every clause citing the others fail too."""
+    try:
+        return LawEntry.model_validate(entry)
+    except ValidationError:
+        return None
+
+
+def _load_laws(path: Path, problems: list[Diagnostic], domain: str = "library",
+               known: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
+    """The laws of a lois.yaml file, checked against `LawEntry` (located errors);
+    an id already in `known` (the library's laws) is an error."""
+    located, yaml_problems = read_yaml(path, display_path(path), domain)
+    problems.extend(yaml_problems)
+    if located is None or yaml_problems:
+        return {}
+    try:
+        laws = LawFile.model_validate(located.data or {}).lois
+    except ValidationError as exc:
+        problems.extend(schema_diagnostics(exc, located, display_path(path), LawFile, domain,
+                                           "une autre entrée de templates/data/lois.yaml"))
+        laws = [law for entry in (located.data or {}).get("lois") or [] if (law := _valid_law(entry))]
+    for index, law in enumerate(laws):
+        if law.id in (known or {}):
+            problems.append(Diagnostic(display_path(path), located.line_of(("lois", index, "id")), "lois.id",
+                                       f"La bibliothèque a déjà une loi « {law.id} ».",
+                                       "Nommez-la dans fondements.lois sans la redéfinir, "
+                                       "ou donnez un autre identifiant à la vôtre.", code=f"{domain}.law"))
+    return {law.id: law.model_dump() for law in laws}
 
 
 @cache
@@ -100,7 +135,7 @@ def load_library(root: Path = TEMPLATES) -> Library:
     clauses = [c for p in sorted((root / "clauses").rglob("*.md")) if (c := _load_clause(p, problems))]
     data_dir = root / "data"
     sources = (_read_data(data_dir / "sources.yaml", problems) or {}).get("sources", [])
-    laws = {law["id"]: law for law in (_read_data(data_dir / "lois.yaml", problems) or {}).get("lois", [])}
+    laws = _load_laws(data_dir / "lois.yaml", problems)
     terms = _read_data(data_dir / "termes.yaml", problems) or {}
     version = str((_read_data(data_dir / "bibliotheque.yaml", problems) or {}).get("version", "0"))
     library = Library(tuple(sorted(clauses, key=lambda c: c.id)), outlines, sources, laws, terms, version)
@@ -108,3 +143,41 @@ def load_library(root: Path = TEMPLATES) -> Library:
     if problems:
         raise DiagnosticError(problems)
     return library
+
+
+def organisation_folder(organisation_file: Path) -> Path:
+    """organisations/ocq.yaml -> organisations/ocq/: the organisation's own laws and clauses."""
+    return organisation_file.with_suffix("")
+
+
+def _as_organisation(problem: Diagnostic, code: str) -> Diagnostic:
+    """A problem in the organisation's own folder is the organisation's to fix (exit 3), not the library's."""
+    return problem if problem.code.startswith("io.") else dataclasses.replace(problem, code=code)
+
+
+def load_local(folder: Path, library: Library) -> Local:
+    """The organisation's own laws (lois.yaml) and clauses (clauses/*.md, clauses/retire.yaml),
+    linted against `library`; a small step on top of the shared, cached library."""
+    if not folder.is_dir():
+        return Local()
+    problems: list[Diagnostic] = []
+    laws = _load_laws(folder / "lois.yaml", problems, "organisation", library.laws) if (folder / "lois.yaml").is_file() else {}
+    problems = [_as_organisation(p, "organisation.law") for p in problems]
+    clause_problems: list[Diagnostic] = []
+    clauses = tuple(c for p in sorted((folder / "clauses").glob("*.md"))
+                    if (c := _load_clause(p, clause_problems, "organisation")))
+    withdrawn: tuple[str, ...] = ()
+    retire_file = folder / "clauses" / "retire.yaml"
+    retire_located = _read_located(retire_file, clause_problems) if retire_file.is_file() else None
+    if retire_located is not None:
+        try:
+            withdrawn = tuple(Withdrawals.model_validate(retire_located.data or {}).retire)
+        except ValidationError as exc:
+            clause_problems.extend(schema_diagnostics(exc, retire_located, display_path(retire_file), Withdrawals,
+                                                      "library", "l’exemple de README.md"))
+    local = Local(laws, clauses, withdrawn)
+    clause_problems.extend(lint_local(local, library, retire_file, retire_located))
+    problems += [_as_organisation(p, "organisation.clause") for p in clause_problems]
+    if problems:
+        raise DiagnosticError(problems)
+    return local

@@ -7,9 +7,10 @@ clause, outline and reference table) are what the other stages read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -41,6 +42,32 @@ class ClauseMeta(_Meta):
     sources: list[SourceRef] = Field(min_length=1)
     legal: list[LegalRef] = []
     version: int = Field(default=1, ge=1)
+    remplace: str | None = None  # an organisation's clause: the library clause it stands in for
+
+
+class LawEntry(_Meta):
+    """A law in templates/data/lois.yaml or in an organisation's own lois.yaml."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    title: str = Field(min_length=1)
+    short_title: str | None = None
+    citation: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https://")
+    articles: dict[str, str] = {}
+    applies_to: list[Literal["etablissement_sante", "ordre_professionnel", "autre"]] = []
+    sectors: list[Literal["public", "prive"]] = []
+    en_vigueur: dt.date | None = None  # a document dated earlier cannot cite it
+    note: str = ""
+
+
+class LawFile(_Meta):
+    lois: list[LawEntry] = []
+
+
+class Withdrawals(_Meta):
+    """organisations/<slug>/clauses/retire.yaml: library clauses the organisation leaves out."""
+
+    retire: list[str] = Field(min_length=1)
 
 
 class OutlineSection(_Meta):
@@ -81,6 +108,7 @@ class Clause:
     template: Any = field(compare=False, repr=False)
     condition: Any = field(compare=False, repr=False)
     front_matter: Located = field(compare=False, repr=False)  # where each front-matter value stands
+    origin: str = "bibliotheque"  # « organisation » for a clause of the organisation's own folder
 
     @property
     def id(self) -> str:
@@ -108,3 +136,24 @@ class Library:
 
     def clause(self, clause_id: str) -> Clause:
         return next(c for c in self.clauses if c.id == clause_id)
+
+
+@dataclass(frozen=True)
+class Local:
+    """An organisation's own laws and clauses (organisations/<slug>/), linted against a library.
+
+    Kept apart from the shared library, which is loaded (and cached) once: `layered`
+    lays this small part over it for one organisation's documents.
+    """
+
+    laws: dict[str, dict[str, Any]] = field(default_factory=dict)
+    clauses: tuple[Clause, ...] = ()
+    withdrawn: tuple[str, ...] = ()
+
+    def layered(self, library: Library) -> Library:
+        if not (self.laws or self.clauses or self.withdrawn):
+            return library
+        gone = set(self.withdrawn) | {c.meta.remplace for c in self.clauses if c.meta.remplace}
+        clauses = [c for c in library.clauses if c.id not in gone] + list(self.clauses)
+        return replace(library, clauses=tuple(sorted(clauses, key=lambda c: c.id)),
+                       laws={**library.laws, **self.laws})

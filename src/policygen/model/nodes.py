@@ -39,7 +39,14 @@ class LineBreak:
     pass
 
 
-Inline = Text | Emphasis | Strong | Link | LineBreak
+@dataclass(frozen=True)
+class ToConfirm:
+    """A value the organisation file marks « (à confirmer) »: highlighted until confirmed."""
+
+    children: tuple[Inline, ...]
+
+
+Inline = Text | Emphasis | Strong | Link | LineBreak | ToConfirm
 
 
 # Blocks ----------------------------------------------------------------------
@@ -119,6 +126,7 @@ class Provenance:
     sources: tuple[Source, ...]
     legal: tuple[Law, ...]  # only the laws that bind this body
     values: tuple[Value, ...] = ()
+    replaces: str = ""  # an organisation's own clause: the library clause it stands in for
 
 
 @dataclass(frozen=True)

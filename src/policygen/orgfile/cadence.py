@@ -55,3 +55,26 @@ def overdue(organisation: OrganisationFile, located: Located, display: str, on: 
         f"révision {'chaque année' if years == 1 else f'tous les {years} ans'}) : la date est dépassée.",
         "Une fois la révision faite, inscrivez sa date dans « revision.derniere_revision ».",
         severity="avertissement", code="cadence.overdue")]
+
+
+def unrecorded_version(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
+    """The version being produced (`revision.version`) has its own line in `revision.historique`,
+    dated like the documents."""
+    revision = organisation.revision
+    if revision.version is None:
+        return []
+    date = revision.derniere_revision or revision.en_vigueur
+    lines = [(index, line) for index, line in enumerate(revision.historique) if line.version == revision.version]
+    if not lines:
+        return [Diagnostic(display, located.line_of(("revision", "version")), "revision.version",
+                           f"La version {revision.version} n’a pas sa ligne dans revision.historique.",
+                           f"Ajoutez-la : « - version: \"{revision.version}\" », « date: {date.isoformat()} » "
+                           "et sa description.", code="organisation.revision")]
+    index, line = lines[-1]
+    if line.date != date:
+        return [Diagnostic(display, located.line_of(("revision", "historique", index, "date")),
+                           f"revision.historique[{index + 1}].date",
+                           f"La ligne de la version {revision.version} est datée du {long_date(line.date)}, "
+                           f"mais les documents le sont du {long_date(date)}.",
+                           "Donnez-leur la même date.", code="organisation.revision")]
+    return []

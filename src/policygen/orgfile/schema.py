@@ -229,7 +229,10 @@ class Version(Strict):
 
 
 class Revision(Strict):
+    """The version being produced: its number, dates, approval and history."""
+
     numero: Texte
+    version: str | None = None  # this version's number, as in its line of `historique` (« 2.0 »)
     en_vigueur: dt.date
     approbation: Approbation
     validation: Approbation | None = None

@@ -12,7 +12,9 @@ from ..assembly.render import render_line
 from ..assembly.select import applies
 from ..library.language import MissingValue
 from ..library.reads import condition_fields, shown, value_at
-from ..library.schema import Library
+from ..diagnostics import display_path
+from ..library.lint import ORGANISATION_SOURCE
+from ..library.schema import Clause, Library, Local
 from ..orgfile.yamlsource import Located, dotted
 
 
@@ -31,10 +33,15 @@ class Explanation:
     included: bool
     condition: str  # "true" when the clause has none
     readings: tuple[Reading, ...]
+    origin: str = ""  # for an organisation's own clause or a withdrawn one: what the organisation did
 
     def lines(self) -> list[str]:
         state = "incluse" if self.included else "exclue "
         out = [f"  {state}  {self.clause_id} — {self.title}"]
+        if self.origin:
+            out.append(f"           {self.origin}")
+            if self.condition == "":  # withdrawn: no condition to weigh
+                return out
         if self.condition.strip() == "true":
             out.append("           Aucune condition : la clause figure toujours dans ce document.")
             return out
@@ -46,20 +53,42 @@ class Explanation:
         return out
 
 
-def explain(library: Library, document: str, context: dict[str, Any], located: Located) -> list[Explanation]:
-    """Every clause of the library meant for `document`, in outline order."""
+def _origin(clause: Clause, withdrawn: set[str]) -> str:
+    if clause.id in withdrawn:
+        return "Retirée par l’organisme (clauses/retire.yaml) : elle ne figure pas dans le document."
+    if clause.origin != ORGANISATION_SOURCE:
+        return ""
+    text = f"Clause propre à l’organisme ({display_path(clause.path)})"
+    return text + (f", qui remplace la clause {clause.meta.remplace} de la bibliothèque." if clause.meta.remplace
+                   else ", ajoutée à la bibliothèque.")
+
+
+def explain(library: Library, document: str, context: dict[str, Any], located: Located,
+            local: Local = Local()) -> list[Explanation]:
+    """Every clause meant for `document`, in outline order: the library's, with the organisation's
+    own clauses laid over it (`local`) and the library clauses it withdraws shown as such."""
     outline = library.outlines[document]
     sections = {s.id: (index, s.title) for index, s in enumerate(outline.sections)}
-    clauses = sorted((c for c in library.clauses if document in c.meta.documents),
+    withdrawn = set(local.withdrawn)
+    replaced = {c.meta.remplace for c in local.clauses if c.meta.remplace}
+    layered = local.layered(library)
+    candidates = [*layered.clauses, *(c for c in library.clauses if c.id in withdrawn and c.id not in replaced)]
+    clauses = sorted((c for c in candidates if document in c.meta.documents),
                      key=lambda c: (sections[c.meta.documents[document]][0], c.meta.order, c.id))
     result = []
     for clause in clauses:
+        if clause.id in withdrawn and clause.origin != ORGANISATION_SOURCE:
+            result.append(Explanation(clause.id, _title(clause.meta.title, context),
+                                      _title(sections[clause.meta.documents[document]][1], context),
+                                      False, "", (), _origin(clause, withdrawn)))
+            continue
         readings = tuple(Reading(dotted(path), shown(value_at(context, path)),
                                  located.key_lines.get(path))
                          for path in sorted(condition_fields(clause)))
         result.append(Explanation(clause.id, _title(clause.meta.title, context),
                                   _title(sections[clause.meta.documents[document]][1], context),
-                                  applies(clause, context), clause.meta.when, readings))
+                                  applies(clause, context), clause.meta.when, readings,
+                                  _origin(clause, withdrawn)))
     return result
 
 

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, ListBlock, \
-    Note, Paragraph, Section, Strong, Text
+    Note, Paragraph, Section, Strong, Text, ToConfirm
 from ..resources import TEMPLATES
 from .notes import DRAFT_MARK, note_html
 from .options import WriterOptions
@@ -36,6 +36,9 @@ def _inlines(nodes: tuple[Inline, ...]) -> str:
             out.append(f'<a href="{escape(node.href)}">{_inlines(node.children)}</a>')
         elif isinstance(node, Link):
             out.append(_inlines(node.children))
+        elif isinstance(node, ToConfirm):
+            out.append(f'<mark class="a-confirmer">{_inlines(node.children)}'
+                       f'<span class="visually-hidden"> (valeur à confirmer)</span></mark>')
     return "".join(out)
 
 

@@ -36,6 +36,9 @@ def _law(law: Law) -> str:
 def note(provenance: Provenance) -> Note:
     """The note on one clause: its identity, sources, legal basis and the values it read."""
     lines: Note = [(f"Clause {provenance.clause_id}, version {provenance.version}.", [])]
+    if provenance.replaces:
+        lines.append((f"Clause propre à l’organisme : elle remplace la clause {provenance.replaces} "
+                      "de la bibliothèque.", []))
     lines += [(_source(source), []) for source in provenance.sources]
     lines += [(_law(law), []) for law in provenance.legal] or [
         ("Fondement légal : aucun inscrit pour cette clause.", [])]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -11,7 +11,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
-    Table, Text, inline_text
+    Table, Text, ToConfirm, inline_text
 from ..html import safe_href
 from .styles import NOTE_STYLE, TABLE_STYLE, TEXT_WIDTH
 
@@ -26,21 +26,26 @@ def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...]
     link.append(run._r)
 
 
-def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = False, italic: bool = False) -> None:
+def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = False, italic: bool = False,
+             highlight: bool = False) -> None:
     for node in nodes:
         if isinstance(node, Text):
             run = paragraph.add_run(node.text)
             run.bold, run.italic = bold or None, italic or None
+            if highlight:  # a value to confirm
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         elif isinstance(node, LineBreak):
             paragraph.add_run().add_break(WD_BREAK.LINE)
         elif isinstance(node, Emphasis):
-            _inlines(paragraph, node.children, bold, True)
+            _inlines(paragraph, node.children, bold, True, highlight)
         elif isinstance(node, Strong):
-            _inlines(paragraph, node.children, True, italic)
+            _inlines(paragraph, node.children, True, italic, highlight)
         elif isinstance(node, Link) and safe_href(node.href):
             _hyperlink(paragraph, node.href, node.children, bold, italic)
         elif isinstance(node, Link):
-            _inlines(paragraph, node.children, bold, italic)
+            _inlines(paragraph, node.children, bold, italic, highlight)
+        elif isinstance(node, ToConfirm):
+            _inlines(paragraph, node.children, bold, italic, True)
 
 
 class Lists:

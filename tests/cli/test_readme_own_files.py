@@ -1,0 +1,34 @@
+"""The README's complete example of an organisation's own laws and clauses works as written."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+
+from conftest import ROOT
+from policygen.cli.main import main
+
+
+def example_blocks() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    part = readme.split("### Les lois et les clauses propres à l’organisme", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```(?:yaml|markdown)\n(.*?)```", part, re.S)
+
+
+def test_the_readme_example_checks_and_is_explained(org_file):
+    laws, added, replacing, withdrawn = example_blocks()
+    org = org_file({"revision:": "fondements:\n  lois: [loi-medicale]\nrevision:"}, name="college-essai.yaml")
+    folder = org.with_suffix("")
+    (folder / "clauses").mkdir(parents=True)
+    (folder / "lois.yaml").write_text(laws, encoding="utf-8")
+    (folder / "clauses" / "signature.md").write_text(added, encoding="utf-8")
+    (folder / "clauses" / "plaintes.md").write_text(replacing, encoding="utf-8")
+    (folder / "clauses" / "retire.yaml").write_text(withdrawn, encoding="utf-8")
+    runner = CliRunner()
+    check = runner.invoke(main, ["check", str(org)], env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert check.exit_code == 0, check.output
+    explained = runner.invoke(main, ["explain", str(org), "--document", "politique"]).output
+    assert "incluse  college.signature" in explained
+    assert "qui remplace la clause politique.contacts de la bibliothèque." in explained
+    assert "exclue   politique.regles-personnelles.liens-usagers" in explained
