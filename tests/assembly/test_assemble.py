@@ -53,7 +53,9 @@ def test_organisation_values_are_data_not_markup(fixture_library, org_file):
         "  nom: Centre intégré de santé et de services sociaux de l’Essai": f"  nom: \"{hostile}\""}))
     intro = document.sections[0].clauses[0].blocks[0]
     assert isinstance(intro, Paragraph)
-    assert all(isinstance(node, Text) for node in intro.inlines)  # no emphasis, no link
+    # No emphasis and no link of the value's own making: only the bare address is linked, to itself.
+    assert all(isinstance(node, Text) or isinstance(node, Link) and node.href == "https://mal.example"
+               and inline_text(node.children) == "https://mal.example" for node in intro.inlines)
     assert hostile in inline_text(intro.inlines)  # printed as typed; {{ 7*7 }} not evaluated
 
 

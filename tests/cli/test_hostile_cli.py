@@ -99,7 +99,9 @@ def test_leftovers_of_a_killed_build_are_removed(tmp_path):
 
 def test_only_the_files_with_errors_are_blamed(tmp_path):
     (tmp_path / "a.yaml").write_text(TEXT.replace("  nom_court:", "  nom_cour:"), encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(TEXT.replace("2024-03-01", "2019-03-01"), encoding="utf-8")  # overdue only
+    warned = TEXT.replace("l’Essai.", "l’Essai. (à confirmer)")  # a warning only
+    assert warned != TEXT
+    (tmp_path / "b.yaml").write_text(warned, encoding="utf-8")
     result = run("check", "a.yaml", "b.yaml", cwd=tmp_path)
     assert result.exit_code == 3 and re.search(r"^b\.yaml:\d+: avertissement", result.output, re.M)
     assert "dans a.yaml : " in result.output

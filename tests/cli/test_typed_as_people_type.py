@@ -37,7 +37,7 @@ def test_an_unknown_choice_is_still_an_error(check, org_file):
 
 
 def test_day_month_year_date_gets_the_iso_form(check, org_file):
-    result = check(org_file({"en_vigueur: 2024-03-01": "en_vigueur: 27/04/2018"}))
+    result = check(org_file({"en_vigueur: 2025-03-01": "en_vigueur: 27/04/2018"}))
     assert result.exit_code == 3
     assert ("essai.yaml:33: erreur [organisation.schema] — revision.en_vigueur\n"
             "  Une date au format AAAA-MM-JJ était attendue ; trouvé : « 27/04/2018 ».\n"
@@ -45,12 +45,12 @@ def test_day_month_year_date_gets_the_iso_form(check, org_file):
 
 
 def test_an_ambiguous_date_offers_both_readings(check, org_file):
-    result = check(org_file({"en_vigueur: 2024-03-01": "en_vigueur: 04/05/2018"}))
+    result = check(org_file({"en_vigueur: 2025-03-01": "en_vigueur: 04/05/2018"}))
     assert "Vouliez-vous dire 2018-05-04 (4 mai 2018) ou 2018-04-05 (5 avril 2018) ?" in result.output
 
 
 def test_a_day_that_does_not_exist(check, org_file):
-    result = check(org_file({"en_vigueur: 2024-03-01": "en_vigueur: 2025-09-31"}))
+    result = check(org_file({"en_vigueur: 2025-03-01": "en_vigueur: 2025-09-31"}))
     assert result.exit_code == 3
     assert ("essai.yaml:33: erreur [organisation.schema] — revision.en_vigueur\n"
             "  Cette date n’existe pas : « 2025-09-31 » (septembre 2025 n’a que 30 jours).\n"
