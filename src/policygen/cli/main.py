@@ -139,13 +139,20 @@ def _documents_option(verb: str):
                              "(politique, netiquette, fiche-synthese). [par défaut : tous]")
 
 
-def _build_all(library: Library, fichiers: tuple[Path, ...],
-               documents: list[str]) -> dict[Loaded, list[Document]]:
-    """Every document of every file, or every problem of every file and exit."""
+def _validate(library: Library, fichiers: tuple[Path, ...],
+              documents: list[str]) -> tuple[list[Loaded], dict[Loaded, list[Document]], list[Diagnostic]]:
+    """Every file loaded, its documents assembled, and every problem that would stop a build:
+    `check` and `build` run this same validation, so what `check` accepts builds."""
     loaded, problems = load_all(list(fichiers), library)
     problems += conflicts((path, display_path(path)) for path in fichiers)
     built, failed = documents_for_all(loaded, library, documents)
-    problems += failed
+    return loaded, built, problems + failed
+
+
+def _build_all(library: Library, fichiers: tuple[Path, ...],
+               documents: list[str]) -> dict[Loaded, list[Document]]:
+    """Every document of every file, or every problem of every file and exit."""
+    _, built, problems = _validate(library, fichiers, documents)
     if problems:
         _fail(problems, "aucun document n’a été produit.")
     return built
@@ -195,8 +202,7 @@ def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
     est dépassée (aujourd’hui, ou la date de SOURCE_DATE_EPOCH si elle est définie).
     """
     library = _library(library_dir)
-    loaded, problems = load_all(list(fichiers), library)
-    problems += documents_for_all(loaded, library, list(library.documents))[1]
+    loaded, _, problems = _validate(library, fichiers, list(library.documents))
     warnings = [w for item in loaded for w in (renamed_keys(item.located, item.display)
                                                + overdue(item.organisation, item.located, item.display, today()))]
     if problems:
