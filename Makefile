@@ -5,12 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The accessibility tests drive Debian's Chromium (never a browser downloaded by playwright).
 CHROMIUM := /usr/bin/chromium
-# WeasyPrint subsets fonts with HarfBuzz when this library is present; without it,
-# it falls back to fontTools, which stamps the build time into each font.
-HB_SUBSET := /usr/lib/x86_64-linux-gnu/libharfbuzz-subset.so.0
 # The Word files are laid out by LibreOffice (a stand-in for Word) to compare their page counts with the PDFs'.
 SOFFICE := /usr/bin/soffice
-SYSTEM_PACKAGES := chromium libharfbuzz-subset0 libreoffice-writer-nogui
+SYSTEM_PACKAGES := chromium libreoffice-writer-nogui
 
 .PHONY: build test check bench clean publish
 
@@ -20,7 +17,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-build: $(STAMP) | $(HB_SUBSET)
+build: $(STAMP)
 	$(BIN)/policygen build organisations/*.yaml
 
 publish: $(STAMP)
@@ -31,7 +28,7 @@ check: $(STAMP)
 
 # Installed when absent and we are root; otherwise the accessibility tests say so and
 # skip (or fail on CI, where CI=true).
-$(CHROMIUM) $(HB_SUBSET) $(SOFFICE):
+$(CHROMIUM) $(SOFFICE):
 	@if [ "$$(id -u)" = 0 ]; then \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null) \
 		|| echo "Paquets système non installés ($(SYSTEM_PACKAGES)) : les tests qui en dépendent seront sautés (hors CI)."; \
@@ -39,7 +36,7 @@ $(CHROMIUM) $(HB_SUBSET) $(SOFFICE):
 		echo "$@ absent et pas de droits root : installez $(SYSTEM_PACKAGES)."; \
 	fi
 
-test: $(STAMP) | $(CHROMIUM) $(HB_SUBSET) $(SOFFICE)
+test: $(STAMP) | $(CHROMIUM) $(SOFFICE)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -3,7 +3,8 @@
 `select` keeps the clauses whose condition holds, in outline order;
 `render_clause` fills each with the organisation's values; `parse_markdown`
 turns it into blocks; the outline's layout is copied in; `number`, `label` and
-`typeset` finish the model every writer reads.
+`typeset` finish the model every writer reads; a character the documents' font
+lacks is refused there (`characters`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..model.typography import typeset
 from ..orgfile.cadence import source_date
 from ..orgfile.confirm import mark_context
 from ..orgfile.yamlsource import Located
+from .characters import undrawable
 from .inputs import Loaded
 from .parse import parse_markdown
 from .provenance import provenance
@@ -76,7 +78,10 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
         timestamp=timestamp(date),
         layout=Layout(**outline.layout.model_dump()),
     )
-    return typeset(label(number(doc, outline.numbered)))
+    doc = typeset(label(number(doc, outline.numbered)))
+    if problems := undrawable(doc, library, located, display):
+        raise DiagnosticError(problems)
+    return doc
 
 
 def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> list[Document]:

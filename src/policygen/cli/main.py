@@ -141,16 +141,23 @@ def _documents_option(verb: str):
                              "(politique, netiquette, fiche-synthese). [par défaut : tous]")
 
 
+def _validate(library: Library, fichiers: tuple[Path, ...],
+              documents: list[str]) -> tuple[list[Loaded], dict[Loaded, list[Document]], list[Diagnostic]]:
+    """Every file loaded, its documents assembled, and every problem that would stop a build:
+    `check` and `build` run this same validation, so what `check` accepts builds."""
+    loaded, problems = load_all(list(fichiers), library)
+    problems += conflicts((path, display_path(path)) for path in fichiers)
+    built, failed = documents_for_all(loaded, library, documents)
+    return loaded, built, problems + failed
+
+
 def _build_all(library: Library, fichiers: tuple[Path, ...],
                documents: list[str], final: bool = False) -> dict[Loaded, list[Document]]:
     """Every document of every file, or every problem of every file and exit.
 
     Values still « (à confirmer) » and documents dated before a law they cite are
     warnings, printed here; errors for a final build (`final`)."""
-    loaded, problems = load_all(list(fichiers), library)
-    problems += conflicts((path, display_path(path)) for path in fichiers)
-    built, failed = documents_for_all(loaded, library, documents)
-    problems += failed
+    _, built, problems = _validate(library, fichiers, documents)
     severity = "erreur" if final else "avertissement"
     findings = [d for item, docs in built.items()
                 for d in (*confirm_warnings(list(item.pending), item.display, final),
@@ -211,9 +218,8 @@ def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
     qui serait daté d’avant l’entrée en vigueur d’une loi qu’il cite.
     """
     library = _library(library_dir)
-    loaded, problems = load_all(list(fichiers), library)
-    built, failed = documents_for_all(loaded, library, list(library.documents))
-    problems += failed + [p for item, docs in built.items() for p in (
+    loaded, built, problems = _validate(library, fichiers, list(library.documents))
+    problems += [p for item, docs in built.items() for p in (
         *laws_in_force(item, docs, library), *unrecorded_version(item.organisation, item.located, item.display))]
     warnings = [w for item in loaded for w in (*overdue(item.organisation, item.located, item.display, today()),
                                                *confirm_warnings(list(item.pending), item.display),

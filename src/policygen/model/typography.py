@@ -82,9 +82,14 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
 )
 
 
+# Characters the documents' font (Lato) lacks, written as the one it has that reads the same:
+# the non-breaking hyphen Word inserts (Ctrl+Maj+-) is a hyphen.
+_EQUIVALENTS = str.maketrans({"\u2011": "-"})
+
+
 def typeset_text(text: str, before: str = "") -> str:
     """One run of text; `before` is the character that precedes it in its paragraph."""
-    text = _quotes(text, before[-1:] if before else "")
+    text = _quotes(text.translate(_EQUIVALENTS), before[-1:] if before else "")
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text

@@ -3,18 +3,27 @@
 The page is the same HTML (same words) with the print stylesheet added. The
 URL fetcher only serves files from the project's templates (fonts): a build
 makes no network request and reads nothing else.
+
+Same input, same bytes on any machine: the only font is the bundled Lato (assembly
+refuses a character it lacks, so no system font is ever drawn), and every font is
+subset by fontTools (a pip dependency, pinned by pyproject) without the clock,
+whether or not the system has HarfBuzz-Subset (see `_subset`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from fontTools import subset
+from fontTools.ttLib import TTFont
 from weasyprint import HTML
+from weasyprint.pdf.fonts import Font
 from weasyprint.urls import URLFetcher
 
 from ..model.nodes import Document
@@ -45,6 +54,29 @@ def _not_lato_created_stamp(record: logging.LogRecord) -> bool:
     reading and logs « 'created' timestamp seems very low ». Only that record is dropped:
     the files stay as published, so the embedded fonts, hence the PDFs, keep their bytes."""
     return not record.getMessage().startswith("'created' timestamp seems very low")
+
+
+def _subset(font: Font, to_unicode: dict[int, str], hinting: bool) -> None:
+    """Keeps the glyphs `font` draws (`to_unicode`'s keys), at their ids, as fontTools does for
+    WeasyPrint without HarfBuzz-Subset, but with the font's own head.modified (fontTools would
+    stamp the time of the build) and whatever system libraries exist (WeasyPrint prefers
+    HarfBuzz-Subset when installed, whose output differs by version)."""
+    if not to_unicode:
+        return
+    options = subset.Options(retain_gids=True, passthrough_tables=True, ignore_missing_glyphs=True,
+                             hinting=hinting, desubroutinize=True, notdef_outline=bool(font.missing))
+    options.drop_tables += ["GSUB", "GPOS", "SVG "]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=to_unicode)
+    ttfont = TTFont(io.BytesIO(font.file_content), fontNumber=font.index, recalcTimestamp=False)
+    subsetter.subset(ttfont)
+    output = io.BytesIO()
+    ttfont.save(output)
+    font.file_content = output.getvalue()
+
+
+# WeasyPrint has no option for its subsetter: this one replaces it for the whole process.
+Font.subset = _subset
 
 
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:
