@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import StrictUndefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..french import french_list, hour, long_date, phone
+from ..french import contract, french_list, hour, long_date, phone
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
 
@@ -73,6 +73,12 @@ def contact_card(contact: dict[str, Any]) -> Markdown:
     return Markdown("  \n".join(lines))
 
 
+def capitalised(text: Any) -> str:
+    """The first letter in capitals, the rest untouched (Jinja's `capitalize` lowers it)."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 @cache
 def environment() -> ImmutableSandboxedEnvironment:
     """One shared environment: templates compile once per process.
@@ -84,7 +90,8 @@ def environment() -> ImmutableSandboxedEnvironment:
                                         autoescape=False, keep_trailing_newline=True,
                                         trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
-                       coordonnees=contact_card)
+                       coordonnees=contact_card, capitale=capitalised,
+                       a=lambda phrase: contract("à", phrase), de=lambda phrase: contract("de", phrase))
     return env
 
 
