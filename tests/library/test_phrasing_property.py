@@ -28,8 +28,8 @@ WORDS = {"consonne": ("Centre", "Maison", "Services", "Fondation"),
 TERMS = {"consonne": "personnes", "voyelle": "usagers", "h muet": "habitants", "h aspiré": "hockeyeurs"}
 
 # Wrong in any French text built from these names (« de le publier » is right: an
-# infinitive follows, so « à le », « de le » count only before a name or a generated word).
-BAD = re.compile(r"(?<![\w’])(?:(?:à|de) (?:le|les) (?=[A-ZÀ-Ü]|personne|usager|habitant|hockeyeur)|la le|le la|la la|le le|les le|les la|la les|le les|"
+# infinitive follows, so « à le », « de le » count only before a word that is not one).
+BAD = re.compile(r"(?<![\w’])(?:(?:à|de) (?:le|les) (?!\w+(?:er|ir|re|oir)\b)|la le|le la|la la|le le|les le|les la|la les|le les|"
                  r"de la le|de la la|de la les|le l’|la l’|les l’|du l’|au l’|des l’|aux l’|"
                  r"(?:le|la|les|du|au|des|aux|de|à|ce|cette|ces) (?:Le|La|Les|L’)(?= ))(?![\w])")
 
