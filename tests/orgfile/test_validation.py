@@ -72,7 +72,7 @@ def test_bad_hour_and_phone(org_file):
 
 
 def test_empty_list_is_refused(org_file):
-    [problem] = errors(org_file({"personnes_visees:\n  - le personnel": "personnes_visees: []"}))
+    [problem] = errors(org_file({"plateformes:\n  - nom: Facebook\n  - nom: LinkedIn": "plateformes: []"}))
     assert problem.message == "Cette liste ne peut pas être vide."
 
 

@@ -31,9 +31,9 @@ TERM_TEXTS = ("un_usager", "un_membre", "titre_professionnel", "exercice", "code
 # The organisation-file fields each derived name is computed from (for provenance and diffs).
 DERIVED_FROM: dict[str, tuple[tuple[str, ...], ...]] = {
     "nom": (("organisation", "nom_court"), ("organisation", "genre"), ("organisation", "nombre")),
-    "appellation": (("organisation", "appellation"), ("organisation", "appellation_genre"),
-                    ("organisation", "appellation_nombre")),
-    "communications": (("roles", "communications", "nom"), ("roles", "communications", "genre")),
+    "appellation": (("organisation", "appellation"), ("organisation", "appellation_genre")),
+    "communications": (("roles", "communications", "nom"), ("roles", "communications", "genre"),
+                       ("roles", "communications", "nombre")),
     "direction": (("roles", "communications", "direction"), ("roles", "communications", "direction_genre")),
     "termes": (("organisation", "type"), ("vocabulaire",), ("organisation", "profession"),
                ("organisation", "membres_appellation")),
@@ -58,15 +58,18 @@ def _terms(org: OrganisationFile, defaults: dict[str, Any], aspirated: frozenset
     own = org.vocabulaire
     ident = org.organisation
     members = own.membres or (f"les {ident.membres_appellation}" if ident.membres_appellation else None)
-    complaints = own.plaintes.model_dump() if own.plaintes else defaults["plaintes"]
+    complaints = own.plaintes.model_dump() if own.plaintes else defaults.get("plaintes")
     discipline = own.profession or ident.profession
     words: dict[str, Any] = {key: defaults.get(key) for key in TERM_TEXTS}
     words.update({key: value for key, value in own.model_dump().items() if key in TERM_TEXTS and value})
+    served, members = own.usagers or defaults.get("usagers"), members or defaults.get("membres")
+    # A word neither the file nor the library gives stays None: a clause that prints it
+    # stops with « render.missing », as for any empty value.
     words.update(
-        usagers=Name.parse(own.usagers or defaults["usagers"], aspirated=aspirated),
-        membres=Name.parse(members or defaults["membres"], aspirated=aspirated),
+        usagers=Name.parse(served, aspirated=aspirated) if served else None,
+        membres=Name.parse(members, aspirated=aspirated) if members else None,
         plaintes=Name.parse(complaints["nom"], complaints.get("genre") == "féminin",
-                            complaints.get("nombre") == "pluriel", aspirated),
+                            complaints.get("nombre") == "pluriel", aspirated) if complaints else None,
         # A discipline typed without its article is feminine, as most are (« chiropratique »).
         profession=Name.parse(discipline, feminine=True, aspirated=aspirated) if discipline else None,
     )
@@ -88,8 +91,7 @@ def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
     context: dict[str, Any] = org.model_dump()
     context.update(
         nom=Name.parse(ident.nom_court, ident.genre == "féminin", ident.nombre == "pluriel", aspirated),
-        appellation=Name.parse(ident.appellation, ident.appellation_genre == "féminin",
-                               ident.appellation_nombre == "pluriel", aspirated),
+        appellation=Name.parse(ident.appellation, ident.appellation_genre == "féminin", aspirated=aspirated),
         communications=Name.parse(unit.nom, unit.genre == "féminin", unit.nombre == "pluriel", aspirated),
         direction=Name.parse(unit.direction, (unit.direction_genre or ("féminin" if _unit_gender(unit.direction)
                                                                         else "masculin")) == "féminin",

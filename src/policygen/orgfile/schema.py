@@ -92,8 +92,7 @@ class Organisation(Strict):
     genre: Genre = "masculin"
     nombre: Nombre = "singulier"
     appellation: Texte               # the short reference after first mention: « Collège », « Institut »
-    appellation_genre: Genre = "masculin"
-    appellation_nombre: Nombre = "singulier"
+    appellation_genre: Genre = "masculin"   # always singular: clauses conjugate it in the singular
     type: Literal["etablissement_sante", "ordre_professionnel", "autre"]
     secteur: Literal["public", "prive"]
     mission: Texte
