@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import StrictUndefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..french import contract, french_list, hour, long_date, phone
+from ..french import Name, contract, french_list, hour, long_date, phone
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
 
@@ -79,6 +79,16 @@ def capitalised(text: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+def contracted(preposition: str):
+    """The `a` and `de` filters: « à » or « de » before a phrase, or before each item of
+    a list joined in French (« au personnel, aux administrateurs et aux médecins »)."""
+    def apply(phrase: Any, conjunction: str = "et") -> str:
+        if isinstance(phrase, (str, Name)):
+            return contract(preposition, phrase)
+        return french_list([contract(preposition, item) for item in phrase], conjunction)
+    return apply
+
+
 @cache
 def environment() -> ImmutableSandboxedEnvironment:
     """One shared environment: templates compile once per process.
@@ -91,7 +101,7 @@ def environment() -> ImmutableSandboxedEnvironment:
                                         trim_blocks=True, lstrip_blocks=True)
     env.filters.update(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
                        coordonnees=contact_card, capitale=capitalised,
-                       a=lambda phrase: contract("à", phrase), de=lambda phrase: contract("de", phrase))
+                       a=contracted("à"), de=contracted("de"))
     return env
 
 
