@@ -216,6 +216,13 @@ class LigneEditoriale(Strict):
     publics: list[Texte] = []  # audiences the official posts address
 
 
+def _no_bare_category(value: object) -> object:
+    """A category typed alone (the first edition's form) says how to add its regime."""
+    if isinstance(value, str):
+        raise PydanticCustomError("personne_sans_regime", "personne_sans_regime")
+    return value
+
+
 class Personne(Strict):
     """A category of people the politique binds, and how it binds them."""
 
@@ -250,7 +257,7 @@ class OrganisationFile(Strict):
     """The whole organisation file."""
 
     organisation: Organisation
-    personnes_visees: list[Personne] = []   # empty: the usual categories for the body's type
+    personnes_visees: list[Annotated[Personne, BeforeValidator(_no_bare_category)]] = []   # empty: the usual categories for the body's type
     vocabulaire: Vocabulaire = Vocabulaire()
     roles: Roles
     plateformes: list[Plateforme] = Field(min_length=1)
