@@ -1,6 +1,7 @@
 """What clause templates and conditions can read: the organisation file plus
 a few derived values (names with their articles, the body's words merged over
-the defaults of its type, the people bound by regime, the legal references,
+the defaults of its type, the people bound by regime and how the text names
+each group, the legal references,
 the next review date).
 
 `context_schema` describes the same names for the library lint, so a clause
@@ -38,6 +39,8 @@ DERIVED_FROM: dict[str, tuple[tuple[str, ...], ...]] = {
     "termes": (("organisation", "type"), ("vocabulaire",), ("organisation", "profession"),
                ("organisation", "membres_appellation")),
     "regimes": (("organisation", "type"), ("personnes_visees",)),
+    "groupes": (("organisation", "type"), ("vocabulaire", "membres")),
+    "groupes_vises": (("organisation", "type"), ("personnes_visees",), ("vocabulaire", "membres")),
     "personnes_visees": (("organisation", "type"), ("personnes_visees",)),
     "prochaine_revision": (("revision", "en_vigueur"), ("revision", "derniere_revision"),
                            ("revision", "cadence_annees")),
@@ -88,6 +91,13 @@ def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
     defaults = library.terms.get(ident.type, {})
     aspirated = frozenset(w.lower() for w in org.vocabulaire.h_aspire)
     people = _people(org, defaults)
+    terms = _terms(org, defaults, aspirated)
+    regimes = {regime: [p["categorie"] for p in people if p["regime"] == regime] for regime in REGIMES}
+    # How running text names the people of each regime: « le personnel », « les médecins ».
+    groups = {regime: Name.parse(label, aspirated=aspirated)
+              for regime, label in defaults.get("groupes", {}).items()}
+    if terms["membres"]:
+        groups["membre"] = terms["membres"]
     context: dict[str, Any] = org.model_dump()
     context.update(
         nom=Name.parse(ident.nom_court, ident.genre == "féminin", ident.nombre == "pluriel", aspirated),
@@ -96,9 +106,11 @@ def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
         direction=Name.parse(unit.direction, (unit.direction_genre or ("féminin" if _unit_gender(unit.direction)
                                                                         else "masculin")) == "féminin",
                              aspirated=aspirated) if unit.direction else None,
-        termes=_terms(org, defaults, aspirated),
+        termes=terms,
         personnes_visees=people,
-        regimes={regime: [p["categorie"] for p in people if p["regime"] == regime] for regime in REGIMES},
+        regimes=regimes,
+        groupes=groups,
+        groupes_vises=[groups[r] for r in REGIMES if regimes[r] and r != "public" and groups.get(r)],
         lois=library.laws,
         prochaine_revision=next_review(org),
     )
@@ -127,6 +139,8 @@ def context_schema(library: Library) -> dict[str, Schema]:
     schema.update({name: name_schema for name in DERIVED_NAMES})
     schema["termes"] = {**{key: name_schema for key in TERM_NAMES}, **{key: None for key in TERM_TEXTS}}
     schema["regimes"] = {regime: None for regime in REGIMES}
+    schema["groupes"] = {regime: name_schema for regime in REGIMES}
+    schema["groupes_vises"] = None
     schema["lois"] = {law_id: None for law_id in library.laws}
     schema["prochaine_revision"] = None
     return schema
