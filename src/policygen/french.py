@@ -1,8 +1,10 @@
-"""French phrasing in one place: names with their articles, dates, hours,
-telephone numbers and lists, as the OQLF writes them in running text.
+"""French phrasing in one place: names with their articles, contractions and
+agreement, dates, hours, telephone numbers and lists, as the OQLF writes them
+in running text.
 
 Clause templates write « {{ nom.du }} » and get « du CISSS des Laurentides »,
-« de l’Ordre » or « de la Fondation », so one template serves every body;
+« de l’Ordre », « de la Fondation », « des Services… » or « du Phare » (a name
+that carries its own article), so one template serves every body;
 `long_date`, `hour`, `phone` and `french_list` are the template filters and
 the typography pass's own forms.
 """
@@ -18,55 +20,190 @@ from babel.dates import format_date
 
 LOCALE = "fr_CA"
 
-_VOWELS = set("aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ")
+_VOWELS = set("aeiouhàâäéèêëîïôöùûüœæAEIOUHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
+
+# Common words whose h is aspirated (no elision: « le Havre », « la Halte »); an
+# organisation file adds its own under `vocabulaire.h_aspire`.
+ASPIRATED_H = frozenset({
+    "haut", "haute", "hauts", "hautes", "hauteur", "hauteurs", "havre", "halte", "hameau",
+    "hangar", "hall", "hêtre", "hêtrière", "hêtraie", "héron", "héros", "houle", "huard",
+    "hutte", "hune", "hibou", "hockey", "handicap", "harmonie-sud",
+})
+
+# An article typed as part of a name: « Le Phare », « La Maison… », « Les Services… », « L’Envol ».
+_OWN_ARTICLE = re.compile(r"^(le|la|les)\s+(?=\S)|^(l)['’](?=\S)", re.IGNORECASE)
+
+
+def _starts_elided(word: str, aspirated: frozenset[str] = frozenset()) -> bool:
+    """« l’ » before a vowel or a mute h, never before an aspirated h."""
+    if word[:1] not in _VOWELS:
+        return False
+    first = re.split(r"[\s’'-]", word, maxsplit=1)[0].lower()
+    return not (first[:1] == "h" and (first in ASPIRATED_H or first in aspirated))
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
 class Name:
-    """A noun phrase (« CISSS des Laurentides ») and its grammatical gender."""
+    """A noun phrase and what agrees with it.
+
+    `text` is the name as typed (« CISSS des Laurentides », « Le Phare »);
+    `feminine` and `plural` its gender and number; `own_article` when the
+    article belongs to the name (then it is the typed article, lower-cased in
+    running text, that contracts: « au Phare », « à la Maison »);
+    `aspirated` when it starts with an aspirated h (« le Havre »).
+    """
 
     text: str
     feminine: bool = False
+    plural: bool = False
+    own_article: bool = False
+    aspirated: bool = False
+
+    @classmethod
+    def parse(cls, text: str, feminine: bool = False, plural: bool = False,
+              aspirated: frozenset[str] = frozenset()) -> Name:
+        """A name as a person types it: an article of its own (« La Maison… »,
+        « les usagers », « l’Envol ») is recognised and sets gender and number."""
+        text = " ".join(str(text).split())
+        match = _OWN_ARTICLE.match(text)
+        own = bool(match) and len(text) > match.end()
+        if own:
+            article = (match.group(1) or "l").lower()
+            plural = article == "les"
+            feminine = {"le": False, "la": True}.get(article, feminine)
+        bare = text[match.end():] if own else text
+        return cls(text, feminine, plural, own, not _starts_elided(bare, aspirated) and bare[:1] in "hH")
+
+    @property
+    def bare(self) -> str:
+        """The name without its article: « Phare » for « Le Phare »."""
+        match = _OWN_ARTICLE.match(self.text) if self.own_article else None
+        return self.text[match.end():] if match else self.text
 
     @property
     def _elided(self) -> bool:
-        return self.text[:1] in _VOWELS
+        return not self.plural and not self.aspirated and self.bare[:1] in _VOWELS
+
+    def _with(self, plural: str, feminine: str, masculine: str, elided: str) -> str:
+        if self.plural:
+            article = plural
+        elif self._elided:
+            return f"{elided}{self.bare}"
+        else:
+            article = feminine if self.feminine else masculine
+        return f"{article} {self.bare}"
 
     @property
     def le(self) -> str:
-        """« le CISSS », « la Fondation », « l’Ordre »."""
-        if self._elided:
-            return f"l’{self.text}"
-        return f"{'la' if self.feminine else 'le'} {self.text}"
+        """« le CISSS », « la Fondation », « l’Ordre », « les Services… »."""
+        return self._with("les", "la", "le", "l’")
 
     @property
     def Le(self) -> str:  # noqa: N802 - the capital is the point: sentence start
-        return self.le[0].upper() + self.le[1:]
+        return _capitalise(self.le)
 
     @property
     def du(self) -> str:
-        """« du CISSS », « de la Fondation », « de l’Ordre »."""
-        if self._elided:
-            return f"de l’{self.text}"
-        return f"de la {self.text}" if self.feminine else f"du {self.text}"
+        """« du CISSS », « de la Fondation », « de l’Ordre », « des Services… »."""
+        return self._with("des", "de la", "du", "de l’")
 
     @property
     def au(self) -> str:
-        """« au CISSS », « à la Fondation », « à l’Ordre »."""
-        if self._elided:
-            return f"à l’{self.text}"
-        return f"à la {self.text}" if self.feminine else f"au {self.text}"
+        """« au CISSS », « à la Fondation », « à l’Ordre », « aux Services… »."""
+        return self._with("aux", "à la", "au", "à l’")
+
+    @property
+    def ce(self) -> str:
+        """« ce CISSS », « cet Institut », « cette Fondation », « ces Services… »."""
+        if self.plural:
+            return f"ces {self.bare}"
+        if self.feminine:
+            return f"cette {self.bare}"
+        return f"{'cet' if self._elided else 'ce'} {self.bare}"
 
     @property
     def il(self) -> str:
-        """The subject pronoun that stands for the name: « il » or « elle »."""
-        return "elle" if self.feminine else "il"
+        """The subject pronoun that stands for the name: « il », « elle », « ils », « elles »."""
+        return ("elle" if self.feminine else "il") + ("s" if self.plural else "")
+
+    @property
+    def Il(self) -> str:  # noqa: N802
+        return _capitalise(self.il)
+
+    @property
+    def lui(self) -> str:
+        """The indirect object pronoun: « lui » or « leur »."""
+        return "leur" if self.plural else "lui"
+
+    @property
+    def tonique(self) -> str:
+        """The stressed pronoun, after a preposition: « lui », « elle », « eux », « elles »."""
+        return {(False, False): "lui", (True, False): "elle", (False, True): "eux", (True, True): "elles"}[
+            (self.feminine, self.plural)]
+
+    @property
+    def son(self) -> str:
+        """The possessive before a masculine singular noun: « son » or « leur »."""
+        return "leur" if self.plural else "son"
+
+    def accord(self, word: str) -> str:
+        """A participle or adjective that agrees with the name: `accord('tenu')` →
+        « tenu », « tenue », « tenus » or « tenues »."""
+        return agree(word, self.feminine, self.plural)
+
+    def verbe(self, singular: str, plural: str) -> str:
+        """The verb form for the name's number: `verbe('est', 'sont')`."""
+        return plural if self.plural else singular
 
     def __str__(self) -> str:
         return self.text
 
 
-NAME_FORMS = ("le", "Le", "du", "au", "il")
+# The forms a template can read on a name, with `text` (the name as typed) and `bare`.
+NAME_FORMS = ("le", "Le", "du", "au", "ce", "il", "Il", "lui", "tonique", "son", "accord", "verbe",
+              "feminine", "plural", "text", "bare")
+
+_FEMININE_ENDINGS = (("eux", "euse"), ("if", "ive"), ("el", "elle"), ("ien", "ienne"), ("on", "onne"),
+                     ("er", "ère"), ("et", "ète"))
+
+
+def agree(word: str, feminine: bool, plural: bool) -> str:
+    """« tenu » → « tenue », « tenus », « tenues »; « responsable » → « responsables »."""
+    if feminine and not word.endswith("e"):
+        for ending, replacement in _FEMININE_ENDINGS:
+            if word.endswith(ending):
+                word = word[:-len(ending)] + replacement
+                break
+        else:
+            word += "e"
+    if plural and not word.endswith(("s", "x")):
+        word += "s"
+    return word
+
+
+_LEADING_ARTICLE = re.compile(r"^(le|les)\s+(?=\S)")
+
+
+def contract(preposition: str, phrase: Any) -> str:
+    """« à » or « de » before a phrase, contracted and elided as French requires:
+    « à » + « le syndic » → « au syndic », « de » + « les usagers » → « des usagers »,
+    « de » + « un usager » → « d’un usager », « à » + « la commissaire » unchanged."""
+    if isinstance(phrase, Name):
+        return phrase.au if preposition == "à" else phrase.du
+    text = str(phrase)
+    match = _LEADING_ARTICLE.match(text)
+    if match:
+        article = match.group(1)
+        rest = text[match.end():]
+        table = {("à", "le"): "au", ("à", "les"): "aux", ("de", "le"): "du", ("de", "les"): "des"}
+        return f"{table[preposition, article]} {rest}"
+    if preposition == "de" and _starts_elided(text):
+        return f"d’{text}"
+    return f"{preposition} {text}"
 
 
 def long_date(value: dt.date) -> str:

@@ -33,3 +33,20 @@ def test_quick_start_shows_the_two_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     quick = readme.split("## Démarrage rapide", 1)[1].split("##", 1)[0]
     assert "make build" in quick and "make test" in quick
+
+
+def test_the_readme_examples_are_valid_organisation_files(tmp_path):
+    """The two complete examples (an ordre, an établissement) pass the validation as typed."""
+    from policygen.orgfile.validation import load_organisation
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = [block for block in re.findall(r"```yaml\n(.*?)```", readme, flags=re.S) if "organisation:" in block
+                and "revision:" in block]
+    assert len(examples) == 2
+    types = set()
+    for index, example in enumerate(examples):
+        path = tmp_path / f"exemple-{index}.yaml"
+        path.write_text(example, encoding="utf-8")
+        organisation, _ = load_organisation(path)
+        types.add(organisation.organisation.type)
+    assert types == {"ordre_professionnel", "etablissement_sante"}

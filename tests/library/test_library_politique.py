@@ -92,7 +92,7 @@ def test_names_that_carry_their_article_are_contracted(path, loaded, library, te
     roles = loaded[path.stem].organisation.roles
     terms = library.terms[loaded[path.stem].organisation.organisation.type]
     values = [roles.approbation_publications, roles.moderation, roles.securite_information,
-              terms["instance_plaintes"], terms["code_ethique"], terms["code_deontologie"]]
+              f"le {terms['plaintes']['nom']}", terms["code_ethique"], terms["code_deontologie"]]
     for value in filter(None, values):
         for glued in (f"de {value}", f"à {value}"):
             if value.startswith(("le ", "les ")):

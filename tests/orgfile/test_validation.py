@@ -72,7 +72,7 @@ def test_bad_hour_and_phone(org_file):
 
 
 def test_empty_list_is_refused(org_file):
-    [problem] = errors(org_file({"personnes_visees:\n  - le personnel": "personnes_visees: []"}))
+    [problem] = errors(org_file({"plateformes:\n  - nom: Facebook\n  - nom: LinkedIn": "plateformes: []"}))
     assert problem.message == "Cette liste ne peut pas être vide."
 
 
@@ -85,3 +85,9 @@ def test_unreadable_files(tmp_path):
     scalar = tmp_path / "scalar.yaml"
     scalar.write_text("bonjour\n")
     assert "sections" in errors(scalar)[0].message
+
+
+def test_a_category_without_its_regime_says_how_to_write_it(org_file):
+    [problem] = errors(org_file({"  - {categorie: le personnel, regime: employeur}": "  - le personnel"}))
+    assert problem.field == "personnes_visees[1]"
+    assert "« regime: membre »" in problem.message and "README.md" in problem.message

@@ -1,6 +1,8 @@
 """What clause templates and conditions can read: the organisation file plus
-a few derived values (names with their articles, words by kind of body, the
-legal references, the next review date).
+a few derived values (names with their articles, the body's words merged over
+the defaults of its type, the people bound by regime and how the text names
+each group, the legal references,
+the next review date).
 
 `context_schema` describes the same names for the library lint, so a clause
 that reads a field the organisation model lacks fails before any build.
@@ -16,31 +18,99 @@ from pydantic import BaseModel
 
 from ..french import NAME_FORMS, Name
 from ..orgfile.cadence import next_review
-from ..orgfile.schema import OrganisationFile
+from ..orgfile.schema import REGIMES, OrganisationFile
 from .schema import Library
 
 # Top-level names derived from the organisation file, beside its own sections.
-DERIVED_NAMES = ("nom", "appellation", "communications")
+DERIVED_NAMES = ("nom", "appellation", "communications", "direction")
+
+# Words of `termes` that are names (they agree and contract), the others being text.
+TERM_NAMES = ("usagers", "membres", "plaintes", "profession")
+TERM_TEXTS = ("un_usager", "un_membre", "titre_professionnel", "exercice", "code_ethique",
+              "code_deontologie", "employeur")
 
 # The organisation-file fields each derived name is computed from (for provenance and diffs).
 DERIVED_FROM: dict[str, tuple[tuple[str, ...], ...]] = {
-    "nom": (("organisation", "nom_court"), ("organisation", "genre")),
+    "nom": (("organisation", "nom_court"), ("organisation", "genre"), ("organisation", "nombre")),
     "appellation": (("organisation", "appellation"), ("organisation", "appellation_genre")),
-    "communications": (("roles", "communications", "nom"), ("roles", "communications", "genre")),
-    "termes": (("organisation", "type"),),
+    "communications": (("roles", "communications", "nom"), ("roles", "communications", "genre"),
+                       ("roles", "communications", "nombre")),
+    "direction": (("roles", "communications", "direction"), ("roles", "communications", "direction_genre")),
+    "termes": (("organisation", "type"), ("vocabulaire",), ("organisation", "profession"),
+               ("organisation", "membres_appellation")),
+    "regimes": (("organisation", "type"), ("personnes_visees",)),
+    "groupes": (("organisation", "type"), ("vocabulaire", "membres")),
+    "groupes_vises": (("organisation", "type"), ("personnes_visees",), ("vocabulaire", "membres")),
+    "personnes_visees": (("organisation", "type"), ("personnes_visees",)),
     "prochaine_revision": (("revision", "en_vigueur"), ("revision", "derniere_revision"),
                            ("revision", "cadence_annees")),
 }
 
+# A direction's gender from its first word, when the file does not give it.
+_MASCULINE_UNITS = {"secrétariat", "bureau", "service", "services", "cabinet", "département", "conseil",
+                    "comité", "centre", "pôle", "programme"}
+
+
+def _unit_gender(text: str) -> bool:
+    """True (feminine) for « Direction… », « Vice-présidence… »; False for « Secrétariat… »."""
+    return text.split()[0].lower() not in _MASCULINE_UNITS
+
+
+def _terms(org: OrganisationFile, defaults: dict[str, Any], aspirated: frozenset[str]) -> dict[str, Any]:
+    """The body's words: its `vocabulaire` over the defaults of its type."""
+    own = org.vocabulaire
+    ident = org.organisation
+    members = own.membres or (f"les {ident.membres_appellation}" if ident.membres_appellation else None)
+    complaints = own.plaintes.model_dump() if own.plaintes else defaults.get("plaintes")
+    discipline = own.profession or ident.profession
+    words: dict[str, Any] = {key: defaults.get(key) for key in TERM_TEXTS}
+    words.update({key: value for key, value in own.model_dump().items() if key in TERM_TEXTS and value})
+    served, members = own.usagers or defaults.get("usagers"), members or defaults.get("membres")
+    # A word neither the file nor the library gives stays None: a clause that prints it
+    # stops with « render.missing », as for any empty value.
+    words.update(
+        usagers=Name.parse(served, aspirated=aspirated) if served else None,
+        membres=Name.parse(members, aspirated=aspirated) if members else None,
+        plaintes=Name.parse(complaints["nom"], complaints.get("genre") == "féminin",
+                            complaints.get("nombre") == "pluriel", aspirated) if complaints else None,
+        # A discipline typed without its article is feminine, as most are (« chiropratique »).
+        profession=Name.parse(discipline, feminine=True, aspirated=aspirated) if discipline else None,
+    )
+    return words
+
+
+def _people(org: OrganisationFile, defaults: dict[str, Any]) -> list[dict[str, str]]:
+    if org.personnes_visees:
+        return [p.model_dump() for p in org.personnes_visees]
+    return [dict(p) for p in defaults.get("personnes_visees", [])]
+
 
 def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
     ident = org.organisation
+    unit = org.roles.communications
+    defaults = library.terms.get(ident.type, {})
+    aspirated = frozenset(w.lower() for w in org.vocabulaire.h_aspire)
+    people = _people(org, defaults)
+    terms = _terms(org, defaults, aspirated)
+    regimes = {regime: [p["categorie"] for p in people if p["regime"] == regime] for regime in REGIMES}
+    # How running text names the people of each regime: « le personnel », « les médecins ».
+    groups = {regime: Name.parse(label, aspirated=aspirated)
+              for regime, label in defaults.get("groupes", {}).items()}
+    if terms["membres"]:
+        groups["membre"] = terms["membres"]
     context: dict[str, Any] = org.model_dump()
     context.update(
-        nom=Name(ident.nom_court, ident.genre == "féminin"),
-        appellation=Name(ident.appellation, ident.appellation_genre == "féminin"),
-        communications=Name(org.roles.communications.nom, org.roles.communications.genre == "féminin"),
-        termes=library.terms.get(ident.type, {}),
+        nom=Name.parse(ident.nom_court, ident.genre == "féminin", ident.nombre == "pluriel", aspirated),
+        appellation=Name.parse(ident.appellation, ident.appellation_genre == "féminin", aspirated=aspirated),
+        communications=Name.parse(unit.nom, unit.genre == "féminin", unit.nombre == "pluriel", aspirated),
+        direction=Name.parse(unit.direction, (unit.direction_genre or ("féminin" if _unit_gender(unit.direction)
+                                                                        else "masculin")) == "féminin",
+                             aspirated=aspirated) if unit.direction else None,
+        termes=terms,
+        personnes_visees=people,
+        regimes=regimes,
+        groupes=groups,
+        groupes_vises=[groups[r] for r in REGIMES if regimes[r] and r != "public" and groups.get(r)],
         lois=library.laws,
         prochaine_revision=next_review(org),
     )
@@ -65,10 +135,12 @@ def _model_schema(annotation: Any) -> Schema:
 
 def context_schema(library: Library) -> dict[str, Schema]:
     schema = _model_schema(OrganisationFile) or {}
-    name_schema = {form: None for form in (*NAME_FORMS, "text")}
+    name_schema = {form: None for form in NAME_FORMS}
     schema.update({name: name_schema for name in DERIVED_NAMES})
-    term_keys = [set(terms) for terms in library.terms.values()]
-    schema["termes"] = {key: None for key in set.intersection(*term_keys)} if term_keys else {}
+    schema["termes"] = {**{key: name_schema for key in TERM_NAMES}, **{key: None for key in TERM_TEXTS}}
+    schema["regimes"] = {regime: None for regime in REGIMES}
+    schema["groupes"] = {regime: name_schema for regime in REGIMES}
+    schema["groupes_vises"] = None
     schema["lois"] = {law_id: None for law_id in library.laws}
     schema["prochaine_revision"] = None
     return schema

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import StrictUndefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..french import french_list, hour, long_date, phone
+from ..french import Name, contract, french_list, hour, long_date, phone
 from ..orgfile.confirm import CLOSE, OPEN, Unconfirmed, marked
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
@@ -99,6 +99,22 @@ def contact_card(contact: dict[str, Any]) -> Markdown:
     return Markdown("  \n".join(lines))
 
 
+def capitalised(text: Any) -> str:
+    """The first letter in capitals, the rest untouched (Jinja's `capitalize` lowers it)."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def contracted(preposition: str):
+    """The `a` and `de` filters: « à » or « de » before a phrase, or before each item of
+    a list joined in French (« au personnel, aux administrateurs et aux médecins »)."""
+    def apply(phrase: Any, conjunction: str = "et") -> str:
+        if isinstance(phrase, (str, Name)):
+            return contract(preposition, phrase)
+        return french_list([contract(preposition, item) for item in phrase], conjunction)
+    return apply
+
+
 @cache
 def environment() -> ImmutableSandboxedEnvironment:
     """One shared environment: templates compile once per process.
@@ -110,7 +126,7 @@ def environment() -> ImmutableSandboxedEnvironment:
                                         autoescape=False, keep_trailing_newline=True,
                                         trim_blocks=True, lstrip_blocks=True)
     ours = dict(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
-                coordonnees=contact_card)
+                coordonnees=contact_card, capitale=capitalised, a=contracted("à"), de=contracted("de"))
     env.filters.update({name: _carry(function) for name, function in ours.items()})
     return env
 

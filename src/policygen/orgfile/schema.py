@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -33,6 +34,15 @@ def _french_bool(value: object) -> object:
 
 OuiNon = Annotated[bool, BeforeValidator(_french_bool)]
 Genre = Literal["masculin", "féminin"]
+Nombre = Literal["singulier", "pluriel"]
+# How the politique binds a category of people (see README, « personnes_visees »):
+# employeur: staff and directors, under the employer's rules; membre: members of an
+# ordre, reminded of their code de déontologie, the syndic being the only route;
+# professionnel_independant: physicians, midwives, researchers, independent workers of
+# an établissement, who answer to their own processes; benevole: volunteers and
+# trainees; public: people who comment on the pages, bound by the nétiquette only.
+Regime = Literal["employeur", "membre", "professionnel_independant", "benevole", "public"]
+REGIMES: tuple[str, ...] = typing.get_args(Regime)
 Texte = Annotated[str, Field(min_length=1)]
 
 _HOUR = re.compile(r"^([01]?[0-9]|2[0-3])(?::| ?h ?)([0-5][0-9])?$")
@@ -90,17 +100,18 @@ class Organisation(Strict):
     nom: Texte
     nom_court: Texte
     genre: Genre = "masculin"
-    appellation: Texte
-    appellation_genre: Genre = "masculin"
+    nombre: Nombre = "singulier"
+    appellation: Texte               # the short reference after first mention: « Collège », « Institut »
+    appellation_genre: Genre = "masculin"   # always singular: clauses conjugate it in the singular
     type: Literal["etablissement_sante", "ordre_professionnel", "autre"]
     secteur: Literal["public", "prive"]
     mission: Texte
     valeurs: list[Texte] = []
     site_web: Url | None = None
     region: str | None = None
-    profession: str | None = None
+    profession: str | None = None            # kept for older files: `vocabulaire.profession` replaces it
     membres_nombre: int | None = None
-    membres_appellation: str | None = None
+    membres_appellation: str | None = None   # kept for older files: `vocabulaire.membres` replaces it
 
 
 class Unite(Strict):
@@ -108,7 +119,9 @@ class Unite(Strict):
 
     nom: Texte
     genre: Genre = "masculin"
+    nombre: Nombre = "singulier"
     direction: str | None = None
+    direction_genre: Genre | None = None  # guessed from its first word when absent (« Secrétariat » : masculin)
 
 
 class Roles(Strict):
@@ -262,11 +275,49 @@ class LigneEditoriale(Strict):
     publics: list[Texte] = []  # audiences the official posts address
 
 
+def _no_bare_category(value: object) -> object:
+    """A category typed alone (the first edition's form) says how to add its regime."""
+    if isinstance(value, str):
+        raise PydanticCustomError("personne_sans_regime", "personne_sans_regime")
+    return value
+
+
+class Personne(Strict):
+    """A category of people the politique binds, and how it binds them."""
+
+    categorie: Texte   # as it reads in a list: « les membres du Collège »
+    regime: Regime
+
+
+class Instance(Strict):
+    """A body or office named in running text, with its agreement."""
+
+    nom: Texte         # without article unless the article is part of it: « commissaire locale aux plaintes… »
+    genre: Genre = "masculin"
+    nombre: Nombre = "singulier"
+
+
+class Vocabulaire(Strict):
+    """The body's own words; each one left out comes from `templates/data/termes.yaml`
+    for the body's type."""
+
+    usagers: str | None = None           # the people served, with their article: « les usagers », « la population »
+    un_usager: str | None = None         # one of them: « un usager », « une personne de la population »
+    membres: str | None = None           # an ordre's members, with their article: « les médecins »
+    un_membre: str | None = None         # « un médecin »
+    plaintes: Instance | None = None     # who receives complaints: « syndic », « commissaire aux plaintes… »
+    profession: str | None = None        # the discipline, with its article: « la médecine »
+    titre_professionnel: str | None = None   # the title: « médecin »
+    exercice: Literal["exclusif", "titre_reserve"] | None = None  # exclusive practice or reserved title
+    h_aspire: list[Texte] = []           # words starting a name whose h is aspirated: « Halte »
+
+
 class OrganisationFile(Strict):
     """The whole organisation file."""
 
     organisation: Organisation
-    personnes_visees: list[Texte] = Field(min_length=1)
+    personnes_visees: list[Annotated[Personne, BeforeValidator(_no_bare_category)]] = []   # empty: the usual categories for the body's type
+    vocabulaire: Vocabulaire = Vocabulaire()
     roles: Roles
     plateformes: list[Plateforme] = Field(min_length=1)
     moderation: Moderation = Moderation()

@@ -172,6 +172,9 @@ _FIXED = {
                           "(le poste va dans le champ « poste »).",
     "url_invalide": "Une adresse Web complète était attendue, commençant par « https:// ».",
     "string_pattern_mismatch": "Cette valeur n’a pas la forme attendue.",
+    "personne_sans_regime": "Chaque personne visée s’écrit avec sa catégorie et son régime : "
+                            "« - categorie: les membres » puis, en dessous, « regime: membre » "
+                            "(voir « Qui est visé, et comment » dans README.md).",
 }
 
 

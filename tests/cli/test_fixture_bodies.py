@@ -1,0 +1,104 @@
+"""Bodies no one modelled before describe themselves, and their three documents read right.
+
+Five fixture organisations (tests/fixtures/organismes/) are built to HTML and DOCX
+once; each document is read back and checked for the body's own words and for
+agreement with its names.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, run_once
+from readback import docx_text, html_text
+
+BODIES = sorted((FIXTURES / "organismes").glob("*.yaml"))
+DOCUMENTS = ("politique", "netiquette", "fiche-synthese")
+
+# Contractions and articles that French never writes before a noun (an infinitive may follow
+# « de le », « à les »: « avant de le publier »).
+BROKEN = re.compile(r"(?<![\w’])(?:(?:à|de) (?:le|les) (?!\w+(?:er|ir|re|oir)\b)|la le |le la |de la le |"
+                    r"(?:le|la|du|au|de|à) (?:Le|La|Les|L’) ?[A-Z])")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory) -> dict[tuple[str, str, str], str]:
+    out = tmp_path_factory.mktemp("organismes")
+    run_once("build", *BODIES, "--out", out, "--format", "html,docx")
+    return {(body.stem, document, kind): _plain(read(out / body.stem / f"{document}.{kind}"))
+            for body in BODIES for document in DOCUMENTS
+            for kind, read in (("html", html_text), ("docx", docx_text))}
+
+
+def _all(texts, body: str) -> str:
+    return " ".join(text for (stem, _, kind), text in texts.items() if stem == body and kind == "html")
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+@pytest.mark.parametrize("body", [b.stem for b in BODIES])
+def test_no_broken_contraction_in_any_document(texts, body, kind):
+    for document in DOCUMENTS:
+        text = texts[body, document, kind]
+        found = BROKEN.search(text)
+        assert found is None, (document, text[max(0, found.start() - 60):found.end() + 60])
+        for word in ("l’Ordre", "bureau du syndic", "None"):
+            assert word not in text, (document, word)
+
+
+def test_college_members_are_not_employees(texts):
+    politique = texts["college", "politique", "docx"]
+    assert "Nul ne peut exercer la médecine au Québec" in politique
+    assert "sous l’autorité du Secrétariat général" in politique
+    assert "à la Direction des enquêtes" in politique
+    assert "soit les médecins" in politique
+    # Loyalty and prior authorisation bind the staff and the directors, never the members.
+    assert "le personnel, soit les personnes liées au Collège par un emploi ou un mandat" in politique
+    assert "Le personnel est tenu à un devoir de loyauté envers le Collège" in politique
+    assert "Les médecins n’ont besoin d’aucune autorisation pour s’exprimer en leur nom propre" in politique
+    assert "Toute personne visée est tenue à un devoir de loyauté" not in politique
+    assert "n’est tenu qu’au respect de la nétiquette" in politique
+    fiche = texts["college", "fiche-synthese", "html"]
+    assert "s’applique au personnel et aux médecins" in fiche
+    assert "Les personnes liées au Collège par un emploi ou un mandat doivent loyauté au Collège" in fiche
+    netiquette = texts["college", "netiquette", "html"]
+    assert "d’un membre du Collège" in netiquette and "pratique professionnelle en médecine" in netiquette
+
+
+def test_a_feminine_name_with_its_own_article_contracts(texts):
+    text = _all(texts, "maison")
+    assert "de la Maison de l’Essai" in text and "à la Maison de l’Essai" in text
+    assert "la Maison de l’Essai est désignée par les mots « la Maison »" in text
+    assert "aux Services des communications" in text and "des Services des communications" in text
+    assert "les résidents" in text
+    assert "de La Maison" not in text and "à La Maison" not in text
+
+
+def test_a_name_starting_with_a_vowel_elides(texts):
+    text = _all(texts, "institut")
+    assert "de l’Institut" in text and "à l’Institut" in text
+    assert "à la commissaire locale aux plaintes et à la qualité des services" in text
+    assert "sous l’autorité du Secrétariat général" in text
+    assert "de la Secrétariat" not in text and "le Institut" not in text
+
+
+def test_an_establishment_serving_the_population_names_it(texts):
+    text = _all(texts, "ciusss")
+    assert "les droits de la population" in text and "la population peut voir" in text
+    # Only where the politique speaks of the former law in its own terms.
+    assert text.count("usagers") == text.count("respect des droits des usagers (art. 3)")
+    # Physicians and volunteers answer to their own processes, not to the employer's measures.
+    assert "Pour les professionnels qui exercent sans lien d’emploi et pour les bénévoles et les stagiaires, " \
+           "un manquement est traité selon les processus propres à leur statut" in text
+
+
+def test_a_private_clinic_speaks_of_its_patients(texts):
+    text = _all(texts, "clinique")
+    assert "les droits des patients" in text and "la Clinique" in text
+    assert "commissaire" not in text
