@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from policygen.cli.main import main
+from policygen.orgfile.descriptions import DESCRIPTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID_FILES = sorted((ROOT / "organisations").glob("*.yaml")) + [ROOT / "tests/fixtures/organisation.yaml"]
@@ -62,3 +63,17 @@ def test_the_editor_accepts_french_booleans_and_hours(validator) -> None:
     assert list(validator.iter_errors(data)) == []
     data["moderation"]["fin"] = "midi"
     assert len(list(validator.iter_errors(data))) == 1
+def test_every_field_is_described_in_french() -> None:
+    schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
+    undescribed = [f"{section}.{name}" for section, definition in schema["$defs"].items()
+                   for name, field in definition.get("properties", {}).items() if not field.get("description")]
+    undescribed += [name for name, field in schema["properties"].items() if not field.get("description")]
+    assert undescribed == []
+
+
+def test_no_description_is_left_for_a_key_that_is_gone() -> None:
+    schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
+    keys = {f"{section}.{name}" for section, definition in schema["$defs"].items()
+            for name in definition.get("properties", {})}
+    keys |= {f"OrganisationFile.{name}" for name in schema["properties"]}
+    assert set(DESCRIPTIONS) - keys == set()

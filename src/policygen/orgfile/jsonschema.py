@@ -15,6 +15,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from .descriptions import DESCRIPTIONS
 from .schema import READINGS, OrganisationFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -48,6 +49,16 @@ class _FrenchSchema(GenerateJsonSchema):
         return name.replace("_", " ").capitalize()
 
 
+def _describe(properties: dict[str, Any], owner: str) -> None:
+    for name, field in properties.items():
+        if f"{owner}.{name}" in DESCRIPTIONS:
+            field["title"], field["description"] = DESCRIPTIONS[f"{owner}.{name}"]
+
+
 def organisation_schema() -> dict[str, Any]:
-    """The JSON Schema of the organisation file."""
-    return OrganisationFile.model_json_schema(mode="validation", schema_generator=_FrenchSchema)
+    """The JSON Schema of the organisation file, each key titled and described in French."""
+    schema = OrganisationFile.model_json_schema(mode="validation", schema_generator=_FrenchSchema)
+    _describe(schema["properties"], OrganisationFile.__name__)
+    for owner, definition in schema["$defs"].items():
+        _describe(definition.get("properties", {}), owner)
+    return schema

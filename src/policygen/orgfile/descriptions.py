@@ -1,0 +1,166 @@
+"""What each key of the organisation file means, in French, for the editor.
+
+The JSON Schema (`jsonschema.py`) shows these as each key's title and
+description when the file is completed or hovered in an editor; a test fails
+when a key of the schema has none, so a new key is described when it is added.
+Keys are « Class.field » of `schema.py`, since a class serves several places
+(the three contacts, the approvals).
+"""
+
+from __future__ import annotations
+
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    # The file's sections.
+    "OrganisationFile.organisation": ("Organisme", "Qui est l’organisme : noms, genre, type, mission."),
+    "OrganisationFile.personnes_visees": (
+        "Personnes visées", "Les catégories de personnes que la politique vise, chacune avec son régime "
+        "(employeur, membre, professionnel_independant, benevole, public). Vide : celles d’usage pour le type "
+        "d’organisme."),
+    "OrganisationFile.vocabulaire": ("Vocabulaire", "Les mots propres à l’organisme (personnes desservies, "
+                                     "membres, instance des plaintes, profession)."),
+    "OrganisationFile.roles": ("Rôles", "Qui gère les comptes, approuve les publications et modère les pages."),
+    "OrganisationFile.plateformes": ("Plateformes", "Les plateformes où l’organisme a des comptes."),
+    "OrganisationFile.moderation": ("Modération", "Les jours et les heures où les pages sont modérées."),
+    "OrganisationFile.netiquette": ("Nétiquette", "Les choix de la nétiquette publique."),
+    "OrganisationFile.contacts": ("Coordonnées", "Les trois contacts que les documents donnent."),
+    "OrganisationFile.sanctions": ("Mesures", "Les mesures possibles en cas de manquement."),
+    "OrganisationFile.choix": ("Choix", "Les règles sur lesquelles les sources diffèrent : l’organisme choisit."),
+    "OrganisationFile.fondements": ("Fondements", "Les lois et les documents internes sur lesquels la "
+                                    "politique s’appuie."),
+    "OrganisationFile.partage_fichiers": ("Partage de fichiers", "Les outils de partage permis et interdits."),
+    "OrganisationFile.revision": ("Révision", "La version produite : numéro, date, approbation, historique."),
+    "OrganisationFile.annexes": ("Annexes", "Le contenu des annexes de la politique."),
+    "OrganisationFile.ligne_editoriale": ("Ligne éditoriale", "Les sujets et les publics des publications "
+                                          "officielles (facultatif)."),
+    # organisation
+    "Organisation.nom": ("Nom officiel", "Le nom officiel, tel qu’il figure en titre des documents."),
+    "Organisation.nom_court": ("Nom court", "Le nom tel qu’il s’écrit dans une phrase (sigle ou nom abrégé) : "
+                               "« CISSS des Laurentides », « OCQ »."),
+    "Organisation.genre": ("Genre du nom court", "masculin ou féminin : « le CISSS », « la Fondation »."),
+    "Organisation.nombre": ("Nombre du nom court", "singulier ou pluriel : « les Services… »."),
+    "Organisation.appellation": ("Appellation", "Le mot qui désigne l’organisme après sa première mention : "
+                                 "« Ordre », « Collège », « Institut »."),
+    "Organisation.appellation_genre": ("Genre de l’appellation", "masculin ou féminin."),
+    "Organisation.type": ("Type d’organisme", "etablissement_sante, ordre_professionnel ou autre (fondation, "
+                          "organisme régional, clinique privée)."),
+    "Organisation.secteur": ("Secteur", "public ou prive : il détermine la loi sur l’accès et la protection "
+                             "des renseignements personnels qui s’applique."),
+    "Organisation.mission": ("Mission", "La mission, en une ou deux phrases."),
+    "Organisation.valeurs": ("Valeurs", "Les valeurs de l’organisme, une par ligne."),
+    "Organisation.site_web": ("Site Web", "L’adresse du site, commençant par « https:// »."),
+    "Organisation.region": ("Région", "La région desservie, s’il y a lieu."),
+    "Organisation.profession": ("Profession (ancienne clé)", "Remplacée par vocabulaire.profession."),
+    "Organisation.membres_nombre": ("Nombre de membres", "Le nombre approximatif de membres d’un ordre."),
+    "Organisation.membres_appellation": ("Membres (ancienne clé)", "Remplacée par vocabulaire.membres."),
+    # personnes_visees
+    "Personne.categorie": ("Catégorie", "Une catégorie de personnes, avec son article : « le personnel », "
+                           "« les médecins inscrits au tableau »."),
+    "Personne.regime": ("Régime", "Ce qui la lie : employeur (règles de l’employeur), membre (code de "
+                        "déontologie), professionnel_independant, benevole ou public (la nétiquette seulement)."),
+    # vocabulaire
+    "Vocabulaire.usagers": ("Personnes desservies", "Avec leur article : « les usagers », « les patients », "
+                            "« la population »."),
+    "Vocabulaire.un_usager": ("Une personne desservie", "« un usager », « une personne de la population »."),
+    "Vocabulaire.membres": ("Membres", "Les membres d’un ordre, avec leur article : « les médecins »."),
+    "Vocabulaire.un_membre": ("Un membre", "« un médecin »."),
+    "Vocabulaire.plaintes": ("Instance des plaintes", "Qui reçoit les plaintes, tel qu’on l’écrit dans une "
+                             "phrase, avec son genre : « commissaire locale aux plaintes… », « syndic »."),
+    "Vocabulaire.profession": ("Profession", "La discipline, avec son article : « la médecine »."),
+    "Vocabulaire.titre_professionnel": ("Titre professionnel", "Le titre : « médecin »."),
+    "Vocabulaire.exercice": ("Exercice", "exclusif (nul ne peut exercer…) ou titre_reserve (nul ne peut porter "
+                             "le titre…)."),
+    "Vocabulaire.h_aspire": ("H aspiré", "Les mots commençant un nom dont le h est aspiré : « Halte »."),
+    "Instance.nom": ("Nom", "Le titre de l’instance, sans article."),
+    "Instance.genre": ("Genre", "masculin ou féminin."),
+    "Instance.nombre": ("Nombre", "singulier ou pluriel."),
+    # roles
+    "Roles.communications": ("Unité des communications", "L’unité qui gère les comptes officiels."),
+    "Roles.approbation_publications": ("Approbation des publications", "Qui approuve les publications "
+                                       "officielles : « la direction des communications »."),
+    "Roles.moderation": ("Modération", "Qui modère les pages : « l’équipe des communications »."),
+    "Roles.courriel_propositions": ("Courriel des propositions", "L’adresse où proposer une publication."),
+    "Roles.securite_information": ("Sécurité de l’information", "Qui répond de la sécurité de l’information."),
+    "Roles.gestionnaires": ("Gestionnaires", "Les personnes ou unités qui gèrent des comptes, une par ligne."),
+    "Unite.nom": ("Nom", "Le nom de l’unité : « Service des communications »."),
+    "Unite.genre": ("Genre", "masculin ou féminin."),
+    "Unite.nombre": ("Nombre", "singulier ou pluriel."),
+    "Unite.direction": ("Direction", "La direction dont relève l’unité : « Direction générale »."),
+    "Unite.direction_genre": ("Genre de la direction", "masculin ou féminin ; deviné du premier mot s’il "
+                              "manque."),
+    # plateformes
+    "Plateforme.nom": ("Nom", "Facebook, LinkedIn, Instagram, YouTube…"),
+    "Plateforme.adresse": ("Adresse", "L’adresse de la page, commençant par « https:// »."),
+    "Plateforme.statut": ("Statut", "officielle (l’organisme y publie) ou veille (il l’observe seulement)."),
+    # moderation
+    "Moderation.jours": ("Jours", "Une phrase (« du lundi au vendredi ») ou une liste de jours."),
+    "Moderation.debut": ("Début", "L’heure de début : « 8 h 30 »."),
+    "Moderation.fin": ("Fin", "L’heure de fin, après le début : « 16 h 30 »."),
+    "Moderation.jours_feries": ("Jours fériés", "oui : les pages sont aussi modérées les jours fériés."),
+    # netiquette
+    "Netiquette.langues": ("Langues", "Les langues acceptées dans les commentaires, une par ligne."),
+    "Netiquette.comptes_anonymes": ("Comptes anonymes", "refuses ou permis."),
+    "Netiquette.lecture": ("Lecture des commentaires", "avant_publication, apres_publication ou non : si "
+                           "une personne lit chaque commentaire, et quand."),
+    "Netiquette.corrections": ("Corrections", "oui : l’organisme s’engage à corriger ses erreurs et à le dire."),
+    "Netiquette.retrait": ("Retrait", "masquer, supprimer ou masquer_ou_supprimer un commentaire."),
+    "Netiquette.motifs": ("Motifs de retrait", "Les motifs de retrait distincts que l’organisme retient."),
+    "Netiquette.urgence": ("Mode d’urgence", "Ce qui change en situation d’urgence."),
+    "MotifsRetrait.majuscules": ("Majuscules", "oui : un texte tout en majuscules peut être retiré."),
+    "MotifsRetrait.repetitions": ("Répétitions", "oui : un message répété peut être retiré."),
+    "MotifsRetrait.desinformation": ("Désinformation", "oui : une fausse information peut être retirée ; non : "
+                                     "l’organisme y répond."),
+    "ModeUrgence.heures_prolongees": ("Heures prolongées", "oui : la modération s’étend en situation "
+                                      "d’urgence."),
+    "ModeUrgence.echanges_suspendus": ("Échanges suspendus", "oui : les autres échanges peuvent être suspendus."),
+    # contacts
+    "Contacts.communications": ("Communications", "Le contact pour les médias sociaux."),
+    "Contacts.plaintes": ("Plaintes", "Où déposer une plainte."),
+    "Contacts.protection_renseignements": ("Protection des renseignements personnels",
+                                           "Le ou la responsable de la protection des renseignements personnels."),
+    "Contact.titre": ("Titre", "Le titre du service ou de la fonction (obligatoire)."),
+    "Contact.nom": ("Nom", "Le nom du service, s’il diffère du titre."),
+    "Contact.personne": ("Personne", "Le nom d’une personne ; préférez un titre de fonction."),
+    "Contact.courriel": ("Courriel", "Une adresse courriel : « communications@exemple.qc.ca »."),
+    "Contact.telephone": ("Téléphone", "Dix chiffres : « 450 432-2777 » ; le poste va dans « poste »."),
+    "Contact.poste": ("Poste", "Le numéro de poste, entre guillemets s’il commence par 0."),
+    "Contact.sans_frais": ("Sans frais", "Le numéro sans frais : « 1 866 963-7770 »."),
+    "Contact.adresse_web": ("Adresse Web", "Une page ou un formulaire, commençant par « https:// »."),
+    "Contact.heures": ("Heures", "Les heures de bureau, en toutes lettres."),
+    # sanctions, choix, fondements, partage
+    "Sanctions.personnel": ("Personnel", "Les mesures pour le personnel, une par ligne."),
+    "Sanctions.public": ("Public", "Ce que l’organisme peut faire sur ses pages, une mesure par ligne."),
+    "Choix.usage_personnel_au_travail": ("Usage personnel au travail", "interdit, hors_heures ou permis."),
+    "Choix.amitie_usagers": ("Amitié avec les personnes desservies", "interdite ou deconseillee."),
+    "Choix.cyberintervention": ("Cyberintervention", "oui : l’organisme intervient à distance par les médias "
+                                "sociaux."),
+    "Choix.comptes_separes": ("Comptes séparés", "oui : comptes personnels et professionnels séparés."),
+    "Choix.partage_fichiers_internes": ("Partage de fichiers internes", "oui : la politique encadre le partage "
+                                        "de fichiers internes."),
+    "Fondements.lois": ("Lois", "Les identifiants des lois ajoutées à celles que la bibliothèque cite "
+                        "(templates/data/lois.yaml, ou lois.yaml de l’organisme)."),
+    "Fondements.documents_internes": ("Documents internes", "Les codes et politiques internes, un par ligne."),
+    "PartageFichiers.outils_permis": ("Outils permis", "Un outil par ligne."),
+    "PartageFichiers.applications_interdites": ("Applications interdites", "Une application par ligne."),
+    # revision
+    "Revision.numero": ("Numéro", "Le numéro du document : « COM-2026-01 »."),
+    "Revision.version": ("Version", "La version produite, entre guillemets : « \"2.0\" »."),
+    "Revision.en_vigueur": ("Entrée en vigueur", "La date AAAA-MM-JJ que portent les documents."),
+    "Revision.approbation": ("Approbation", "L’instance qui adopte et la date."),
+    "Revision.validation": ("Validation", "L’instance qui valide et la date (facultatif)."),
+    "Revision.diffusion": ("Diffusion", "L’instance qui diffuse et la date (facultatif)."),
+    "Revision.derniere_revision": ("Dernière révision", "La date AAAA-MM-JJ de la dernière révision."),
+    "Revision.cadence_annees": ("Cadence", "Réviser au moins tous les N ans (1 à 10)."),
+    "Revision.remplace": ("Remplace", "Le document que celui-ci remplace."),
+    "Revision.historique": ("Historique", "Une ligne par version : version, date, description."),
+    "Approbation.instance": ("Instance", "« Conseil d’administration »."),
+    "Approbation.date": ("Date", "AAAA-MM-JJ."),
+    "Version.version": ("Version", "Entre guillemets : « \"1.0\" »."),
+    "Version.date": ("Date", "AAAA-MM-JJ."),
+    "Version.description": ("Description", "Ce qui a changé."),
+    # annexes, ligne éditoriale
+    "Annexes.outils_internes": ("Outils internes", "Un outil par ligne."),
+    "Annexes.outils_externes": ("Outils externes", "Un outil par ligne."),
+    "Annexes.references": ("Références", "Une référence par ligne."),
+    "LigneEditoriale.sujets": ("Sujets", "Les sujets des publications officielles, un par ligne."),
+    "LigneEditoriale.publics": ("Publics", "Les publics visés, un par ligne."),
+}
