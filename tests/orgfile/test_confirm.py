@@ -22,7 +22,7 @@ MARKED = {
     "  nom: Centre intégré de santé et de services sociaux de l’Essai":
         "  nom: Centre intégré de santé et de services sociaux de l’Essai (à confirmer)",
     "    courriel: vie.privee@essai.qc.ca": "    courriel: vie.privee@essai.qc.ca (A confirmer)",
-    "  - le personnel": "  - le personnel (à confirmer)",
+    "  - {categorie: le personnel,": "  - {categorie: le personnel (à confirmer),",
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from ..orgfile.questionnaire import QUESTIONS, Answers, Question, problems
+from ..orgfile.questionnaire import QUESTIONS, Answers, Question, checked
 
 # Tries per question before giving up: a script feeding wrong answers must not loop forever.
 _TRIES = 5
@@ -57,7 +57,7 @@ def ask() -> Answers:
                 raise Unanswered(question.prompt) from None
             if value is None:
                 break
-            found = problems(answers, question, value)
+            value, found = checked(answers, question, value)
             if not found:
                 answers[question.path] = value
                 break

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from .jsonschema import FILE_NAME
 from .schema import OrganisationFile
-from .validation import error_message
+from .validation import error_message, fold_choices, typed
 
 Answers = dict[tuple[str, ...], Any]
 
@@ -36,6 +36,7 @@ class Question:
     optional: bool = False                   # an empty answer leaves the key out
     when: Callable[[Answers], bool] = lambda answers: True
     section: str = ""                        # a heading shown before the first question of a part
+    stored: bool = True                      # False: an answer that steers the questions, not a key
 
     def default_for(self, answers: Answers) -> Any:
         return self.default(answers) if callable(self.default) else self.default
@@ -60,6 +61,24 @@ def _default_kind(answers: Answers) -> str:
 
 def _is(kind: str) -> Callable[[Answers], bool]:
     return lambda answers: answers.get(("organisation", "type")) == kind
+
+
+# Who can be bound under each regime, by kind of body (the schema's `Regime`), and how it is asked.
+_REGIMES = (
+    ("employeur", "Catégories liées par les règles de l’employeur (« le personnel »…), une par ligne",
+     ("etablissement_sante", "ordre_professionnel", "autre")),
+    ("membre", "Catégories de membres de l’ordre (« les membres »), une par ligne", ("ordre_professionnel",)),
+    ("professionnel_independant", "Professionnels indépendants (« les médecins »…), une par ligne",
+     ("etablissement_sante",)),
+    ("benevole", "Bénévoles et stagiaires, une catégorie par ligne", ("etablissement_sante", "autre")),
+    ("public", "Le public (« le public qui commente les pages »), une catégorie par ligne",
+     ("etablissement_sante", "ordre_professionnel", "autre")),
+)
+
+
+def _custom_people(kinds: tuple[str, ...]) -> Callable[[Answers], bool]:
+    return lambda answers: (answers.get(("_habituelles",)) == "non"
+                            and answers.get(("organisation", "type")) in kinds)
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -87,11 +106,10 @@ QUESTIONS: tuple[Question, ...] = (
              when=_is("ordre_professionnel")),
     Question(("organisation", "membres_appellation"), "Comment appelez-vous vos membres ? "
              "(par exemple « chiropraticiens et chiropraticiennes »)", when=_is("ordre_professionnel")),
-    Question(("personnes_visees",), "Personnes à qui la politique s’applique (une par ligne, ligne vide pour "
-             "finir)", many=True, section="Qui la politique vise-t-elle ?",
-             default=lambda a: (("les membres de l’ordre", "le personnel et les administrateurs")
-                                if a[("organisation", "type")] == "ordre_professionnel"
-                                else ("le personnel", "les médecins", "les bénévoles"))),
+    Question(("_habituelles",), "Garder les catégories de personnes habituelles pour ce type d’organisme ?",
+             section="Qui la politique vise-t-elle ?", choices=("oui", "non"), default="oui", stored=False),
+    *(Question(("personnes_visees", regime), prompt, many=True, when=_custom_people(kinds))
+      for regime, prompt, kinds in _REGIMES),
     Question(("roles", "communications", "nom"), "Nom de l’unité qui gère les comptes officiels",
              section="Qui gère les comptes ?", default="Service des communications"),
     Question(("roles", "communications", "genre"), "Genre de ce nom", choices=("masculin", "féminin"),
@@ -138,22 +156,40 @@ def _nested(answers: Answers) -> dict[str, Any]:
     return data
 
 
-def _as_file_value(question: Question, value: Any) -> Any:
-    """Platforms are sections in the file; the questionnaire asks only their names."""
-    if question.path == ("plateformes",):
-        return [{"nom": name} for name in value]
-    return value
+def file_data(answers: Answers) -> dict[str, Any]:
+    """The organisation file's data: platforms and people are sections the questionnaire
+    asks for as plain lists of names."""
+    kept: Answers = {}
+    for path, value in answers.items():
+        if path[0] == "plateformes":
+            kept[path] = [{"nom": name} for name in value]
+        elif path[0] == "personnes_visees":
+            people = kept.setdefault(("personnes_visees",), [])
+            people += [{"categorie": name, "regime": path[1]} for name in value]
+        elif not path[0].startswith("_"):
+            kept[path] = value
+    return _nested(kept)
 
 
-def problems(answers: Answers, question: Question, value: Any) -> list[str]:
-    """What `check` would say of this answer, given the answers before it (French)."""
-    trial = {**answers, question.path: _as_file_value(question, value)}
+def checked(answers: Answers, question: Question, value: Any) -> tuple[Any, list[str]]:
+    """The answer as the file will hold it (a choice as the schema spells it: « privé » →
+    `prive`), and what `check` would say of it given the answers before it (French)."""
+    if not question.stored:
+        return value, [] if value in question.choices else [f"Répondez {' ou '.join(question.choices)}."]
+    where = question.path[:1] if question.path[0] == "personnes_visees" else question.path
     try:
-        OrganisationFile.model_validate(_nested(trial))
-    except ValidationError as exc:
-        return [error_message(error, OrganisationFile) for error in exc.errors()
-                if tuple(error["loc"][:len(question.path)]) == question.path]
-    return []
+        typed(file_data({**answers, question.path: value}))
+    except ValidationError as exc:  # the questions not yet answered are missing: only this one counts
+        found = [error_message(error, OrganisationFile) for error in exc.errors()
+                 if tuple(error["loc"][:len(where)]) == where]
+        if found:
+            return value, found
+    if question.choices:
+        folded = fold_choices(file_data({question.path: value}), OrganisationFile)
+        for part in question.path:
+            folded = folded[part]
+        return folded, []
+    return value, []
 
 
 _PLAIN = re.compile(r"[\w«][\w\s’'«»,.:()/@+-]*\Z")
@@ -178,7 +214,14 @@ def render(answers: Answers) -> str:
              "# Le guide complet de chaque clé est dans README.md."]
     written: set[tuple[str, ...]] = set()
     for question in QUESTIONS:
-        if question.path not in answers:
+        if question.path not in answers or not question.stored:
+            continue
+        key, value = question.path[-1], answers[question.path]
+        if question.path[0] == "personnes_visees":  # one list of categories, each with its regime
+            if ("personnes_visees",) not in written:
+                written.add(("personnes_visees",))
+                lines += ["", "personnes_visees:"]
+            lines += [f"  - categorie: {_scalar(name)}\n    regime: {key}" for name in value]
             continue
         for depth, part in enumerate(question.path[:-1]):
             if question.path[:depth + 1] not in written:
@@ -189,7 +232,6 @@ def render(answers: Answers) -> str:
             lines.append("")
         if question.comment:
             lines.append(f"{indent}# {question.comment}")
-        key, value = question.path[-1], answers[question.path]
         if question.path == ("plateformes",):
             lines.append(f"{indent}{key}:")
             lines += [f"{indent}  - nom: {_scalar(name)}" for name in value]

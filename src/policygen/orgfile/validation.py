@@ -271,6 +271,12 @@ def schema_diagnostics(exc: ValidationError, located: Located, display: str, roo
     return result
 
 
+def typed(data: dict[str, Any]) -> OrganisationFile:
+    """The organisation file's data read as `check` reads it: renamed keys at their new
+    place, choices in any case and accents; pydantic's `ValidationError` otherwise."""
+    return OrganisationFile.model_validate(fold_choices(apply_renames(data), OrganisationFile))
+
+
 def validate(located: Located, display: str) -> OrganisationFile:
     """The typed organisation, or `DiagnosticError` with every problem."""
     if not isinstance(located.data, dict):
@@ -278,7 +284,7 @@ def validate(located: Located, display: str) -> OrganisationFile:
                                           "(« organisation: », « contacts: »…), pas une valeur seule.",
                                           code="organisation.schema")])
     try:
-        return OrganisationFile.model_validate(fold_choices(apply_renames(located.data), OrganisationFile))
+        return typed(located.data)
     except ValidationError as exc:
         raise DiagnosticError(schema_diagnostics(exc, located, display, OrganisationFile, "organisation",
                                                  "le modèle dans README.md")) from None
