@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+from functools import cache
 from pathlib import Path
 
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from ..model.nodes import Document
@@ -42,6 +44,13 @@ def _not_lato_created_stamp(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("'created' timestamp seems very low")
 
 
+@cache
+def _fonts() -> FontConfiguration:
+    """One font configuration per process: building one reads the system's font list and
+    the project's @font-face rules again, for every document otherwise."""
+    return FontConfiguration()
+
+
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:
     page = render_html(document, dataclasses.replace(options, media="print", site=None))
     # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
@@ -50,7 +59,8 @@ def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> 
     head = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
     head.addFilter(_not_lato_created_stamp)
     try:
-        return html.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False)
+        return html.write_pdf(font_config=_fonts(), pdf_variant="pdf/ua-1", pdf_identifier=identifier,
+                              uncompressed_pdf=False)
     finally:
         head.removeFilter(_not_lato_created_stamp)
 
