@@ -25,16 +25,18 @@ from ..library.loader import load_library
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.cadence import overdue, today
+from ..publishing.build import LibraryState, Organisation, plan, run, sweep, work_folder
+from ..publishing.cache import BuildCache
 from ..publishing.manifest import Manifest
-from ..publishing.outputs import write_outputs
-from ..publishing.site import NotASiteError, Organisation, publish_site
-from ..review.compare import compare, summary, write_comparison
+from ..publishing.site import NotASiteError, publish_site
+from ..publishing.site import Organisation as SiteOrganisation
 from ..review.explain import explain as explain_clauses
 from ..review.explain import report as explanation_report
 from ..resources import TEMPLATES
 from ..writers import FORMATS
 from ..writers.options import WriterOptions
 from . import clickfr
+from .progress import BuildProgress
 
 clickfr.install()
 
@@ -140,6 +142,19 @@ def _build_all(library: Library, fichiers: tuple[Path, ...],
     return built
 
 
+def _jobs(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
+    """The number of worker processes: `value`, or one per core."""
+    if value is None:
+        return os.cpu_count() or 1
+    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_JOBS:
+        raise click.BadParameter(f"« {value} » n’est pas un nombre de processus : donnez un entier "
+                                 f"de 1 à {MAX_JOBS}.")
+    return int(value)
+
+
+MAX_JOBS = 64
+
+
 @main.command()
 @FILES
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="DOSSIER",
@@ -150,24 +165,56 @@ def _build_all(library: Library, fichiers: tuple[Path, ...],
 @click.option("--review", "--revision", "review", is_flag=True,
               help="Version de révision pour les juristes : commentaire de provenance sur chaque clause, "
                    "mention « PROJET — pour révision ». Écrite dans DOSSIER/<nom-du-fichier>/revision/.")
+@click.option("--jobs", "-j", "jobs", callback=_jobs, metavar="N",
+              help="Nombre de processus qui produisent les fichiers en parallèle. "
+                   "[par défaut : un par cœur de l’ordinateur]")
+@click.option("--tout-refaire", "rebuild_all", is_flag=True,
+              help="Refaire tous les documents, même ceux qui sont à jour (vide le cache de DOSSIER).")
+@click.option("--silencieux", "quiet", is_flag=True, help="N’afficher aucune progression pendant la production.")
 @LIBRARY
 def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str | None, review: bool,
-          library_dir: Path) -> None:
+          jobs: int, rebuild_all: bool, quiet: bool, library_dir: Path) -> None:
     """Produit les documents de chaque FICHIER d’organisation.
 
     Écrit DOSSIER/<nom-du-fichier>/politique.{html,docx,pdf}, netiquette.* et
     fiche-synthese.*. Si un fichier contient une erreur, rien n’est écrit et
-    les documents déjà produits restent intacts.
+    les documents déjà produits restent intacts. Seuls les documents dont une
+    source a changé (fichier d’organisation, clauses, options, version de
+    policygen) sont refaits : le cache est dans DOSSIER/.policygen-cache/.
     """
     chosen_formats = _choices(formats, FORMATS, "Format")
-    library = _library(library_dir)
-    built = _build_all(library, fichiers, _choices(documents, library.documents, "Document"))
-    for item, documents_built in built.items():
-        target = out_dir / item.slug / "revision" if review else out_dir / item.slug
-        written = _writing(target, lambda: write_outputs(target, documents_built, chosen_formats,
-                                                         Manifest(item.path, library.version, review),
-                                                         WriterOptions(review=review)))
-        click.echo(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
+    cache = BuildCache(out_dir, "revision" if review else "normal")
+    if rebuild_all:
+        _writing(out_dir, cache.clear)
+    sweep(cache)
+    state = LibraryState.read(library_dir, cache)
+    library = None
+    index = state.index
+    if index is None:
+        library = _library(library_dir)
+        index = state.indexed(library_dir, {d: [c.path for c in library.clauses if d in c.meta.documents]
+                                            for d in library.documents})
+    chosen_documents = _choices(documents, tuple(index.documents), "Document")
+    plans = plan(list(fichiers), out_dir, review, chosen_documents, chosen_formats, index, state.hashes, cache)
+    stale = [p for p in plans if p.stale]
+    if stale:
+        library = library or _library(library_dir)
+        built = _build_all(library, tuple(p.path for p in stale), chosen_documents)
+        organisations = [Organisation(p, documents_built, Manifest(p.path, library.version, review),
+                                      _writing(out_dir, lambda: work_folder(cache, p.path.stem)))
+                         for p, documents_built in zip(stale, built.values())]
+        with BuildProgress(sum(len(p.stale) for p in stale) * len(chosen_formats), not quiet) as progress:
+            _writing(out_dir, lambda: run(
+                organisations, chosen_formats, jobs, cache,
+                lambda organisation, job: progress.written(organisation.plan.path.stem, job.document.kind, job.fmt),
+                lambda organisation, files: click.echo(
+                    f"{display_path(organisation.plan.path)} → {organisation.plan.target}/ "
+                    f"({plural(len(files), 'fichier')})")))
+    if state.index is None:
+        _writing(out_dir, lambda: cache.save_library_index(index))
+    for item in plans:
+        if not item.stale:
+            click.echo(f"{display_path(item.path)} : à jour, rien à refaire ({item.target}/).")
 
 
 @main.command()
@@ -208,6 +255,8 @@ def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str | None, libr
     tout » l’ancienne) et DOSSIER/<document>.diff.html (comparaison à lire dans
     un navigateur), puis affiche les champs modifiés et les clauses touchées.
     """
+    from ..review.compare import compare, summary, write_comparison  # python-docx: only when comparing
+
     library = _library(library_dir)
     chosen_documents = _choices(documents, library.documents, "Document")
     loaded, problems = load_all([ancien, nouveau], library)
@@ -286,7 +335,7 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path, library_dir: Path) -> No
     """
     library = _library(library_dir)
     built = _build_all(library, fichiers, list(library.documents))
-    organisations = [Organisation(item.slug, documents[0].organisation, tuple(documents))
+    organisations = [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents))
                      for item, documents in built.items()]
     try:
         _writing(site_dir, lambda: publish_site(site_dir, organisations))

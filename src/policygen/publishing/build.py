@@ -1,0 +1,167 @@
+"""A build: which documents must be redone (`plan`), and redoing them in worker processes (`run`).
+
+Every file is written by `outputs.write_file`, in this process or in a worker: the
+same function on the same model, so the bytes do not depend on the number of
+processes. Files are written into a work folder per organisation, inside the cache;
+once all of an organisation's files are written they are installed together and
+only then recorded in the cache.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.nodes import Document
+from ..writers.options import WriterOptions
+from .cache import BuildCache, LibraryIndex, digest, document_key, file_hashes
+from .manifest import NAME, Manifest
+from .outputs import FileJob, install, write_file
+
+WORK = "travail"  # the work folders of a build in progress, inside the cache
+# What a worker imports before its first file, once, in the fork server (per format).
+PRELOAD = {"pdf": "policygen.writers.pdf", "docx": "policygen.writers.docx.document"}
+
+
+@dataclass(frozen=True)
+class LibraryState:
+    """The library's files as they are now, and which of them each document depends on."""
+
+    hashes: dict[str, str]
+    digest: str
+    index: LibraryIndex | None  # None: not in the cache, the library must be loaded
+
+    @staticmethod
+    def read(root: Path, cache: BuildCache) -> LibraryState:
+        hashes = file_hashes(root)
+        whole = digest(json.dumps(hashes, sort_keys=True).encode("utf-8"))
+        return LibraryState(hashes, whole, cache.library_index(whole))
+
+    def indexed(self, root: Path, clauses: dict[str, list[Path]]) -> LibraryIndex:
+        """The index of the loaded library: `clauses` names the clause files of each document."""
+        return LibraryIndex.of(root, self.hashes, clauses, self.digest)
+
+
+@dataclass
+class Plan:
+    """One organisation file: where its documents go and which of them must be redone."""
+
+    path: Path
+    target: Path
+    keys: dict[str, str]  # document -> key
+    stale: list[str]  # documents to redo, in the order asked
+
+
+def plan(paths: list[Path], out_dir: Path, review: bool, documents: list[str], formats: list[str],
+         index: LibraryIndex, hashes: dict[str, str], cache: BuildCache) -> list[Plan]:
+    plans = []
+    for path in paths:
+        target = out_dir / path.stem / "revision" if review else out_dir / path.stem
+        try:
+            keys = {d: document_key(d, formats, review, path, hashes, index.documents[d]) for d in documents}
+        except OSError:  # unreadable: the loader will say why
+            plans.append(Plan(path, target, {}, list(documents)))
+            continue
+        fresh = (target / NAME).is_file() and all(cache.is_fresh(path.stem, d, k, target) for d, k in keys.items())
+        stale = [] if fresh else [d for d, k in keys.items() if not cache.is_fresh(path.stem, d, k, target)]
+        # a lost manifest alone is rewritten by redoing the first document
+        plans.append(Plan(path, target, keys, stale or ([] if fresh else documents[:1])))
+    return plans
+
+
+@dataclass
+class Organisation:
+    """An organisation being built: its documents, files left to write and work folder."""
+
+    plan: Plan
+    documents: list[Document]
+    manifest: Manifest
+    work: Path
+    jobs: list[FileJob] = field(default_factory=list)
+    left: int = 0
+
+
+def _pool_jobs(jobs: list[FileJob], processes: int) -> Iterator[FileJob]:
+    """Write every job's file in `processes` worker processes, yielding each job once written.
+
+    At most two jobs per process are in flight, so memory stays bounded whatever the build size."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(sorted({PRELOAD[j.fmt] for j in jobs if j.fmt in PRELOAD}))
+    queue = iter(jobs)
+    order = {job.path: rank for rank, job in enumerate(jobs)}
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        pending: dict[Future, FileJob] = {}
+
+        def submit() -> None:
+            job = next(queue, None)
+            if job is not None:
+                pending[pool.submit(write_file, job)] = job
+        for _ in range(2 * processes):
+            submit()
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(finished, key=lambda f: order[pending[f].path]):
+                future.result()
+                yield pending.pop(future)
+                submit()
+
+
+def _inline_jobs(jobs: list[FileJob]) -> Iterator[FileJob]:
+    for job in jobs:
+        write_file(job)
+        yield job
+
+
+def run(organisations: list[Organisation], formats: list[str], processes: int, cache: BuildCache,
+        written: Callable[[Organisation, FileJob], None], installed: Callable[[Organisation, list[Path]], None]) -> None:
+    """Write the stale documents of every organisation, installing each organisation once all its files are
+    written; `written` is told of each file, `installed` of each organisation done."""
+    by_path = {}
+    jobs = []
+    for organisation in organisations:
+        for document in organisation.documents:
+            if document.kind in organisation.plan.stale:
+                for fmt in formats:
+                    job = FileJob(document, fmt, organisation.work / f"{document.kind}.{fmt}",
+                                  WriterOptions(review=organisation.manifest.review))
+                    organisation.jobs.append(job)
+                    by_path[job.path] = organisation
+        organisation.left = len(organisation.jobs)
+        jobs += organisation.jobs
+    try:
+        done = _pool_jobs(jobs, processes) if processes > 1 and len(jobs) > 1 else _inline_jobs(jobs)
+        for job in done:
+            organisation = by_path[job.path]
+            written(organisation, job)
+            organisation.left -= 1
+            if organisation.left == 0:
+                _finish(organisation, formats, cache, installed)
+    finally:
+        sweep(cache)
+
+
+def _finish(organisation: Organisation, formats: list[str], cache: BuildCache,
+            installed: Callable[[Organisation, list[Path]], None]) -> None:
+    plan = organisation.plan
+    files = install(organisation.work, plan.target, organisation.documents, organisation.manifest)
+    for document in plan.stale:
+        cache.record(plan.path.stem, document, plan.keys[document], plan.target,
+                     [f"{document}.{fmt}" for fmt in formats])
+    installed(organisation, files)
+
+
+def work_folder(cache: BuildCache, slug: str) -> Path:
+    (cache.root / WORK).mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{slug}-", dir=cache.root / WORK))
+
+
+def sweep(cache: BuildCache) -> None:
+    """Remove the work folders an interrupted build left behind."""
+    shutil.rmtree(cache.root / WORK, ignore_errors=True)
+
