@@ -195,7 +195,7 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
         index = state.indexed(library_dir, {d: [c.path for c in library.clauses if d in c.meta.documents]
                                             for d in library.documents})
     chosen_documents = _choices(documents, tuple(index.documents), "Document")
-    plans = plan(list(fichiers), out_dir, review, chosen_documents, chosen_formats, index, state.hashes, cache)
+    plans = plan(list(fichiers), out_dir, review, chosen_documents, chosen_formats, state, index, cache)
     stale = [p for p in plans if p.stale]
     if stale:
         library = library or _library(library_dir)

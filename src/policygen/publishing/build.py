@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.nodes import Document
+from ..resources import TEMPLATES
 from ..writers.options import WriterOptions
 from .cache import BuildCache, LibraryIndex, digest, document_key, file_hashes
 from .manifest import NAME, Manifest
@@ -26,6 +27,7 @@ from .outputs import FileJob, install, write_file
 
 WORK = "travail"  # the work folders of a build in progress, inside the cache
 # What a worker imports before its first file, once, in the fork server (per format).
+WRITER_FOLDERS = ("layouts", "styles", "fonts")
 PRELOAD = {"pdf": "policygen.writers.pdf", "docx": "policygen.writers.docx.document"}
 
 
@@ -36,12 +38,20 @@ class LibraryState:
     hashes: dict[str, str]
     digest: str
     index: LibraryIndex | None  # None: not in the cache, the library must be loaded
+    writers: dict[str, str]  # the files the writers read from policygen's own library
 
     @staticmethod
     def read(root: Path, cache: BuildCache) -> LibraryState:
         hashes = file_hashes(root)
         whole = digest(json.dumps(hashes, sort_keys=True).encode("utf-8"))
-        return LibraryState(hashes, whole, cache.library_index(whole))
+        writers = {f"{folder}/{path}": sha for folder in WRITER_FOLDERS
+                   for path, sha in file_hashes(TEMPLATES / folder).items()}
+        return LibraryState(hashes, whole, cache.library_index(whole), writers)
+
+    def files_of(self, index: LibraryIndex, document: str) -> dict[str, str | None]:
+        """{path: sha256} of every library file `document` depends on."""
+        return {**{p: self.hashes.get(p) for p in index.documents[document]},
+                **{f"policygen:{p}": sha for p, sha in self.writers.items()}}
 
     def indexed(self, root: Path, clauses: dict[str, list[Path]]) -> LibraryIndex:
         """The index of the loaded library: `clauses` names the clause files of each document."""
@@ -59,12 +69,12 @@ class Plan:
 
 
 def plan(paths: list[Path], out_dir: Path, review: bool, documents: list[str], formats: list[str],
-         index: LibraryIndex, hashes: dict[str, str], cache: BuildCache) -> list[Plan]:
+         library: LibraryState, index: LibraryIndex, cache: BuildCache) -> list[Plan]:
     plans = []
     for path in paths:
         target = out_dir / path.stem / "revision" if review else out_dir / path.stem
         try:
-            keys = {d: document_key(d, formats, review, path, hashes, index.documents[d]) for d in documents}
+            keys = {d: document_key(d, formats, review, path, library.files_of(index, d)) for d in documents}
         except OSError:  # unreadable: the loader will say why
             plans.append(Plan(path, target, {}, list(documents)))
             continue

@@ -10,7 +10,8 @@ The cache lives beside the outputs, in `<out>/.policygen-cache/`:
 A document's key hashes everything its files are made of: policygen's version,
 SOURCE_DATE_EPOCH, the formats and options, the organisation file and the files of
 its folder `organisations/<slug>/`, and, from the library, the clauses that name the
-document plus every file that is not a clause (outlines, data, layouts, styles, fonts). A changed clause thus changes the keys of exactly the
+document plus every file that is not a clause (outlines, data), and the layouts, styles
+and fonts the writers read from policygen's own library, whatever `--bibliotheque` says. A changed clause thus changes the keys of exactly the
 documents it names.
 
 Entries are written to a temporary file and renamed, and carry a digest of their own
@@ -135,8 +136,10 @@ class BuildCache:
 
 
 def document_key(document: str, formats: list[str], review: bool, organisation_file: Path,
-                 library_hashes: dict[str, str], library_paths: list[str]) -> str:
-    """The key of one document: changes whenever anything its files are made of changes."""
+                 library_files: dict[str, str | None]) -> str:
+    """The key of one document: changes whenever anything its files are made of changes.
+
+    `library_files`: {path: sha256} of the library files it depends on."""
     parts = {
         "policygen": version("policygen"),
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"),
@@ -146,6 +149,6 @@ def document_key(document: str, formats: list[str], review: bool, organisation_f
         "fichier": [organisation_file.name, digest(organisation_file.read_bytes())],
         # the organisation's own clauses and laws
         "dossier": file_hashes(organisation_file.parent / organisation_file.stem),
-        "bibliotheque": {p: library_hashes.get(p) for p in library_paths},
+        "bibliotheque": library_files,
     }
     return digest(json.dumps(parts, sort_keys=True).encode("utf-8"))
