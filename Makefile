@@ -41,7 +41,7 @@ test: $(STAMP) | $(CHROMIUM) $(HB_SUBSET)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/stages.py
+	$(BIN)/python benchmarks/build.py
 
 clean:
 	rm -rf output $(VENV)

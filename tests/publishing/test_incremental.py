@@ -49,11 +49,11 @@ def stamps(out: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_parallel_equals_serial(build, tmp_path):
-    serial = build(*ORGANISATIONS[:3], "--out", tmp_path / "serie", "--format", "html,docx", "--jobs", "1")
-    parallel = build(*ORGANISATIONS[:3], "--out", tmp_path / "para", "--format", "html,docx", "--jobs", "3")
+    serial = build(*ORGANISATIONS[:2], "--out", tmp_path / "serie", "--format", "html,docx", "--jobs", "1")
+    parallel = build(*ORGANISATIONS[:2], "--out", tmp_path / "para", "--format", "html,docx", "--jobs", "3")
     assert serial.exit_code == 0 and parallel.exit_code == 0, serial.output + parallel.output
     assert outputs(tmp_path / "serie") == outputs(tmp_path / "para")
-    assert len(outputs(tmp_path / "serie")) == 3 * 7
+    assert len(outputs(tmp_path / "serie")) == 2 * 7
 
 
 def test_nothing_changed_writes_nothing(build, tmp_path):
@@ -112,7 +112,8 @@ def test_changed_clause_redoes_exactly_the_documents_that_use_it(build, tmp_path
 
 def test_interrupted_build_then_normal_build_gives_clean_bytes(build, tmp_path):
     out, clean = tmp_path / "sortie", tmp_path / "propre"
-    command = [sys.executable, "-m", "policygen", "build", *map(str, ORGANISATIONS), "--out", str(out),
+    organisations = ORGANISATIONS[:3]
+    command = [sys.executable, "-m", "policygen", "build", *map(str, organisations), "--out", str(out),
                "--format", "html,docx", "--jobs", "2", "--silencieux"]
     process = subprocess.Popen(command, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -127,10 +128,10 @@ def test_interrupted_build_then_normal_build_gives_clean_bytes(build, tmp_path):
     assert entries
     entries[0].write_text(entries[0].read_text(encoding="utf-8")[:40], encoding="utf-8")
 
-    result = build(*ORGANISATIONS, "--out", out, "--format", "html,docx")
+    result = build(*organisations, "--out", out, "--format", "html,docx")
     assert result.exit_code == 0, result.output
     assert not (out / CACHE / "travail").exists()
-    assert build(*ORGANISATIONS, "--out", clean, "--format", "html,docx").exit_code == 0
+    assert build(*organisations, "--out", clean, "--format", "html,docx").exit_code == 0
     assert outputs(out) == outputs(clean)
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
 import click
 
-from ..assembly.assemble import documents_for_all
+from ..assembly.assemble import documents_for, documents_for_all
 from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import Diagnostic, DiagnosticError, ExitCode, display_path, exit_code, os_reason, plural
 from ..library.context import build_context
@@ -199,17 +199,37 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     stale = [p for p in plans if p.stale]
     if stale:
         library = library or _library(library_dir)
-        built = _build_all(library, tuple(p.path for p in stale), chosen_documents)
-        organisations = [Organisation(p, documents_built, Manifest(p.path, library.version, review),
-                                      _writing(out_dir, lambda: work_folder(cache, p.path.stem)))
-                         for p, documents_built in zip(stale, built.values())]
-        with BuildProgress(sum(len(p.stale) for p in stale) * len(chosen_formats), not quiet) as progress:
-            _writing(out_dir, lambda: run(
-                organisations, chosen_formats, jobs, cache,
-                lambda organisation, job: progress.written(organisation.plan.path.stem, job.document.kind, job.fmt),
-                lambda organisation, files: click.echo(
-                    f"{display_path(organisation.plan.path)} → {organisation.plan.target}/ "
-                    f"({plural(len(files), 'fichier')})")))
+        loaded, problems = load_all([p.path for p in stale], library)
+        if problems:
+            _fail(problems, "aucun document n’a été produit.")
+        total = sum(len(p.stale) for p in stale) * len(chosen_formats)
+
+        def assembled() -> Iterator[Organisation]:
+            """Each organisation's documents, assembled as the workers need them; all problems at the end."""
+            failed: list[Diagnostic] = []
+            for item, item_plan in zip(loaded, stale):
+                try:
+                    documents_built = documents_for(item, library, chosen_documents)
+                except DiagnosticError as exc:
+                    failed.extend(exc.diagnostics)
+                    continue
+                if not failed:
+                    yield Organisation(item_plan, documents_built, Manifest(item.path, library.version, review),
+                                       work_folder(cache, item.slug))
+            if failed:
+                raise DiagnosticError(failed)
+
+        with BuildProgress(total, not quiet) as progress:
+            try:
+                _writing(out_dir, lambda: run(
+                    assembled(), chosen_formats, min(jobs, total), cache,
+                    lambda organisation, job: progress.written(organisation.plan.path.stem, job.document.kind,
+                                                               job.fmt),
+                    lambda organisation, files: click.echo(
+                        f"{display_path(organisation.plan.path)} → {organisation.plan.target}/ "
+                        f"({plural(len(files), 'fichier')})")))
+            except DiagnosticError as exc:
+                _fail(exc.diagnostics, "aucun document n’a été produit.")
     if state.index is None:
         _writing(out_dir, lambda: cache.save_library_index(index))
     for item in plans:

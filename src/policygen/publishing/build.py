@@ -13,9 +13,9 @@ import json
 import multiprocessing
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.nodes import Document
@@ -93,65 +93,80 @@ class Organisation:
     documents: list[Document]
     manifest: Manifest
     work: Path
-    jobs: list[FileJob] = field(default_factory=list)
-    left: int = 0
+    left: int = 0  # files handed out and not yet written
 
 
-def _pool_jobs(jobs: list[FileJob], processes: int) -> Iterator[FileJob]:
+def _pool_jobs(jobs: Iterator[FileJob], formats: list[str], processes: int) -> Iterator[FileJob]:
     """Write every job's file in `processes` worker processes, yielding each job once written.
 
-    At most two jobs per process are in flight, so memory stays bounded whatever the build size."""
+    Jobs are drawn from `jobs` as workers free up, at most two per process in flight: the
+    caller prepares the next ones while the workers write, and memory stays bounded."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(sorted({PRELOAD[j.fmt] for j in jobs if j.fmt in PRELOAD}))
-    queue = iter(jobs)
-    order = {job.path: rank for rank, job in enumerate(jobs)}
+    context.set_forkserver_preload(sorted(PRELOAD[f] for f in formats if f in PRELOAD))
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        pending: dict[Future, FileJob] = {}
+        pending: dict[Future, tuple[int, FileJob]] = {}
+        submitted = 0
 
         def submit() -> None:
-            job = next(queue, None)
+            nonlocal submitted
+            job = next(jobs, None)
             if job is not None:
-                pending[pool.submit(write_file, job)] = job
+                pending[pool.submit(write_file, job)] = (submitted, job)
+                submitted += 1
         for _ in range(2 * processes):
             submit()
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in sorted(finished, key=lambda f: order[pending[f].path]):
+            for future in sorted(finished, key=lambda f: pending[f][0]):
                 future.result()
-                yield pending.pop(future)
+                yield pending.pop(future)[1]
                 submit()
 
 
-def _inline_jobs(jobs: list[FileJob]) -> Iterator[FileJob]:
+def _inline_jobs(jobs: Iterator[FileJob]) -> Iterator[FileJob]:
     for job in jobs:
         write_file(job)
         yield job
 
 
-def run(organisations: list[Organisation], formats: list[str], processes: int, cache: BuildCache,
+def run(organisations: Iterable[Organisation], formats: list[str], processes: int, cache: BuildCache,
         written: Callable[[Organisation, FileJob], None], installed: Callable[[Organisation, list[Path]], None]) -> None:
-    """Write the stale documents of every organisation, installing each organisation once all its files are
-    written; `written` is told of each file, `installed` of each organisation done."""
-    by_path = {}
-    jobs = []
-    for organisation in organisations:
-        for document in organisation.documents:
-            if document.kind in organisation.plan.stale:
-                for fmt in formats:
-                    job = FileJob(document, fmt, organisation.work / f"{document.kind}.{fmt}",
-                                  WriterOptions(review=organisation.manifest.review))
-                    organisation.jobs.append(job)
-                    by_path[job.path] = organisation
-        organisation.left = len(organisation.jobs)
-        jobs += organisation.jobs
+    """Write the stale documents of every organisation, then install each organisation's files.
+
+    `organisations` is drawn lazily, so the next is assembled while workers write; none is
+    installed before all are drawn, so an organisation that fails to assemble (its iterator
+    raises) leaves every output folder as it was. `written` is told of each file,
+    `installed` of each organisation in place."""
+    owner: dict[Path, Organisation] = {}
+    waiting: list[Organisation] = []  # drawn and not yet installed, in the order given
+    drawn = False
+
+    def jobs() -> Iterator[FileJob]:
+        nonlocal drawn
+        for organisation in organisations:
+            waiting.append(organisation)
+            for document in organisation.documents:
+                if document.kind in organisation.plan.stale:
+                    for fmt in formats:
+                        job = FileJob(document, fmt, organisation.work / f"{document.kind}.{fmt}",
+                                      WriterOptions(review=organisation.manifest.review))
+                        organisation.left += 1
+                        owner[job.path] = organisation
+                        yield job
+        drawn = True
+
+    def install_written() -> None:
+        """Install, in the order given, the organisations whose files are all written."""
+        while drawn and waiting and waiting[0].left == 0:
+            _finish(waiting.pop(0), formats, cache, installed)
+
     try:
-        done = _pool_jobs(jobs, processes) if processes > 1 and len(jobs) > 1 else _inline_jobs(jobs)
-        for job in done:
-            organisation = by_path[job.path]
+        for job in _pool_jobs(jobs(), formats, processes) if processes > 1 else _inline_jobs(jobs()):
+            organisation = owner.pop(job.path)
             written(organisation, job)
             organisation.left -= 1
-            if organisation.left == 0:
-                _finish(organisation, formats, cache, installed)
+            install_written()
+        install_written()
     finally:
         sweep(cache)
 
