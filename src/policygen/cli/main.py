@@ -143,9 +143,9 @@ def _build_all(library: Library, fichiers: tuple[Path, ...],
 
 
 def _jobs(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
-    """The number of worker processes: `value`, or one per core."""
+    """The number of worker processes: `value`, or one per core this process may run on."""
     if value is None:
-        return os.cpu_count() or 1
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if not value.strip().isdigit() or not 1 <= int(value) <= MAX_JOBS:
         raise click.BadParameter(f"« {value} » n’est pas un nombre de processus : donnez un entier "
                                  f"de 1 à {MAX_JOBS}.")
