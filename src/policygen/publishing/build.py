@@ -26,8 +26,8 @@ from .manifest import NAME, Manifest
 from .outputs import FileJob, install, write_file
 
 WORK = "travail"  # the work folders of a build in progress, inside the cache
+WRITER_FOLDERS = ("layouts", "styles", "fonts")  # what the writers read from policygen's own library
 # What a worker imports before its first file, once, in the fork server (per format).
-WRITER_FOLDERS = ("layouts", "styles", "fonts")
 PRELOAD = {"pdf": "policygen.writers.pdf", "docx": "policygen.writers.docx.document"}
 
 
@@ -78,10 +78,10 @@ def plan(paths: list[Path], out_dir: Path, review: bool, documents: list[str], f
         except OSError:  # unreadable: the loader will say why
             plans.append(Plan(path, target, {}, list(documents)))
             continue
-        fresh = (target / NAME).is_file() and all(cache.is_fresh(path.stem, d, k, target) for d, k in keys.items())
-        stale = [] if fresh else [d for d, k in keys.items() if not cache.is_fresh(path.stem, d, k, target)]
-        # a lost manifest alone is rewritten by redoing the first document
-        plans.append(Plan(path, target, keys, stale or ([] if fresh else documents[:1])))
+        stale = [d for d, k in keys.items() if not cache.is_fresh(path.stem, d, k, target)]
+        if not stale and not (target / NAME).is_file():
+            stale = documents[:1]  # a lost manifest is rewritten by redoing the first document
+        plans.append(Plan(path, target, keys, stale))
     return plans
 
 
