@@ -40,7 +40,7 @@ test: $(STAMP) | $(CHROMIUM) $(SOFFICE)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/stages.py
+	$(BIN)/python benchmarks/build.py
 
 clean:
 	rm -rf output $(VENV)

@@ -95,7 +95,9 @@ def test_failed_build_leaves_earlier_outputs_untouched(run, org_file, tmp_path):
     assert "aucun document n’a été produit." in result.output
     after = {p.name: p.read_bytes() for p in (tmp_path / "out" / "essai").iterdir()}
     assert after == before
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["essai"]  # no staging left behind
+    # no staging left behind; the cache keeps no work folder
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".policygen-cache", "essai"]
+    assert not (tmp_path / "out" / ".policygen-cache" / "travail").exists()
 
 
 def test_one_bad_file_among_several_builds_nothing(run, org_file, tmp_path):

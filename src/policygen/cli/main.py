@@ -11,13 +11,13 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
 import click
 
-from ..assembly.assemble import documents_for_all
+from ..assembly.assemble import documents_for, documents_for_all
 from ..assembly.inputs import Loaded, load_all
 from ..assembly.provenance import laws_in_force
 from ..diagnostics import Diagnostic, DiagnosticError, ExitCode, display_path, exit_code, os_reason, plural
@@ -32,17 +32,18 @@ from ..orgfile.jsonschema import FILE_NAME, organisation_schema
 from ..orgfile.naming import conflicts
 from ..orgfile.questionnaire import render
 from ..orgfile.renames import renamed_keys
+from ..publishing.build import LibraryState, Organisation, plan, run, sweep, work_folder
+from ..publishing.cache import BuildCache
 from ..publishing.manifest import Manifest
-from ..publishing.outputs import write_outputs
-from ..publishing.staging import batch
-from ..publishing.site import NotASiteError, Organisation, SiteIsWorkingFolderError, publish_site
-from ..review.compare import compare, summary, write_comparison
+from ..publishing.site import NotASiteError, SiteIsWorkingFolderError, publish_site
+from ..publishing.site import Organisation as SiteOrganisation
 from ..review.explain import explain as explain_clauses
 from ..review.explain import report as explanation_report
 from ..resources import TEMPLATES
 from ..writers import FORMATS
 from ..writers.options import WriterOptions
 from . import clickfr
+from .progress import BuildProgress
 from .questions import Unanswered, ask
 
 clickfr.install()
@@ -169,6 +170,19 @@ def _build_all(library: Library, fichiers: tuple[Path, ...],
     return built
 
 
+def _jobs(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
+    """The number of worker processes: `value`, or one per core this process may run on."""
+    if value is None:
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if not value.strip().isdigit() or not 1 <= int(value) <= MAX_JOBS:
+        raise click.BadParameter(f"« {value} » n’est pas un nombre de processus : donnez un entier "
+                                 f"de 1 à {MAX_JOBS}.")
+    return int(value)
+
+
+MAX_JOBS = 64
+
+
 @main.command()
 @FILES
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="DOSSIER",
@@ -182,28 +196,85 @@ def _build_all(library: Library, fichiers: tuple[Path, ...],
 @click.option("--review", "--revision", "review", is_flag=True,
               help="Version de révision pour les juristes : commentaire de provenance sur chaque clause, "
                    "mention « PROJET — pour révision ». Écrite dans DOSSIER/<nom-du-fichier>/revision/.")
+@click.option("--jobs", "-j", "jobs", callback=_jobs, metavar="N",
+              help="Nombre de processus qui produisent les fichiers en parallèle. "
+                   "[par défaut : un par cœur de l’ordinateur]")
+@click.option("--tout-refaire", "rebuild_all", is_flag=True,
+              help="Refaire tous les documents, même ceux qui sont à jour (vide le cache de DOSSIER).")
+@click.option("--silencieux", "quiet", is_flag=True, help="N’afficher aucune progression pendant la production.")
 @LIBRARY
 def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str | None, final: bool,
-          review: bool, library_dir: Path) -> None:
+          review: bool, jobs: int, rebuild_all: bool, quiet: bool, library_dir: Path) -> None:
     """Produit les documents de chaque FICHIER d’organisation.
 
     Écrit DOSSIER/<nom-du-fichier>/politique.{html,docx,pdf}, netiquette.* et
     fiche-synthese.*. Si un fichier contient une erreur, rien n’est écrit et
-    les documents déjà produits restent intacts.
+    les documents déjà produits restent intacts. Seuls les documents dont une
+    source a changé (fichier d’organisation, clauses, options, version de
+    policygen) sont refaits : le cache est dans DOSSIER/.policygen-cache/.
     """
     chosen_formats = _choices(formats, FORMATS, "Format")
-    library = _library(library_dir)
-    built = _build_all(library, fichiers, _choices(documents, library.documents, "Document"), final)
-    reports = []
-    with batch() as commit:  # every file's documents land together, or none do
-        for item, documents_built in built.items():
-            target = out_dir / item.slug / "revision" if review else out_dir / item.slug
-            written = _writing(target, lambda: write_outputs(target, documents_built, chosen_formats,
-                                                             Manifest(item.path, library.version, review),
-                                                             WriterOptions(review=review)))
-            reports.append(f"{item.display} → {target}/ ({plural(len(written), 'fichier')})")
-        _writing(out_dir, commit)
-    click.echo("\n".join(reports))
+    clashes = conflicts((path, display_path(path)) for path in fichiers)
+    if clashes:
+        _fail(clashes, "aucun document n’a été produit.")
+    cache = BuildCache(out_dir, "revision" if review else "normal")
+    if rebuild_all:
+        _writing(out_dir, cache.clear)
+    sweep(cache)
+    state = LibraryState.read(library_dir, cache)
+    library = None
+    index = state.index
+    if index is None:
+        library = _library(library_dir)
+        index = state.indexed(library_dir, {d: [c.path for c in library.clauses if d in c.meta.documents]
+                                            for d in library.documents})
+    chosen_documents = _choices(documents, tuple(index.documents), "Document")
+    plans = plan(list(fichiers), out_dir, review, chosen_documents, chosen_formats, state, index, cache, final)
+    stale = [p for p in plans if p.stale]
+    if stale:
+        library = library or _library(library_dir)
+        loaded, problems = load_all([p.path for p in stale], library)
+        pending = [d for item in loaded for d in confirm_warnings(list(item.pending), item.display, final)]
+        if problems or final and pending:
+            _fail(problems + pending, "aucun document n’a été produit.")
+        late: list[Diagnostic] = []  # documents dated before a law they cite
+        total = sum(len(p.stale) for p in stale) * len(chosen_formats)
+
+        def assembled() -> Iterator[Organisation]:
+            """Each organisation's documents, assembled as the workers need them; all problems at the end."""
+            failed: list[Diagnostic] = []
+            for item, item_plan in zip(loaded, stale):
+                try:
+                    documents_built = documents_for(item, library, chosen_documents)
+                except DiagnosticError as exc:
+                    failed.extend(exc.diagnostics)
+                    continue
+                found = laws_in_force(item, documents_built, library, "erreur" if final else "avertissement")
+                (failed if final else late).extend(found)
+                if not failed:
+                    yield Organisation(item_plan, documents_built, Manifest(item.path, library.version, review),
+                                       work_folder(cache, item.slug))
+            if failed:
+                raise DiagnosticError(failed)
+
+        with BuildProgress(total, not quiet) as progress:
+            try:
+                _writing(out_dir, lambda: run(
+                    assembled(), chosen_formats, min(jobs, total), cache,
+                    lambda organisation, job: progress.written(organisation.plan.path.stem, job.document.kind,
+                                                               job.fmt),
+                    lambda organisation, files: click.echo(
+                        f"{display_path(organisation.plan.path)} → {organisation.plan.target}/ "
+                        f"({plural(len(files), 'fichier')})")))
+            except DiagnosticError as exc:
+                _fail(exc.diagnostics, "aucun document n’a été produit.")
+        for warning in pending + late:
+            click.echo(warning.format() + "\n", err=True)
+    if state.index is None:
+        _writing(out_dir, lambda: cache.save_library_index(index))
+    for item in plans:
+        if not item.stale:
+            click.echo(f"{display_path(item.path)} : à jour, rien à refaire ({item.target}/).")
 
 
 @main.command()
@@ -249,6 +320,8 @@ def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str | None, libr
     tout » l’ancienne) et DOSSIER/<document>.diff.html (comparaison à lire dans
     un navigateur), puis affiche les champs modifiés et les clauses touchées.
     """
+    from ..review.compare import compare, summary, write_comparison  # python-docx: only when comparing
+
     library = _library(library_dir)
     chosen_documents = _choices(documents, library.documents, "Document")
     loaded, problems = load_all([ancien, nouveau], library)
@@ -328,7 +401,7 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path, library_dir: Path) -> No
     """
     library = _library(library_dir)
     built = _build_all(library, fichiers, list(library.documents))
-    organisations = [Organisation(item.slug, documents[0].organisation, tuple(documents))
+    organisations = [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents))
                      for item, documents in built.items()]
     try:
         _writing(site_dir, lambda: publish_site(site_dir, organisations))

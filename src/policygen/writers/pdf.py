@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import io
 import logging
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -24,6 +25,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from weasyprint import HTML
 from weasyprint.pdf.fonts import Font
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from ..model.nodes import Document
@@ -79,6 +81,13 @@ def _subset(font: Font, to_unicode: dict[int, str], hinting: bool) -> None:
 Font.subset = _subset
 
 
+@cache
+def _fonts() -> FontConfiguration:
+    """One font configuration per process: building one reads the system's font list and
+    the project's @font-face rules again, for every document otherwise."""
+    return FontConfiguration()
+
+
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:
     page = render_html(document, dataclasses.replace(options, media="print", site=None))
     # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
@@ -87,7 +96,8 @@ def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> 
     head = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
     head.addFilter(_not_lato_created_stamp)
     try:
-        return repair(html.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False))
+        return repair(html.write_pdf(font_config=_fonts(), pdf_variant="pdf/ua-1", pdf_identifier=identifier,
+                                     uncompressed_pdf=False))
     finally:
         head.removeFilter(_not_lato_created_stamp)
 

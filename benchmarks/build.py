@@ -1,0 +1,235 @@
+"""Whole builds, timed against issue 11's targets (run: make bench; not a test).
+
+In one run: a cold build, a build with nothing changed and a build after one clause
+changed, for the five organisations and for 80 synthetic organisations derived from
+them (other names, kinds and choices); WeasyPrint alone on the same HTML in one
+process; the pandoc route when pandoc is installed; the time of each stage of one
+process building the five organisations serially. Builds run as `policygen build`
+in a child process; their peak memory is the largest sum of the resident memory of
+that process and its workers, sampled every 0.1 s. The machine may be shared: the
+figures are noisy, compare them within one run.
+
+usage: python benchmarks/build.py [--sans-80]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
+POLICYGEN = [sys.executable, "-m", "policygen"]
+SYNTHETIC = 80
+KINDS = ("etablissement_sante", "ordre_professionnel", "autre")
+CHOICES = {"usage_personnel_au_travail": ("interdit", "hors_heures", "permis"),
+           "amitie_usagers": ("interdite", "deconseillee"), "cyberintervention": ("oui", "non"),
+           "comptes_separes": ("oui", "non"), "partage_fichiers_internes": ("oui", "non")}
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_memory(root: int) -> int:
+    """Resident bytes of process `root` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+        except OSError:
+            pass
+        stack += children.get(pid, [])
+    return total
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, int, str]:
+    """(seconds, peak bytes of the process tree, standard output) of `command`."""
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
+
+    def sample() -> None:
+        nonlocal peak
+        while process.poll() is None:
+            peak = max(peak, tree_memory(process.pid))
+            time.sleep(0.1)
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    out, err = process.communicate()
+    seconds = time.perf_counter() - start
+    sampler.join()
+    if process.returncode:
+        raise SystemExit(f"échec de {' '.join(command)} :\n{out}{err}")
+    return seconds, peak, out
+
+
+def written(output: str) -> int:
+    """Files written, summed over the « → dossier/ (N fichiers) » lines of a build."""
+    return sum(int(n) for n in re.findall(r"\((\d+) fichiers?\)", output))
+
+
+def synthetic(folder: Path) -> list[Path]:
+    """SYNTHETIC organisation files derived from the five, each with its own name, kind and choices.
+
+    A kind whose clauses need values the base file lacks is put back."""
+    from policygen.assembly.assemble import documents_for_all
+    from policygen.assembly.inputs import load_all
+    from policygen.library.loader import load_library
+
+    library = load_library()
+    paths = []
+    for index in range(SYNTHETIC):
+        base = ORGANISATIONS[index % len(ORGANISATIONS)]
+        text = base.read_text(encoding="utf-8")
+        text = re.sub(r"^  nom: .*$", f"  nom: Organisme synthétique numéro {index + 1}", text, count=1, flags=re.M)
+        text = re.sub(r"^  nom_court: \S+", f"  nom_court: OS{index + 1}", text, count=1, flags=re.M)
+        for rank, (key, values) in enumerate(CHOICES.items()):
+            text = re.sub(rf"^  {key}: \S+", f"  {key}: {values[(index // 5 + rank) % len(values)]}", text,
+                          count=1, flags=re.M)
+        kinded = re.sub(r"^  type: \S+", f"  type: {KINDS[(index // 5) % len(KINDS)]}", text, count=1, flags=re.M)
+        path = folder / f"synthetique-{index + 1:02d}.yaml"
+        path.write_text(kinded, encoding="utf-8")
+        loaded, problems = load_all([path], library)
+        if problems or documents_for_all(loaded, library, list(library.documents))[1]:
+            path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def one_clause_changed(library: Path) -> str:
+    """Append a sentence to the first clause that names a single document; return that document."""
+    for clause in sorted((library / "clauses").rglob("*.md")):
+        text = clause.read_text(encoding="utf-8")
+        named = re.search(r"^documents: *\{([^}]*)\}", text, re.M)
+        if named and named.group(1).count(":") == 1:
+            clause.write_text(text.rstrip("\n") + "\n\nPhrase ajoutée pour la mesure.\n", encoding="utf-8")
+            return named.group(1).split(":")[0].strip()
+    raise SystemExit("aucune clause propre à un seul document")
+
+
+def three_builds(files: list[Path], scratch: Path, label: str, rows: list[tuple[str, float, int, str]]) -> float:
+    library = scratch / f"bibliotheque-{label}"
+    shutil.copytree(ROOT / "templates", library)
+    out = scratch / f"sortie-{label}"
+    command = [*POLICYGEN, "build", *map(str, files), "--out", str(out), "--bibliotheque", str(library), "--silencieux"]
+    cold, peak, output = measured(command, scratch)
+    rows.append((f"{label} : à froid", cold, peak, f"{written(output)} fichiers"))
+    seconds, peak, output = measured(command, scratch)
+    rows.append((f"{label} : rien de changé", seconds, peak, f"{100 * seconds / cold:.1f} % du froid"))
+    document = one_clause_changed(library)
+    seconds, peak, output = measured(command, scratch)
+    rows.append((f"{label} : une clause ({document})", seconds, peak, f"{written(output)} fichiers refaits"))
+    return cold
+
+
+def weasyprint_alone(scratch: Path) -> tuple[float, list[Path]]:
+    """WeasyPrint turning policygen's 15 print pages into PDF/UA in one process, as a user's script would."""
+    from policygen.assembly.assemble import documents_for
+    from policygen.assembly.inputs import load_all
+    from policygen.library.loader import load_library
+    from policygen.resources import TEMPLATES
+    from policygen.writers.html import render_html
+    from policygen.writers.options import WriterOptions
+    from weasyprint import HTML
+
+    library = load_library()
+    loaded, _ = load_all(ORGANISATIONS, library)
+    pages = []
+    for item in loaded:
+        for document in documents_for(item, library, list(library.documents)):
+            page = scratch / "html" / f"{item.slug}-{document.kind}.html"
+            page.parent.mkdir(exist_ok=True)
+            page.write_text(render_html(document, WriterOptions(media="print")), encoding="utf-8")
+            pages.append(page)
+    start = time.perf_counter()
+    for page in pages:
+        HTML(filename=str(page), base_url=str(TEMPLATES) + "/").write_pdf(page.with_suffix(".pdf"),
+                                                                          pdf_variant="pdf/ua-1")
+    return time.perf_counter() - start, pages
+
+
+def pandoc_route(pages: list[Path]) -> float | None:
+    """pandoc writing DOCX, HTML and PDF (WeasyPrint engine) from the same pages, or None without pandoc."""
+    if shutil.which("pandoc") is None:
+        return None
+    engine = Path(sys.executable).parent / "weasyprint"
+    start = time.perf_counter()
+    for page in pages:
+        for suffix, extra in ((".docx", []), (".pandoc.html", ["--standalone"]),
+                              (".pandoc.pdf", [f"--pdf-engine={engine}"])):
+            subprocess.run(["pandoc", str(page), "-o", str(page.with_suffix(suffix)), *extra],
+                           check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def stages(scratch: Path) -> list[tuple[str, float]]:
+    """Seconds of each stage of one process building the five organisations serially."""
+    from policygen.assembly.assemble import documents_for
+    from policygen.assembly.inputs import load_all
+    from policygen.library.loader import load_library
+    from policygen.writers import WRITERS
+
+    def python(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        return time.perf_counter() - start
+    imports = ("import policygen.cli.main, policygen.writers.pdf, policygen.writers.docx.document")
+    times = [("importations (processus neuf)", python(imports) - python("pass"))]
+    load_library.cache_clear()
+    start = time.perf_counter()
+    library = load_library()
+    times.append(("bibliothèque (chargement + vérification)", time.perf_counter() - start))
+    start = time.perf_counter()
+    loaded, _ = load_all(ORGANISATIONS, library)
+    documents = [d for item in loaded for d in documents_for(item, library, list(library.documents))]
+    times.append(("assemblage (15 documents)", time.perf_counter() - start))
+    for fmt, write in WRITERS.items():
+        start = time.perf_counter()
+        for number, document in enumerate(documents):
+            write(document, scratch / f"etape-{number}.{fmt}")
+        times.append((f"écriture {fmt.upper()} (15 fichiers)", time.perf_counter() - start))
+    return times
+
+
+def main() -> None:
+    rows: list[tuple[str, float, int, str]] = []
+    with tempfile.TemporaryDirectory(prefix="policygen-bench-") as folder:
+        scratch = Path(folder)
+        cold5 = three_builds(ORGANISATIONS, scratch, "5 organismes", rows)
+        if "--sans-80" not in sys.argv:
+            (scratch / "synthetiques").mkdir()
+            three_builds(synthetic(scratch / "synthetiques"), scratch, f"{SYNTHETIC} organismes", rows)
+        alone, pages = weasyprint_alone(scratch)
+        rows.append(("WeasyPrint seul, 15 pages HTML, 1 processus", alone, 0,
+                     f"froid 5 org. / WeasyPrint = {cold5 / alone:.2f}"))
+        pandoc = pandoc_route(pages)
+        rows.append(("pandoc : DOCX, HTML et PDF des 15 pages", pandoc or 0.0, 0,
+                     f"froid 5 org. / pandoc = {cold5 / pandoc:.2f}" if pandoc else "pandoc absent"))
+        stage_rows = stages(scratch)
+    print(f"\n{'mesure':<46}{'durée':>10}{'mémoire max':>14}  remarque")
+    for label, seconds, peak, note in rows:
+        memory = f"{peak / 1e6:.0f} Mo" if peak else "—"
+        print(f"{label:<46}{seconds:9.1f} s{memory:>14}  {note}")
+    print(f"\n{'étape (un processus, 5 organismes, en série)':<46}{'durée':>10}")
+    for label, seconds in stage_rows:
+        print(f"{label:<46}{seconds:9.2f} s")
+    print(f"\n{os.cpu_count()} cœurs ; machine possiblement partagée : chiffres bruités.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""A build: which documents must be redone (`plan`), and redoing them in worker processes (`run`).
+
+Every file is written by `outputs.write_file`, in this process or in a worker: the
+same function on the same model, so the bytes do not depend on the number of
+processes. Files are written into a work folder per organisation, inside the cache;
+once all of an organisation's files are written they are installed together and
+only then recorded in the cache.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model.nodes import Document
+from ..orgfile.naming import slug
+from ..resources import TEMPLATES
+from ..writers.options import WriterOptions
+from .cache import BuildCache, LibraryIndex, digest, document_key, file_hashes
+from .manifest import NAME, Manifest
+from .outputs import FileJob, install, write_file
+
+WORK = "travail"  # the work folders of a build in progress, inside the cache
+WRITER_FOLDERS = ("layouts", "styles", "fonts")  # what the writers read from policygen's own library
+# What a worker imports before its first file, once, in the fork server (per format).
+PRELOAD = {"pdf": "policygen.writers.pdf", "docx": "policygen.writers.docx.document"}
+
+
+@dataclass(frozen=True)
+class LibraryState:
+    """The library's files as they are now, and which of them each document depends on."""
+
+    hashes: dict[str, str]
+    digest: str
+    index: LibraryIndex | None  # None: not in the cache, the library must be loaded
+    writers: dict[str, str]  # the files the writers read from policygen's own library
+
+    @staticmethod
+    def read(root: Path, cache: BuildCache) -> LibraryState:
+        hashes = file_hashes(root)
+        whole = digest(json.dumps(hashes, sort_keys=True).encode("utf-8"))
+        writers = {f"{folder}/{path}": sha for folder in WRITER_FOLDERS
+                   for path, sha in file_hashes(TEMPLATES / folder).items()}
+        return LibraryState(hashes, whole, cache.library_index(whole), writers)
+
+    def files_of(self, index: LibraryIndex, document: str) -> dict[str, str | None]:
+        """{path: sha256} of every library file `document` depends on."""
+        return {**{p: self.hashes.get(p) for p in index.documents[document]},
+                **{f"policygen:{p}": sha for p, sha in self.writers.items()}}
+
+    def indexed(self, root: Path, clauses: dict[str, list[Path]]) -> LibraryIndex:
+        """The index of the loaded library: `clauses` names the clause files of each document."""
+        return LibraryIndex.of(root, self.hashes, clauses, self.digest)
+
+
+@dataclass
+class Plan:
+    """One organisation file: where its documents go and which of them must be redone."""
+
+    path: Path
+    target: Path
+    keys: dict[str, str]  # document -> key
+    stale: list[str]  # documents to redo, in the order asked
+
+
+def plan(paths: list[Path], out_dir: Path, review: bool, documents: list[str], formats: list[str],
+         library: LibraryState, index: LibraryIndex, cache: BuildCache, everything: bool = False) -> list[Plan]:
+    """What each file needs redone: the documents whose key the cache does not hold
+    (all of them when `everything`: a final build checks every value again)."""
+    plans = []
+    for path in paths:
+        target = out_dir / slug(path) / "revision" if review else out_dir / slug(path)
+        try:
+            keys = {d: document_key(d, formats, review, path, library.files_of(index, d)) for d in documents}
+        except OSError:  # unreadable: the loader will say why
+            plans.append(Plan(path, target, {}, list(documents)))
+            continue
+        stale = [d for d, k in keys.items() if everything or not cache.is_fresh(slug(path), d, k, target)]
+        if not stale and not (target / NAME).is_file():
+            stale = documents[:1]  # a lost manifest is rewritten by redoing the first document
+        plans.append(Plan(path, target, keys, stale))
+    return plans
+
+
+@dataclass
+class Organisation:
+    """An organisation being built: its documents, files left to write and work folder."""
+
+    plan: Plan
+    documents: list[Document]
+    manifest: Manifest
+    work: Path
+    left: int = 0  # files handed out and not yet written
+
+
+def _pool_jobs(jobs: Iterator[FileJob], formats: list[str], processes: int) -> Iterator[FileJob]:
+    """Write every job's file in `processes` worker processes, yielding each job once written.
+
+    Jobs are drawn from `jobs` as workers free up, at most two per process in flight: the
+    caller prepares the next ones while the workers write, and memory stays bounded."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(sorted(PRELOAD[f] for f in formats if f in PRELOAD))
+    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+        pending: dict[Future, tuple[int, FileJob]] = {}
+        submitted = 0
+
+        def submit() -> None:
+            nonlocal submitted
+            job = next(jobs, None)
+            if job is not None:
+                pending[pool.submit(write_file, job)] = (submitted, job)
+                submitted += 1
+        for _ in range(2 * processes):
+            submit()
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(finished, key=lambda f: pending[f][0]):
+                future.result()
+                yield pending.pop(future)[1]
+                submit()
+
+
+def _inline_jobs(jobs: Iterator[FileJob]) -> Iterator[FileJob]:
+    for job in jobs:
+        write_file(job)
+        yield job
+
+
+def run(organisations: Iterable[Organisation], formats: list[str], processes: int, cache: BuildCache,
+        written: Callable[[Organisation, FileJob], None], installed: Callable[[Organisation, list[Path]], None]) -> None:
+    """Write the stale documents of every organisation, then install each organisation's files.
+
+    `organisations` is drawn lazily, so the next is assembled while workers write; none is
+    installed before all are drawn, so an organisation that fails to assemble (its iterator
+    raises) leaves every output folder as it was. `written` is told of each file,
+    `installed` of each organisation in place."""
+    owner: dict[Path, Organisation] = {}
+    waiting: list[Organisation] = []  # drawn and not yet installed, in the order given
+    drawn = False
+
+    def jobs() -> Iterator[FileJob]:
+        nonlocal drawn
+        for organisation in organisations:
+            waiting.append(organisation)
+            for document in organisation.documents:
+                if document.kind in organisation.plan.stale:
+                    for fmt in formats:
+                        job = FileJob(document, fmt, organisation.work / f"{document.kind}.{fmt}",
+                                      WriterOptions(review=organisation.manifest.review))
+                        organisation.left += 1
+                        owner[job.path] = organisation
+                        yield job
+        drawn = True
+
+    def install_written() -> None:
+        """Install, in the order given, the organisations whose files are all written."""
+        while drawn and waiting and waiting[0].left == 0:
+            _finish(waiting.pop(0), formats, cache, installed)
+
+    try:
+        for job in _pool_jobs(jobs(), formats, processes) if processes > 1 else _inline_jobs(jobs()):
+            organisation = owner.pop(job.path)
+            written(organisation, job)
+            organisation.left -= 1
+            install_written()
+        install_written()
+    finally:
+        sweep(cache)
+
+
+def _finish(organisation: Organisation, formats: list[str], cache: BuildCache,
+            installed: Callable[[Organisation, list[Path]], None]) -> None:
+    plan = organisation.plan
+    files = install(organisation.work, plan.target, organisation.documents, formats, organisation.manifest)
+    for document in plan.stale:
+        cache.record(slug(plan.path), document, plan.keys[document], plan.target,
+                     [f"{document}.{fmt}" for fmt in formats])
+    installed(organisation, files)
+
+
+def work_folder(cache: BuildCache, slug: str) -> Path:
+    (cache.root / WORK).mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{slug}-", dir=cache.root / WORK))
+
+
+def sweep(cache: BuildCache) -> None:
+    """Remove the work folders an interrupted build left behind."""
+    shutil.rmtree(cache.root / WORK, ignore_errors=True)
+

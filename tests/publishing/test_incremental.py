@@ -1,0 +1,163 @@
+"""Parallel and incremental builds: the same bytes whatever the number of processes, nothing
+rewritten when nothing changed, exactly the documents a change touches redone, and an
+interrupted build that a normal build repairs. HTML and DOCX only: PDFs cost seconds each."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policygen.cli.main import main
+from policygen.library.loader import load_library
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
+CACHE = ".policygen-cache"
+EPOCH = "1767225600"  # 2026-01-01
+
+
+@pytest.fixture
+def build(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+    def invoke(*args):
+        return CliRunner().invoke(main, ["build", *map(str, args)], prog_name="policygen")
+
+    return invoke
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """Every output file's bytes, by path, the cache aside."""
+    return {p.relative_to(out).as_posix(): p.read_bytes()
+            for p in sorted(out.rglob("*")) if p.is_file() and CACHE not in p.parts}
+
+
+def stamps(out: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime) of every file under `out`, the cache included."""
+    return {p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_parallel_equals_serial(build, tmp_path):
+    serial = build(*ORGANISATIONS[:2], "--out", tmp_path / "serie", "--format", "html,docx", "--jobs", "1")
+    parallel = build(*ORGANISATIONS[:2], "--out", tmp_path / "para", "--format", "html,docx", "--jobs", "3")
+    assert serial.exit_code == 0 and parallel.exit_code == 0, serial.output + parallel.output
+    assert outputs(tmp_path / "serie") == outputs(tmp_path / "para")
+    assert len(outputs(tmp_path / "serie")) == 2 * 7
+
+
+def test_nothing_changed_writes_nothing(build, tmp_path):
+    out = tmp_path / "sortie"
+    assert build(*ORGANISATIONS[:2], "--out", out, "--format", "html").exit_code == 0
+    before = stamps(out)
+    time.sleep(0.01)
+    result = build(*ORGANISATIONS[:2], "--out", out, "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{path} : à jour, rien à refaire ({out / path.stem}/)." for path in ORGANISATIONS[:2]]
+    assert stamps(out) == before
+
+
+def test_changed_options_or_lost_file_redo_the_build(build, tmp_path):
+    out = tmp_path / "sortie"
+    assert build(ORGANISATIONS[0], "--out", out, "--format", "html").exit_code == 0
+    slug = ORGANISATIONS[0].stem
+    (out / slug / "netiquette.html").unlink()
+    result = build(ORGANISATIONS[0], "--out", out, "--format", "html")
+    assert "(1 fichier)" in result.output and (out / slug / "netiquette.html").exists()
+    # another format is another build; --tout-refaire redoes everything
+    assert "(7 fichiers)" in build(ORGANISATIONS[0], "--out", out, "--format", "html,docx").output
+    # (the manifest, the same bytes, stays as it was)
+    assert "(6 fichiers)" in build(ORGANISATIONS[0], "--out", out, "--format", "html,docx", "--tout-refaire").output
+
+
+def test_changed_clause_redoes_exactly_the_documents_that_use_it(build, tmp_path, org_file):
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(FIXTURES / "library", library)
+    organisation = org_file()
+    out = tmp_path / "sortie"
+    args = (organisation, "--out", out, "--format", "html,docx", "--bibliotheque", library)
+    assert build(*args).exit_code == 0
+    before = stamps(out / "essai")
+
+    clause = library / "clauses" / "contact.md"  # politique only
+    clause.write_text(clause.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+    load_library.cache_clear()  # one build per process in real use
+    result = build(*args)
+    assert result.exit_code == 0, result.output
+    after = stamps(out / "essai")
+    changed = sorted(name for name in after if after[name] != before[name])
+    assert changed == ["manifest.json", "politique.docx", "politique.html"]
+    assert "Une phrase ajoutée." in (out / "essai" / "politique.html").read_text(encoding="utf-8")
+
+    # a clause in every document redoes them all, and the result is what a clean build gives
+    clause = library / "clauses" / "intro.md"
+    clause.write_text(clause.read_text(encoding="utf-8") + "\nEncore une phrase.\n", encoding="utf-8")
+    load_library.cache_clear()
+    assert "(7 fichiers)" in build(*args).output
+    clean = tmp_path / "propre"
+    assert build(organisation, "--out", clean, "--format", "html,docx", "--bibliotheque", library).exit_code == 0
+    assert outputs(out) == outputs(clean)
+
+
+def test_interrupted_build_then_normal_build_gives_clean_bytes(build, tmp_path):
+    out, clean = tmp_path / "sortie", tmp_path / "propre"
+    organisations = ORGANISATIONS[:3]
+    command = [sys.executable, "-m", "policygen", "build", *map(str, organisations), "--out", str(out),
+               "--format", "html,docx", "--jobs", "2", "--silencieux"]
+    process = subprocess.Popen(command, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    # killed (with its workers) once the first organisation is in place, mid-way through the rest
+    deadline = time.monotonic() + 60
+    while not list((out / CACHE).glob("normal/*/*.json")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    # a half-written, or altered, entry is never trusted
+    entries = sorted((out / CACHE).glob("normal/*/*.json"))
+    assert entries
+    entries[0].write_text(entries[0].read_text(encoding="utf-8")[:40], encoding="utf-8")
+
+    result = build(*organisations, "--out", out, "--format", "html,docx")
+    assert result.exit_code == 0, result.output
+    assert not (out / CACHE / "travail").exists()
+    assert build(*organisations, "--out", clean, "--format", "html,docx").exit_code == 0
+    assert outputs(out) == outputs(clean)
+
+
+@pytest.mark.parametrize("value", ["0", "deux", "-3", "1000"])
+def test_bad_jobs_value_is_refused_in_french(build, value):
+    result = build(ORGANISATIONS[0], "--jobs", value)
+    assert result.exit_code == 2
+    assert f"« {value} » n’est pas un nombre de processus : donnez un entier de 1 à 64." in result.output
+
+
+def modules_loaded(tmp_path: Path, *args: str) -> set[str]:
+    """The heavy libraries `policygen args` imported, run in a fresh interpreter."""
+    script = ("import sys\nfrom policygen.cli.main import main\n"
+              "try:\n    main(sys.argv[1:], prog_name='policygen')\nexcept SystemExit as exit:\n"
+              "    assert not exit.code, exit.code\n"
+              "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'docx', 'rich'})))")
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=tmp_path,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, check=True)
+    return set(result.stdout.split("\n")[-2].split())
+
+
+def test_cheap_commands_import_neither_weasyprint_nor_docx(tmp_path):
+    organisation = str(ORGANISATIONS[0])
+    assert modules_loaded(tmp_path, "--help") == set()
+    assert modules_loaded(tmp_path, "check", organisation) == set()
+    assert modules_loaded(tmp_path, "explain", organisation, "--document", "netiquette") == set()
+    assert modules_loaded(tmp_path, "build", organisation, "--format", "html", "--jobs", "1") == set()
+    assert modules_loaded(tmp_path, "build", organisation, "--format", "html") == set()  # nothing to redo
+    assert modules_loaded(tmp_path, "build", organisation, "--format", "docx", "--jobs", "1") == {"docx"}
