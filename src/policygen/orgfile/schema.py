@@ -105,6 +105,9 @@ class Organisation(Strict):
     appellation_genre: Genre = "masculin"   # always singular: clauses conjugate it in the singular
     type: Literal["etablissement_sante", "ordre_professionnel", "autre"]
     secteur: Literal["public", "prive"]
+    # An établissement de Santé Québec (G-1.021, since 2024-12-01): Santé Québec is its
+    # employer and the public body under; « non » for the private and northern ones.
+    sante_quebec: OuiNon = False
     mission: Texte
     valeurs: list[Texte] = []
     site_web: Url | None = None
@@ -127,6 +130,9 @@ class Unite(Strict):
 class Roles(Strict):
     communications: Unite
     approbation_publications: Texte
+    # Who must agree together, beforehand, to content that is not the body's own
+    # (source 000: the president and the director general); empty: approbation_publications.
+    approbation_conjointe: list[Texte] = []
     moderation: Texte
     courriel_propositions: Courriel | None = None
     securite_information: str | None = None

@@ -1,0 +1,170 @@
+"""The politique and the fiche state the law as it stands in late 2026, for every kind of body.
+
+The five fixture organisations and the five shipped ones are built to HTML and DOCX once;
+each test reads the documents back and checks words, citations and absences (issue 10).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, run_once
+from readback import docx_text, html_text
+
+ROOT = Path(__file__).resolve().parents[2]
+BODIES = {p.stem: p for p in [*sorted((FIXTURES / "organismes").glob("*.yaml")),
+                              *sorted((ROOT / "organisations").glob("*.yaml"))]}
+SANTE_QUEBEC = {"ciusss", "cisss-chaudiere-appalaches", "cisss-laurentides", "iucpq"}
+ESTABLISHMENTS = SANTE_QUEBEC | {"institut"}
+ORDRES = {"college", "ocq", "otstcfq"}
+PUBLIC = ESTABLISHMENTS  # the fixtures' and files' public-sector bodies
+ALL = sorted(BODIES)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> dict[tuple[str, str, str], str]:
+    out = tmp_path_factory.mktemp("droit2026")
+    run_once("build", *BODIES.values(), "--out", out, "--format", "html,docx",
+             "--document", "politique,fiche-synthese")
+    return {(stem, document, kind): _plain(read(out / stem / f"{document}.{kind}"))
+            for stem in BODIES for document in ("politique", "fiche-synthese")
+            for kind, read in (("html", html_text), ("docx", docx_text))}
+
+
+KINDS = pytest.mark.parametrize("kind", ["html", "docx"])
+EACH = pytest.mark.parametrize("body", ALL)
+
+
+@KINDS
+@EACH
+def test_santé_québec_is_named_employer_and_public_body_only_where_it_is(docs, body, kind):
+    politique, fiche = docs[body, "politique", kind], docs[body, "fiche-synthese", kind]
+    if body in SANTE_QUEBEC:
+        assert "est un établissement de Santé Québec" in politique
+        assert "l’employeur, Santé Québec, répond du préjudice" in politique
+        assert re.search(r"devoir de loyauté envers Santé Québec, (son|leur) employeur", politique)
+        assert "en vertu d’une délégation de pouvoirs de Santé Québec" in politique
+        assert "code d’éthique et les politiques de Santé Québec" in politique
+        assert "Au sein de Santé Québec, organisme public auquel s’applique la Loi sur l’accès" in politique
+        assert "envers Santé Québec, votre employeur" in fiche
+    else:
+        assert "Santé Québec, répond" not in politique and "délégation de pouvoirs" not in politique
+        assert "à titre d’employeur, répond du préjudice" in politique
+
+
+@KINDS
+@EACH
+def test_a_confidentiality_incident_goes_first_to_the_privacy_officer_in_both_documents(docs, body, kind):
+    politique, fiche = docs[body, "politique", kind], docs[body, "fiche-synthese", kind]
+    courriel = re.search(r"courriel: (\S+)", _section(BODIES[body], "protection_renseignements")).group(1)
+    first = f"en premier lieu, à la personne responsable de la protection des renseignements personnels ({courriel})"
+    assert first in politique and first in fiche
+    for text in (politique, fiche):
+        if body in ESTABLISHMENTS:
+            assert "ministre de la Santé" in text
+        else:
+            assert "ministre" not in text
+    if body in ESTABLISHMENTS:
+        assert "articles 108 et 110 de la Loi sur les renseignements de santé et de services sociaux (RLRQ, c. R-22.1)" in politique
+        assert "(RLRQ, c. R-22.1, r. 1, art. 15)" in politique
+        assert "articles 63.8 à 63.11 de la Loi sur l’accès" in politique
+    assert "à votre gestionnaire, qui assurera le suivi" not in fiche.split("incident de confidentialité")[-1]
+
+
+def _section(path: Path, key: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text[text.index(f"  {key}:"):]
+
+
+@KINDS
+@EACH
+def test_loyalty_and_reserve_never_restrain_a_disclosure_a_complaint_or_union_activity(docs, body, kind):
+    politique = docs[body, "politique", kind]
+    assert "Ce que la politique ne restreint pas" in politique
+    assert "de participer à la vie de son association de salariés" in politique
+    assert "de faire un signalement que la loi exige ou permet" in politique
+    assert ("divulguer au Protecteur du citoyen un acte répréhensible" in politique) == (body in PUBLIC)
+    assert "nul ne dénigre" not in politique
+    assert "pourrait porter atteinte" not in politique
+
+
+@KINDS
+@EACH
+def test_freedom_of_expression_is_weighed_and_removal_grounds_are_content_neutral(docs, body, kind):
+    politique = docs[body, "politique", kind]
+    for gone in ("ne permet jamais de porter atteinte", "message à caractère politique", "vexants",
+                 "désobligeant", "contraire à ses valeurs", "Aucun contenu litigieux n’est toléré"):
+        assert gone not in politique
+    assert "liberté d’expression (art. 3), qui protège aussi la critique" in politique
+    assert "mesures de dernier recours" in politique
+    assert ("n’est pas retiré parce qu’il critique" in politique) == (body in PUBLIC)
+
+
+@KINDS
+@EACH
+def test_the_body_removes_unlawful_content_it_knows_of_instead_of_disclaiming_everything(docs, body, kind):
+    politique = docs[body, "politique", kind]
+    assert "ni de la légalité" not in politique
+    assert re.search(r"dès qu’(il|elle) apprend qu’un contenu est illicite, (il|elle) le masque ou le retire promptement",
+                     politique)
+    assert "(Code civil du Québec, art. 1457)" in politique
+
+
+@KINDS
+@pytest.mark.parametrize("body", sorted(ORDRES))
+def test_an_ordre_protects_the_public_and_speaks_for_no_one(docs, body, kind):
+    politique = docs[body, "politique", kind]
+    assert re.search(r"a pour mission la protection du public \(Code des professions\) : (il|elle) ne parle au nom "
+                     r"ni de ses membres ni de la profession", politique)
+    assert "professionnels qu’il représente" not in politique
+    assert "indifféremment" not in politique
+    assert re.search(r"à pouvoir enquêter sur la conduite d’un membre", politique)
+
+
+@KINDS
+def test_a_reserved_title_is_not_called_an_exclusive_practice(docs, kind):
+    politique = docs["otstcfq", "politique", kind]
+    assert "Nul ne peut porter le titre" in politique
+    assert "Nul ne peut exercer la travail" not in politique
+
+
+@KINDS
+@EACH
+def test_identification_and_sources_certify_what_they_say(docs, body, kind):
+    politique = docs[body, "politique", kind]
+    historique = BODIES[body].read_text(encoding="utf-8").count("description:")
+    if historique > 1:
+        assert "Sans objet (première version)" not in politique
+    else:
+        assert "versions antérieures" not in politique
+    assert "une messagerie de média social ne sert à cette fin" not in politique
+    assert "sans en avoir reçu l’autorisation" not in politique
+
+
+@KINDS
+def test_the_double_approval_of_source_000_prints_both_signatories(docs, kind):
+    assert ("Sauf accord préalable donné conjointement par le président de l’Ordre et la directrice générale"
+            in docs["ocq", "politique", kind])
+
+
+@KINDS
+@pytest.mark.parametrize("body", sorted(ORDRES))
+def test_social_media_and_remote_intervention_do_not_mix(docs, body, kind):
+    assert "Médias sociaux et intervention à distance ne se confondent pas." in docs[body, "politique", kind]
+
+
+@KINDS
+@EACH
+def test_the_french_reads_right(docs, body, kind):
+    politique, fiche = docs[body, "politique", kind], docs[body, "fiche-synthese", kind]
+    for gone in ("personne n’y peut compter", "L’utilisateur autorisé", "Il planifie"):
+        assert gone not in politique
+    assert "manque à l’éthique" not in fiche
+    assert not re.search(r"\bou le blocage ou le bannissement\b", politique)
