@@ -72,5 +72,5 @@ def test_days_read_right_and_the_distress_lines_are_given(built, fmt):
     assert "Nous les suivons les lundis, mercredis et vendredis, de 8 h 30 à 17 h" in built["inverses"][fmt]
     for text in (built["defauts"][fmt], built["inverses"][fmt]):
         assert "composez le 911" in text
-        assert "composez le 811 : Info-Santé et Info-Social" in text
+        assert "Info-Santé ou Info-Social au 811" in text
         assert "appelez ou textez le 9-8-8" in text

@@ -164,14 +164,16 @@ def test_the_iucpq_forbids_personal_use_at_work(loaded, texts):
     if item is None or item.organisation.choix.usage_personnel_au_travail != "interdit":
         pytest.skip("organisations/iucpq.yaml ne choisit pas « interdit »")
     text = texts["iucpq"]
-    assert "usage à des fins personnelles est interdit à toute personne visée pendant ses heures de travail" in text
+    assert ("usage à des fins personnelles est permis seulement en dehors des heures de travail et sur un "
+            "appareil personnel, jamais au moyen des postes") in text
     assert "bloquer l’accès aux médias sociaux" in text
 
 
 @pytest.mark.parametrize("choice, expected, absent", [
-    ("interdit", "est interdit à toute personne visée pendant ses heures de travail", "est toléré sur les lieux"),
-    ("hors_heures", "permis en dehors des heures de travail seulement", "est interdit à toute personne visée pendant"),
-    ("permis", "est toléré sur les lieux de travail", "en dehors des heures de travail seulement"),
+    ("interdit", "jamais au moyen des postes", "y compris pendant les pauses"),
+    ("hors_heures", "permis en dehors des heures de travail, y compris pendant les pauses", "jamais au moyen des postes"),
+    ("hors_lieux", "hors des lieux de travail et sur un appareil personnel", "pendant les pauses"),
+    ("permis", "permis au travail comme ailleurs, avec modération", "jamais au moyen des postes"),
 ])
 def test_personal_use_at_work_follows_the_choice(choice, expected, absent, loaded, library):
     item = variant(next(iter(loaded.values())), choix={"usage_personnel_au_travail": choice})
@@ -213,7 +215,8 @@ def test_laurentides_carries_its_own_facts(loaded, texts):
     if item is None:
         pytest.skip("organisations/cisss-laurentides.yaml absent")
     text = texts["cisss-laurentides"]
-    assert "rmpc.ciessler@ssss.gouv.qc.ca" in text  # publication proposals (source 004, 7.2)
+    # one address per service: 004 gives two for the same unit (7.2 and 10); the file keeps one
+    assert "mrpc.cissslau@ssss.gouv.qc.ca" in text and "rmpc.ciessler" not in text
     assert "450 432-2777, poste 22898" in text
     assert "Messenger et WhatsApp" in text
     assert "RLRQ, c. P-34.1" in text and "RLRQ, c. S-2.2" in text

@@ -66,8 +66,9 @@ def test_netiquette_gives_moderation_hours_in_french_form(built, slug):
 def test_netiquette_emergency_notice_for_health_bodies(built, slug):
     urgence = section(built[slug]["netiquette"], "urgence")
     assert "911" in urgence
-    assert "811" in urgence and "Info-Santé" in urgence
-    assert "temps réel" in urgence
+    assert "811" in urgence and "Info-Santé" in urgence and "9-8-8" in urgence
+    assert "ne les surveille en tout temps" in urgence
+    assert "politique de confidentialité" in urgence and "demande d’accès" in urgence
 
 
 @pytest.mark.parametrize("slug", ETABLISSEMENTS)
@@ -96,19 +97,19 @@ def test_netiquette_removal_grounds_include_the_charter_discrimination_grounds(b
 
 @pytest.mark.parametrize("slug, measure", [("ocq", "le désabonnement d’un compte"),
                                            ("otstcfq", "le blocage de l’utilisateur"),
-                                           ("cisss-chaudiere-appalaches", "le masquage ou la suppression du commentaire")])
+                                           ("cisss-chaudiere-appalaches", "le masquage du commentaire")])
 def test_netiquette_lists_the_organisations_own_measures(built, slug, measure):
     mesures = section(built[slug]["netiquette"], "mesures")
     assert measure in mesures
     assert "sans avertissement préalable" in mesures
 
 
-def test_netiquette_contact_gives_the_moderation_contact_of_the_source(built):
+def test_netiquette_contact_is_the_role_not_a_person_named_in_2012(built):
     contact = section(built["otstcfq"]["netiquette"], "contact").replace(NBSP, " ")
-    assert "Anouk Boislard" in contact
+    assert "Anouk Boislard" not in contact and "aboislard" not in contact
+    assert "communications@otstcfq.org" in contact
     assert "514 731-3925, poste 223" in contact
     assert "1 888 731-9420" in contact
-    assert "de 8 h 30 à 16 h 30" in contact
 
 
 def test_netiquette_says_users_content_is_not_endorsed(built):
@@ -123,15 +124,15 @@ def test_netiquette_users_responsibilities(built):
     assert "renseignements personnels" in attendu
 
 
-def test_non_health_body_gets_911_but_not_info_sante(tmp_path):
+def test_non_health_body_gets_911_and_info_sante_too(tmp_path):
     source = (ORGANISATIONS / "cisss-chaudiere-appalaches.yaml").read_text(encoding="utf-8")
     other = tmp_path / "organisme.yaml"
     other.write_text(source.replace("type: etablissement_sante", "type: autre"), encoding="utf-8")
     netiquette = build(other)["netiquette"]
     urgence = section(netiquette, "urgence")
     assert "911" in urgence
-    assert "811" not in urgence
-    assert "Les plaintes sont reçues par l’instance désignée ci-dessous" in section(netiquette, "plaintes")
+    assert "811" in urgence  # Info-Santé and Info-Social answer everyone in Québec
+    assert "Les plaintes sont reçues par le responsable du traitement des plaintes" in section(netiquette, "plaintes")
 
 
 @pytest.mark.parametrize("slug", ETABLISSEMENTS + ORDRES)
@@ -200,14 +201,14 @@ def test_fiche_of_an_ordre_speaks_to_members(built):
     assert "Vous publiez au nom de l’Ordre" in titles
     assert "Prudence avec les demandes d’amitié" in text(fiche)
     assert "Vos fonctions" not in "\n".join(titles)
-    assert "aboislard@otstcfq.org" in section(fiche, "signalement")
+    assert "communications@otstcfq.org" in section(fiche, "signalement")
 
 
 def test_fiche_states_the_personal_use_rule_the_file_chooses(built):
     interdit = section(built["iucpq"]["fiche-synthese"], "sans-medias-sociaux")
-    assert "interdit" in interdit
-    hors_heures = section(built["cisss-chaudiere-appalaches"]["fiche-synthese"], "sans-medias-sociaux")
-    assert "en dehors de vos heures de travail" in hors_heures
+    assert "jamais au moyen des postes" in interdit
+    hors_lieux = section(built["cisss-chaudiere-appalaches"]["fiche-synthese"], "sans-medias-sociaux")
+    assert "hors des lieux de travail" in hors_lieux
 
 
 def test_contact_card_prints_values_as_text_and_skips_empty_fields():

@@ -16,6 +16,7 @@ from policygen.library.context import build_context
 from policygen.library.language import MissingValue, environment
 from policygen.library.loader import load_library
 from policygen.orgfile.schema import OrganisationFile
+from policygen.orgfile.confirm import unmark
 from policygen.orgfile.yamlsource import read_yaml
 
 from conftest import ROOT
@@ -60,6 +61,7 @@ def terms(draw) -> str:
 @cache
 def _base() -> tuple[dict, object]:
     located, _ = read_yaml(ROOT / "organisations" / "cisss-laurentides.yaml", "cisss-laurentides.yaml")
+    unmark(located)  # its values « (à confirmer) » are read as what they will be
     return located.data, load_library()
 
 

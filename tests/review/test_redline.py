@@ -101,15 +101,15 @@ def test_a_clause_added_is_inserted_whole(tmp_path):
 
 def test_cisss_contact_and_date_change(tmp_path):
     changed = edited(tmp_path, CISSS, "cisss-modifie.yaml",
-                     ("en_vigueur: 2018-04-27", "en_vigueur: 2019-06-03"),
-                     ("courriel_propositions: rmpc.ciessler@ssss.gouv.qc.ca",
-                      "courriel_propositions: propositions.cissslau@ssss.gouv.qc.ca"))
+                     ("en_vigueur: 2026-10-01 (à confirmer)", "en_vigueur: 2026-11-02"),
+                     ("courriel: mrpc.cissslau@ssss.gouv.qc.ca (à confirmer)",
+                      "courriel: propositions.cissslau@ssss.gouv.qc.ca"))
     library = load_library()
     loaded, problems = load_all([CISSS, changed], library)
     assert not problems
     old, new = (documents_for(item, library, ["politique"])[0] for item in loaded)
     body, _ = check_round_trip(old, new, tmp_path)
-    assert "3 juin 2019" in [text for text, _ in changes(body, "ins")]
+    assert "2 novembre" in [text for text, _ in changes(body, "ins")]
 
 
 def test_a_changed_link_is_deleted_and_inserted_with_its_own_target(tmp_path):

@@ -16,13 +16,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..french import NAME_FORMS, Name
+from ..french import NAME_FORMS, Name, hour
 from ..orgfile.cadence import next_review
 from ..orgfile.schema import REGIMES, OrganisationFile
 from .schema import Library
 
 # Top-level names derived from the organisation file, beside its own sections.
 DERIVED_NAMES = ("nom", "appellation", "communications", "direction")
+
+# Rules more than one document states, each rendered once (`_rules`).
+RULES = ("usage_personnel", "amitie_portee", "amitie_demandes", "heures_moderation")
 
 # Words of `termes` that are names (they agree and contract), the others being text.
 TERM_NAMES = ("usagers", "membres", "plaintes", "profession")
@@ -42,6 +45,7 @@ DERIVED_FROM: dict[str, tuple[tuple[str, ...], ...]] = {
     "groupes": (("organisation", "type"), ("vocabulaire", "membres")),
     "groupes_vises": (("organisation", "type"), ("personnes_visees",), ("vocabulaire", "membres")),
     "personnes_visees": (("organisation", "type"), ("personnes_visees",)),
+    "regles": (("choix",), ("moderation",), ("organisation", "type"), ("vocabulaire", "un_usager")),
     "prochaine_revision": (("revision", "en_vigueur"), ("revision", "derniere_revision"),
                            ("revision", "cadence_annees")),
 }
@@ -79,6 +83,33 @@ def _terms(org: OrganisationFile, defaults: dict[str, Any], aspirated: frozenset
     return words
 
 
+def _every(one: str) -> str:
+    """« un usager » -> « tout usager », « une personne desservie » -> « toute personne desservie »."""
+    article, _, rest = one.partition(" ")
+    return {"un": "tout", "une": "toute"}.get(article, "tout") + " " + (rest if article in ("un", "une") else one)
+
+
+def _rules(org: OrganisationFile, phrases: dict[str, Any], terms: dict[str, Any]) -> dict[str, Any]:
+    """The phrase of each rule that the politique, the nétiquette and the fiche-synthèse
+    all state, computed once from the file's choices so that they cannot differ."""
+    if not phrases:  # a library without `regles` (a test library): clauses cannot read them
+        return dict.fromkeys(RULES)
+    choice, hours = org.choix, org.moderation
+    served = str(terms.get("un_usager") or "")
+    friends = {key: text.format(un_usager=served, tout_usager=_every(served))
+               for key, text in phrases["amitie"].items()}
+    moderation = phrases["heures_moderation"].format(jours=hours.jours, debut=hour(hours.debut),
+                                                     fin=hour(hours.fin))
+    return {
+        "usage_personnel": phrases["usage_personnel"][choice.usage_personnel_au_travail],
+        "amitie_portee": friends[choice.amitie_portee],
+        # A ban on links with every user refuses every user's request too.
+        "amitie_demandes": friends["tous_usagers" if "tous_usagers" in (choice.amitie_portee, choice.amitie_demandes)
+                                   else "usagers_servis"],
+        "heures_moderation": moderation + ("" if hours.jours_feries else phrases["sauf_jours_feries"]),
+    }
+
+
 def _people(org: OrganisationFile, defaults: dict[str, Any]) -> list[dict[str, str]]:
     if org.personnes_visees:
         return [p.model_dump() for p in org.personnes_visees]
@@ -112,6 +143,7 @@ def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
         groupes=groups,
         groupes_vises=[groups[r] for r in REGIMES if regimes[r] and r != "public" and groups.get(r)],
         lois=library.laws,
+        regles=_rules(org, library.terms.get("regles", {}), terms),
         prochaine_revision=next_review(org),
     )
     return context
@@ -141,6 +173,7 @@ def context_schema(library: Library) -> dict[str, Schema]:
     schema["regimes"] = {regime: None for regime in REGIMES}
     schema["groupes"] = {regime: name_schema for regime in REGIMES}
     schema["groupes_vises"] = None
+    schema["regles"] = dict.fromkeys(RULES)
     schema["lois"] = {law_id: None for law_id in library.laws}
     schema["prochaine_revision"] = None
     return schema

@@ -83,6 +83,7 @@ _CONTACT_LINES = (
     ("telephone", "Téléphone", lambda value, contact: escape_markdown(phone(value, contact.get("poste")))),
     ("sans_frais", "Sans frais", lambda value, _: escape_markdown(phone(value))),
     ("adresse_web", "Site Web", lambda value, _: link(value, value)),
+    ("politique_web", "Politique de confidentialité", lambda value, _: link(value, value)),
     ("heures", "Heures de bureau", lambda value, _: escape_markdown(str(value))),
 )
 

@@ -207,6 +207,7 @@ class Contact(Strict):
     poste: str | None = None
     sans_frais: Telephone | None = None
     adresse_web: Url | None = None
+    politique_web: Url | None = None   # the body's published privacy policy (protection_renseignements)
     heures: str | None = None
 
 
@@ -217,15 +218,34 @@ class Contacts(Strict):
 
 
 class Sanctions(Strict):
-    personnel: list[Texte] = []
-    public: list[Texte] = []
+    """Measures by regime: each document names only those of the regimes it addresses.
+
+    Members answer to the syndic and the disciplinary council, never to a list of the
+    body's own (see the clauses); professionals without an employment tie and volunteers
+    answer to the processes of their status, so their lists never hold a dismissal."""
+
+    personnel: list[Texte] = [                    # the employer's measures, the default being the usual ones
+        "le retrait complet ou partiel de l’accès aux comptes et aux outils de communication de l’employeur",
+        "le retrait ou la modification du contenu publié, ou sa rétractation par son auteur",
+        "des mesures administratives ou disciplinaires, de la simple réprimande jusqu’au congédiement",
+    ]
+    professionnels_independants: list[Texte] = []  # physicians, midwives, independent workers
+    benevoles: list[Texte] = []                   # volunteers and trainees
+    public: list[Texte] = []                      # people commenting on the pages
 
 
 class Choix(Strict):
     """Where the sources differ, the organisation chooses."""
 
-    usage_personnel_au_travail: Literal["interdit", "hors_heures", "permis"] = "hors_heures"
+    # interdit: only on a personal device outside working hours; hors_heures: outside working
+    # hours, breaks and meals included; hors_lieux: outside working hours and off the premises;
+    # permis: moderate use at work. One phrase renders it in every document (`regles`).
+    usage_personnel_au_travail: Literal["interdit", "hors_heures", "hors_lieux", "permis"] = "hors_heures"
     amitie_usagers: Literal["interdite", "deconseillee"] = "interdite"
+    # Whom the ban on links covers, and whose friend requests are refused: the users one
+    # serves or has served directly, or every user, current or former.
+    amitie_portee: Literal["usagers_servis", "tous_usagers"] = "usagers_servis"
+    amitie_demandes: Literal["usagers_servis", "tous_usagers"] = "usagers_servis"
     cyberintervention: OuiNon = False
     comptes_separes: OuiNon = True
     partage_fichiers_internes: OuiNon = True

@@ -1,0 +1,147 @@
+"""One rule, one statement: where the politique, the nétiquette and the fiche-synthèse
+state the same rule, they say the same thing.
+
+The three documents of every fixture body and of the five shipped organisations are
+built to HTML and read back; each rule's wording is compared across documents and
+with what the organisation file chose (personal use at work, friendship with users,
+sanctions by regime, moderation hours, complaint route).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, run_once
+from policygen.assembly.inputs import load_all
+from policygen.french import phone
+from policygen.library.context import build_context
+from policygen.library.loader import load_library
+from readback import html_text
+
+ROOT = Path(__file__).resolve().parents[2]
+BODIES = sorted((FIXTURES / "organismes").glob("*.yaml")) + sorted((ROOT / "organisations").glob("*.yaml"))
+DOCUMENTS = ("politique", "netiquette", "fiche-synthese")
+HOURS = re.compile(r"(?:du|le|les|tous les) [^.;:]*?, de \d{1,2} h(?: \d\d)? à \d{1,2} h(?: \d\d)?(?:, sauf les jours fériés)?")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "’").split())
+
+
+@pytest.fixture(scope="module")
+def bodies(tmp_path_factory) -> dict[str, tuple[dict, dict[str, str]]]:
+    """Each body: its template context (what its file chose) and its three documents as text."""
+    out = tmp_path_factory.mktemp("one-rule")
+    run_once("build", *BODIES, "--out", out, "--format", "html")
+    library = load_library()
+    loaded, problems = load_all(BODIES, library)
+    assert len(loaded) == len(BODIES), problems
+    return {item.slug: (build_context(item.organisation, library),
+                        {doc: _plain(html_text(out / item.slug / f"{doc}.html")) for doc in DOCUMENTS})
+            for item in loaded}
+
+
+def _ids() -> list[str]:
+    return [body.stem for body in BODIES]
+
+
+@pytest.mark.parametrize("slug", _ids())
+def test_personal_use_is_one_phrase_in_politique_and_fiche(bodies, slug):
+    context, docs = bodies[slug]
+    library = load_library()
+    variants = library.terms["regles"]["usage_personnel"]
+    chosen = _plain(context["regles"]["usage_personnel"])
+    assert f"à des fins personnelles est permis {chosen}." in docs["politique"]
+    if context["organisation"]["type"] != "ordre_professionnel":
+        assert f"à des fins personnelles {chosen}." in docs["fiche-synthese"]
+    for choice, phrase in variants.items():
+        if _plain(phrase) != chosen:
+            for doc in ("politique", "fiche-synthese"):
+                assert _plain(phrase) not in docs[doc], (doc, choice)
+    # the fiche's former wording, which contradicted the politique's
+    assert "hors des lieux de travail" not in docs["fiche-synthese"] or "hors des lieux de travail" in chosen
+
+
+@pytest.mark.parametrize("slug", _ids())
+def test_friendship_scope_is_the_same_in_politique_and_fiche(bodies, slug):
+    context, docs = bodies[slug]
+    rules = context["regles"]
+    scope = _plain(rules["amitie_portee"])
+    assert scope in docs["politique"] and scope in docs["fiche-synthese"]
+    # « actuel ou ancien » (every user) only where the file chose it, and then in both documents
+    every = "tous_usagers" in (context["choix"]["amitie_portee"], context["choix"]["amitie_demandes"])
+    for doc in ("politique", "fiche-synthese"):
+        assert ("actuel ou ancien" in docs[doc]) == (every and context["choix"]["amitie_usagers"] == "interdite"), doc
+    if context["choix"]["amitie_usagers"] == "interdite":
+        requests = _plain(rules["amitie_demandes"])
+        assert requests in docs["politique"] and requests in docs["fiche-synthese"]
+
+
+@pytest.mark.parametrize("slug", _ids())
+def test_sanctions_come_from_the_lists_of_the_regimes_addressed(bodies, slug):
+    context, docs = bodies[slug]
+    lists, regimes = context["sanctions"], context["regimes"]
+    staff = [_plain(m) for m in lists["personnel"]] if regimes["employeur"] else []
+    for measure in staff:  # the employer's list, whole, in the politique and in the fiche
+        assert measure in docs["politique"] and measure in docs["fiche-synthese"], measure
+    for doc in DOCUMENTS:
+        rest = docs[doc]
+        for measure in staff + [_plain(m) for key in ("professionnels_independants", "benevoles", "public")
+                                for m in lists[key]]:
+            rest = rest.replace(measure, "")
+        # dismissal only inside the employer's own list; checks are no sanction
+        assert "congédiement" not in rest, (doc, rest[max(0, rest.find("congédiement") - 200):][:300])
+        assert "contrôles ou" not in rest, doc
+    if regimes["membre"]:
+        for doc in ("politique", "fiche-synthese"):
+            assert "demande d’enquête" in docs[doc] and "conseil de discipline" in docs[doc], doc
+    for public in lists["public"]:  # the same measures on the pages in the politique and the nétiquette
+        assert _plain(public) in docs["netiquette"] and _plain(public) in docs["politique"], public
+
+
+@pytest.mark.parametrize("slug", _ids())
+def test_moderation_hours_are_identical(bodies, slug):
+    context, docs = bodies[slug]
+    expected = _plain(context["regles"]["heures_moderation"])
+    for doc in ("politique", "netiquette"):
+        assert expected in docs[doc], doc
+        assert {_plain(m)[-len(expected):] for m in HOURS.findall(docs[doc])} == {expected}, doc
+
+
+@pytest.mark.parametrize("slug", _ids())
+def test_complaint_route_is_the_same_card_everywhere(bodies, slug):
+    context, docs = bodies[slug]
+    contact = context["contacts"]["plaintes"]
+    lines = [f"{label} : {value}" for label, value in (
+        ("Courriel", contact.get("courriel")),
+        ("Téléphone", contact.get("telephone") and phone(contact["telephone"], contact.get("poste"))),
+        ("Sans frais", contact.get("sans_frais") and phone(contact["sans_frais"])),
+        ("Site Web", contact.get("adresse_web"))) if value]
+    for line in lines or [contact["titre"]]:
+        # the nétiquette once; the politique twice (moderation, then the contacts at the end)
+        assert docs["netiquette"].count(_plain(line)) >= 1, line
+        assert docs["politique"].count(_plain(line)) >= 2, line
+    if contact.get("courriel"):  # never an e-mail address printed without its card
+        for doc in ("politique", "netiquette"):
+            assert docs[doc].count(contact["courriel"]) == docs[doc].count(f"Courriel : {contact['courriel']}"), doc
+
+
+@pytest.mark.parametrize("slug", _ids())
+def test_distress_notice_and_access_requests(bodies, slug):
+    context, docs = bodies[slug]
+    netiquette = docs["netiquette"]
+    for number in ("911", "811", "9-8-8"):
+        assert number in netiquette, number
+    law = ("Loi sur la protection des renseignements personnels dans le secteur privé"
+           if context["organisation"]["secteur"] == "prive" else "Loi sur l’accès aux documents des organismes publics")
+    assert "sont conservés par" in netiquette and f"demande d’accès selon la {law}" in netiquette
+    if context["organisation"]["type"] == "ordre_professionnel":
+        assert "contrôle de l’exercice de la profession, selon la Loi sur l’accès" in netiquette
+    privacy = context["contacts"]["protection_renseignements"].get("politique_web")
+    if privacy:
+        assert "consultez notre politique de confidentialité" in netiquette
+    else:
+        assert "Pour savoir comment nous traitons vos renseignements personnels, écrivez" in netiquette
