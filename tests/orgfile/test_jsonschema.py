@@ -77,3 +77,13 @@ def test_no_description_is_left_for_a_key_that_is_gone() -> None:
             for name in definition.get("properties", {})}
     keys |= {f"OrganisationFile.{name}" for name in schema["properties"]}
     assert set(DESCRIPTIONS) - keys == set()
+
+
+@pytest.mark.parametrize("folder", [ROOT / "organisations", ROOT / "tests/fixtures"], ids=lambda p: p.name)
+def test_the_schema_beside_the_files_is_current_and_named_by_each(folder: Path) -> None:
+    current = CliRunner().invoke(main, ["schema"]).output
+    assert (folder / "organisation.schema.json").read_text(encoding="utf-8") == current, \
+        "run: policygen schema > " + str(folder / "organisation.schema.json")
+    for path in [p for p in VALID_FILES if p.parent == folder]:
+        assert path.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=./organisation.schema.json\n"), path.name

@@ -48,6 +48,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Organisation.mission": ("Mission", "La mission, en une ou deux phrases."),
     "Organisation.valeurs": ("Valeurs", "Les valeurs de l’organisme, une par ligne."),
     "Organisation.site_web": ("Site Web", "L’adresse du site, commençant par « https:// »."),
+    "Organisation.sante_quebec": ("Établissement de Santé Québec", "oui : l’établissement fait partie de Santé "
+                                  "Québec (employeur de son personnel, organisme public visé par la loi sur "
+                                  "l’accès) ; non : établissement privé ou hors de Santé Québec."),
     "Organisation.region": ("Région", "La région desservie, s’il y a lieu."),
     "Organisation.profession": ("Profession (ancienne clé)", "Remplacée par vocabulaire.profession."),
     "Organisation.membres_nombre": ("Nombre de membres", "Le nombre approximatif de membres d’un ordre."),
@@ -80,6 +83,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Roles.moderation": ("Modération", "Qui modère les pages : « l’équipe des communications »."),
     "Roles.courriel_propositions": ("Courriel des propositions", "L’adresse où proposer une publication."),
     "Roles.securite_information": ("Sécurité de l’information", "Qui répond de la sécurité de l’information."),
+    "Roles.approbation_conjointe": ("Approbation conjointe", "Les personnes qui doivent ensemble autoriser une "
+                                    "prise de parole au nom de l’organisme, une par ligne."),
     "Roles.gestionnaires": ("Gestionnaires", "Les personnes ou unités qui gèrent des comptes, une par ligne."),
     "Unite.nom": ("Nom", "Le nom de l’unité : « Service des communications »."),
     "Unite.genre": ("Genre", "masculin ou féminin."),
@@ -125,12 +130,21 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Contact.poste": ("Poste", "Le numéro de poste, entre guillemets s’il commence par 0."),
     "Contact.sans_frais": ("Sans frais", "Le numéro sans frais : « 1 866 963-7770 »."),
     "Contact.adresse_web": ("Adresse Web", "Une page ou un formulaire, commençant par « https:// »."),
+    "Contact.politique_web": ("Politique de confidentialité", "L’adresse de la politique de confidentialité "
+                              "publiée, commençant par « https:// »."),
     "Contact.heures": ("Heures", "Les heures de bureau, en toutes lettres."),
     # sanctions, choix, fondements, partage
     "Sanctions.personnel": ("Personnel", "Les mesures pour le personnel, une par ligne."),
+    "Sanctions.professionnels_independants": ("Professionnels indépendants", "Les suites pour les médecins et "
+                                              "autres professionnels indépendants, une par ligne."),
+    "Sanctions.benevoles": ("Bénévoles", "Les suites pour les bénévoles et les stagiaires, une par ligne."),
     "Sanctions.public": ("Public", "Ce que l’organisme peut faire sur ses pages, une mesure par ligne."),
     "Choix.usage_personnel_au_travail": ("Usage personnel au travail", "interdit, hors_heures ou permis."),
     "Choix.amitie_usagers": ("Amitié avec les personnes desservies", "interdite ou deconseillee."),
+    "Choix.amitie_portee": ("Liens interdits avec", "usagers_servis (les personnes qu’on sert ou a servies) ou "
+                            "tous_usagers."),
+    "Choix.amitie_demandes": ("Demandes d’amitié refusées", "usagers_servis ou tous_usagers : de qui les "
+                              "demandes sont refusées."),
     "Choix.cyberintervention": ("Cyberintervention", "oui : l’organisme intervient à distance par les médias "
                                 "sociaux."),
     "Choix.comptes_separes": ("Comptes séparés", "oui : comptes personnels et professionnels séparés."),
