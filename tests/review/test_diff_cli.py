@@ -14,7 +14,7 @@ from trackchanges import accept_all, reject_all
 def cisss_changed(tmp_path):
     return edited(tmp_path, CISSS, "cisss-v2.yaml",
                   ("courriel: mrpc.cissslau@ssss.gouv.qc.ca", "courriel: relations.cissslau@ssss.gouv.qc.ca"),
-                  ("en_vigueur: 2018-04-27", "en_vigueur: 2019-06-03"))
+                  ("en_vigueur: 2026-10-01 (à confirmer)", "en_vigueur: 2026-11-02"))
 
 
 def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
@@ -28,7 +28,7 @@ def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
     assert re.search(r"contacts\.communications\.courriel : « mrpc\.cissslau@ssss\.gouv\.qc\.ca » → "
                      r"« relations\.cissslau@ssss\.gouv\.qc\.ca » \(ligne \d+\)", result.output)
     date = next(i for i, line in enumerate(lines) if line.startswith("  revision.en_vigueur : "))
-    assert lines[date].startswith("  revision.en_vigueur : « 27 avril 2018 » → « 3 juin 2019 » (ligne ")
+    assert lines[date].startswith("  revision.en_vigueur : « 1er octobre 2026 » → « 2 novembre 2026 » (ligne ")
     assert "politique.entete (politique, modifiée)" in lines[date + 1]
     assert re.search(r"^  politique : \d+ clauses? modifiées? → ", result.output, re.M)
     assert "politique.contacts (politique, modifiée)" in result.output  # the e-mail change reaches the contacts
@@ -37,7 +37,7 @@ def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
         body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
     inserted = [plain("".join(t.text for t in c.iter(f"{W}t"))) for c in body.iter(f"{W}ins")]
     deleted = [plain("".join(t.text for t in c.iter(f"{W}delText"))) for c in body.iter(f"{W}del")]
-    assert "3 juin 2019" in inserted and "27 avril 2018" in deleted
+    assert "2 novembre" in inserted and "1er octobre" in deleted
     # Accept All gives the new file's politique, Reject All the old one's, as `build` writes them.
     built = tmp_path / "built"
     for name, source in (("ancien", CISSS), ("nouveau", tmp_path / "cisss-v2.yaml")):
@@ -48,9 +48,9 @@ def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
 
     html = plain((out / "politique.diff.html").read_text(encoding="utf-8"))
     assert '<html lang="fr-CA">' in html
-    assert "<del><span class=\"sr\">[début de la suppression : </span>27 avril 2018" in html
-    assert "<ins><span class=\"sr\">[début de l’ajout : </span>3 juin 2019" in html
-    assert "revision.en_vigueur : « 27 avril 2018 » → « 3 juin 2019 »" in html
+    assert "<del><span class=\"sr\">[début de la suppression : </span>1er octobre" in html
+    assert "<ins><span class=\"sr\">[début de l’ajout : </span>2 novembre" in html
+    assert "revision.en_vigueur : « 1er octobre 2026 » → « 2 novembre 2026 »" in html
     assert "text-decoration: line-through" in html and "text-decoration: underline" in html
     assert "<script" not in html and "<link" not in html and 'src="' not in html  # self-contained
 
@@ -64,7 +64,7 @@ def test_diff_of_identical_files_says_so(tmp_path):
 
 
 def test_diff_with_a_bad_file_reports_every_problem_and_writes_nothing(tmp_path):
-    broken = edited(tmp_path, CISSS, "casse.yaml", ("en_vigueur: 2018-04-27", "en_vigueur: 27 avril"),
+    broken = edited(tmp_path, CISSS, "casse.yaml", ("en_vigueur: 2026-10-01 (à confirmer)", "en_vigueur: 1er octobre"),
                     ("  secteur: public", "  secteur: publique"))
     result = run_cli("diff", CISSS, broken, "--out", tmp_path / "cmp")
     assert result.exit_code == 3
@@ -94,4 +94,4 @@ def test_diff_outputs_are_reproducible_and_dated_by_source_date_epoch(tmp_path):
         with zipfile.ZipFile(tmp_path / name / "politique.redline.docx") as archive:
             body = etree.fromstring(archive.read("word/document.xml"))
         dates[name] = {c.get(f"{W}date") for c in body.iter(f"{W}ins", f"{W}del")}
-    assert dates == {"a": {"2019-06-03T12:00:00Z"}, "epoch": {"2023-11-14T22:13:20Z"}}
+    assert dates == {"a": {"2026-11-02T12:00:00Z"}, "epoch": {"2023-11-14T22:13:20Z"}}

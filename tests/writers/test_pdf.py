@@ -48,7 +48,7 @@ def test_titles_are_the_documents_titles(built):
     assert reader.metadata.author.startswith("Centre intégré de santé")
     assert reader.metadata.subject == "Politique sur les médias sociaux"
     assert "médias sociaux" in reader.metadata["/Keywords"]
-    assert reader.metadata["/CreationDate"] == "D:20180427120000Z"  # the document's date, never the clock
+    assert reader.metadata["/CreationDate"] == "D:20261001120000Z"  # the document's date, never the clock
 
 
 def test_every_font_is_embedded_and_is_the_projects(built, sample_outputs):
