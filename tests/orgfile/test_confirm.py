@@ -58,10 +58,11 @@ def test_a_normal_build_warns_and_highlights_the_values_in_html_and_docx(org_fil
             "  Une fois la valeur confirmée, retirez la mention « (à confirmer) ».") in result.output
     assert result.output.count("[organisation.to-confirm]") == 3
     html = (tmp_path / "essai" / "politique.html").read_text(encoding="utf-8")
-    assert ('<mark class="a-confirmer">vie.privee@essai.qc.ca'
-            '<span class="visually-hidden"> (valeur à confirmer)</span></mark>') in html
+    # Highlighted, and said in words after the value, for readers who do not see the colour.
+    assert ('<mark class="a-confirmer"><a href="mailto:vie.privee@essai.qc.ca">vie.privee@essai.qc.ca</a></mark>'
+            '<span class="mention-a-confirmer"> (à confirmer)</span>') in html
     body = html[html.index("<body"):]
-    assert "(à confirmer)" not in body.replace("(valeur à confirmer)", "")
+    assert body.count("(à confirmer)") == body.count('class="mention-a-confirmer"') >= 2
     with zipfile.ZipFile(tmp_path / "essai" / "politique.docx") as archive:
         body = etree.fromstring(archive.read("word/document.xml"))
     highlighted = ["".join(r.itertext()) for r in body.iter(f"{W}r")
@@ -102,5 +103,5 @@ def test_the_pdf_paints_the_highlight_behind_the_value_only_when_one_remains(org
         assert result.exit_code == 0, result.output
     assert highlight_fills(tmp_path / "marque" / "politique.pdf") >= 2  # the name and the e-mail
     assert highlight_fills(tmp_path / "propre" / "politique.pdf") == 0
-    assert "Écrivez à vie.privee@essai.qc.ca, de 8 h 30 à 17 h." in \
+    assert "Écrivez à vie.privee@essai.qc.ca (à confirmer), de 8 h 30 à 17 h." in \
         "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "marque" / "politique.pdf")).pages)

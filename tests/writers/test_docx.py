@@ -7,7 +7,7 @@ from __future__ import annotations
 import docx
 from docx.oxml.ns import qn
 
-from policygen.model.nodes import ListBlock
+from policygen.model.nodes import ListBlock, Note
 
 from conftest import output_files
 from samples import dense_fiche, rich_politique
@@ -22,6 +22,8 @@ def _list_items(blocks) -> int:
     for block in blocks:
         if isinstance(block, ListBlock):
             count += len(block.items) + sum(_list_items(item) for item in block.items)
+        elif isinstance(block, Note):  # a boxed notice holds lists of its own
+            count += _list_items(block.blocks)
     return count
 
 

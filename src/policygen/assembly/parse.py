@@ -51,7 +51,9 @@ def _link_addresses(state: StateCore) -> None:
         in_link = 0
         for token in block.children:
             in_link += {"link_open": 1, "link_close": -1}.get(token.type, 0)
-            found = _linkify().match(token.content) if token.type == "text" and not in_link else None
+            # The markers of a value to confirm are not part of an address: blanked, at their place.
+            plain = _MARKERS.sub(" ", token.content)
+            found = _linkify().match(plain) if token.type == "text" and not in_link else None
             matches = [m for m in found or [] if _address(m) and state.md.validateLink(state.md.normalizeLink(m.url))]
             if not matches:
                 children.append(token)

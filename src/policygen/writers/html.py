@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, ListBlock, \
     Note, Paragraph, Section, Strong, Text, ToConfirm
 from ..resources import TEMPLATES
-from .notes import DRAFT_MARK, note_html
+from .notes import DRAFT_MARK, TO_CONFIRM, note_html
 from .options import WriterOptions
 
 
@@ -37,8 +37,8 @@ def _inlines(nodes: tuple[Inline, ...]) -> str:
         elif isinstance(node, Link):
             out.append(_inlines(node.children))
         elif isinstance(node, ToConfirm):
-            out.append(f'<mark class="a-confirmer">{_inlines(node.children)}'
-                       f'<span class="visually-hidden"> (valeur à confirmer)</span></mark>')
+            out.append(f'<mark class="a-confirmer">{_inlines(node.children)}</mark>'
+                       f'<span class="mention-a-confirmer">{escape(TO_CONFIRM)}</span>')
     return "".join(out)
 
 

@@ -13,6 +13,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ...model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
     Table, Text, ToConfirm, inline_text
 from ..html import safe_href
+from ..notes import TO_CONFIRM
 from .styles import NOTE_STYLE, TABLE_STYLE, TEXT_WIDTH
 
 
@@ -46,6 +47,7 @@ def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = F
             _inlines(paragraph, node.children, bold, italic, highlight)
         elif isinstance(node, ToConfirm):
             _inlines(paragraph, node.children, bold, italic, True)
+            paragraph.add_run(TO_CONFIRM).italic = True
 
 
 class Lists:
