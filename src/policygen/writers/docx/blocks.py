@@ -17,13 +17,16 @@ from ..notes import TO_CONFIRM
 from .styles import NOTE_STYLE, TABLE_STYLE, TEXT_WIDTH
 
 
-def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...], bold: bool, italic: bool) -> None:
+def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...], bold: bool, italic: bool,
+               highlight: bool) -> None:
     rel = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel)
     paragraph._p.append(link)
     run = paragraph.add_run(inline_text(children), style="Hyperlink")
     run.bold, run.italic = bold or None, italic or None
+    if highlight:  # an address to confirm
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     link.append(run._r)
 
 
@@ -42,7 +45,7 @@ def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = F
         elif isinstance(node, Strong):
             _inlines(paragraph, node.children, True, italic, highlight)
         elif isinstance(node, Link) and safe_href(node.href):
-            _hyperlink(paragraph, node.href, node.children, bold, italic)
+            _hyperlink(paragraph, node.href, node.children, bold, italic, highlight)
         elif isinstance(node, Link):
             _inlines(paragraph, node.children, bold, italic, highlight)
         elif isinstance(node, ToConfirm):
