@@ -108,7 +108,7 @@ def _table_style(docx: DocxDocument) -> None:
 SIZES = {
     False: {"text": 10.5, "line": 1.2, "after": 6, "h1": (14, 31, 10), "h2": (11.5, 16, 6), "h3": (10.5, 10, 3),
             "title": 22},
-    True: {"text": 9, "line": 1.08, "after": 2, "h1": (10.5, 6, 3), "h2": (9, 4, 1), "h3": (9, 3, 1), "title": 17},
+    True: {"text": 8, "line": 1.02, "after": 2, "h1": (10.5, 6, 3), "h2": (9, 4, 1), "h3": (9, 3, 1), "title": 17},
 }
 
 
