@@ -39,9 +39,13 @@ class LineBreak:
     pass
 
 
+# Every format prints these words after a highlighted value to confirm, so no reader depends on colour.
+TO_CONFIRM = " (à confirmer)"
+
+
 @dataclass(frozen=True)
 class ToConfirm:
-    """A value the organisation file marks « (à confirmer) »: highlighted until confirmed."""
+    """A value the organisation file marks « (à confirmer) »: highlighted and so marked until confirmed."""
 
     children: tuple[Inline, ...]
 
@@ -188,7 +192,7 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
         elif isinstance(node, LineBreak):
             parts.append("\n")
         else:
-            parts.append(inline_text(node.children))
+            parts.append(inline_text(node.children) + (TO_CONFIRM if isinstance(node, ToConfirm) else ""))
     return "".join(parts)
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, ListBlock, \
-    Note, Paragraph, Section, Strong, Text, ToConfirm
+from ..model.nodes import TO_CONFIRM, Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, \
+    ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm
 from ..resources import TEMPLATES
-from .notes import DRAFT_MARK, TO_CONFIRM, note_html
+from .notes import DRAFT_MARK, note_html
 from .options import WriterOptions
 
 

@@ -13,8 +13,6 @@ from ..french import french_list
 from ..model.nodes import Law, Provenance, Source
 
 DRAFT_MARK = "PROJET — pour révision"
-# Printed after a highlighted value to confirm, in every format, so no reader depends on colour.
-TO_CONFIRM = " (à confirmer)"
 AUTHOR = "policygen"
 ITEM = "– "  # in a Word comment, a line that details the line before it (one value read)
 

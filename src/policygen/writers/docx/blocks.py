@@ -10,10 +10,9 @@ from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ...model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
+from ...model.nodes import TO_CONFIRM, Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
     Table, Text, ToConfirm, inline_text
 from ..html import safe_href
-from ..notes import TO_CONFIRM
 from .styles import NOTE_STYLE, TABLE_STYLE, TEXT_WIDTH
 
 
