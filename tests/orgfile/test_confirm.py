@@ -60,7 +60,7 @@ def test_a_normal_build_warns_and_highlights_the_values_in_html_and_docx(org_fil
     html = (tmp_path / "essai" / "politique.html").read_text(encoding="utf-8")
     # Highlighted, and said in words after the value, for readers who do not see the colour.
     assert ('<mark class="a-confirmer"><a href="mailto:vie.privee@essai.qc.ca">vie.privee@essai.qc.ca</a></mark>'
-            '<span class="mention-a-confirmer"> (à confirmer)</span>') in html
+            '<span class="mention-a-confirmer">\u00a0(à confirmer)</span>') in html
     body = html[html.index("<body"):]
     assert body.count("(à confirmer)") == body.count('class="mention-a-confirmer"') >= 2
     with zipfile.ZipFile(tmp_path / "essai" / "politique.docx") as archive:
@@ -103,5 +103,5 @@ def test_the_pdf_paints_the_highlight_behind_the_value_only_when_one_remains(org
         assert result.exit_code == 0, result.output
     assert highlight_fills(tmp_path / "marque" / "politique.pdf") >= 2  # the name and the e-mail
     assert highlight_fills(tmp_path / "propre" / "politique.pdf") == 0
-    assert "Écrivez à vie.privee@essai.qc.ca (à confirmer), de 8 h 30 à 17 h." in \
+    assert "Écrivez à vie.privee@essai.qc.ca\u00a0(à confirmer), de 8 h 30 à 17 h." in \
         "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "marque" / "politique.pdf")).pages)

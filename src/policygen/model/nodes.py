@@ -40,7 +40,7 @@ class LineBreak:
 
 
 # Every format prints these words after a highlighted value to confirm, so no reader depends on colour.
-TO_CONFIRM = " (à confirmer)"
+TO_CONFIRM = "\u00a0(à confirmer)"  # no-break: the words never start a line alone
 
 
 @dataclass(frozen=True)
