@@ -64,15 +64,17 @@ def test_a_multi_file_build_is_all_or_nothing(tmp_path, monkeypatch):
     html = WRITERS["html"]
 
     def fails_for_the_second(document, path, options):
-        if "-second-" in path.parent.name:  # the staging folder of the second file
+        if path.parent.name.startswith("second-"):  # the work folder of the second file
             raise OSError(28, "No space left on device")
         html(document, path, options)
     monkeypatch.setitem(WRITERS, "html", fails_for_the_second)
-    result = run("build", "premier.yaml", "second.yaml", "--format", "html", "--out", "out", cwd=tmp_path)
+    result = run("build", "premier.yaml", "second.yaml", "--format", "html", "--out", "out", "--jobs", "1",
+                 cwd=tmp_path)  # one process: the failing writer is this one's
     assert result.exit_code == 6
     assert "Écriture impossible : le disque est plein." in result.output
     assert not (tmp_path / "out" / "premier").exists()  # the first file's documents were not moved in
-    assert [p.name for p in (tmp_path / "out").iterdir()] == []  # no staging folder left
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [".policygen-cache"]  # no work folder left
+    assert not list((tmp_path / "out" / ".policygen-cache").glob("*/*/*"))
 
 
 def test_a_format_no_longer_built_is_removed_and_the_manifest_says_what_is_there(tmp_path):
@@ -94,7 +96,7 @@ def test_leftovers_of_a_killed_build_are_removed(tmp_path):
     leftover = tmp_path / "out" / ".policygen-999999999-essai-x"
     leftover.mkdir(parents=True)
     assert run("build", "essai.yaml", "--format", "html", "--out", "out", cwd=tmp_path).exit_code == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["essai"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".policygen-cache", "essai"]
 
 
 def test_only_the_files_with_errors_are_blamed(tmp_path):

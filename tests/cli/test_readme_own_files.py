@@ -12,7 +12,7 @@ from policygen.cli.main import main
 
 def example_blocks() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    part = readme.split("### Les lois et les clauses propres à l’organisme", 1)[1].split("\n## ", 1)[0]
+    part = re.split(r"\n##+ ", readme.split("### Les lois et les clauses propres à l’organisme", 1)[1], maxsplit=1)[0]
     return re.findall(r"```(?:yaml|markdown)\n(.*?)```", part, re.S)
 
 

@@ -41,9 +41,9 @@ def test_review_builds_are_byte_identical_too(tmp_path, cisss_builds):
 
 def test_source_date_epoch_sets_the_metadata_dates(tmp_path, cisss_builds):
     plain, dated = cisss_builds["plain"], build(tmp_path / "dated", EPOCH, "--document", "politique")
-    # Without the variable: the organisation file's date (in force 2018-04-27).
-    assert docx.Document(str(plain / "politique.docx")).core_properties.created.isoformat().startswith("2018-04-27")
-    assert PdfReader(plain / "politique.pdf").metadata.creation_date.year == 2018
+    # Without the variable: the organisation file's date (in force 2026-10-01).
+    assert docx.Document(str(plain / "politique.docx")).core_properties.created.isoformat().startswith("2026-10-01")
+    assert PdfReader(plain / "politique.pdf").metadata.creation_date.year == 2026
     word = docx.Document(str(dated / "politique.docx")).core_properties
     assert word.created.isoformat().startswith("2023-11-14T22:13:20")
     assert word.modified == word.created

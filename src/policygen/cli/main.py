@@ -34,6 +34,7 @@ from ..orgfile.questionnaire import render
 from ..orgfile.renames import renamed_keys
 from ..publishing.build import LibraryState, Organisation, plan, run, sweep, work_folder
 from ..publishing.cache import BuildCache
+from ..publishing.staging import remove_leftovers
 from ..publishing.manifest import Manifest
 from ..publishing.site import NotASiteError, SiteIsWorkingFolderError, publish_site
 from ..publishing.site import Organisation as SiteOrganisation
@@ -221,6 +222,7 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     if rebuild_all:
         _writing(out_dir, cache.clear)
     sweep(cache)
+    remove_leftovers(out_dir)  # the staging folders a killed publish or build left
     state = LibraryState.read(library_dir, cache)
     library = None
     index = state.index

@@ -137,8 +137,9 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
     """Write the stale documents of every organisation, then install each organisation's files.
 
     `organisations` is drawn lazily, so the next is assembled while workers write; none is
-    installed before all are drawn, so an organisation that fails to assemble (its iterator
-    raises) leaves every output folder as it was. `written` is told of each file,
+    installed before every file of every organisation is written, so an organisation that
+    fails to assemble (its iterator raises) or a file that cannot be written leaves every
+    output folder as it was. `written` is told of each file,
     `installed` of each organisation in place."""
     owner: dict[Path, Organisation] = {}
     waiting: list[Organisation] = []  # drawn and not yet installed, in the order given
@@ -160,7 +161,7 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
 
     def install_written() -> None:
         """Install, in the order given, the organisations whose files are all written."""
-        while drawn and waiting and waiting[0].left == 0:
+        while drawn and waiting and all(organisation.left == 0 for organisation in waiting):
             _finish(waiting.pop(0), formats, cache, installed)
 
     try:
