@@ -104,4 +104,5 @@ def test_the_pdf_paints_the_highlight_behind_the_value_only_when_one_remains(org
     assert highlight_fills(tmp_path / "marque" / "politique.pdf") >= 2  # the name and the e-mail
     assert highlight_fills(tmp_path / "propre" / "politique.pdf") == 0
     assert "Écrivez à vie.privee@essai.qc.ca (à confirmer), de 8 h 30 à 17 h." in \
-        "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "marque" / "politique.pdf")).pages)
+        "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "marque" / "politique.pdf")).pages
+                  ).replace("\u00a0", " ")
