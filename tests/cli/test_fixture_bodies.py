@@ -8,7 +8,6 @@ agreement with its names.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

@@ -6,7 +6,6 @@ is the swap, not the documents, so no PDF is rendered here.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest

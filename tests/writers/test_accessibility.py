@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import axe_playwright_python
-import pytest
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

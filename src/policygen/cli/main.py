@@ -42,7 +42,6 @@ from ..review.explain import explain as explain_clauses
 from ..review.explain import report as explanation_report
 from ..resources import TEMPLATES
 from ..writers import FORMATS
-from ..writers.options import WriterOptions
 from . import clickfr
 from .progress import BuildProgress
 from .questions import Unanswered, ask
@@ -153,18 +152,16 @@ def _validate(library: Library, fichiers: tuple[Path, ...],
     return loaded, built, problems + failed
 
 
-def _build_all(library: Library, fichiers: tuple[Path, ...],
-               documents: list[str], final: bool = False) -> dict[Loaded, list[Document]]:
-    """Every document of every file, or every problem of every file and exit.
+def _build_all(library: Library, fichiers: tuple[Path, ...], documents: list[str]) -> dict[Loaded, list[Document]]:
+    """Every document of every file, or every problem of every file and exit (for `publish`).
 
     Values still « (à confirmer) » and documents dated before a law they cite are
-    warnings, printed here; errors for a final build (`final`)."""
+    warnings, printed here."""
     _, built, problems = _validate(library, fichiers, documents)
-    severity = "erreur" if final else "avertissement"
     findings = [d for item, docs in built.items()
-                for d in (*confirm_warnings(list(item.pending), item.display, final),
-                          *laws_in_force(item, docs, library, severity))]
-    if problems or final and findings:
+                for d in (*confirm_warnings(list(item.pending), item.display),
+                          *laws_in_force(item, docs, library, "avertissement"))]
+    if problems:
         _fail(problems + findings, "aucun document n’a été produit.")
     for warning in findings:
         click.echo(warning.format() + "\n", err=True)
@@ -222,7 +219,9 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     if rebuild_all:
         _writing(out_dir, cache.clear)
     sweep(cache)
-    remove_leftovers(out_dir)  # the staging folders a killed publish or build left
+    # Staging folders a killed `diff` (whose default output is inside this folder) or a build of an
+    # earlier version left here; this build's own work folders live in the cache, swept above.
+    remove_leftovers(out_dir)
     state = LibraryState.read(library_dir, cache)
     library = None
     index = state.index

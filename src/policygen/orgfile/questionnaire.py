@@ -8,8 +8,8 @@ given so far, so a wrong answer is caught when it is typed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from .jsonschema import FILE_NAME
 from .schema import OrganisationFile
 from .validation import error_message, fold_choices, typed
+from .yamlsource import load_yaml
 
 Answers = dict[tuple[str, ...], Any]
 
@@ -192,17 +193,13 @@ def checked(answers: Answers, question: Question, value: Any) -> tuple[Any, list
     return value, []
 
 
-_PLAIN = re.compile(r"[\w«][\w\s’'«»,.:()/@+-]*\Z")
-_READ_AS_OTHER = re.compile(r"(?i)(oui|non|vrai|faux|yes|no|true|false|null|~|[0-9.:+-]+)\Z")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-
-
 def _scalar(value: Any) -> str:
-    """A value as YAML that reads back exactly as it was typed."""
+    """A value as YAML that reads back exactly as it was typed: written plain when the
+    loader `check` uses reads it back as this text (or as the date it spells), quoted otherwise."""
     text = str(value)
-    if _DATE.match(text):
-        return text
-    if _PLAIN.match(text) and not _READ_AS_OTHER.match(text) and ": " not in text and " #" not in text:
+    located, _ = load_yaml(f"v: {text}\n", "")
+    read = located.data.get("v") if located is not None and isinstance(located.data, dict) else None
+    if read == text or isinstance(read, dt.date) and read.isoformat() == text:
         return text
     return json.dumps(text, ensure_ascii=False)
 

@@ -275,7 +275,7 @@ def load_yaml(text: str, display: str, domain: str = "organisation") -> tuple[Lo
         source_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
         return None, [Diagnostic(display, line, "", _yaml_message(exc), _yaml_hint(source_line),
                                  code=f"{domain}.yaml")]
-    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+    except yaml.YAMLError:  # pragma: no cover - unmarked errors are rare
         return None, [Diagnostic(display, None, "", "Le fichier n’est pas du YAML valide.",
                                  code=f"{domain}.yaml")]
     finally:

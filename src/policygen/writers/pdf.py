@@ -52,8 +52,8 @@ class ProjectOnlyFetcher(URLFetcher):
 
 def _not_lato_created_stamp(record: logging.LogRecord) -> bool:
     """The shipped Lato 2.0 files store head.created as a Unix time instead of seconds since
-    1904; fontTools (WeasyPrint's subsetter when HarfBuzz-Subset is missing) corrects it on
-    reading and logs « 'created' timestamp seems very low ». Only that record is dropped:
+    1904; fontTools (the subsetter, `_subset` below) corrects it on reading and logs
+    « 'created' timestamp seems very low ». Only that record is dropped:
     the files stay as published, so the embedded fonts, hence the PDFs, keep their bytes."""
     return not record.getMessage().startswith("'created' timestamp seems very low")
 

@@ -9,11 +9,21 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from ...model.nodes import TO_CONFIRM, Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
     Table, Text, ToConfirm, inline_text
 from ..html import safe_href
 from .styles import NOTE_STYLE, TABLE_STYLE, TEXT_WIDTH
+
+
+def _run(paragraph: DocxParagraph, text: str, bold: bool, italic: bool, highlight: bool,
+         style: str | None = None) -> Run:
+    run = paragraph.add_run(text, style=style)
+    run.bold, run.italic = bold or None, italic or None
+    if highlight:  # a value to confirm
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    return run
 
 
 def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...], bold: bool, italic: bool,
@@ -22,21 +32,14 @@ def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...]
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel)
     paragraph._p.append(link)
-    run = paragraph.add_run(inline_text(children), style="Hyperlink")
-    run.bold, run.italic = bold or None, italic or None
-    if highlight:  # an address to confirm
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-    link.append(run._r)
+    link.append(_run(paragraph, inline_text(children), bold, italic, highlight, style="Hyperlink")._r)
 
 
 def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = False, italic: bool = False,
              highlight: bool = False) -> None:
     for node in nodes:
         if isinstance(node, Text):
-            run = paragraph.add_run(node.text)
-            run.bold, run.italic = bold or None, italic or None
-            if highlight:  # a value to confirm
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            _run(paragraph, node.text, bold, italic, highlight)
         elif isinstance(node, LineBreak):
             paragraph.add_run().add_break(WD_BREAK.LINE)
         elif isinstance(node, Emphasis):
