@@ -6,23 +6,19 @@ makes no network request and reads nothing else.
 
 Same input, same bytes on any machine: the only font is the bundled Lato (assembly
 refuses a character it lacks, so no system font is ever drawn), and every font is
-subset by fontTools (a pip dependency, pinned by pyproject) without the clock,
-whether or not the system has HarfBuzz-Subset (see `_subset`).
+subset by the HarfBuzz of the uharfbuzz wheel (pinned by the lock file), whether or not
+the system has HarfBuzz-Subset (see `_subset`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
-import logging
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
 from weasyprint import HTML
 from weasyprint.pdf.fonts import Font
 from weasyprint.text.fonts import FontConfiguration
@@ -30,6 +26,7 @@ from weasyprint.urls import URLFetcher
 
 from ..model.nodes import Document
 from ..resources import TEMPLATES
+from .fontsubset import PDF_DROPPED, subset
 from .html import render_html
 from .options import WriterOptions
 from .pdfua import repair
@@ -50,31 +47,14 @@ class ProjectOnlyFetcher(URLFetcher):
         raise ValueError(f"ressource hors du projet refusée : {url}")
 
 
-def _not_lato_created_stamp(record: logging.LogRecord) -> bool:
-    """The shipped Lato 2.0 files store head.created as a Unix time instead of seconds since
-    1904; fontTools (the subsetter, `_subset` below) corrects it on reading and logs
-    « 'created' timestamp seems very low ». Only that record is dropped:
-    the files stay as published, so the embedded fonts, hence the PDFs, keep their bytes."""
-    return not record.getMessage().startswith("'created' timestamp seems very low")
-
-
 def _subset(font: Font, to_unicode: dict[int, str], hinting: bool) -> None:
-    """Keeps the glyphs `font` draws (`to_unicode`'s keys), at their ids, as fontTools does for
-    WeasyPrint without HarfBuzz-Subset, but with the font's own head.modified (fontTools would
-    stamp the time of the build) and whatever system libraries exist (WeasyPrint prefers
-    HarfBuzz-Subset when installed, whose output differs by version)."""
-    if not to_unicode:
-        return
-    options = subset.Options(retain_gids=True, passthrough_tables=True, ignore_missing_glyphs=True,
-                             hinting=hinting, desubroutinize=True, notdef_outline=bool(font.missing))
-    options.drop_tables += ["GSUB", "GPOS", "SVG "]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(gids=to_unicode)
-    ttfont = TTFont(io.BytesIO(font.file_content), fontNumber=font.index, recalcTimestamp=False)
-    subsetter.subset(ttfont)
-    output = io.BytesIO()
-    ttfont.save(output)
-    font.file_content = output.getvalue()
+    """Keeps the glyphs `font` draws (`to_unicode`'s keys), at their ids, as WeasyPrint does with
+    HarfBuzz-Subset, but with the pinned HarfBuzz of the uharfbuzz wheel (`fontsubset`) whatever
+    the system has: WeasyPrint prefers the system's HarfBuzz-Subset, whose output differs by
+    version, and falls back to fontTools, which stamps the clock and is 200 times slower."""
+    if to_unicode:
+        font.file_content = subset(font.file_content, index=font.index, glyphs=to_unicode, keep_ids=True,
+                                   hinting=hinting, notdef_outline=bool(font.missing), drop=PDF_DROPPED)
 
 
 # WeasyPrint has no option for its subsetter: this one replaces it for the whole process.
@@ -93,13 +73,8 @@ def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> 
     # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
     identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
     html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
-    head = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
-    head.addFilter(_not_lato_created_stamp)
-    try:
-        return repair(html.write_pdf(font_config=_fonts(), pdf_variant="pdf/ua-1", pdf_identifier=identifier,
-                                     uncompressed_pdf=False))
-    finally:
-        head.removeFilter(_not_lato_created_stamp)
+    return repair(html.write_pdf(font_config=_fonts(), pdf_variant="pdf/ua-1", pdf_identifier=identifier,
+                                 uncompressed_pdf=False))
 
 
 def write_pdf(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:
