@@ -15,7 +15,6 @@ document order) so a reader can tell which clause a change belongs to.
 from __future__ import annotations
 
 import copy
-import io
 from dataclasses import dataclass
 from itertools import count, groupby
 
@@ -27,7 +26,7 @@ from lxml import etree
 
 from ..model.nodes import Document
 from ..writers.docx.document import Spans, build_docx
-from ..writers.docx.package import reproducible_zip
+from ..writers.docx.package import save_docx
 from ..writers.notes import AUTHOR
 from .diff import BlockDiff, DocumentDiff, Op, UnitDiff
 
@@ -379,6 +378,4 @@ def redline(diff: DocumentDiff, old: Document, new: Document) -> Redline:
     for block in merged:
         end.addprevious(block)
     _track_revisions(new_docx.settings.element)
-    buffer = io.BytesIO()
-    new_docx.save(buffer)
-    return Redline(reproducible_zip(buffer.getvalue()), tracker.counts["ins"], tracker.counts["del"])
+    return Redline(save_docx(new_docx), tracker.counts["ins"], tracker.counts["del"])

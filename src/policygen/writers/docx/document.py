@@ -10,7 +10,6 @@ is read from the model, never from the document's kind.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,8 +25,7 @@ from ..options import WriterOptions
 from .blocks import Lists, add_blocks
 from .comments import comment_clause, mark_draft
 from .fields import header_footer
-from .fonts import embed_fonts
-from .package import reproducible_zip
+from .package import save_docx
 from .styles import LABEL_STYLE, LANG, VERSION_STYLE, apply_house_styles, box, columns, page_setup
 from .toc import add_bookmark, add_toc
 
@@ -90,7 +88,6 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
     docx = new_docx()
     layout = document.layout
     apply_house_styles(docx, layout.compact)
-    embed_fonts(docx)
     page_setup(docx, layout.compact)
     _properties(docx, document)
     if options.review:
@@ -133,6 +130,4 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
 
 
 def write_docx(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:
-    buffer = io.BytesIO()
-    build_docx(document, options).save(buffer)
-    path.write_bytes(reproducible_zip(buffer.getvalue()))
+    path.write_bytes(save_docx(build_docx(document, options)))

@@ -1,9 +1,14 @@
-"""The .docx zip, written the same way every time: fixed entry times and modes."""
+"""The .docx zip, written the same way every time: fonts cut to the finished text, fixed entry
+times and modes."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+
+from docx.document import Document as DocxDocument
+
+from .fonts import embed_fonts
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -19,3 +24,12 @@ def reproducible_zip(data: bytes) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, source.read(info.filename))
     return out.getvalue()
+
+
+def save_docx(docx: DocxDocument) -> bytes:
+    """The finished document's bytes, its fonts cut to what it holds once nothing is added (a
+    redline's deleted text included)."""
+    embed_fonts(docx)
+    buffer = io.BytesIO()
+    docx.save(buffer)
+    return reproducible_zip(buffer.getvalue())
