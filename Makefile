@@ -8,14 +8,26 @@ CHROMIUM := /usr/bin/chromium
 # The Word files are laid out by LibreOffice (a stand-in for Word) to compare their page counts with the PDFs'.
 SOFFICE := /usr/bin/soffice
 SYSTEM_PACKAGES := chromium libreoffice-writer-nogui
+# Every version the tests passed with, with their hashes. `make lock` adds what pyproject.toml
+# gained and keeps the other pins (delete the file first to move them all to the newest within
+# pyproject.toml's bounds); tests/test_lock.py fails when the installed versions leave it.
+LOCK := requirements.lock
+LOCK_TOOLS := .lock-tools
 
-.PHONY: build test check bench clean publish
+.PHONY: build test check bench clean publish lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
+
+lock:
+	$(PYTHON) -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/python -m pip install --quiet uv
+	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+		--generate-hashes --quiet -o $(LOCK)
 
 build: $(STAMP)
 	$(BIN)/policygen build organisations/*.yaml
@@ -43,4 +55,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/build.py
 
 clean:
-	rm -rf output $(VENV)
+	rm -rf output $(VENV) $(LOCK_TOOLS)
