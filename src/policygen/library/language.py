@@ -14,10 +14,10 @@ from functools import cache
 from typing import Any
 
 from jinja2 import StrictUndefined, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..french import Name, contract, french_list, hour, long_date, phone
 from ..orgfile.confirm import CLOSE, OPEN, Unconfirmed, marked
+from .sandbox import BoundedEnvironment, bounded_filter
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
 
@@ -117,18 +117,19 @@ def contracted(preposition: str):
 
 
 @cache
-def environment() -> ImmutableSandboxedEnvironment:
+def environment() -> BoundedEnvironment:
     """One shared environment: templates compile once per process.
 
-    The sandbox is belt and braces: clause templates are ours, but they handle
-    values typed by users, and must never reach Python internals through them.
+    The sandbox (`sandbox`) keeps templates from Python internals, the clock and
+    chance, and bounds their time and memory: an organisation's own clauses come
+    from a shared drive, and every template handles values typed by users.
     """
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, finalize=_finalize,
+    env = BoundedEnvironment(undefined=StrictUndefined, finalize=_finalize,
                                         autoescape=False, keep_trailing_newline=True,
                                         trim_blocks=True, lstrip_blocks=True)
     ours = dict(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
                 coordonnees=contact_card, capitale=capitalised, a=contracted("à"), de=contracted("de"))
-    env.filters.update({name: _carry(function) for name, function in ours.items()})
+    env.filters.update({name: bounded_filter(name, _carry(function)) for name, function in ours.items()})
     return env
 
 

@@ -62,11 +62,15 @@ def _load_clause(path: Path, problems: list[Diagnostic], origin: str = "biblioth
                                            "l’en-tête d’une clause voisine", first_line=2))
         return None
     env = environment()
+    at = body_line  # where the part being compiled starts; the front matter starts on line 2
     try:
-        template = env.from_string(body)
+        template = env.template(body)
+        at = (located.line_of(("title",)) or 0) + 1  # a title is a template too: refused here, not when rendered
+        env.template(meta.title)
+        at = (located.line_of(("when",)) or 0) + 1
         condition = env.compile_expression(meta.when, undefined_to_none=False)
     except TemplateSyntaxError as exc:
-        line = body_line + (exc.lineno or 1) - 1
+        line = at + (exc.lineno or 1) - 1
         problems.append(Diagnostic(display, line, "", f"Gabarit Jinja invalide : {exc.message}",
                                    code="library.template"))
         return None
