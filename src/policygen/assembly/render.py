@@ -16,12 +16,12 @@ from typing import Any, TypeVar
 from jinja2 import TemplateError
 
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
-from ..library.language import MissingValue, environment
+from ..library.language import LONG_WORD, MissingValue, environment, long_word_message
 from ..library.reads import body_fields, value_at
 from ..library.sandbox import TemplateLimit, holds, render
 from ..library.schema import Clause
 from ..model.nodes import Paragraph, inline_text
-from ..orgfile.yamlsource import LIMITS, Located
+from ..orgfile.yamlsource import Located
 from .parse import parse_markdown
 
 T = TypeVar("T")
@@ -36,7 +36,6 @@ _REASONS: tuple[tuple[type[BaseException], str], ...] = (
     (ValueError, "valeur impossible à convertir ou nombre trop long pour être écrit"),
     (LookupError, "élément ou clé absent"),
 )
-_LONG_WORD = re.compile(r"\S{%d,}" % (LIMITS.word + 1))
 _NOT_PRINTED = re.compile(r"\]\(<[^>\n]*>\)|\\(?=[^\w\s])")  # link destinations, escaping backslashes
 _PART = {"corps": "Le gabarit de la clause", "title": "Le titre de la clause", "when": "La condition de la clause"}
 
@@ -97,11 +96,10 @@ def _missing(clause: Clause, context: dict[str, Any], located: Located, display:
 
 def _words_fit(clause: Clause, text: str) -> str:
     """`text`, unless it holds a word too long to lay out (the organisation file's limit)."""
-    if (word := _LONG_WORD.search(_NOT_PRINTED.sub("", text))) is not None:
-        raise DiagnosticError([Diagnostic(
-            display_path(clause.path), clause.body_line, f"{clause.id}: corps",
-            f"Mot trop long : « {word.group()[:40]}… » compte {len(word.group())} caractères sans espace "
-            f"(au plus {LIMITS.word}).", "Ajoutez les espaces qui manquent.", code=_limit_code(clause))])
+    if (word := LONG_WORD.search(_NOT_PRINTED.sub("", text))) is not None:
+        raise DiagnosticError([Diagnostic(display_path(clause.path), clause.body_line, f"{clause.id}: corps",
+                                          long_word_message(word.group()), "Ajoutez les espaces qui manquent.",
+                                          code=_limit_code(clause))])
     return text
 
 

@@ -16,10 +16,19 @@ from typing import Any
 from jinja2 import StrictUndefined, nodes
 
 from ..french import Name, contract, french_list, hour, long_date, phone
+from ..diagnostics import visible
 from ..orgfile.confirm import CLOSE, OPEN, Unconfirmed, marked
+from ..orgfile.yamlsource import LIMITS
 from .sandbox import BoundedEnvironment, bounded_filter
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
+# A word longer than the organisation file allows (PDF hyphenation of a longer one takes minutes).
+LONG_WORD = re.compile(r"\S{%d,}" % (LIMITS.word + 1))
+
+
+def long_word_message(word: str) -> str:
+    return (f"Mot trop long : « {visible(word[:40])}… » compte {len(word)} caractères sans espace "
+            f"(au plus {LIMITS.word}).")
 
 
 class Markdown(str):

@@ -21,7 +21,7 @@ from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..orgfile.validation import schema_diagnostics
 from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
-from .language import environment
+from .language import LONG_WORD, environment, long_word_message
 from .lint import ORGANISATION_SOURCE, lint, lint_local
 from .schema import Clause, ClauseMeta, LawEntry, LawFile, Library, Local, Outline, Withdrawals
 
@@ -48,6 +48,11 @@ def _load_clause(path: Path, problems: list[Diagnostic], origin: str = "biblioth
                                    code="library.front-matter"))
         return None
     front, body, body_line = parts
+    if (word := LONG_WORD.search(body)) is not None:  # PDF layout slows to minutes on such a word
+        problems.append(Diagnostic(display, body_line + body.count("\n", 0, word.start()), "",
+                                   long_word_message(word.group()), "Ajoutez les espaces qui manquent.",
+                                   code="library.limit"))
+        return None
     located, yaml_problems = load_yaml(front, display, "library")
     # the front matter starts on line 2, below its « --- »
     problems.extend(dataclasses.replace(d, line=(d.line or 0) + 1) for d in yaml_problems)
@@ -105,12 +110,18 @@ def _load_laws(path: Path, problems: list[Diagnostic], domain: str = "library",
     problems.extend(yaml_problems)
     if located is None or yaml_problems:
         return {}
+    if not isinstance(located.data or {}, dict):
+        problems.append(Diagnostic(display_path(path), 1, "", "Le fichier doit commencer par la clé « lois: », "
+                                   "suivie de la liste des lois.", "Voir l’exemple de README.md.",
+                                   code=f"{domain}.schema"))
+        return {}
     try:
         laws = LawFile.model_validate(located.data or {}).lois
     except ValidationError as exc:
         problems.extend(schema_diagnostics(exc, located, display_path(path), LawFile, domain,
                                            "une autre entrée de templates/data/lois.yaml"))
-        laws = [law for entry in (located.data or {}).get("lois") or [] if (law := _valid_law(entry))]
+        entries = (located.data or {}).get("lois")
+        laws = [law for entry in (entries if isinstance(entries, list) else []) if (law := _valid_law(entry))]
     for index, law in enumerate(laws):
         if law.id in (known or {}):
             problems.append(Diagnostic(display_path(path), located.line_of(("lois", index, "id")), "lois.id",
@@ -156,7 +167,9 @@ def organisation_folder(organisation_file: Path) -> Path:
 
 def _as_organisation(problem: Diagnostic, code: str) -> Diagnostic:
     """A problem in the organisation's own folder is the organisation's to fix (exit 3), not the library's."""
-    return problem if problem.code.startswith("io.") else dataclasses.replace(problem, code=code)
+    if problem.code.startswith("io."):
+        return problem
+    return dataclasses.replace(problem, code="organisation.limit" if problem.code.endswith(".limit") else code)
 
 
 def load_local(folder: Path, library: Library) -> Local:
