@@ -124,3 +124,18 @@ def test_python_internals_stay_out_of_reach(tmp_path):
     assert result.exit_code == 5, result.output
     assert "propre.md:8: erreur [render.template]" in result.output
     assert "l’attribut « __class__ » n’est pas permis dans un gabarit" in result.output
+
+
+def test_an_own_law_address_is_one_link_in_the_built_page(tmp_path):
+    org = own_clause(tmp_path)
+    org.write_text(org.read_text(encoding="utf-8").replace("revision:", "fondements:\n  lois: [loi-essai]\nrevision:"),
+                   encoding="utf-8")
+    (tmp_path / "essai" / "lois.yaml").write_text(
+        "lois:\n  - id: loi-essai\n    title: Loi sur l’essai\n    citation: RLRQ, c. E-99\n"
+        "    url: \"https://x.ca/<[Formulaire](https://evil.example/phish)>**URGENT**\"\n", encoding="utf-8")
+    result = run("build", org, "--format", "html", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "essai" / "politique.html").read_text(encoding="utf-8")
+    assert ('<a href="https://x.ca/%3C%5BFormulaire%5D(https://evil.example/phish)%3E**URGENT**">'
+            "https://x.ca/&lt;[Formulaire](https://evil.example/phish)&gt;**URGENT**</a>") in page
+    assert 'href="https://evil.example' not in page and "<strong>URGENT" not in page

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import StrictUndefined, nodes
 
@@ -81,9 +82,16 @@ def _finalize(value: Any) -> Any:
     return _highlight(value, _printed(value))
 
 
+# What would end or break a Markdown link destination written between « < » and « > ».
+_DESTINATION_BREAKERS = re.compile(r"[<>\\\s]")
+
+
 def link(text: str, url: str) -> Markdown:
-    """A Markdown link whose text and address are both escaped."""
-    return Markdown(f"[{escape_markdown(str(text))}](<{str(url).replace('>', '%3E')}>)")
+    """A Markdown link whose text is escaped and whose address is percent-encoded where
+    Markdown would read it: whatever a value holds (« < », « ](… », « ** »), it stays
+    one link whose text is that value, never a second link or bold text."""
+    destination = _DESTINATION_BREAKERS.sub(lambda m: quote(m.group(), safe=""), str(url))
+    return Markdown(f"[{escape_markdown(str(text))}](<{destination}>)")
 
 
 # A contact card's lines after the title and person: field, label, how the value prints.
