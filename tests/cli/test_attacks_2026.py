@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -139,3 +140,25 @@ def test_an_own_law_address_is_one_link_in_the_built_page(tmp_path):
     assert ('<a href="https://x.ca/%3C%5BFormulaire%5D(https://evil.example/phish)%3E**URGENT**">'
             "https://x.ca/&lt;[Formulaire](https://evil.example/phish)&gt;**URGENT**</a>") in page
     assert 'href="https://evil.example' not in page and "<strong>URGENT" not in page
+
+
+def test_an_own_clause_declaring_library_sources_is_still_credited_to_the_organisation(tmp_path):
+    org = own_clause(tmp_path, extra='remplace: politique.enonces.presence\n'
+                                     'sources:\n  - {source: "004", sections: ["5"]}\n'
+                                     '  - {source: "001", sections: [introduction]}\n')
+    out = tmp_path / "out"
+    result = run("build", org, "--format", "html,docx", "--review", "--out", out)
+    assert result.exit_code == 0, result.output
+    folder = out / "essai" / "revision"
+    page = (folder / "politique.html").read_text(encoding="utf-8")
+    note = page[page.index("Clause essai.propre, version 1"):][:1500]
+    assert "Source organisation : « clause propre à l’organisme », Centre intégré de santé et de services " \
+           "sociaux de l’Essai — section propre.md." in note
+    assert note.index("clause propre à l’organisme") < note.index("Source 004")
+    manifest = (folder / "manifest.json").read_text(encoding="utf-8")
+    assert '"id": "essai.propre",\n' in manifest
+    entry = manifest[manifest.index('"id": "essai.propre"'):][:200]
+    assert '"origine": "organisation"' in entry.split("}")[0]
+    comments = [part.blob.decode("utf-8") for part in docx.Document(folder / "politique.docx").part.package.parts
+                if part.partname.endswith("comments.xml")]
+    assert "Source organisation : « clause propre à l’organisme »" in "".join(comments)
