@@ -162,3 +162,40 @@ def test_an_own_clause_declaring_library_sources_is_still_credited_to_the_organi
     comments = [part.blob.decode("utf-8") for part in docx.Document(folder / "politique.docx").part.package.parts
                 if part.partname.endswith("comments.xml")]
     assert "Source organisation : « clause propre à l’organisme »" in "".join(comments)
+
+
+def test_a_withdrawal_file_linked_outside_the_folder_is_refused_unread(tmp_path):
+    org = own_clause(tmp_path)
+    secret = tmp_path / "ailleurs.yaml"
+    secret.write_text("motdepasse: hunter2-SECRET\n", encoding="utf-8")
+    (tmp_path / "essai" / "clauses" / "retire.yaml").symlink_to(secret)
+    result = run("check", org)
+    assert result.exit_code == 3, result.output
+    assert "essai/clauses/retire.yaml: erreur [organisation.clause]\n  Ce lien mène hors du dossier de " \
+           "l’organisme : il n’est pas lu." in result.output
+    assert "SECRET" not in result.output and "hunter2" not in result.output
+
+
+def test_a_clauses_folder_linked_outside_is_refused(tmp_path):
+    org = own_clause(tmp_path)
+    (tmp_path / "essai" / "clauses").rename(tmp_path / "ailleurs")
+    (tmp_path / "essai" / "clauses").symlink_to(tmp_path / "ailleurs")
+    result = run("check", org)
+    assert result.exit_code == 3, result.output
+    assert "essai/clauses: erreur [organisation.clause]\n  Ce lien mène hors du dossier" in result.output
+
+
+def test_an_edit_behind_a_clauses_link_inside_the_folder_is_rebuilt(tmp_path):
+    org = own_clause(tmp_path, body="Première version de notre texte.")
+    (tmp_path / "essai" / "clauses").rename(tmp_path / "essai" / "v2")
+    (tmp_path / "essai" / "clauses").symlink_to("v2")
+    out = tmp_path / "out"
+    assert run("build", org, "--format", "html", "--out", out).exit_code == 0
+    assert "Première version de notre texte." in (out / "essai" / "politique.html").read_text(encoding="utf-8")
+    clause = tmp_path / "essai" / "v2" / "propre.md"
+    clause.write_text(clause.read_text(encoding="utf-8").replace("Première", "Seconde"), encoding="utf-8")
+    result = run("build", org, "--format", "html", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "Seconde version de notre texte." in (out / "essai" / "politique.html").read_text(encoding="utf-8")
+    manifest = (out / "essai" / "manifest.json").read_text(encoding="utf-8")
+    assert '"clauses/propre.md"' in manifest

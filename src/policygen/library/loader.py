@@ -172,20 +172,58 @@ def _as_organisation(problem: Diagnostic, code: str) -> Diagnostic:
     return dataclasses.replace(problem, code="organisation.limit" if problem.code.endswith(".limit") else code)
 
 
+LAWS_FILE, CLAUSES, WITHDRAWALS = "lois.yaml", "clauses", "retire.yaml"
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root)
+
+
+def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """The files of an organisation's folder that policygen reads — lois.yaml, clauses/*.md,
+    clauses/retire.yaml — and the refusal of any that resolves outside the folder.
+
+    The folder is on a shared drive: a link in it to a file elsewhere (another body's
+    files, a system file) is refused, never read, and its content never printed. A
+    link that stays inside is followed, and the files listed here are exactly those
+    read, so the build cache hashes what the documents are made of."""
+    if not folder.is_dir():
+        return [], []
+    root = folder.resolve()
+    clauses = folder / CLAUSES
+    candidates = [folder / LAWS_FILE]
+    if _inside(clauses, root) and clauses.is_dir():
+        candidates += sorted(clauses.glob("*.md")) + [clauses / WITHDRAWALS]
+    elif clauses.is_symlink() or clauses.exists():
+        candidates.append(clauses)
+    files, problems = [], []
+    for path in candidates:
+        if not (path.exists() or path.is_symlink()):
+            continue
+        if _inside(path, root):
+            files.append(path)
+            continue
+        problems.append(Diagnostic(display_path(path), None, "",
+                                   "Ce lien mène hors du dossier de l’organisme : il n’est pas lu.",
+                                   "Copiez le fichier lui-même dans le dossier de l’organisme, à la place du lien.",
+                                   code="organisation.clause"))
+    return files, problems
+
+
 def load_local(folder: Path, library: Library) -> Local:
     """The organisation's own laws (lois.yaml) and clauses (clauses/*.md, clauses/retire.yaml),
     linted against `library`; a small step on top of the shared, cached library."""
-    if not folder.is_dir():
+    files, problems = own_files(folder)
+    if not files and not problems:
         return Local()
-    problems: list[Diagnostic] = []
-    laws = _load_laws(folder / "lois.yaml", problems, "organisation", library.laws) if (folder / "lois.yaml").is_file() else {}
-    problems = [_as_organisation(p, "organisation.law") for p in problems]
+    laws_file, retire_file = folder / LAWS_FILE, folder / CLAUSES / WITHDRAWALS
+    law_problems: list[Diagnostic] = []
+    laws = _load_laws(laws_file, law_problems, "organisation", library.laws) if laws_file in files else {}
+    problems += [_as_organisation(p, "organisation.law") for p in law_problems]
     clause_problems: list[Diagnostic] = []
-    clauses = tuple(c for p in sorted((folder / "clauses").glob("*.md"))
-                    if (c := _load_clause(p, clause_problems, "organisation")))
+    clauses = tuple(c for p in files if p.suffix == ".md" and (c := _load_clause(p, clause_problems, "organisation")))
     withdrawn: tuple[str, ...] = ()
-    retire_file = folder / "clauses" / "retire.yaml"
-    retire_located = _read_located(retire_file, clause_problems) if retire_file.is_file() else None
+    retire_located = _read_located(retire_file, clause_problems) if retire_file in files else None
     if retire_located is not None:
         try:
             withdrawn = tuple(Withdrawals.model_validate(retire_located.data or {}).retire)
