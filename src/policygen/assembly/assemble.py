@@ -27,7 +27,7 @@ from .characters import undrawable
 from .inputs import Loaded
 from .parse import parse_markdown
 from .provenance import provenance
-from .render import render_clause, render_line
+from .render import render_clause, render_line, render_title
 from .select import select
 
 
@@ -46,10 +46,10 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
         for clause in clauses:
             try:
                 markdown = render_clause(clause, context, located, display)
+                title = render_title(clause, context, located, display)
             except DiagnosticError as exc:
                 problems.extend(exc.diagnostics)
                 continue
-            title = render_line(clause.meta.title, context)
             nodes.append(ClauseNode(clause.id, title, clause.meta.heading, parse_markdown(markdown),
                                     provenance(clause, context, library)))
         if nodes:

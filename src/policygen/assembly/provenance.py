@@ -47,9 +47,13 @@ def provenance(clause: Clause, context: dict[str, Any], library: Library) -> Pro
         value = shown(value_at(context, path))
         values.append(Value(dotted(path), value, value in EMPTY))
     laws = [(ref, library.laws.get(ref.law, {})) for ref in meta.legal]
+    refs = list(meta.sources)
+    if clause.origin == ORGANISATION_SOURCE:  # where the file is says whose it is, whatever it declares
+        refs = [SourceRef(source=ORGANISATION_SOURCE, sections=[clause.path.name]),
+                *(ref for ref in refs if ref.source != ORGANISATION_SOURCE)]
     return Provenance(
         clause_id=meta.id, version=meta.version,
-        sources=tuple(_source(library, ref, context["organisation"]["nom"]) for ref in meta.sources),
+        sources=tuple(_source(library, ref, context["organisation"]["nom"]) for ref in refs),
         legal=tuple(Law(ref.law, law.get("title", ""), law.get("citation", ""), tuple(ref.articles))
                     for ref, law in laws if law_applies(law, context["organisation"])),
         values=tuple(values),

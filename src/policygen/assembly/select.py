@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..library.schema import Clause, Library
-
-
-def applies(clause: Clause, context: dict[str, Any]) -> bool:
-    return bool(clause.condition(**context))
+from ..library.schema import Library
+from .render import applies  # the condition, guarded: a failing `when` is located in its clause file
 
 
 def select(library: Library, document: str, context: dict[str, Any]) -> list[tuple[Any, list[Clause]]]:

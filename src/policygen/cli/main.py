@@ -108,6 +108,8 @@ class FrenchGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
+        except DiagnosticError as exc:  # a located problem found past the checks (an own clause that fails)
+            _fail(exc.diagnostics, "corrigez-les, puis relancez la commande.")
         except BrokenPipeError:  # the reader stopped early (`explain … | head`): not a failure
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(ExitCode.OK)

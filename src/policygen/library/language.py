@@ -12,14 +12,24 @@ import datetime as dt
 import re
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import StrictUndefined, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..french import Name, contract, french_list, hour, long_date, phone
+from ..diagnostics import visible
 from ..orgfile.confirm import CLOSE, OPEN, Unconfirmed, marked
+from ..orgfile.yamlsource import LIMITS
+from .sandbox import BoundedEnvironment, bounded_filter
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
+# A word longer than the organisation file allows (PDF hyphenation of a longer one takes minutes).
+LONG_WORD = re.compile(r"\S{%d,}" % (LIMITS.word + 1))
+
+
+def long_word_message(word: str) -> str:
+    return (f"Mot trop long : « {visible(word[:40])}… » compte {len(word)} caractères sans espace "
+            f"(au plus {LIMITS.word}).")
 
 
 class Markdown(str):
@@ -72,9 +82,16 @@ def _finalize(value: Any) -> Any:
     return _highlight(value, _printed(value))
 
 
+# What would end or break a Markdown link destination written between « < » and « > ».
+_DESTINATION_BREAKERS = re.compile(r"[<>\\\s]")
+
+
 def link(text: str, url: str) -> Markdown:
-    """A Markdown link whose text and address are both escaped."""
-    return Markdown(f"[{escape_markdown(str(text))}](<{str(url).replace('>', '%3E')}>)")
+    """A Markdown link whose text is escaped and whose address is percent-encoded where
+    Markdown would read it: whatever a value holds (« < », « ](… », « ** »), it stays
+    one link whose text is that value, never a second link or bold text."""
+    destination = _DESTINATION_BREAKERS.sub(lambda m: quote(m.group(), safe=""), str(url))
+    return Markdown(f"[{escape_markdown(str(text))}](<{destination}>)")
 
 
 # A contact card's lines after the title and person: field, label, how the value prints.
@@ -117,18 +134,19 @@ def contracted(preposition: str):
 
 
 @cache
-def environment() -> ImmutableSandboxedEnvironment:
+def environment() -> BoundedEnvironment:
     """One shared environment: templates compile once per process.
 
-    The sandbox is belt and braces: clause templates are ours, but they handle
-    values typed by users, and must never reach Python internals through them.
+    The sandbox (`sandbox`) keeps templates from Python internals, the clock and
+    chance, and bounds their time and memory: an organisation's own clauses come
+    from a shared drive, and every template handles values typed by users.
     """
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, finalize=_finalize,
+    env = BoundedEnvironment(undefined=StrictUndefined, finalize=_finalize,
                                         autoescape=False, keep_trailing_newline=True,
                                         trim_blocks=True, lstrip_blocks=True)
     ours = dict(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
                 coordonnees=contact_card, capitale=capitalised, a=contracted("à"), de=contracted("de"))
-    env.filters.update({name: _carry(function) for name, function in ours.items()})
+    env.filters.update({name: bounded_filter(name, _carry(function)) for name, function in ours.items()})
     return env
 
 

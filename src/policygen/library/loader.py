@@ -21,7 +21,7 @@ from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..orgfile.validation import schema_diagnostics
 from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
-from .language import environment
+from .language import LONG_WORD, environment, long_word_message
 from .lint import ORGANISATION_SOURCE, lint, lint_local
 from .schema import Clause, ClauseMeta, LawEntry, LawFile, Library, Local, Outline, Withdrawals
 
@@ -48,6 +48,11 @@ def _load_clause(path: Path, problems: list[Diagnostic], origin: str = "biblioth
                                    code="library.front-matter"))
         return None
     front, body, body_line = parts
+    if (word := LONG_WORD.search(body)) is not None:  # PDF layout slows to minutes on such a word
+        problems.append(Diagnostic(display, body_line + body.count("\n", 0, word.start()), "",
+                                   long_word_message(word.group()), "Ajoutez les espaces qui manquent.",
+                                   code="library.limit"))
+        return None
     located, yaml_problems = load_yaml(front, display, "library")
     # the front matter starts on line 2, below its « --- »
     problems.extend(dataclasses.replace(d, line=(d.line or 0) + 1) for d in yaml_problems)
@@ -62,11 +67,15 @@ def _load_clause(path: Path, problems: list[Diagnostic], origin: str = "biblioth
                                            "l’en-tête d’une clause voisine", first_line=2))
         return None
     env = environment()
+    at = body_line  # where the part being compiled starts; the front matter starts on line 2
     try:
-        template = env.from_string(body)
+        template = env.template(body)
+        at = (located.line_of(("title",)) or 0) + 1  # a title is a template too: refused here, not when rendered
+        env.template(meta.title)
+        at = (located.line_of(("when",)) or 0) + 1
         condition = env.compile_expression(meta.when, undefined_to_none=False)
     except TemplateSyntaxError as exc:
-        line = body_line + (exc.lineno or 1) - 1
+        line = at + (exc.lineno or 1) - 1
         problems.append(Diagnostic(display, line, "", f"Gabarit Jinja invalide : {exc.message}",
                                    code="library.template"))
         return None
@@ -101,12 +110,18 @@ def _load_laws(path: Path, problems: list[Diagnostic], domain: str = "library",
     problems.extend(yaml_problems)
     if located is None or yaml_problems:
         return {}
+    if not isinstance(located.data or {}, dict):
+        problems.append(Diagnostic(display_path(path), 1, "", "Le fichier doit commencer par la clé « lois: », "
+                                   "suivie de la liste des lois.", "Voir l’exemple de README.md.",
+                                   code=f"{domain}.schema"))
+        return {}
     try:
         laws = LawFile.model_validate(located.data or {}).lois
     except ValidationError as exc:
         problems.extend(schema_diagnostics(exc, located, display_path(path), LawFile, domain,
                                            "une autre entrée de templates/data/lois.yaml"))
-        laws = [law for entry in (located.data or {}).get("lois") or [] if (law := _valid_law(entry))]
+        entries = (located.data or {}).get("lois")
+        laws = [law for entry in (entries if isinstance(entries, list) else []) if (law := _valid_law(entry))]
     for index, law in enumerate(laws):
         if law.id in (known or {}):
             problems.append(Diagnostic(display_path(path), located.line_of(("lois", index, "id")), "lois.id",
@@ -152,23 +167,63 @@ def organisation_folder(organisation_file: Path) -> Path:
 
 def _as_organisation(problem: Diagnostic, code: str) -> Diagnostic:
     """A problem in the organisation's own folder is the organisation's to fix (exit 3), not the library's."""
-    return problem if problem.code.startswith("io.") else dataclasses.replace(problem, code=code)
+    if problem.code.startswith("io."):
+        return problem
+    return dataclasses.replace(problem, code="organisation.limit" if problem.code.endswith(".limit") else code)
+
+
+LAWS_FILE, CLAUSES, WITHDRAWALS = "lois.yaml", "clauses", "retire.yaml"
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root)
+
+
+def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """The files of an organisation's folder that policygen reads — lois.yaml, clauses/*.md,
+    clauses/retire.yaml — and the refusal of any that resolves outside the folder.
+
+    The folder is on a shared drive: a link in it to a file elsewhere (another body's
+    files, a system file) is refused, never read, and its content never printed. A
+    link that stays inside is followed, and the files listed here are exactly those
+    read, so the build cache hashes what the documents are made of."""
+    if not folder.is_dir():
+        return [], []
+    root = folder.resolve()
+    clauses = folder / CLAUSES
+    candidates = [folder / LAWS_FILE]
+    if _inside(clauses, root) and clauses.is_dir():
+        candidates += sorted(clauses.glob("*.md")) + [clauses / WITHDRAWALS]
+    elif clauses.is_symlink() or clauses.exists():
+        candidates.append(clauses)
+    files, problems = [], []
+    for path in candidates:
+        if not (path.exists() or path.is_symlink()):
+            continue
+        if _inside(path, root):
+            files.append(path)
+            continue
+        problems.append(Diagnostic(display_path(path), None, "",
+                                   "Ce lien mène hors du dossier de l’organisme : il n’est pas lu.",
+                                   "Copiez le fichier lui-même dans le dossier de l’organisme, à la place du lien.",
+                                   code="organisation.clause"))
+    return files, problems
 
 
 def load_local(folder: Path, library: Library) -> Local:
     """The organisation's own laws (lois.yaml) and clauses (clauses/*.md, clauses/retire.yaml),
     linted against `library`; a small step on top of the shared, cached library."""
-    if not folder.is_dir():
+    files, problems = own_files(folder)
+    if not files and not problems:
         return Local()
-    problems: list[Diagnostic] = []
-    laws = _load_laws(folder / "lois.yaml", problems, "organisation", library.laws) if (folder / "lois.yaml").is_file() else {}
-    problems = [_as_organisation(p, "organisation.law") for p in problems]
+    laws_file, retire_file = folder / LAWS_FILE, folder / CLAUSES / WITHDRAWALS
+    law_problems: list[Diagnostic] = []
+    laws = _load_laws(laws_file, law_problems, "organisation", library.laws) if laws_file in files else {}
+    problems += [_as_organisation(p, "organisation.law") for p in law_problems]
     clause_problems: list[Diagnostic] = []
-    clauses = tuple(c for p in sorted((folder / "clauses").glob("*.md"))
-                    if (c := _load_clause(p, clause_problems, "organisation")))
+    clauses = tuple(c for p in files if p.suffix == ".md" and (c := _load_clause(p, clause_problems, "organisation")))
     withdrawn: tuple[str, ...] = ()
-    retire_file = folder / "clauses" / "retire.yaml"
-    retire_located = _read_located(retire_file, clause_problems) if retire_file.is_file() else None
+    retire_located = _read_located(retire_file, clause_problems) if retire_file in files else None
     if retire_located is not None:
         try:
             withdrawn = tuple(Withdrawals.model_validate(retire_located.data or {}).retire)

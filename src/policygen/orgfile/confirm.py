@@ -20,7 +20,19 @@ from .yamlsource import Located, Path_, dotted, load_yaml
 
 MENTION = "(à confirmer)"
 # any case, with or without the accent, spaces inside the parentheses allowed
-_MARK = re.compile(r"\s*\(\s*[àa]\s+confirmer\s*\)\s*\Z", re.I)
+_MENTION = re.compile(r"\(\s*[àa]\s+confirmer\s*\)", re.I)
+
+
+def _without_mention(value: str) -> str | None:
+    """`value` without a final « (à confirmer) » and the spaces around it, or None without one.
+
+    Matched from the last « ( » only, so the time is linear in the value (a search for
+    `\\s*\\(…\\Z` from every position was quadratic on a long run of spaces)."""
+    stripped = value.rstrip()
+    start = stripped.rfind("(")
+    if start < 0 or not _MENTION.fullmatch(stripped, start):
+        return None
+    return stripped[:start].rstrip()
 
 
 @dataclass(frozen=True)
@@ -50,8 +62,7 @@ def unmark(located: Located) -> list[Pending]:
             return {key: walk(child, path + (key,)) for key, child in value.items()}
         if isinstance(value, list):
             return [walk(child, path + (index,)) for index, child in enumerate(value)]
-        if isinstance(value, str) and _MARK.search(value):
-            text = _MARK.sub("", value)
+        if isinstance(value, str) and (text := _without_mention(value)) is not None:
             pending.append(Pending(path, located.lines.get(path), text))
             return _typed(text)
         return value

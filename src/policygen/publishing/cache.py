@@ -32,6 +32,9 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..library.loader import organisation_folder, own_files
+from ..orgfile.yamlsource import LIMITS
+
 FOLDER = ".policygen-cache"
 LIBRARY_INDEX = "bibliotheque.json"
 FORMAT = 1  # bumped when the layout of the entries changes
@@ -47,6 +50,26 @@ def file_hashes(root: Path) -> dict[str, str]:
         return {}
     return {p.relative_to(root).as_posix(): digest(p.read_bytes())
             for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+def own_file_hashes(folder: Path) -> dict[str, str]:
+    """{path relative to `folder`: sha256} of exactly the files the organisation's folder is read
+    from (`own_files`: links inside followed, links outside left to the loader to refuse).
+
+    A file that is not a regular one, or past the size limit, is hashed by what the loader
+    would see of it (it refuses both), so hashing never blocks on a FIFO or reads gigabytes."""
+    hashes = {}
+    for path in own_files(folder)[0]:
+        name = path.relative_to(folder).as_posix()
+        if not path.is_file():
+            hashes[name] = "non-ordinaire"
+            continue
+        try:
+            with path.open("rb") as stream:
+                hashes[name] = digest(stream.read(LIMITS.file_bytes + 1))
+        except OSError:
+            hashes[name] = "illisible"
+    return hashes
 
 
 def _sealed(content: dict) -> str:
@@ -148,7 +171,7 @@ def document_key(document: str, formats: list[str], review: bool, organisation_f
         "revision": review,
         "fichier": [organisation_file.name, digest(organisation_file.read_bytes())],
         # the organisation's own clauses and laws
-        "dossier": file_hashes(organisation_file.parent / organisation_file.stem),
+        "dossier": own_file_hashes(organisation_folder(organisation_file)),
         "bibliotheque": library_files,
     }
     return digest(json.dumps(parts, sort_keys=True).encode("utf-8"))

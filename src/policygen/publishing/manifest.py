@@ -16,6 +16,7 @@ from pathlib import Path
 from ..library.lint import ORGANISATION_SOURCE
 from ..library.loader import organisation_folder
 from ..model.nodes import Document, Provenance
+from .cache import own_file_hashes
 
 NAME = "manifest.json"
 
@@ -60,11 +61,7 @@ class Manifest:
         }
 
     def _own_files(self) -> dict[str, str]:
-        folder = organisation_folder(self.organisation_file)
-        if not folder.is_dir():
-            return {}
-        return {p.relative_to(folder).as_posix(): sha256(p.read_bytes())
-                for p in sorted(folder.rglob("*")) if p.is_file()}
+        return own_file_hashes(organisation_folder(self.organisation_file))
 
     def write(self, folder: Path, documents: list[Document]) -> None:
         text = json.dumps(self.content(folder, documents), ensure_ascii=False, indent=2, sort_keys=True)
