@@ -136,7 +136,7 @@ def _writing_command(command: str, org: Path, folder: Path) -> list:
     """`command` writing into a new entry of `folder`: build's DOSSIER/essai, diff's and publish's own folder."""
     return {"build": ["build", org, "--out", folder, "--format", "html"],
             "diff": ["diff", org, org, "--out", folder / "comparaison", "--document", "netiquette"],
-            "publish": ["publish", org, "--site", folder / "site"]}[command]
+            "publish": ["publish", org, "--site", folder / "site", "--out", folder / "sortie"]}[command]
 
 
 @pytest.mark.parametrize("command", ["build", "diff", "publish"])

@@ -19,13 +19,10 @@ import click
 
 from ..diagnostics import Diagnostic, DiagnosticError, ExitCode, display_path, exit_code, os_reason, plural
 from ..library.coverage import coverage
-from ..library.schema import Library
 from ..orgfile.jsonschema import FILE_NAME, organisation_schema
 from ..orgfile.questionnaire import render
 from ..publishing import service
-from ..publishing.service import BuildOptions, LibraryInvalid, UnknownChoice
-from ..publishing.site import NotASiteError, SiteIsWorkingFolderError, publish_site, refuse_unless_site
-from ..publishing.site import Organisation as SiteOrganisation
+from ..publishing.service import BuildOptions, LibraryInvalid, NotASiteError, SiteIsWorkingFolderError, UnknownChoice
 from ..review.explain import explain_file
 from ..resources import TEMPLATES
 from ..writers import FORMATS
@@ -48,15 +45,18 @@ def _fail(problems: list[Diagnostic], action: str) -> NoReturn:
     sys.exit(exit_code(problems))
 
 
-def _writing(target: Path, write: Callable[[], T]) -> T:
+def _writing(target: Path, write: Callable[[], T], *others: Path) -> T:
     """`write()`, or, if the system refuses it, an `io.write` diagnostic and exit 6.
 
-    The writers stage their files beside `target` and move them in at the end,
-    so a failed write leaves what `target` already held as it was.
+    Files are staged beside `target` (or `others`, the other folders the command writes
+    into) and moved in at the end, so a failed write leaves what they held as it was.
     """
     try:
         return write()
     except OSError as exc:
+        failed = Path(os.path.abspath(exc.filename)) if isinstance(exc.filename, str) else None
+        target = next((t for t in (target, *others) if failed and failed.is_relative_to(os.path.abspath(t))),
+                      target)
         where = display_path(target)
         reason = os_reason(exc)
         # name the file that stands where a folder should be
@@ -80,17 +80,17 @@ def _choices(value: str | None, known: tuple[str, ...], what: str) -> list[str]:
     return [k for k in known if k in chosen]
 
 
-def _library(folder: Path) -> Library:
+def _library(folder: Path) -> service.Library:
     try:
         return service.library(folder)
     except LibraryInvalid as exc:
         _fail(exc.diagnostics, "la bibliothèque de clauses est invalide.")
 
 
-def _served(run: Callable[[], T], out_dir: Path, action: str) -> T:
+def _served(run: Callable[[], T], out_dir: Path, action: str, *others: Path) -> T:
     """`run()` (a call to the build service), its problems printed and the command ended by them."""
     try:
-        return _writing(out_dir, run)
+        return _writing(out_dir, run, *others)
     except LibraryInvalid as exc:
         _fail(exc.diagnostics, "la bibliothèque de clauses est invalide.")
     except DiagnosticError as exc:
@@ -172,7 +172,7 @@ MAX_JOBS = 64
 def _site(site_dir: Path, write: Callable[[], T]) -> T:
     """`write()` into the site folder, its refusals said in French."""
     try:
-        return _writing(site_dir, write)
+        return write()
     except NotASiteError as exc:
         _fail([Diagnostic(display_path(site_dir), None, "",
                           "Écriture refusée : ce dossier contient des fichiers qu’aucune publication de policygen "
@@ -346,18 +346,12 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path, out_dir: Path, final: bo
     et PDF à télécharger. Le site remplace celui qu’une publication précédente a
     écrit dans DOSSIER ; si un fichier contient une erreur, rien n’est publié.
     """
-    _site(site_dir, lambda: refuse_unless_site(site_dir))  # before anything is built
-    options = service.for_publication(BuildOptions(out_dir, final=final, jobs=jobs, library_dir=library_dir))
-    paths = list(fichiers)
-    outcome = _served(lambda: service.build(paths, options, TerminalProgress(not quiet)), out_dir,
-                      "rien n’a été publié.")
+    options = BuildOptions(out_dir, final=final, jobs=jobs, library_dir=library_dir)
+    outcome = _site(site_dir, lambda: _served(
+        lambda: service.publish(list(fichiers), options, site_dir, TerminalProgress(not quiet)), out_dir,
+        "rien n’a été publié.", site_dir))
     _warn(outcome.warnings)
-    targets = {result.path: result.target for result in outcome.results}
-    organisations = [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents), targets[item.path])
-                     for item, documents in _served(lambda: service.assembled_all(paths, outcome, options), out_dir,
-                                                    "rien n’a été publié.")]
-    _site(site_dir, lambda: publish_site(site_dir, organisations))
-    click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
+    click.echo(f"Site publié dans {site_dir}/ ({plural(len(outcome.results), 'organisme')}) : "
                f"ouvrez {site_dir}/index.html.")
 
 

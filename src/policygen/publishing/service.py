@@ -30,6 +30,8 @@ from .build import LibraryState, Organisation, plan, run, sweep, work_folder
 from .cache import BuildCache
 from .findings import Finding, findings, graded
 from .manifest import Manifest
+from .site import NotASiteError, SiteIsWorkingFolderError, publish_site, refuse_unless_site
+from .site import Organisation as SiteOrganisation
 from .staging import remove_leftovers
 
 
@@ -64,6 +66,10 @@ class _Silent:
 
     def stop(self) -> None:
         pass
+
+
+__all__ = ["BuildOptions", "LibraryInvalid", "NotASiteError", "SiteIsWorkingFolderError", "UnknownChoice",
+           "build", "check", "library", "publish"]
 
 
 class LibraryInvalid(DiagnosticError):
@@ -201,7 +207,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = _Silent
     return Outcome(list(results.values()), warnings)
 
 
-def assembled_all(paths: list[Path], outcome: Outcome, options: BuildOptions) -> list[tuple[Loaded, list[Document]]]:
+def _assembled_all(paths: list[Path], outcome: Outcome, options: BuildOptions) -> list[tuple[Loaded, list[Document]]]:
     """Every file of a successful build with its documents: those the build assembled, the others
     assembled again (cheap: no writer runs), for the site's pages and register."""
     lib = library(options.library_dir)
@@ -213,6 +219,16 @@ def assembled_all(paths: list[Path], outcome: Outcome, options: BuildOptions) ->
     return [(item, documents.get(item.path) or documents_for(item, lib, kinds)) for item in loaded]
 
 
-def for_publication(options: BuildOptions) -> BuildOptions:
-    """A publication builds every format of the normal variant (the site links to each)."""
-    return replace(options, formats=tuple(FORMATS), review=False)
+def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: Progress = _Silent()) -> Outcome:
+    """`build` every format of the normal variant (the site links to each), then lay out the site.
+
+    The site folder is checked first (`NotASiteError`, `SiteIsWorkingFolderError`), so a
+    refused site costs no build; the site is swapped in whole once laid out."""
+    refuse_unless_site(site_dir)
+    options = replace(options, formats=tuple(FORMATS), review=False)
+    outcome = build(paths, options, progress)
+    targets = {result.path: result.target for result in outcome.results}
+    publish_site(site_dir, [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents),
+                                             targets[item.path])
+                            for item, documents in _assembled_all(paths, outcome, options)])
+    return outcome
