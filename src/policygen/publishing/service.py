@@ -11,6 +11,7 @@ every warning; the command surface (`cli`) only prints and exits.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,11 +20,11 @@ from typing import Protocol
 from ..assembly.assemble import documents_for
 from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
-from ..library.loader import load_library
+from ..library.loader import load_library, organisation_folder
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.cadence import today
-from ..orgfile.naming import conflicts
+from ..orgfile.naming import conflicts, slug
 from ..resources import TEMPLATES
 from ..writers import FORMATS
 from .build import LibraryState, Organisation, plan, run, sweep, work_folder
@@ -126,7 +127,7 @@ def check(paths: list[Path], options: BuildOptions) -> tuple[list[Loaded], list[
     lib = library(options.library_dir)
     documents = _chosen(options.documents, list(lib.documents))
     loaded, problems = load_all(paths, lib)
-    problems += conflicts((path, display_path(path)) for path in paths)
+    problems = _names(paths) + problems
     found: list[Finding] = []
     for item in loaded:
         try:
@@ -136,13 +137,52 @@ def check(paths: list[Path], options: BuildOptions) -> tuple[list[Loaded], list[
     return loaded, _stop_on_errors(problems, found, options.final)
 
 
+def _undecodable(paths: list[Path]) -> list[Diagnostic]:
+    """A file name that is not UTF-8 cannot name an output folder or be written in a manifest."""
+    problems = []
+    for path in paths:
+        try:
+            path.name.encode("utf-8")
+        except UnicodeEncodeError:
+            problems.append(Diagnostic(display_path(path), None, "",
+                                       "Le nom du fichier n’est pas encodé en UTF-8 : il ne peut pas nommer le "
+                                       "dossier de ses documents.",
+                                       "Renommez le fichier avec des lettres, des chiffres et des traits d’union.",
+                                       code="organisation.output"))
+    return problems
+
+
+def _names(paths: list[Path]) -> list[Diagnostic]:
+    """The problems of the files' names: not UTF-8, or two files for one output folder."""
+    undecodable = _undecodable(paths)
+    return undecodable or conflicts((path, display_path(path)) for path in paths)
+
+
+def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
+    """`folder` (where `option` writes, in `<folder>/<slug>/`) must neither be nor lie inside an
+    organisation's own folder (`organisations/<slug>/`, its clauses and laws), and `<folder>/<slug>/`
+    must not hold it: writing there would replace them."""
+    problems = []
+    for path in paths:
+        own = Path(os.path.realpath(organisation_folder(path)))
+        top, each = Path(os.path.realpath(folder)), Path(os.path.realpath(folder / slug(path)))
+        if top.is_relative_to(own) or each.is_relative_to(own) or own.is_relative_to(each):
+            problems.append(Diagnostic(
+                display_path(path), None, "",
+                f"{option} {display_path(folder)} recouvre le dossier propre de l’organisme "
+                f"({display_path(organisation_folder(path))}/, ses clauses et ses lois) : policygen y remplacerait "
+                "des fichiers.", f"Donnez à {option} un dossier hors de {display_path(organisation_folder(path))}/, "
+                "par exemple output.", code="organisation.output"))
+    return problems
+
+
 def build(paths: list[Path], options: BuildOptions, progress: Progress = _Silent()) -> Outcome:
     """Redo what is stale among the documents of `paths` and install each organisation whole.
 
     Nothing is installed unless every file of every organisation is written; raises
     `DiagnosticError` (every problem and warning) when a file is invalid, `OSError` when
     the system refuses a write (earlier outputs are then untouched)."""
-    clashes = conflicts((path, display_path(path)) for path in paths)
+    clashes = _names(paths) or _overlaps(paths, options.out_dir, "--out")
     if clashes:
         raise DiagnosticError(clashes)
     cache = BuildCache(options.out_dir, "revision" if options.review else "normal")
@@ -224,6 +264,9 @@ def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: 
 
     The site folder is checked first (`NotASiteError`, `SiteIsWorkingFolderError`), so a
     refused site costs no build; the site is swapped in whole once laid out."""
+    overlaps = _overlaps(paths, site_dir, "--site")
+    if overlaps:
+        raise DiagnosticError(overlaps)
     refuse_unless_site(site_dir)
     options = replace(options, formats=tuple(FORMATS), review=False)
     outcome = build(paths, options, progress)
