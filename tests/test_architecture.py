@@ -27,6 +27,11 @@ RANK = {name: rank for rank, names in enumerate(PIPELINE) for name in names}
 # The model's nodes, not its transforms: writers never typeset, number or label.
 WRITERS_MAY_IMPORT = ("policygen.model.nodes", "policygen.french", "policygen.resources", "policygen.writers")
 MAX_LOOSE_MODULES = 8
+# The command surface: it parses options, calls a service, prints. No stage's machinery
+# (planning, assembly, the cache, installing, the severity of findings) is the CLI's.
+CLI_MAY_IMPORT = ("policygen.cli", "policygen.diagnostics", "policygen.resources", "policygen.writers",
+                  "policygen.publishing.service", "policygen.review.explain", "policygen.review.compare",
+                  "policygen.library.coverage", "policygen.orgfile.jsonschema", "policygen.orgfile.questionnaire")
 
 
 def module_name(path: Path) -> str:
@@ -140,6 +145,17 @@ def test_writers_see_only_the_model():
              for module, edges in imports().items() if stage(module) == "writers"
              for target, line in edges
              if not any(target == allowed or target.startswith(allowed + ".") for allowed in WRITERS_MAY_IMPORT)]
+    assert leaks == [], "\n".join(leaks)
+
+
+def test_the_cli_is_the_command_surface_only():
+    """`policygen.writers` itself (the table of formats) may be imported, not a writer module."""
+    leaks = [f"{where(module, line)}: {module} imports {target}; the CLI imports only "
+             f"{', '.join(CLI_MAY_IMPORT)}: build logic belongs to publishing.service"
+             for module, edges in imports().items() if stage(module) == "cli"
+             for target, line in edges
+             if not any(target == allowed or (target.startswith(allowed + ".") and allowed != "policygen.writers")
+                        for allowed in CLI_MAY_IMPORT)]
     assert leaks == [], "\n".join(leaks)
 
 

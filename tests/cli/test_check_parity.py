@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -38,3 +39,55 @@ def test_names_at_the_word_property_limit_pass_check_and_build_in_every_format(t
                                       "--out", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
     assert {p.suffix for p in (tmp_path / "out" / "long").iterdir()} >= {".html", ".docx", ".pdf"}
+
+
+# One verdict per file, whatever the command: the same findings graded by one table.
+DRAFT_COMMANDS = (("check",), ("build",), ("publish",))
+FINAL_COMMANDS = (("check", "--final"), ("build", "--final"), ("publish", "--final"))
+
+
+def _edited(tmp_path: Path, name: str, replacements: dict[str, str]) -> Path:
+    text = FIXTURE.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _verdict(result) -> tuple[int, list[str]]:
+    """The exit code and the findings said (severity, code and field), in order."""
+    return result.exit_code, re.findall(r": (erreur|avertissement) \[([a-z.-]+)\](?: — (\S+))?", result.output)
+
+
+def test_every_command_gives_one_verdict_per_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    files = {
+        # a value to confirm and a date before a law the politique cites: warnings, errors when final
+        "brouillon": (_edited(tmp_path, "brouillon", {"courriel: communications@essai.qc.ca":
+                                                      "courriel: communications@essai.qc.ca (à confirmer)",
+                                                      "  en_vigueur: 2025-03-01": "  en_vigueur: 2024-03-01"}),
+                      0, 3),
+        # a version with no line in the history: an error for every command
+        "sans-historique": (_edited(tmp_path, "sans-historique",
+                                    {"  numero: POL-ESSAI-1": "  numero: POL-ESSAI-1\n  version: \"2.0\""}), 3, 3),
+        "invalide": (_edited(tmp_path, "invalide", {"  en_vigueur: 2025-03-01": "  en_vigueur: demain"}), 3, 3),
+    }
+    out, site = tmp_path / "sortie", tmp_path / "site"
+    for name, (path, draft_code, final_code) in files.items():
+        for commands, expected in ((DRAFT_COMMANDS, draft_code), (FINAL_COMMANDS, final_code)):
+            verdicts = {}
+            for command in commands:
+                extra = {"check": [], "build": ["--out", str(out)],
+                         "publish": ["--out", str(out), "--site", str(site)]}[command[0]]
+                result = CliRunner().invoke(main, [*command, str(path), *extra])
+                assert "Traceback" not in result.output and result.exit_code != 70, result.output
+                verdicts[" ".join(command)] = _verdict(result)
+            assert {code for code, _ in verdicts.values()} == {expected}, (name, verdicts)
+            found = list(verdicts.values())[0][1]
+            assert found and all(said == found for _, said in verdicts.values()), (name, verdicts)
+    # the draft was built once, then published from what the build produced
+    assert (out / "brouillon" / "politique.pdf").is_file() and (site / "brouillon" / "politique.pdf").is_file()
+    assert not (out / "sans-historique").exists() and not (out / "invalide").exists()

@@ -110,12 +110,12 @@ def test_one_bad_file_among_several_builds_nothing(run, org_file, tmp_path):
 
 
 def test_internal_error_is_a_sentence_not_a_traceback(run, org_file, monkeypatch):
-    import policygen.cli.main
+    import policygen.publishing.service
 
     def boom(*args, **kwargs):
         raise RuntimeError("bogue")
 
-    monkeypatch.setattr(policygen.cli.main, "load_all", boom)
+    monkeypatch.setattr(policygen.publishing.service, "load_all", boom)
     monkeypatch.delenv("POLICYGEN_DEBUG", raising=False)
     result = run("check", org_file())
     assert result.exit_code == 70

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import policygen.cli.main
+import policygen.publishing.service
 from policygen.cli.main import main
 from policygen.diagnostics import CODES, Diagnostic, ExitCode, exit_code
 from conftest import FIXTURES, ROOT
@@ -122,7 +123,7 @@ def test_6_an_organisation_file_without_read_permission(run, org_file):
 
 
 def test_70_internal_error(run, org_file, monkeypatch):
-    monkeypatch.setattr(policygen.cli.main, "load_all", lambda *args: 1 / 0)
+    monkeypatch.setattr(policygen.publishing.service, "load_all", lambda *args: 1 / 0)
     monkeypatch.delenv("POLICYGEN_DEBUG", raising=False)
     result = run("check", org_file())
     assert result.exit_code == 70
@@ -135,7 +136,7 @@ def _writing_command(command: str, org: Path, folder: Path) -> list:
     """`command` writing into a new entry of `folder`: build's DOSSIER/essai, diff's and publish's own folder."""
     return {"build": ["build", org, "--out", folder, "--format", "html"],
             "diff": ["diff", org, org, "--out", folder / "comparaison", "--document", "netiquette"],
-            "publish": ["publish", org, "--site", folder / "site"]}[command]
+            "publish": ["publish", org, "--site", folder / "site", "--out", folder / "sortie"]}[command]
 
 
 @pytest.mark.parametrize("command", ["build", "diff", "publish"])

@@ -56,15 +56,17 @@ def test_parallel_equals_serial(build, tmp_path):
     assert len(outputs(tmp_path / "serie")) == 2 * 7
 
 
-def test_nothing_changed_writes_nothing(build, tmp_path):
+def test_nothing_changed_writes_nothing_and_says_the_same_warnings(build, tmp_path):
     out = tmp_path / "sortie"
-    assert build(*ORGANISATIONS[:2], "--out", out, "--format", "html").exit_code == 0
+    first = build(*ORGANISATIONS[:2], "--out", out, "--format", "html")
+    assert first.exit_code == 0 and "avertissement [organisation.to-confirm]" in first.stderr
     before = stamps(out)
     time.sleep(0.01)
     result = build(*ORGANISATIONS[:2], "--out", out, "--format", "html")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [
+    assert result.stdout.splitlines() == [
         f"{path} : à jour, rien à refaire ({out / path.stem}/)." for path in ORGANISATIONS[:2]]
+    assert result.stderr == first.stderr  # the warnings are part of the build's result, kept in the cache
     assert stamps(out) == before
 
 

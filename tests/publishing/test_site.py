@@ -103,31 +103,34 @@ def test_site_is_self_contained_and_needs_no_script(site):
     assert (site / "fonts" / "LICENCE-Lato-OFL.txt").is_file()
 
 
-def test_publish_replaces_its_own_site_and_refuses_other_folders(site, tmp_path):
+def test_publish_replaces_its_own_site_and_refuses_other_folders(site, built, tmp_path):
     runner = CliRunner()
     target = tmp_path / "site"
     shutil.copytree(site, target)  # a site policygen published (the session's), not rendered again here
-    assert runner.invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(target)]).exit_code == 0
+    published = runner.invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(target), "--out", str(built)],
+                              env={"SOURCE_DATE_EPOCH": None})
+    assert published.exit_code == 0, published.output
     # the organisations published last time and not this time are gone: their files were policygen's
     assert sorted(p.name for p in target.iterdir() if p.is_dir()) == sorted(["fonts", ORGANISATIONS[0].stem])
 
     other = tmp_path / "documents-personnels"
     other.mkdir()
     (other / "notes.txt").write_text("à garder", encoding="utf-8")
-    result = runner.invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(other)])
+    result = runner.invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(other), "--out", str(built)])
     assert result.exit_code == 6
     assert "qu’aucune publication de policygen n’y a écrits (notes.txt)" in result.output
     assert (other / "notes.txt").read_text(encoding="utf-8") == "à garder"
 
 
-def test_publish_with_an_invalid_file_leaves_the_site_untouched(site, tmp_path):
+def test_publish_with_an_invalid_file_leaves_the_site_untouched(site, built, tmp_path):
     runner = CliRunner()
     target = tmp_path / "site"
     shutil.copytree(site, target)
     before = (target / "index.html").read_bytes()
     broken = tmp_path / "brise.yaml"
     broken.write_text("organisation:\n  nom: [\n", encoding="utf-8")
-    result = runner.invoke(main, ["publish", str(ORGANISATIONS[0]), str(broken), "--site", str(target)])
+    result = runner.invoke(main, ["publish", str(ORGANISATIONS[0]), str(broken), "--site", str(target),
+                                  "--out", str(built)])
     assert result.exit_code == 3
     assert "brise.yaml" in result.output and "Traceback" not in result.output
     assert (target / "index.html").read_bytes() == before
@@ -144,6 +147,7 @@ def test_publish_help_and_errors_are_in_french():
 def test_publish_into_an_unwritable_place_says_so_in_french(tmp_path):
     blocker = tmp_path / "fichier"
     blocker.write_text("", encoding="utf-8")
-    result = CliRunner().invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(blocker / "site")])
+    result = CliRunner().invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(blocker / "site"),
+                                       "--out", str(tmp_path / "sortie")])
     assert result.exit_code == 6
     assert "Écriture impossible : un fichier porte ce nom à la place d’un dossier" in result.output

@@ -11,39 +11,23 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
 import click
 
-from ..assembly.assemble import documents_for, documents_for_all
-from ..assembly.inputs import Loaded, load_all
-from ..assembly.provenance import laws_in_force
 from ..diagnostics import Diagnostic, DiagnosticError, ExitCode, display_path, exit_code, os_reason, plural
-from ..library.context import build_context
 from ..library.coverage import coverage
-from ..library.loader import load_library
-from ..library.schema import Library
-from ..model.nodes import Document
-from ..orgfile.cadence import overdue, today, unrecorded_version
-from ..orgfile.confirm import warnings as confirm_warnings
 from ..orgfile.jsonschema import FILE_NAME, organisation_schema
-from ..orgfile.naming import conflicts
 from ..orgfile.questionnaire import render
-from ..orgfile.renames import renamed_keys
-from ..publishing.build import LibraryState, Organisation, plan, run, sweep, work_folder
-from ..publishing.cache import BuildCache
-from ..publishing.staging import remove_leftovers
-from ..publishing.manifest import Manifest
-from ..publishing.site import NotASiteError, SiteIsWorkingFolderError, publish_site
-from ..publishing.site import Organisation as SiteOrganisation
-from ..review.explain import explain as explain_clauses
-from ..review.explain import report as explanation_report
+from ..publishing import service
+from ..publishing.service import BuildOptions, LibraryInvalid, NotASiteError, SiteIsWorkingFolderError, UnknownChoice
+from ..review.explain import explain_file
 from ..resources import TEMPLATES
 from ..writers import FORMATS
 from . import clickfr
-from .progress import BuildProgress
+from .progress import TerminalProgress
 from .questions import Unanswered, ask
 
 clickfr.install()
@@ -61,15 +45,18 @@ def _fail(problems: list[Diagnostic], action: str) -> NoReturn:
     sys.exit(exit_code(problems))
 
 
-def _writing(target: Path, write: Callable[[], T]) -> T:
+def _writing(target: Path, write: Callable[[], T], *others: Path) -> T:
     """`write()`, or, if the system refuses it, an `io.write` diagnostic and exit 6.
 
-    The writers stage their files beside `target` and move them in at the end,
-    so a failed write leaves what `target` already held as it was.
+    Files are staged beside `target` (or `others`, the other folders the command writes
+    into) and moved in at the end, so a failed write leaves what they held as it was.
     """
     try:
         return write()
     except OSError as exc:
+        failed = Path(os.path.abspath(exc.filename)) if isinstance(exc.filename, str) else None
+        target = next((t for t in (target, *others) if failed and failed.is_relative_to(os.path.abspath(t))),
+                      target)
         where = display_path(target)
         reason = os_reason(exc)
         # name the file that stands where a folder should be
@@ -93,11 +80,34 @@ def _choices(value: str | None, known: tuple[str, ...], what: str) -> list[str]:
     return [k for k in known if k in chosen]
 
 
-def _library(folder: Path) -> Library:
+def _library(folder: Path) -> service.Library:
     try:
-        return load_library(folder)
-    except DiagnosticError as exc:
+        return service.library(folder)
+    except LibraryInvalid as exc:
         _fail(exc.diagnostics, "la bibliothèque de clauses est invalide.")
+
+
+def _served(run: Callable[[], T], out_dir: Path, action: str, *others: Path) -> T:
+    """`run()` (a call to the build service), its problems printed and the command ended by them."""
+    try:
+        return _writing(out_dir, run, *others)
+    except LibraryInvalid as exc:
+        _fail(exc.diagnostics, "la bibliothèque de clauses est invalide.")
+    except DiagnosticError as exc:
+        _fail(exc.diagnostics, action)
+    except UnknownChoice as exc:
+        unknown, known = exc.args
+        raise click.BadParameter(f"Document inconnu : {', '.join(unknown) or '(aucun)'}. "
+                                 f"Valeurs permises : {', '.join(known)}.", param_hint="'--document'") from exc
+
+
+def _warn(warnings: list[Diagnostic]) -> None:
+    for warning in warnings:
+        click.echo(warning.format() + "\n", err=True)
+
+
+def _document_names(value: str | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(v.strip() for v in value.split(",") if v.strip())
 
 
 class FrenchGroup(click.Group):
@@ -138,36 +148,15 @@ LIBRARY = click.option("--bibliotheque", "library_dir", default=TEMPLATES, metav
                             "[par défaut : celle livrée avec policygen]")
 
 
+FINAL = click.option("--final", "final", is_flag=True,
+                     help="Version définitive : refuse les documents tant qu’une valeur est marquée "
+                          "« (à confirmer) » ou qu’un document serait daté d’avant une loi qu’il cite.")
+
+
 def _documents_option(verb: str):
     return click.option("--document", "documents", default=None, metavar="DOCUMENTS",
                         help=f"Documents à {verb}, séparés par des virgules : ceux dont la bibliothèque a le plan "
                              "(politique, netiquette, fiche-synthese). [par défaut : tous]")
-
-
-def _validate(library: Library, fichiers: tuple[Path, ...],
-              documents: list[str]) -> tuple[list[Loaded], dict[Loaded, list[Document]], list[Diagnostic]]:
-    """Every file loaded, its documents assembled, and every problem that would stop a build:
-    `check` and `build` run this same validation, so what `check` accepts builds."""
-    loaded, problems = load_all(list(fichiers), library)
-    problems += conflicts((path, display_path(path)) for path in fichiers)
-    built, failed = documents_for_all(loaded, library, documents)
-    return loaded, built, problems + failed
-
-
-def _build_all(library: Library, fichiers: tuple[Path, ...], documents: list[str]) -> dict[Loaded, list[Document]]:
-    """Every document of every file, or every problem of every file and exit (for `publish`).
-
-    Values still « (à confirmer) » and documents dated before a law they cite are
-    warnings, printed here."""
-    _, built, problems = _validate(library, fichiers, documents)
-    findings = [d for item, docs in built.items()
-                for d in (*confirm_warnings(list(item.pending), item.display),
-                          *laws_in_force(item, docs, library, "avertissement"))]
-    if problems:
-        _fail(problems + findings, "aucun document n’a été produit.")
-    for warning in findings:
-        click.echo(warning.format() + "\n", err=True)
-    return built
 
 
 def _jobs(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
@@ -182,26 +171,46 @@ def _jobs(ctx: click.Context, param: click.Parameter, value: str | None) -> int:
 
 MAX_JOBS = 64
 
+def _site(site_dir: Path, write: Callable[[], T]) -> T:
+    """`write()` into the site folder, its refusals said in French."""
+    try:
+        return write()
+    except NotASiteError as exc:
+        _fail([Diagnostic(display_path(site_dir), None, "",
+                          "Écriture refusée : ce dossier contient des fichiers qu’aucune publication de policygen "
+                          f"n’y a écrits ({', '.join(exc.args)}).",
+                          "Choisissez un dossier vide ou un site déjà publié, ou déplacez ces fichiers.",
+                          code="io.write")],
+              "rien n’y a été écrit.")
+    except SiteIsWorkingFolderError:
+        _fail([Diagnostic(display_path(site_dir), None, "",
+                          "Écriture refusée : le site ne peut pas être le dossier courant ni l’un de ses parents.",
+                          "Donnez un sous-dossier, par exemple --site site.", code="io.write")],
+              "rien n’y a été écrit.")
+
+
+OUT = click.option("--out", "out_dir", default="output", show_default=True, metavar="DOSSIER",
+                   type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les documents.")
+JOBS = click.option("--jobs", "-j", "jobs", callback=_jobs, metavar="N",
+                    help="Nombre de processus qui produisent les fichiers en parallèle. "
+                         "[par défaut : un par cœur de l’ordinateur]")
+QUIET = click.option("--silencieux", "quiet", is_flag=True, help="N’afficher aucune progression pendant la production.")
+
 
 @main.command()
 @FILES
-@click.option("--out", "out_dir", default="output", show_default=True, metavar="DOSSIER",
-              type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les documents.")
+@OUT
 @click.option("--format", "formats", default=",".join(FORMATS), show_default=True, metavar="FORMATS",
               help="Formats à produire, séparés par des virgules : html, docx, pdf.")
 @_documents_option("produire")
-@click.option("--final", "final", is_flag=True,
-              help="Version définitive : refuse de produire les documents tant qu’une valeur est marquée "
-                   "« (à confirmer) » ou qu’un document serait daté d’avant une loi qu’il cite.")
+@FINAL
 @click.option("--review", "--revision", "review", is_flag=True,
               help="Version de révision pour les juristes : commentaire de provenance sur chaque clause, "
                    "mention « PROJET — pour révision ». Écrite dans DOSSIER/<nom-du-fichier>/revision/.")
-@click.option("--jobs", "-j", "jobs", callback=_jobs, metavar="N",
-              help="Nombre de processus qui produisent les fichiers en parallèle. "
-                   "[par défaut : un par cœur de l’ordinateur]")
+@JOBS
 @click.option("--tout-refaire", "rebuild_all", is_flag=True,
               help="Refaire tous les documents, même ceux qui sont à jour (vide le cache de DOSSIER).")
-@click.option("--silencieux", "quiet", is_flag=True, help="N’afficher aucune progression pendant la production.")
+@QUIET
 @LIBRARY
 def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str | None, final: bool,
           review: bool, jobs: int, rebuild_all: bool, quiet: bool, library_dir: Path) -> None:
@@ -213,95 +222,35 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     source a changé (fichier d’organisation, clauses, options, version de
     policygen) sont refaits : le cache est dans DOSSIER/.policygen-cache/.
     """
-    chosen_formats = _choices(formats, FORMATS, "Format")
-    clashes = conflicts((path, display_path(path)) for path in fichiers)
-    if clashes:
-        _fail(clashes, "aucun document n’a été produit.")
-    cache = BuildCache(out_dir, "revision" if review else "normal")
-    if rebuild_all:
-        _writing(out_dir, cache.clear)
-    sweep(cache)
-    # Staging folders a killed `diff` (whose default output is inside this folder) or a build of an
-    # earlier version left here; this build's own work folders live in the cache, swept above.
-    remove_leftovers(out_dir)
-    state = LibraryState.read(library_dir, cache)
-    library = None
-    index = state.index
-    if index is None:
-        library = _library(library_dir)
-        index = state.indexed(library_dir, {d: [c.path for c in library.clauses if d in c.meta.documents]
-                                            for d in library.documents})
-    chosen_documents = _choices(documents, tuple(index.documents), "Document")
-    plans = plan(list(fichiers), out_dir, review, chosen_documents, chosen_formats, state, index, cache, final)
-    stale = [p for p in plans if p.stale]
-    if stale:
-        library = library or _library(library_dir)
-        loaded, problems = load_all([p.path for p in stale], library)
-        pending = [d for item in loaded for d in confirm_warnings(list(item.pending), item.display, final)]
-        if problems or final and pending:
-            _fail(problems + pending, "aucun document n’a été produit.")
-        late: list[Diagnostic] = []  # documents dated before a law they cite
-        total = sum(len(p.stale) for p in stale) * len(chosen_formats)
-
-        def assembled() -> Iterator[Organisation]:
-            """Each organisation's documents, assembled as the workers need them; all problems at the end."""
-            failed: list[Diagnostic] = []
-            for item, item_plan in zip(loaded, stale):
-                try:
-                    documents_built = documents_for(item, library, chosen_documents)
-                except DiagnosticError as exc:
-                    failed.extend(exc.diagnostics)
-                    continue
-                found = laws_in_force(item, documents_built, library, "erreur" if final else "avertissement")
-                (failed if final else late).extend(found)
-                if not failed:
-                    yield Organisation(item_plan, documents_built, Manifest(item.path, library.version, review),
-                                       work_folder(cache, item.slug))
-            if failed:
-                raise DiagnosticError(failed)
-
-        with BuildProgress(total, not quiet) as progress:
-            try:
-                _writing(out_dir, lambda: run(
-                    assembled(), chosen_formats, min(jobs, total), cache,
-                    lambda organisation, job: progress.written(organisation.plan.path.stem, job.document.kind,
-                                                               job.fmt),
-                    lambda organisation, files: click.echo(
-                        f"{display_path(organisation.plan.path)} → {organisation.plan.target}/ "
-                        f"({plural(len(files), 'fichier')})")))
-            except DiagnosticError as exc:
-                _fail(exc.diagnostics, "aucun document n’a été produit.")
-        for warning in pending + late:
-            click.echo(warning.format() + "\n", err=True)
-    if state.index is None:
-        _writing(out_dir, lambda: cache.save_library_index(index))
-    for item in plans:
-        if not item.stale:
-            click.echo(f"{display_path(item.path)} : à jour, rien à refaire ({item.target}/).")
+    options = BuildOptions(out_dir, tuple(_choices(formats, FORMATS, "Format")), _document_names(documents),
+                           final, review, jobs, rebuild_all, library_dir)
+    outcome = _served(lambda: service.build(list(fichiers), options, TerminalProgress(not quiet)), out_dir,
+                      "aucun document n’a été produit.")
+    _warn(outcome.warnings)
+    for result in outcome.results:
+        if result.changed is None:
+            click.echo(f"{display_path(result.path)} : à jour, rien à refaire ({result.target}/).")
+        else:
+            click.echo(f"{display_path(result.path)} → {result.target}/ ({plural(len(result.changed), 'fichier')})")
 
 
 @main.command()
 @FILES
+@_documents_option("vérifier")
+@FINAL
 @LIBRARY
-def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
+def check(fichiers: tuple[Path, ...], documents: str | None, final: bool, library_dir: Path) -> None:
     """Vérifie chaque FICHIER d’organisation sans rien produire.
 
-    Signale aussi, par un avertissement, les documents dont la date de révision
-    est dépassée (aujourd’hui, ou la date de SOURCE_DATE_EPOCH si elle est définie)
-    et les valeurs marquées « (à confirmer) » ; et, par une erreur, un document
-    qui serait daté d’avant l’entrée en vigueur d’une loi qu’il cite.
+    Fait la même validation que « build » (et, avec --final, que « build --final ») :
+    ce que « check » accepte se produit. Signale aussi, par un avertissement, les
+    documents dont la date de révision est dépassée (aujourd’hui, ou la date de
+    SOURCE_DATE_EPOCH si elle est définie) et les valeurs marquées « (à confirmer) ».
     """
-    library = _library(library_dir)
-    loaded, built, problems = _validate(library, fichiers, list(library.documents))
-    problems += [p for item, docs in built.items() for p in (
-        *laws_in_force(item, docs, library), *unrecorded_version(item.organisation, item.located, item.display))]
-    warnings = [w for item in loaded for w in (*overdue(item.organisation, item.located, item.display, today()),
-                                               *confirm_warnings(list(item.pending), item.display),
-                                               *renamed_keys(item.located, item.display))]
-    if problems:
-        _fail(problems + warnings, "corrigez-les, puis relancez la vérification.")
-    for warning in warnings:
-        click.echo(warning.format() + "\n", err=True)
+    options = BuildOptions(documents=_document_names(documents), final=final, library_dir=library_dir)
+    loaded, warnings = _served(lambda: service.check(list(fichiers), options), Path("."),
+                               "corrigez-les, puis relancez la vérification.")
+    _warn(warnings)
     for item in loaded:
         count = sum(1 for w in warnings if w.path == item.display)
         click.echo(f"{item.display} : aucune erreur, {plural(count, 'avertissement')}." if count
@@ -323,21 +272,16 @@ def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str | None, libr
     tout » l’ancienne) et DOSSIER/<document>.diff.html (comparaison à lire dans
     un navigateur), puis affiche les champs modifiés et les clauses touchées.
     """
-    from ..review.compare import compare, summary, write_comparison  # python-docx: only when comparing
+    from ..review.compare import compare_files, summary, write_comparison  # python-docx: only when comparing
 
     library = _library(library_dir)
     chosen_documents = _choices(documents, library.documents, "Document")
-    loaded, problems = load_all([ancien, nouveau], library)
-    comparison = None
-    if not problems:
-        try:
-            comparison = compare(loaded[0], loaded[1], library, chosen_documents)
-        except DiagnosticError as exc:
-            problems.extend(exc.diagnostics)
-    if problems or comparison is None:
-        _fail(problems, "aucune comparaison n’a été produite.")
+    try:
+        comparison, old_name, new_name = compare_files(ancien, nouveau, library, chosen_documents)
+    except DiagnosticError as exc:
+        _fail(exc.diagnostics, "aucune comparaison n’a été produite.")
     _writing(out_dir, lambda: write_comparison(comparison, out_dir))
-    click.echo(summary(comparison, loaded[0].display, loaded[1].display, out_dir))
+    click.echo(summary(comparison, old_name, new_name, out_dir))
 
 
 @main.command(short_help="Dit pourquoi chaque clause figure, ou non, dans les documents.")
@@ -349,16 +293,10 @@ def explain(fichier: Path, documents: str | None, library_dir: Path) -> None:
     document et pourquoi : sa condition et les valeurs du FICHIER qu’elle a lues."""
     library = _library(library_dir)
     chosen_documents = _choices(documents, library.documents, "Document")
-    loaded, problems = load_all([fichier], library)
-    if problems:
-        _fail(problems, "aucune explication n’a été produite.")
-    item = loaded[0]
-    context = build_context(item.organisation, item.local.layered(library))
-    click.echo(f"Fichier : {item.display}")
-    for document in chosen_documents:
-        click.echo("\n" + explanation_report(library, document, explain_clauses(library, document, context,
-                                                                                 item.located, item.local),
-                                              context))
+    try:
+        click.echo(explain_file(fichier, library, chosen_documents))
+    except DiagnosticError as exc:
+        _fail(exc.diagnostics, "aucune explication n’a été produite.")
 
 
 @main.command()
@@ -392,35 +330,30 @@ def sources(manquantes: bool, library_dir: Path) -> None:
 @FILES
 @click.option("--site", "site_dir", required=True, metavar="DOSSIER",
               type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire le site intranet.")
+@click.option("--out", "out_dir", default="output", show_default=True, metavar="DOSSIER",
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Dossier des documents produits (celui de « build ») : seuls ceux qui ont changé sont refaits.")
+@FINAL
+@JOBS
+@QUIET
 @LIBRARY
-def publish(fichiers: tuple[Path, ...], site_dir: Path, library_dir: Path) -> None:
+def publish(fichiers: tuple[Path, ...], site_dir: Path, out_dir: Path, final: bool, jobs: int, quiet: bool,
+            library_dir: Path) -> None:
     """Publie les documents de chaque FICHIER d’organisation en site intranet statique.
 
-    Écrit DOSSIER/index.html (les organismes et leurs documents) et, pour
-    chaque document, une page accessible avec sa table des matières et ses
-    versions Word et PDF à télécharger. Le site remplace celui qu’une
-    publication précédente a écrit dans DOSSIER ; si un fichier contient une
-    erreur, rien n’est publié.
+    Produit d’abord les documents comme « build » (dans le dossier --out, avec son
+    cache : ce qui est à jour n’est pas refait), puis écrit DOSSIER/index.html (le
+    registre du réseau), pour chaque organisme son registre et, pour chaque
+    document, une page accessible avec sa table des matières et ses versions Word
+    et PDF à télécharger. Le site remplace celui qu’une publication précédente a
+    écrit dans DOSSIER ; si un fichier contient une erreur, rien n’est publié.
     """
-    library = _library(library_dir)
-    built = _build_all(library, fichiers, list(library.documents))
-    organisations = [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents))
-                     for item, documents in built.items()]
-    try:
-        _writing(site_dir, lambda: publish_site(site_dir, organisations))
-    except NotASiteError as exc:
-        _fail([Diagnostic(display_path(site_dir), None, "",
-                          "Écriture refusée : ce dossier contient des fichiers qu’aucune publication de policygen "
-                          f"n’y a écrits ({', '.join(exc.args)}).",
-                          "Choisissez un dossier vide ou un site déjà publié, ou déplacez ces fichiers.",
-                          code="io.write")],
-              "rien n’y a été écrit.")
-    except SiteIsWorkingFolderError:
-        _fail([Diagnostic(display_path(site_dir), None, "",
-                          "Écriture refusée : le site ne peut pas être le dossier courant ni l’un de ses parents.",
-                          "Donnez un sous-dossier, par exemple --site site.", code="io.write")],
-              "rien n’y a été écrit.")
-    click.echo(f"Site publié dans {site_dir}/ ({plural(len(organisations), 'organisme')}) : "
+    options = BuildOptions(out_dir, final=final, jobs=jobs, library_dir=library_dir)
+    outcome = _site(site_dir, lambda: _served(
+        lambda: service.publish(list(fichiers), options, site_dir, TerminalProgress(not quiet)), out_dir,
+        "rien n’a été publié.", site_dir))
+    _warn(outcome.warnings)
+    click.echo(f"Site publié dans {site_dir}/ ({plural(len(outcome.results), 'organisme')}) : "
                f"ouvrez {site_dir}/index.html.")
 
 

@@ -9,22 +9,28 @@ only then recorded in the cache.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..model.nodes import Document
 from ..orgfile.naming import slug
 from ..resources import TEMPLATES
 from ..writers.options import WriterOptions
 from .cache import BuildCache, LibraryIndex, digest, document_key, file_hashes
-from .manifest import NAME, Manifest
+from .findings import Finding
+from .manifest import Manifest, recorded
 from .outputs import FileJob, install, write_file
+from .staging import remove_leftovers
 
 WORK = "travail"  # the work folders of a build in progress, inside the cache
 WRITER_FOLDERS = ("layouts", "styles", "fonts")  # what the writers read from policygen's own library
@@ -67,33 +73,35 @@ class Plan:
     target: Path
     keys: dict[str, str]  # document -> key
     stale: list[str]  # documents to redo, in the order asked
+    found: dict[str, list[Finding]]  # the findings the cache holds on each document not redone
 
 
 def plan(paths: list[Path], out_dir: Path, review: bool, documents: list[str], formats: list[str],
          library: LibraryState, index: LibraryIndex, cache: BuildCache, everything: bool = False) -> list[Plan]:
-    """What each file needs redone: the documents whose key the cache does not hold
-    (all of them when `everything`: a final build checks every value again)."""
+    """What each file needs redone: the documents whose key the cache does not hold (all when `everything`)."""
     plans = []
     for path in paths:
         target = out_dir / slug(path) / "revision" if review else out_dir / slug(path)
-        try:
-            keys = {d: document_key(d, formats, review, path, library.files_of(index, d)) for d in documents}
-        except OSError:  # unreadable: the loader will say why
-            plans.append(Plan(path, target, {}, list(documents)))
-            continue
-        stale = [d for d, k in keys.items() if everything or not cache.is_fresh(slug(path), d, k, target)]
-        if not stale and not (target / NAME).is_file():
+        keys = {d: document_key(d, formats, review, path, library.files_of(index, d)) for d in documents}
+        manifest = recorded(target)
+        found = {} if everything else {
+            d: cached for d, k in keys.items()
+            if (cached := cache.fresh(slug(path), d, k, target, [f"{d}.{fmt}" for fmt in formats],
+                                      manifest)) is not None}
+        stale = [d for d in documents if d not in found]
+        if not stale and not manifest:
             stale = documents[:1]  # a lost manifest is rewritten by redoing the first document
-        plans.append(Plan(path, target, keys, stale))
+        plans.append(Plan(path, target, keys, stale, found))
     return plans
 
 
 @dataclass
 class Organisation:
-    """An organisation being built: its documents, files left to write and work folder."""
+    """An organisation being built: its documents and the findings on each, files left to write, work folder."""
 
     plan: Plan
     documents: list[Document]
+    found: dict[str, list[Finding]]  # document -> findings
     manifest: Manifest
     work: Path
     left: int = 0  # files handed out and not yet written
@@ -121,9 +129,16 @@ def _pool_jobs(jobs: Iterator[FileJob], formats: list[str], processes: int) -> I
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in sorted(finished, key=lambda f: pending[f][0]):
-                future.result()
+                try:
+                    future.result()
+                except BrokenProcessPool as exc:
+                    raise WorkerLost(pending[future][1]) from exc
                 yield pending.pop(future)[1]
                 submit()
+
+
+class WorkerLost(Exception):
+    """A worker process died (killed, out of memory) while it wrote `args[0]` (a `FileJob`)."""
 
 
 def _inline_jobs(jobs: Iterator[FileJob]) -> Iterator[FileJob]:
@@ -171,6 +186,13 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
             organisation.left -= 1
             install_written()
         install_written()
+    except WorkerLost as lost:
+        job = lost.args[0]
+        raise DiagnosticError([Diagnostic(
+            display_path(owner[job.path].plan.path), None, job.document.kind,
+            f"Le processus qui produisait {job.document.kind}.{job.fmt} s’est arrêté avant la fin "
+            "(interrompu par le système, ou à court de mémoire) : aucun document n’a été installé.",
+            "Relancez la commande ; si cela se reproduit, essayez --jobs 1.", code="io.write")]) from lost
     finally:
         sweep(cache)
 
@@ -180,17 +202,26 @@ def _finish(organisation: Organisation, formats: list[str], cache: BuildCache,
     plan = organisation.plan
     files = install(organisation.work, plan.target, organisation.documents, formats, organisation.manifest)
     for document in plan.stale:
-        cache.record(slug(plan.path), document, plan.keys[document], plan.target,
-                     [f"{document}.{fmt}" for fmt in formats])
+        names = [f"{document}.{fmt}" for fmt in formats]
+        cache.record(slug(plan.path), document, plan.keys[document],
+                     {name: digest((plan.target / name).read_bytes()) for name in names},
+                     organisation.found[document])
     installed(organisation, files)
 
 
 def work_folder(cache: BuildCache, slug: str) -> Path:
+    """A new work folder, named after this process (`staging`'s rule: only a dead run's are swept)."""
     (cache.root / WORK).mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f"{slug}-", dir=cache.root / WORK))
+    return Path(tempfile.mkdtemp(prefix=f".policygen-{os.getpid()}-{slug}-", dir=cache.root / WORK))
 
 
 def sweep(cache: BuildCache) -> None:
-    """Remove the work folders an interrupted build left behind."""
-    shutil.rmtree(cache.root / WORK, ignore_errors=True)
+    """Remove this process's work folders and those interrupted builds left, never another running build's."""
+    folder = cache.root / WORK
+    if folder.is_dir():
+        for own in folder.glob(f".policygen-{os.getpid()}-*"):
+            shutil.rmtree(own, ignore_errors=True)
+        remove_leftovers(folder)
+        with contextlib.suppress(OSError):  # empty unless another build is running
+            folder.rmdir()
 

@@ -4,15 +4,24 @@ The cache lives beside the outputs, in `<out>/.policygen-cache/`:
 
     bibliotheque.json                    the library's files, as one digest, and which
                                          of them each document depends on
-    <variant>/<slug>/<document>.json     the key a document was last built with, and the
-                                         hashes of the files it produced
+    <variant>/<slug>/<document>.json     the key a document was last built with, the
+                                         hashes of the files it produced and the findings
+                                         on it (printed again when nothing is redone)
 
 A document's key hashes everything its files are made of: policygen's version,
 SOURCE_DATE_EPOCH, the formats and options, the organisation file and the files of
 its folder `organisations/<slug>/`, and, from the library, the clauses that name the
 document plus every file that is not a clause (outlines, data), and the layouts, styles
-and fonts the writers read from policygen's own library, whatever `--bibliotheque` says. A changed clause thus changes the keys of exactly the
-documents it names.
+and fonts the writers read from policygen's own library, whatever `--bibliotheque` says,
+and a digest of policygen's own code (`code_digest`), so an upgrade or
+a local change rebuilds what it affects. A changed clause thus changes the keys of exactly
+the documents it names.
+
+Every input is read as `check` reads it: regular files only (a FIFO or a device is never
+opened for reading), no further than a bound. The output folder is untrusted too: an
+entry never names a path (the names are those a build writes, `<document>.<format>`),
+and a hit requires each file to be a regular file whose bytes match both the entry and
+the manifest beside it.
 
 Entries are written to a temporary file and renamed, and carry a digest of their own
 content: a half-written or altered entry is never trusted, only rebuilt. An entry
@@ -23,53 +32,94 @@ a stale file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from ..library.loader import organisation_folder, own_files
-from ..orgfile.yamlsource import LIMITS
+from .findings import Finding
 
 FOLDER = ".policygen-cache"
 LIBRARY_INDEX = "bibliotheque.json"
-FORMAT = 1  # bumped when the layout of the entries changes
+FORMAT = 2  # bumped when the layout of the entries changes
+INPUT_BYTES = 4_000_000  # more than any input file `check` accepts (its limit is 256 Ko)
+OUTPUT_BYTES = 256_000_000  # more than any document policygen writes
+REFUSED = "illisible"  # the hash of an input that is not a regular file within the bound
+PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def file_hashes(root: Path) -> dict[str, str]:
-    """{path relative to `root`: sha256} of every file under `root` (none when it is absent)."""
-    if not root.is_dir():
-        return {}
-    return {p.relative_to(root).as_posix(): digest(p.read_bytes())
-            for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+def read_bounded(path: Path, limit: int) -> bytes | None:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes, else None.
+
+    Opened without blocking and checked before it is read: a FIFO, a device or a
+    folder is never read, and nothing is read past the bound."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    return data if len(data) <= limit else None
+
+
+def hash_of(path: Path, limit: int = INPUT_BYTES) -> str:
+    data = read_bounded(path, limit)
+    return REFUSED if data is None else digest(data)
+
+
+def file_hashes(root: Path, limit: int = INPUT_BYTES) -> dict[str, str]:
+    """{path relative to `root`: sha256} of every file under `root` (none when it is absent).
+
+    Links are followed as the loader follows them (so an edit behind a linked folder
+    counts), each folder once; what is not a regular file within the bound is `REFUSED`."""
+    found: dict[str, str] = {}
+    seen: set[str] = set()
+    for folder, folders, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            folders.clear()
+            continue
+        seen.add(real)
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in files:
+            path = Path(folder) / name
+            found[path.relative_to(root).as_posix()] = hash_of(path, limit)
+    return dict(sorted(found.items()))
+
+
+@functools.cache
+def code_digest() -> str:
+    """policygen's own code: any change to it changes every key. (Its shipped data counts
+    file by file: the library files a document depends on, the layouts, styles and fonts.)"""
+    code = {p.relative_to(PACKAGE).as_posix(): hash_of(p) for p in sorted(PACKAGE.rglob("*.py"))
+            if "__pycache__" not in p.parts}
+    return digest(json.dumps(code, sort_keys=True).encode("utf-8"))
 
 
 def own_file_hashes(folder: Path) -> dict[str, str]:
     """{path relative to `folder`: sha256} of exactly the files the organisation's folder is read
-    from (`own_files`: links inside followed, links outside left to the loader to refuse).
-
-    A file that is not a regular one, or past the size limit, is hashed by what the loader
-    would see of it (it refuses both), so hashing never blocks on a FIFO or reads gigabytes."""
-    hashes = {}
-    for path in own_files(folder)[0]:
-        name = path.relative_to(folder).as_posix()
-        if not path.is_file():
-            hashes[name] = "non-ordinaire"
-            continue
-        try:
-            with path.open("rb") as stream:
-                hashes[name] = digest(stream.read(LIMITS.file_bytes + 1))
-        except OSError:
-            hashes[name] = "illisible"
-    return hashes
+    from (`own_files`: links inside followed, links outside left to the loader to refuse),
+    each read with the same bound as any input, so hashing never blocks on a FIFO or reads
+    gigabytes."""
+    return {path.relative_to(folder).as_posix(): hash_of(path) for path in own_files(folder)[0]}
 
 
 def _sealed(content: dict) -> str:
@@ -80,12 +130,15 @@ def _sealed(content: dict) -> str:
 
 def _unsealed(path: Path) -> dict | None:
     """The content of an entry, or None when it is absent, unreadable, half-written or altered."""
+    data = read_bounded(path, INPUT_BYTES)
+    if data is None:
+        return None
     try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
+        entry = json.loads(data.decode("utf-8"))
         content = entry["contenu"]
         body = json.dumps(content, ensure_ascii=False, sort_keys=True)
         return content if entry["empreinte"] == digest(body.encode("utf-8")) else None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         return None
 
 
@@ -142,20 +195,26 @@ class BuildCache:
     def _entry(self, slug: str, document: str) -> Path:
         return self.root / self.variant / slug / f"{document}.json"
 
-    def is_fresh(self, slug: str, document: str, key: str, target: Path) -> bool:
-        """Whether `document` was built with `key` and its files in `target` are still the ones built."""
+    def fresh(self, slug: str, document: str, key: str, target: Path, names: list[str],
+              manifest: dict[str, str]) -> list[Finding] | None:
+        """The findings of `document` if it was built with `key` and its files `names` in `target`
+        are still the ones built (per the entry and the `manifest` beside them); None if not."""
         content = _unsealed(self._entry(slug, document))
-        if content is None or content.get("cle") != key:
-            return False
         try:
-            return all(digest((target / name).read_bytes()) == sha for name, sha in content["fichiers"].items())
-        except OSError:
-            return False
+            if content is None or content.get("cle") != key or sorted(content["fichiers"]) != sorted(names):
+                return None
+            for name in names:
+                data = read_bounded(target / name, OUTPUT_BYTES)
+                if data is None or not content["fichiers"][name] == manifest.get(name) == digest(data):
+                    return None
+            return [Finding.from_json(item) for item in content["constats"]]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
 
-    def record(self, slug: str, document: str, key: str, target: Path, names: list[str]) -> None:
-        """Note that `document` was built with `key` into the files `names` of `target`."""
-        files = {name: digest((target / name).read_bytes()) for name in names}
-        _write_atomically(self._entry(slug, document), _sealed({"cle": key, "fichiers": files}))
+    def record(self, slug: str, document: str, key: str, files: dict[str, str], found: list[Finding]) -> None:
+        """Note that `document` was built with `key` into `files` ({name: sha256}), with these findings."""
+        _write_atomically(self._entry(slug, document), _sealed(
+            {"cle": key, "fichiers": files, "constats": [f.to_json() for f in found]}))
 
 
 def document_key(document: str, formats: list[str], review: bool, organisation_file: Path,
@@ -165,11 +224,12 @@ def document_key(document: str, formats: list[str], review: bool, organisation_f
     `library_files`: {path: sha256} of the library files it depends on."""
     parts = {
         "policygen": version("policygen"),
+        "code": code_digest(),
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"),
         "document": document,
         "formats": formats,
         "revision": review,
-        "fichier": [organisation_file.name, digest(organisation_file.read_bytes())],
+        "fichier": [organisation_file.name, hash_of(organisation_file)],
         # the organisation's own clauses and laws
         "dossier": own_file_hashes(organisation_folder(organisation_file)),
         "bibliotheque": library_files,

@@ -7,7 +7,6 @@ It holds no clock time, so the same input gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -16,13 +15,9 @@ from pathlib import Path
 from ..library.lint import ORGANISATION_SOURCE
 from ..library.loader import organisation_folder
 from ..model.nodes import Document, Provenance
-from .cache import own_file_hashes
+from .cache import INPUT_BYTES, digest, hash_of, own_file_hashes, read_bounded
 
 NAME = "manifest.json"
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _clause(provenance: Provenance) -> dict:
@@ -46,7 +41,7 @@ class Manifest:
         return {
             "policygen": version("policygen"),
             "fichier_organisation": {"nom": self.organisation_file.name,
-                                     "sha256": sha256(self.organisation_file.read_bytes())},
+                                     "sha256": hash_of(self.organisation_file)},
             "bibliotheque": {"version": self.library_version},
             # the organisation's own laws and clauses (organisations/<slug>/), when it has some
             **({"fichiers_organisme": own} if (own := self._own_files()) else {}),
@@ -54,7 +49,7 @@ class Manifest:
             "documents": {
                 document.kind: {
                     "clauses": [_clause(c.provenance) for s in document.sections for c in s.clauses],
-                    "fichiers": {p.name: sha256(p.read_bytes())
+                    "fichiers": {p.name: digest(p.read_bytes())
                                  for p in sorted(folder.glob(f"{document.kind}.*"))},
                 } for document in documents
             },
@@ -68,10 +63,18 @@ class Manifest:
         (folder / NAME).write_text(text + "\n", encoding="utf-8")
 
 
-def listed(folder: Path) -> set[str]:
-    """The files the manifest in `folder` says a previous build wrote there (none if unreadable)."""
+def recorded(folder: Path) -> dict[str, str]:
+    """{file name: sha256} of the files the manifest in `folder` lists (none if it is unreadable,
+    not a regular file, too large or not a manifest: it is untrusted, only ever compared)."""
+    data = read_bounded(folder / NAME, INPUT_BYTES)
     try:
-        content = json.loads((folder / NAME).read_text(encoding="utf-8"))
-        return {NAME} | {name for document in content["documents"].values() for name in document["fichiers"]}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return set()
+        content = json.loads((data or b"").decode("utf-8"))
+        return {str(name): str(sha) for document in content["documents"].values()
+                for name, sha in document["fichiers"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def listed(folder: Path) -> set[str]:
+    """The names the manifest in `folder` says a previous build wrote there."""
+    return set(recorded(folder))

@@ -1,34 +1,24 @@
-"""Documents to files: every document in every format, and the manifest, all or nothing.
-
-`write_outputs` writes a whole file set (the intranet site uses it); a build writes
-only the files it must redo, in worker processes (`write_file`), then `install`s them
-beside the files that were still up to date.
+"""Documents to files: a build writes the files it must redo, in worker processes
+(`write_file`), then `install`s them with those still up to date, all or nothing.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.nodes import Document
-from ..writers import WRITERS
+from ..writers import FORMATS, WRITERS
 from ..writers.options import WriterOptions
+from .cache import OUTPUT_BYTES, read_bounded
 from .manifest import NAME, Manifest, listed
-from .staging import stage
+from .staging import link_or_copy, swap
 
-
-def write_outputs(target: Path, documents: list[Document], formats: list[str],
-                  manifest: Manifest | None = None, options: WriterOptions = WriterOptions()) -> list[Path]:
-    """Write every document in every format (and the manifest) into `target`, atomically per file set."""
-    def produce(staging: Path) -> None:
-        for document in documents:
-            for fmt in formats:
-                WRITERS[fmt](document, staging / f"{document.kind}.{fmt}", options)
-        if manifest is not None:
-            manifest.write(staging, documents)
-    return stage(target, produce, replaces=listed(target))  # a format no longer built goes
+# The only names a build ever writes, hence the only ones it may drop from a folder:
+# whatever an earlier manifest lists, a name of another shape is the user's and stays.
+OUR_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:" + "|".join(FORMATS) + r")\Z")
 
 
 @dataclass(frozen=True)
@@ -45,32 +35,42 @@ def write_file(job: FileJob) -> None:
     WRITERS[job.fmt](job.document, job.path, job.options)
 
 
+def _carry(source: Path, destination: Path) -> None:
+    """Link (or copy) `source` — a file, a link or a whole folder — to `destination`."""
+    if source.is_dir() and not source.is_symlink():
+        destination.mkdir()
+        for entry in sorted(source.iterdir()):
+            _carry(entry, destination / entry.name)
+    else:
+        link_or_copy(source, destination)
+
+
 def install(work: Path, target: Path, documents: list[Document], formats: list[str],
             manifest: Manifest) -> list[Path]:
-    """Move the files produced in `work` into `target`, then the manifest of `documents` if it changed.
+    """Make `work` (the files this build wrote) the new `target`, in one step.
 
-    The files of `target` that were not redone keep their inode and time; the manifest
-    is computed in `work`, beside links to them, so it hashes the whole set. A file an
-    earlier build wrote that this one no longer produces (another format) is removed;
-    a file of the user's own is left alone.
+    The files of `target` still up to date, and anything of the user's own (a
+    subfolder, a note), are linked into `work` (keeping their inode and time), the
+    manifest is computed there over the whole set, and `work` then takes the place of
+    `target` (`staging.swap`): a kill at any moment leaves the old folder or the new.
+    A file an earlier build wrote that this one no longer produces is left out,
+    if it has a name policygen writes (`<document>.<format>`); nothing outside
+    `target` is ever touched. Returns the files this build changed.
     """
+    target = Path(os.path.realpath(target))
     target.mkdir(parents=True, exist_ok=True)
+    work.chmod(target.stat().st_mode & 0o7777)  # the folder keeps its permissions (a work folder is private)
     expected = {f"{document.kind}.{fmt}" for document in documents for fmt in formats}
-    earlier = listed(target)
-    produced = sorted(work.iterdir())
+    dropped = {name for name in listed(target) if OUR_NAME.match(name)} - expected
+    produced = sorted(p.name for p in work.iterdir())
     for kept in sorted(target.iterdir()):
-        if kept.is_file() and kept.name in expected and not (work / kept.name).exists():
-            os.link(kept, work / kept.name)
+        if kept.name not in produced and kept.name not in dropped and kept.name != NAME:
+            _carry(kept, work / kept.name)
     manifest.write(work, documents)
-    installed = []
-    for path in produced:
-        os.replace(path, target / path.name)
-        installed.append(target / path.name)
-    for name in sorted(earlier - expected - {NAME}):
-        (target / name).unlink(missing_ok=True)
     old = target / NAME
-    if not old.exists() or old.read_bytes() != (work / NAME).read_bytes():
-        os.replace(work / NAME, old)
-        installed.append(old)
-    shutil.rmtree(work)
-    return installed
+    changed = produced + ([] if read_bounded(old, OUTPUT_BYTES) == (work / NAME).read_bytes() else [NAME])
+    if NAME not in changed:  # the same bytes: keep the old file's inode and time
+        (work / NAME).unlink()
+        link_or_copy(old, work / NAME)
+    swap(work, target)
+    return [target / name for name in changed]

@@ -1,6 +1,8 @@
 """The intranet site: every organisation's documents as accessible web pages.
 
-`publish_site(target, built)` writes, all or nothing:
+`publish_site(target, organisations)` lays out, all or nothing, what a build has
+installed (each organisation's Word and PDF files are linked, or copied, from its
+build folder: no DOCX or PDF is rendered here), and writes:
 
     index.html                 organisations and their documents
     site.css                   screen, phone and print styles, fonts below
@@ -27,8 +29,7 @@ from ..model.nodes import Document
 from ..resources import TEMPLATES
 from ..writers.html import layouts, render_html, stylesheet
 from ..writers.options import SitePage, WriterOptions
-from .outputs import write_outputs
-from .staging import staging_folder
+from .staging import link_or_copy, staging_folder, swap
 
 MARKER = ".policygen-site"  # marks a folder as ours: only such a folder is ever replaced
 FONT_FILES = ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf", "Lato-BoldItalic.ttf", "LICENCE-Lato-OFL.txt")
@@ -49,6 +50,7 @@ class Organisation:
     slug: str
     name: str
     documents: tuple[Document, ...]
+    built: Path  # the build's folder for it, holding <document>.docx and .pdf
 
 
 def file_size(path: Path) -> str:
@@ -100,11 +102,24 @@ def _write_site(root: Path, organisations: list[Organisation]) -> None:
         shutil.copyfile(TEMPLATES / "fonts" / name, root / "fonts" / name)
     for organisation in organisations:
         folder = root / organisation.slug
-        write_outputs(folder, list(organisation.documents), list(FORMAT_LABELS))
+        folder.mkdir()
         for document in organisation.documents:
+            for fmt in FORMAT_LABELS:
+                link_or_copy(organisation.built / f"{document.kind}.{fmt}", folder / f"{document.kind}.{fmt}")
             (folder / f"{document.kind}.html").write_text(_document_page(document, folder), encoding="utf-8")
     (root / "index.html").write_text(_index(organisations), encoding="utf-8")
     _write_marker(root)
+
+
+def refuse_unless_site(target: Path) -> Path:
+    """`target` followed to where it points, if a site may be written there: raises
+    `SiteIsWorkingFolderError` or `NotASiteError` otherwise (checked before anything is built)."""
+    target = Path(os.path.realpath(target))
+    if target == Path.cwd().resolve() or Path.cwd().resolve().is_relative_to(target):
+        raise SiteIsWorkingFolderError(str(target))
+    if target.is_dir() and (foreign := _foreign(target)):
+        raise NotASiteError(*foreign[:3])
+    return target
 
 
 def publish_site(target: Path, organisations: list[Organisation]) -> None:
@@ -112,19 +127,11 @@ def publish_site(target: Path, organisations: list[Organisation]) -> None:
 
     A symbolic link is followed (the site is written where it points, the link stays);
     a folder holding files an earlier publication did not write is refused (`NotASiteError`)."""
-    target = Path(os.path.realpath(target))
-    if target == Path.cwd().resolve() or Path.cwd().resolve().is_relative_to(target):
-        raise SiteIsWorkingFolderError(str(target))
-    if target.is_dir() and (foreign := _foreign(target)):
-        raise NotASiteError(*foreign[:3])
+    target = refuse_unless_site(target)
     staging = staging_folder(target)
-    old = staging_folder(target)
     try:
         _write_site(staging, organisations)
         staging.chmod(0o755)
-        if target.exists():
-            os.replace(target, old / "site")
-        os.replace(staging, target)
+        swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)

@@ -1,36 +1,29 @@
 """Writes that land whole or not at all: files are produced in a hidden folder
-beside the target, then moved into place once every one of them is written.
+beside the target, then put in place in one step.
 
-Inside `batch()`, the moves wait until the batch commits, so a command that
-writes several folders (one per organisation file) changes none of them if one
-fails. A staging folder carries the id of the process that made it: one left
-by a killed run (its process is gone) is removed by the next run.
+A staging folder carries the id of the process that made it: one left by a
+killed run (its process is gone) is removed by the next run, and never one of a
+run still going (two builds into one folder leave each other's work alone).
+A folder is replaced by exchanging it with its new version in one rename where
+the system can (`swap`), so a kill at any moment leaves the old folder or the
+new one, never a mix.
 """
 
 from __future__ import annotations
 
 import contextlib
-import contextvars
+import ctypes
+import ctypes.util
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 _PREFIX = ".policygen-"
 _LEFTOVER = re.compile(re.escape(_PREFIX) + r"(\d+)-")
-
-
-class _Batch:
-    """The moves deferred until a batch commits, and the staging folders they move from."""
-
-    def __init__(self) -> None:
-        self.moves: list[Callable[[], None]] = []
-        self.folders: list[Path] = []
-
-
-_current: contextvars.ContextVar[_Batch | None] = contextvars.ContextVar("batch", default=None)
+_RENAME_EXCHANGE = 2  # linux/fs.h
 
 
 def _alive(pid: int) -> bool:
@@ -59,57 +52,54 @@ def staging_folder(target: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-{target.name}-", dir=target.parent))
 
 
-def stage(target: Path, produce: Callable[[Path], None], replaces: Iterable[str] = ()) -> list[Path]:
+def _exchange(a: Path, b: Path) -> bool:
+    """Exchange two paths in one step (Linux `renameat2`); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError, TypeError):
+        return False
+    at_cwd = -100
+    return renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+def swap(new: Path, target: Path) -> None:
+    """Put the folder `new` in place of `target`, then remove the old one.
+
+    Exchanged in one step where the system allows it; elsewhere the old folder is
+    moved aside first (a kill between the two renames leaves it beside the target,
+    whole, named as a leftover)."""
+    if target.exists() and not target.is_symlink() and _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)
+        return
+    aside = None
+    if target.exists():
+        aside = staging_folder(target)
+        os.replace(target, aside / "ancien")
+    os.replace(new, target)
+    if aside is not None:
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def link_or_copy(source: Path, destination: Path) -> None:
+    """A hard link where the file system allows one (the file keeps its inode and time), else a copy."""
+    try:
+        os.link(source, destination, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, destination, follow_symlinks=False)
+
+
+def stage(target: Path, produce: Callable[[Path], None]) -> list[Path]:
     """Let `produce` write files into a staging folder, then move them all into `target`.
 
-    `replaces` names files of `target` that this write supersedes as a set (what
-    the previous build listed): those not produced again are removed, so the
-    folder holds exactly the latest build. Nothing else in `target` is touched.
-    Returns the paths the files have (or will have, inside a batch) in `target`.
-    """
+    Nothing else in `target` is touched. Returns the paths the files have in `target`."""
     staging = staging_folder(target)
     try:
         produce(staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    names = sorted(p.name for p in staging.iterdir())
-    stale = sorted(set(replaces) - set(names))
-
-    def move() -> None:
-        try:
-            target.mkdir(exist_ok=True)
-            for name in names:
-                os.replace(staging / name, target / name)
-            for name in stale:
-                with contextlib.suppress(FileNotFoundError):
-                    (target / name).unlink()
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-
-    current = _current.get()
-    if current is None:
-        move()
-    else:
-        current.moves.append(move)
-        current.folders.append(staging)
-    return [target / name for name in names]
-
-
-@contextlib.contextmanager
-def batch() -> Iterator[Callable[[], None]]:
-    """Defer every `stage` move in the block; yields `commit`, which moves them all.
-
-    Leaving the block without committing (an error, an exit) discards every staged file."""
-    current = _Batch()
-    token = _current.set(current)
-
-    def commit() -> None:
-        while current.moves:
-            current.moves.pop(0)()
-    try:
-        yield commit
+        names = sorted(p.name for p in staging.iterdir())
+        target.mkdir(exist_ok=True)
+        for name in names:
+            os.replace(staging / name, target / name)
     finally:
-        _current.reset(token)
-        for folder in current.folders:
-            shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
+    return [target / name for name in names]

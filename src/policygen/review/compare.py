@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..assembly.assemble import documents_for
-from ..assembly.inputs import Loaded
-from ..diagnostics import plural
+from ..assembly.inputs import Loaded, load_all
+from ..diagnostics import DiagnosticError, plural
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..publishing.staging import stage
@@ -48,6 +48,15 @@ def compare(old: Loaded, new: Loaded, library: Library, kinds: list[str]) -> Com
                                     render_diff(d, n, changes, old.path.name, new.path.name))
                  for d, (o, n) in zip(diffs, pairs)]
     return Comparison(changes, documents)
+
+
+def compare_files(old: Path, new: Path, library: Library, kinds: list[str]) -> tuple[Comparison, str, str]:
+    """The comparison of two organisation files, and how each is named; raises DiagnosticError
+    with every problem of both."""
+    loaded, problems = load_all([old, new], library)
+    if problems:
+        raise DiagnosticError(problems)
+    return compare(loaded[0], loaded[1], library, kinds), loaded[0].display, loaded[1].display
 
 
 def write_comparison(comparison: Comparison, target: Path) -> list[Path]:

@@ -6,13 +6,16 @@ reviewer can see why a rule is absent as well as why it is there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from ..assembly.inputs import load_all
 from ..assembly.render import render_line
 from ..assembly.select import applies
 from ..library.language import MissingValue
 from ..library.reads import condition_fields, shown, value_at
-from ..diagnostics import display_path
+from ..diagnostics import DiagnosticError, display_path
+from ..library.context import build_context
 from ..library.lint import ORGANISATION_SOURCE
 from ..library.schema import Clause, Library, Local
 from ..orgfile.yamlsource import Located, dotted
@@ -111,3 +114,15 @@ def report(library: Library, document: str, explanations: list[Explanation], con
             lines.append(f" Section « {section} »")
         lines += explanation.lines()
     return "\n".join(lines)
+
+
+def explain_file(path: Path, library: Library, documents: list[str]) -> str:
+    """What `policygen explain` prints for one organisation file; raises DiagnosticError when it is invalid."""
+    loaded, problems = load_all([path], library)
+    if problems:
+        raise DiagnosticError(problems)
+    item = loaded[0]
+    context = build_context(item.organisation, item.local.layered(library))
+    return "\n".join([f"Fichier : {item.display}"] + [
+        "\n" + report(library, document, explain(library, document, context, item.located, item.local), context)
+        for document in documents])

@@ -1,0 +1,72 @@
+"""The findings on a valid organisation file, and the one table that says which of them stop a build.
+
+Every command — `check`, `build`, `publish`, with or without `--final` — grades the
+same findings with `SEVERITIES`, so a file gets one verdict whatever the command:
+`check` is a build that writes nothing, `--final` means the same thing everywhere.
+Findings are part of what a build produces: the cache keeps them with each document
+and a build with nothing to redo prints them again (`Finding` is their stored form).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from ..assembly.inputs import Loaded
+from ..assembly.provenance import laws_in_force
+from ..diagnostics import Diagnostic
+from ..library.schema import Library
+from ..model.nodes import Document
+from ..orgfile.cadence import next_review, overdue, unrecorded_version
+from ..orgfile.confirm import warnings as to_confirm
+from ..orgfile.renames import renamed_keys
+
+DRAFT, FINAL = 0, 1
+# code: (severity of a draft, severity of a final version)
+SEVERITIES = {
+    "organisation.to-confirm": ("avertissement", "erreur"),
+    "organisation.law-in-force": ("avertissement", "erreur"),
+    "organisation.revision": ("erreur", "erreur"),
+    "organisation.renamed-key": ("avertissement", "avertissement"),
+    "cadence.overdue": ("avertissement", "avertissement"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A finding as the cache keeps it; `due` is set for the overdue review, shown only once past."""
+
+    diagnostic: Diagnostic
+    due: dt.date | None = None
+
+    def to_json(self) -> dict:
+        return {**dataclasses.asdict(self.diagnostic), "echeance": self.due.isoformat() if self.due else None}
+
+    @staticmethod
+    def from_json(data: dict) -> Finding:
+        """Raises ValueError or TypeError on anything but what `to_json` wrote (the caller rebuilds)."""
+        fields = {f.name for f in dataclasses.fields(Diagnostic)}
+        if set(data) != fields | {"echeance"} or data["code"] not in SEVERITIES:
+            raise ValueError("not a finding")
+        due = data["echeance"]
+        return Finding(Diagnostic(**{k: data[k] for k in fields}), dt.date.fromisoformat(due) if due else None)
+
+
+def findings(item: Loaded, documents: list[Document], library: Library) -> list[Finding]:
+    """Every finding on `item` and its assembled `documents`, ungraded."""
+    organisation = item.organisation
+    found = [Finding(d) for d in (*to_confirm(list(item.pending), item.display),
+                                  *laws_in_force(item, documents, library),
+                                  *unrecorded_version(organisation, item.located, item.display),
+                                  *renamed_keys(item.located, item.display))]
+    late = overdue(organisation, item.located, item.display, dt.date.max)  # the warning, whatever the day
+    return found + [Finding(d, next_review(organisation)) for d in late]
+
+
+def graded(found: list[Finding], final: bool, today: dt.date) -> list[Diagnostic]:
+    """The findings that apply `today`, each with its severity for a draft or a final version, in order."""
+    column = FINAL if final else DRAFT
+    return sorted({dataclasses.replace(f.diagnostic, severity=SEVERITIES[f.diagnostic.code][column])
+                   for f in found if f.due is None or today > f.due},
+                  key=lambda d: (d.path, d.line or 0, d.field, d.code, d.message))

@@ -1,0 +1,64 @@
+"""One output pipeline: `publish` installs what `build` produced, and the cache knows
+policygen's own code, so a change to a writer rebuilds what it writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import policygen
+from policygen.cli.main import main
+from policygen.resources import TEMPLATES
+from policygen.writers import WRITERS
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "organisation.yaml"
+EPOCH = "1767225600"
+
+
+def test_publish_after_build_calls_no_writer(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    shutil.copy(FIXTURE, tmp_path / "essai.yaml")
+    built = CliRunner().invoke(main, ["build", "essai.yaml", "--out", "sortie", "--jobs", "1"])
+    assert built.exit_code == 0, built.output
+    calls = []
+    for fmt in list(WRITERS):
+        monkeypatch.setitem(WRITERS, fmt, lambda document, path, options, fmt=fmt: calls.append((document.kind, fmt)))
+    result = CliRunner().invoke(main, ["publish", "essai.yaml", "--out", "sortie", "--site", "site", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert calls == []
+    for kind in ("politique", "netiquette", "fiche-synthese"):
+        for fmt in ("docx", "pdf"):  # the very files the build installed
+            assert (tmp_path / "site" / "essai" / f"{kind}.{fmt}").read_bytes() == \
+                (tmp_path / "sortie" / "essai" / f"{kind}.{fmt}").read_bytes()
+
+
+def _build(package: Path, work: Path) -> str:
+    result = subprocess.run([sys.executable, "-m", "policygen", "build", "essai.yaml", "--format", "html",
+                             "--out", "sortie", "--jobs", "1"], cwd=work, capture_output=True, text=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(package)})
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_change_to_a_writer_rebuilds_its_documents(tmp_path):
+    package = tmp_path / "paquet"
+    shutil.copytree(Path(policygen.__file__).parent, package / "policygen",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "policygen" / "templates").symlink_to(TEMPLATES, target_is_directory=True)
+    work = tmp_path / "travail"
+    work.mkdir()
+    shutil.copy(FIXTURE, work / "essai.yaml")
+    assert "(4 fichiers)" in _build(package, work)
+    assert "à jour, rien à refaire" in _build(package, work)
+    writer = package / "policygen" / "writers" / "html.py"
+    writer.write_text(writer.read_text(encoding="utf-8").replace(
+        "path.write_text(render_html(document, options),",
+        "path.write_text(render_html(document, options) + '<!-- version modifiée -->',", 1), encoding="utf-8")
+    assert "(4 fichiers)" in _build(package, work)
+    assert "version modifiée" in (work / "sortie" / "essai" / "politique.html").read_text(encoding="utf-8")
