@@ -31,6 +31,7 @@ from ..orgfile.confirm import warnings as confirm_warnings
 from ..orgfile.jsonschema import FILE_NAME, organisation_schema
 from ..orgfile.naming import conflicts
 from ..orgfile.questionnaire import render
+from ..orgfile.advice import advice
 from ..orgfile.renames import renamed_keys
 from ..publishing.build import LibraryState, Organisation, plan, run, sweep, work_folder
 from ..publishing.cache import BuildCache
@@ -295,7 +296,8 @@ def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
         *laws_in_force(item, docs, library), *unrecorded_version(item.organisation, item.located, item.display))]
     warnings = [w for item in loaded for w in (*overdue(item.organisation, item.located, item.display, today()),
                                                *confirm_warnings(list(item.pending), item.display),
-                                               *renamed_keys(item.located, item.display))]
+                                               *renamed_keys(item.located, item.display),
+                                               *advice(item.organisation, item.located, item.display))]
     if problems:
         _fail(problems + warnings, "corrigez-les, puis relancez la vérification.")
     for warning in warnings:

@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..french import Name
+
 from ..orgfile.yamlsource import Located, Path_
 
 
@@ -50,6 +52,8 @@ class LawEntry(_Meta):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
     title: str = Field(min_length=1)
+    genre: Literal["masculin", "féminin"] = "féminin"  # « le Code de déontologie… », « la Loi… »
+    nombre: Literal["singulier", "pluriel"] = "singulier"
     short_title: str | None = None
     citation: str = Field(min_length=1)
     url: str = Field(pattern=r"^https://")
@@ -58,6 +62,12 @@ class LawEntry(_Meta):
     sectors: list[Literal["public", "prive"]] = []
     en_vigueur: dt.date | None = None  # a document dated earlier cannot cite it
     note: str = ""
+
+
+    @property
+    def le(self) -> str:
+        """The title with its article: « le Code de déontologie… », « la Loi… », « les Règles… »."""
+        return Name.parse(self.title, self.genre == "féminin", self.nombre == "pluriel").le
 
 
 class LawFile(_Meta):

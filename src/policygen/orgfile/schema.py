@@ -101,8 +101,12 @@ class Organisation(Strict):
     nom_court: Texte
     genre: Genre = "masculin"
     nombre: Nombre = "singulier"
+    # « non » for a name that never takes an article (brands, many non-profits):
+    # « de Kinatex », « à Tel-jeunes », never « du Kinatex ».
+    article: OuiNon = True
     appellation: Texte               # the short reference after first mention: « Collège », « Institut »
     appellation_genre: Genre = "masculin"   # always singular: clauses conjugate it in the singular
+    appellation_article: OuiNon = True      # as `article`, for the appellation
     type: Literal["etablissement_sante", "ordre_professionnel", "autre"]
     secteur: Literal["public", "prive"]
     # An établissement de Santé Québec (G-1.021, since 2024-12-01): Santé Québec is its
@@ -200,6 +204,10 @@ class Netiquette(Strict):
 
 class Contact(Strict):
     titre: Texte
+    # The title as a sentence names it, with its article: « la secrétaire de l’Ordre »
+    # for « Secrétaire de l’Ordre » (`check` asks for it where a title of function is
+    # printed in running text).
+    dans_une_phrase: str | None = None
     nom: str | None = None
     personne: str | None = None
     courriel: Courriel | None = None
@@ -334,6 +342,9 @@ class Vocabulaire(Strict):
     plaintes: Instance | None = None     # who receives complaints: « syndic », « commissaire aux plaintes… »
     profession: str | None = None        # the discipline, with its article: « la médecine »
     titre_professionnel: str | None = None   # the title: « médecin »
+    # The practice, with its article: « la pratique infirmière »; left out, it is derived
+    # from `profession` (« la profession infirmière » -> « la pratique infirmière »).
+    pratique: str | None = None
     exercice: Literal["exclusif", "titre_reserve"] | None = None  # exclusive practice or reserved title
     h_aspire: list[Texte] = []           # words starting a name whose h is aspirated: « Halte »
 
