@@ -74,3 +74,16 @@ def test_check_asks_for_the_form_of_a_function_title(tmp_path):
     assert result.exit_code == 0, result.output
     assert "avertissement [organisation.phrasing] — contacts.protection_renseignements.titre" in result.output
     assert "« dans_une_phrase: la secrétaire de l’Ordre »" in result.output
+
+
+def test_an_own_law_address_is_an_address_not_markup(tmp_path):
+    shutil.copy(CORPS / "ordre-infirmier.yaml", tmp_path / "ordre.yaml")
+    (tmp_path / "ordre").mkdir()
+    laws = (CORPS / "ordre-infirmier" / "lois.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ordre" / "lois.yaml").write_text(laws.replace(
+        "url: https://www.legisquebec.gouv.qc.ca/fr/document/rc/I-8,%20r.%2099",
+        'url: "https://x.ca/[Formulaire](https://evil.example/phish)"'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "ordre.yaml")])
+    assert result.exit_code != 0
+    assert "lois.yaml:6: erreur [organisation.law]" in result.output, result.output
+    assert "Une adresse Web complète était attendue" in result.output

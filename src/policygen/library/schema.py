@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..french import Name
 
+from ..orgfile.schema import Url
 from ..orgfile.yamlsource import Located, Path_
 
 
@@ -56,7 +57,7 @@ class LawEntry(_Meta):
     nombre: Literal["singulier", "pluriel"] = "singulier"
     short_title: str | None = None
     citation: str = Field(min_length=1)
-    url: str = Field(pattern=r"^https://")
+    url: Annotated[Url, Field(pattern=r"^https://")]  # a web address, never markup (orgfile.schema)
     articles: dict[str, str] = {}
     applies_to: list[Literal["etablissement_sante", "ordre_professionnel", "autre"]] = []
     sectors: list[Literal["public", "prive"]] = []
