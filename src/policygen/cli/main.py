@@ -33,6 +33,7 @@ from ..orgfile.naming import conflicts
 from ..orgfile.questionnaire import render
 from ..orgfile.advice import advice
 from ..orgfile.renames import renamed_keys
+from ..orgfile.summary import detail_hint, shown, summary_line
 from ..publishing.build import LibraryState, Organisation, plan, run, sweep, work_folder
 from ..publishing.cache import BuildCache
 from ..publishing.staging import remove_leftovers
@@ -201,9 +202,11 @@ MAX_JOBS = 64
 @click.option("--tout-refaire", "rebuild_all", is_flag=True,
               help="Refaire tous les documents, même ceux qui sont à jour (vide le cache de DOSSIER).")
 @click.option("--silencieux", "quiet", is_flag=True, help="N’afficher aucune progression pendant la production.")
+@click.option("--detail", "detail", is_flag=True,
+              help="Afficher chaque avertissement en entier (par défaut : une ligne de bilan par organisme).")
 @LIBRARY
 def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str | None, final: bool,
-          review: bool, jobs: int, rebuild_all: bool, quiet: bool, library_dir: Path) -> None:
+          review: bool, jobs: int, rebuild_all: bool, quiet: bool, detail: bool, library_dir: Path) -> None:
     """Produit les documents de chaque FICHIER d’organisation.
 
     Écrit DOSSIER/<nom-du-fichier>/politique.{html,docx,pdf}, netiquette.* et
@@ -240,6 +243,7 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
         if problems or final and pending:
             _fail(problems + pending, "aucun document n’a été produit.")
         late: list[Diagnostic] = []  # documents dated before a law they cite
+        written: dict[Path, int] = {}  # files installed, by organisation file
         total = sum(len(p.stale) for p in stale) * len(chosen_formats)
 
         def assembled() -> Iterator[Organisation]:
@@ -265,13 +269,16 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
                     assembled(), chosen_formats, min(jobs, total), cache,
                     lambda organisation, job: progress.written(organisation.plan.path.stem, job.document.kind,
                                                                job.fmt),
-                    lambda organisation, files: click.echo(
-                        f"{display_path(organisation.plan.path)} → {organisation.plan.target}/ "
-                        f"({plural(len(files), 'fichier')})")))
+                    lambda organisation, files: written.__setitem__(organisation.plan.path, len(files))))
             except DiagnosticError as exc:
                 _fail(exc.diagnostics, "aucun document n’a été produit.")
-        for warning in pending + late:
+        for warning in shown(pending + late, detail):
             click.echo(warning.format() + "\n", err=True)
+        for item in stale:  # one line per body (orgfile/summary.py)
+            click.echo(summary_line(display_path(item.path), str(item.target), written.get(item.path, 0),
+                                    pending + late))
+        if hint := detail_hint(pending + late, detail):
+            click.echo(hint)
     if state.index is None:
         _writing(out_dir, lambda: cache.save_library_index(index))
     for item in plans:
