@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,12 +27,12 @@ from ..library.coverage import coverage
 from ..library.loader import load_library
 from ..library.schema import Library
 from ..model.nodes import Document
+from ..orgfile.advice import advice
 from ..orgfile.cadence import overdue, today, unrecorded_version
 from ..orgfile.confirm import warnings as confirm_warnings
 from ..orgfile.jsonschema import FILE_NAME, organisation_schema
 from ..orgfile.naming import conflicts
 from ..orgfile.questionnaire import render
-from ..orgfile.advice import advice
 from ..orgfile.renames import renamed_keys
 from ..orgfile.summary import detail_hint, shown, summary_line
 from ..publishing.build import LibraryState, Organisation, plan, run, sweep, work_folder
@@ -453,17 +454,36 @@ def init(fichier: Path) -> None:
     de le compléter (organisation.schema.json) est écrit à côté s’il n’y est pas déjà. Les
     réponses peuvent venir d’un fichier : policygen init FICHIER < reponses.txt
     """
-    if fichier.exists():
+    if os.path.lexists(fichier):  # a dangling link too: it would write wherever it points
         raise click.UsageError(f"{display_path(fichier)} existe déjà : choisissez un autre nom, "
                                "ou supprimez-le d’abord.")
+    library = _library(TEMPLATES)
+
+    def verify(answers: dict) -> list[Diagnostic]:
+        """What `check` would say of the file these answers make (its errors)."""
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / fichier.name
+            path.write_text(render(answers), encoding="utf-8")
+            _, built, problems = _validate(library, (path,), list(library.documents))
+            problems += [p for item, docs in built.items() for p in (
+                *laws_in_force(item, docs, library), *unrecorded_version(item.organisation, item.located, item.display))]
+        return [p for p in problems if p.severity == "erreur"]
+
+    usual = {kind: [f"{p['categorie']} ({p['regime']})" for p in terms.get("personnes_visees", [])]
+             for kind, terms in library.terms.items() if isinstance(terms, dict)}
     try:
-        answers = ask()
+        answers = ask(usual, verify)
     except Unanswered as exc:
         click.echo(f"\nQuestionnaire interrompu à la question « {exc} » : aucun fichier n’a été écrit.",
                    err=True)
         sys.exit(ExitCode.USAGE)
     schema_file = fichier.parent / FILE_NAME
-    _writing(fichier, lambda: fichier.write_text(render(answers), encoding="utf-8"))
+
+    def write() -> None:
+        with open(fichier, "x", encoding="utf-8") as file:  # « x »: never through a link planted meanwhile
+            file.write(render(answers))
+
+    _writing(fichier, write)
     if not schema_file.exists():
         _writing(schema_file, lambda: schema_file.write_text(
             json.dumps(organisation_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
