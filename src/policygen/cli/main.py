@@ -31,6 +31,7 @@ from ..orgfile.advice import advice
 from ..orgfile.cadence import overdue, today, unrecorded_version
 from ..orgfile.confirm import warnings as confirm_warnings
 from ..orgfile.jsonschema import FILE_NAME, organisation_schema
+from ..orgfile.migrate import migrate_file
 from ..orgfile.naming import conflicts
 from ..orgfile.questionnaire import render
 from ..orgfile.renames import renamed_keys
@@ -289,8 +290,11 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
 
 @main.command()
 @FILES
+@click.option("--migrer", "migrer", is_flag=True,
+              help="Réécrit chaque FICHIER d’une forme antérieure dans la forme actuelle, à côté de lui "
+                   "(FICHIER-migre.yaml), liste les décisions à prendre, puis vérifie le fichier migré.")
 @LIBRARY
-def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
+def check(fichiers: tuple[Path, ...], migrer: bool, library_dir: Path) -> None:
     """Vérifie chaque FICHIER d’organisation sans rien produire.
 
     Signale aussi, par un avertissement, les documents dont la date de révision
@@ -298,6 +302,8 @@ def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
     et les valeurs marquées « (à confirmer) » ; et, par une erreur, un document
     qui serait daté d’avant l’entrée en vigueur d’une loi qu’il cite.
     """
+    if migrer:
+        fichiers = _migrated(fichiers)
     library = _library(library_dir)
     loaded, built, problems = _validate(library, fichiers, list(library.documents))
     problems += [p for item, docs in built.items() for p in (
@@ -314,6 +320,23 @@ def check(fichiers: tuple[Path, ...], library_dir: Path) -> None:
         count = sum(1 for w in warnings if w.path == item.display)
         click.echo(f"{item.display} : aucune erreur, {plural(count, 'avertissement')}." if count
                    else f"{item.display} : aucun problème.")
+
+
+def _migrated(fichiers: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Each file written in the current form beside it (orgfile/migrate.py), its decisions listed."""
+    written, problems = [], []
+    for path in fichiers:
+        new, decisions, found = migrate_file(path)
+        problems += found
+        if new is not None:
+            written.append(new)
+            click.echo(f"{display_path(path)} → {display_path(new)} : "
+                       + (f"{plural(len(decisions), 'décision')} à prendre :" if decisions else "rien à décider."))
+            for decision in decisions:
+                click.echo(f"  - {decision}")
+    if problems:
+        _fail(problems, "aucun fichier migré n’a été vérifié.")
+    return tuple(written)
 
 
 @main.command()
