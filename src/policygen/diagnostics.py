@@ -46,6 +46,7 @@ CODES = {
     "organisation.control": "a control or invisible character in the organisation file",
     "organisation.tag": "a YAML tag (!!str, !x) in the organisation file",
     "organisation.character": "a value holds a character the documents' font (Lato) cannot draw",
+    "organisation.phrasing": "a title the documents print in a sentence needs its form with an article (a warning)",
     "organisation.output": "two organisation files would write into the same output folder",
     "library.yaml": "a library file (outline, data, front matter) is not valid YAML",
     "library.encoding": "a library file is not UTF-8",

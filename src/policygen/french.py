@@ -54,7 +54,9 @@ class Name:
     `feminine` and `plural` its gender and number; `own_article` when the
     article belongs to the name (then it is the typed article, lower-cased in
     running text, that contracts: « au Phare », « à la Maison »);
-    `aspirated` when it starts with an aspirated h (« le Havre »).
+    `aspirated` when it starts with an aspirated h (« le Havre »); `article`
+    False for a name that never takes one, as brand names and many
+    non-profits (« chez Kinatex », « de Tel-jeunes », « à Tel-jeunes »).
     """
 
     text: str
@@ -62,21 +64,22 @@ class Name:
     plural: bool = False
     own_article: bool = False
     aspirated: bool = False
+    article: bool = True
 
     @classmethod
     def parse(cls, text: str, feminine: bool = False, plural: bool = False,
-              aspirated: frozenset[str] = frozenset()) -> Name:
+              aspirated: frozenset[str] = frozenset(), article: bool = True) -> Name:
         """A name as a person types it: an article of its own (« La Maison… »,
         « les usagers », « l’Envol ») is recognised and sets gender and number."""
         text = " ".join(str(text).split())
-        match = _OWN_ARTICLE.match(text)
+        match = _OWN_ARTICLE.match(text) if article else None
         own = bool(match) and len(text) > match.end()
         if own:
-            article = (match.group(1) or "l").lower()
-            plural = article == "les"
-            feminine = {"le": False, "la": True}.get(article, feminine)
+            kind = (match.group(1) or "l").lower()
+            plural = kind == "les"
+            feminine = {"le": False, "la": True}.get(kind, feminine)
         bare = text[match.end():] if own else text
-        return cls(text, feminine, plural, own, not _starts_elided(bare, aspirated) and bare[:1] in "hH")
+        return cls(text, feminine, plural, own, not _starts_elided(bare, aspirated) and bare[:1] in "hH", article)
 
     @property
     def bare(self) -> str:
@@ -89,6 +92,11 @@ class Name:
         return not self.plural and not self.aspirated and self.bare[:1] in _VOWELS
 
     def _with(self, plural: str, feminine: str, masculine: str, elided: str) -> str:
+        if not self.article:  # « Kinatex », « de Kinatex », « d’Actimed », « à Kinatex »
+            preposition = {"le": "", "du": "de", "au": "à"}[masculine]
+            if preposition == "de" and not self.aspirated and self.bare[:1] in _VOWELS:
+                return f"d’{self.bare}"
+            return f"{preposition} {self.bare}".lstrip()
         if self.plural:
             article = plural
         elif self._elided:
@@ -118,7 +126,10 @@ class Name:
 
     @property
     def ce(self) -> str:
-        """« ce CISSS », « cet Institut », « cette Fondation », « ces Services… »."""
+        """« ce CISSS », « cet Institut », « cette Fondation », « ces Services… »;
+        a name without article stays as it is (« Kinatex »)."""
+        if not self.article:
+            return self.bare
         if self.plural:
             return f"ces {self.bare}"
         if self.feminine:
@@ -165,7 +176,44 @@ class Name:
 
 # The forms a template can read on a name, with `text` (the name as typed) and `bare`.
 NAME_FORMS = ("le", "Le", "du", "au", "ce", "il", "Il", "lui", "tonique", "son", "accord", "verbe",
-              "feminine", "plural", "text", "bare")
+              "feminine", "plural", "text", "bare", "article")
+
+# The first words of a title that names a unit (it keeps its capital after its article:
+# « le Bureau du syndic », « la Direction générale »), by gender.
+UNIT_WORDS = {False: frozenset({"secrétariat", "bureau", "service", "services", "cabinet", "département", "conseil",
+                                "comité", "centre", "pôle", "programme", "commissariat", "greffe"}),
+              True: frozenset({"direction", "division", "vice-présidence", "présidence", "équipe", "unité",
+                               "coordination", "commission", "cellule"})}
+
+
+def in_sentence(title: str) -> str | None:
+    """A title of service or function as running text names it, with its article.
+
+    « Bureau du syndic » → « le Bureau du syndic » (a unit keeps its capital),
+    « Responsable de l’accès » → « la personne responsable de l’accès » (épicène),
+    « La Direction… » unchanged but for its article's case. None for another title of
+    function (« Secrétaire de l’Ordre »): its gender cannot be guessed, the file says it."""
+    name = Name.parse(title)
+    if name.own_article:
+        return name.le
+    first = title.split(" ", 1)[0].lower()
+    if first == "responsable":
+        return "la personne " + title[:1].lower() + title[1:]
+    for feminine, words in UNIT_WORDS.items():
+        if first in words:
+            return Name.parse(title, feminine).le
+    return None
+
+
+def practice(profession: Name | None) -> str:
+    """The practice of a profession, with its article: « la pratique infirmière » for
+    « la profession infirmière », « la pratique professionnelle en chiropratique »."""
+    if profession is None:
+        return "la pratique professionnelle"
+    if profession.bare.lower().startswith("profession "):
+        return "la pratique " + profession.bare.split(" ", 1)[1]
+    return f"la pratique professionnelle en {profession.bare}"
+
 
 _FEMININE_ENDINGS = (("eux", "euse"), ("if", "ive"), ("el", "elle"), ("ien", "ienne"), ("on", "onne"),
                      ("er", "ère"), ("et", "ète"))

@@ -16,14 +16,18 @@ ANSWERS = [
     "Collège des artisans de la santé du Québec",  # nom
     "Collège",                                    # nom court
     "",                                           # genre: default from « Collège »
+    "",                                           # an article: yes
     "",                                           # appellation: « Collège »
     "",                                           # its gender
     "",                                           # type: ordre_professionnel, from « Collège »
     "",                                           # secteur
     "Protéger le public en encadrant l’exercice de la profession.",
     "",                                           # no web site
-    "artisanat de santé",                         # profession
-    "artisans et artisanes",                      # members
+    "les artisans et artisanes",                  # members, with their article
+    "un artisan ou une artisane",                 # one member
+    "l’artisanat de santé",                       # profession
+    "artisan ou artisane",                        # title
+    "",                                           # exclusive practice
     "",                                           # people bound: defaults
     "", "", "la direction générale", "l’équipe des communications",
     "Facebook", "LinkedIn", "",                   # platforms

@@ -50,7 +50,7 @@ def line_of(path: Path, start: str) -> int:
 def test_a_normal_build_warns_and_highlights_the_values_in_html_and_docx(org_file, tmp_path):
     org = org_file(MARKED)
     result = invoke("build", org, "--out", tmp_path, "--format", "html,docx", "--document", "politique",
-                    "--bibliotheque", FIXTURE_LIBRARY)
+                    "--bibliotheque", FIXTURE_LIBRARY, "--detail")
     assert result.exit_code == 0, result.output
     line = line_of(org, "    courriel: vie.privee")
     assert (f"essai.yaml:{line}: avertissement [organisation.to-confirm] — contacts.protection_renseignements.courriel\n"
@@ -106,3 +106,13 @@ def test_the_pdf_paints_the_highlight_behind_the_value_only_when_one_remains(org
     assert "Écrivez à vie.privee@essai.qc.ca (à confirmer), de 8 h 30 à 17 h." in \
         "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "marque" / "politique.pdf")).pages
                   ).replace("\u00a0", " ")
+
+
+def test_a_build_sums_them_up_in_one_line_per_body(org_file, tmp_path):
+    org = org_file(MARKED)
+    result = invoke("build", org, "--out", tmp_path, "--format", "html", "--document", "politique",
+                    "--bibliotheque", FIXTURE_LIBRARY)
+    assert result.exit_code == 0, result.output
+    assert "[organisation.to-confirm]" not in result.output
+    assert f"essai.yaml → {tmp_path / 'essai'}/ (2 fichiers ; 3 valeurs à confirmer)\n" in result.output
+    assert "relancez avec --detail" in result.output

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,9 @@ import click
 from ..diagnostics import Diagnostic, DiagnosticError, ExitCode, display_path, exit_code, os_reason, plural
 from ..library.coverage import coverage
 from ..orgfile.jsonschema import FILE_NAME, organisation_schema
+from ..orgfile.migrate import migrate_file
 from ..orgfile.questionnaire import render
+from ..orgfile.summary import detail_hint, shown, summary_line
 from ..publishing import service
 from ..publishing.service import BuildOptions, LibraryInvalid, NotASiteError, SiteIsWorkingFolderError, UnknownChoice
 from ..review.explain import explain_file
@@ -211,9 +214,11 @@ QUIET = click.option("--silencieux", "quiet", is_flag=True, help="N’afficher a
 @click.option("--tout-refaire", "rebuild_all", is_flag=True,
               help="Refaire tous les documents, même ceux qui sont à jour (vide le cache de DOSSIER).")
 @QUIET
+@click.option("--detail", "detail", is_flag=True,
+              help="Afficher chaque avertissement en entier (par défaut : une ligne de bilan par organisme).")
 @LIBRARY
 def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: str | None, final: bool,
-          review: bool, jobs: int, rebuild_all: bool, quiet: bool, library_dir: Path) -> None:
+          review: bool, jobs: int, rebuild_all: bool, quiet: bool, detail: bool, library_dir: Path) -> None:
     """Produit les documents de chaque FICHIER d’organisation.
 
     Écrit DOSSIER/<nom-du-fichier>/politique.{html,docx,pdf}, netiquette.* et
@@ -226,20 +231,27 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
                            final, review, jobs, rebuild_all, library_dir)
     outcome = _served(lambda: service.build(list(fichiers), options, TerminalProgress(not quiet)), out_dir,
                       "aucun document n’a été produit.")
-    _warn(outcome.warnings)
-    for result in outcome.results:
+    _warn(shown(outcome.warnings, detail))
+    for result in outcome.results:  # one line per body (orgfile/summary.py)
         if result.changed is None:
             click.echo(f"{display_path(result.path)} : à jour, rien à refaire ({result.target}/).")
         else:
-            click.echo(f"{display_path(result.path)} → {result.target}/ ({plural(len(result.changed), 'fichier')})")
+            click.echo(summary_line(display_path(result.path), str(result.target), len(result.changed),
+                                    outcome.warnings))
+    if hint := detail_hint(outcome.warnings, detail):
+        click.echo(hint)
 
 
 @main.command()
 @FILES
+@click.option("--migrer", "migrer", is_flag=True,
+              help="Réécrit chaque FICHIER d’une forme antérieure dans la forme actuelle, à côté de lui "
+                   "(FICHIER-migre.yaml), liste les décisions à prendre, puis vérifie le fichier migré.")
 @_documents_option("vérifier")
 @FINAL
 @LIBRARY
-def check(fichiers: tuple[Path, ...], documents: str | None, final: bool, library_dir: Path) -> None:
+def check(fichiers: tuple[Path, ...], documents: str | None, final: bool, migrer: bool,
+          library_dir: Path) -> None:
     """Vérifie chaque FICHIER d’organisation sans rien produire.
 
     Fait la même validation que « build » (et, avec --final, que « build --final ») :
@@ -247,6 +259,8 @@ def check(fichiers: tuple[Path, ...], documents: str | None, final: bool, librar
     documents dont la date de révision est dépassée (aujourd’hui, ou la date de
     SOURCE_DATE_EPOCH si elle est définie) et les valeurs marquées « (à confirmer) ».
     """
+    if migrer:
+        fichiers = _migrated(fichiers)
     options = BuildOptions(documents=_document_names(documents), final=final, library_dir=library_dir)
     loaded, warnings = _served(lambda: service.check(list(fichiers), options), Path("."),
                                "corrigez-les, puis relancez la vérification.")
@@ -255,6 +269,23 @@ def check(fichiers: tuple[Path, ...], documents: str | None, final: bool, librar
         count = sum(1 for w in warnings if w.path == item.display)
         click.echo(f"{item.display} : aucune erreur, {plural(count, 'avertissement')}." if count
                    else f"{item.display} : aucun problème.")
+
+
+def _migrated(fichiers: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Each file written in the current form beside it (orgfile/migrate.py), its decisions listed."""
+    written, problems = [], []
+    for path in fichiers:
+        new, decisions, found = migrate_file(path)
+        problems += found
+        if new is not None:
+            written.append(new)
+            click.echo(f"{display_path(path)} → {display_path(new)} : "
+                       + (f"{plural(len(decisions), 'décision')} à prendre :" if decisions else "rien à décider."))
+            for decision in decisions:
+                click.echo(f"  - {decision}")
+    if problems:
+        _fail(problems, "aucun fichier migré n’a été vérifié.")
+    return tuple(written)
 
 
 @main.command()
@@ -379,17 +410,38 @@ def init(fichier: Path) -> None:
     de le compléter (organisation.schema.json) est écrit à côté s’il n’y est pas déjà. Les
     réponses peuvent venir d’un fichier : policygen init FICHIER < reponses.txt
     """
-    if fichier.exists():
+    if os.path.lexists(fichier):  # a dangling link too: it would write wherever it points
         raise click.UsageError(f"{display_path(fichier)} existe déjà : choisissez un autre nom, "
                                "ou supprimez-le d’abord.")
+    library = _library(TEMPLATES)
+
+    def verify(answers: dict) -> list[Diagnostic]:
+        """What `check` would say of the file these answers make (its errors)."""
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / fichier.name
+            path.write_text(render(answers), encoding="utf-8")
+            try:
+                _, found = service.check([path], BuildOptions())
+            except DiagnosticError as exc:
+                found = exc.diagnostics
+        # a date before a cited law is asked again too, though a draft only warns of it
+        return [p for p in found if p.severity == "erreur" or p.code == "organisation.law-in-force"]
+
+    usual = {kind: [f"{p['categorie']} ({p['regime']})" for p in terms.get("personnes_visees", [])]
+             for kind, terms in library.terms.items() if isinstance(terms, dict)}
     try:
-        answers = ask()
+        answers = ask(usual, verify)
     except Unanswered as exc:
         click.echo(f"\nQuestionnaire interrompu à la question « {exc} » : aucun fichier n’a été écrit.",
                    err=True)
         sys.exit(ExitCode.USAGE)
     schema_file = fichier.parent / FILE_NAME
-    _writing(fichier, lambda: fichier.write_text(render(answers), encoding="utf-8"))
+
+    def write() -> None:
+        with open(fichier, "x", encoding="utf-8") as file:  # « x »: never through a link planted meanwhile
+            file.write(render(answers))
+
+    _writing(fichier, write)
     if not schema_file.exists():
         _writing(schema_file, lambda: schema_file.write_text(
             json.dumps(organisation_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))

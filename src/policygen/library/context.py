@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..french import NAME_FORMS, Name, hour
+from ..french import NAME_FORMS, UNIT_WORDS, Name, hour, in_sentence, practice
 from ..orgfile.cadence import next_review
 from ..orgfile.schema import REGIMES, OrganisationFile
 from .schema import Library
@@ -30,12 +30,14 @@ RULES = ("usage_personnel", "amitie_portee", "amitie_demandes", "heures_moderati
 # Words of `termes` that are names (they agree and contract), the others being text.
 TERM_NAMES = ("usagers", "membres", "plaintes", "profession")
 TERM_TEXTS = ("un_usager", "un_membre", "titre_professionnel", "exercice", "code_ethique",
-              "code_deontologie", "employeur")
+              "code_deontologie", "employeur", "pratique")
 
 # The organisation-file fields each derived name is computed from (for provenance and diffs).
 DERIVED_FROM: dict[str, tuple[tuple[str, ...], ...]] = {
-    "nom": (("organisation", "nom_court"), ("organisation", "genre"), ("organisation", "nombre")),
-    "appellation": (("organisation", "appellation"), ("organisation", "appellation_genre")),
+    "nom": (("organisation", "nom_court"), ("organisation", "genre"), ("organisation", "nombre"),
+            ("organisation", "article")),
+    "appellation": (("organisation", "appellation"), ("organisation", "appellation_genre"),
+                    ("organisation", "appellation_article")),
     "communications": (("roles", "communications", "nom"), ("roles", "communications", "genre"),
                        ("roles", "communications", "nombre")),
     "direction": (("roles", "communications", "direction"), ("roles", "communications", "direction_genre")),
@@ -50,14 +52,10 @@ DERIVED_FROM: dict[str, tuple[tuple[str, ...], ...]] = {
                            ("revision", "cadence_annees")),
 }
 
-# A direction's gender from its first word, when the file does not give it.
-_MASCULINE_UNITS = {"secrétariat", "bureau", "service", "services", "cabinet", "département", "conseil",
-                    "comité", "centre", "pôle", "programme"}
-
-
 def _unit_gender(text: str) -> bool:
-    """True (feminine) for « Direction… », « Vice-présidence… »; False for « Secrétariat… »."""
-    return text.split()[0].lower() not in _MASCULINE_UNITS
+    """A direction's gender from its first word, when the file does not give it: True
+    (feminine) for « Direction… », « Vice-présidence… »; False for « Secrétariat… »."""
+    return text.split()[0].lower() not in UNIT_WORDS[False]
 
 
 def _terms(org: OrganisationFile, defaults: dict[str, Any], aspirated: frozenset[str]) -> dict[str, Any]:
@@ -80,6 +78,7 @@ def _terms(org: OrganisationFile, defaults: dict[str, Any], aspirated: frozenset
         # A discipline typed without its article is feminine, as most are (« chiropratique »).
         profession=Name.parse(discipline, feminine=True, aspirated=aspirated) if discipline else None,
     )
+    words["pratique"] = own.pratique or practice(words["profession"])
     return words
 
 
@@ -130,9 +129,13 @@ def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
     if terms["membres"]:
         groups["membre"] = terms["membres"]
     context: dict[str, Any] = org.model_dump()
+    for contact in context["contacts"].values():  # how a sentence names it: « à la secrétaire de l’Ordre »
+        contact["dans_une_phrase"] = contact["dans_une_phrase"] or in_sentence(contact["titre"]) or contact["titre"]
     context.update(
-        nom=Name.parse(ident.nom_court, ident.genre == "féminin", ident.nombre == "pluriel", aspirated),
-        appellation=Name.parse(ident.appellation, ident.appellation_genre == "féminin", aspirated=aspirated),
+        nom=Name.parse(ident.nom_court, ident.genre == "féminin", ident.nombre == "pluriel", aspirated,
+                       ident.article),
+        appellation=Name.parse(ident.appellation, ident.appellation_genre == "féminin", aspirated=aspirated,
+                               article=ident.appellation_article),
         communications=Name.parse(unit.nom, unit.genre == "féminin", unit.nombre == "pluriel", aspirated),
         direction=Name.parse(unit.direction, (unit.direction_genre or ("féminin" if _unit_gender(unit.direction)
                                                                         else "masculin")) == "féminin",

@@ -128,7 +128,7 @@ def _load_laws(path: Path, problems: list[Diagnostic], domain: str = "library",
                                        f"La bibliothèque a déjà une loi « {law.id} ».",
                                        "Nommez-la dans fondements.lois sans la redéfinir, "
                                        "ou donnez un autre identifiant à la vôtre.", code=f"{domain}.law"))
-    return {law.id: law.model_dump() for law in laws}
+    return {law.id: {**law.model_dump(), "le": law.le} for law in laws}  # the title with its article
 
 
 @cache

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..french import Name
+
+from ..orgfile.schema import Url
 from ..orgfile.yamlsource import Located, Path_
 
 
@@ -50,14 +53,22 @@ class LawEntry(_Meta):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
     title: str = Field(min_length=1)
+    genre: Literal["masculin", "féminin"] = "féminin"  # « le Code de déontologie… », « la Loi… »
+    nombre: Literal["singulier", "pluriel"] = "singulier"
     short_title: str | None = None
     citation: str = Field(min_length=1)
-    url: str = Field(pattern=r"^https://")
+    url: Annotated[Url, Field(pattern=r"^https://")]  # a web address, never markup (orgfile.schema)
     articles: dict[str, str] = {}
     applies_to: list[Literal["etablissement_sante", "ordre_professionnel", "autre"]] = []
     sectors: list[Literal["public", "prive"]] = []
     en_vigueur: dt.date | None = None  # a document dated earlier cannot cite it
     note: str = ""
+
+
+    @property
+    def le(self) -> str:
+        """The title with its article: « le Code de déontologie… », « la Loi… », « les Règles… »."""
+        return Name.parse(self.title, self.genre == "féminin", self.nombre == "pluriel").le
 
 
 class LawFile(_Meta):

@@ -44,6 +44,11 @@ class Pending:
     value: str  # as typed, without the mention
 
 
+def strip_mention(text: str) -> str:
+    """`text` without its trailing « (à confirmer) » (for `init`, which asks one value at a time)."""
+    return _MARK.sub("", text)
+
+
 def _typed(text: str) -> Any:
     """The value as YAML would have read it without the mention (a date stays a date)."""
     if not text:

@@ -41,6 +41,11 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Organisation.appellation": ("Appellation", "Le mot qui désigne l’organisme après sa première mention : "
                                  "« Ordre », « Collège », « Institut »."),
     "Organisation.appellation_genre": ("Genre de l’appellation", "masculin ou féminin."),
+    "Organisation.article": ("Article du nom court", "non pour un nom qui ne prend jamais d’article (une "
+                             "marque, bien des organismes communautaires) : « de Kinatex », « à Tel-jeunes », "
+                             "jamais « du Kinatex ». oui par défaut."),
+    "Organisation.appellation_article": ("Article de l’appellation", "non pour une appellation sans article "
+                                         "(« Tel-jeunes ») ; oui par défaut (« l’Ordre »)."),
     "Organisation.type": ("Type d’organisme", "etablissement_sante, ordre_professionnel ou autre (fondation, "
                           "organisme régional, clinique privée)."),
     "Organisation.secteur": ("Secteur", "public ou prive : il détermine la loi sur l’accès et la protection "
@@ -70,6 +75,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                              "phrase, avec son genre : « commissaire locale aux plaintes… », « syndic »."),
     "Vocabulaire.profession": ("Profession", "La discipline, avec son article : « la médecine »."),
     "Vocabulaire.titre_professionnel": ("Titre professionnel", "Le titre : « médecin »."),
+    "Vocabulaire.pratique": ("Pratique", "La pratique de la profession, avec son article : « la pratique "
+                             "infirmière ». Absente : tirée de la profession (« la profession infirmière » "
+                             "donne « la pratique infirmière »)."),
     "Vocabulaire.exercice": ("Exercice", "exclusif (nul ne peut exercer…) ou titre_reserve (nul ne peut porter "
                              "le titre…)."),
     "Vocabulaire.h_aspire": ("H aspiré", "Les mots commençant un nom dont le h est aspiré : « Halte »."),
@@ -123,6 +131,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Contacts.protection_renseignements": ("Protection des renseignements personnels",
                                            "Le ou la responsable de la protection des renseignements personnels."),
     "Contact.titre": ("Titre", "Le titre du service ou de la fonction (obligatoire)."),
+    "Contact.dans_une_phrase": ("Dans une phrase", "Le titre tel qu’une phrase le nomme, avec son article : "
+                                "« la secrétaire de l’Ordre » pour « Secrétaire de l’Ordre ». Absent : le titre, "
+                                "précédé de son article s’il nomme un service (« le Bureau du syndic »)."),
     "Contact.nom": ("Nom", "Le nom du service, s’il diffère du titre."),
     "Contact.personne": ("Personne", "Le nom d’une personne ; préférez un titre de fonction."),
     "Contact.courriel": ("Courriel", "Une adresse courriel : « communications@exemple.qc.ca »."),

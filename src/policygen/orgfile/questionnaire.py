@@ -16,12 +16,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .confirm import strip_mention, unmark
 from .jsonschema import FILE_NAME
 from .schema import OrganisationFile
 from .validation import error_message, fold_choices, typed
 from .yamlsource import load_yaml
 
 Answers = dict[tuple[str, ...], Any]
+
+# The question that keeps the usual categories of people: the terminal shows them first.
+USUAL = ("_habituelles",)
+
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,7 @@ class Question:
 
     path: tuple[str, ...]
     prompt: str
-    comment: str = ""                        # written above the key in the file
+    comment: Callable[[Answers], str] | str = ""   # written above the key in the file, if it applies
     default: Callable[[Answers], Any] | str | None = None
     choices: tuple[str, ...] = ()
     many: bool = False                       # a list, one item per line
@@ -41,6 +46,9 @@ class Question:
 
     def default_for(self, answers: Answers) -> Any:
         return self.default(answers) if callable(self.default) else self.default
+
+    def comment_for(self, answers: Answers) -> str:
+        return self.comment(answers) if callable(self.comment) else self.comment
 
 
 # Usual bodies' appellations, with their gender, to offer good defaults.
@@ -58,6 +66,51 @@ def _first_word(answers: Answers) -> str:
 
 def _default_kind(answers: Answers) -> str:
     return _KINDS.get(_first_word(answers).lower(), "autre")
+
+
+def _default_appellation(answers: Answers) -> str | None:
+    """The body's usual word (« Ordre », « CISSS »…) when its name starts with one; the name
+    itself when it takes no article; never any other first word (a common noun, « Ligne… »)."""
+    if _no_article(answers):
+        return str(answers[("organisation", "nom_court")])
+    for name in (answers.get(("organisation", "nom_court")), answers.get(("organisation", "nom"))):
+        word = str(name or "").split(" ")[0]
+        if word.lower() in _APPELLATIONS and word.lower() != "centre":  # « Centre… » names no body alone
+            return word
+    return None
+
+
+def _no_article(answers: Answers) -> bool:
+    return str(answers.get(("organisation", "article"), "oui")).lower().startswith("n")
+
+
+def _default_secteur(answers: Answers) -> str:
+    """Public for an établissement of Santé Québec or a public one; private otherwise (an ordre,
+    a private clinic, a community organisation are bound by the private-sector law)."""
+    if answers.get(("organisation", "type")) == "etablissement_sante":
+        return "public" if str(answers.get(("organisation", "sante_quebec"), "oui")).lower().startswith("o") \
+            else "prive"
+    return "prive"
+
+
+_SANTE_QUEBEC_WORDS = ("cisss", "ciusss", "chu", "institut", "centre")
+
+
+def _default_sante_quebec(answers: Answers) -> str:
+    name = str(answers.get(("organisation", "nom"), "")).lower()
+    return "oui" if any(word in name.split() for word in _SANTE_QUEBEC_WORDS) else "non"
+
+
+def _secteur_comment(answers: Answers) -> str:
+    return {"ordre_professionnel": "Un ordre professionnel relève surtout de la loi sur le secteur privé.",
+            "etablissement_sante": "Un établissement de Santé Québec relève de la Loi sur l’accès (public) ; "
+                                   "un établissement privé, de la loi sur le secteur privé.",
+            }.get(answers.get(("organisation", "type")),
+                  "Un organisme communautaire ou une clinique privée relève de la loi sur le secteur privé.")
+
+
+def _no_mail(contact: str) -> Callable[[Answers], bool]:
+    return lambda answers: answers.get(("contacts", contact, "courriel")) is None
 
 
 def _is(kind: str) -> Callable[[Answers], bool]:
@@ -82,6 +135,18 @@ def _custom_people(kinds: tuple[str, ...]) -> Callable[[Answers], bool]:
                             and answers.get(("organisation", "type")) in kinds)
 
 
+def _reach(contact: str) -> tuple[Question, ...]:
+    """How a service is reached: its e-mail, or, when it has none, a telephone number or a web form."""
+    return (
+        Question(("contacts", contact, "courriel"), "Son adresse courriel (Entrée s’il n’en a pas : un téléphone "
+                 "ou une page Web sera demandé)", optional=True),
+        Question(("contacts", contact, "telephone"), "Sans courriel : son numéro de téléphone (Entrée pour aucun)",
+                 optional=True, when=_no_mail(contact)),
+        Question(("contacts", contact, "adresse_web"), "Sans courriel : l’adresse de sa page ou de son formulaire "
+                 "Web (https://…, Entrée pour aucune)", optional=True, when=_no_mail(contact)),
+    )
+
+
 QUESTIONS: tuple[Question, ...] = (
     Question(("organisation", "nom"), "Nom officiel de l’organisme", section="Qui êtes-vous ?",
              comment="Nom officiel, tel qu’il figure en titre des documents."),
@@ -90,24 +155,43 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("organisation", "genre"), "Genre du nom court", choices=("masculin", "féminin"),
              default=lambda a: _APPELLATIONS.get(str(a[("organisation", "nom_court")]).split(" ")[0].lower(),
                                                  "masculin")),
-    Question(("organisation", "appellation"), "Mot qui désigne l’organisme dans le texte (Ordre, Collège, "
-             "Institut, CISSS…)", default=_first_word,
-             comment="Le texte dira « l’Ordre », « le Collège »…"),
+    Question(("organisation", "article"), "Le nom court prend-il un article (« le CISSS », « l’Ordre ») ? "
+             "Répondez non pour une marque ou un nom sans article (« Kinatex », « Tel-jeunes »)",
+             choices=("oui", "non"), default="oui"),
+    Question(("organisation", "appellation"), "Mot qui désigne l’organisme dans le texte après sa première "
+             "mention (Ordre, Collège, Institut, CISSS, Clinique, organisme…)", default=_default_appellation,
+             comment=lambda a: "Le texte le reprend tel quel." if _no_article(a)
+             else "Le texte dira « l’Ordre », « le Collège »…"),
+    Question(("organisation", "appellation_article"), "Cette appellation prend-elle un article ?",
+             choices=("oui", "non"), default="non", when=_no_article),
     Question(("organisation", "appellation_genre"), "Genre de ce mot", choices=("masculin", "féminin"),
              default=lambda a: _APPELLATIONS.get(str(a[("organisation", "appellation")]).lower(), "masculin")),
     Question(("organisation", "type"), "Type d’organisme",
              choices=("etablissement_sante", "ordre_professionnel", "autre"), default=_default_kind),
-    Question(("organisation", "secteur"), "Secteur", choices=("public", "prive"),
-             default=lambda a: "prive" if a[("organisation", "type")] == "ordre_professionnel" else "public",
-             comment="Un ordre professionnel relève surtout de la loi sur le secteur privé."),
+    Question(("organisation", "sante_quebec"), "L’établissement fait-il partie de Santé Québec (CISSS, CIUSSS, "
+             "établissement non fusionné) ? Santé Québec est alors son employeur",
+             choices=("oui", "non"), default=_default_sante_quebec, when=_is("etablissement_sante"),
+             comment="oui : Santé Québec est l’employeur et l’organisme public visé par la Loi sur l’accès."),
+    Question(("organisation", "secteur"), "Secteur, qui choisit la loi sur les renseignements personnels "
+             "(public : Loi sur l’accès ; prive : loi sur le secteur privé, pour un ordre, une clinique privée, "
+             "un organisme communautaire)", choices=("public", "prive"), default=_default_secteur,
+             comment=_secteur_comment),
     Question(("organisation", "mission"), "Mission, en une ou deux phrases"),
     Question(("organisation", "site_web"), "Adresse du site Web (https://…), ou Entrée pour aucune",
              optional=True),
-    Question(("organisation", "profession"), "Profession encadrée par l’ordre (par exemple « chiropratique »)",
+    Question(("vocabulaire", "membres"), "Vos membres, avec leur article (par exemple « les infirmières et "
+             "infirmiers », « les chiropraticiens »)", when=_is("ordre_professionnel"),
+             section="Les mots de l’ordre"),
+    Question(("vocabulaire", "un_membre"), "Un membre (par exemple « une infirmière ou un infirmier »)",
              when=_is("ordre_professionnel")),
-    Question(("organisation", "membres_appellation"), "Comment appelez-vous vos membres ? "
-             "(par exemple « chiropraticiens et chiropraticiennes »)", when=_is("ordre_professionnel")),
-    Question(("_habituelles",), "Garder les catégories de personnes habituelles pour ce type d’organisme ?",
+    Question(("vocabulaire", "profession"), "La profession, avec son article (par exemple « la profession "
+             "infirmière », « la chiropratique »)", when=_is("ordre_professionnel")),
+    Question(("vocabulaire", "titre_professionnel"), "Le titre professionnel (par exemple « infirmière ou "
+             "infirmier »)", when=_is("ordre_professionnel")),
+    Question(("vocabulaire", "exercice"), "La profession est-elle d’exercice exclusif (nul ne peut l’exercer sans "
+             "être membre) ou à titre réservé (nul ne peut porter le titre) ?",
+             choices=("exclusif", "titre_reserve"), default="exclusif", when=_is("ordre_professionnel")),
+    Question(USUAL, "Garder les catégories de personnes habituelles pour ce type d’organisme ?",
              section="Qui la politique vise-t-elle ?", choices=("oui", "non"), default="oui", stored=False),
     *(Question(("personnes_visees", regime), prompt, many=True, when=_custom_people(kinds))
       for regime, prompt, kinds in _REGIMES),
@@ -123,16 +207,16 @@ QUESTIONS: tuple[Question, ...] = (
              many=True, section="Plateformes", default=("Facebook", "LinkedIn")),
     Question(("contacts", "communications", "titre"), "Contact pour les médias sociaux : titre du service",
              section="Coordonnées", default=lambda a: a[("roles", "communications", "nom")]),
-    Question(("contacts", "communications", "courriel"), "Son adresse courriel"),
+    *_reach("communications"),
     Question(("contacts", "plaintes", "titre"), "Où dépose-t-on une plainte ? (titre exact du service)",
              default=lambda a: {"ordre_professionnel": "Bureau du syndic",
                                 "etablissement_sante": "Commissaire aux plaintes et à la qualité des services",
                                 }.get(a[("organisation", "type")], "Responsable du traitement des plaintes")),
-    Question(("contacts", "plaintes", "courriel"), "Son adresse courriel"),
+    *_reach("plaintes"),
     Question(("contacts", "protection_renseignements", "titre"),
              "Titre du responsable de la protection des renseignements personnels",
              default="Responsable de la protection des renseignements personnels"),
-    Question(("contacts", "protection_renseignements", "courriel"), "Son adresse courriel"),
+    *_reach("protection_renseignements"),
     Question(("moderation", "jours"), "Jours où les pages sont modérées", section="Modération",
              default="du lundi au vendredi"),
     Question(("moderation", "debut"), "Heure de début de la modération", default="8 h 30"),
@@ -174,18 +258,28 @@ def file_data(answers: Answers) -> dict[str, Any]:
 
 def checked(answers: Answers, question: Question, value: Any) -> tuple[Any, list[str]]:
     """The answer as the file will hold it (a choice as the schema spells it: « privé » →
-    `prive`), and what `check` would say of it given the answers before it (French)."""
+    `prive`), and what `check` would say of it given the answers before it (French).
+
+    The answer is read as `check` reads the file: written into it, read back by the same
+    loader (limits, control and invisible characters, years), its « (à confirmer) » set
+    aside, then validated; only the problems of this answer, or of its section as a whole
+    (an end hour before the start), count: the questions not yet answered are missing."""
     if not question.stored:
-        return value, [] if value in question.choices else [f"Répondez {' ou '.join(question.choices)}."]
+        plain = strip_mention(str(value))
+        return plain, [] if plain in question.choices else [f"Répondez {' ou '.join(question.choices)}."]
+    located, problems = load_yaml(render({**answers, question.path: value}), "")
+    if located is None or problems:
+        return value, [f"{p.message} {p.hint}".strip() for p in problems]
+    unmark(located)
     where = question.path[:1] if question.path[0] == "personnes_visees" else question.path
     try:
-        typed(file_data({**answers, question.path: value}))
-    except ValidationError as exc:  # the questions not yet answered are missing: only this one counts
+        typed(located.data)
+    except ValidationError as exc:
         found = [error_message(error, OrganisationFile) for error in exc.errors()
-                 if tuple(error["loc"][:len(where)]) == where]
+                 if tuple(error["loc"][:len(where)]) == where or tuple(error["loc"]) == where[:len(error["loc"])]]
         if found:
             return value, found
-    if question.choices:
+    if question.choices and strip_mention(str(value)) == str(value):
         folded = fold_choices(file_data({question.path: value}), OrganisationFile)
         for part in question.path:
             folded = folded[part]
@@ -227,8 +321,8 @@ def render(answers: Answers) -> str:
         indent = "  " * (len(question.path) - 1)
         if len(question.path) == 1:
             lines.append("")
-        if question.comment:
-            lines.append(f"{indent}# {question.comment}")
+        if comment := question.comment_for(answers):
+            lines.append(f"{indent}# {comment}")
         if question.path == ("plateformes",):
             lines.append(f"{indent}{key}:")
             lines += [f"{indent}  - nom: {_scalar(name)}" for name in value]

@@ -13,7 +13,12 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from .yamlsource import Located
 
-RENAMED: dict[str, str] = {}
+RENAMED: dict[str, str] = {
+    "organisation.profession": "vocabulaire.profession",
+    "organisation.membres_appellation": "vocabulaire.membres",
+}
+# The new key of some renames holds its article where the old one had none.
+ARTICLE: dict[str, str] = {"organisation.membres_appellation": "les "}
 
 
 def _find(data: Any, path: list[str]) -> tuple[bool, Any]:
@@ -52,6 +57,8 @@ def apply_renames(data: Any) -> Any:
     """`data` with every old key moved to its new place (the input is not changed)."""
     for old, new in _moved(data):
         value = _find(data, old.split("."))[1]
+        if old in ARTICLE and isinstance(value, str):
+            value = ARTICLE[old] + value
         data = _with(_without(data, old.split(".")), new.split("."), value)
     return data
 
@@ -63,7 +70,8 @@ def renamed_keys(located: Located, display: str) -> list[Diagnostic]:
         both = _find(located.data, new.split("."))[0]
         message = (f"La clé « {old} » s’appelle maintenant « {new} »."
                    + (" Les deux sont présentes : seule « " + new + " » est lue." if both
-                      else " Sa valeur est acceptée à ce nouvel endroit."))
+                      else " Sa valeur est acceptée à ce nouvel endroit"
+                      + (f", précédée de « {ARTICLE[old].strip()} »." if old in ARTICLE else ".")))
         warnings.append(Diagnostic(display, located.line_of(tuple(old.split("."))), old, message,
                                    f"Renommez-la « {new} » (voir README.md#cles-renommees).",
                                    severity="avertissement", code="organisation.renamed-key"))

@@ -12,7 +12,12 @@ import re
 import typing
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from collections.abc import Callable
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, TypeAdapter,
+                      ValidationError, model_validator)
 from pydantic_core import PydanticCustomError
 
 from .weekdays import days_phrase
@@ -46,9 +51,13 @@ REGIMES: tuple[str, ...] = typing.get_args(Regime)
 Texte = Annotated[str, Field(min_length=1)]
 
 _HOUR = re.compile(r"^([01]?[0-9]|2[0-3])(?::| ?h ?)([0-5][0-9])?$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^(\+?1[ .-]?)?\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}$")
-_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+# What a telephone number is typed with; phonenumbers alone would read letters as digits
+# (« 1-800-FLOWERS ») and pick digits out of any text.
+_PHONE_CHARACTERS = re.compile(r"^[0-9 ()+.\-]+$")
+# Characters RFC 3986 never allows unencoded in an address (and « [ ] » outside a host):
+# typed, they are a mistake or markup, never part of a page's address.
+_URL_FORBIDDEN = re.compile(r"[\s<>\"{}|\\^`\[\]]")
+_HTTP_URL = TypeAdapter(HttpUrl)
 
 
 class Strict(BaseModel):
@@ -67,30 +76,65 @@ def _normalise_hour(value: object) -> object:
     return value
 
 
-def _pattern(regex: re.Pattern[str], error_type: str):
-    """An after-validator that rejects values not matching `regex`.
+def _accepted(test: Callable[[str], bool], error_type: str):
+    """An after-validator that rejects values `test` refuses.
 
     The error type names the French message in `validation.py`.
     """
     def check(value: str) -> str:
-        if not regex.match(value):
+        if not test(value):
             raise PydanticCustomError(error_type, error_type)
         return value
+    check.accepts = test  # type: ignore[attr-defined]  # for the JSON Schema (FORMS)
     return AfterValidator(check)
 
 
+def _email(value: str) -> bool:
+    """An address as email-validator reads it (RFC 5321/5322, internationalised), without DNS."""
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
+def _phone(value: str) -> bool:
+    """A North American number phonenumbers knows as valid (the documents write it « 450 432-2777 »)."""
+    if not _PHONE_CHARACTERS.match(value):
+        return False
+    try:
+        number = phonenumbers.parse(value, "CA")
+    except phonenumbers.NumberParseException:
+        return False
+    return number.country_code == 1 and phonenumbers.is_valid_number(number)
+
+
+def _url(value: str) -> bool:
+    """A web address (http or https, a host with a dot) as pydantic's URL parser reads it."""
+    if _URL_FORBIDDEN.search(value) or not value.lower().startswith(("https://", "http://")):
+        return False
+    try:
+        host = _HTTP_URL.validate_python(value).host or ""
+    except ValidationError:
+        return False
+    return "." in host.strip(".")
+
+
 Heure = Annotated[str, BeforeValidator(_normalise_hour),
-                  _pattern(re.compile(r"^[0-2][0-9]:[0-5][0-9]$"), "heure_invalide")]
-Courriel = Annotated[str, _pattern(_EMAIL, "courriel_invalide")]
-Telephone = Annotated[str, _pattern(_PHONE, "telephone_invalide")]
-Url = Annotated[str, _pattern(_URL, "url_invalide")]
+                  _accepted(re.compile(r"^[0-2][0-9]:[0-5][0-9]$").match, "heure_invalide")]
+Courriel = Annotated[str, _accepted(_email, "courriel_invalide")]
+Telephone = Annotated[str, _accepted(_phone, "telephone_invalide")]
+Url = Annotated[str, _accepted(_url, "url_invalide")]
 
 # How an editor reading YAML 1.2 sees the values the before-validators read (« oui »,
 # « 8 h 30 », « 17 »): the JSON Schema must accept them as `check` does (jsonschema.py).
-READINGS = {
-    _french_bool: {"anyOf": [{"type": "boolean"}, {"enum": sorted(_YES | _NO)}]},
-    _normalise_hour: {"anyOf": [{"type": "string", "pattern": _HOUR.pattern},
-                                {"type": "integer", "minimum": 0, "maximum": 23}]},
+# Each reading is a (schema of the value as typed, regular expression of its text form):
+# jsonschema.py adds the text form followed by « (à confirmer) », which `check` accepts on any value.
+READINGS: dict[Callable[..., object], tuple[dict[str, object], str]] = {
+    _french_bool: ({"anyOf": [{"type": "boolean"}, {"enum": sorted(_YES | _NO)}]},
+                   "|".join(sorted(_YES | _NO | {"true", "false"}))),
+    _normalise_hour: ({"anyOf": [{"type": "string", "pattern": _HOUR.pattern},
+                                 {"type": "integer", "minimum": 0, "maximum": 23}]}, _HOUR.pattern[1:-1]),
 }
 
 
@@ -101,8 +145,12 @@ class Organisation(Strict):
     nom_court: Texte
     genre: Genre = "masculin"
     nombre: Nombre = "singulier"
+    # « non » for a name that never takes an article (brands, many non-profits):
+    # « de Kinatex », « à Tel-jeunes », never « du Kinatex ».
+    article: OuiNon = True
     appellation: Texte               # the short reference after first mention: « Collège », « Institut »
     appellation_genre: Genre = "masculin"   # always singular: clauses conjugate it in the singular
+    appellation_article: OuiNon = True      # as `article`, for the appellation
     type: Literal["etablissement_sante", "ordre_professionnel", "autre"]
     secteur: Literal["public", "prive"]
     # An établissement de Santé Québec (G-1.021, since 2024-12-01): Santé Québec is its
@@ -113,7 +161,7 @@ class Organisation(Strict):
     site_web: Url | None = None
     region: str | None = None
     profession: str | None = None            # kept for older files: `vocabulaire.profession` replaces it
-    membres_nombre: int | None = None
+    membres_nombre: int | None = Field(default=None, ge=1)
     membres_appellation: str | None = None   # kept for older files: `vocabulaire.membres` replaces it
 
 
@@ -154,6 +202,18 @@ def _days(value: object) -> object:
 
 
 Jours = Annotated[str, BeforeValidator(_days)]
+READINGS[_days] = ({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]},
+                   ".+")
+
+# The editor cannot run email-validator, phonenumbers or pydantic's URL parser: the JSON Schema
+# gives each of these values its nearest form (the editor's own e-mail format, a North American
+# number, an address without the characters `_url` refuses), and its text form for a value
+# marked « (à confirmer) ». The catalogue of tests/orgfile/test_editor.py holds both to one answer.
+FORMS: dict[Callable[[str], bool], tuple[dict[str, object], str]] = {
+    _email: ({"format": "email"}, r"[^\s@<>()\[\]\\,;:\"]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}"),
+    _phone: ({}, r"(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[ .-]?[2-9][0-9]{2}[ .-]?[0-9]{4}"),
+    _url: ({}, r"[hH][tT][tT][pP][sS]?://[^\s<>\"{}|\\^`\[\]/]+\.[^\s<>\"{}|\\^`\[\]]+"),
+}
 
 
 class Moderation(Strict):
@@ -200,6 +260,10 @@ class Netiquette(Strict):
 
 class Contact(Strict):
     titre: Texte
+    # The title as a sentence names it, with its article: « la secrétaire de l’Ordre »
+    # for « Secrétaire de l’Ordre » (`check` asks for it where a title of function is
+    # printed in running text).
+    dans_une_phrase: str | None = None
     nom: str | None = None
     personne: str | None = None
     courriel: Courriel | None = None
@@ -334,6 +398,9 @@ class Vocabulaire(Strict):
     plaintes: Instance | None = None     # who receives complaints: « syndic », « commissaire aux plaintes… »
     profession: str | None = None        # the discipline, with its article: « la médecine »
     titre_professionnel: str | None = None   # the title: « médecin »
+    # The practice, with its article: « la pratique infirmière »; left out, it is derived
+    # from `profession` (« la profession infirmière » -> « la pratique infirmière »).
+    pratique: str | None = None
     exercice: Literal["exclusif", "titre_reserve"] | None = None  # exclusive practice or reserved title
     h_aspire: list[Texte] = []           # words starting a name whose h is aspirated: « Halte »
 

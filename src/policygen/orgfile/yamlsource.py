@@ -53,13 +53,20 @@ LIMITS = Limits()
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)\Z")
-_DATE = re.compile(r"([0-9]{4})-[0-9]{2}-[0-9]{2}\Z")
+# A date, alone or marked « (à confirmer) » (`confirm`): its year is held to the limits either way.
+_DATE = re.compile(r"([0-9]{4})-[0-9]{2}-[0-9]{2}(?:\s*\(\s*[àa]\s+confirmer\s*\))?\s*\Z", re.I)
 _BOOLS = {"true": True, "false": False}
 _NULLS = {"", "~", "null"}
 # C0 and C1 controls but tab and line feed, DEL, non-characters, lone surrogates, the
-# bidirectional overrides (they reorder what a reader sees) and the line/paragraph separators.
+# bidirectional overrides (they reorder what a reader sees), the line/paragraph separators,
+# the zero-width characters (invisible, they split or join words a reader sees as one) and
+# the private-use area (policygen marks a value to confirm with two of its characters:
+# typed in a value, they would forge a mark).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-                        "\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+                        "\u202a-\u202e\u2066-\u2069\u2028\u2029\u200b-\u200f\u2060-\u2064\ufeff"
+                        "\ue000-\uf8ff]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABIC")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]\s*")
 _WORD = re.compile(r"\S{%d,}" % (LIMITS.word + 1))
 _TYPOGRAPHIC_QUOTES = ("«", "»", "“", "”", "‘", "’")
@@ -75,6 +82,16 @@ class _Refused(Exception):
 
 def _character(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" ({unicodedata.name(char)})" if unicodedata.name(char, "") else "")
+
+
+def mixed_script(text: str) -> str | None:
+    """The first word that mixes alphabets (a Cyrillic « а » among Latin letters looks the
+    same and reads otherwise: a forged address or name), or None."""
+    for word in _LETTERS.findall(text):
+        scripts = {next((s for s in _SCRIPTS if unicodedata.name(c, "").startswith(s)), "") for c in word}
+        if len(scripts - {""}) > 1:
+            return word
+    return None
 
 
 def control_problem(text: str) -> tuple[int, str] | None:
@@ -168,6 +185,10 @@ class _BoundedLoader(yaml.SafeLoader):
                            "Ajoutez les espaces qui manquent.", "limit")
         if (control := control_problem(value)) is not None:
             raise _Refused(line, control[1], _CONTROL_HINT, "control")
+        if (word := mixed_script(value)) is not None:
+            raise _Refused(line, f"Le mot « {visible(word[:40])} » mêle des lettres de deux alphabets (par exemple "
+                                 "un « а » cyrillique parmi des lettres latines).",
+                           "Retapez ce mot au clavier.", "control")
         if (date := _DATE.match(value)) and not LIMITS.first_year <= int(date.group(1)) <= LIMITS.last_year:
             raise _Refused(line, f"Date hors limites : {value} (années {LIMITS.first_year} à {LIMITS.last_year}).",
                            "Vérifiez l’année.", "limit")

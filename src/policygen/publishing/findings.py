@@ -18,6 +18,7 @@ from ..assembly.provenance import laws_in_force
 from ..diagnostics import Diagnostic
 from ..library.schema import Library
 from ..model.nodes import Document
+from ..orgfile.advice import advice
 from ..orgfile.cadence import next_review, overdue, unrecorded_version
 from ..orgfile.confirm import warnings as to_confirm
 from ..orgfile.renames import renamed_keys
@@ -29,6 +30,7 @@ SEVERITIES = {
     "organisation.law-in-force": ("avertissement", "erreur"),
     "organisation.revision": ("erreur", "erreur"),
     "organisation.renamed-key": ("avertissement", "avertissement"),
+    "organisation.phrasing": ("avertissement", "avertissement"),
     "cadence.overdue": ("avertissement", "avertissement"),
 }
 
@@ -59,7 +61,8 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
     found = [Finding(d) for d in (*to_confirm(list(item.pending), item.display),
                                   *laws_in_force(item, documents, library),
                                   *unrecorded_version(organisation, item.located, item.display),
-                                  *renamed_keys(item.located, item.display))]
+                                  *renamed_keys(item.located, item.display),
+                                  *advice(organisation, item.located, item.display))]
     late = overdue(organisation, item.located, item.display, dt.date.max)  # the warning, whatever the day
     return found + [Finding(d, next_review(organisation)) for d in late]
 

@@ -1,0 +1,186 @@
+"""`policygen init` driven as a person would, with piped answers, for four kinds of body:
+each file passes `check`, and its documents name the right law and employer. Then the
+answers `check` would refuse are refused when typed (issue 21), and the file is opened
+without following a link."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from readback import html_text
+
+POLICYGEN = [sys.executable, "-m", "policygen"]
+
+# One answer per line, in the order asked; "" takes the default offered.
+CISSS = [
+    "Centre intégré de santé et de services sociaux de l’Essai", "CISSS de l’Essai",
+    "", "",            # genre (masculin, from « CISSS »), an article: yes
+    "", "",            # appellation « CISSS » and its gender
+    "",                # type: etablissement_sante, from « Centre »
+    "",                # part of Santé Québec: yes
+    "",                # secteur: public, from Santé Québec
+    "Soigner la population de l’Essai.", "",
+    "",                # the usual categories
+    "", "", "la direction des communications", "l’équipe des communications",
+    "",                # platforms: Facebook, LinkedIn
+    "", "communications@essai.qc.ca",
+    "", "", "1 866 963-7770", "",          # complaints: no e-mail, a telephone number
+    "", "vie.privee@essai.qc.ca (à confirmer)",
+    "", "", "",
+    "POL-2026-1", "2026-10-01 (à confirmer)", "Conseil d’administration de Santé Québec", "",
+]
+ORDRE = [
+    "Ordre des infirmières et infirmiers de l’Essai", "OIIE", "", "",
+    "", "",            # appellation « Ordre », from the name
+    "", "",            # type ordre_professionnel, secteur prive
+    "Protéger le public en veillant à la qualité de l’exercice infirmier.", "",
+    "les infirmières et infirmiers", "une infirmière ou un infirmier", "la profession infirmière",
+    "infirmière ou infirmier", "",
+    "",
+    "Direction des communications", "féminin", "la directrice des communications", "l’équipe des communications",
+    "Facebook", "",
+    "", "communications@oiie.example.qc.ca",
+    "", "syndic@oiie.example.qc.ca",
+    "", "prp@oiie.example.qc.ca",
+    "", "", "",
+    "OIIE-2026-1", "2026-10-01", "Conseil d’administration", "",
+]
+CLINIQUE = [
+    "Kinetika physiothérapie inc.", "Kinetika", "féminin", "non",
+    "", "", "féminin",  # appellation « Kinetika » (the name, without article), no article, feminine
+    "", "",            # type autre, secteur prive
+    "Offrir des soins de physiothérapie.", "https://www.kinetika.example.ca",
+    "",
+    "Service du marketing", "", "la directrice du marketing", "l’équipe du marketing",
+    "Facebook", "Instagram", "",
+    "", "marketing@kinetika.example.ca",
+    "Service à la clientèle", "clientele@kinetika.example.ca",
+    "", "prp@kinetika.example.ca",
+    "", "", "",
+    "KIN-2026-1", "2026-09-01", "Direction générale", "",
+]
+COMMUNAUTAIRE = [
+    "Ligne d’écoute de l’Essai", "", "féminin", "",
+    "Ligne", "féminin",  # no word offered: « Ligne » is typed
+    "", "",
+    "Écouter les personnes en détresse, jour et nuit.", "",
+    "",
+    "", "", "la coordonnatrice", "l’équipe des communications",
+    "", 
+    "", "info@ligne.example.org",
+    "Responsable des plaintes", "", "", "https://www.ligne.example.org/plaintes",
+    "", "prp@ligne.example.org",
+    "", "", "",
+    "LE-2026-1", "2026-09-01", "Conseil d’administration", "",
+]
+
+
+def _init(folder: Path, answers: list[str], name: str = "organisme.yaml") -> subprocess.CompletedProcess:
+    return subprocess.run([*POLICYGEN, "init", name], input="\n".join(answers) + "\n", capture_output=True,
+                          text=True, cwd=folder)
+
+
+def _built(folder: Path, name: str = "organisme.yaml") -> str:
+    check = subprocess.run([*POLICYGEN, "check", name], capture_output=True, text=True, cwd=folder)
+    assert check.returncode == 0, check.stdout + check.stderr
+    build = subprocess.run([*POLICYGEN, "build", name, "--format", "html", "--silencieux"], capture_output=True,
+                           text=True, cwd=folder)
+    assert build.returncode == 0, build.stderr
+    stem = name.removesuffix(".yaml")
+    return " ".join(" ".join(html_text(folder / "output" / stem / f"{d}.html").replace("\u00a0", " ")
+                             .replace("\u202f", " ").split()) for d in ("politique", "netiquette"))
+
+
+def test_an_etablissement_of_sante_quebec(tmp_path):
+    result = _init(tmp_path, CISSS)
+    assert result.returncode == 0, result.stderr
+    assert "[CISSS]" in result.stdout and "[Centre]" not in result.stdout
+    text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
+    assert "sante_quebec: oui" in text and "secteur: public" in text and "telephone: 1 866 963-7770" in text
+    assert "Un ordre professionnel" not in text
+    built = _built(tmp_path)
+    assert "Au sein de Santé Québec, organisme public auquel s’applique la Loi sur l’accès" in built
+    assert "l’employeur, Santé Québec," in built
+
+
+def test_an_ordre_with_its_vocabulary(tmp_path):
+    result = _init(tmp_path, ORDRE)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
+    assert "vocabulaire:\n" in text and "profession: la profession infirmière" in text
+    assert "membres_appellation" not in text and "\n  profession:" not in text.split("vocabulaire:")[0]
+    built = _built(tmp_path)
+    assert "Loi sur la protection des renseignements personnels dans le secteur privé" in built
+    assert "la pratique infirmière" in built and "Nul ne peut exercer la profession infirmière" in built
+
+
+def test_a_private_clinic_without_article(tmp_path):
+    result = _init(tmp_path, CLINIQUE)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
+    assert "secteur: prive" in text and "article: non" in text
+    assert "Un organisme communautaire ou une clinique privée relève de la loi sur le secteur privé." in text
+    built = _built(tmp_path)
+    assert "Loi sur la protection des renseignements personnels dans le secteur privé" in built
+    assert "de Kinetika" in built and "du Kinetika" not in built and "la Kinetika" not in built
+
+
+def test_a_community_organisation_is_offered_no_common_noun(tmp_path):
+    result = _init(tmp_path, COMMUNAUTAIRE)
+    assert result.returncode == 0, result.stderr
+    assert "[Ligne]" not in result.stdout
+    assert "les bénévoles et les stagiaires (benevole)" in result.stdout  # the usual categories, shown
+    text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
+    assert "adresse_web: https://www.ligne.example.org/plaintes" in text
+    assert "secteur: prive" in text
+    _built(tmp_path)
+
+
+def _with(answers: list[str], index: int, *wrong: str) -> list[str]:
+    """The answers with wrong ones typed first at `index`, each refused and asked again."""
+    return answers[:index] + list(wrong) + answers[index:]
+
+
+MISSION = CLINIQUE.index("Offrir des soins de physiothérapie.")
+EN_VIGUEUR = CLINIQUE.index("2026-09-01")
+FIN = EN_VIGUEUR - 2  # the end hour of moderation
+
+
+@pytest.mark.parametrize(("index", "wrong", "message"), [
+    (MISSION, "x" * 1_000_000, "Valeur trop longue"),
+    (MISSION, "Offrir des soins\x07 de physiothérapie.", "Caractère de contrôle ou invisible interdit"),
+    (MISSION, "Offrir des soi\u200bns.", "Caractère de contrôle ou invisible interdit"),
+    (MISSION, "Offrir des soins\ue000 (à confirmer)", "Caractère de contrôle ou invisible interdit"),
+    (MISSION, "Оffrir des soins.", "mêle des lettres de deux alphabets"),  # a Cyrillic О
+    (MISSION, "(à confirmer)", "Du texte était attendu"),
+    (EN_VIGUEUR, "2126-09-01 (à confirmer)", "Date hors limites"),
+    (EN_VIGUEUR, "1899-12-31", "Date hors limites"),
+    (FIN, "7 h", "L’heure de fin (7 h) ne vient pas après l’heure de début (8 h 30)"),
+])
+def test_what_check_refuses_is_refused_when_typed(tmp_path, index, wrong, message):
+    result = _init(tmp_path, _with(CLINIQUE, index, wrong))
+    assert result.returncode == 0, result.stderr
+    assert message in result.stderr and "Recommencez." in result.stderr
+    check = subprocess.run([*POLICYGEN, "check", "organisme.yaml"], capture_output=True, text=True, cwd=tmp_path)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_date_before_a_cited_law_is_asked_again(tmp_path):
+    early = CISSS[:-3] + ["2020-01-01", "Conseil d’administration", ""] + ["2026-10-01", ""]
+    result = _init(tmp_path, early)
+    assert result.returncode == 0, result.stderr
+    assert "en vigueur" in result.stderr
+    assert "en_vigueur: 2026-10-01" in (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
+
+
+def test_a_dangling_link_is_not_followed(tmp_path):
+    (tmp_path / "organisme.yaml").symlink_to(tmp_path / "ailleurs.yaml")
+    result = _init(tmp_path, CLINIQUE)
+    assert result.returncode == 2 and "existe déjà" in result.stderr
+    assert not (tmp_path / "ailleurs.yaml").exists()
+    assert os.path.islink(tmp_path / "organisme.yaml")

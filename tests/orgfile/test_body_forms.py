@@ -1,0 +1,89 @@
+"""What a body needs to say about its own words, read back from its built documents:
+a name without an article, a law's title with its own, a role title's form in a
+sentence, a profession's practice (fixture bodies in tests/orgfile/corps/)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import run_once
+from policygen.cli.main import main
+from policygen.french import Name, in_sentence, practice
+from readback import html_text
+
+CORPS = Path(__file__).parent / "corps"
+DOCUMENTS = ("politique", "netiquette", "fiche-synthese")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("corps")
+    run_once("build", *sorted(CORPS.glob("*.yaml")), "--out", out, "--format", "html", "--silencieux")
+    return {body.stem: " ".join(_plain(html_text(out / body.stem / f"{document}.html")) for document in DOCUMENTS)
+            for body in CORPS.glob("*.yaml")}
+
+
+def test_a_name_without_article_is_never_given_one(texts):
+    text = texts["kinetika"]
+    assert "de Kinetika" in text and "à Kinetika" in text and "envers Kinetika" in text
+    found = re.search(r"\b(?:du|au|le|la|Le|La|cette|ce|l’) Kinetika\b", text)
+    assert found is None, text[max(0, found.start() - 60):found.end() + 60]
+
+
+def test_forms_of_a_name_without_article():
+    assert [Name.parse("Actimed", article=False).du, Name.parse("Tel-jeunes", article=False).au,
+            Name.parse("Tel-jeunes", article=False).Le, Name.parse("La Halte", article=False).du] == [
+        "d’Actimed", "à Tel-jeunes", "Tel-jeunes", "de La Halte"]
+
+
+def test_an_own_law_is_cited_with_its_own_article(texts):
+    assert "le Règlement sur les normes d’exercice de l’Ordre des infirmières" in texts["ordre-infirmier"]
+    assert "la Règlement" not in texts["ordre-infirmier"]
+
+
+def test_a_profession_named_by_its_adjective_gives_its_practice(texts):
+    text = texts["ordre-infirmier"]
+    assert "sur la pratique infirmière, sur l’Ordre" in text
+    assert "Nul ne peut exercer la profession infirmière au Québec" in text
+    assert "en profession infirmière" not in text
+    assert practice(Name.parse("la chiropratique")) == "la pratique professionnelle en chiropratique"
+
+
+def test_a_role_title_takes_its_article_in_a_sentence(texts):
+    assert "écrivez à la secrétaire de l’Ordre (secretaire@oiie-essai.qc.ca)" in texts["ordre-infirmier"]
+    # The usual title reads as a person, épicène, never « à Responsable… ».
+    assert "écrivez à la personne responsable de la protection des renseignements personnels" in texts["kinetika"]
+    assert in_sentence("Bureau du syndic") == "le Bureau du syndic"
+
+
+def test_check_asks_for_the_form_of_a_function_title(tmp_path):
+    text = (CORPS / "ordre-infirmier.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ordre.yaml").write_text(text.replace("    dans_une_phrase: la secrétaire de l’Ordre\n", ""),
+                                         encoding="utf-8")
+    shutil.copytree(CORPS / "ordre-infirmier", tmp_path / "ordre")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "ordre.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "avertissement [organisation.phrasing] — contacts.protection_renseignements.titre" in result.output
+    assert "« dans_une_phrase: la secrétaire de l’Ordre »" in result.output
+
+
+def test_an_own_law_address_is_an_address_not_markup(tmp_path):
+    shutil.copy(CORPS / "ordre-infirmier.yaml", tmp_path / "ordre.yaml")
+    (tmp_path / "ordre").mkdir()
+    laws = (CORPS / "ordre-infirmier" / "lois.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ordre" / "lois.yaml").write_text(laws.replace(
+        "url: https://www.legisquebec.gouv.qc.ca/fr/document/rc/I-8,%20r.%2099",
+        'url: "https://x.ca/[Formulaire](https://evil.example/phish)"'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "ordre.yaml")])
+    assert result.exit_code != 0
+    assert "lois.yaml:6: erreur [organisation.law]" in result.output, result.output
+    assert "Une adresse Web complète était attendue" in result.output
