@@ -11,8 +11,9 @@ from html import escape
 
 from ..french import french_list
 from ..model.nodes import Law, Provenance, Source
+from .design import labels
 
-DRAFT_MARK = "PROJET — pour révision"
+DRAFT_MARK = labels()["draft"]
 AUTHOR = "policygen"
 ITEM = "– "  # in a Word comment, a line that details the line before it (one value read)
 

@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import io
 import logging
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,6 +25,7 @@ from urllib.request import url2pathname
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from weasyprint import HTML
+from weasyprint.document import Document as LaidOut
 from weasyprint.pdf.fonts import Font
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
@@ -88,16 +90,52 @@ def _fonts() -> FontConfiguration:
     return FontConfiguration()
 
 
+def _boxes(box) -> Iterator:
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _boxes(child)
+
+
+def _split_section(laid_out: LaidOut, column_height: float) -> str | None:
+    """The first section split across columns or pages though it would fit in one column, or None.
+    A section is drawn as one box per column it runs in."""
+    fragments: dict[str, list[float]] = {}
+    for page in laid_out.pages:
+        for box in _boxes(page._page_box):
+            if box.element_tag == "section" and box.element is not None:
+                fragments.setdefault(box.element.get("id"), []).append(box.margin_height())
+    for ident, heights in fragments.items():
+        if len(heights) > 1 and sum(heights) <= column_height:
+            return ident.removeprefix("s-")
+    return None
+
+
+def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
+    """The print page and its layout. In columns, a boxed section that would break across a column
+    or page starts the next column instead, so no box continues without its heading (WeasyPrint
+    cannot keep a box whole inside columns: `break-inside: avoid` there pushes every column on)."""
+    breaks: dict[str, str] = {}  # section id -> « colonne », then « page » if a new column did not do
+    while True:
+        page = render_html(document, dataclasses.replace(options, media="print", site=None), breaks)
+        html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
+        laid_out = html.render(font_config=_fonts(), pdf_variant="pdf/ua-1")
+        if document.layout.columns == 1:
+            return page, laid_out
+        first = laid_out.pages[0]
+        split = _split_section(laid_out, first.height - first._page_box.margin_top - first._page_box.margin_bottom)
+        if split is None or breaks.get(split) == "page":
+            return page, laid_out
+        breaks[split] = "page" if split in breaks else "colonne"
+
+
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:
-    page = render_html(document, dataclasses.replace(options, media="print", site=None))
-    # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
-    identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
     head = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
     head.addFilter(_not_lato_created_stamp)
     try:
-        return repair(html.write_pdf(font_config=_fonts(), pdf_variant="pdf/ua-1", pdf_identifier=identifier,
-                                     uncompressed_pdf=False))
+        page, laid_out = _lay_out(document, options)
+        # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
+        identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        return repair(laid_out.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False))
     finally:
         head.removeFilter(_not_lato_created_stamp)
 

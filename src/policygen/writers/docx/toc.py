@@ -8,19 +8,24 @@ heading. « Mettre à jour la table » in Word then adds the page numbers.
 
 from __future__ import annotations
 
+import hashlib
+
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from ..design import labels
 from ..html import TocEntry
-
-TOC_TITLE = "Table des matières"
 
 
 def bookmark_name(target: str) -> str:
-    """Word bookmark names allow letters, digits and « _ », 40 at most; « _Toc » hides them from the list."""
-    return "_Toc_" + "".join(c if c.isalnum() else "_" for c in target)[:35]
+    """Word bookmark names allow letters, digits and « _ », 40 at most; « _Toc » hides them from the list.
+    A long target is cut and told apart by a digest of the whole (two clause ids may share 35 letters)."""
+    name = "".join(c if c.isalnum() else "_" for c in target)
+    if len(name) > 35:
+        name = name[:26] + "_" + hashlib.sha256(target.encode("utf-8")).hexdigest()[:8]
+    return "_Toc_" + name
 
 
 def add_bookmark(paragraph: DocxParagraph, target: str, ident: int) -> None:
@@ -54,13 +59,16 @@ def internal_link(paragraph: DocxParagraph, target: str, text: str) -> None:
 
 
 def add_toc(docx: DocxDocument, entries: list[TocEntry]) -> None:
-    """The heading, then one linked entry per section inside a TOC field whose result is already there."""
-    docx.add_paragraph(TOC_TITLE, style="TOC Heading")
-    for index, entry in enumerate(entries):
-        paragraph = docx.add_paragraph(style="TOC 1")
+    """The heading, then one linked entry per section and titled clause inside a TOC field whose
+    result is already there."""
+    docx.add_paragraph(labels()["toc"], style="TOC Heading")
+    lines = [(level, entry) for section in entries
+             for level, entry in ((1, section), *((2, child) for child in section.children))]
+    for index, (level, entry) in enumerate(lines):
+        paragraph = docx.add_paragraph(style=f"TOC {level}")
         if index == 0:
-            _field_char(paragraph, "begin", r'TOC \o "1-1" \h \z \u')
+            _field_char(paragraph, "begin", r'TOC \o "1-2" \h \z \u')
             _field_char(paragraph, "separate")
         internal_link(paragraph, entry.target, entry.label)
-        if index == len(entries) - 1:
+        if index == len(lines) - 1:
             _field_char(paragraph, "end")
