@@ -7,11 +7,9 @@ the pieces. The PDF writer reuses this page with the print stylesheet.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from collections.abc import Mapping
 from functools import cache
 from html import escape
 from pathlib import Path
-from types import MappingProxyType
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -19,6 +17,7 @@ from markupsafe import Markup
 from ..model.nodes import TO_CONFIRM, Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, \
     ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm
 from ..resources import TEMPLATES
+from .columns import Placement
 from .design import labels, stylesheet
 from .notes import DRAFT_MARK, note_html
 from .options import WriterOptions
@@ -108,9 +107,9 @@ def _clause(clause: Clause, review: bool) -> str:
     return "".join(parts)
 
 
-def _section(section: Section, review: bool, new: str = "") -> str:
+def _section(section: Section, review: bool) -> str:
     ident = f"s-{anchor(section.id)}"
-    classes = f"section role-{section.role}" + (" annex" if section.annex else "") + (f" nouvelle-{new}" if new else "")
+    classes = f"section role-{section.role}" + (" annex" if section.annex else "")
     body = "".join(_clause(c, review) for c in section.clauses)
     return (f'<section class="{classes}" id="{ident}" aria-labelledby="{ident}-titre">'
             f'<h2 id="{ident}-titre">{escape(section.label)}</h2>{body}</section>')
@@ -150,11 +149,20 @@ def layout_classes(layout: Layout) -> str:
     return " ".join(classes)
 
 
-def render_html(document: Document, options: WriterOptions = WriterOptions(),
-                breaks: Mapping[str, str] = MappingProxyType({})) -> str:
+def _placed(sections: list[Section], placement: Placement, review: bool) -> str:
+    """The sections as the PDF places them: a sheet per page, a column per column."""
+    by_id = {s.id: s for s in sections}
+    return "".join('<div class="feuillet">' + "".join(
+        '<div class="colonne">' + "".join(_section(by_id[i], review) for i in column) + "</div>" for column in page)
+        + "</div>" for page in placement)
+
+
+def render_html(document: Document, options: WriterOptions = WriterOptions(), placement: Placement | None = None,
+                measure: bool = False) -> str:
     """The page as a string; `options.media == "print"` adds the print stylesheet for the PDF;
     `options.site` makes it a page of the intranet site (linked stylesheet, downloads).
-    `breaks`: the sections the PDF starts in a new « colonne » or « page » (writers/pdf.py)."""
+    For a layout in columns, the PDF writer (writers/pdf.py) first asks for the page to `measure` its
+    boxes in one column of the columns' width, then for the `placement` of each box."""
     site, review = options.site, options.review
     names = ("fonts.css", "document.css", "print.css") if options.media == "print" else ("document.css", "screen.css")
     if review:
@@ -162,17 +170,18 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(),
     css = "\n".join(stylesheet(name) for name in names)
     body = [s for s in document.sections if s.role != "metadata"]
     # In columns, the first section is the entry point (« À retenir »): across the page, above them.
+    columned = body[1:] if document.layout.columns > 1 else body
     # A long document opens on its table of contents (sections and titled clauses); a short one on its text.
     return layouts().get_template("document.html.j2").render(
         document=document,
-        body_class=layout_classes(document.layout),
+        body_class=layout_classes(document.layout) + (" mesure" if measure else ""),
         css=Markup(css) if site is None else None,
         toc=table_of_contents(document) if document.layout.toc else [],
         version_line=Markup(_text(document.version_line)),
         metadata=Markup("".join(_section(s, review) for s in document.sections if s.role == "metadata")),
         lead=Markup("".join(_section(s, review) for s in body[:1])) if document.layout.columns > 1 else "",
-        sections=Markup("".join(_section(s, review, breaks.get(s.id, ""))
-                                for s in (body[1:] if document.layout.columns > 1 else body))),
+        sections=Markup(_placed(columned, placement, review) if placement is not None
+                        else "".join(_section(s, review) for s in columned)),
         draft_mark=DRAFT_MARK if review else "",
         media=options.media,
         site=site,

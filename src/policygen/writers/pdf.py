@@ -32,6 +32,7 @@ from weasyprint.urls import URLFetcher
 
 from ..model.nodes import Document
 from ..resources import TEMPLATES
+from .columns import place
 from .html import render_html
 from .options import WriterOptions
 from .pdfua import repair
@@ -90,42 +91,48 @@ def _fonts() -> FontConfiguration:
     return FontConfiguration()
 
 
+def _classes(box) -> list[str]:
+    return box.element.get("class", "").split() if box.element is not None else []
+
+
 def _boxes(box) -> Iterator:
     yield box
     for child in getattr(box, "children", ()):
         yield from _boxes(child)
 
 
-def _split_section(laid_out: LaidOut, column_height: float) -> str | None:
-    """The first section split across columns or pages though it would fit in one column, or None.
-    A section is drawn as one box per column it runs in."""
-    fragments: dict[str, list[float]] = {}
+def _render(page: str) -> LaidOut:
+    html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
+    return html.render(font_config=_fonts(), pdf_variant="pdf/ua-1")
+
+
+def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float]:
+    """Each section's height in the columns' flow (id, CSS px; the fragments of one added up), the
+    room under the entry box on the first page and a page's room for text."""
+    heights: dict[str, float] = {}
+    first_top = None
     for page in laid_out.pages:
-        for box in _boxes(page._page_box):
-            if box.element_tag == "section" and box.element is not None:
-                fragments.setdefault(box.element.get("id"), []).append(box.margin_height())
-    for ident, heights in fragments.items():
-        if len(heights) > 1 and sum(heights) <= column_height:
-            return ident.removeprefix("s-")
-    return None
+        for flow in (box for box in _boxes(page._page_box) if box.element_tag == "div" and _classes(box) == ["corps"]):
+            first_top = flow.content_box_y() if first_top is None else first_top
+            for box in _boxes(flow):
+                if box.element_tag == "section" and "section" in _classes(box):
+                    ident = box.element.get("id").removeprefix("s-")
+                    heights[ident] = heights.get(ident, 0) + box.margin_height()
+    first = laid_out.pages[0]._page_box
+    bottom = first.margin_height() - first.margin_bottom
+    return list(heights.items()), bottom - (first_top or 0), bottom - first.margin_top
 
 
 def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
-    """The print page and its layout. In columns, a boxed section that would break across a column
-    or page starts the next column instead, so no box continues without its heading (WeasyPrint
-    cannot keep a box whole inside columns: `break-inside: avoid` there pushes every column on)."""
-    breaks: dict[str, str] = {}  # section id -> « colonne », then « page » if a new column did not do
-    while True:
-        page = render_html(document, dataclasses.replace(options, media="print", site=None), breaks)
-        html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
-        laid_out = html.render(font_config=_fonts(), pdf_variant="pdf/ua-1")
-        if document.layout.columns == 1:
-            return page, laid_out
-        first = laid_out.pages[0]
-        split = _split_section(laid_out, first.height - first._page_box.margin_top - first._page_box.margin_bottom)
-        if split is None or breaks.get(split) == "page":
-            return page, laid_out
-        breaks[split] = "page" if split in breaks else "colonne"
+    """The print page and its layout. In columns, each box is measured at the columns' width, then
+    placed in its column (writers/columns.py), so that no box is cut from its heading."""
+    options = dataclasses.replace(options, media="print", site=None)
+    if document.layout.columns == 1:
+        page = render_html(document, options)
+        return page, _render(page)
+    heights, first_page, full_page = _heights(_render(render_html(document, options, measure=True)))
+    page = render_html(document, options, placement=place(heights, first_page, full_page, document.layout.columns))
+    return page, _render(page)
 
 
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:

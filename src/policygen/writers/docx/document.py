@@ -129,7 +129,7 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
             box([element for element in body[first:-1] if element.tag == qn("w:p")])
         if layout.columns > 1 and section.role != "metadata" and not columns_started:
             # The first section is the entry point, across the page as in the PDF; the rest in columns.
-            columns(docx, layout.columns, layout.compact)  # a section break: one more paragraph
+            columns(docx, layout.columns)  # a section break: one more paragraph
             columns_started = True
     header_footer(docx, document, options.review)
     return docx

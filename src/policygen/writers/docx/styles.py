@@ -225,7 +225,7 @@ def page_setup(docx: DocxDocument, compact: bool = False) -> None:
     section.different_first_page_header_footer = True
 
 
-def columns(docx: DocxDocument, count: int, compact: bool) -> None:
+def columns(docx: DocxDocument, count: int) -> None:
     """What follows flows in `count` columns under the full-width title, as the PDF does."""
     docx.add_section(WD_SECTION.CONTINUOUS)
     cols = docx.sections[-1]._sectPr.find(qn("w:cols"))
@@ -233,7 +233,7 @@ def columns(docx: DocxDocument, count: int, compact: bool) -> None:
         cols = OxmlElement("w:cols")
         docx.sections[-1]._sectPr.append(cols)
     cols.set(qn("w:num"), str(count))
-    cols.set(qn("w:space"), str(int(Cm(sizes(compact)["column_gap_cm"]).twips)))
+    cols.set(qn("w:space"), str(int(Cm(design()["layouts"]["column_gap_cm"]).twips)))
 
 
 def box(paragraphs: list) -> None:
