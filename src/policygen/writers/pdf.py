@@ -17,7 +17,7 @@ import hashlib
 import io
 import logging
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -123,6 +123,7 @@ def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float]:
     return list(heights.items()), bottom - (first_top or 0), bottom - first.margin_top
 
 
+@lru_cache(maxsize=2)  # a worker that writes a document's PDF and Word file lays it out once
 def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
     """The print page and its layout. In columns, each box is measured at the columns' width, then
     placed in its column (writers/columns.py), so that no box is cut from its heading."""
@@ -133,6 +134,17 @@ def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
     heights, first_page, full_page = _heights(_render(render_html(document, options, measure=True)))
     page = render_html(document, options, placement=place(heights, first_page, full_page, document.layout.columns))
     return page, _render(page)
+
+
+def page_numbers(document: Document) -> dict[str, int]:
+    """The page each anchor of the document falls on in the PDF (1 for the first page): the Word
+    writer fills its table of contents with them, so Word and LibreOffice show numbers on opening."""
+    _, laid_out = _lay_out(document, WriterOptions())
+    numbers: dict[str, int] = {}
+    for number, page in enumerate(laid_out.pages, start=1):
+        for name in page.anchors:
+            numbers.setdefault(name, number)
+    return numbers
 
 
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:

@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from ...model.nodes import Clause, Document
 from ..html import anchor, table_of_contents
 from ..options import WriterOptions
+from ..pdf import page_numbers
 from .blocks import Lists, add_blocks, add_text
 from .comments import comment_clause, mark_draft
 from .fields import header_footer
@@ -112,7 +113,7 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
             toc_written = True
             _page_break(docx)
             with _span(docx, spans, ("toc",)):
-                add_toc(docx, toc)
+                add_toc(docx, toc, page_numbers(document))
             _page_break(docx)
         first = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
         with _span(docx, spans, ("section", section.id)):
