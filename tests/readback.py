@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -74,17 +75,36 @@ def pdf_pages(path: Path) -> list[list[tuple[float, str]]]:
     return pages
 
 
+def text_sizes(path: Path) -> Counter:
+    """Characters shown per font size (points) over the PDF's pages."""
+    sizes: Counter = Counter()
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            sizes[round(size * scale, 1)] += len(text.strip())
+    for page in PdfReader(str(path)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def body_size(path: Path) -> float:
+    """The size most of the text is set in."""
+    return text_sizes(path).most_common(1)[0][0]
+
+
 def pdf_text(path: Path, running: tuple[str, ...] = ()) -> str:
-    """The text of the pages without the footer (« Page X de Y ») and the running header
-    (the `running` strings on the top line of pages after the first)."""
+    """The text of the pages without the footer (« Page X de Y ») and the running head and foot
+    (the `running` strings on the top or bottom line of pages after the first)."""
     out = []
     running_words = [words(r) for r in running]
     for index, pieces in enumerate(pdf_pages(path)):
-        top = min((y for y, text in pieces if text.strip()), default=0)
+        lines = [y for y, text in pieces if text.strip()]
+        edges = {min(lines, default=0), max(lines, default=0)}
         for y, text in pieces:
             if PAGE_LABEL.match(text.strip()):
                 continue
-            if index and y == top and words(text) in running_words:
+            if index and y in edges and words(text) in running_words:
                 continue
             out.append(text)
     return "".join(out)

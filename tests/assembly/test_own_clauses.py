@@ -182,8 +182,7 @@ def test_review_comment_and_manifest_name_the_organisation_clause(org_file, tmp_
     [ours] = [c for c in comments if c.startswith("Clause essai.propre.plaintes,")]
     assert "Clause propre à l’organisme : elle remplace la clause essai.regles.etablissement de la bibliothèque." \
         in ours
-    assert "Source organisation : « clause propre à l’organisme », Centre intégré de santé et de services " \
-           "sociaux de l’Essai — section plaintes.md." in ours
+    assert "Source : « clause propre à l’organisme », section plaintes.md." in ours
     manifest = json.loads((out / "essai" / "revision" / "manifest.json").read_text(encoding="utf-8"))
     entries = manifest["documents"]["politique"]["clauses"]
     assert {"id": "essai.propre.plaintes", "version": 1, "origine": "organisation",

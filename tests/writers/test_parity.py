@@ -13,7 +13,7 @@ from samples import dense_fiche, rich_politique
 def _compare(html_path, docx_path, pdf_path, document):
     reference = words(html_text(html_path))
     assert len(reference) > 5
-    running = (document.organisation, document.short_title)
+    running = (document.organisation, document.short_title, document.version_line)
     for other_path, other in ((docx_path, words(docx_text(docx_path))),
                               (pdf_path, words(pdf_text(pdf_path, running)))):
         if other != reference:

@@ -6,6 +6,7 @@ import zipfile
 from html.parser import HTMLParser
 
 import docx
+from docx.oxml.ns import qn
 import pytest
 from pypdf import PdfReader
 
@@ -161,8 +162,13 @@ def test_notes_are_set_apart_in_every_format(tmp_path):
     document = dataclasses.replace(DOCUMENT, sections=(Section("s", "S", (clause,), label="S"),))
     assert '<div class="note" role="note"><p>En cas d’urgence, composez le 911.</p></div>' in render_html(document)
     WRITERS["docx"](document, tmp_path / "n.docx")
-    styles = [(p.style.name, p.text) for p in docx.Document(str(tmp_path / "n.docx")).paragraphs]
-    assert ("Note", "En cas d’urgence, composez le 911.") in styles and ("Normal", "Après.") in styles
+    word = docx.Document(str(tmp_path / "n.docx"))
+    styles = [(p.style.name, p.text) for p in word.paragraphs]
+    assert ("Normal", "Après.") in styles
+    # In Word, the notice is one shaded, ruled cell whose row never splits across pages.
+    (box,) = word.tables
+    assert box.style.name == "Encadré" and box.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert [(p.style.name, p.text) for p in box.cell(0, 0).paragraphs] == [("Note", "En cas d’urgence, composez le 911.")]
 
 
 def test_the_netiquette_emergency_notice_is_a_note(built):

@@ -46,7 +46,8 @@ class Pending:
 
 def strip_mention(text: str) -> str:
     """`text` without its trailing « (à confirmer) » (for `init`, which asks one value at a time)."""
-    return _MARK.sub("", text)
+    bare = _without_mention(text)
+    return text if bare is None else bare
 
 
 def _typed(text: str) -> Any:

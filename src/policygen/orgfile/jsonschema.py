@@ -12,7 +12,6 @@ Titles and descriptions are the French ones written beside each field.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue

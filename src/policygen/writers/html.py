@@ -17,15 +17,24 @@ from markupsafe import Markup
 from ..model.nodes import TO_CONFIRM, Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, \
     ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm
 from ..resources import TEMPLATES
+from .columns import Placement
+from .design import labels, stylesheet
 from .notes import DRAFT_MARK, note_html
 from .options import WriterOptions
+from .typeset import ordinal_runs
+
+
+def _text(text: str) -> str:
+    """Escaped text, « 1er » with its suffix raised."""
+    return "".join(f"<sup>{escape(piece)}</sup>" if raised else escape(piece, quote=False)
+                   for piece, raised in ordinal_runs(text))
 
 
 def _inlines(nodes: tuple[Inline, ...]) -> str:
     out = []
     for node in nodes:
         if isinstance(node, Text):
-            out.append(escape(node.text, quote=False))
+            out.append(_text(node.text))
         elif isinstance(node, LineBreak):
             out.append("<br>")
         elif isinstance(node, Emphasis):
@@ -112,10 +121,6 @@ def layouts() -> Environment:
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def stylesheet(name: str) -> str:
-    return (TEMPLATES / "styles" / name).read_text(encoding="utf-8")
-
-
 @dataclass(frozen=True)
 class TocEntry:
     target: str
@@ -123,11 +128,10 @@ class TocEntry:
     children: tuple[TocEntry, ...] = ()
 
 
-def table_of_contents(document: Document, clauses: bool = False) -> list[TocEntry]:
-    """Sections (and, for the intranet, their titled clauses) with their anchors."""
+def table_of_contents(document: Document) -> list[TocEntry]:
+    """Sections and their titled clauses, with their anchors."""
     return [TocEntry(f"s-{anchor(s.id)}", s.label,
-                     tuple(TocEntry(anchor(c.id), c.label) for c in s.clauses
-                           if c.show_title) if clauses else ())
+                     tuple(TocEntry(anchor(c.id), c.label) for c in s.clauses if c.show_title))
             for s in document.sections if s.role != "metadata"]
 
 
@@ -145,25 +149,43 @@ def layout_classes(layout: Layout) -> str:
     return " ".join(classes)
 
 
-def render_html(document: Document, options: WriterOptions = WriterOptions()) -> str:
+def _placed(sections: list[Section], placement: Placement, review: bool) -> str:
+    """The sections as the PDF places them: a sheet per page, a column per column."""
+    by_id = {s.id: s for s in sections}
+    return "".join('<div class="feuillet">' + "".join(
+        '<div class="colonne">' + "".join(_section(by_id[i], review) for i in column) + "</div>" for column in page)
+        + "</div>" for page in placement)
+
+
+def render_html(document: Document, options: WriterOptions = WriterOptions(), placement: Placement | None = None,
+                measure: bool = False) -> str:
     """The page as a string; `options.media == "print"` adds the print stylesheet for the PDF;
-    `options.site` makes it a page of the intranet site (linked stylesheet, full table of contents)."""
+    `options.site` makes it a page of the intranet site (linked stylesheet, downloads).
+    For a layout in columns, the PDF writer (writers/pdf.py) first asks for the page to `measure` its
+    boxes in one column of the columns' width, then for the `placement` of each box."""
     site, review = options.site, options.review
     names = ("fonts.css", "document.css", "print.css") if options.media == "print" else ("document.css", "screen.css")
     if review:
         names += ("review.css",)
     css = "\n".join(stylesheet(name) for name in names)
-    toc = table_of_contents(document, clauses=site is not None)
+    body = [s for s in document.sections if s.role != "metadata"]
+    # In columns, the first section is the entry point (« À retenir »): across the page, above them.
+    columned = body[1:] if document.layout.columns > 1 else body
+    # A long document opens on its table of contents (sections and titled clauses); a short one on its text.
     return layouts().get_template("document.html.j2").render(
         document=document,
-        body_class=layout_classes(document.layout),
+        body_class=layout_classes(document.layout) + (" mesure" if measure else ""),
         css=Markup(css) if site is None else None,
-        toc=toc if document.layout.toc or site is not None else [],
+        toc=table_of_contents(document) if document.layout.toc else [],
+        version_line=Markup(_text(document.version_line)),
         metadata=Markup("".join(_section(s, review) for s in document.sections if s.role == "metadata")),
-        sections=Markup("".join(_section(s, review) for s in document.sections if s.role != "metadata")),
+        lead=Markup("".join(_section(s, review) for s in body[:1])) if document.layout.columns > 1 else "",
+        sections=Markup(_placed(columned, placement, review) if placement is not None
+                        else "".join(_section(s, review) for s in columned)),
         draft_mark=DRAFT_MARK if review else "",
         media=options.media,
         site=site,
+        labels=labels(),
     )
 
 

@@ -1,8 +1,11 @@
 """The reviewer's note beside each clause, and the draft mark, as the writers show them.
 
-Review outputs only. The note is worded here, once, from the provenance facts
-in the model: the HTML writer (and so the PDF) places it in an aside beside
-the clause, the Word writer in a comment (writers/docx/comments.py).
+Review outputs only. The note is worded here, once, from the provenance facts in the model,
+for a lawyer: where the clause comes from (the source documents and their sections, by title),
+the law it rests on (title, citation, articles) and which of the body's choices it reflects, in
+words. The values it read, key by key, stay in `policygen explain`. The HTML writer (and so the
+PDF) places the note in an aside beside the clause, the Word writer in a comment
+(writers/docx/comments.py).
 """
 
 from __future__ import annotations
@@ -10,57 +13,75 @@ from __future__ import annotations
 from html import escape
 
 from ..french import french_list
-from ..model.nodes import Law, Provenance, Source
+from ..model.nodes import Law, Provenance, Source, Value
+from .design import labels
 
-DRAFT_MARK = "PROJET — pour révision"
+DRAFT_MARK = labels()["draft"]
 AUTHOR = "policygen"
-ITEM = "– "  # in a Word comment, a line that details the line before it (one value read)
 
-Note = list[tuple[str, list[str]]]  # sentences, each with the detail lines under it
+# The organisation-file fields that hold a choice of the body (not its names or addresses), in
+# words; the longest matching prefix of a value's path wins. Fields not listed are not choices.
+CHOICES = {
+    "choix": "ses règles d’usage",
+    "choix.usage_personnel_au_travail": "l’usage personnel au travail",
+    "choix.amitie_usagers": "les liens d’« amitié » avec les personnes servies",
+    "choix.comptes_separes": "la séparation des comptes personnels et professionnels",
+    "choix.partage_fichiers_internes": "le partage de fichiers internes",
+    "choix.cyberintervention": "la cyberintervention",
+    "moderation": "les heures de modération",
+    "netiquette": "les règles de sa nétiquette",
+    "sanctions": "les mesures en cas de manquement",
+    "roles.approbation_publications": "qui approuve les publications",
+    "roles.approbation_conjointe": "l’approbation conjointe des publications",
+    "roles.moderation": "qui modère les pages",
+    "partage_fichiers": "les outils de partage de fichiers",
+    "plateformes": "ses plateformes",
+    "personnes_visees": "les personnes visées et leur régime",
+    "fondements": "les lois et les documents internes qu’il invoque",
+    "ligne_editoriale": "sa ligne éditoriale",
+}
+
+
+def _choice(value: Value) -> str | None:
+    keys = [key for key in CHOICES if value.path == key or value.path.startswith(key + ".")]
+    return CHOICES[max(keys, key=len)] if keys else None
 
 
 def _source(source: Source) -> str:
-    parts = [f"{ident} (« {title} »)" if title else ident for ident, title in source.sections]
-    word = "section" if len(parts) == 1 else "sections"
-    origin = f"« {source.title} », {source.organisation}" if source.title else "source non répertoriée"
-    return f"Source {source.id} : {origin} — {word} {french_list(parts)}."
+    title = f"« {source.title} »" if source.title else f"source {source.id} (non répertoriée)"
+    sections = [f"« {name} »" if name else ident for ident, name in source.sections]
+    if not sections:
+        return title
+    return f"{title}, {'section' if len(sections) == 1 else 'sections'} {french_list(sections)}"
 
 
 def _law(law: Law) -> str:
-    text = f"Fondement légal : {law.title or law.id} ({law.citation or 'citation inconnue'})"
-    if law.articles:
-        text += f", art. {french_list(list(law.articles))}"
-    return text + "."
+    text = f"{law.title or law.id} ({law.citation or 'citation inconnue'})"
+    return text + (f", art. {french_list(list(law.articles))}" if law.articles else "")
 
 
-def note(provenance: Provenance) -> Note:
-    """The note on one clause: its identity, sources, legal basis and the values it read."""
-    lines: Note = [(f"Clause {provenance.clause_id}, version {provenance.version}.", [])]
+def note(provenance: Provenance) -> list[str]:
+    """The note on one clause, a sentence a line: which clause, where from, on what law, which choices."""
+    lines = [f"Clause {provenance.clause_id}, version {provenance.version}."]
     if provenance.replaces:
-        lines.append((f"Clause propre à l’organisme : elle remplace la clause {provenance.replaces} "
-                      "de la bibliothèque.", []))
-    lines += [(_source(source), []) for source in provenance.sources]
-    lines += [(_law(law), []) for law in provenance.legal] or [
-        ("Fondement légal : aucun inscrit pour cette clause.", [])]
-    if not provenance.values:
-        return [*lines, ("Valeurs du fichier d’organisation : aucune (texte fixe).", [])]
-    lines.append(("Valeurs du fichier d’organisation :", [
-        f"{value.path} : {value.shown}" if value.empty else f"{value.path} = « {value.shown} »"
-        for value in provenance.values]))
+        lines.append(f"Clause propre à l’organisme : elle remplace la clause {provenance.replaces} de la bibliothèque.")
+    if provenance.sources:
+        lines.append(f"Source : {' ; '.join(_source(s) for s in provenance.sources)}.")
+    lines.append(f"Fondement légal : {' ; '.join(_law(law) for law in provenance.legal)}." if provenance.legal
+                 else "Fondement légal : aucun inscrit pour cette clause.")
+    choices = list(dict.fromkeys(c for c in map(_choice, provenance.values) if c))
+    if choices:
+        lines.append(f"Elle reflète les choix de l’organisme sur {french_list(choices)}.")
     return lines
 
 
 def note_text(provenance: Provenance) -> str:
-    """The note as the plain text of a Word comment, one sentence or detail per line."""
-    return "\n".join(line for sentence, details in note(provenance)
-                     for line in (sentence, *(ITEM + d for d in details)))
+    """The note as the plain text of a Word comment, a sentence a line."""
+    return "\n".join(note(provenance))
 
 
 def note_html(provenance: Provenance) -> str:
     """The same note as an aside beside the clause in HTML and PDF."""
-    items = "".join(
-        f"<li>{escape(line, quote=False)}"
-        + (f"<ul>{''.join(f'<li>{escape(d, quote=False)}</li>' for d in details)}</ul>" if details else "")
-        + "</li>" for line, details in note(provenance))
+    sentences = "".join(f"<p>{escape(line, quote=False)}</p>" for line in note(provenance))
     return (f'<aside class="provenance" aria-label="Provenance de la clause {escape(provenance.clause_id)}">'
-            f'<p class="provenance-titre">Provenance</p><ul>{items}</ul></aside>')
+            f'<p class="provenance-titre">Provenance</p>{sentences}</aside>')

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from functools import cache
+from collections.abc import Iterator
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import HTML
+from weasyprint.document import Document as LaidOut
 from weasyprint.pdf.fonts import Font
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from ..model.nodes import Document
 from ..resources import TEMPLATES
+from .columns import place
 from .fontsubset import PDF_DROPPED, subset
 from .html import render_html
 from .options import WriterOptions
@@ -68,13 +71,67 @@ def _fonts() -> FontConfiguration:
     return FontConfiguration()
 
 
+def _classes(box) -> list[str]:
+    return box.element.get("class", "").split() if box.element is not None else []
+
+
+def _boxes(box) -> Iterator:
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _boxes(child)
+
+
+def _render(page: str) -> LaidOut:
+    html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
+    return html.render(font_config=_fonts(), pdf_variant="pdf/ua-1")
+
+
+def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float]:
+    """Each section's height in the columns' flow (id, CSS px; the fragments of one added up), the
+    room under the entry box on the first page and a page's room for text."""
+    heights: dict[str, float] = {}
+    first_top = None
+    for page in laid_out.pages:
+        for flow in (box for box in _boxes(page._page_box) if box.element_tag == "div" and _classes(box) == ["corps"]):
+            first_top = flow.content_box_y() if first_top is None else first_top
+            for box in _boxes(flow):
+                if box.element_tag == "section" and "section" in _classes(box):
+                    ident = box.element.get("id").removeprefix("s-")
+                    heights[ident] = heights.get(ident, 0) + box.margin_height()
+    first = laid_out.pages[0]._page_box
+    bottom = first.margin_height() - first.margin_bottom
+    return list(heights.items()), bottom - (first_top or 0), bottom - first.margin_top
+
+
+@lru_cache(maxsize=2)  # a worker that writes a document's PDF and Word file lays it out once
+def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
+    """The print page and its layout. In columns, each box is measured at the columns' width, then
+    placed in its column (writers/columns.py), so that no box is cut from its heading."""
+    options = dataclasses.replace(options, media="print", site=None)
+    if document.layout.columns == 1:
+        page = render_html(document, options)
+        return page, _render(page)
+    heights, first_page, full_page = _heights(_render(render_html(document, options, measure=True)))
+    page = render_html(document, options, placement=place(heights, first_page, full_page, document.layout.columns))
+    return page, _render(page)
+
+
+def page_numbers(document: Document) -> dict[str, int]:
+    """The page each anchor of the document falls on in the PDF (1 for the first page): the Word
+    writer fills its table of contents with them, so Word and LibreOffice show numbers on opening."""
+    _, laid_out = _lay_out(document, WriterOptions())
+    numbers: dict[str, int] = {}
+    for number, page in enumerate(laid_out.pages, start=1):
+        for name in page.anchors:
+            numbers.setdefault(name, number)
+    return numbers
+
+
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:
-    page = render_html(document, dataclasses.replace(options, media="print", site=None))
+    page, laid_out = _lay_out(document, options)
     # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
     identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
-    return repair(html.write_pdf(font_config=_fonts(), pdf_variant="pdf/ua-1", pdf_identifier=identifier,
-                                 uncompressed_pdf=False))
+    return repair(laid_out.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False))
 
 
 def write_pdf(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:

@@ -14,7 +14,8 @@ from docx.text.run import Run
 from ...model.nodes import TO_CONFIRM, Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
     Table, Text, ToConfirm, inline_text
 from ..html import safe_href
-from .styles import NOTE_STYLE, TABLE_STYLE, TEXT_WIDTH
+from ..typeset import ordinal_runs
+from .styles import NOTE_BOX_STYLE, NOTE_STYLE, TABLE_STYLE
 
 
 def _run(paragraph: DocxParagraph, text: str, bold: bool, italic: bool, highlight: bool,
@@ -24,6 +25,20 @@ def _run(paragraph: DocxParagraph, text: str, bold: bool, italic: bool, highligh
     if highlight:  # a value to confirm
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     return run
+
+
+def _text(paragraph: DocxParagraph, text: str, bold: bool, italic: bool, highlight: bool) -> None:
+    """Plain text as runs, « 1er » with its suffix raised."""
+    for piece, raised in ordinal_runs(text):
+        run = _run(paragraph, piece, bold, italic, highlight)
+        if raised:
+            run.font.superscript = True
+
+
+def add_text(paragraph: DocxParagraph, text: str) -> DocxParagraph:
+    """A line the writer composes (the version line) typeset like the clauses' text."""
+    _text(paragraph, text, False, False, False)
+    return paragraph
 
 
 def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...], bold: bool, italic: bool,
@@ -39,7 +54,7 @@ def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = F
              highlight: bool = False) -> None:
     for node in nodes:
         if isinstance(node, Text):
-            _run(paragraph, node.text, bold, italic, highlight)
+            _text(paragraph, node.text, bold, italic, highlight)
         elif isinstance(node, LineBreak):
             paragraph.add_run().add_break(WD_BREAK.LINE)
         elif isinstance(node, Emphasis):
@@ -82,13 +97,29 @@ def add_blocks(docx: DocxDocument, blocks: tuple[Block, ...], lists: Lists, dept
         if isinstance(block, Paragraph):
             _inlines(docx.add_paragraph(style=style if depth == 0 else "List Continue"), block.inlines)
         elif isinstance(block, Note):
-            add_blocks(docx, block.blocks, lists, depth, NOTE_STYLE)
+            _note(docx, block, lists, depth)
         elif isinstance(block, Heading):
             _inlines(docx.add_heading(level=3), block.inlines)
         elif isinstance(block, ListBlock):
             _list(docx, block, lists, depth)
         elif isinstance(block, Table):
             _table(docx, block)
+
+
+def _note(docx: DocxDocument, block: Note, lists: Lists, depth: int) -> None:
+    """A notice set apart (the emergency notice): its paragraphs and lists in one ruled, shaded cell
+    whose row never splits, so the box stays whole on one page, as in the PDF."""
+    table = docx.add_table(rows=1, cols=1)
+    table.style = docx.styles[NOTE_BOX_STYLE]
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    body = docx.element.body
+    start = len(body) - 1
+    add_blocks(docx, block.blocks, lists, depth, NOTE_STYLE)
+    cell = table.rows[0].cells[0]._tc
+    cell.remove(cell.findall(qn("w:p"))[0])
+    for element in list(body[start:-1]):
+        cell.append(element)
+    docx.add_paragraph()  # Word needs a paragraph between two tables; it spaces the box from what follows
 
 
 def _list(docx: DocxDocument, block: ListBlock, lists: Lists, depth: int) -> None:
@@ -120,7 +151,9 @@ def _table_look(table: DocxTable, header_row: bool) -> None:
         look.set(qn(f"w:{name}"), "1" if on else "0")
     look.set(qn("w:val"), f"{0x0020 * header_row + 0x0080 * (not header_row) + 0x0600:04X}")
     if not header_row and len(table.columns) == 2:
-        widths = (int(TEXT_WIDTH * 0.35), TEXT_WIDTH - int(TEXT_WIDTH * 0.35))
+        section = table.part.document.sections[-1]
+        width = section.page_width - section.left_margin - section.right_margin
+        widths = (int(width * 0.35), width - int(width * 0.35))
         for column, width in zip(table.columns, widths):
             column.width = width
 

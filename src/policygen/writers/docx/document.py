@@ -10,6 +10,7 @@ is read from the model, never from the document's kind.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +23,8 @@ from docx.oxml.ns import qn
 from ...model.nodes import Clause, Document
 from ..html import anchor, table_of_contents
 from ..options import WriterOptions
-from .blocks import Lists, add_blocks
+from ..pdf import page_numbers
+from .blocks import Lists, add_blocks, add_text
 from .comments import comment_clause, mark_draft
 from .fields import header_footer
 from .package import save_docx
@@ -33,10 +35,10 @@ from .toc import add_bookmark, add_toc
 Spans = dict[tuple, list]  # part of the model -> the body elements it became
 
 
-def _clause(docx: DocxDocument, clause: Clause, lists: Lists, spans: Spans) -> None:
+def _clause(docx: DocxDocument, clause: Clause, lists: Lists, spans: Spans, bookmarks: Iterator[int]) -> None:
     if clause.show_title:
         with _span(docx, spans, ("title", clause.id)):
-            docx.add_heading(clause.label, level=2)
+            add_bookmark(docx.add_heading(clause.label, level=2), anchor(clause.id), next(bookmarks))
     for index, block in enumerate(clause.blocks):
         with _span(docx, spans, ("block", clause.id, index)):
             add_blocks(docx, (block,), lists)
@@ -97,34 +99,36 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
             docx.add_paragraph(document.organisation, style="Subtitle")
         docx.add_paragraph(document.title, style="Title")
         if layout.title_block:
-            docx.add_paragraph(document.version_line, style=VERSION_STYLE)
-        if layout.columns > 1:
-            columns(docx, layout.columns)  # a section break: one more paragraph
+            add_text(docx.add_paragraph(style=VERSION_STYLE), document.version_line)
     lists = Lists(docx)
     body = docx.element.body
     toc = table_of_contents(document) if layout.toc else []
-    bookmarks = 0
+    bookmarks = itertools.count(1)  # Word bookmark ids, for the table of contents' links
+    toc_written = columns_started = False
     for section in document.sections:
-        if toc and section.role != "metadata" and not bookmarks:
+        if toc and section.role != "metadata" and not toc_written:
+            toc_written = True
             _page_break(docx)
             with _span(docx, spans, ("toc",)):
-                add_toc(docx, toc)
+                add_toc(docx, toc, page_numbers(document))
             _page_break(docx)
         first = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
         with _span(docx, spans, ("section", section.id)):
             if section.role == "metadata":  # a label over the identification table, as in the PDF: no heading
                 docx.add_paragraph(section.label, style=LABEL_STYLE)
             else:
-                heading = docx.add_heading(section.label, level=1)
-                bookmarks += 1
-                add_bookmark(heading, f"s-{anchor(section.id)}", bookmarks)
+                add_bookmark(docx.add_heading(section.label, level=1), f"s-{anchor(section.id)}", next(bookmarks))
         for clause in section.clauses:
             start = len(body) - 1
-            _clause(docx, clause, lists, spans)
+            _clause(docx, clause, lists, spans, bookmarks)
             if options.review:
                 comment_clause(docx, clause, body[start:-1], document)
         if layout.compact and section.role != "metadata":
             box([element for element in body[first:-1] if element.tag == qn("w:p")])
+        if layout.columns > 1 and section.role != "metadata" and not columns_started:
+            # The first section is the entry point, across the page as in the PDF; the rest in columns.
+            columns(docx, layout.columns)  # a section break: one more paragraph
+            columns_started = True
     header_footer(docx, document, options.review)
     return docx
 

@@ -8,6 +8,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...model.nodes import Document
+from ..design import page_label_parts
 from ..notes import DRAFT_MARK
 
 
@@ -29,22 +30,26 @@ def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
             run._r.append(element)
 
 
-def _page_number(paragraph: DocxParagraph) -> None:
-    """« Page X de Y », right-aligned at the margin."""
+def _page_number(paragraph: DocxParagraph, left: str = "") -> None:
+    """`left` (the version line, on inner pages) and « Page X de Y », right-aligned at the margin."""
+    before, middle, after = page_label_parts()
     paragraph.style = "Footer"
-    paragraph.add_run("\tPage ")
+    paragraph.add_run(f"{left}\t{before}")
     _add_field(paragraph, "PAGE")
-    paragraph.add_run(" de ")
+    paragraph.add_run(middle)
     _add_field(paragraph, "NUMPAGES")
+    if after:
+        paragraph.add_run(after)
 
 
 def header_footer(docx: DocxDocument, document: Document, review: bool) -> None:
-    """As in the PDF: organisation and document in the header, except on the title page; page numbers on all."""
+    """As in the PDF: organisation and document in the header and the version in the footer, except on the
+    title page; page numbers on all."""
     section = docx.sections[0]
     header = section.header.paragraphs[0]
     header.style = "Header"
     header.add_run(f"{document.organisation}\t{document.short_title}")
-    _page_number(section.footer.paragraphs[0])
+    _page_number(section.footer.paragraphs[0], document.version_line)
     _page_number(section.first_page_footer.paragraphs[0])
     if review:  # the draft mark heads every page, the title page included
         for part in (section.header, section.first_page_header):

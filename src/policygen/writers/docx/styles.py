@@ -5,7 +5,8 @@ writer emits uses a real named Word style (Title, Heading 1-3, Normal, List
 Bullet/Number, TOC 1, Hyperlink…) and the look is carried by those styles,
 never by direct formatting. Every style is in French (fr-CA) for the spelling
 checker; the typeface is the PDF's Lato, carried in the file (fonts), and
-the sizes are the print stylesheet's, so Word pages like the PDF. A compact
+the colours, sizes and margins are the print stylesheet's, read from the same design
+values (writers/design.py), so Word pages like the PDF. A compact
 layout (the fiche-synthèse) has the PDF's small type, narrow margins and
 boxed sections: a band for the heading, a rule around the section.
 """
@@ -15,23 +16,28 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
+from ..design import colour, design, sizes, word_line
 from .fonts import FONT
 
 LANG = "fr-CA"
-TEXT_WIDTH = Cm(17.19)  # letter paper less the margins
 TABLE_STYLE = "Tableau"
 VERSION_STYLE = "Version"  # the line under the title: « Version du 27 avril 2018 »
-NOTE_STYLE = "Note"  # a notice set apart: indented, ruled and shaded
+NOTE_STYLE = "Note"  # a paragraph of a notice set apart
+NOTE_BOX_STYLE = "Encadré"  # the one-cell table that holds a notice: ruled and shaded
 LABEL_STYLE = "Étiquette"  # a small label over a block, never a heading (the identification block's)
-INK = RGBColor(0x1C, 0x24, 0x30)
-MUTED = RGBColor(0x4A, 0x55, 0x66)
-ACCENT = RGBColor(0x0B, 0x53, 0x94)
+INK, MUTED, ACCENT, ON_ACCENT = (RGBColor.from_string(colour(name)) for name in ("ink", "muted", "accent", "on_accent"))
+
+
+def text_width(compact: bool) -> int:
+    """The page's width less its side margins (EMU)."""
+    top, right, bottom, left = sizes(compact)["margins_cm"]
+    return Cm(design()["page"]["width_cm"] - right - left)
 
 
 def _language(rpr) -> None:
@@ -77,39 +83,40 @@ def _hyperlink_style(docx: DocxDocument) -> None:
 
 
 def _note_style(docx: DocxDocument) -> None:
+    """A notice set apart, as in the PDF: a one-cell table ruled all round (a thick left rule) and
+    shaded, whose paragraphs keep together (blocks.py puts them in it)."""
     note = _paragraph_style(docx, NOTE_STYLE, "Normal")
-    note.paragraph_format.left_indent = Cm(0.4)
-    note.paragraph_format.right_indent = Cm(0.4)
-    note.element.get_or_add_pPr().append(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="24" w:space="8" w:color="0B5394"/></w:pBdr>'))
-    note.element.get_or_add_pPr().append(parse_xml(
-        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="F2F5F9"/>'))
+    note.paragraph_format.keep_together = True
+    note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    sides = "".join(f'<w:{side} w:val="single" w:sz="{24 if side == "left" else 6}" w:space="0" '
+                    f'w:color="{colour("accent")}"/>' for side in ("top", "left", "bottom", "right"))
+    margins = "".join(f'<w:{side} w:w="{w}" w:type="dxa"/>'
+                      for side, w in (("top", 100), ("left", 180), ("bottom", 60), ("right", 180)))
+    docx.styles.element.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="{NOTE_BOX_STYLE}">'
+        f'<w:name w:val="{NOTE_BOX_STYLE}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
+        f'<w:tblPr><w:tblBorders>{sides}</w:tblBorders><w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>'
+        f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{colour("panel")}"/></w:tcPr></w:style>'))
 
 
 def _table_style(docx: DocxDocument) -> None:
     """Light rules, roomy cells, a shaded header row or label column (applied through tblLook)."""
-    border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="C9D3DF"/>'
+    border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{colour("rule")}"/>'
                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     margins = "".join(f'<w:{side} w:w="{w}" w:type="dxa"/>'
                       for side, w in (("top", 50), ("left", 100), ("bottom", 50), ("right", 100)))
-    shaded = '<w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="F2F5F9"/></w:tcPr>'
+    shaded = f'<w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{colour("panel")}"/></w:tcPr>'
+    size = int(design()["layouts"]["table"] * 2)
     docx.styles.element.append(parse_xml(
         f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="{TABLE_STYLE}">'
         f'<w:name w:val="{TABLE_STYLE}"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
         '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>'
+        f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
         f'<w:tblPr><w:tblBorders>{border}</w:tblBorders><w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>'
         f'<w:tblStylePr w:type="firstRow">{shaded}</w:tblStylePr>'
         f'<w:tblStylePr w:type="firstCol">{shaded}</w:tblStylePr></w:style>'))
 
 
-# Sizes in points from print.css (regular, compact); Word's line spacing is a multiple of
-# Lato's own line height (1.2 em), so 1.2 gives the PDF's 1.45 and 1.08 its 1.3.
-SIZES = {
-    False: {"text": 10.5, "line": 1.2, "after": 6, "h1": (14, 31, 10), "h2": (11.5, 16, 6), "h3": (10.5, 10, 3),
-            "title": 22},
-    True: {"text": 8, "line": 1.02, "after": 2, "h1": (10.5, 6, 3), "h2": (9, 4, 1), "h3": (9, 3, 1), "title": 17},
-}
 
 
 def _default_font(docx: DocxDocument) -> None:
@@ -128,67 +135,93 @@ def _default_font(docx: DocxDocument) -> None:
 
 def _label_style(docx: DocxDocument) -> None:
     label = _paragraph_style(docx, LABEL_STYLE, "Normal")
-    _font(label, 9, MUTED, bold=True)
+    _font(label, design()["layouts"]["label"], MUTED, bold=True)
     label.font.all_caps = True
     _spacing(label, 0, 3, keep_with_next=True)
 
 
 def _band(style: BaseStyle) -> None:
     """The compact layout's section heading: white on the accent colour, as the PDF's boxes."""
-    style.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    style.font.color.rgb = ON_ACCENT
     style.element.get_or_add_pPr().append(parse_xml(
-        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="0B5394"/>'))
+        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{colour("accent")}"/>'))
 
 
 def apply_house_styles(docx: DocxDocument, compact: bool = False) -> None:
     _default_font(docx)
     styles = docx.styles
-    sizes = SIZES[compact]
-    _font(styles["Normal"], sizes["text"])
+    values, width = sizes(compact), text_width(compact)
+    _font(styles["Normal"], values["text"])
     normal = styles["Normal"].paragraph_format
-    normal.space_after, normal.line_spacing = Pt(sizes["after"]), sizes["line"]
-    for name, key, colour in (("Heading 1", "h1", ACCENT), ("Heading 2", "h2", ACCENT), ("Heading 3", "h3", INK)):
-        size, before, after = sizes[key]
-        _font(styles[name], size, colour, bold=True, italic=False)
-        _spacing(styles[name], before, after, keep_with_next=True)
+    normal.space_after, normal.line_spacing = Pt(values["after"]), word_line(compact)
+    # Justified as in the PDF, except a compact layout's narrow columns (ragged there too).
+    normal.alignment = WD_ALIGN_PARAGRAPH.LEFT if compact else WD_ALIGN_PARAGRAPH.JUSTIFY
+    for name, key, ink in (("Heading 1", "section", ACCENT), ("Heading 2", "clause", ACCENT),
+                           ("Heading 3", "subheading", INK)):
+        heading = values[key]
+        _font(styles[name], heading["size"], ink, bold=True, italic=False)
+        _spacing(styles[name], heading["before"], heading["after"], keep_with_next=True)
+        styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     if compact:
         _band(styles["Heading 1"])
-    _font(styles["Title"], sizes["title"], ACCENT, bold=True)
+    _font(styles["Title"], values["title"], ACCENT, bold=True)
     _spacing(styles["Title"], 6, 6)
     title_border = styles["Title"].element.pPr.find(qn("w:pBdr"))
     if title_border is not None:  # the default template underlines the title: the accent rule above it is ours
         styles["Title"].element.pPr.remove(title_border)
-    _font(styles["Subtitle"], 10.5, MUTED, bold=True, italic=False)
+    _font(styles["Subtitle"], values["subtitle"], MUTED, bold=True, italic=False)
     styles["Subtitle"].font.all_caps = True
     _spacing(styles["Subtitle"], 36, 4)
     version = _paragraph_style(docx, VERSION_STYLE, "Normal")
-    _font(version, 10.5, MUTED)
+    _font(version, values["subtitle"], MUTED)
     _spacing(version, 0, 26)
     for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
                  "List Continue", "List Continue 2"):
         _spacing(styles[name], 0, 3)
+        # Ragged, as the PDF's lists; indented as the PDF's (1.6 em, 1.2 em more per level).
+        styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     for name in ("Header", "Footer"):
         # One right tab at the margin: « organisation → document », « → Page X de Y ».
-        _font(styles[name], 8.5, MUTED)
+        _font(styles[name], design()["layouts"]["running"], MUTED)
         tabs = styles[name].paragraph_format.tab_stops
         tabs.clear_all()
-        tabs.add_tab_stop(Cm(18.59) if compact else TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    _font(styles["TOC Heading"], 16, ACCENT, bold=True)
-    toc1 = _paragraph_style(docx, "TOC 1", "Normal")
-    toc1.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-    _spacing(toc1, 3, 3)
+        tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    _font(styles["TOC Heading"], values["section"]["size"], ACCENT, bold=True)
+    for level, indent in ((1, 0), (2, 0.5)):
+        toc = _paragraph_style(docx, f"TOC {level}", "Normal")
+        toc.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        toc.paragraph_format.left_indent = Cm(indent)
+        toc.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        _spacing(toc, 3 if level == 1 else 0, 3 if level == 1 else 1)
+    _settings(docx)
     _note_style(docx)
     _label_style(docx)
     _table_style(docx)
     _hyperlink_style(docx)
 
 
+def _settings(docx: DocxDocument) -> None:
+    """French (Canada) settings: decimal comma, list separator « ; », theme fonts' language."""
+    settings = docx.settings.element
+    for name, value in (("decimalSymbol", ","), ("listSeparator", ";")):
+        element = settings.find(qn(f"w:{name}"))
+        if element is not None:
+            element.set(qn("w:val"), value)
+    theme = settings.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.attrib.clear()
+        theme.set(qn("w:val"), LANG)
+
+
 def page_setup(docx: DocxDocument, compact: bool = False) -> None:
     """Letter paper with the PDF's margins (narrower for a compact layout)."""
     section = docx.sections[0]
-    section.page_width, section.page_height = Cm(21.59), Cm(27.94)
-    section.left_margin = section.right_margin = Cm(1.5 if compact else 2.2)
-    section.top_margin, section.bottom_margin = (Cm(1.6), Cm(1.6)) if compact else (Cm(2.3), Cm(2.2))
+    page = design()["page"]
+    section.page_width, section.page_height = Cm(page["width_cm"]), Cm(page["height_cm"])
+    top, right, bottom, left = (Cm(m) for m in sizes(compact)["margins_cm"])
+    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = top, right, bottom, left
+    # The running head and the footer sit in the margins, 1 cm from the text (a line of them and a gap).
+    section.header_distance, section.footer_distance = top - Cm(1), bottom - Cm(1)
     section.different_first_page_header_footer = True
 
 
@@ -200,7 +233,7 @@ def columns(docx: DocxDocument, count: int) -> None:
         cols = OxmlElement("w:cols")
         docx.sections[-1]._sectPr.append(cols)
     cols.set(qn("w:num"), str(count))
-    cols.set(qn("w:space"), str(int(Cm(0.8).twips)))
+    cols.set(qn("w:space"), str(int(Cm(design()["layouts"]["column_gap_cm"]).twips)))
 
 
 def box(paragraphs: list) -> None:
@@ -208,7 +241,7 @@ def box(paragraphs: list) -> None:
     bottom on the last."""
     for index, paragraph in enumerate(paragraphs):
         sides = ["left", "right"] + (["top"] if index == 0 else []) + (["bottom"] if index == len(paragraphs) - 1 else [])
-        borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="4" w:color="C9D3DF"/>'
+        borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="4" w:color="{colour("rule")}"/>'
                           for side in ("top", "left", "bottom", "right") if side in sides)
         ppr = paragraph.get_or_add_pPr()
         old = ppr.find(qn("w:pBdr"))

@@ -1,0 +1,121 @@
+"""What a reader sees first, read back from the built files of every shipped body: the fiche's
+type size and pages, the nétiquette's emergency notice on the first page and the first phone
+screen, the fiche's web page opening on its text, Word's French settings, and the design values
+that every format takes from one file."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from conftest import output_files
+from readback import body_size
+from policygen.writers.columns import place
+from policygen.writers.design import design, labels, stylesheet
+
+PHONE, FIRST_SCREEN = 375, 900  # CSS pixels: a phone's width, the height a reader sees without scrolling
+
+
+def _kind(built: Path, extension: str, kind: str) -> list[Path]:
+    return [p for p in output_files(built, extension) if p.stem == kind]
+
+
+def test_the_fiche_body_is_at_least_9_5_points_in_the_pdf(built):
+    for path in _kind(built, "pdf", "fiche-synthese"):
+        assert body_size(path) >= 9.5, path
+
+
+@pytest.mark.xfail(strict=True, reason="the shipped fiches run to about 1,550 words; at 9.5 pt they fit two "
+                   "pages once the rulebook cuts them to 900 (h17): then this marker must go")
+def test_the_fiche_is_two_pages_in_the_pdf(built):
+    for path in _kind(built, "pdf", "fiche-synthese"):
+        assert len(PdfReader(str(path)).pages) == 2, path
+
+
+def test_the_emergency_notice_is_on_the_first_page_of_the_netiquette(built):
+    for path in _kind(built, "pdf", "netiquette"):
+        first = PdfReader(str(path)).pages[0].extract_text()
+        flat = re.sub(r"\s+", " ", first)
+        assert "ne sont pas un service d’urgence" in flat and "911" in flat and "811" in flat and "9-8-8" in flat, path
+
+
+def _bottom_of(browser, path: Path, selector: str) -> float:
+    """Where the first element matching `selector` ends, in CSS pixels from the top, on a phone."""
+    page = browser.new_page(viewport={"width": PHONE, "height": FIRST_SCREEN})
+    try:
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        box = page.locator(selector).first.bounding_box()
+    finally:
+        page.close()
+    assert box is not None, (path, selector)
+    return box["y"] + box["height"]
+
+
+def test_the_emergency_notice_is_in_the_first_phone_screen(built, site, browser):
+    pages = _kind(built, "html", "netiquette") + sorted(site.glob("*/netiquette.html"))
+    assert len(pages) == 2 * len(_kind(built, "pdf", "netiquette"))
+    for path in pages:
+        assert _bottom_of(browser, path, ".note") <= FIRST_SCREEN, path
+
+
+def test_the_fiche_web_page_opens_on_its_text(built, site, browser):
+    """No table of contents before the text: the first box's heading shows on the first phone screen."""
+    for path in _kind(built, "html", "fiche-synthese") + sorted(site.glob("*/fiche-synthese.html")):
+        assert 'class="toc"' not in path.read_text(encoding="utf-8"), path
+        assert _bottom_of(browser, path, "main section h2") <= FIRST_SCREEN / 2, path
+
+
+def test_word_files_have_french_canadian_settings(built):
+    for path in output_files(built, "docx"):
+        settings = zipfile.ZipFile(path).read("word/settings.xml").decode("utf-8")
+        assert '<w:decimalSymbol w:val=","/>' in settings, path
+        assert '<w:listSeparator w:val=";"/>' in settings, path
+        assert re.search(r'<w:themeFontLang w:val="fr-CA"/>', settings), path
+
+
+def test_every_format_takes_its_design_values_from_one_file(sample_outputs):
+    """The accent colour, the text size and the page label of design.yaml are those of the
+    stylesheets and of the Word styles and footer."""
+    values = design()
+    accent = values["colours"]["accent"]
+    print_css = stylesheet("print.css")
+    assert f"--accent: {accent};" in stylesheet("document.css")
+    assert f"font-size: {values['layouts']['regular']['text']}pt" in print_css
+    assert '"Page " counter(page) " de " counter(pages)' in print_css
+    word = docx.Document(str(sample_outputs / "rich.docx"))
+    assert str(word.styles["Heading 1"].font.color.rgb) == accent.lstrip("#").upper()
+    assert word.styles["Normal"].font.size.pt == values["layouts"]["regular"]["text"]
+    footer = word.sections[0].footer.paragraphs[0]
+    assert "Page" in footer.text and "de" in footer.text
+    assert labels()["toc"] in [p.text for p in word.paragraphs]
+    assert labels()["toc"] in (sample_outputs / "rich.html").read_text(encoding="utf-8")
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_the_focus_ring_contrasts_at_least_3_to_1():
+    """WCAG 2.1 1.4.11: the ring drawn around a focused link against the white page."""
+    css = stylesheet("document.css")
+    ring = re.search(r":focus-visible \{ outline: 3px solid var\(--(\w+)\)", css).group(1)
+    colour = re.search(rf"--{ring}: (#[0-9a-f]{{6}});", css).group(1)
+    assert (1.05) / (_luminance(colour) + 0.05) >= 3, colour
+
+
+def test_boxes_go_whole_into_the_next_column_or_page():
+    # First page: 700 under the title; other pages 1,000.
+    heights = [("a", 300), ("b", 300), ("c", 500), ("d", 900), ("e", 100)]
+    assert place(heights, 700, 1000, 2) == ((("a", "b"), ("c",)), (("d", "e"),))
+    # A box taller than the first page's columns but not than a page's starts the next page.
+    assert place([("a", 800), ("b", 100)], 700, 1000, 2) == (((), ()), (("a", "b"),))
+    # One taller than a page's column goes alone at the top of one (and runs over).
+    assert place([("a", 1200), ("b", 100)], 700, 1000, 2) == (((), ()), (("a",), ("b",)))
