@@ -176,6 +176,7 @@ def context_schema(library: Library) -> dict[str, Schema]:
     schema["regles"] = dict.fromkeys(RULES)
     schema["lois"] = {law_id: None for law_id in library.laws}
     schema["prochaine_revision"] = None
+    schema["regle"] = None  # the rulebook's printer (rules.rule_printer), given per document
     return schema
 
 
