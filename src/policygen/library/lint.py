@@ -98,15 +98,17 @@ def _check_laws(refs, library: Library, report, at: tuple, local: bool = False) 
                        f"L’article {article} n’est pas répertorié pour « {ref.law} ».")
 
 
-# A list item that swallowed the next one (« …;- autre motif », « ; ; »): a Markdown slip.
-_SWALLOWED = re.compile(r";\s*-\s|;\s*;")
+# A list item that swallowed the next one (« …;- autre motif », « ; ; »): a Markdown slip. A list
+# item ending with a block tag (« …;{% if x %} ») swallows the next line too: the environment's
+# trim_blocks removes the newline after it.
+_SWALLOWED = re.compile(r";\s*-\s|;\s*;|%\}\s*$")
 
 
 def _check_lists(markdown: str, report) -> None:
     for line in markdown.splitlines():
-        if line.lstrip().startswith(("- ", "* ")) and _SWALLOWED.search(line):
-            report(f"Un élément de liste en contient un autre : « {line.strip()[:60]}… » ; "
-                   "mettez chaque élément sur sa ligne.")
+        if line.lstrip().startswith(("- ", "* ", "> - ")) and _SWALLOWED.search(line):
+            report(f"Un élément de liste en contient un autre : « {line.strip()[:60]}… » ; mettez chaque "
+                   "élément sur sa ligne, et une balise {% if %} ou {% endif %} seule sur la sienne.")
 
 
 def _check_rule_uses(clause: Clause, library: Library, report) -> None:

@@ -218,6 +218,7 @@ class Contacts(Strict):
     communications: Contact
     plaintes: Contact
     protection_renseignements: Contact
+    ligne_aide: Contact | None = None  # the body's own help line, printed first in the nétiquette's emergency notice
 
 
 class Sanctions(Strict):
