@@ -154,12 +154,9 @@ def test_public_texts_follow_french_typography(built, slug):
 GOOD_PRACTICES = [
     "Ce que vous publiez peut être vu de tous",
     "Le nom et le logo ne s’empruntent pas",
-    "En cas de diffamation, nous pouvons intervenir",
     "Des comportements interdits",
     "Vie privée et vie publique, une frontière mince",
-    "Votre journée de travail n’a pas sa place en ligne",
     "Réfléchissez avant de publier",
-    "En résumé",
 ]
 
 
@@ -170,17 +167,18 @@ def test_fiche_has_the_good_practice_headings(built, slug):
     headings = [c.title for c in practices.clauses if c.show_title]
     for heading in GOOD_PRACTICES:
         assert heading in headings
-    assert len(headings) >= 11
+    # each good practice is the fiche's rendering of a rule of the politique
+    assert all(c.provenance.rules for c in practices.clauses), [c.id for c in practices.clauses if not c.provenance.rules]
 
 
 @pytest.mark.parametrize("slug", ETABLISSEMENTS + ORDRES)
-def test_fiche_asks_at_least_six_questions(built, slug):
+def test_fiche_asks_a_few_questions(built, slug):
     fiche = built[slug]["fiche-synthese"]
     questions = next(s for s in fiche.sections if s.id == "questions")
     lists = [b for c in questions.clauses for b in c.blocks if isinstance(b, ListBlock)]
     assert lists
     items = ["\n".join(t for block in item for t in block_texts(block)) for item in lists[0].items]
-    assert len(items) >= 6
+    assert len(items) >= 4
     assert all(item.rstrip().endswith("?") for item in items)
 
 
