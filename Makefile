@@ -41,6 +41,7 @@ test: $(STAMP) | $(CHROMIUM) $(SOFFICE)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/words.py
 
 clean:
 	rm -rf output $(VENV)
