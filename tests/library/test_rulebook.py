@@ -76,7 +76,8 @@ def test_an_unknown_rule_is_refused_with_a_suggestion(tmp_path):
     assert messages and "confidentialite" in messages[0]
 
 
-@pytest.mark.parametrize("body", ["- une ;- deux ;", "- une ; ;", "- une ;{% if true %}\n- deux\n{% endif %}"])
+@pytest.mark.parametrize("body", ["- une ;- deux ;", "- une ; ;", "- une ;{% if true %}\n- deux\n{% endif %}",
+                                  "Un paragraphe{% if true %} de plus{% endif %}\n\nqui absorbe le suivant."])
 def test_a_list_item_that_swallows_another_is_refused(tmp_path, body):
     library = load_library()
     leaked = _planted(tmp_path, library,

@@ -104,11 +104,21 @@ def _check_laws(refs, library: Library, report, at: tuple, local: bool = False) 
 _SWALLOWED = re.compile(r";\s*-\s|;\s*;|%\}\s*$")
 
 
+# Text ending with a block tag, before an empty line: trim_blocks eats the newline, and the next
+# paragraph joins this one. « +%} » keeps it.
+_PARAGRAPH_EATEN = re.compile(r"\S.*?[^+]%\}\s*$")
+
+
 def _check_lists(markdown: str, report) -> None:
-    for line in markdown.splitlines():
+    lines = markdown.splitlines()
+    for index, line in enumerate(lines):
         if line.lstrip().startswith(("- ", "* ", "> - ")) and _SWALLOWED.search(line):
             report(f"Un élément de liste en contient un autre : « {line.strip()[:60]}… » ; mettez chaque "
                    "élément sur sa ligne, et une balise {% if %} ou {% endif %} seule sur la sienne.")
+        elif (_PARAGRAPH_EATEN.match(line) and not line.lstrip().startswith("{%")
+              and index + 1 < len(lines) and not lines[index + 1].strip()):
+            report(f"Le paragraphe « …{line.strip()[-50:]} » absorbe le suivant : la balise finale mange le "
+                   "saut de ligne ; terminez-la par « +%} ».")
 
 
 def _check_rule_uses(clause: Clause, library: Library, report) -> None:
