@@ -59,6 +59,7 @@ test: $(STAMP) | $(CHROMIUM) $(SOFFICE) .npm/installed
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/words.py
 
 clean:
 	rm -rf output $(VENV) $(LOCK_TOOLS)

@@ -65,6 +65,8 @@ CODES = {
     "library.duplicate": "two clauses share one identifier",
     "library.character": "a clause holds a character the documents' font (Lato) cannot draw",
     "library.outline": "a document has no outline",
+    "library.rule": "a clause prints a rule that is unknown, lacks its document's voice, or does not bind its readers",
+    "library.list": "a list item in a clause or rule swallows the next one",
     "render.missing": "a clause needs a value the organisation file leaves empty",
     "render.template": "a clause template fails while rendering",
     "render.empty": "no clause of the library applies to a document",

@@ -164,16 +164,16 @@ def test_the_iucpq_forbids_personal_use_at_work(loaded, texts):
     if item is None or item.organisation.choix.usage_personnel_au_travail != "interdit":
         pytest.skip("organisations/iucpq.yaml ne choisit pas « interdit »")
     text = texts["iucpq"]
-    assert ("usage à des fins personnelles est permis seulement en dehors des heures de travail et sur un "
+    assert ("à des fins personnelles seulement en dehors des heures de travail et sur un "
             "appareil personnel, jamais au moyen des postes") in text
     assert "bloquer l’accès aux médias sociaux" in text
 
 
 @pytest.mark.parametrize("choice, expected, absent", [
     ("interdit", "jamais au moyen des postes", "y compris pendant les pauses"),
-    ("hors_heures", "permis en dehors des heures de travail, y compris pendant les pauses", "jamais au moyen des postes"),
+    ("hors_heures", "personnelles en dehors des heures de travail, y compris pendant les pauses", "jamais au moyen des postes"),
     ("hors_lieux", "hors des lieux de travail et sur un appareil personnel", "pendant les pauses"),
-    ("permis", "permis au travail comme ailleurs, avec modération", "jamais au moyen des postes"),
+    ("permis", "personnelles au travail comme ailleurs, avec modération", "jamais au moyen des postes"),
 ])
 def test_personal_use_at_work_follows_the_choice(choice, expected, absent, loaded, library):
     item = variant(next(iter(loaded.values())), choix={"usage_personnel_au_travail": choice})
@@ -185,10 +185,15 @@ def test_friendship_with_users_follows_the_choice(loaded, library):
     item = next(iter(loaded.values()))
     forbidden = text_of(politique(variant(item, choix={"amitie_usagers": "interdite"}), library))
     discouraged = text_of(politique(variant(item, choix={"amitie_usagers": "deconseillee"}), library))
-    assert "Il est interdit à toute personne visée d’entretenir" in forbidden
-    assert "grande vigilance" not in forbidden
-    assert "grande vigilance" in discouraged
-    assert "Il est interdit à toute personne visée d’entretenir" not in discouraged
+    # the ban binds the staff and the trainees (the users they serve themselves); everyone bound is advised
+    assert "Il est interdit au personnel et aux stagiaires d’entretenir" in forbidden
+    assert "à qui la personne offre ou a offert directement des services" in forbidden
+    assert "Il est interdit à toute personne visée" not in forbidden
+    assert "Il est recommandé à toute personne visée d’examiner avec vigilance" in forbidden
+    assert "Il est recommandé à toute personne visée d’examiner avec vigilance" in discouraged
+    assert "Il est interdit au personnel" not in discouraged
+    for text in (forbidden, discouraged):
+        assert "qu’on lui ait offert des services ou non" not in text
 
 
 def test_separate_accounts_and_file_sharing_are_optional(loaded, library):

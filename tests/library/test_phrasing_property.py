@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from policygen.french import Name
 from policygen.library.context import build_context
+from policygen.library.rules import rule_printer
 from policygen.library.language import MissingValue, environment
 from policygen.library.loader import load_library
 from policygen.orgfile.schema import OrganisationFile
@@ -85,8 +86,10 @@ def _rendered(context: dict) -> str:
     texts = []
     for clause in library.clauses:
         texts.append(environment().from_string(clause.meta.title).render(context))
+        # each document's rules, in its voice, as assembly gives them
+        per_document = {**context, "regle": rule_printer(library.rules, next(iter(clause.meta.documents)), context)}
         try:
-            texts.append(clause.template.render(context))
+            texts.append(clause.template.render(per_document))
         except MissingValue:
             continue  # a field this base file leaves empty: the clause is skipped, as a build would fail
     return "\n".join(texts)

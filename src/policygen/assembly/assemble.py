@@ -14,6 +14,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticError
 from ..library.context import build_context
+from ..library.rules import RULE_FUNCTION, rule_printer
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
 from ..model.labels import label
@@ -40,6 +41,8 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
              display: str) -> Document:
     outline = library.outlines[document]
     problems: list[Diagnostic] = []
+    context = {**context}  # this document's own printer of rules, in its voice
+    context[RULE_FUNCTION] = rule_printer(library.rules, document, context)
     sections = []
     for outline_section, clauses in select(library, document, context):
         nodes = []

@@ -15,7 +15,7 @@ from ..french import long_date
 from ..library.reads import EMPTY, fields_read, shown, value_at
 from ..library.lint import ORGANISATION_SOURCE
 from ..library.schema import Clause, Library, SourceRef
-from ..model.nodes import Document, Law, Provenance, Source, Value
+from ..model.nodes import Document, Law, Provenance, RuleUse, Source, Value
 from ..orgfile.yamlsource import dotted
 from .inputs import Loaded
 
@@ -40,6 +40,17 @@ def _source(library: Library, ref: SourceRef, organisation: str) -> Source:
                   tuple((section, titles.get(section, "")) for section in ref.sections))
 
 
+def _basis(rule: Any, library: Library) -> str:
+    """What a rule rests on, as a reviewer reads it: citations, source sections, or the body's choice."""
+    basis = rule.meta.fondement
+    parts = [library.laws.get(ref.law, {}).get("citation", ref.law)
+             + (f", art. {', '.join(ref.articles)}" if ref.articles else "") for ref in basis.lois]
+    parts += [f"source {ref.source}, {', '.join(ref.sections)}" for ref in basis.sources]
+    if basis.choix_organisme:
+        parts.append("choix de l’organisme")
+    return " ; ".join(parts)
+
+
 def provenance(clause: Clause, context: dict[str, Any], library: Library) -> Provenance:
     meta = clause.meta
     values = []
@@ -58,6 +69,8 @@ def provenance(clause: Clause, context: dict[str, Any], library: Library) -> Pro
                     for ref, law in laws if law_applies(law, context["organisation"])),
         values=tuple(values),
         replaces=meta.remplace or "",
+        rules=tuple(RuleUse(rule.id, rule.meta.force, tuple(rule.meta.regimes), _basis(rule, library))
+                    for rule_id in clause.rules if (rule := library.rules.get(rule_id))),
     )
 
 

@@ -6,6 +6,7 @@ first line for what the body reads).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, display_path
@@ -17,6 +18,7 @@ from .reads import FILE_SECTIONS  # fields read from the file must be declared; 
 from .schema import Clause, Library, Local
 
 ORGANISATION_SOURCE = "organisation"  # the source of an organisation's own clause: itself
+RULEBOOK = "templates/data/regles.yaml"
 
 
 def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnostic]:
@@ -59,29 +61,121 @@ def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnos
             report("library.variable", ("when",),
                    f"La condition lit « {'.'.join(path)} », qui n’existe pas dans le modèle d’organisation.")
 
+    own = clause.origin == ORGANISATION_SOURCE  # an organisation's clause may name itself as its source
+    _check_sources([(i, r) for i, r in enumerate(meta.sources) if not (own and r.source == ORGANISATION_SOURCE)],
+                   library, report, ("sources",))
+    _check_laws(meta.legal, library, report, ("legal",), clause.origin == ORGANISATION_SOURCE)
+    _check_rule_uses(clause, library, report)
+    _check_lists(clause.body, lambda message: report("library.list", ("corps",), message))
+    return problems
+
+
+def _check_sources(refs, library: Library, report, at: tuple) -> None:
+    """Each source and section named must be in sources.yaml; `refs`: (index in the file, reference)."""
     sources = {s["id"]: {sec["id"] for sec in s.get("sections", [])} for s in library.sources}
-    for index, ref in enumerate(meta.sources):
-        if ref.source == ORGANISATION_SOURCE and clause.origin == ORGANISATION_SOURCE:
-            continue
+    for index, ref in refs:
         if ref.source not in sources:
-            report("library.source", ("sources", index, "source"), f"Source inconnue « {ref.source} ».")
+            report("library.source", (*at, index, "source"), f"Source inconnue « {ref.source} ».")
             continue
         for position, section in enumerate(ref.sections):
             if section not in sources[ref.source]:
-                report("library.source", ("sources", index, "sections", position),
+                report("library.source", (*at, index, "sections", position),
                        f"La source {ref.source} n’a pas de section « {section} ».")
-    for index, ref in enumerate(meta.legal):
+
+
+def _check_laws(refs, library: Library, report, at: tuple, local: bool = False) -> None:
+    for index, ref in enumerate(refs):
         law = library.laws.get(ref.law)
         if law is None:
-            report("library.law", ("legal", index, "law"),
+            report("library.law", (*at, index, "law"),
                    f"Loi inconnue « {ref.law} » (voir templates/data/lois.yaml"
-                   + (" et le lois.yaml de l’organisme)." if clause.origin == ORGANISATION_SOURCE else ")."))
+                   + (" et le lois.yaml de l’organisme)." if local else ")."))
             continue
         known = {str(a) for a in (law.get("articles") or {})}
         for position, article in enumerate(ref.articles):
             if article not in known:
-                report("library.law", ("legal", index, "articles", position),
+                report("library.law", (*at, index, "articles", position),
                        f"L’article {article} n’est pas répertorié pour « {ref.law} ».")
+
+
+# A list item that swallowed the next one (« …;- autre motif », « ; ; »): a Markdown slip. A list
+# item ending with a block tag (« …;{% if x %} ») swallows the next line too: the environment's
+# trim_blocks removes the newline after it.
+_SWALLOWED = re.compile(r";\s*-\s|;\s*;|%\}\s*$")
+
+
+# Text ending with a block tag, before an empty line: trim_blocks eats the newline, and the next
+# paragraph joins this one. « +%} » keeps it.
+_PARAGRAPH_EATEN = re.compile(r"\S.*?[^+]%\}\s*$")
+
+
+def _check_lists(markdown: str, report) -> None:
+    lines = markdown.splitlines()
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith(("- ", "* ", "> - ")) and _SWALLOWED.search(line):
+            report(f"Un élément de liste en contient un autre : « {line.strip()[:60]}… » ; mettez chaque "
+                   "élément sur sa ligne, et une balise {% if %} ou {% endif %} seule sur la sienne.")
+        elif (_PARAGRAPH_EATEN.match(line) and not line.lstrip().startswith("{%")
+              and index + 1 < len(lines) and not lines[index + 1].strip()):
+            report(f"Le paragraphe « …{line.strip()[-50:]} » absorbe le suivant : la balise finale mange le "
+                   "saut de ligne ; terminez-la par « +%} ».")
+
+
+def _check_rule_uses(clause: Clause, library: Library, report) -> None:
+    """Each rule the clause prints exists, speaks in the voice of each of its documents,
+    and binds every reader of the clause: no employer duty addressed to everyone, no
+    member's duty in the public nétiquette."""
+    for rule_id in clause.rules:
+        rule = library.rules.get(rule_id)
+        if rule is None:
+            report("library.rule", ("corps",), f"Règle inconnue « {rule_id} » (voir templates/data/regles.yaml)."
+                   + (f" {hint}" if (hint := suggest(rule_id, sorted(library.rules))) else ""))
+            continue
+        for document in clause.meta.documents:
+            outline = library.outlines.get(document)
+            if outline is None:
+                continue
+            if document not in rule.meta.textes:
+                report("library.rule", ("corps",),
+                       f"La règle « {rule_id} » n’a pas de texte pour le document « {document} ».")
+            unbound = [r for r in clause.readers(outline) if r not in rule.meta.regimes]
+            if unbound:
+                report("library.rule", ("destinataires",) if clause.meta.destinataires else ("corps",),
+                       f"La règle « {rule_id} » ne lie pas {', '.join(unbound)} : elle lie seulement "
+                       f"{', '.join(rule.meta.regimes)}. Elle ne peut figurer dans une clause qui s’adresse "
+                       "à ces personnes ; restreignez les destinataires de la clause ou ceux de la règle.")
+
+
+def _lint_rules(library: Library, schema: dict) -> list[Diagnostic]:
+    """The rulebook itself: documents, bases, values read and lists of every rule."""
+    problems: list[Diagnostic] = []
+    env = environment()
+    for rule in library.rules.values():
+        meta = rule.meta
+
+        def report(code: str, at: tuple, message: str, rule=rule) -> None:
+            problems.append(Diagnostic(RULEBOOK, rule.line, f"{rule.id}: {at[0]}", message, code=code))
+
+        for document in meta.textes:
+            if document not in library.outlines:
+                report("library.document", ("textes",), f"Document inconnu « {document} ».")
+        _check_sources(list(enumerate(meta.fondement.sources)), library, report, ("fondement", "sources"))
+        _check_laws(meta.fondement.lois, library, report, ("fondement", "lois"))
+        declared = [tuple(v.split(".")) for v in meta.valeurs]
+        for variable in declared:
+            if not path_exists(schema, variable):
+                report("library.variable", ("valeurs",), f"« {'.'.join(variable)} » n’existe pas dans le modèle d’organisation.")
+        for document in meta.textes:
+            text = meta.rendering(document)
+            for path in sorted(referenced_paths(env.parse(text))):
+                dotted = ".".join(path)
+                if not path_exists(schema, path):
+                    report("library.variable", ("textes",), f"Le texte « {document} » lit « {dotted} », "
+                           "qui n’existe pas dans le modèle d’organisation.")
+                elif path[0] in FILE_SECTIONS and not any(path[:len(d)] == d for d in declared):
+                    report("library.variable", ("valeurs",),
+                           f"Le texte « {document} » lit « {dotted} » sans le déclarer dans « valeurs ».")
+            _check_lists(text, lambda message: report("library.list", ("textes",), message))
     return problems
 
 
@@ -102,6 +196,7 @@ def lint(library: Library) -> list[Diagnostic]:
     schema = context_schema(library)
     for clause in library.clauses:
         problems.extend(_lint_clause(clause, library, schema))
+    problems.extend(_lint_rules(library, schema))
     if not library.outlines:  # the documents a library writes are its outlines, whatever their number
         problems.append(Diagnostic("outlines", None, "", "La bibliothèque n’a aucun plan de document (outlines/*.yaml).",
                                    code="library.outline"))

@@ -23,6 +23,7 @@ from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
 from .language import LONG_WORD, environment, long_word_message
 from .lint import ORGANISATION_SOURCE, lint, lint_local
+from .rules import Rule, RuleFile, compile_rule, rule_calls
 from .schema import Clause, ClauseMeta, LawEntry, LawFile, Library, Local, Outline, Withdrawals
 
 
@@ -79,7 +80,45 @@ def _load_clause(path: Path, problems: list[Diagnostic], origin: str = "biblioth
         problems.append(Diagnostic(display, line, "", f"Gabarit Jinja invalide : {exc.message}",
                                    code="library.template"))
         return None
-    return Clause(meta, body, path, body_line, template, condition, located, origin)
+    return Clause(meta, body, path, body_line, template, condition, located, origin,
+                  rules=tuple(dict.fromkeys(rule_calls(env.parse(body)))))
+
+
+def with_rule_sources(clause: Clause, rules: dict[str, Rule]) -> Clause:
+    """The clause with the text of the rules it prints, so what they read counts as read by it."""
+    if not clause.rules:
+        return clause
+    texts = tuple(rules[r].meta.rendering(d) for r in clause.rules if r in rules for d in rules[r].meta.textes)
+    return dataclasses.replace(clause, rule_sources=texts)
+
+
+def _load_rules(path: Path, problems: list[Diagnostic]) -> dict[str, Rule]:
+    """The rulebook (templates/data/regles.yaml); an id used twice is an error."""
+    if not path.is_file():
+        return {}
+    located = _read_located(path, problems)
+    if located is None:
+        return {}
+    try:
+        entries = RuleFile.model_validate(located.data or {}).regles
+    except ValidationError as exc:
+        problems.extend(schema_diagnostics(exc, located, display_path(path), RuleFile, "library",
+                                           "une autre règle de templates/data/regles.yaml"))
+        return {}
+    rules: dict[str, Rule] = {}
+    for index, meta in enumerate(entries):
+        line = located.line_of(("regles", index, "id"))
+        if meta.id in rules:
+            problems.append(Diagnostic(display_path(path), line, meta.id, "Identifiant de règle déjà utilisé.",
+                                       code="library.duplicate"))
+            continue
+        try:
+            rules[meta.id] = compile_rule(meta, line or 1)
+        except TemplateSyntaxError as exc:
+            problems.append(Diagnostic(display_path(path), line, meta.id,
+                                       f"Gabarit Jinja invalide dans la règle : {exc.message}",
+                                       code="library.template"))
+    return rules
 
 
 def _read_located(path: Path, problems: list[Diagnostic]) -> Located | None:
@@ -147,13 +186,15 @@ def load_library(root: Path = TEMPLATES) -> Library:
                                                "un autre plan de templates/outlines/"))
             continue
         outlines[outline.id] = outline
-    clauses = [c for p in sorted((root / "clauses").rglob("*.md")) if (c := _load_clause(p, problems))]
     data_dir = root / "data"
+    rules = _load_rules(data_dir / "regles.yaml", problems)
+    clauses = [with_rule_sources(c, rules) for p in sorted((root / "clauses").rglob("*.md"))
+               if (c := _load_clause(p, problems))]
     sources = (_read_data(data_dir / "sources.yaml", problems) or {}).get("sources", [])
     laws = _load_laws(data_dir / "lois.yaml", problems)
     terms = _read_data(data_dir / "termes.yaml", problems) or {}
     version = str((_read_data(data_dir / "bibliotheque.yaml", problems) or {}).get("version", "0"))
-    library = Library(tuple(sorted(clauses, key=lambda c: c.id)), outlines, sources, laws, terms, version)
+    library = Library(tuple(sorted(clauses, key=lambda c: c.id)), outlines, sources, laws, terms, version, rules)
     problems.extend(lint(library))
     if problems:
         raise DiagnosticError(problems)
@@ -221,7 +262,8 @@ def load_local(folder: Path, library: Library) -> Local:
     laws = _load_laws(laws_file, law_problems, "organisation", library.laws) if laws_file in files else {}
     problems += [_as_organisation(p, "organisation.law") for p in law_problems]
     clause_problems: list[Diagnostic] = []
-    clauses = tuple(c for p in files if p.suffix == ".md" and (c := _load_clause(p, clause_problems, "organisation")))
+    clauses = tuple(with_rule_sources(c, library.rules) for p in files
+                    if p.suffix == ".md" and (c := _load_clause(p, clause_problems, "organisation")))
     withdrawn: tuple[str, ...] = ()
     retire_located = _read_located(retire_file, clause_problems) if retire_file in files else None
     if retire_located is not None:

@@ -42,7 +42,8 @@ def condition_fields(clause: Clause) -> frozenset[FieldPath]:
 
 
 def body_fields(clause: Clause) -> frozenset[FieldPath]:
-    return _fields_of_source(clause.body)
+    """What the body reads, the renderings of the rules it prints included."""
+    return _fields_of_source(clause.body).union(*(_fields_of_source(text) for text in clause.rule_sources))
 
 
 def fields_read(clause: Clause) -> frozenset[FieldPath]:

@@ -15,8 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..french import Name
-
-from ..orgfile.schema import Url
+from ..orgfile.schema import REGIMES, Regime, Url
 from ..orgfile.yamlsource import Located, Path_
 
 
@@ -46,6 +45,9 @@ class ClauseMeta(_Meta):
     legal: list[LegalRef] = []
     version: int = Field(default=1, ge=1)
     remplace: str | None = None  # an organisation's clause: the library clause it stands in for
+    # Whom the clause speaks to, when narrower than its document's readers (the outline's
+    # `destinataires`): a rule it prints must bind every one of them (lint).
+    destinataires: list[Regime] | None = None
 
 
 class LawEntry(_Meta):
@@ -105,6 +107,8 @@ class Outline(_Meta):
     order: int = 100  # rank among the library's documents (lists, the site's index), then id
     numbered: bool = False
     layout: Layout = Layout()
+    # Whom the document speaks to: the regimes a clause addresses unless it narrows them.
+    destinataires: list[Regime] = Field(default=[r for r in REGIMES if r != "public"], min_length=1)
     sections: list[OutlineSection] = Field(min_length=1)
 
 
@@ -120,10 +124,15 @@ class Clause:
     condition: Any = field(compare=False, repr=False)
     front_matter: Located = field(compare=False, repr=False)  # where each front-matter value stands
     origin: str = "bibliotheque"  # « organisation » for a clause of the organisation's own folder
+    rules: tuple[str, ...] = ()  # the rules its body prints with `regle('…')`
+    rule_sources: tuple[str, ...] = ()  # their renderings' text, for the fields they read (reads.py)
 
     @property
     def id(self) -> str:
         return self.meta.id
+
+    def readers(self, outline: Outline) -> list[str]:
+        return list(self.meta.destinataires or outline.destinataires)
 
     def line_of(self, path: Path_) -> int:
         """The file line of a front-matter value (the front matter starts on line 2, below « --- »)."""
@@ -139,6 +148,7 @@ class Library:
     laws: dict[str, dict[str, Any]]
     terms: dict[str, dict[str, str]]
     version: str
+    rules: dict[str, Any] = field(default_factory=dict)  # id -> rules.Rule, the rulebook
 
     @property
     def documents(self) -> tuple[str, ...]:

@@ -122,6 +122,16 @@ class Value:
 
 
 @dataclass(frozen=True)
+class RuleUse:
+    """A rule of the rulebook a clause states: its id, whom it binds, how strongly, on what basis."""
+
+    id: str
+    strength: str                # « doit », « ne doit pas », « peut », « il est recommandé »
+    regimes: tuple[str, ...]
+    basis: str                   # « RLRQ, c. R-22.1, art. 108 », a source section, « choix de l’organisme »
+
+
+@dataclass(frozen=True)
 class Provenance:
     """Where a clause comes from and what it rests on, for legal review; writers word the note."""
 
@@ -131,6 +141,7 @@ class Provenance:
     legal: tuple[Law, ...]  # only the laws that bind this body
     values: tuple[Value, ...] = ()
     replaces: str = ""  # an organisation's own clause: the library clause it stands in for
+    rules: tuple[RuleUse, ...] = ()  # the rulebook's rules the clause states, in order
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "OrganisationFile.organisation": ("Organisme", "Qui est l’organisme : noms, genre, type, mission."),
     "OrganisationFile.personnes_visees": (
         "Personnes visées", "Les catégories de personnes que la politique vise, chacune avec son régime "
-        "(employeur, membre, professionnel_independant, benevole, public). Vide : celles d’usage pour le type "
+        "(employeur, administrateur, membre, professionnel_independant, etudiant, benevole, stagiaire, public). "
+        "Vide : celles d’usage pour le type "
         "d’organisme."),
     "OrganisationFile.vocabulaire": ("Vocabulaire", "Les mots propres à l’organisme (personnes desservies, "
                                      "membres, instance des plaintes, profession)."),
@@ -63,8 +64,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     # personnes_visees
     "Personne.categorie": ("Catégorie", "Une catégorie de personnes, avec son article : « le personnel », "
                            "« les médecins inscrits au tableau »."),
-    "Personne.regime": ("Régime", "Ce qui la lie : employeur (règles de l’employeur), membre (code de "
-                        "déontologie), professionnel_independant, benevole ou public (la nétiquette seulement)."),
+    "Personne.regime": ("Régime", "Ce qui la lie : employeur (règles de l’employeur), administrateur (code "
+                        "d’éthique ou règlements), membre (code de déontologie), professionnel_independant, "
+                        "etudiant, benevole, stagiaire ou public (la nétiquette seulement)."),
     # vocabulaire
     "Vocabulaire.usagers": ("Personnes desservies", "Avec leur article : « les usagers », « les patients », "
                             "« la population »."),
@@ -130,6 +132,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Contacts.plaintes": ("Plaintes", "Où déposer une plainte."),
     "Contacts.protection_renseignements": ("Protection des renseignements personnels",
                                            "Le ou la responsable de la protection des renseignements personnels."),
+    "Contacts.ligne_aide": ("Ligne d’aide", "La ligne d’aide de l’organisme, s’il en a une : la nétiquette "
+                            "la nomme en tête, avec le 911, le 811 et le 9-8-8."),
     "Contact.titre": ("Titre", "Le titre du service ou de la fonction (obligatoire)."),
     "Contact.dans_une_phrase": ("Dans une phrase", "Le titre tel qu’une phrase le nomme, avec son article : "
                                 "« la secrétaire de l’Ordre » pour « Secrétaire de l’Ordre ». Absent : le titre, "

@@ -121,10 +121,14 @@ def _is(kind: str) -> Callable[[Answers], bool]:
 _REGIMES = (
     ("employeur", "Catégories liées par les règles de l’employeur (« le personnel »…), une par ligne",
      ("etablissement_sante", "ordre_professionnel", "autre")),
+    ("administrateur", "Administrateurs et membres des comités, une catégorie par ligne",
+     ("etablissement_sante", "ordre_professionnel", "autre")),
     ("membre", "Catégories de membres de l’ordre (« les membres »), une par ligne", ("ordre_professionnel",)),
     ("professionnel_independant", "Professionnels indépendants (« les médecins »…), une par ligne",
      ("etablissement_sante",)),
-    ("benevole", "Bénévoles et stagiaires, une catégorie par ligne", ("etablissement_sante", "autre")),
+    ("etudiant", "Étudiants, une catégorie par ligne", ("etablissement_sante", "ordre_professionnel", "autre")),
+    ("benevole", "Bénévoles, une catégorie par ligne", ("etablissement_sante", "autre")),
+    ("stagiaire", "Stagiaires, une catégorie par ligne", ("etablissement_sante", "ordre_professionnel", "autre")),
     ("public", "Le public (« le public qui commente les pages »), une catégorie par ligne",
      ("etablissement_sante", "ordre_professionnel", "autre")),
 )

@@ -46,7 +46,10 @@ Nombre = Literal["singulier", "pluriel"]
 # professionnel_independant: physicians, midwives, researchers, independent workers of
 # an établissement, who answer to their own processes; benevole: volunteers and
 # trainees; public: people who comment on the pages, bound by the nétiquette only.
-Regime = Literal["employeur", "membre", "professionnel_independant", "benevole", "public"]
+# administrateur: board and committee members (their code d'éthique or by-laws);
+# etudiant: students (some registered with an ordre); stagiaire: trainees on placement.
+Regime = Literal["employeur", "administrateur", "membre", "professionnel_independant", "etudiant",
+                 "benevole", "stagiaire", "public"]
 REGIMES: tuple[str, ...] = typing.get_args(Regime)
 Texte = Annotated[str, Field(min_length=1)]
 
@@ -279,6 +282,7 @@ class Contacts(Strict):
     communications: Contact
     plaintes: Contact
     protection_renseignements: Contact
+    ligne_aide: Contact | None = None  # the body's own help line, printed first in the nétiquette's emergency notice
 
 
 class Sanctions(Strict):
