@@ -20,7 +20,7 @@ from typing import Protocol
 from ..assembly.assemble import documents_for
 from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
-from ..library.loader import load_library, organisation_folder
+from ..library.loader import load_library, organisation_folder, own_files
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.cadence import today
@@ -164,6 +164,8 @@ def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
     must not hold it: writing there would replace them."""
     problems = []
     for path in paths:
+        if own_files(organisation_folder(path)) == ([], []):  # nothing of the body's own to replace
+            continue
         own = Path(os.path.realpath(organisation_folder(path)))
         top, each = Path(os.path.realpath(folder)), Path(os.path.realpath(folder / slug(path)))
         if top.is_relative_to(own) or each.is_relative_to(own) or own.is_relative_to(each):
