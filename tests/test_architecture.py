@@ -31,7 +31,8 @@ MAX_LOOSE_MODULES = 8
 # (planning, assembly, the cache, installing, the severity of findings) is the CLI's.
 CLI_MAY_IMPORT = ("policygen.cli", "policygen.diagnostics", "policygen.resources", "policygen.writers",
                   "policygen.publishing.service", "policygen.review.explain", "policygen.review.compare",
-                  "policygen.library.coverage", "policygen.orgfile.jsonschema", "policygen.orgfile.questionnaire")
+                  "policygen.library.coverage", "policygen.orgfile.jsonschema", "policygen.orgfile.questionnaire",
+                  "policygen.orgfile.migrate")
 
 
 def module_name(path: Path) -> str:

@@ -23,7 +23,7 @@ from ..library.coverage import coverage
 from ..orgfile.jsonschema import FILE_NAME, organisation_schema
 from ..orgfile.migrate import migrate_file
 from ..orgfile.questionnaire import render
-from ..orgfile.summary import detail_hint, shown, summary_line
+from .summary import detail_hint, shown, summary_line
 from ..publishing import service
 from ..publishing.service import BuildOptions, LibraryInvalid, NotASiteError, SiteIsWorkingFolderError, UnknownChoice
 from ..review.explain import explain_file
@@ -232,7 +232,7 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
     outcome = _served(lambda: service.build(list(fichiers), options, TerminalProgress(not quiet)), out_dir,
                       "aucun document n’a été produit.")
     _warn(shown(outcome.warnings, detail))
-    for result in outcome.results:  # one line per body (orgfile/summary.py)
+    for result in outcome.results:  # one line per body (cli/summary.py)
         if result.changed is None:
             click.echo(f"{display_path(result.path)} : à jour, rien à refaire ({result.target}/).")
         else:
