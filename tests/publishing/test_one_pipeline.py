@@ -54,11 +54,11 @@ def test_a_change_to_a_writer_rebuilds_its_documents(tmp_path):
     work = tmp_path / "travail"
     work.mkdir()
     shutil.copy(FIXTURE, work / "essai.yaml")
-    assert "(4 fichiers)" in _build(package, work)
+    assert "(4 fichiers" in _build(package, work)
     assert "à jour, rien à refaire" in _build(package, work)
     writer = package / "policygen" / "writers" / "html.py"
     writer.write_text(writer.read_text(encoding="utf-8").replace(
         "path.write_text(render_html(document, options),",
         "path.write_text(render_html(document, options) + '<!-- version modifiée -->',", 1), encoding="utf-8")
-    assert "(4 fichiers)" in _build(package, work)
+    assert "(4 fichiers" in _build(package, work)
     assert "version modifiée" in (work / "sortie" / "essai" / "politique.html").read_text(encoding="utf-8")

@@ -153,7 +153,7 @@ def test_a_kill_during_install_leaves_the_old_folder_whole(place, monkeypatch):
     monkeypatch.chdir(place)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     result = invoke("build", "essai.yaml", "--out", "sortie", "--format", "html")
-    assert result.exit_code == 0 and "(4 fichiers)" in result.output, result.output
+    assert result.exit_code == 0 and "(4 fichiers" in result.output, result.output
     assert (folder / "politique.html").read_bytes() != before["politique.html"]  # the new version, whole
 
 

@@ -233,11 +233,8 @@ def build(fichiers: tuple[Path, ...], out_dir: Path, formats: str, documents: st
                       "aucun document n’a été produit.")
     _warn(shown(outcome.warnings, detail))
     for result in outcome.results:  # one line per body (cli/summary.py)
-        if result.changed is None:
-            click.echo(f"{display_path(result.path)} : à jour, rien à refaire ({result.target}/).")
-        else:
-            click.echo(summary_line(display_path(result.path), str(result.target), len(result.changed),
-                                    outcome.warnings))
+        click.echo(summary_line(display_path(result.path), str(result.target),
+                                None if result.changed is None else len(result.changed), outcome.warnings))
     if hint := detail_hint(outcome.warnings, detail):
         click.echo(hint)
 

@@ -19,16 +19,25 @@ def shown(warnings: list[Diagnostic], detail: bool) -> list[Diagnostic]:
     return list(warnings) if detail else [w for w in warnings if w.code != TO_CONFIRM]
 
 
-def summary_line(display: str, target: str, written: int, warnings: list[Diagnostic]) -> str:
-    """« organisations/ocq.yaml → output/ocq/ (9 fichiers ; 21 valeurs à confirmer, 1 avertissement) »."""
+def counts(display: str, warnings: list[Diagnostic]) -> str:
+    """« 21 valeurs à confirmer, 1 avertissement » for the file shown as `display`, or ""."""
     mine = [w for w in warnings if w.path == display]
     pending = sum(1 for w in mine if w.code == TO_CONFIRM)
-    counts = []
+    found = []
     if pending:
-        counts.append(plural(pending, "valeur à confirmer", "valeurs à confirmer"))
+        found.append(plural(pending, "valeur à confirmer", "valeurs à confirmer"))
     if len(mine) > pending:
-        counts.append(plural(len(mine) - pending, "avertissement"))
-    return f"{display} → {target}/ ({plural(written, 'fichier')}{' ; ' + ', '.join(counts) if counts else ''})"
+        found.append(plural(len(mine) - pending, "avertissement"))
+    return ", ".join(found)
+
+
+def summary_line(display: str, target: str, written: int | None, warnings: list[Diagnostic]) -> str:
+    """« organisations/ocq.yaml → output/ocq/ (9 fichiers ; 21 valeurs à confirmer, 1 avertissement) »;
+    `written` None: nothing had to be redone (the warnings are the cached build's)."""
+    found = counts(display, warnings)
+    if written is None:
+        return f"{display} : à jour, rien à refaire ({target}/){' ; ' + found if found else ''}."
+    return f"{display} → {target}/ ({plural(written, 'fichier')}{' ; ' + found if found else ''})"
 
 
 def detail_hint(warnings: list[Diagnostic], detail: bool) -> str:
