@@ -20,7 +20,7 @@ from ..french import Name, contract, french_list, hour, long_date, phone
 from ..diagnostics import visible
 from ..orgfile.confirm import CLOSE, OPEN, Unconfirmed, marked
 from ..orgfile.yamlsource import LIMITS
-from .sandbox import BoundedEnvironment, bounded_filter
+from .sandbox import BoundedEnvironment, bounded_filter, check_value
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
 # A word longer than the organisation file allows (PDF hyphenation of a longer one takes minutes).
@@ -79,7 +79,7 @@ def _printed(value: Any) -> str:
 def _finalize(value: Any) -> Any:
     if value is None:
         raise MissingValue()
-    return _highlight(value, _printed(value))
+    return _highlight(value, _printed(check_value(value)))  # weighed before it is turned into text
 
 
 # What would end or break a Markdown link destination written between « < » and « > ».
