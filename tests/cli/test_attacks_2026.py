@@ -200,3 +200,28 @@ def test_an_edit_behind_a_clauses_link_inside_the_folder_is_rebuilt(tmp_path):
     assert "Seconde version de notre texte." in (out / "essai" / "politique.html").read_text(encoding="utf-8")
     manifest = (out / "essai" / "manifest.json").read_text(encoding="utf-8")
     assert '"clauses/propre.md"' in manifest
+
+
+@pytest.mark.parametrize("command", ["check", "diff", "publish", "build"])
+def test_a_huge_constant_stops_every_command_with_a_located_limit(tmp_path, command):
+    org = own_clause(tmp_path, body="{{ 9**(9**9) }}")
+    args = {"check": [org], "diff": [FIXTURE, org, "--out", tmp_path / "cmp"],
+            "publish": [org, "--site", tmp_path / "site"], "build": [org, "--out", tmp_path / "out"]}[command]
+    result = run(command, *args)
+    assert result.exit_code == 3, result.output
+    assert "essai/clauses/propre.md:7: erreur [organisation.limit] — essai.propre: corps\n  Le gabarit de la " \
+           "clause dépasse une limite : un nombre du gabarit dépasserait 4\u00a0096 bits." in result.output
+    assert not (tmp_path / "out").exists() and not (tmp_path / "site").exists()
+
+
+def test_explain_compiles_a_huge_constant_without_computing_it(tmp_path):
+    result = run("explain", own_clause(tmp_path, body="{{ 9**(9**9) }}"), "--document", "politique")
+    assert result.exit_code == 0, result.output
+    assert "incluse  essai.propre — Notre règle" in result.output
+
+
+def test_a_failing_title_is_located_in_explain(tmp_path):
+    result = run("explain", own_clause(tmp_path, title="{{ 1/0 }}"), "--document", "politique")
+    assert result.exit_code == 5, result.output
+    assert f"{TITLE} erreur [render.template] — essai.propre: title\n  Le titre de la clause échoue : " \
+           "division par zéro." in result.output
