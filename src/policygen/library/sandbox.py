@@ -179,18 +179,22 @@ def _check_amplifier(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -
 def bounded_filter(name: str, function: Any) -> Any:
     """A filter whose arguments and result are held to the bounds."""
     def checked(*args: Any, **kwargs: Any) -> Any:
-        if name == "join":  # weigh what a generator would join before joining it
-            args = tuple(list(counted(a)) if isinstance(a, Iterator) else a for a in args)
+        if name == "join":
+            args = _materialised(args)
         values = [a for a in args if not _is_context(a)]
         _check_arguments([*values, *kwargs.values()])
         _check_amplifier(name, tuple(values), kwargs)
         _spend(1)
         return check_value(function(*args, **kwargs))
-    for marker in ("jinja_pass_arg",):  # keep Jinja's « pass the context / eval context » flag
-        if hasattr(function, marker):
-            setattr(checked, marker, getattr(function, marker))
+    if hasattr(function, "jinja_pass_arg"):  # Jinja's « pass the context / eval context » flag
+        checked.jinja_pass_arg = function.jinja_pass_arg
     checked.__name__ = getattr(function, "__name__", name)
     return checked
+
+
+def _materialised(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`join`'s arguments with any generator made a list, so what it would join is weighed first."""
+    return tuple(list(counted(a)) if isinstance(a, Iterator) else a for a in args)
 
 
 def _is_context(value: Any) -> bool:
@@ -218,7 +222,7 @@ def _joined(concat: nodes.Concat) -> nodes.Call:
 class BoundedEnvironment(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, with the bounds this module describes."""
 
-    intercepted_binops = frozenset({"*", "**", "%", "+", "//", "/"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})  # the ones that can make a huge value
 
     def __init__(self, **options: Any):
         super().__init__(**options)
@@ -276,13 +280,15 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         return checked
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
-        _check_arguments([*args, *kwargs.values()])
         name = getattr(__obj, "__name__", "")
         owner = getattr(__obj, "__self__", None)
+        if name == "join" and isinstance(owner, str):
+            args = _materialised(args)
+        _check_arguments([*args, *kwargs.values()])
         if name == "replace" and isinstance(owner, str):
             _check_replace(owner, *args[:3])
         elif name == "join" and isinstance(owner, str) and args:
-            _check_join(owner, list(args[0]) if isinstance(args[0], (list, tuple)) else args[0])
+            _check_join(owner, args[0])
         elif name in ("expandtabs", "format_map"):
             raise TemplateLimit(f"la méthode « {name} » n’est pas permise dans un gabarit")
         _spend(1 + weight(args))
