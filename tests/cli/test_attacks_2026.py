@@ -225,3 +225,12 @@ def test_a_failing_title_is_located_in_explain(tmp_path):
     assert result.exit_code == 5, result.output
     assert f"{TITLE} erreur [render.template] — essai.propre: title\n  Le titre de la clause échoue : " \
            "division par zéro." in result.output
+
+
+def test_an_organisation_folder_that_is_a_link_elsewhere_is_refused(tmp_path):
+    org = own_clause(tmp_path)
+    (tmp_path / "essai").rename(tmp_path / "autre")
+    (tmp_path / "essai").symlink_to(tmp_path / "autre")
+    result = run("check", org)
+    assert result.exit_code == 3, result.output
+    assert "essai: erreur [organisation.clause]\n  Ce lien mène hors du dossier de l’organisme" in result.output

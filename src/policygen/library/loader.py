@@ -189,25 +189,24 @@ def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
     read, so the build cache hashes what the documents are made of."""
     if not folder.is_dir():
         return [], []
-    root = folder.resolve()
+    root = folder.parent.resolve() / folder.name
+    if folder.resolve() != root:  # the folder itself is a link elsewhere
+        return [], [_outside(folder)]
     clauses = folder / CLAUSES
     candidates = [folder / LAWS_FILE]
     if _inside(clauses, root) and clauses.is_dir():
         candidates += sorted(clauses.glob("*.md")) + [clauses / WITHDRAWALS]
     elif clauses.is_symlink() or clauses.exists():
         candidates.append(clauses)
-    files, problems = [], []
-    for path in candidates:
-        if not (path.exists() or path.is_symlink()):
-            continue
-        if _inside(path, root):
-            files.append(path)
-            continue
-        problems.append(Diagnostic(display_path(path), None, "",
-                                   "Ce lien mène hors du dossier de l’organisme : il n’est pas lu.",
-                                   "Copiez le fichier lui-même dans le dossier de l’organisme, à la place du lien.",
-                                   code="organisation.clause"))
-    return files, problems
+    present = [path for path in candidates if path.exists() or path.is_symlink()]
+    return ([path for path in present if _inside(path, root)],
+            [_outside(path) for path in present if not _inside(path, root)])
+
+
+def _outside(path: Path) -> Diagnostic:
+    return Diagnostic(display_path(path), None, "", "Ce lien mène hors du dossier de l’organisme : il n’est pas lu.",
+                      "Copiez le fichier lui-même dans le dossier de l’organisme, à la place du lien.",
+                      code="organisation.clause")
 
 
 def load_local(folder: Path, library: Library) -> Local:
