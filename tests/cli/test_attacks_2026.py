@@ -77,10 +77,11 @@ def test_a_hostile_own_clause_body_is_a_located_error(tmp_path, body, where, cod
 
 @pytest.mark.parametrize(("title", "code", "message"), [
     ("{{", "organisation.clause", "Gabarit Jinja invalide"),
-    ("{{ x }}", "render.template", "Le titre de la clause échoue : « x » n’est pas défini."),
-    ("{{ cycler.__init__ }}", "render.template", "l’attribut « __init__ » n’est pas permis dans un gabarit"),
-    ("{{ lipsum }}", "render.template", "« lipsum » n’est pas défini"),
-    ("{{ lipsum(100000) }}", "render.template", "« lipsum » n’est pas défini"),
+    ("{{ x }}", "organisation.clause", "Le titre lit « x », qui n’existe pas dans le modèle d’organisation."),
+    ("{{ cycler.__init__ }}", "organisation.clause", "Le titre lit « cycler.__init__ », qui n’existe pas"),
+    ("{{ lipsum }}", "organisation.clause", "Le titre lit « lipsum », qui n’existe pas"),
+    ("{{ lipsum(100000) }}", "organisation.clause", "Le titre lit « lipsum », qui n’existe pas"),
+    ("{{ organisation.nom.__class__ }}", "render.template", "l’attribut « __class__ » n’est pas permis"),
     ("{{ prochaine_revision.today() }}", "render.template", "l’attribut « today » n’est pas permis"),
     ("{{ 1/0 }}", "render.template", "Le titre de la clause échoue : division par zéro."),
 ])
