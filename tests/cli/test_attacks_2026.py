@@ -51,7 +51,7 @@ BODY, TITLE, WHEN = "essai/clauses/propre.md:8:", "essai/clauses/propre.md:3:", 
     ("{{ ([1]*300000000)|length }}", BODY, "organisation.limit", "taille maximale dépassée par une répétition"),
     ("{{ (10**5000)|string }}", BODY, "organisation.limit", "un nombre du gabarit dépasserait"),
     ("{% for c in organisation.nom * 50 %}Une phrase d’une soixantaine de caractères, répétée sans fin. "
-     "{% endfor %}", BODY, "organisation.limit", "le gabarit écrirait plus de 100\u00a0000"),
+     "{% endfor %}", BODY, "organisation.limit", "le gabarit écrirait plus de 20\u00a0000"),
     ("Début.\n" + "x" * 200_000, "essai/clauses/propre.md:9:", "organisation.limit",
      "Mot trop long : « xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… » compte 200000 caractères"),
     ("Un {{ 'y' * 300 }} mot.", BODY, "organisation.limit", "compte 300 caractères sans espace (au plus 200)"),
@@ -235,3 +235,13 @@ def test_an_organisation_folder_that_is_a_link_elsewhere_is_refused(tmp_path):
     result = run("check", org)
     assert result.exit_code == 3, result.output
     assert "essai: erreur [organisation.clause]\n  Ce lien mène hors du dossier de l’organisme" in result.output
+
+
+def test_more_own_clauses_than_a_document_can_hold_are_refused(tmp_path):
+    org = own_clause(tmp_path)
+    for index in range(101):
+        (tmp_path / "essai" / "clauses" / f"c{index}.md").write_text("---\nid: x\n---\n", encoding="utf-8")
+    result = run("check", org)
+    assert result.exit_code == 3, result.output
+    assert "essai/clauses: erreur [organisation.limit]\n  Le dossier compte 102 clauses ; il en faut au plus 100." \
+        in result.output

@@ -173,6 +173,7 @@ def _as_organisation(problem: Diagnostic, code: str) -> Diagnostic:
 
 
 LAWS_FILE, CLAUSES, WITHDRAWALS = "lois.yaml", "clauses", "retire.yaml"
+MAX_OWN_CLAUSES = 100  # each may write a few pages: more would not make a document anyone reads
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -180,8 +181,9 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """The files of an organisation's folder that policygen reads — lois.yaml, clauses/*.md,
-    clauses/retire.yaml — and the refusal of any that resolves outside the folder.
+    """The files of an organisation's folder that policygen reads — lois.yaml, clauses/*.md
+    (`MAX_OWN_CLAUSES` at most), clauses/retire.yaml — and the refusal of any that resolves
+    outside the folder.
 
     The folder is on a shared drive: a link in it to a file elsewhere (another body's
     files, a system file) is refused, never read, and its content never printed. A
@@ -194,13 +196,20 @@ def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
         return [], [_outside(folder)]
     clauses = folder / CLAUSES
     candidates = [folder / LAWS_FILE]
+    too_many = []
     if _inside(clauses, root) and clauses.is_dir():
-        candidates += sorted(clauses.glob("*.md")) + [clauses / WITHDRAWALS]
+        own = sorted(clauses.glob("*.md"))
+        if len(own) > MAX_OWN_CLAUSES:
+            own, too_many = [], [Diagnostic(display_path(clauses), None, "",
+                                            f"Le dossier compte {len(own)} clauses ; il en faut au plus "
+                                            f"{MAX_OWN_CLAUSES}.", "Regroupez ou retirez des clauses.",
+                                            code="organisation.limit")]
+        candidates += own + [clauses / WITHDRAWALS]
     elif clauses.is_symlink() or clauses.exists():
         candidates.append(clauses)
     present = [path for path in candidates if path.exists() or path.is_symlink()]
     return ([path for path in present if _inside(path, root)],
-            [_outside(path) for path in present if not _inside(path, root)])
+            too_many + [_outside(path) for path in present if not _inside(path, root)])
 
 
 def _outside(path: Path) -> Diagnostic:

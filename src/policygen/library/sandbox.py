@@ -37,7 +37,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_VALUE = 100_000  # characters or items in one value: a whole clause is a few thousand
 MAX_WORK = 100_000  # units per render: the largest library clause spends 2 439 (five bodies, 2026)
-MAX_OUTPUT = 100_000  # characters one template may write
+MAX_OUTPUT = 20_000  # characters one template may write: the longest library clause writes 3 557
 MAX_INT_BYTES = 512  # a number of about 1 200 digits: more than any date, count or hour needs
 
 # Attributes of a value that read the clock, the machine's time zone or its locale.
