@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateRuntimeError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
 from policygen.library.language import environment
@@ -72,3 +72,10 @@ def test_a_shared_value_weighs_as_often_as_it_would_print():
     for _ in range(40):
         value = [value, value]
     assert weight(value) > MAX_VALUE
+
+
+@pytest.mark.parametrize("source", ["{% for p in ps %}{{ p.items }}{% endfor %}", "{{ ps[0].get ~ '' }}",
+                                    "{{ (ps[0].get|string)[-3:] }}", "{{ '%s' % ps[0].get }}"])
+def test_a_function_printed_as_such_is_refused_its_address_changes_every_run(source):
+    with pytest.raises(TemplateRuntimeError, match="une fonction ou un objet interne"):
+        rendered(source, ps=[{"a": 1}])

@@ -47,6 +47,7 @@ _CLOCK = frozenset({"today", "now", "utcnow", "fromtimestamp", "utcfromtimestamp
 _DROPPED_FILTERS = ("random", "indent", "wordwrap", "urlize", "xmlattr", "pprint", "filesizeformat")
 _PERCENT_WIDTH = re.compile(r"%[-+ #0]*(\d*)(?:\.(\d+))?")
 _DIGITS = re.compile(r"\d+")
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _LOOP_BOUND, _JOIN = "policygen.library.sandbox.counted", "policygen.library.sandbox.joined"
 _TAGS = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "from … import",
          nodes.Extends: "extends"}
@@ -118,8 +119,18 @@ def _too_big(what: str) -> TemplateLimit:
     return TemplateLimit(f"taille maximale dépassée par {what} (au plus {number(MAX_VALUE)} caractères ou éléments)")
 
 
+def _no_address(text: str) -> str:
+    """`text`, unless it shows a function or object as such: its memory address changes every run."""
+    if _ADDRESS.search(text):
+        raise TemplateRuntimeError("le gabarit imprime une fonction ou un objet interne au lieu d’une valeur")
+    return text
+
+
 def check_value(value: Any) -> Any:
-    """`value`, once its weight is known to be within bounds (charged to the budget)."""
+    """`value`, once its weight is known to be within bounds (charged to the budget) and, for
+    text, that it holds no memory address."""
+    if isinstance(value, str):
+        _no_address(value)
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 8 * MAX_INT_BYTES:
         raise TemplateLimit(f"un nombre du gabarit dépasserait {number(MAX_INT_BYTES * 8)} bits")
     size = weight(value)
@@ -304,7 +315,7 @@ def render(template: Any, context: Mapping[str, Any]) -> str:
             if size > MAX_OUTPUT:
                 raise TemplateLimit(f"le gabarit écrirait plus de {number(MAX_OUTPUT)} caractères")
             parts.append(part)
-        return "".join(parts)
+    return _no_address("".join(parts))
 
 
 def holds(condition: Any, context: Mapping[str, Any]) -> bool:
