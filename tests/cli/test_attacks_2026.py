@@ -245,3 +245,11 @@ def test_more_own_clauses_than_a_document_can_hold_are_refused(tmp_path):
     assert result.exit_code == 3, result.output
     assert "essai/clauses: erreur [organisation.limit]\n  Le dossier compte 102 clauses ; il en faut au plus 100." \
         in result.output
+
+
+def test_a_clause_cannot_forge_a_value_to_confirm(tmp_path):
+    result = run("check", own_clause(tmp_path, body="Texte.\nCourriel : \ue000faux@x.ca\ue001.",
+                                     extra="variables: [organisation.nom]\n"))
+    assert result.exit_code == 3, result.output
+    assert "essai/clauses/propre.md:9: erreur [organisation.clause]\n  Caractère réservé à policygen : U+E000." \
+        in result.output

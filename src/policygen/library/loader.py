@@ -18,6 +18,7 @@ from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
+from ..orgfile.confirm import CLOSE, OPEN
 from ..orgfile.validation import schema_diagnostics
 from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
@@ -48,6 +49,12 @@ def _load_clause(path: Path, problems: list[Diagnostic], origin: str = "biblioth
                                    code="library.front-matter"))
         return None
     front, body, body_line = parts
+    if (marker := re.search(f"[{OPEN}{CLOSE}]", text)) is not None:  # would forge a value « à confirmer »
+        problems.append(Diagnostic(display, text.count("\n", 0, marker.start()) + 1, "",
+                                   f"Caractère réservé à policygen : U+{ord(marker.group()):04X}.",
+                                   "Retirez-le ; une valeur à confirmer se marque dans le fichier d’organisation.",
+                                   code="library.control"))
+        return None
     if (word := LONG_WORD.search(body)) is not None:  # PDF layout slows to minutes on such a word
         problems.append(Diagnostic(display, body_line + body.count("\n", 0, word.start()), "",
                                    long_word_message(word.group()), "Ajoutez les espaces qui manquent.",
