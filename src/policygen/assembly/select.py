@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..library.schema import Library
+from ..library.schema import Clause, Library
 from .render import applies  # the condition, guarded: a failing `when` is located in its clause file
 
 
