@@ -39,7 +39,7 @@ BODY, TITLE, WHEN = "essai/clauses/propre.md:8:", "essai/clauses/propre.md:3:", 
      "Le gabarit de la clause dépasse une limite : taille maximale dépassée"),
     ("{% for a in organisation.nom %}{% for b in organisation.nom %}{% for c in organisation.nom %}"
      "{% for d in organisation.nom %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}", BODY, "organisation.limit",
-     "le gabarit demande trop de calcul"),
+     "le gabarit demande trop de calcul (plus de 100\u00a0000 opérations"),
     ("{{ 9**(9**9) }}", BODY, "organisation.limit", "un nombre du gabarit dépasserait 4\u00a0096 bits"),
     ("{{ 'a'*100000000 }}", BODY, "organisation.limit", "taille maximale dépassée par une répétition (*)"),
     ("{{ '{:>999999999}'.format('a') }}", BODY, "organisation.limit", "taille maximale dépassée par une largeur"),
@@ -50,7 +50,8 @@ BODY, TITLE, WHEN = "essai/clauses/propre.md:8:", "essai/clauses/propre.md:3:", 
                                                                              "remplacement"),
     ("{{ ([1]*300000000)|length }}", BODY, "organisation.limit", "taille maximale dépassée par une répétition"),
     ("{{ (10**5000)|string }}", BODY, "organisation.limit", "un nombre du gabarit dépasserait"),
-    ("{{ 'x' * 90000 }}{{ 'x' * 90000 }}", BODY, "organisation.limit", "le gabarit écrirait plus de 100\u00a0000"),
+    ("{% for c in organisation.nom * 50 %}Une phrase d’une soixantaine de caractères, répétée sans fin. "
+     "{% endfor %}", BODY, "organisation.limit", "le gabarit écrirait plus de 20\u00a0000"),
     ("Début.\n" + "x" * 200_000, "essai/clauses/propre.md:9:", "organisation.limit",
      "Mot trop long : « xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… » compte 200000 caractères"),
     ("Un {{ 'y' * 300 }} mot.", BODY, "organisation.limit", "compte 300 caractères sans espace (au plus 200)"),
@@ -76,10 +77,11 @@ def test_a_hostile_own_clause_body_is_a_located_error(tmp_path, body, where, cod
 
 @pytest.mark.parametrize(("title", "code", "message"), [
     ("{{", "organisation.clause", "Gabarit Jinja invalide"),
-    ("{{ x }}", "render.template", "Le titre de la clause échoue : « x » n’est pas défini."),
-    ("{{ cycler.__init__ }}", "render.template", "l’attribut « __init__ » n’est pas permis dans un gabarit"),
-    ("{{ lipsum }}", "render.template", "« lipsum » n’est pas défini"),
-    ("{{ lipsum(100000) }}", "render.template", "« lipsum » n’est pas défini"),
+    ("{{ x }}", "organisation.clause", "Le titre lit « x », qui n’existe pas dans le modèle d’organisation."),
+    ("{{ cycler.__init__ }}", "organisation.clause", "Le titre lit « cycler.__init__ », qui n’existe pas"),
+    ("{{ lipsum }}", "organisation.clause", "Le titre lit « lipsum », qui n’existe pas"),
+    ("{{ lipsum(100000) }}", "organisation.clause", "Le titre lit « lipsum », qui n’existe pas"),
+    ("{{ organisation.nom.__class__ }}", "render.template", "l’attribut « __class__ » n’est pas permis"),
     ("{{ prochaine_revision.today() }}", "render.template", "l’attribut « today » n’est pas permis"),
     ("{{ 1/0 }}", "render.template", "Le titre de la clause échoue : division par zéro."),
 ])
@@ -199,3 +201,55 @@ def test_an_edit_behind_a_clauses_link_inside_the_folder_is_rebuilt(tmp_path):
     assert "Seconde version de notre texte." in (out / "essai" / "politique.html").read_text(encoding="utf-8")
     manifest = (out / "essai" / "manifest.json").read_text(encoding="utf-8")
     assert '"clauses/propre.md"' in manifest
+
+
+@pytest.mark.parametrize("command", ["check", "diff", "publish", "build"])
+def test_a_huge_constant_stops_every_command_with_a_located_limit(tmp_path, command):
+    org = own_clause(tmp_path, body="{{ 9**(9**9) }}")
+    args = {"check": [org], "diff": [FIXTURE, org, "--out", tmp_path / "cmp"],
+            "publish": [org, "--site", tmp_path / "site"], "build": [org, "--out", tmp_path / "out"]}[command]
+    result = run(command, *args)
+    assert result.exit_code == 3, result.output
+    assert "essai/clauses/propre.md:7: erreur [organisation.limit] — essai.propre: corps\n  Le gabarit de la " \
+           "clause dépasse une limite : un nombre du gabarit dépasserait 4\u00a0096 bits." in result.output
+    assert not (tmp_path / "out").exists() and not (tmp_path / "site").exists()
+
+
+def test_explain_compiles_a_huge_constant_without_computing_it(tmp_path):
+    result = run("explain", own_clause(tmp_path, body="{{ 9**(9**9) }}"), "--document", "politique")
+    assert result.exit_code == 0, result.output
+    assert "incluse  essai.propre — Notre règle" in result.output
+
+
+def test_a_failing_title_is_located_in_explain(tmp_path):
+    result = run("explain", own_clause(tmp_path, title="{{ 1/0 }}"), "--document", "politique")
+    assert result.exit_code == 5, result.output
+    assert f"{TITLE} erreur [render.template] — essai.propre: title\n  Le titre de la clause échoue : " \
+           "division par zéro." in result.output
+
+
+def test_an_organisation_folder_that_is_a_link_elsewhere_is_refused(tmp_path):
+    org = own_clause(tmp_path)
+    (tmp_path / "essai").rename(tmp_path / "autre")
+    (tmp_path / "essai").symlink_to(tmp_path / "autre")
+    result = run("check", org)
+    assert result.exit_code == 3, result.output
+    assert "essai: erreur [organisation.clause]\n  Ce lien mène hors du dossier de l’organisme" in result.output
+
+
+def test_more_own_clauses_than_a_document_can_hold_are_refused(tmp_path):
+    org = own_clause(tmp_path)
+    for index in range(101):
+        (tmp_path / "essai" / "clauses" / f"c{index}.md").write_text("---\nid: x\n---\n", encoding="utf-8")
+    result = run("check", org)
+    assert result.exit_code == 3, result.output
+    assert "essai/clauses: erreur [organisation.limit]\n  Le dossier compte 102 clauses ; il en faut au plus 100." \
+        in result.output
+
+
+def test_a_clause_cannot_forge_a_value_to_confirm(tmp_path):
+    result = run("check", own_clause(tmp_path, body="Texte.\nCourriel : \ue000faux@x.ca\ue001.",
+                                     extra="variables: [organisation.nom]\n"))
+    assert result.exit_code == 3, result.output
+    assert "essai/clauses/propre.md:9: erreur [organisation.clause]\n  Caractère réservé à policygen : U+E000." \
+        in result.output

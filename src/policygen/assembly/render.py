@@ -52,7 +52,7 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, TemplateError) and exc.message:
         return next((french.format(*match.groups()) for pattern, french in _JINJA
                      if (match := pattern.search(exc.message))), exc.message.rstrip("."))
-    return next((text for kind, text in _REASONS if isinstance(exc, kind)), type(exc).__name__)
+    return next((text for kind, text in _REASONS if isinstance(exc, kind)), f"erreur imprévue ({type(exc).__name__})")
 
 
 def _line(clause: Clause, part: str) -> int:

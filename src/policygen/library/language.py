@@ -16,11 +16,11 @@ from urllib.parse import quote
 
 from jinja2 import StrictUndefined, nodes
 
-from ..french import Name, contract, french_list, hour, long_date, phone
 from ..diagnostics import visible
+from ..french import Name, contract, french_list, hour, long_date, phone
 from ..orgfile.confirm import CLOSE, OPEN, Unconfirmed, marked
 from ..orgfile.yamlsource import LIMITS
-from .sandbox import BoundedEnvironment, bounded_filter
+from .sandbox import BoundedEnvironment, bounded_filter, check_value
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>()#+!|~&])")
 # A word longer than the organisation file allows (PDF hyphenation of a longer one takes minutes).
@@ -79,7 +79,7 @@ def _printed(value: Any) -> str:
 def _finalize(value: Any) -> Any:
     if value is None:
         raise MissingValue()
-    return _highlight(value, _printed(value))
+    return _highlight(value, _printed(check_value(value)))  # weighed before it is turned into text
 
 
 # What would end or break a Markdown link destination written between « < » and « > ».
@@ -141,9 +141,8 @@ def environment() -> BoundedEnvironment:
     chance, and bounds their time and memory: an organisation's own clauses come
     from a shared drive, and every template handles values typed by users.
     """
-    env = BoundedEnvironment(undefined=StrictUndefined, finalize=_finalize,
-                                        autoescape=False, keep_trailing_newline=True,
-                                        trim_blocks=True, lstrip_blocks=True)
+    env = BoundedEnvironment(undefined=StrictUndefined, finalize=_finalize, autoescape=False,
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     ours = dict(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
                 coordonnees=contact_card, capitale=capitalised, a=contracted("à"), de=contracted("de"))
     env.filters.update({name: bounded_filter(name, _carry(function)) for name, function in ours.items()})

@@ -55,11 +55,11 @@ def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnos
         elif path[0] in FILE_SECTIONS and not any(path[:len(d)] == d for d in declared):
             report("library.variable", ("variables",),
                    f"Le gabarit lit « {dotted} » sans le déclarer dans « variables ».")
-    condition_paths = referenced_paths(env.parse(f"{{{{ {meta.when} }}}}"))
-    for path in sorted(condition_paths):
-        if not path_exists(schema, path):
-            report("library.variable", ("when",),
-                   f"La condition lit « {'.'.join(path)} », qui n’existe pas dans le modèle d’organisation.")
+    for at, part, source in (("title", "Le titre", meta.title), ("when", "La condition", f"{{{{ {meta.when} }}}}")):
+        for path in sorted(referenced_paths(env.parse(source))):
+            if not path_exists(schema, path):
+                report("library.variable", (at,),
+                       f"{part} lit « {'.'.join(path)} », qui n’existe pas dans le modèle d’organisation.")
 
     own = clause.origin == ORGANISATION_SOURCE  # an organisation's clause may name itself as its source
     _check_sources([(i, r) for i, r in enumerate(meta.sources) if not (own and r.source == ORGANISATION_SOURCE)],

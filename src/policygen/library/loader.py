@@ -18,6 +18,7 @@ from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
+from ..orgfile.confirm import CLOSE, OPEN
 from ..orgfile.validation import schema_diagnostics
 from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
@@ -49,6 +50,12 @@ def _load_clause(path: Path, problems: list[Diagnostic], origin: str = "biblioth
                                    code="library.front-matter"))
         return None
     front, body, body_line = parts
+    if (marker := re.search(f"[{OPEN}{CLOSE}]", text)) is not None:  # would forge a value « à confirmer »
+        problems.append(Diagnostic(display, text.count("\n", 0, marker.start()) + 1, "",
+                                   f"Caractère réservé à policygen : U+{ord(marker.group()):04X}.",
+                                   "Retirez-le ; une valeur à confirmer se marque dans le fichier d’organisation.",
+                                   code="library.control"))
+        return None
     if (word := LONG_WORD.search(body)) is not None:  # PDF layout slows to minutes on such a word
         problems.append(Diagnostic(display, body_line + body.count("\n", 0, word.start()), "",
                                    long_word_message(word.group()), "Ajoutez les espaces qui manquent.",
@@ -214,6 +221,7 @@ def _as_organisation(problem: Diagnostic, code: str) -> Diagnostic:
 
 
 LAWS_FILE, CLAUSES, WITHDRAWALS = "lois.yaml", "clauses", "retire.yaml"
+MAX_OWN_CLAUSES = 100  # each may write a few pages: more would not make a document anyone reads
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -221,8 +229,9 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """The files of an organisation's folder that policygen reads — lois.yaml, clauses/*.md,
-    clauses/retire.yaml — and the refusal of any that resolves outside the folder.
+    """The files of an organisation's folder that policygen reads — lois.yaml, clauses/*.md
+    (`MAX_OWN_CLAUSES` at most), clauses/retire.yaml — and the refusal of any that resolves
+    outside the folder.
 
     The folder is on a shared drive: a link in it to a file elsewhere (another body's
     files, a system file) is refused, never read, and its content never printed. A
@@ -230,25 +239,31 @@ def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
     read, so the build cache hashes what the documents are made of."""
     if not folder.is_dir():
         return [], []
-    root = folder.resolve()
+    root = folder.parent.resolve() / folder.name
+    if folder.resolve() != root:  # the folder itself is a link elsewhere
+        return [], [_outside(folder)]
     clauses = folder / CLAUSES
     candidates = [folder / LAWS_FILE]
+    too_many = []
     if _inside(clauses, root) and clauses.is_dir():
-        candidates += sorted(clauses.glob("*.md")) + [clauses / WITHDRAWALS]
+        own = sorted(clauses.glob("*.md"))
+        if len(own) > MAX_OWN_CLAUSES:
+            own, too_many = [], [Diagnostic(display_path(clauses), None, "",
+                                            f"Le dossier compte {len(own)} clauses ; il en faut au plus "
+                                            f"{MAX_OWN_CLAUSES}.", "Regroupez ou retirez des clauses.",
+                                            code="organisation.limit")]
+        candidates += own + [clauses / WITHDRAWALS]
     elif clauses.is_symlink() or clauses.exists():
         candidates.append(clauses)
-    files, problems = [], []
-    for path in candidates:
-        if not (path.exists() or path.is_symlink()):
-            continue
-        if _inside(path, root):
-            files.append(path)
-            continue
-        problems.append(Diagnostic(display_path(path), None, "",
-                                   "Ce lien mène hors du dossier de l’organisme : il n’est pas lu.",
-                                   "Copiez le fichier lui-même dans le dossier de l’organisme, à la place du lien.",
-                                   code="organisation.clause"))
-    return files, problems
+    present = [path for path in candidates if path.exists() or path.is_symlink()]
+    return ([path for path in present if _inside(path, root)],
+            too_many + [_outside(path) for path in present if not _inside(path, root)])
+
+
+def _outside(path: Path) -> Diagnostic:
+    return Diagnostic(display_path(path), None, "", "Ce lien mène hors du dossier de l’organisme : il n’est pas lu.",
+                      "Copiez le fichier lui-même dans le dossier de l’organisme, à la place du lien.",
+                      code="organisation.clause")
 
 
 def load_local(folder: Path, library: Library) -> Local:

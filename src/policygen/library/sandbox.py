@@ -36,8 +36,8 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 MAX_VALUE = 100_000  # characters or items in one value: a whole clause is a few thousand
-MAX_WORK = 1_000_000  # units per render: the largest library clause spends a few thousand
-MAX_OUTPUT = 100_000  # characters one template may write
+MAX_WORK = 100_000  # units per render: the largest library clause spends 2 439 (five bodies, 2026)
+MAX_OUTPUT = 20_000  # characters one template may write: the longest library clause writes 3 557
 MAX_INT_BYTES = 512  # a number of about 1 200 digits: more than any date, count or hour needs
 
 # Attributes of a value that read the clock, the machine's time zone or its locale.
@@ -47,7 +47,8 @@ _CLOCK = frozenset({"today", "now", "utcnow", "fromtimestamp", "utcfromtimestamp
 _DROPPED_FILTERS = ("random", "indent", "wordwrap", "urlize", "xmlattr", "pprint", "filesizeformat")
 _PERCENT_WIDTH = re.compile(r"%[-+ #0]*(\d*)(?:\.(\d+))?")
 _DIGITS = re.compile(r"\d+")
-_LOOP_BOUND = "policygen.library.sandbox.counted"
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+_LOOP_BOUND, _JOIN = "policygen.library.sandbox.counted", "policygen.library.sandbox.joined"
 _TAGS = {nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "from … import",
          nodes.Extends: "extends"}
 
@@ -118,8 +119,18 @@ def _too_big(what: str) -> TemplateLimit:
     return TemplateLimit(f"taille maximale dépassée par {what} (au plus {number(MAX_VALUE)} caractères ou éléments)")
 
 
+def _no_address(text: str) -> str:
+    """`text`, unless it shows a function or object as such: its memory address changes every run."""
+    if _ADDRESS.search(text):
+        raise TemplateRuntimeError("le gabarit imprime une fonction ou un objet interne au lieu d’une valeur")
+    return text
+
+
 def check_value(value: Any) -> Any:
-    """`value`, once its weight is known to be within bounds (charged to the budget)."""
+    """`value`, once its weight is known to be within bounds (charged to the budget) and, for
+    text, that it holds no memory address."""
+    if isinstance(value, str):
+        _no_address(value)
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 8 * MAX_INT_BYTES:
         raise TemplateLimit(f"un nombre du gabarit dépasserait {number(MAX_INT_BYTES * 8)} bits")
     size = weight(value)
@@ -179,18 +190,22 @@ def _check_amplifier(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -
 def bounded_filter(name: str, function: Any) -> Any:
     """A filter whose arguments and result are held to the bounds."""
     def checked(*args: Any, **kwargs: Any) -> Any:
-        if name == "join":  # weigh what a generator would join before joining it
-            args = tuple(list(counted(a)) if isinstance(a, Iterator) else a for a in args)
+        if name == "join":
+            args = _materialised(args)
         values = [a for a in args if not _is_context(a)]
         _check_arguments([*values, *kwargs.values()])
         _check_amplifier(name, tuple(values), kwargs)
         _spend(1)
         return check_value(function(*args, **kwargs))
-    for marker in ("jinja_pass_arg",):  # keep Jinja's « pass the context / eval context » flag
-        if hasattr(function, marker):
-            setattr(checked, marker, getattr(function, marker))
+    if hasattr(function, "jinja_pass_arg"):  # Jinja's « pass the context / eval context » flag
+        checked.jinja_pass_arg = function.jinja_pass_arg
     checked.__name__ = getattr(function, "__name__", name)
     return checked
+
+
+def _materialised(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`join`'s arguments with any generator made a list, so what it would join is weighed first."""
+    return tuple(list(counted(a)) if isinstance(a, Iterator) else a for a in args)
 
 
 def _is_context(value: Any) -> bool:
@@ -204,10 +219,21 @@ def counted(iterable: Any) -> Iterator[Any]:
         yield item
 
 
+def joined(*parts: Any) -> str:
+    """What `a ~ b ~ …` makes, once the parts are known to print within bounds."""
+    if weight(list(parts)) > MAX_VALUE:
+        raise _too_big("une concaténation (~)")
+    return check_value("".join(str(part) for part in parts))
+
+
+def _joined(concat: nodes.Concat) -> nodes.Call:
+    return nodes.Call(nodes.ImportedName(_JOIN), concat.nodes, [], None, None, lineno=concat.lineno)
+
+
 class BoundedEnvironment(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, with the bounds this module describes."""
 
-    intercepted_binops = frozenset({"*", "**", "%", "+", "//", "/"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})  # the ones that can make a huge value
 
     def __init__(self, **options: Any):
         super().__init__(**options)
@@ -225,6 +251,12 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
                                       "dans son seul fichier", node.lineno)
         for loop in ast.find_all(nodes.For):
             loop.iter = nodes.Call(nodes.ImportedName(_LOOP_BOUND), [loop.iter], [], None, None, lineno=loop.lineno)
+        for parent in ast.find_all(nodes.Node):  # `a ~ b` prints its operands: weigh them first
+            for name, child in parent.iter_fields():
+                if isinstance(child, nodes.Concat):
+                    setattr(parent, name, _joined(child))
+                elif isinstance(child, list):
+                    setattr(parent, name, [_joined(c) if isinstance(c, nodes.Concat) else c for c in child])
         return self.from_string(ast)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
@@ -238,8 +270,8 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
                     raise _too_big("une répétition (*)")
         if operator == "%" and isinstance(left, str):
             _check_percent(left)
-        if operator == "+" and weight([left, right]) > MAX_VALUE:
-            raise _too_big("une concaténation (+)")
+        if operator in ("+", "%") and weight([left, right]) > MAX_VALUE:
+            raise _too_big(f"une opération ({operator})")
         if operator == "*" and isinstance(left, int) and isinstance(right, int) \
                 and left.bit_length() + right.bit_length() > 8 * MAX_INT_BYTES + 8:
             raise TemplateLimit(f"un nombre du gabarit dépasserait {number(MAX_INT_BYTES * 8)} bits")
@@ -259,13 +291,15 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         return checked
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
-        _check_arguments([*args, *kwargs.values()])
         name = getattr(__obj, "__name__", "")
         owner = getattr(__obj, "__self__", None)
+        if name == "join" and isinstance(owner, str):
+            args = _materialised(args)
+        _check_arguments([*args, *kwargs.values()])
         if name == "replace" and isinstance(owner, str):
             _check_replace(owner, *args[:3])
         elif name == "join" and isinstance(owner, str) and args:
-            _check_join(owner, list(args[0]) if isinstance(args[0], (list, tuple)) else args[0])
+            _check_join(owner, args[0])
         elif name in ("expandtabs", "format_map"):
             raise TemplateLimit(f"la méthode « {name} » n’est pas permise dans un gabarit")
         _spend(1 + weight(args))
@@ -281,7 +315,7 @@ def render(template: Any, context: Mapping[str, Any]) -> str:
             if size > MAX_OUTPUT:
                 raise TemplateLimit(f"le gabarit écrirait plus de {number(MAX_OUTPUT)} caractères")
             parts.append(part)
-        return "".join(parts)
+    return _no_address("".join(parts))
 
 
 def holds(condition: Any, context: Mapping[str, Any]) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..assembly.inputs import load_all
-from ..assembly.render import render_line
+from ..assembly.render import guarded, render_line
 from ..assembly.select import applies
 from ..library.language import MissingValue
 from ..library.reads import condition_fields, shown, value_at
@@ -81,18 +81,23 @@ def explain(library: Library, document: str, context: dict[str, Any], located: L
     result = []
     for clause in clauses:
         if clause.id in withdrawn and clause.origin != ORGANISATION_SOURCE:
-            result.append(Explanation(clause.id, _title(clause.meta.title, context),
+            result.append(Explanation(clause.id, _clause_title(clause, context),
                                       _title(sections[clause.meta.documents[document]][1], context),
                                       False, "", (), _origin(clause, withdrawn)))
             continue
         readings = tuple(Reading(dotted(path), shown(value_at(context, path)),
                                  located.key_lines.get(path))
                          for path in sorted(condition_fields(clause)))
-        result.append(Explanation(clause.id, _title(clause.meta.title, context),
+        result.append(Explanation(clause.id, _clause_title(clause, context),
                                   _title(sections[clause.meta.documents[document]][1], context),
                                   applies(clause, context), clause.meta.when, readings,
                                   _origin(clause, withdrawn)))
     return result
+
+
+def _clause_title(clause: Clause, context: dict[str, Any]) -> str:
+    """A clause's title; one that fails (an organisation's own clause) is a located error."""
+    return guarded(clause, "title", lambda: _title(clause.meta.title, context))
 
 
 def _title(template: str, context: dict[str, Any]) -> str:
