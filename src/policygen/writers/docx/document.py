@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from ...model.nodes import Clause, Document
 from ..html import anchor, table_of_contents
 from ..options import WriterOptions
+from . import lookups  # noqa: F401 (python-docx's style lookup made fast, for the whole process)
 from .blocks import Lists, add_blocks
 from .comments import comment_clause, mark_draft
 from .fields import header_footer
