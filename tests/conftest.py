@@ -138,6 +138,16 @@ def output_files(out: Path, extension: str) -> list[Path]:
     return files
 
 
+def sample_files(out: Path, extension: str) -> list[Path]:
+    """One file of each document kind, each from another organisation: every layout (table of
+    contents, columns, title block) for the outside validators (LibreOffice, outloud,
+    page-validation, axe-core), which are slow, at a fifth of the cost of every file."""
+    files = output_files(out, extension)
+    kinds = sorted({path.stem for path in files})
+    folders = sorted({path.parent for path in files})
+    return [folders[index % len(folders)] / f"{kind}.{extension}" for index, kind in enumerate(kinds)]
+
+
 SAMPLES = {"rich": samples.rich_politique, "dense-fiche": samples.dense_fiche}
 
 
