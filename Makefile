@@ -57,7 +57,11 @@ YAML_LS_VERSION := 1.25.0
 test: $(STAMP) | $(CHROMIUM) $(SOFFICE) .npm/installed
 	$(BIN)/python -m pytest -q
 
+# P, the pandoc route, needs pandoc: installed here when absent and we are root.
 bench: $(STAMP)
+	@command -v pandoc >/dev/null || [ "$$(id -u)" != 0 ] || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pandoc >/dev/null) || \
+		echo "pandoc non installé : le rapport P sera absent."
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/words.py
 

@@ -1,4 +1,4 @@
-"""Whole builds, timed against issue 11's targets (run: make bench; not a test).
+"""Whole builds, timed against issue 21's targets (run: make bench; not a test).
 
 In one run: a cold build, a build with nothing changed and a build after one clause
 changed, for the five organisations and for 80 synthetic organisations derived from
@@ -7,7 +7,11 @@ process; the pandoc route when pandoc is installed; the time of each stage of on
 process building the five organisations serially. Builds run as `policygen build`
 in a child process; their peak memory is the largest sum of the resident memory of
 that process and its workers, sampled every 0.1 s. The machine may be shared: the
-figures are noisy, compare them within one run.
+figures are noisy, compare them within one run (the ratios), with the load printed.
+
+The summary sets side by side A (cold build, five organisations), L (WeasyPrint alone),
+P (the pandoc route), N (nothing changed) and the 80 organisations, against the targets
+A/L <= 0.7, A/P <= 0.3, N/A <= 0.05, 80 organisations cold <= 90 s and <= 600 MB.
 
 usage: python benchmarks/build.py [--sans-80]
 """
@@ -122,19 +126,21 @@ def one_clause_changed(library: Path) -> str:
     raise SystemExit("aucune clause propre à un seul document")
 
 
-def three_builds(files: list[Path], scratch: Path, label: str, rows: list[tuple[str, float, int, str]]) -> float:
+def three_builds(files: list[Path], scratch: Path, label: str,
+                 rows: list[tuple[str, float, int, str]]) -> tuple[float, int, float]:
+    """(cold seconds, cold peak bytes, nothing-changed seconds)."""
     library = scratch / f"bibliotheque-{label}"
     shutil.copytree(ROOT / "templates", library)
     out = scratch / f"sortie-{label}"
     command = [*POLICYGEN, "build", *map(str, files), "--out", str(out), "--bibliotheque", str(library), "--silencieux"]
-    cold, peak, output = measured(command, scratch)
-    rows.append((f"{label} : à froid", cold, peak, f"{written(output)} fichiers"))
-    seconds, peak, output = measured(command, scratch)
-    rows.append((f"{label} : rien de changé", seconds, peak, f"{100 * seconds / cold:.1f} % du froid"))
+    cold, cold_peak, output = measured(command, scratch)
+    rows.append((f"{label} : à froid", cold, cold_peak, f"{written(output)} fichiers"))
+    noop, peak, output = measured(command, scratch)
+    rows.append((f"{label} : rien de changé", noop, peak, f"{100 * noop / cold:.1f} % du froid"))
     document = one_clause_changed(library)
     seconds, peak, output = measured(command, scratch)
     rows.append((f"{label} : une clause ({document})", seconds, peak, f"{written(output)} fichiers refaits"))
-    return cold
+    return cold, cold_peak, noop
 
 
 def weasyprint_alone(scratch: Path) -> tuple[float, list[Path]]:
@@ -206,21 +212,30 @@ def stages(scratch: Path) -> list[tuple[str, float]]:
     return times
 
 
+def load() -> str:
+    return Path("/proc/loadavg").read_text().split(" ", 1)[0] if Path("/proc/loadavg").exists() else "?"
+
+
+def ratio(label: str, value: float, target: float) -> str:
+    return f"{label} = {value:.2f} (cible ≤ {target}) {'atteinte' if value <= target else 'MANQUÉE'}"
+
+
 def main() -> None:
     rows: list[tuple[str, float, int, str]] = []
+    loads = [load()]
+    many = None
     with tempfile.TemporaryDirectory(prefix="policygen-bench-") as folder:
         scratch = Path(folder)
-        cold5 = three_builds(ORGANISATIONS, scratch, "5 organismes", rows)
+        cold5, _, noop5 = three_builds(ORGANISATIONS, scratch, "5 organismes", rows)
         if "--sans-80" not in sys.argv:
             (scratch / "synthetiques").mkdir()
-            three_builds(synthetic(scratch / "synthetiques"), scratch, f"{SYNTHETIC} organismes", rows)
+            many = three_builds(synthetic(scratch / "synthetiques"), scratch, f"{SYNTHETIC} organismes", rows)
         alone, pages = weasyprint_alone(scratch)
-        rows.append(("WeasyPrint seul, 15 pages HTML, 1 processus", alone, 0,
-                     f"froid 5 org. / WeasyPrint = {cold5 / alone:.2f}"))
+        rows.append(("WeasyPrint seul, 15 pages HTML, 1 processus", alone, 0, ""))
         pandoc = pandoc_route(pages)
-        rows.append(("pandoc : DOCX, HTML et PDF des 15 pages", pandoc or 0.0, 0,
-                     f"froid 5 org. / pandoc = {cold5 / pandoc:.2f}" if pandoc else "pandoc absent"))
+        rows.append(("pandoc : DOCX, HTML et PDF des 15 pages", pandoc or 0.0, 0, "" if pandoc else "pandoc absent"))
         stage_rows = stages(scratch)
+    loads.append(load())
     print(f"\n{'mesure':<46}{'durée':>10}{'mémoire max':>14}  remarque")
     for label, seconds, peak, note in rows:
         memory = f"{peak / 1e6:.0f} Mo" if peak else "—"
@@ -228,7 +243,20 @@ def main() -> None:
     print(f"\n{'étape (un processus, 5 organismes, en série)':<46}{'durée':>10}")
     for label, seconds in stage_rows:
         print(f"{label:<46}{seconds:9.2f} s")
-    print(f"\n{os.cpu_count()} cœurs ; machine possiblement partagée : chiffres bruités.")
+    print("\nEn regard (5 organismes, mêmes pages) :")
+    print(f"  A  build à froid          {cold5:7.1f} s")
+    print(f"  L  WeasyPrint seul        {alone:7.1f} s   {ratio('A/L', cold5 / alone, 0.7)}")
+    if pandoc:
+        print(f"  P  pandoc                 {pandoc:7.1f} s   {ratio('A/P', cold5 / pandoc, 0.3)}")
+    else:
+        print("  P  pandoc absent (make bench l’installe en root)")
+    print(f"  N  rien de changé         {noop5:7.1f} s   {ratio('N/A', noop5 / cold5, 0.05)}")
+    if many:
+        seconds, peak, _ = many
+        verdict = "atteinte" if seconds <= 90 and peak <= 600e6 else "MANQUÉE"
+        print(f"  {SYNTHETIC} organismes à froid   {seconds:7.1f} s, {peak / 1e6:.0f} Mo (cible ≤ 90 s et ≤ 600 Mo) {verdict}")
+    print(f"\n{os.cpu_count()} cœurs ; charge moyenne sur 1 min au début et à la fin : {loads[0]} et {loads[1]} "
+          "(machine possiblement partagée : comparez les rapports d’une même exécution).")
 
 
 if __name__ == "__main__":

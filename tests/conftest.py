@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
@@ -27,6 +31,15 @@ CHROMIUM = Path(os.environ.get("POLICYGEN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-dev-shm-usage"]  # containers often have a tiny /dev/shm
+
+
+# Property tests draw the same examples on every run (derandomize: no seed, no example
+# database), so CI passes or fails the same way each time; POLICYGEN_HYPOTHESIS=long draws
+# fresh ones, with the test files' own variables (POLICYGEN_FUZZ_EXAMPLES,
+# POLICYGEN_DIFF_EXAMPLES) for more examples.
+settings.register_profile("fixed", derandomize=True, database=None)
+settings.register_profile("long", derandomize=False)
+settings.load_profile("long" if os.environ.get("POLICYGEN_HYPOTHESIS") == "long" else "fixed")
 
 
 # Log records outside our control, (logger, message start), each with its reason.
@@ -97,10 +110,42 @@ def cisss_builds(built, tmp_path_factory) -> dict[str, Path]:
     return {"plain": built / "cisss-laurentides", "review": out / "cisss-laurentides" / "revision"}
 
 
+@dataclass(frozen=True)
+class Ran:
+    exit_code: int
+    output: str  # standard output and error, interleaved
+
+
+# Root reads and writes past file permissions through two capabilities; without them in its
+# bounding set a child run as root meets them as any user does (CI runs as root).
+MEET_PERMISSIONS = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+
+
+@pytest.fixture
+def run_unprivileged(tmp_path):
+    """`policygen` in a child process, in `tmp_path`, that file permissions stop even as root."""
+    def invoke(*args) -> Ran:
+        process = subprocess.run([*MEET_PERMISSIONS, sys.executable, "-m", "policygen", *map(str, args)],
+                                 cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300)
+        return Ran(process.returncode, process.stdout)
+    return invoke
+
+
 def output_files(out: Path, extension: str) -> list[Path]:
     files = sorted(out.glob(f"*/*.{extension}"))
     assert len(files) == len(ORGANISATIONS) * len(load_library().documents)
     return files
+
+
+def sample_files(out: Path, extension: str) -> list[Path]:
+    """One file of each document kind, each from another organisation: every layout (table of
+    contents, columns, title block) for the outside validators (LibreOffice, outloud,
+    page-validation, axe-core), which are slow, at a fifth of the cost of every file."""
+    files = output_files(out, extension)
+    kinds = sorted({path.stem for path in files})
+    folders = sorted({path.parent for path in files})
+    return [folders[index % len(folders)] / f"{kind}.{extension}" for index, kind in enumerate(kinds)]
 
 
 SAMPLES = {"rich": samples.rich_politique, "dense-fiche": samples.dense_fiche}

@@ -1,7 +1,6 @@
 """One map of exit codes (README « Codes de sortie »), each reached through the command line
 with the message the user reads; write failures reported the same way by every command."""
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -113,11 +112,10 @@ def test_6_an_organisation_file_that_cannot_be_read(run, org_file, tmp_path):
     assert "2 erreurs dans absent.yaml, dossier.yaml : corrigez-les" in result.output
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_6_an_organisation_file_without_read_permission(run, org_file):
+def test_6_an_organisation_file_without_read_permission(run_unprivileged, org_file):
     path = org_file()
     path.chmod(0o200)
-    result = run("explain", path)
+    result = run_unprivileged("explain", path)
     assert result.exit_code == 6
     assert "essai.yaml: erreur [io.read]\n  Lecture impossible : permission refusée.\n" in result.output
 
@@ -151,16 +149,15 @@ def test_6_a_file_where_a_folder_should_be(run, org_file, tmp_path, command):
     assert blocker.read_text(encoding="utf-8") == "à garder"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
 @pytest.mark.parametrize("command", ["build", "diff", "publish"])
-def test_6_a_read_only_folder(run, org_file, tmp_path, command):
+def test_6_a_read_only_folder(run_unprivileged, org_file, tmp_path, command):
     folder = tmp_path / "lecture-seule"
     earlier = folder / "essai" / "netiquette.html"
     earlier.parent.mkdir(parents=True)
     earlier.write_text("version précédente", encoding="utf-8")
     folder.chmod(0o500)
     try:
-        result = run(*_writing_command(command, org_file(), folder))
+        result = run_unprivileged(*_writing_command(command, org_file(), folder))
     finally:
         folder.chmod(0o700)
     assert result.exit_code == 6, result.output

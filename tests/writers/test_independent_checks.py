@@ -1,7 +1,8 @@
 """What tools no one here wrote say of the outputs: LibreOffice (a stand-in for Word) lays
 out each Word file in about as many pages as its PDF, the fiche-synthèse on one sheet recto
 verso; two PDF/UA checkers from PyPI (page-validation's PDF/UA-1 profile, outloud) accept
-every PDF. All read the session's build of the five organisations."""
+the PDFs. All read a sample of the session's build that holds every layout (one document of
+each kind, each from another organisation: `sample_files`)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,13 @@ import page
 import pytest
 from pypdf import PdfReader
 
-from conftest import output_files
+from conftest import sample_files
 from readback import body_size
 
 
 @pytest.fixture(scope="session")
 def word_as_pdf(built, tmp_path_factory) -> Path:
-    """Every built .docx converted to PDF by LibreOffice headless, once: out/<slug>/<kind>.pdf."""
+    """The sample's .docx converted to PDF by LibreOffice headless, once: out/<kind>.pdf."""
     soffice = shutil.which("soffice")
     if soffice is None:
         message = ("LibreOffice est introuvable (soffice) : « make test » l’installe quand il tourne en root "
@@ -33,10 +34,9 @@ def word_as_pdf(built, tmp_path_factory) -> Path:
         pytest.skip(message)
     out = tmp_path_factory.mktemp("libreoffice")
     profile = out / "profil"  # a private profile: no clash with another LibreOffice running
-    for folder in sorted({p.parent for p in output_files(built, "docx")}):
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out / folder.name), *sorted(map(str, folder.glob("*.docx")))],
-                       check=True, capture_output=True, timeout=300)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), *map(str, sample_files(built, "docx"))],
+                   check=True, capture_output=True, timeout=300)
     return out
 
 
@@ -45,32 +45,32 @@ def _pages(path: Path) -> int:
 
 
 def _word_pages(word_as_pdf: Path, docx: Path) -> int:
-    return _pages(word_as_pdf / docx.parent.name / f"{docx.stem}.pdf")
+    return _pages(word_as_pdf / f"{docx.stem}.pdf")
 
 
 def test_fiche_synthese_is_one_sheet_recto_verso_in_libreoffice(built, word_as_pdf):
-    for docx in output_files(built, "docx"):
+    for docx in sample_files(built, "docx"):
         if docx.stem == "fiche-synthese":
             assert _word_pages(word_as_pdf, docx) == 2, docx
 
 
 def test_word_files_lay_out_like_the_pdfs_in_libreoffice(built, word_as_pdf):
     """Within one page of the PDF, and the fiche's type at its size in both."""
-    for docx in output_files(built, "docx"):
+    for docx in sample_files(built, "docx"):
         word, pdf = _word_pages(word_as_pdf, docx), _pages(docx.with_suffix(".pdf"))
         assert abs(word - pdf) <= 1, (docx, word, pdf)
         if docx.stem == "fiche-synthese":
-            assert body_size(word_as_pdf / docx.parent.name / f"{docx.stem}.pdf") >= 9.5, docx
+            assert body_size(word_as_pdf / f"{docx.stem}.pdf") >= 9.5, docx
 
 
 def test_word_table_of_contents_shows_page_numbers_in_libreoffice(built, word_as_pdf):
     """LibreOffice never updates a table of contents on opening: the numbers it shows are those the
     file carries. Each entry has one, and its heading is on that page of LibreOffice's layout, or
     the next or previous (Word's pages are the PDF's within one)."""
-    for docx in output_files(built, "docx"):
+    for docx in sample_files(built, "docx"):
         if docx.stem != "politique":
             continue
-        pages = [page.extract_text() for page in PdfReader(str(word_as_pdf / docx.parent.name / "politique.pdf")).pages]
+        pages = [page.extract_text() for page in PdfReader(str(word_as_pdf / "politique.pdf")).pages]
         start = next(i for i, text in enumerate(pages) if "Table des matières" in text)
         toc = "\n".join(pages[start:start + 3])
         entries = re.findall(r"^(\S.+?)\.{3,}\s*(\d+)$", toc, re.M)
@@ -83,22 +83,22 @@ def test_word_table_of_contents_shows_page_numbers_in_libreoffice(built, word_as
 
 def test_word_files_carry_lato(word_as_pdf):
     """LibreOffice lays them out in the embedded Lato, even where Lato is not installed."""
-    for path in sorted(word_as_pdf.glob("*/*.pdf")):
+    for path in sorted(word_as_pdf.glob("*.pdf")):
         fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for p in PdfReader(str(path)).pages
                  for f in p["/Resources"].get("/Font", {}).values()}
         assert {"Lato-Regular", "Lato-Bold"} <= fonts, (path, fonts)
 
 
 def test_pdfs_are_pdfua1_for_page_validation(built):
-    for path in output_files(built, "pdf"):
+    for path in sample_files(built, "pdf"):
         report = page.validate_pdf(str(path), profile=page.ValidationProfile.PDF_UA_1)
         assert report.is_compliant, (path, [(f.rule_id, f.message) for f in report.failures])
 
 
 @pytest.fixture(scope="session")
 def outloud(built) -> list[tuple[str, str, str, str]]:
-    """outloud's errors and warnings over every built PDF, once: (path, rule, severity, message)."""
-    paths = [str(p) for p in output_files(built, "pdf")]
+    """outloud's errors and warnings over the sample's PDFs, once: (path, rule, severity, message)."""
+    paths = [str(p) for p in sample_files(built, "pdf")]
     run = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--json", "-", "--fail-on", "never",
                           *paths], capture_output=True, text=True, timeout=600)
     report = json.loads(run.stdout)

@@ -6,16 +6,20 @@ import difflib
 
 import pytest
 
+from conftest import sample_files
 from readback import docx_text, html_text, pdf_text, words
 from samples import dense_fiche, rich_politique
 
 
 def _compare(html_path, docx_path, pdf_path, document):
+    """The DOCX's and PDF's words against the HTML's (the PDF's only when `pdf_path` is given)."""
     reference = words(html_text(html_path))
     assert len(reference) > 5
     running = (document.organisation, document.short_title, document.version_line)
-    for other_path, other in ((docx_path, words(docx_text(docx_path))),
-                              (pdf_path, words(pdf_text(pdf_path, running)))):
+    others = [(docx_path, words(docx_text(docx_path)))]
+    if pdf_path is not None:
+        others.append((pdf_path, words(pdf_text(pdf_path, running))))
+    for other_path, other in others:
         if other != reference:
             diff = "\n".join(list(difflib.unified_diff(reference, other, "html", other_path.suffix, n=2,
                                                        lineterm=""))[:40])
@@ -23,9 +27,12 @@ def _compare(html_path, docx_path, pdf_path, document):
 
 
 def test_built_documents_carry_the_same_words(built, models):
+    """Every Word file; the PDFs of every layout (reading a PDF's words back is slow)."""
+    sampled = set(sample_files(built, "pdf"))
     for (slug, kind), document in models.items():
         folder = built / slug
-        _compare(folder / f"{kind}.html", folder / f"{kind}.docx", folder / f"{kind}.pdf", document)
+        pdf = folder / f"{kind}.pdf"
+        _compare(folder / f"{kind}.html", folder / f"{kind}.docx", pdf if pdf in sampled else None, document)
 
 
 @pytest.mark.parametrize("name, make", [("rich", rich_politique), ("dense-fiche", dense_fiche)])

@@ -24,6 +24,7 @@ from ...model.nodes import Clause, Document
 from ..html import anchor, table_of_contents
 from ..options import WriterOptions
 from ..pdf import page_numbers
+from . import lookups  # noqa: F401 (python-docx's style lookup made fast, for the whole process)
 from .blocks import Lists, add_blocks, add_text
 from .comments import comment_clause, mark_draft
 from .fields import header_footer

@@ -12,6 +12,7 @@ builds stay byte-identical.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 
@@ -55,12 +56,21 @@ def _font_table(docx: DocxDocument) -> Part:
     return next(rel.target_part for rel in docx.part.rels.values() if rel.reltype == RELATIONSHIP_TYPE.FONT_TABLE)
 
 
-def _characters(docx: DocxDocument) -> set[str]:
-    """FRENCH, and every character the package's XML parts hold as text (body, headers, footers,
-    comments, deleted text of a redline…) in both cases (a style in capitals shows « Ā » for « ā »)."""
-    text = "".join("".join(part.element.itertext()) for part in docx.part.package.iter_parts()
-                   if hasattr(part, "element"))  # XML parts; fonts, images and the font table are bytes
-    return set(FRENCH + text + text.upper() + text.lower())
+def _characters(docx: DocxDocument) -> frozenset[str]:
+    """FRENCH, and every character of the text and deleted-text runs of the package's XML parts
+    (body, headers, footers, comments, a redline's deletions) in both cases (a style in capitals
+    shows « Ā » for « ā »)."""
+    text = "".join(node.text or "" for part in docx.part.package.iter_parts() if hasattr(part, "element")
+                   for node in part.element.iter(qn("w:t"), qn("w:delText")))  # fonts and images are bytes
+    return frozenset(FRENCH + text + text.upper() + text.lower())
+
+
+@functools.lru_cache(maxsize=8)
+def _face(filename: str, characters: frozenset[str]) -> bytes:
+    """One face cut to `characters`; most files need FRENCH alone, so a process cuts each face once."""
+    # unhinted, as in the PDF (WeasyPrint's default): a third smaller, and Word's DirectWrite
+    # rendering makes little use of the instructions
+    return subset((TEMPLATES / "fonts" / filename).read_bytes(), characters=characters, hinting=False)
 
 
 def embed_fonts(docx: DocxDocument) -> None:
@@ -72,9 +82,7 @@ def embed_fonts(docx: DocxDocument) -> None:
     font = OxmlElement("w:font")
     font.set(qn("w:name"), FONT)
     for index, (element, filename) in enumerate(FACES.items(), start=1):
-        # unhinted, as in the PDF (WeasyPrint's default): a third smaller, and Word's DirectWrite
-        # rendering makes little use of the instructions
-        data = subset((TEMPLATES / "fonts" / filename).read_bytes(), characters=characters, hinting=False)
+        data = _face(filename, characters)
         key = _key(data)
         part = Part(PackURI(f"/word/fonts/font{index}.odttf"), OBFUSCATED, obfuscate(data, key), docx.part.package)
         embed = OxmlElement(f"w:{element}")
