@@ -11,6 +11,7 @@ every warning; the command surface (`cli`) only prints and exits.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -31,6 +32,7 @@ from .build import LibraryState, Organisation, plan, run, sweep, work_folder
 from .cache import BuildCache
 from .findings import Finding, findings, graded
 from .manifest import Manifest
+from .register import Row, rows
 from .site import NotASiteError, SiteIsWorkingFolderError, publish_site, refuse_unless_site
 from .site import Organisation as SiteOrganisation
 from .staging import remove_leftovers
@@ -70,7 +72,7 @@ class _Silent:
 
 
 __all__ = ["BuildOptions", "LibraryInvalid", "NotASiteError", "SiteIsWorkingFolderError", "UnknownChoice",
-           "build", "check", "library", "publish"]
+           "build", "check", "library", "publish", "register"]
 
 
 class LibraryInvalid(DiagnosticError):
@@ -271,7 +273,23 @@ def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: 
     options = replace(options, formats=tuple(FORMATS), review=False)
     outcome = build(paths, options, progress)
     targets = {result.path: result.target for result in outcome.results}
+    lib, on = library(options.library_dir), today()
     publish_site(site_dir, [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents),
-                                             targets[item.path])
-                            for item, documents in _assembled_all(paths, outcome, options)])
+                                             targets[item.path], tuple(_register(item, documents, lib, on)))
+                            for item, documents in _assembled_all(paths, outcome, options)], on)
     return outcome
+
+
+def _register(item: Loaded, documents: list[Document], lib: Library, on: dt.date) -> list[Row]:
+    """The body's register rows; a draft is what a final version would refuse."""
+    final = graded(findings(item, documents, lib), True, on)
+    return rows(item, documents, on, any(d.severity == "erreur" for d in final))
+
+
+def register(paths: list[Path], options: BuildOptions) -> list[Row]:
+    """The register of the bodies of `paths` (what the site shows), from a validation like `check`'s:
+    raises `DiagnosticError` when a build of them would stop."""
+    lib = library(options.library_dir)
+    loaded, _ = check(paths, options)
+    on = today()
+    return [row for item in loaded for row in _register(item, documents_for(item, lib, list(lib.documents)), lib, on)]
