@@ -70,7 +70,7 @@ def rows(item: Loaded, documents: list[Document], on: dt.date, draft: bool) -> l
                    revision_en_retard=on > due and status != PROJET,
                    fichiers=" ".join(f"{item.slug}/{document.kind}.{fmt}" for fmt in FORMATS))
                for document in documents]
-    earlier = [Row(**common, document="ensemble", titre=line.description, version=line.version,
+    earlier = [Row(**{**common, "numero": ""}, document="ensemble", titre=line.description, version=line.version,
                    statut=REMPLACE, remplace="", en_vigueur=_iso(line.date), derniere_revision="",
                    prochaine_revision="", revision_en_retard=False, fichiers="")
                for line in revision.historique if line.version != revision.version]
