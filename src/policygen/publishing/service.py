@@ -166,6 +166,8 @@ def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
     must not hold it: writing there would replace them."""
     problems = []
     for path in paths:
+        if organisation_folder(path).name in ("", ".", ".."):  # « ...yaml »: a name, not a folder of its own
+            continue
         own = Path(os.path.realpath(organisation_folder(path)))
         top, each = Path(os.path.realpath(folder)), Path(os.path.realpath(folder / slug(path)))
         if top.is_relative_to(own) or each.is_relative_to(own) or own.is_relative_to(each):
