@@ -129,7 +129,7 @@ def check(paths: list[Path], options: BuildOptions) -> tuple[list[Loaded], list[
     lib = library(options.library_dir)
     documents = _chosen(options.documents, list(lib.documents))
     loaded, problems = load_all(paths, lib)
-    problems = _names(paths) + problems
+    problems += conflicts((path, display_path(path)) for path in paths)
     found: list[Finding] = []
     for item in loaded:
         try:
@@ -137,27 +137,6 @@ def check(paths: list[Path], options: BuildOptions) -> tuple[list[Loaded], list[
         except DiagnosticError as exc:
             problems += exc.diagnostics
     return loaded, _stop_on_errors(problems, found, options.final)
-
-
-def _undecodable(paths: list[Path]) -> list[Diagnostic]:
-    """A file name that is not UTF-8 cannot name an output folder or be written in a manifest."""
-    problems = []
-    for path in paths:
-        try:
-            path.name.encode("utf-8")
-        except UnicodeEncodeError:
-            problems.append(Diagnostic(display_path(path), None, "",
-                                       "Le nom du fichier n’est pas encodé en UTF-8 : il ne peut pas nommer le "
-                                       "dossier de ses documents.",
-                                       "Renommez le fichier avec des lettres, des chiffres et des traits d’union.",
-                                       code="organisation.output"))
-    return problems
-
-
-def _names(paths: list[Path]) -> list[Diagnostic]:
-    """The problems of the files' names: not UTF-8, or two files for one output folder."""
-    undecodable = _undecodable(paths)
-    return undecodable or conflicts((path, display_path(path)) for path in paths)
 
 
 def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
@@ -186,7 +165,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = _Silent
     Nothing is installed unless every file of every organisation is written; raises
     `DiagnosticError` (every problem and warning) when a file is invalid, `OSError` when
     the system refuses a write (earlier outputs are then untouched)."""
-    clashes = _names(paths) or _overlaps(paths, options.out_dir, "--out")
+    clashes = [*conflicts((path, display_path(path)) for path in paths), *_overlaps(paths, options.out_dir, "--out")]
     if clashes:
         raise DiagnosticError(clashes)
     cache = BuildCache(options.out_dir, "revision" if options.review else "normal")
