@@ -141,13 +141,15 @@ def check(paths: list[Path], options: BuildOptions) -> tuple[list[Loaded], list[
 
 def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
     """`folder` (where `option` writes, in `<folder>/<slug>/`) must neither be nor lie inside an
-    organisation's own folder (`organisations/<slug>/`, its clauses and laws), and `<folder>/<slug>/`
-    must not hold it: writing there would replace them."""
+    organisation's own folder in use (`organisations/<slug>/` with its clauses or laws), and
+    `<folder>/<slug>/` must not hold it: writing there would replace them."""
     problems = []
     for path in paths:
-        if organisation_folder(path).name in ("", ".", ".."):  # « ...yaml »: a name, not a folder of its own
-            continue
-        own = Path(os.path.realpath(organisation_folder(path)))
+        folder_of_its_own = organisation_folder(path)
+        if folder_of_its_own.name in ("", ".", "..") or not any(
+                (folder_of_its_own / name).exists() for name in ("lois.yaml", "clauses")):
+            continue  # no own laws or clauses (« ...yaml » names none): nothing there to replace
+        own = Path(os.path.realpath(folder_of_its_own))
         top, each = Path(os.path.realpath(folder)), Path(os.path.realpath(folder / slug(path)))
         if top.is_relative_to(own) or each.is_relative_to(own) or own.is_relative_to(each):
             problems.append(Diagnostic(
