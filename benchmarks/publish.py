@@ -1,12 +1,14 @@
 """Speed of the publishing stages, against targets (run: .venv/bin/python benchmarks/publish.py).
 
-Times the typography transform, each writer and a whole `publish`, on every
-organisation file; prints one line per stage and exits 1 when a stage misses
+Times the typography transform, each writer and the site's layout (what `publish`
+adds to a build: the pages and registers, the Word and PDF files linked from the
+build's folder), on every organisation file; prints one line per stage and exits 1 when a stage misses
 its target, so a slowdown is seen here rather than in timed tests.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 import time
@@ -22,7 +24,8 @@ from policygen.writers import WRITERS
 
 ROOT = Path(__file__).resolve().parents[1]
 # Seconds, per document (stages) or per organisation (publish), on a 2-core machine.
-TARGETS = {"typography": 0.05, "html": 0.1, "docx": 0.5, "pdf": 3.0, "publish": 10.0}
+ON = dt.date(2026, 1, 1)  # the day the register judges statuses and reviews by
+TARGETS = {"typography": 0.05, "html": 0.1, "docx": 0.5, "pdf": 3.0, "publish": 2.0}
 
 
 def best_of(runs: int, action) -> float:
@@ -57,7 +60,7 @@ def main() -> int:
                         slow.append((item.slug, document.kind, stage))
             site = out / "site"
             seconds = best_of(1, lambda: publish_site(site, [Organisation(item.slug, documents[0].organisation,
-                                                                          tuple(documents))]))
+                                                                          tuple(documents), out)], ON))
             verdict = "ok" if seconds <= TARGETS["publish"] else "LENT"
             print(f"{item.slug:24} {'(site)':15} {'publish':11} {seconds * 1000:8.1f} ms  "
                   f"(cible {TARGETS['publish'] * 1000:.0f} ms) {verdict}")

@@ -12,7 +12,7 @@ from pathlib import Path
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
-from policygen.review.diff import diff
+from policygen.model.diff import diff
 from policygen.review.htmldiff import render_diff
 from policygen.review.redline import redline
 from policygen.writers.docx.document import build_docx

@@ -41,6 +41,7 @@ CODES = {
     "organisation.to-confirm": "a value still marked « (à confirmer) » (a warning; an error for build --final)",
     "organisation.revision": "the version being produced has no line of its own in the history, or another date",
     "organisation.law-in-force": "a document would be dated before a law it cites came into force",
+    "organisation.consultation": "a declared consultation has no date yet (a warning; an error for --final)",
     "organisation.renamed-key": "a key that moved or was renamed, accepted at its new place (a warning)",
     "organisation.limit": "the organisation file is over a size, nesting, length or date limit",
     "organisation.control": "a control or invisible character in the organisation file",

@@ -62,3 +62,28 @@ def test_a_change_to_a_writer_rebuilds_its_documents(tmp_path):
         "path.write_text(render_html(document, options) + '<!-- version modifiée -->',", 1), encoding="utf-8")
     assert "(4 fichiers" in _build(package, work)
     assert "version modifiée" in (work / "sortie" / "essai" / "politique.html").read_text(encoding="utf-8")
+
+
+def test_where_hard_links_are_refused_files_are_copied(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    organisation = tmp_path / "essai.yaml"
+    shutil.copy(FIXTURE, organisation)
+    assert CliRunner().invoke(main, ["build", "essai.yaml", "--out", "sortie", "--format", "html"]).exit_code == 0
+    kept = (tmp_path / "sortie" / "essai" / "netiquette.html").read_bytes()
+
+    def refused(*args, **kwargs):
+        raise OSError(18, "Invalid cross-device link")  # EXDEV, as between two file systems
+    monkeypatch.setattr(os, "link", refused)
+    (tmp_path / "sortie" / "essai" / "a-moi.txt").write_text("à garder", encoding="utf-8")
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace("2025-03-01", "2025-03-02"),
+                            encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "essai.yaml", "--out", "sortie", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "sortie" / "essai"
+    assert (folder / "a-moi.txt").read_text(encoding="utf-8") == "à garder"  # copied into the new folder
+    assert (folder / "netiquette.html").read_bytes() != kept and (folder / "manifest.json").is_file()
+    # and the site, which links the build's Word and PDF files, copies them instead
+    site = CliRunner().invoke(main, ["publish", "essai.yaml", "--out", "sortie", "--site", "site"])
+    assert site.exit_code == 0, site.output
+    assert (tmp_path / "site" / "essai" / "politique.pdf").read_bytes() == (folder / "politique.pdf").read_bytes()

@@ -117,11 +117,13 @@ def test_build_reads_inputs_with_checks_guards(place):
     assert "ce n’est pas un fichier ordinaire" in result.stderr
 
 
-def test_a_non_utf8_file_name_is_a_located_error(place):
+def test_a_non_utf8_file_name_builds_as_check_accepts_it(place):
     name = os.fsdecode(b"essai-\xff.yaml")
     shutil.copy(FIXTURE, place / name)
     result = _build_subprocess(name, "--out", "sortie", cwd=place)
-    assert result.returncode != 70 and "Erreur interne" not in result.stderr, result.stderr
+    assert result.returncode == 0 and "Erreur interne" not in result.stderr, result.stderr
+    manifest = json.loads((place / "sortie" / "essai" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["fichier_organisation"]["nom"] == "essai-\\xff.yaml"
 
 
 def test_a_running_builds_work_folder_is_left_alone(place):

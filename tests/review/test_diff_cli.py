@@ -14,7 +14,9 @@ from trackchanges import accept_all, reject_all
 def cisss_changed(tmp_path):
     return edited(tmp_path, CISSS, "cisss-v2.yaml",
                   ("courriel: mrpc.cissslau@ssss.gouv.qc.ca", "courriel: relations.cissslau@ssss.gouv.qc.ca"),
-                  ("en_vigueur: 2026-10-01 (à confirmer)", "en_vigueur: 2026-11-02"))
+                  ("en_vigueur: 2026-10-01 (à confirmer)", "en_vigueur: 2026-11-02"),
+                  # the version's history line follows its date, or no command would build it
+                  ("      date: 2026-10-01 (à confirmer)", "      date: 2026-11-02"))
 
 
 def test_diff_writes_redlines_and_html_and_summarises(tmp_path):

@@ -21,7 +21,7 @@ from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
 from policygen.review.compare import compare
-from policygen.review.diff import diff
+from policygen.model.diff import diff
 from policygen.review.redline import redline
 from policygen.writers.docx.document import build_docx
 from trackchanges import accept_all, reject_all

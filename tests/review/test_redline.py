@@ -12,7 +12,7 @@ from reviewkit import CISSS, FIXTURE_ORG, W, docx_part, edited, fixture_document
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
-from policygen.review.diff import diff
+from policygen.model.diff import diff
 from policygen.review.redline import redline as render_redline
 from policygen.writers.docx.document import write_docx
 from trackchanges import accept_all, reject_all

@@ -25,6 +25,7 @@ from ..orgfile.migrate import migrate_file
 from ..orgfile.questionnaire import render
 from .summary import detail_hint, shown, summary_line
 from ..publishing import service
+from ..publishing.register import as_csv, as_json
 from ..publishing.service import BuildOptions, LibraryInvalid, NotASiteError, SiteIsWorkingFolderError, UnknownChoice
 from ..review.explain import explain_file
 from ..resources import TEMPLATES
@@ -383,6 +384,27 @@ def publish(fichiers: tuple[Path, ...], site_dir: Path, out_dir: Path, final: bo
     _warn(outcome.warnings)
     click.echo(f"Site publié dans {site_dir}/ ({plural(len(outcome.results), 'organisme')}) : "
                f"ouvrez {site_dir}/index.html.")
+
+
+@main.command()
+@FILES
+@click.option("--format", "output_format", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="csv (pour un tableur) ou json.")
+@FINAL
+@LIBRARY
+def registre(fichiers: tuple[Path, ...], output_format: str, final: bool, library_dir: Path) -> None:
+    """Affiche le registre des documents de chaque FICHIER d’organisation.
+
+    Une ligne par document (numéro, version, statut — projet, en vigueur, adopté —,
+    approbation et résolution, consultations, entrée en vigueur, dernière et
+    prochaine révision, fichiers), puis une par version antérieure (« remplacé ») :
+    le registre que montre le site, à ouvrir dans un tableur.
+    Exemple : policygen registre organisations/*.yaml > registre.csv
+    """
+    options = BuildOptions(final=final, library_dir=library_dir)
+    found = _served(lambda: service.register(list(fichiers), options), Path("."),
+                    "corrigez-les, puis relancez la commande.")
+    click.echo(as_csv(found) if output_format == "csv" else as_json(found), nl=False)
 
 
 @main.command()

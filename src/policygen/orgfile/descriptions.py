@@ -183,6 +183,11 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Revision.historique": ("Historique", "Une ligne par version : version, date, description."),
     "Approbation.instance": ("Instance", "« Conseil d’administration »."),
     "Approbation.date": ("Date", "AAAA-MM-JJ."),
+    "Approbation.resolution": ("Résolution", "Le numéro de la résolution qui adopte (facultatif) : « CA-2026-14 »."),
+    "Revision.consultations": ("Consultations", "Les instances consultées avant l’adoption, une par ligne, avec la "
+                               "date de leur avis (obligatoire pour une version définitive)."),
+    "Consultation.instance": ("Instance", "« Conseil multidisciplinaire », « CMDP »…"),
+    "Consultation.date": ("Date", "AAAA-MM-JJ : la date de l’avis."),
     "Version.version": ("Version", "Entre guillemets : « \"1.0\" »."),
     "Version.date": ("Date", "AAAA-MM-JJ."),
     "Version.description": ("Description", "Ce qui a changé."),

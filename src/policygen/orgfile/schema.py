@@ -327,6 +327,14 @@ class PartageFichiers(Strict):
 class Approbation(Strict):
     instance: Texte
     date: dt.date
+    resolution: Texte | None = None  # the resolution number, when the instance gives one
+
+
+class Consultation(Strict):
+    """An instance the body's rules require to be consulted before adoption (a draft may leave the date)."""
+
+    instance: Texte
+    date: dt.date | None = None
 
 
 class Version(Strict):
@@ -347,6 +355,7 @@ class Revision(Strict):
     derniere_revision: dt.date | None = None
     cadence_annees: int = Field(default=3, ge=1, le=10)
     remplace: str | None = None
+    consultations: list[Consultation] = []
     historique: list[Version] = []
 
 

@@ -28,6 +28,7 @@ DRAFT, FINAL = 0, 1
 SEVERITIES = {
     "organisation.to-confirm": ("avertissement", "erreur"),
     "organisation.law-in-force": ("avertissement", "erreur"),
+    "organisation.consultation": ("avertissement", "erreur"),
     "organisation.revision": ("erreur", "erreur"),
     "organisation.renamed-key": ("avertissement", "avertissement"),
     "organisation.phrasing": ("avertissement", "avertissement"),
@@ -55,12 +56,24 @@ class Finding:
         return Finding(Diagnostic(**{k: data[k] for k in fields}), dt.date.fromisoformat(due) if due else None)
 
 
+def _unconsulted(item: Loaded) -> list[Diagnostic]:
+    """A consultation the file declares with no date: the documents cannot be final before its advice."""
+    return [Diagnostic(item.display, item.located.line_of(("revision", "consultations", index, "instance")),
+                       f"revision.consultations[{index + 1}].date",
+                       f"La consultation de l’instance « {consultation.instance} » n’a pas de date.",
+                       "Inscrivez la date de son avis (AAAA-MM-JJ) ; une version définitive l’exige.",
+                       code="organisation.consultation")
+            for index, consultation in enumerate(item.organisation.revision.consultations)
+            if consultation.date is None]
+
+
 def findings(item: Loaded, documents: list[Document], library: Library) -> list[Finding]:
     """Every finding on `item` and its assembled `documents`, ungraded."""
     organisation = item.organisation
     found = [Finding(d) for d in (*to_confirm(list(item.pending), item.display),
                                   *laws_in_force(item, documents, library),
                                   *unrecorded_version(organisation, item.located, item.display),
+                                  *_unconsulted(item),
                                   *renamed_keys(item.located, item.display),
                                   *advice(organisation, item.located, item.display))]
     late = overdue(organisation, item.located, item.display, dt.date.max)  # the warning, whatever the day

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..diagnostics import visible
 from ..library.lint import ORGANISATION_SOURCE
 from ..library.loader import organisation_folder
 from ..model.nodes import Document, Provenance
@@ -40,7 +41,8 @@ class Manifest:
         """The manifest of `documents`, whose output files are in `folder`."""
         return {
             "policygen": version("policygen"),
-            "fichier_organisation": {"nom": self.organisation_file.name,
+            # a name that is not UTF-8 is written with its bytes escaped (« caf\\xe9.yaml »)
+            "fichier_organisation": {"nom": visible(self.organisation_file.name),
                                      "sha256": hash_of(self.organisation_file)},
             "bibliotheque": {"version": self.library_version},
             # the organisation's own laws and clauses (organisations/<slug>/), when it has some

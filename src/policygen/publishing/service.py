@@ -11,6 +11,7 @@ every warning; the command surface (`cli`) only prints and exits.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from typing import Protocol
 from ..assembly.assemble import documents_for
 from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
-from ..library.loader import load_library, organisation_folder, own_files
+from ..library.loader import load_library, organisation_folder
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.cadence import today
@@ -31,6 +32,7 @@ from .build import LibraryState, Organisation, plan, run, sweep, work_folder
 from .cache import BuildCache
 from .findings import Finding, findings, graded
 from .manifest import Manifest
+from .register import Row, rows
 from .site import NotASiteError, SiteIsWorkingFolderError, publish_site, refuse_unless_site
 from .site import Organisation as SiteOrganisation
 from .staging import remove_leftovers
@@ -70,7 +72,7 @@ class _Silent:
 
 
 __all__ = ["BuildOptions", "LibraryInvalid", "NotASiteError", "SiteIsWorkingFolderError", "UnknownChoice",
-           "build", "check", "library", "publish"]
+           "build", "check", "library", "publish", "register"]
 
 
 class LibraryInvalid(DiagnosticError):
@@ -127,7 +129,7 @@ def check(paths: list[Path], options: BuildOptions) -> tuple[list[Loaded], list[
     lib = library(options.library_dir)
     documents = _chosen(options.documents, list(lib.documents))
     loaded, problems = load_all(paths, lib)
-    problems = _names(paths) + problems
+    problems += conflicts((path, display_path(path)) for path in paths)
     found: list[Finding] = []
     for item in loaded:
         try:
@@ -137,36 +139,17 @@ def check(paths: list[Path], options: BuildOptions) -> tuple[list[Loaded], list[
     return loaded, _stop_on_errors(problems, found, options.final)
 
 
-def _undecodable(paths: list[Path]) -> list[Diagnostic]:
-    """A file name that is not UTF-8 cannot name an output folder or be written in a manifest."""
-    problems = []
-    for path in paths:
-        try:
-            path.name.encode("utf-8")
-        except UnicodeEncodeError:
-            problems.append(Diagnostic(display_path(path), None, "",
-                                       "Le nom du fichier n’est pas encodé en UTF-8 : il ne peut pas nommer le "
-                                       "dossier de ses documents.",
-                                       "Renommez le fichier avec des lettres, des chiffres et des traits d’union.",
-                                       code="organisation.output"))
-    return problems
-
-
-def _names(paths: list[Path]) -> list[Diagnostic]:
-    """The problems of the files' names: not UTF-8, or two files for one output folder."""
-    undecodable = _undecodable(paths)
-    return undecodable or conflicts((path, display_path(path)) for path in paths)
-
-
 def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
     """`folder` (where `option` writes, in `<folder>/<slug>/`) must neither be nor lie inside an
-    organisation's own folder (`organisations/<slug>/`, its clauses and laws), and `<folder>/<slug>/`
-    must not hold it: writing there would replace them."""
+    organisation's own folder in use (`organisations/<slug>/` with its clauses or laws), and
+    `<folder>/<slug>/` must not hold it: writing there would replace them."""
     problems = []
     for path in paths:
-        if own_files(organisation_folder(path)) == ([], []):  # nothing of the body's own to replace
-            continue
-        own = Path(os.path.realpath(organisation_folder(path)))
+        folder_of_its_own = organisation_folder(path)
+        if folder_of_its_own.name in ("", ".", "..") or not any(
+                (folder_of_its_own / name).exists() for name in ("lois.yaml", "clauses")):
+            continue  # no own laws or clauses (« ...yaml » names none): nothing there to replace
+        own = Path(os.path.realpath(folder_of_its_own))
         top, each = Path(os.path.realpath(folder)), Path(os.path.realpath(folder / slug(path)))
         if top.is_relative_to(own) or each.is_relative_to(own) or own.is_relative_to(each):
             problems.append(Diagnostic(
@@ -184,7 +167,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = _Silent
     Nothing is installed unless every file of every organisation is written; raises
     `DiagnosticError` (every problem and warning) when a file is invalid, `OSError` when
     the system refuses a write (earlier outputs are then untouched)."""
-    clashes = _names(paths) or _overlaps(paths, options.out_dir, "--out")
+    clashes = [*conflicts((path, display_path(path)) for path in paths), *_overlaps(paths, options.out_dir, "--out")]
     if clashes:
         raise DiagnosticError(clashes)
     cache = BuildCache(options.out_dir, "revision" if options.review else "normal")
@@ -273,7 +256,23 @@ def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: 
     options = replace(options, formats=tuple(FORMATS), review=False)
     outcome = build(paths, options, progress)
     targets = {result.path: result.target for result in outcome.results}
+    lib, on = library(options.library_dir), today()
     publish_site(site_dir, [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents),
-                                             targets[item.path])
-                            for item, documents in _assembled_all(paths, outcome, options)])
+                                             targets[item.path], tuple(_register(item, documents, lib, on)))
+                            for item, documents in _assembled_all(paths, outcome, options)], on)
     return outcome
+
+
+def _register(item: Loaded, documents: list[Document], lib: Library, on: dt.date) -> list[Row]:
+    """The body's register rows; a draft is what a final version would refuse."""
+    final = graded(findings(item, documents, lib), True, on)
+    return rows(item, documents, on, any(d.severity == "erreur" for d in final))
+
+
+def register(paths: list[Path], options: BuildOptions) -> list[Row]:
+    """The register of the bodies of `paths` (what the site shows), from a validation like `check`'s:
+    raises `DiagnosticError` when a build of them would stop."""
+    lib = library(options.library_dir)
+    loaded, _ = check(paths, options)
+    on = today()
+    return [row for item in loaded for row in _register(item, documents_for(item, lib, list(lib.documents)), lib, on)]

@@ -4,13 +4,16 @@
 installed (each organisation's Word and PDF files are linked, or copied, from its
 build folder: no DOCX or PDF is rendered here), and writes:
 
-    index.html                 organisations and their documents
+    index.html                 the network's register: every body's documents, overdue reviews flagged
+    <organisation>/index.html  the body's register (`register.Row`): number, version, status, approval…
     site.css                   screen, phone and print styles, fonts below
     fonts/                     the project's fonts (no external request)
     <organisation>/<document>.html|.docx|.pdf
 
 Each document page has its table of contents (sections and clauses, each
-with an anchor) and links to download its Word and PDF versions. Nothing is
+with an anchor), links to download its Word and PDF versions and to the body's
+other documents; a draft's pages carry the « Projet » banner (and, as every
+format does, the highlighted values to confirm). Nothing is
 fetched from outside the site and no script is needed to read it.
 
 The marker file lists every file a publication wrote: a folder is replaced
@@ -20,15 +23,19 @@ deleted. A `--site` that is a symbolic link keeps pointing to the new site.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..french import long_date
 from ..model.nodes import Document
 from ..resources import TEMPLATES
 from ..writers.html import layouts, render_html, stylesheet
 from ..writers.options import SitePage, WriterOptions
+from .register import PROJET, Row
 from .staging import link_or_copy, staging_folder, swap
 
 MARKER = ".policygen-site"  # marks a folder as ours: only such a folder is ever replaced
@@ -51,6 +58,10 @@ class Organisation:
     name: str
     documents: tuple[Document, ...]
     built: Path  # the build's folder for it, holding <document>.docx and .pdf
+    register: tuple[Row, ...] = ()
+
+
+BANNER = "Projet — ce document n’est pas adopté ; les valeurs surlignées sont à confirmer."
 
 
 def file_size(path: Path) -> str:
@@ -61,16 +72,33 @@ def file_size(path: Path) -> str:
     return f"{size / 1_000_000:.1f}".replace(".", ",") + "\u00a0Mo"
 
 
-def _document_page(document: Document, folder: Path) -> str:
+def _document_page(document: Document, organisation: Organisation, folder: Path, draft: bool) -> str:
     downloads = tuple((f"{document.kind}.{fmt}", f"{document.short_title} ({label})",
                        file_size(folder / f"{document.kind}.{fmt}")) for fmt, label in FORMAT_LABELS.items())
-    page = SitePage(home="../index.html", home_label=HOME_LABEL, downloads=downloads, stylesheet="../site.css")
+    related = (("index.html", "Registre des documents de l’organisme"),) + tuple(
+        (f"{other.kind}.html", other.title) for other in organisation.documents if other.kind != document.kind)
+    page = SitePage(home="../index.html", home_label=HOME_LABEL, downloads=downloads, stylesheet="../site.css",
+                    related=related, banner=BANNER if draft else "")
     return render_html(document, WriterOptions(site=page))
 
 
-def _index(organisations: list[Organisation]) -> str:
-    return layouts().get_template("site-index.html.j2").render(
-        title=HOME_LABEL, organisations=organisations, formats=FORMAT_LABELS)
+def _shown(row: Row) -> dict:
+    """A register row as the page shows it: dates in French, the approval in one phrase."""
+    def date(value: str) -> str:
+        return long_date(dt.date.fromisoformat(value)) if value else "—"
+    approval = f"{row.approbation_instance}, le {date(row.approbation_date)}" + (
+        f" (résolution {row.approbation_resolution})" if row.approbation_resolution else "")
+    consultations = re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: "le " + date(m.group()), row.consultations)
+    return {**asdict(row), "approbation": approval, "consultations": consultations, "en_vigueur": date(row.en_vigueur),
+            "derniere_revision": date(row.derniere_revision), "prochaine_revision": date(row.prochaine_revision)}
+
+
+def _register_page(title: str, organisations: list[Organisation], network: bool, on: dt.date) -> str:
+    """The network's register (`network`: the site's index) or one body's, with the same columns."""
+    return layouts().get_template("site-register.html.j2").render(
+        title=title, on=long_date(on), network=network, home_label=HOME_LABEL,
+        formats={"html": "Page", **FORMAT_LABELS},
+        organisations=[(o, [_shown(r) for r in o.register]) for o in organisations])
 
 
 def _files(root: Path) -> set[str]:
@@ -94,7 +122,7 @@ def _foreign(target: Path) -> list[str]:
     return sorted(_files(target) - listed - {MARKER})
 
 
-def _write_site(root: Path, organisations: list[Organisation]) -> None:
+def _write_site(root: Path, organisations: list[Organisation], on: dt.date) -> None:
     css = "\n".join(stylesheet(name) for name in ("fonts.css", "document.css", "screen.css", "site.css"))
     (root / "site.css").write_text(css, encoding="utf-8")
     (root / "fonts").mkdir()
@@ -103,11 +131,15 @@ def _write_site(root: Path, organisations: list[Organisation]) -> None:
     for organisation in organisations:
         folder = root / organisation.slug
         folder.mkdir()
+        draft = any(row.statut == PROJET for row in organisation.register)
         for document in organisation.documents:
             for fmt in FORMAT_LABELS:
                 link_or_copy(organisation.built / f"{document.kind}.{fmt}", folder / f"{document.kind}.{fmt}")
-            (folder / f"{document.kind}.html").write_text(_document_page(document, folder), encoding="utf-8")
-    (root / "index.html").write_text(_index(organisations), encoding="utf-8")
+            (folder / f"{document.kind}.html").write_text(_document_page(document, organisation, folder, draft),
+                                                          encoding="utf-8")
+        (folder / "index.html").write_text(_register_page(
+            f"Registre des documents — {organisation.name}", [organisation], False, on), encoding="utf-8")
+    (root / "index.html").write_text(_register_page(HOME_LABEL, organisations, True, on), encoding="utf-8")
     _write_marker(root)
 
 
@@ -122,7 +154,7 @@ def refuse_unless_site(target: Path) -> Path:
     return target
 
 
-def publish_site(target: Path, organisations: list[Organisation]) -> None:
+def publish_site(target: Path, organisations: list[Organisation], on: dt.date) -> None:
     """Write the whole site beside `target`, then swap it in: a failure leaves the old site as it was.
 
     A symbolic link is followed (the site is written where it points, the link stays);
@@ -130,7 +162,7 @@ def publish_site(target: Path, organisations: list[Organisation]) -> None:
     target = refuse_unless_site(target)
     staging = staging_folder(target)
     try:
-        _write_site(staging, organisations)
+        _write_site(staging, organisations, on)
         staging.chmod(0o755)
         swap(staging, target)
     finally:

@@ -16,7 +16,7 @@ from ..diagnostics import DiagnosticError, plural
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..publishing.staging import stage
-from .diff import diff
+from ..model.diff import diff
 from .htmldiff import render_diff
 from .orgdiff import FieldChange, field_changes
 from .redline import Redline, redline

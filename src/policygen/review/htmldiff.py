@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..model.nodes import Document
 from ..writers.html import anchor, layouts, stylesheet
-from .diff import ADDED, CHANGED, REMOVED, BlockDiff, Cells, DocumentDiff, UnitDiff
+from ..model.diff import ADDED, CHANGED, REMOVED, BlockDiff, Cells, DocumentDiff, UnitDiff
 from .orgdiff import FieldChange
 
 CLAUSE_CLASS = {ADDED: "clause-ajoutee", REMOVED: "clause-retiree", CHANGED: "clause-modifiee", "": ""}

@@ -14,7 +14,7 @@ from typing import Any
 from ..library.reads import fields_read, shown, touches
 from ..library.schema import Library
 from ..orgfile.yamlsource import Located, dotted
-from .diff import DocumentDiff
+from ..model.diff import DocumentDiff
 
 Path_ = tuple[str | int, ...]
 

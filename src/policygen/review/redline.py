@@ -28,7 +28,7 @@ from ..model.nodes import Document
 from ..writers.docx.document import Spans, build_docx
 from ..writers.docx.package import save_docx
 from ..writers.notes import AUTHOR
-from .diff import BlockDiff, DocumentDiff, Op, UnitDiff
+from ..model.diff import BlockDiff, DocumentDiff, Op, UnitDiff
 
 P, R, T, TBL, TR, TC = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tbl", "w:tr", "w:tc"))
 PPR, RPR, TRPR, HYPERLINK = qn("w:pPr"), qn("w:rPr"), qn("w:trPr"), qn("w:hyperlink")

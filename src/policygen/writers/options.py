@@ -8,12 +8,15 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class SitePage:
-    """What a document's page on the intranet adds: the way home and the downloads."""
+    """What a document's page on the intranet adds: the way home, the downloads, the body's
+    other documents and, for a draft, the « Projet » banner."""
 
     home: str
     home_label: str
     downloads: tuple[tuple[str, str, str], ...]  # (href, label, size)
     stylesheet: str
+    related: tuple[tuple[str, str], ...] = ()  # (href, title) of the body's other documents
+    banner: str = ""  # a draft's banner: shown above the title
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.nodes import Block, Clause, Document, Heading, ListBlock, Note, Paragraph, Section, Table, \
+from .nodes import Block, Clause, Document, Heading, ListBlock, Note, Paragraph, Section, Table, \
     block_texts, inline_text
 from .textdiff import align, similarity, tokens, word_ops
 
