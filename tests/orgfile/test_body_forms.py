@@ -87,3 +87,23 @@ def test_an_own_law_address_is_an_address_not_markup(tmp_path):
     assert result.exit_code != 0
     assert "lois.yaml:6: erreur [organisation.law]" in result.output, result.output
     assert "Une adresse Web complète était attendue" in result.output
+
+
+def test_check_says_how_to_split_a_category_of_two_regimes(org_file):
+    path = org_file({"  - {categorie: le personnel, regime: employeur}":
+                     "  - {categorie: le personnel, regime: employeur}\n"
+                     "  - {categorie: les bénévoles et la main-d’œuvre indépendante, regime: benevole}"})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "essai.yaml:11: avertissement [organisation.phrasing] — personnes_visees[1].categorie" in text
+    assert ("Écrivez une catégorie par régime : « - categorie: les bénévoles » avec « regime: benevole » ; "
+            "« - categorie: la main-d’œuvre indépendante » avec « regime: professionnel_independant »") in text
+
+
+def test_check_says_the_managers_list_holds_failings_not_people(org_file):
+    path = org_file({"  moderation: le Service des communications":
+                     "  moderation: le Service des communications\n  gestionnaires:\n    - les employés"})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "roles.gestionnaires[0]" in result.output and "nomme des personnes" in result.output

@@ -93,7 +93,11 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Roles.securite_information": ("Sécurité de l’information", "Qui répond de la sécurité de l’information."),
     "Roles.approbation_conjointe": ("Approbation conjointe", "Les personnes qui doivent ensemble autoriser une "
                                     "prise de parole au nom de l’organisme, une par ligne."),
-    "Roles.gestionnaires": ("Gestionnaires", "Les personnes ou unités qui gèrent des comptes, une par ligne."),
+    "Roles.gestionnaires": (
+        "Manquements visés par les gestionnaires",
+        "Les manquements pour lesquels les gestionnaires interviennent en particulier, un par ligne "
+        "(« les propos diffamatoires envers un collègue ») ; la politique écrit « … des mesures administratives "
+        "ou disciplinaires, notamment pour … ». Jamais des personnes : qui est visé se dit dans personnes_visees."),
     "Unite.nom": ("Nom", "Le nom de l’unité : « Service des communications »."),
     "Unite.genre": ("Genre", "masculin ou féminin."),
     "Unite.nombre": ("Nombre", "singulier ou pluriel."),
