@@ -107,3 +107,13 @@ def test_check_says_the_managers_list_holds_failings_not_people(org_file):
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 0, result.output
     assert "roles.gestionnaires[0]" in result.output and "nomme des personnes" in result.output
+
+
+def test_a_private_clinic_makes_its_services_known_in_two_languages(texts):
+    text = texts["kinetika"]
+    assert "Des services connus, aucun usage personnel ou politique" in text
+    assert "font connaître ses services, y compris ceux qu’elle offre contre paiement" in text
+    assert "ne servent ni à des affaires commerciales ou publicitaires" not in text
+    assert "Elle écrit en français ou en anglais, dans une langue claire" in text
+    assert "ne servent ni à des affaires commerciales ou publicitaires" in texts["ordre-infirmier"]
+    assert "Elle écrit en français, dans une langue claire" in texts["ordre-infirmier"]

@@ -41,6 +41,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Organisation.appellation": ("Appellation", "Le mot qui désigne l’organisme après sa première mention : "
                                  "« Ordre », « Collège », « Institut »."),
     "Organisation.appellation_genre": ("Genre de l’appellation", "masculin ou féminin."),
+    "Organisation.langues_publication": ("Langues de publication", "Les langues dans lesquelles les comptes "
+                                         "officiels publient : [français] (défaut), [français, anglais] pour un "
+                                         "établissement qui sert aussi une population anglophone. Les langues des "
+                                         "commentaires acceptés sont dans netiquette.langues."),
     "Organisation.article": ("Article du nom court", "non pour un nom qui ne prend jamais d’article (une "
                              "marque, bien des organismes communautaires) : « de Kinatex », « à Tel-jeunes », "
                              "jamais « du Kinatex ». oui par défaut."),
@@ -162,6 +166,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                               "demandes sont refusées."),
     "Choix.cyberintervention": ("Cyberintervention", "oui : l’organisme intervient à distance par les médias "
                                 "sociaux."),
+    "Choix.promotion_services": ("Promotion des services", "oui : les comptes officiels font aussi connaître "
+                                 "les services de l’organisme, payants compris (une clinique privée) ; la promotion "
+                                 "commerciale reste interdite dans les commentaires et sur les comptes personnels. "
+                                 "non par défaut : aucun usage commercial ou publicitaire."),
     "Choix.comptes_separes": ("Comptes séparés", "oui : comptes personnels et professionnels séparés."),
     "Choix.partage_fichiers_internes": ("Partage de fichiers internes", "oui : la politique encadre le partage "
                                         "de fichiers internes."),

@@ -157,6 +157,9 @@ class Organisation(Strict):
     # employer and the public body under; « non » for the private and northern ones.
     sante_quebec: OuiNon = False
     mission: Texte
+    # The languages the body's own accounts publish in (« Elle écrit en français ou en anglais »),
+    # distinct from those in which comments are accepted (`netiquette.langues`).
+    langues_publication: list[Texte] = Field(default=["français"], min_length=1)
     valeurs: list[Texte] = []
     site_web: Url | None = None
     region: str | None = None
@@ -310,6 +313,9 @@ class Choix(Strict):
     # serves or has served directly, or every user, current or former.
     amitie_portee: Literal["usagers_servis", "tous_usagers"] = "usagers_servis"
     amitie_demandes: Literal["usagers_servis", "tous_usagers"] = "usagers_servis"
+    # oui: the official accounts also make the body's services known, paid ones included (a
+    # private clinic); the ban on commercial use then stays for comments and personal accounts.
+    promotion_services: OuiNon = False
     cyberintervention: OuiNon = False
     comptes_separes: OuiNon = True
     partage_fichiers_internes: OuiNon = True
