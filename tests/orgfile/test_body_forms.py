@@ -117,3 +117,9 @@ def test_a_private_clinic_makes_its_services_known_in_two_languages(texts):
     assert "Elle écrit en français ou en anglais, dans une langue claire" in text
     assert "ne servent ni à des affaires commerciales ou publicitaires" in texts["ordre-infirmier"]
     assert "Elle écrit en français, dans une langue claire" in texts["ordre-infirmier"]
+
+
+def test_a_second_complaint_route_is_given_with_what_it_covers(texts):
+    text = texts["kinetika"]
+    assert "Une plainte sur la conduite d’un physiothérapeute s’adresse à : Bureau du syndic de l’Ordre" in text
+    assert "https://www.oppe.example.qc.ca/plainte" in text

@@ -138,6 +138,11 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Contacts.plaintes": ("Plaintes", "Où déposer une plainte."),
     "Contacts.protection_renseignements": ("Protection des renseignements personnels",
                                            "Le ou la responsable de la protection des renseignements personnels."),
+    "Contacts.autres_plaintes": ("Autres recours", "Les autres voies de plainte, chacune avec ce qu’elle reçoit "
+                                 "(objet) et ses coordonnées : le syndic de l’ordre d’un professionnel pour sa conduite, "
+                                 "le Protecteur du citoyen après la commissaire aux plaintes."),
+    "AutrePlainte.objet": ("Objet", "Ce que ce recours reçoit, tel que la phrase « Une plainte sur … s’adresse à » "
+                           "le lit : « la conduite d’un physiothérapeute »."),
     "Contact.titre": ("Titre", "Le titre du service ou de la fonction (obligatoire)."),
     "Contact.dans_une_phrase": ("Dans une phrase", "Le titre tel qu’une phrase le nomme, avec son article : "
                                 "« la secrétaire de l’Ordre » pour « Secrétaire de l’Ordre ». Absent : le titre, "

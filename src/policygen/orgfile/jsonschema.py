@@ -18,6 +18,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from . import schema as schema_module
 from .descriptions import DESCRIPTIONS
 from .schema import FORMS, READINGS, OrganisationFile
 from .weekdays import fold
@@ -111,9 +112,13 @@ class _FrenchSchema(GenerateJsonSchema):
 
 
 def _describe(properties: dict[str, Any], owner: str) -> None:
+    # A class that extends another (AutrePlainte a Contact) takes its parent's descriptions.
+    model = getattr(schema_module, owner, None)
+    owners = [c.__name__ for c in model.__mro__] if isinstance(model, type) else [owner]
     for name, field in properties.items():
-        if f"{owner}.{name}" in DESCRIPTIONS:
-            field["title"], field["description"] = DESCRIPTIONS[f"{owner}.{name}"]
+        described = next((f"{o}.{name}" for o in owners if f"{o}.{name}" in DESCRIPTIONS), None)
+        if described:
+            field["title"], field["description"] = DESCRIPTIONS[described]
 
 
 def organisation_schema() -> dict[str, Any]:

@@ -278,10 +278,18 @@ class Contact(Strict):
     heures: str | None = None
 
 
+class AutrePlainte(Contact):
+    """Another complaint route and what it covers: the syndic of the professional's ordre for
+    a professional's conduct, the Protecteur du citoyen after the commissaire."""
+
+    objet: Texte   # what it receives, as « Une plainte sur … s’adresse à » reads it
+
+
 class Contacts(Strict):
     communications: Contact
     plaintes: Contact
     protection_renseignements: Contact
+    autres_plaintes: list[AutrePlainte] = []
 
 
 class Sanctions(Strict):
