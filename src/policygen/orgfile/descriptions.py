@@ -143,6 +143,14 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                                  "le Protecteur du citoyen après la commissaire aux plaintes."),
     "AutrePlainte.objet": ("Objet", "Ce que ce recours reçoit, tel que la phrase « Une plainte sur … s’adresse à » "
                            "le lit : « la conduite d’un physiothérapeute »."),
+    "Netiquette.ligne_aide": ("Ligne d’aide", "La ligne d’aide de l’organisme, donnée en premier dans l’avis "
+                              "d’urgence de la nétiquette : nom, telephone, texto, adresse_web, heures."),
+    "LigneAide.nom": ("Qui l’on joint", "Tel que « Pour parler à … » le lit : « une intervenante ou un intervenant "
+                      "de Tel-jeunes »."),
+    "LigneAide.telephone": ("Téléphone", "Le numéro à appeler : « 1 800 263-2266 »."),
+    "LigneAide.texto": ("Texto", "Le numéro à qui écrire un texto, tel qu’il s’écrit : « 514 600-1002 »."),
+    "LigneAide.adresse_web": ("Adresse Web", "Une page ou un clavardage, commençant par « https:// »."),
+    "LigneAide.heures": ("Heures", "Quand la ligne répond, en toutes lettres : « jour et nuit, tous les jours »."),
     "Contact.titre": ("Titre", "Le titre du service ou de la fonction (obligatoire)."),
     "Contact.dans_une_phrase": ("Dans une phrase", "Le titre tel qu’une phrase le nomme, avec son article : "
                                 "« la secrétaire de l’Ordre » pour « Secrétaire de l’Ordre ». Absent : le titre, "

@@ -249,6 +249,16 @@ class ModeUrgence(Strict):
     echanges_suspendus: OuiNon = True  # other subjects wait until the crisis is over
 
 
+class LigneAide(Strict):
+    """The body's own help line, given first in the nétiquette's emergency notice."""
+
+    nom: Texte                       # whom one reaches, as « Pour parler à … » reads it: « une intervenante de Tel-jeunes »
+    telephone: Telephone | None = None
+    texto: str | None = None         # a number to text, as typed: « 514 600-1002 »
+    adresse_web: Url | None = None   # a chat or a page
+    heures: str | None = None        # « jour et nuit, tous les jours »
+
+
 class Netiquette(Strict):
     """The public nétiquette's choices; the defaults are what most Québec bodies publish."""
 
@@ -259,6 +269,7 @@ class Netiquette(Strict):
     retrait: Literal["masquer", "supprimer", "masquer_ou_supprimer"] = "masquer_ou_supprimer"
     motifs: MotifsRetrait = MotifsRetrait()
     urgence: ModeUrgence = ModeUrgence()
+    ligne_aide: LigneAide | None = None
 
 
 class Contact(Strict):
