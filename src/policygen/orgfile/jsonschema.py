@@ -21,6 +21,7 @@ from pydantic_core import core_schema
 from . import schema as schema_module
 from .descriptions import DESCRIPTIONS
 from .schema import FORMS, READINGS, OrganisationFile
+from .validation import expected
 from .weekdays import fold
 from .yamlsource import LIMITS
 
@@ -55,9 +56,15 @@ _FORBIDDEN = {"pattern": "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\
                          "\u2060-\u2064\u2066-\u2069\ufeff\ue000-\uf8ff]"}
 
 
-def _or_marked(schema: JsonSchemaValue, text_form: str) -> JsonSchemaValue:
-    """`schema`, or its text form followed by « (à confirmer) »."""
-    return {"anyOf": [schema, {"type": "string", "pattern": f"^(?:{text_form}){MARK}$"}]}
+_MARKED = " Elle peut être suivie de « (à confirmer) »."
+
+
+def _or_marked(schema: JsonSchemaValue, text_form: str, message: str = "") -> JsonSchemaValue:
+    """`schema`, or its text form followed by « (à confirmer) » (the editor shows `message`, in French)."""
+    marked = {"type": "string", "pattern": f"^(?:{text_form}){MARK}$"}
+    if message:
+        schema, marked = ({**schema, "patternErrorMessage": message}, {**marked, "patternErrorMessage": message})
+    return {"anyOf": [schema, marked]}
 
 
 class _FrenchSchema(GenerateJsonSchema):
@@ -78,7 +85,8 @@ class _FrenchSchema(GenerateJsonSchema):
         if form is None:
             return super().function_after_schema(schema)
         typed, text_form = form
-        return _or_marked({"type": "string", **typed, "pattern": f"^(?:{text_form})$"}, text_form)
+        message = expected(schema["function"]["function"].error_type) + _MARKED
+        return _or_marked({"type": "string", **typed, "pattern": f"^(?:{text_form})$"}, text_form, message)
 
     def str_schema(self, schema: core_schema.StrSchema) -> JsonSchemaValue:
         # Text fields keep numbers as typed (`poste: 22898`), as the loader does; a value holds
@@ -88,7 +96,9 @@ class _FrenchSchema(GenerateJsonSchema):
         return {**result, "not": {"anyOf": [{"type": "string", **r} for r in refused]}}
 
     def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
-        return {"type": "string", "pattern": f"^{_DATE}(?:{MARK})?$"}
+        return {"type": "string", "pattern": f"^{_DATE}(?:{MARK})?$",
+                "patternErrorMessage": "Une date au format AAAA-MM-JJ, de 1900 à 2099, était attendue (par exemple "
+                                       "2018-04-27)." + _MARKED}
 
     def int_schema(self, schema: core_schema.IntSchema) -> JsonSchemaValue:
         digits = "[1-9][0-9]*" if schema.get("ge", schema.get("gt", -1)) >= 0 else "-?[0-9]+"

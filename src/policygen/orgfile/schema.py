@@ -85,7 +85,7 @@ def _accepted(test: Callable[[str], bool], error_type: str):
         if not test(value):
             raise PydanticCustomError(error_type, error_type)
         return value
-    check.accepts = test  # type: ignore[attr-defined]  # for the JSON Schema (FORMS)
+    check.accepts, check.error_type = test, error_type  # type: ignore[attr-defined]  # for the JSON Schema
     return AfterValidator(check)
 
 
