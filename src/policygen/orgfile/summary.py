@@ -20,7 +20,7 @@ def shown(warnings: list[Diagnostic], detail: bool) -> list[Diagnostic]:
 
 
 def summary_line(display: str, target: str, written: int, warnings: list[Diagnostic]) -> str:
-    """« organisations/ocq.yaml → output/ocq/ (9 fichiers ; 21 valeurs à confirmer, 1 avertissement) »."""
+    """« organisations/ocq.yaml → output/ocq/ (9 fichiers) : 21 valeurs à confirmer, 1 avertissement »."""
     mine = [w for w in warnings if w.path == display]
     pending = sum(1 for w in mine if w.code == TO_CONFIRM)
     counts = []
@@ -28,7 +28,7 @@ def summary_line(display: str, target: str, written: int, warnings: list[Diagnos
         counts.append(plural(pending, "valeur à confirmer", "valeurs à confirmer"))
     if len(mine) > pending:
         counts.append(plural(len(mine) - pending, "avertissement"))
-    return f"{display} → {target}/ ({plural(written, 'fichier')}{' ; ' + ', '.join(counts) if counts else ''})"
+    return f"{display} → {target}/ ({plural(written, 'fichier')})" + (f" : {', '.join(counts)}" if counts else "")
 
 
 def detail_hint(warnings: list[Diagnostic], detail: bool) -> str:
