@@ -132,3 +132,15 @@ def test_a_help_line_comes_first_after_911(texts):
             "votre santé") in text
     assert "de Tel-Écoute" in text and "du Tel-Écoute" not in text and "le Tel-Écoute" not in text
     assert "Pour parler à" not in texts["kinetika"]
+
+
+def test_check_asks_for_a_role_written_as_a_title_with_its_article(org_file):
+    path = org_file({"  approbation_publications: le Service des communications":
+                     "  approbation_publications: Secrétaire de l’Ordre",
+                     "  moderation: le Service des communications": "  moderation: Service des communications"})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "essai.yaml:14: avertissement [organisation.phrasing] — roles.approbation_publications" in text
+    assert "avec son article : « la secrétaire de l’Ordre »" in text
+    assert "avec son article : « le Service des communications »" in text

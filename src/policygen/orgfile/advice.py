@@ -16,7 +16,7 @@ from ..diagnostics import Diagnostic
 from ..french import in_sentence
 from .schema import OrganisationFile
 from .weekdays import fold
-from .yamlsource import Located
+from .yamlsource import Located, dotted
 
 # The contacts whose title the documents print inside a sentence.
 IN_RUNNING_TEXT = ("protection_renseignements",)
@@ -32,6 +32,7 @@ _REGIME_WORDS = (
 )
 # Where a category stops naming people and starts saying who they include.
 _ELABORATION = re.compile(r",?\s+(?:y compris|soit|notamment|incluant|dont)\b.*$")
+_ARTICLE = re.compile(r"(?:le|la|les|un|une|des)\s|l[’']", re.I)
 _PARTS = re.compile(r"\s*(?:,|\bet\b|\bainsi que\b)\s*")
 
 
@@ -67,6 +68,18 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 "ils ont besoin de la forme que prend ce titre dans une phrase, avec son article.",
                 f"Ajoutez sous « titre » la clé « dans_une_phrase », par exemple « dans_une_phrase: la "
                 f"{contact.titre[:1].lower()}{contact.titre[1:]} » (voir README.md, « Les contacts »).",
+                severity="avertissement", code="organisation.phrasing"))
+    roles = organisation.roles
+    for path, value in [(("roles", "approbation_publications"), roles.approbation_publications),
+                        (("roles", "moderation"), roles.moderation),
+                        *((("roles", "approbation_conjointe", i), v) for i, v in enumerate(roles.approbation_conjointe))]:
+        if not _ARTICLE.match(value):
+            form = in_sentence(value) or f"la {value[:1].lower()}{value[1:]}"
+            found.append(Diagnostic(
+                display, located.line_of(path), dotted(path),
+                f"Les documents écrivent cette valeur telle quelle dans une phrase (« c’est … qui approuve ») : "
+                f"« {value} » y manque d’article.",
+                f"Écrivez-la comme une phrase la lit, avec son article : « {form} ».",
                 severity="avertissement", code="organisation.phrasing"))
     for index, item in enumerate(organisation.roles.gestionnaires):
         if regime_of(item) is not None and fold(item).startswith(("le ", "la ", "les ", "l’", "l'")):
