@@ -184,3 +184,22 @@ def test_a_dangling_link_is_not_followed(tmp_path):
     assert result.returncode == 2 and "existe déjà" in result.stderr
     assert not (tmp_path / "ailleurs.yaml").exists()
     assert os.path.islink(tmp_path / "organisme.yaml")
+
+
+def test_any_answer_may_be_marked_to_confirm(tmp_path):
+    answers = list(CLINIQUE)
+    answers[7:9] = ["autre (à confirmer)", "prive (à confirmer)"]   # type and secteur
+    result = _init(tmp_path, answers)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
+    assert "type: autre (à confirmer)" in text and "secteur: prive (à confirmer)" in text
+    check = subprocess.run([*POLICYGEN, "check", "organisme.yaml"], capture_output=True, text=True, cwd=tmp_path)
+    assert check.returncode == 0 and "Valeur à confirmer : « prive »" in check.stderr + check.stdout
+
+
+def test_a_character_the_font_lacks_is_asked_again_once_the_file_is_whole(tmp_path):
+    answers = ["Kinetika physiothérapie inc. 漢", *CLINIQUE[1:], "Kinetika physiothérapie inc."]
+    result = _init(tmp_path, answers)
+    assert result.returncode == 0, result.stderr
+    assert "n’existe pas dans la police Lato" in result.stderr
+    assert "nom: Kinetika physiothérapie inc.\n" in (tmp_path / "organisme.yaml").read_text(encoding="utf-8")

@@ -87,3 +87,60 @@ def test_an_own_law_address_is_an_address_not_markup(tmp_path):
     assert result.exit_code != 0
     assert "lois.yaml:6: erreur [organisation.law]" in result.output, result.output
     assert "Une adresse Web complète était attendue" in result.output
+
+
+def test_check_says_how_to_split_a_category_of_two_regimes(org_file):
+    path = org_file({"  - {categorie: le personnel, regime: employeur}":
+                     "  - {categorie: le personnel, regime: employeur}\n"
+                     "  - {categorie: les bénévoles et la main-d’œuvre indépendante, regime: benevole}"})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "essai.yaml:11: avertissement [organisation.phrasing] — personnes_visees[1].categorie" in text
+    assert ("Écrivez une catégorie par régime : « - categorie: les bénévoles » avec « regime: benevole » ; "
+            "« - categorie: la main-d’œuvre indépendante » avec « regime: professionnel_independant »") in text
+
+
+def test_check_says_the_managers_list_holds_failings_not_people(org_file):
+    path = org_file({"  moderation: le Service des communications":
+                     "  moderation: le Service des communications\n  gestionnaires:\n    - les employés"})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "roles.gestionnaires[0]" in result.output and "nomme des personnes" in result.output
+
+
+def test_a_private_clinic_makes_its_services_known_in_two_languages(texts):
+    text = texts["kinetika"]
+    assert "Des services connus, aucun usage personnel ou politique" in text
+    assert "font connaître ses services, y compris ceux qu’elle offre contre paiement" in text
+    assert "ne servent ni à des affaires commerciales ou publicitaires" not in text
+    assert "Elle écrit en français ou en anglais, dans une langue claire" in text
+    assert "ne servent ni à des affaires commerciales ou publicitaires" in texts["ordre-infirmier"]
+    assert "Elle écrit en français, dans une langue claire" in texts["ordre-infirmier"]
+
+
+def test_a_second_complaint_route_is_given_with_what_it_covers(texts):
+    text = texts["kinetika"]
+    assert "Une plainte sur la conduite d’un physiothérapeute s’adresse à : Bureau du syndic de l’Ordre" in text
+    assert "https://www.oppe.example.qc.ca/plainte" in text
+
+
+def test_a_help_line_comes_first_after_911(texts):
+    text = texts["ligne-ecoute"]
+    assert ("composez le 911. Pour parler à une intervenante ou un intervenant de Tel-Écoute, appelez le "
+            "1 800 263-2266 ou textez le 514 600-1002, jour et nuit, tous les jours. Pour une question sur "
+            "votre santé") in text
+    assert "de Tel-Écoute" in text and "du Tel-Écoute" not in text and "le Tel-Écoute" not in text
+    assert "Pour parler à" not in texts["kinetika"]
+
+
+def test_check_asks_for_a_role_written_as_a_title_with_its_article(org_file):
+    path = org_file({"  approbation_publications: le Service des communications":
+                     "  approbation_publications: Secrétaire de l’Ordre",
+                     "  moderation: le Service des communications": "  moderation: Service des communications"})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "essai.yaml:14: avertissement [organisation.phrasing] — roles.approbation_publications" in text
+    assert "avec son article : « la secrétaire de l’Ordre »" in text
+    assert "avec son article : « le Service des communications »" in text

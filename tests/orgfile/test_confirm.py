@@ -114,5 +114,5 @@ def test_a_build_sums_them_up_in_one_line_per_body(org_file, tmp_path):
                     "--bibliotheque", FIXTURE_LIBRARY)
     assert result.exit_code == 0, result.output
     assert "[organisation.to-confirm]" not in result.output
-    assert f"essai.yaml → {tmp_path / 'essai'}/ (2 fichiers ; 3 valeurs à confirmer)\n" in result.output
+    assert f"essai.yaml → {tmp_path / 'essai'}/ (2 fichiers) : 3 valeurs à confirmer\n" in result.output
     assert "relancez avec --detail" in result.output

@@ -74,7 +74,7 @@ def test_nothing_changed_writes_nothing_and_says_the_same_warnings(build, tmp_pa
     # without --detail, the values to confirm are counted on each body's line
     result = build(*ORGANISATIONS[:2], "--out", out, "--format", "html")
     assert result.stdout.splitlines()[:2] == [
-        f"{path} : à jour, rien à refaire ({out / path.stem}/) ; {count} valeurs à confirmer."
+        f"{path} : à jour, rien à refaire ({out / path.stem}/) : {count} valeurs à confirmer."
         for path, count in zip(ORGANISATIONS[:2], pending)]
     assert stamps(out) == before
 

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from ..diagnostics import Diagnostic
+from ..orgfile.confirm import strip_mention
 from ..orgfile.questionnaire import QUESTIONS, USUAL, Answers, Question, checked
 
 # Tries per question before giving up: a script feeding wrong answers must not loop forever.
@@ -49,7 +50,7 @@ def _ask_one(question: Question, answers: Answers, usual: dict[str, list[str]]) 
         click.echo(f"\n— {question.section}")
     if question.path == USUAL:
         click.echo("  Catégories habituelles pour ce type d’organisme :")
-        for line in usual.get(str(answers.get(("organisation", "type"))), []):
+        for line in usual.get(strip_mention(str(answers.get(("organisation", "type"), ""))), []):
             click.echo(f"    - {line}")
     for _ in range(_TRIES):
         try:

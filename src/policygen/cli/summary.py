@@ -32,12 +32,12 @@ def counts(display: str, warnings: list[Diagnostic]) -> str:
 
 
 def summary_line(display: str, target: str, written: int | None, warnings: list[Diagnostic]) -> str:
-    """« organisations/ocq.yaml → output/ocq/ (9 fichiers ; 21 valeurs à confirmer, 1 avertissement) »;
+    """« organisations/ocq.yaml → output/ocq/ (9 fichiers) : 21 valeurs à confirmer, 1 avertissement »;
     `written` None: nothing had to be redone (the warnings are the cached build's)."""
     found = counts(display, warnings)
     if written is None:
-        return f"{display} : à jour, rien à refaire ({target}/){' ; ' + found if found else ''}."
-    return f"{display} → {target}/ ({plural(written, 'fichier')}{' ; ' + found if found else ''})"
+        return f"{display} : à jour, rien à refaire ({target}/){' : ' + found if found else ''}."
+    return f"{display} → {target}/ ({plural(written, 'fichier')}){' : ' + found if found else ''}"
 
 
 def detail_hint(warnings: list[Diagnostic], detail: bool) -> str:

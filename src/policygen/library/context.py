@@ -129,7 +129,7 @@ def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
     if terms["membres"]:
         groups["membre"] = terms["membres"]
     context: dict[str, Any] = org.model_dump()
-    for contact in filter(None, context["contacts"].values()):  # « à la secrétaire de l’Ordre »
+    for contact in (c for c in context["contacts"].values() if isinstance(c, dict)):  # « à la secrétaire de l’Ordre »
         contact["dans_une_phrase"] = contact["dans_une_phrase"] or in_sentence(contact["titre"]) or contact["titre"]
     context.update(
         nom=Name.parse(ident.nom_court, ident.genre == "féminin", ident.nombre == "pluriel", aspirated,

@@ -1,19 +1,59 @@
 """What `check` says of a valid file beyond the schema: values the documents would
-print in a form the file has to give (warnings, located, with the fix).
+print in a form the file has to give, or that say two things at once (warnings,
+located, with the fix).
 
 A title of function printed in running text (« écrivez à … ») needs its article, and
 its gender cannot be guessed (« Secrétaire de l’Ordre »): the file gives the form.
+A category of people that joins two regimes (« les bénévoles et la main-d’œuvre
+indépendante ») binds half of its people wrongly: it is split, one category per regime.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..diagnostics import Diagnostic
 from ..french import in_sentence
 from .schema import OrganisationFile
-from .yamlsource import Located
+from .weekdays import fold
+from .yamlsource import Located, dotted
 
 # The contacts whose title the documents print inside a sentence.
 IN_RUNNING_TEXT = ("protection_renseignements",)
+
+# The regime the words of a category suggest (README, « Qui est visé, et comment »).
+_REGIME_WORDS = (
+    ("public", ("public", "population", "abonne", "internaute", "citoyen")),
+    ("benevole", ("benevole", "stagiaire", "etudiant")),
+    ("professionnel_independant", ("medecin", "dentiste", "pharmacien", "sage-femme", "chercheur", "resident",
+                                   "main-d", "travailleur autonome", "travailleuse autonome")),
+    ("membre", ("membre",)),
+    ("employeur", ("employe", "personnel", "gestionnaire", "administrateur", "cadre", "consultant", "dirigeant")),
+)
+# Where a category stops naming people and starts saying who they include.
+_ELABORATION = re.compile(r",?\s+(?:y compris|soit|notamment|incluant|dont)\b.*$")
+_ARTICLE = re.compile(r"(?:le|la|les|un|une|des)\s|l[’']", re.I)
+_PARTS = re.compile(r"\s*(?:,|\bet\b|\bainsi que\b)\s*")
+
+
+def regime_of(category: str) -> str | None:
+    """The regime of the first word that names one (« les employés…, y compris les stagiaires »:
+    employeur), or None."""
+    # « les membres du personnel » are staff, not an ordre's members.
+    words = re.sub(r"\bmembres? (?:du|de la|de l’|des) ?(personnel|direction|equipe)", r"\1", fold(category))
+    if "conseil" in words or "comite" in words:  # the board's and committees' members are administrators
+        return "employeur"
+    found = [(words.find(key), regime) for regime, keys in _REGIME_WORDS for key in keys if key in words]
+    return min(found)[1] if found else None
+
+
+def split_by_regime(category: str) -> list[tuple[str, str]]:
+    """The parts of a category that name people of different regimes, each with its regime;
+    one part or none when it names one regime (what follows « y compris » or « soit » only
+    says whom the first part includes)."""
+    head = _ELABORATION.sub("", category)
+    parts = [(part, regime) for part in _PARTS.split(head) if part and (regime := regime_of(part))]
+    return parts if len({regime for _, regime in parts}) > 1 else []
 
 
 def advice(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
@@ -28,5 +68,36 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 "ils ont besoin de la forme que prend ce titre dans une phrase, avec son article.",
                 f"Ajoutez sous « titre » la clé « dans_une_phrase », par exemple « dans_une_phrase: la "
                 f"{contact.titre[:1].lower()}{contact.titre[1:]} » (voir README.md, « Les contacts »).",
+                severity="avertissement", code="organisation.phrasing"))
+    roles = organisation.roles
+    for path, value in [(("roles", "approbation_publications"), roles.approbation_publications),
+                        (("roles", "moderation"), roles.moderation),
+                        *((("roles", "approbation_conjointe", i), v) for i, v in enumerate(roles.approbation_conjointe))]:
+        if not _ARTICLE.match(value):
+            form = in_sentence(value) or f"la {value[:1].lower()}{value[1:]}"
+            found.append(Diagnostic(
+                display, located.line_of(path), dotted(path),
+                f"Les documents écrivent cette valeur telle quelle dans une phrase (« c’est … qui approuve ») : "
+                f"« {value} » y manque d’article.",
+                f"Écrivez-la comme une phrase la lit, avec son article : « {form} ».",
+                severity="avertissement", code="organisation.phrasing"))
+    for index, item in enumerate(organisation.roles.gestionnaires):
+        if regime_of(item) is not None and fold(item).startswith(("le ", "la ", "les ", "l’", "l'")):
+            found.append(Diagnostic(
+                display, located.line_of(("roles", "gestionnaires", index)), f"roles.gestionnaires[{index}]",
+                f"« {item} » nomme des personnes ; la politique lit cette liste comme les manquements pour "
+                "lesquels les gestionnaires interviennent (« … mesures disciplinaires, notamment pour … »).",
+                "Écrivez-y des manquements (« les propos diffamatoires envers un collègue ») ; les personnes "
+                "visées vont dans « personnes_visees ».", severity="avertissement", code="organisation.phrasing"))
+    for index, person in enumerate(organisation.personnes_visees):
+        if parts := split_by_regime(person.categorie):
+            listed = " ; ".join(f"« - categorie: {part} » avec « regime: {regime} »" for part, regime in parts)
+            found.append(Diagnostic(
+                display, located.line_of(("personnes_visees", index, "categorie")),
+                f"personnes_visees[{index}].categorie",
+                f"Cette catégorie réunit des personnes de régimes différents "
+                f"({', '.join(sorted({r for _, r in parts}))}) : la politique les lierait toutes par le régime "
+                f"« {person.regime} ».",
+                f"Écrivez une catégorie par régime : {listed} (voir README.md, « Qui est visé, et comment »).",
                 severity="avertissement", code="organisation.phrasing"))
     return found

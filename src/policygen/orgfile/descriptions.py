@@ -42,6 +42,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Organisation.appellation": ("Appellation", "Le mot qui désigne l’organisme après sa première mention : "
                                  "« Ordre », « Collège », « Institut »."),
     "Organisation.appellation_genre": ("Genre de l’appellation", "masculin ou féminin."),
+    "Organisation.langues_publication": ("Langues de publication", "Les langues dans lesquelles les comptes "
+                                         "officiels publient : [français] (défaut), [français, anglais] pour un "
+                                         "établissement qui sert aussi une population anglophone. Les langues des "
+                                         "commentaires acceptés sont dans netiquette.langues."),
     "Organisation.article": ("Article du nom court", "non pour un nom qui ne prend jamais d’article (une "
                              "marque, bien des organismes communautaires) : « de Kinatex », « à Tel-jeunes », "
                              "jamais « du Kinatex ». oui par défaut."),
@@ -95,7 +99,11 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Roles.securite_information": ("Sécurité de l’information", "Qui répond de la sécurité de l’information."),
     "Roles.approbation_conjointe": ("Approbation conjointe", "Les personnes qui doivent ensemble autoriser une "
                                     "prise de parole au nom de l’organisme, une par ligne."),
-    "Roles.gestionnaires": ("Gestionnaires", "Les personnes ou unités qui gèrent des comptes, une par ligne."),
+    "Roles.gestionnaires": (
+        "Manquements visés par les gestionnaires",
+        "Les manquements pour lesquels les gestionnaires interviennent en particulier, un par ligne "
+        "(« les propos diffamatoires envers un collègue ») ; la politique écrit « … des mesures administratives "
+        "ou disciplinaires, notamment pour … ». Jamais des personnes : qui est visé se dit dans personnes_visees."),
     "Unite.nom": ("Nom", "Le nom de l’unité : « Service des communications »."),
     "Unite.genre": ("Genre", "masculin ou féminin."),
     "Unite.nombre": ("Nombre", "singulier ou pluriel."),
@@ -132,8 +140,19 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Contacts.plaintes": ("Plaintes", "Où déposer une plainte."),
     "Contacts.protection_renseignements": ("Protection des renseignements personnels",
                                            "Le ou la responsable de la protection des renseignements personnels."),
-    "Contacts.ligne_aide": ("Ligne d’aide", "La ligne d’aide de l’organisme, s’il en a une : la nétiquette "
-                            "la nomme en tête, avec le 911, le 811 et le 9-8-8."),
+    "Contacts.autres_plaintes": ("Autres recours", "Les autres voies de plainte, chacune avec ce qu’elle reçoit "
+                                 "(objet) et ses coordonnées : le syndic de l’ordre d’un professionnel pour sa conduite, "
+                                 "le Protecteur du citoyen après la commissaire aux plaintes."),
+    "AutrePlainte.objet": ("Objet", "Ce que ce recours reçoit, tel que la phrase « Une plainte sur … s’adresse à » "
+                           "le lit : « la conduite d’un physiothérapeute »."),
+    "Netiquette.ligne_aide": ("Ligne d’aide", "La ligne d’aide de l’organisme, donnée en premier dans l’avis "
+                              "d’urgence de la nétiquette : nom, telephone, texto, adresse_web, heures."),
+    "LigneAide.nom": ("Qui l’on joint", "Tel que « Pour parler à … » le lit : « une intervenante ou un intervenant "
+                      "de Tel-jeunes »."),
+    "LigneAide.telephone": ("Téléphone", "Le numéro à appeler : « 1 800 263-2266 »."),
+    "LigneAide.texto": ("Texto", "Le numéro à qui écrire un texto, tel qu’il s’écrit : « 514 600-1002 »."),
+    "LigneAide.adresse_web": ("Adresse Web", "Une page ou un clavardage, commençant par « https:// »."),
+    "LigneAide.heures": ("Heures", "Quand la ligne répond, en toutes lettres : « jour et nuit, tous les jours »."),
     "Contact.titre": ("Titre", "Le titre du service ou de la fonction (obligatoire)."),
     "Contact.dans_une_phrase": ("Dans une phrase", "Le titre tel qu’une phrase le nomme, avec son article : "
                                 "« la secrétaire de l’Ordre » pour « Secrétaire de l’Ordre ». Absent : le titre, "
@@ -162,6 +181,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                               "demandes sont refusées."),
     "Choix.cyberintervention": ("Cyberintervention", "oui : l’organisme intervient à distance par les médias "
                                 "sociaux."),
+    "Choix.promotion_services": ("Promotion des services", "oui : les comptes officiels font aussi connaître "
+                                 "les services de l’organisme, payants compris (une clinique privée) ; la promotion "
+                                 "commerciale reste interdite dans les commentaires et sur les comptes personnels. "
+                                 "non par défaut : aucun usage commercial ou publicitaire."),
     "Choix.comptes_separes": ("Comptes séparés", "oui : comptes personnels et professionnels séparés."),
     "Choix.partage_fichiers_internes": ("Partage de fichiers internes", "oui : la politique encadre le partage "
                                         "de fichiers internes."),

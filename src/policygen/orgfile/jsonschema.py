@@ -17,8 +17,10 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from . import schema as schema_module
 from .descriptions import DESCRIPTIONS
 from .schema import FORMS, READINGS, OrganisationFile
+from .validation import expected
 from .weekdays import fold
 from .yamlsource import LIMITS
 
@@ -53,9 +55,15 @@ _FORBIDDEN = {"pattern": "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\
                          "\u2060-\u2064\u2066-\u2069\ufeff\ue000-\uf8ff]"}
 
 
-def _or_marked(schema: JsonSchemaValue, text_form: str) -> JsonSchemaValue:
-    """`schema`, or its text form followed by « (à confirmer) »."""
-    return {"anyOf": [schema, {"type": "string", "pattern": f"^(?:{text_form}){MARK}$"}]}
+_MARKED = " Elle peut être suivie de « (à confirmer) »."
+
+
+def _or_marked(schema: JsonSchemaValue, text_form: str, message: str = "") -> JsonSchemaValue:
+    """`schema`, or its text form followed by « (à confirmer) » (the editor shows `message`, in French)."""
+    marked = {"type": "string", "pattern": f"^(?:{text_form}){MARK}$"}
+    if message:
+        schema, marked = ({**schema, "patternErrorMessage": message}, {**marked, "patternErrorMessage": message})
+    return {"anyOf": [schema, marked]}
 
 
 class _FrenchSchema(GenerateJsonSchema):
@@ -76,7 +84,8 @@ class _FrenchSchema(GenerateJsonSchema):
         if form is None:
             return super().function_after_schema(schema)
         typed, text_form = form
-        return _or_marked({"type": "string", **typed, "pattern": f"^(?:{text_form})$"}, text_form)
+        message = expected(schema["function"]["function"].error_type) + _MARKED
+        return _or_marked({"type": "string", **typed, "pattern": f"^(?:{text_form})$"}, text_form, message)
 
     def str_schema(self, schema: core_schema.StrSchema) -> JsonSchemaValue:
         # Text fields keep numbers as typed (`poste: 22898`), as the loader does; a value holds
@@ -86,7 +95,9 @@ class _FrenchSchema(GenerateJsonSchema):
         return {**result, "not": {"anyOf": [{"type": "string", **r} for r in refused]}}
 
     def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
-        return {"type": "string", "pattern": f"^{_DATE}(?:{MARK})?$"}
+        return {"type": "string", "pattern": f"^{_DATE}(?:{MARK})?$",
+                "patternErrorMessage": "Une date au format AAAA-MM-JJ, de 1900 à 2099, était attendue (par exemple "
+                                       "2018-04-27)." + _MARKED}
 
     def int_schema(self, schema: core_schema.IntSchema) -> JsonSchemaValue:
         digits = "[1-9][0-9]*" if schema.get("ge", schema.get("gt", -1)) >= 0 else "-?[0-9]+"
@@ -110,9 +121,13 @@ class _FrenchSchema(GenerateJsonSchema):
 
 
 def _describe(properties: dict[str, Any], owner: str) -> None:
+    # A class that extends another (AutrePlainte a Contact) takes its parent's descriptions.
+    model = getattr(schema_module, owner, None)
+    owners = [c.__name__ for c in model.__mro__] if isinstance(model, type) else [owner]
     for name, field in properties.items():
-        if f"{owner}.{name}" in DESCRIPTIONS:
-            field["title"], field["description"] = DESCRIPTIONS[f"{owner}.{name}"]
+        described = next((f"{o}.{name}" for o in owners if f"{o}.{name}" in DESCRIPTIONS), None)
+        if described:
+            field["title"], field["description"] = DESCRIPTIONS[described]
 
 
 def organisation_schema() -> dict[str, Any]:

@@ -17,20 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, display_path, os_reason
+from .advice import regime_of
 from .confirm import MENTION
 from .renames import ARTICLE, RENAMED
-from .weekdays import fold
 from .yamlsource import Located, read_yaml
 
-# The regime a category's words suggest, first match wins (the README's « Qui est visé »).
-_REGIME_WORDS = (
-    ("public", ("public", "population", "abonne", "internaute", "citoyen")),
-    ("benevole", ("benevole", "stagiaire", "etudiant")),
-    ("professionnel_independant", ("medecin", "dentiste", "pharmacien", "sage-femme", "chercheur", "resident",
-                                   "main-d")),
-    ("membre", ("membre",)),
-    ("employeur", ("employe", "personnel", "gestionnaire", "administrateur", "cadre", "consultant")),
-)
 _DOUBTFUL = re.compile(r"#.*\b(plausibles?|à valider|a valider|à vérifier|hypoth[eè]se|PLAUSIBLE)\b", re.I)
 _ENGLISH = re.compile(r"\b(english|anglophones?|anglais|bilingue|jewish|st\.? mary|mcgill)\b", re.I)
 
@@ -41,16 +32,6 @@ class Migration:
 
     text: str
     decisions: list[str]
-
-
-def _regime(category: str) -> str:
-    """The regime of the word that comes first (« les employés…, y compris les stagiaires »: employeur)."""
-    words = fold(category)
-    # « les membres du conseil d’administration » are administrators, not an ordre's members.
-    if "conseil" in words or "comite" in words:
-        return "employeur"
-    found = [(words.find(key), regime) for regime, keys in _REGIME_WORDS for key in keys if key in words]
-    return min(found)[1] if found else "employeur"
 
 
 def _split_comment(line: str) -> tuple[str, str]:
@@ -85,7 +66,7 @@ def migrate(text: str, located: Located, display: str) -> Migration:
             continue
         body, comment = _split_comment(lines[line - 1])
         indent = body[:len(body) - len(body.lstrip())]
-        regime = _regime(person)
+        regime = regime_of(person)
         replaced[line - 1] = [f"{indent}- categorie: {body.strip()[1:].strip()}{comment}",
                               f"{indent}  regime: {regime} {MENTION}"]
         decisions.append(f"{display}:{line} : « {person} » — régime proposé « {regime} » (à confirmer) : "

@@ -87,7 +87,7 @@ def _no_article(answers: Answers) -> bool:
 def _default_secteur(answers: Answers) -> str:
     """Public for an établissement of Santé Québec or a public one; private otherwise (an ordre,
     a private clinic, a community organisation are bound by the private-sector law)."""
-    if answers.get(("organisation", "type")) == "etablissement_sante":
+    if _kind(answers) == "etablissement_sante":
         return "public" if str(answers.get(("organisation", "sante_quebec"), "oui")).lower().startswith("o") \
             else "prive"
     return "prive"
@@ -105,7 +105,7 @@ def _secteur_comment(answers: Answers) -> str:
     return {"ordre_professionnel": "Un ordre professionnel relève surtout de la loi sur le secteur privé.",
             "etablissement_sante": "Un établissement de Santé Québec relève de la Loi sur l’accès (public) ; "
                                    "un établissement privé, de la loi sur le secteur privé.",
-            }.get(answers.get(("organisation", "type")),
+            }.get(_kind(answers),
                   "Un organisme communautaire ou une clinique privée relève de la loi sur le secteur privé.")
 
 
@@ -113,8 +113,13 @@ def _no_mail(contact: str) -> Callable[[Answers], bool]:
     return lambda answers: answers.get(("contacts", contact, "courriel")) is None
 
 
+def _kind(answers: Answers) -> str:
+    """The type answered, even marked « (à confirmer) »."""
+    return strip_mention(str(answers.get(("organisation", "type"), "")))
+
+
 def _is(kind: str) -> Callable[[Answers], bool]:
-    return lambda answers: answers.get(("organisation", "type")) == kind
+    return lambda answers: _kind(answers) == kind
 
 
 # Who can be bound under each regime, by kind of body (the schema's `Regime`), and how it is asked.
@@ -136,7 +141,7 @@ _REGIMES = (
 
 def _custom_people(kinds: tuple[str, ...]) -> Callable[[Answers], bool]:
     return lambda answers: (answers.get(("_habituelles",)) == "non"
-                            and answers.get(("organisation", "type")) in kinds)
+                            and _kind(answers) in kinds)
 
 
 def _reach(contact: str) -> tuple[Question, ...]:
@@ -215,7 +220,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("contacts", "plaintes", "titre"), "Où dépose-t-on une plainte ? (titre exact du service)",
              default=lambda a: {"ordre_professionnel": "Bureau du syndic",
                                 "etablissement_sante": "Commissaire aux plaintes et à la qualité des services",
-                                }.get(a[("organisation", "type")], "Responsable du traitement des plaintes")),
+                                }.get(_kind(a), "Responsable du traitement des plaintes")),
     *_reach("plaintes"),
     Question(("contacts", "protection_renseignements", "titre"),
              "Titre du responsable de la protection des renseignements personnels",

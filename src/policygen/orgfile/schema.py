@@ -88,7 +88,7 @@ def _accepted(test: Callable[[str], bool], error_type: str):
         if not test(value):
             raise PydanticCustomError(error_type, error_type)
         return value
-    check.accepts = test  # type: ignore[attr-defined]  # for the JSON Schema (FORMS)
+    check.accepts, check.error_type = test, error_type  # type: ignore[attr-defined]  # for the JSON Schema
     return AfterValidator(check)
 
 
@@ -160,6 +160,9 @@ class Organisation(Strict):
     # employer and the public body under A-2.1; « non » for the private and northern ones.
     sante_quebec: OuiNon = False
     mission: Texte
+    # The languages the body's own accounts publish in (« Elle écrit en français ou en anglais »),
+    # distinct from those in which comments are accepted (`netiquette.langues`).
+    langues_publication: list[Texte] = Field(default=["français"], min_length=1)
     valeurs: list[Texte] = []
     site_web: Url | None = None
     region: str | None = None
@@ -249,6 +252,16 @@ class ModeUrgence(Strict):
     echanges_suspendus: OuiNon = True  # other subjects wait until the crisis is over
 
 
+class LigneAide(Strict):
+    """The body's own help line, given first in the nétiquette's emergency notice."""
+
+    nom: Texte                       # whom one reaches, as « Pour parler à … » reads it: « une intervenante de Tel-jeunes »
+    telephone: Telephone | None = None
+    texto: str | None = None         # a number to text, as typed: « 514 600-1002 »
+    adresse_web: Url | None = None   # a chat or a page
+    heures: str | None = None        # « jour et nuit, tous les jours »
+
+
 class Netiquette(Strict):
     """The public nétiquette's choices; the defaults are what most Québec bodies publish."""
 
@@ -259,6 +272,7 @@ class Netiquette(Strict):
     retrait: Literal["masquer", "supprimer", "masquer_ou_supprimer"] = "masquer_ou_supprimer"
     motifs: MotifsRetrait = MotifsRetrait()
     urgence: ModeUrgence = ModeUrgence()
+    ligne_aide: LigneAide | None = None
 
 
 class Contact(Strict):
@@ -278,11 +292,18 @@ class Contact(Strict):
     heures: str | None = None
 
 
+class AutrePlainte(Contact):
+    """Another complaint route and what it covers: the syndic of the professional's ordre for
+    a professional's conduct, the Protecteur du citoyen after the commissaire."""
+
+    objet: Texte   # what it receives, as « Une plainte sur … s’adresse à » reads it
+
+
 class Contacts(Strict):
     communications: Contact
     plaintes: Contact
     protection_renseignements: Contact
-    ligne_aide: Contact | None = None  # the body's own help line, printed first in the nétiquette's emergency notice
+    autres_plaintes: list[AutrePlainte] = []
 
 
 class Sanctions(Strict):
@@ -314,6 +335,9 @@ class Choix(Strict):
     # serves or has served directly, or every user, current or former.
     amitie_portee: Literal["usagers_servis", "tous_usagers"] = "usagers_servis"
     amitie_demandes: Literal["usagers_servis", "tous_usagers"] = "usagers_servis"
+    # oui: the official accounts also make the body's services known, paid ones included (a
+    # private clinic); the ban on commercial use then stays for comments and personal accounts.
+    promotion_services: OuiNon = False
     cyberintervention: OuiNon = False
     comptes_separes: OuiNon = True
     partage_fichiers_internes: OuiNon = True

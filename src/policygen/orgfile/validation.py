@@ -178,6 +178,11 @@ _FIXED = {
 }
 
 
+def expected(error_type: str) -> str:
+    """What a value of the kind `error_type` refuses should look like (for the editor's schema)."""
+    return _FIXED[error_type]
+
+
 def _message(error: dict[str, Any], path: tuple[str | int, ...], root: type[BaseModel],
              reference: str) -> tuple[str, str]:
     """French (message, hint) for one pydantic error against the schema `root`."""
