@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
-import logging
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
@@ -34,6 +33,7 @@ from ..model.nodes import Document
 from ..resources import TEMPLATES
 from .columns import place
 from .html import render_html
+from .latolog import lato_stamp_quiet
 from .options import WriterOptions
 from .pdfua import repair
 
@@ -51,14 +51,6 @@ class ProjectOnlyFetcher(URLFetcher):
             if path.is_relative_to(TEMPLATES):
                 return super().fetch(path.as_uri(), headers)
         raise ValueError(f"ressource hors du projet refusée : {url}")
-
-
-def _not_lato_created_stamp(record: logging.LogRecord) -> bool:
-    """The shipped Lato 2.0 files store head.created as a Unix time instead of seconds since
-    1904; fontTools (the subsetter, `_subset` below) corrects it on reading and logs
-    « 'created' timestamp seems very low ». Only that record is dropped:
-    the files stay as published, so the embedded fonts, hence the PDFs, keep their bytes."""
-    return not record.getMessage().startswith("'created' timestamp seems very low")
 
 
 def _subset(font: Font, to_unicode: dict[int, str], hinting: bool) -> None:
@@ -148,15 +140,11 @@ def page_numbers(document: Document) -> dict[str, int]:
 
 
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:
-    head = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
-    head.addFilter(_not_lato_created_stamp)
-    try:
+    with lato_stamp_quiet():  # fontTools reads the Lato files while it subsets them (`_subset`)
         page, laid_out = _lay_out(document, options)
         # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
         identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
         return repair(laid_out.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False))
-    finally:
-        head.removeFilter(_not_lato_created_stamp)
 
 
 def write_pdf(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:
