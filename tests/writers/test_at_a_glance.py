@@ -144,3 +144,14 @@ def test_the_standalone_page_carries_its_font_and_a_print_stylesheet(built):
         assert {("400", "normal"), ("700", "normal")} <= set(faces), path
         assert '"Lato", "Helvetica Neue", Arial, sans-serif' in page and "@media print" in page, path
         assert len(page.encode("utf-8")) < 400_000, (path, len(page))
+
+
+def test_table_cells_start_with_a_capital(built):
+    """« La présidente-directrice générale… », never « la … », in the identification block and the
+    annexes; an address (a link) stays as typed."""
+    for path in output_files(built, "html"):
+        page = path.read_text(encoding="utf-8")
+        for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", page, re.S):
+            text = re.sub(r"<a [^>]*>.*?</a>.*", "", cell, flags=re.S)  # up to the first link
+            text = re.sub(r"<[^>]+>", "", text).strip()
+            assert not text or not text[0].islower(), (path, cell[:80])
