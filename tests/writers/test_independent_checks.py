@@ -53,16 +53,18 @@ def _word_pages(word_as_pdf: Path, docx: Path) -> int:
 def test_fiche_synthese_is_one_sheet_recto_verso_in_libreoffice(built, word_as_pdf):
     for docx in output_files(built, "docx"):
         if docx.stem == "fiche-synthese":
-            assert _word_pages(word_as_pdf, docx) == 2, docx
+            assert _word_pages(word_as_pdf, docx) == 2 == _pages(docx.with_suffix(".pdf")), docx
 
 
 def test_word_files_lay_out_like_the_pdfs_in_libreoffice(built, word_as_pdf):
-    """Within one page of the PDF, and the fiche's type at its size in both."""
+    """Within one page of the PDF, and the fiche's type at its size in both. (The fiche's pages:
+    two in both once its text fits them, test_fiche_synthese_is_one_sheet_recto_verso_in_libreoffice.)"""
     for docx in output_files(built, "docx"):
         word, pdf = _word_pages(word_as_pdf, docx), _pages(docx.with_suffix(".pdf"))
-        assert abs(word - pdf) <= 1, (docx, word, pdf)
         if docx.stem == "fiche-synthese":
             assert body_size(word_as_pdf / docx.parent.name / f"{docx.stem}.pdf") >= 9.5, docx
+        else:
+            assert abs(word - pdf) <= 1, (docx, word, pdf)
 
 
 def test_word_table_of_contents_shows_page_numbers_in_libreoffice(built, word_as_pdf):
@@ -78,9 +80,9 @@ def test_word_table_of_contents_shows_page_numbers_in_libreoffice(built, word_as
         entries = re.findall(r"^(\S.+?)\.{3,}\s*(\d+)$", toc, re.M)
         assert len(entries) >= 20, (docx, toc[:500])
         for label, number in entries:
-            # a long heading wraps: lines are joined before looking for it
+            # a long heading wraps (after a hyphen, too): lines are joined before looking for it
             shown = [i + 1 for i, text in enumerate(pages) if i > toc_pages[-1]
-                     and " ".join(label.split()) in " ".join(text.split())]
+                     and " ".join(label.split()) in re.sub(r"-\s+", "-", " ".join(text.split()))]
             assert shown and min(abs(n - int(number)) for n in shown) <= 1, (docx, label, number, shown)
 
 
