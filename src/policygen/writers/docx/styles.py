@@ -172,6 +172,9 @@ def apply_house_styles(docx: DocxDocument, compact: bool = False) -> None:
     _font(styles["Subtitle"], values["subtitle"], MUTED, bold=True, italic=False)
     styles["Subtitle"].font.all_caps = True
     _spacing(styles["Subtitle"], 36, 4)
+    # The accent rule above the title block, as the PDF's (6 pt, 0.9 cm above the organisation).
+    styles["Subtitle"].element.get_or_add_pPr().append(parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="48" w:space="18" w:color="{colour("accent")}"/></w:pBdr>'))
     version = _paragraph_style(docx, VERSION_STYLE, "Normal")
     _font(version, values["subtitle"], MUTED)
     _spacing(version, 0, 26)
