@@ -113,12 +113,14 @@ def test_the_focus_ring_contrasts_at_least_3_to_1():
 
 def test_boxes_go_whole_into_the_next_column_or_page():
     # First page: 700 under the title; other pages 1,000.
-    heights = [("a", 300), ("b", 300), ("c", 500), ("d", 900), ("e", 100)]
-    assert place(heights, 700, 1000, 2) == ((("a", "b"), ("c",)), (("d", "e"),))
+    heights = [("a", 300), ("b", 300), ("c", 500), ("d", 600), ("e", 500)]
+    assert place(heights, 700, 1000, 2) == ((("a", "b"), ("c",)), (("d",), ("e",)))
     # A box taller than the first page's columns but not than a page's starts the next page.
-    assert place([("a", 800), ("b", 100)], 700, 1000, 2) == (((), ()), (("a", "b"),))
+    assert place([("a", 800), ("b", 100)], 700, 1000, 2) == (((), ()), (("a",), ("b",)))
     # One taller than a page's column goes alone at the top of one (and runs over).
     assert place([("a", 1200), ("b", 100)], 700, 1000, 2) == (((), ()), (("a",), ("b",)))
+    # The last page's two columns end close together: not one full column beside an empty one.
+    assert place([("a", 200), ("b", 200), ("c", 200), ("d", 200)], 1000, 1000, 2) == ((("a", "b"), ("c", "d")),)
 
 
 def test_pdfs_with_bookmarks_open_on_them(built):
