@@ -113,9 +113,47 @@ def test_the_focus_ring_contrasts_at_least_3_to_1():
 
 def test_boxes_go_whole_into_the_next_column_or_page():
     # First page: 700 under the title; other pages 1,000.
-    heights = [("a", 300), ("b", 300), ("c", 500), ("d", 900), ("e", 100)]
-    assert place(heights, 700, 1000, 2) == ((("a", "b"), ("c",)), (("d", "e"),))
+    heights = [("a", 300), ("b", 300), ("c", 500), ("d", 600), ("e", 500)]
+    assert place(heights, 700, 1000, 2) == ((("a", "b"), ("c",)), (("d",), ("e",)))
     # A box taller than the first page's columns but not than a page's starts the next page.
-    assert place([("a", 800), ("b", 100)], 700, 1000, 2) == (((), ()), (("a", "b"),))
+    assert place([("a", 800), ("b", 100)], 700, 1000, 2) == (((), ()), (("a",), ("b",)))
     # One taller than a page's column goes alone at the top of one (and runs over).
     assert place([("a", 1200), ("b", 100)], 700, 1000, 2) == (((), ()), (("a",), ("b",)))
+    # The last page's two columns end close together: not one full column beside an empty one.
+    assert place([("a", 200), ("b", 200), ("c", 200), ("d", 200)], 1000, 1000, 2) == ((("a", "b"), ("c", "d")),)
+
+
+def test_pdfs_with_bookmarks_open_on_them(built):
+    for path in _kind(built, "pdf", "politique"):
+        root = PdfReader(str(path)).trailer["/Root"]
+        assert root["/PageMode"] == "/UseOutlines", path
+
+
+def test_word_annexes_start_on_a_new_page_as_in_the_pdf(built, models):
+    for path in _kind(built, "docx", "politique"):
+        model = models[(path.parent.name, "politique")]
+        first_annex = next(s.label for s in model.sections if s.annex)
+        [heading] = [p for p in docx.Document(str(path)).paragraphs if p.text == first_annex]
+        assert heading.paragraph_format.page_break_before, path
+
+
+def test_the_standalone_page_carries_its_font_and_a_print_stylesheet(built):
+    """Lato as data: URIs (no file beside the page, no system font), a sans-serif fallback, print rules."""
+    for path in output_files(built, "html"):
+        page = path.read_text(encoding="utf-8")
+        faces = re.findall(r'@font-face \{ font-family: "Lato"; font-weight: (\d+); font-style: (\w+);'
+                           r'[^}]*src: url\("data:font/woff2;base64,', page)
+        assert {("400", "normal"), ("700", "normal")} <= set(faces), path
+        assert '"Lato", "Helvetica Neue", Arial, sans-serif' in page and "@media print" in page, path
+        assert len(page.encode("utf-8")) < 400_000, (path, len(page))
+
+
+def test_table_cells_start_with_a_capital(built):
+    """« La présidente-directrice générale… », never « la … », in the identification block and the
+    annexes; an address (a link) stays as typed."""
+    for path in output_files(built, "html"):
+        page = path.read_text(encoding="utf-8")
+        for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", page, re.S):
+            text = re.sub(r"<a [^>]*>.*?</a>.*", "", cell, flags=re.S)  # up to the first link
+            text = re.sub(r"<[^>]+>", "", text).strip()
+            assert not text or not text[0].islower(), (path, cell[:80])

@@ -28,7 +28,10 @@ def _list_items(blocks) -> int:
 
 
 def _styles(document):
-    return [p.style.name for p in document.paragraphs]
+    """The style of every paragraph, those of a boxed notice (a one-cell table) included, in order."""
+    return [p.style.name for p in document.paragraphs] + [
+        p.style.name for table in document.tables if table.style.name == "Encadré"
+        for p in table.cell(0, 0).paragraphs]
 
 
 def test_every_docx_uses_heading_styles_and_is_french(built, models, sample_outputs):
@@ -78,7 +81,9 @@ def test_politique_opens_with_a_populated_table_of_contents(built, sample_output
         assert entries, path
         assert all(p.text for p in entries)
         if expected is not None:  # written out: the writer's own heading function is not its oracle
-            assert [p.text for p in entries] == expected
+            assert [p.text.split("\t")[0] for p in entries] == expected
+        # Each with its page number, there as soon as the file opens (writers/docx/toc.py).
+        assert all(p.text.split("\t")[1].isdigit() for p in entries), path
         # Inside a real TOC field, whose cached result is those entries.
         assert r'TOC \o' in entries[0]._p.xml
         # Every entry links to a bookmark on its section heading.

@@ -1,7 +1,8 @@
 """OQLF typography, applied once to the document model so every format agrees.
 
 `typeset(document)` returns a new document whose every piece of text follows
-the Office québécois de la langue française: « guillemets » with non-breaking
+the Office québécois de la langue française (and a table cell starts with a
+capital): « guillemets » with non-breaking
 spaces inside, a non-breaking space before the colon and a narrow one before
 ; ! ?, the typographic apostrophe, hours « 8 h 30 », dates « 27 avril 2018 »
 (never 27/04/2018), telephone numbers « 450 432-2777, poste 22898 » that do
@@ -124,6 +125,19 @@ def _run(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return _inlines(nodes, [""])
 
 
+def _capital(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A table cell starts with a capital (« La présidente-directrice générale… »); an address
+    (a link) is left as typed."""
+    if not nodes or isinstance(nodes[0], (Link, LineBreak)):
+        return nodes
+    first = nodes[0]
+    if isinstance(first, Text):
+        first = Text(first.text[:1].upper() + first.text[1:])
+    else:
+        first = dataclasses.replace(first, children=_capital(first.children))
+    return (first, *nodes[1:])
+
+
 def _block(block: Block) -> Block:
     if isinstance(block, (Paragraph, Heading)):
         return dataclasses.replace(block, inlines=_run(block.inlines))
@@ -132,8 +146,8 @@ def _block(block: Block) -> Block:
     if isinstance(block, Note):
         return Note(tuple(_block(b) for b in block.blocks))
     assert isinstance(block, Table)
-    return dataclasses.replace(block, header=tuple(_run(c) for c in block.header),
-                               rows=tuple(tuple(_run(c) for c in row) for row in block.rows))
+    return dataclasses.replace(block, header=tuple(_capital(_run(c)) for c in block.header),
+                               rows=tuple(tuple(_capital(_run(c)) for c in row) for row in block.rows))
 
 
 def _clause(clause: Clause) -> Clause:

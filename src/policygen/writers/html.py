@@ -22,6 +22,7 @@ from .design import labels, stylesheet
 from .notes import DRAFT_MARK, note_html
 from .options import WriterOptions
 from .typeset import ordinal_runs
+from .webfonts import font_faces
 
 
 def _text(text: str) -> str:
@@ -167,21 +168,25 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
     names = ("fonts.css", "document.css", "print.css") if options.media == "print" else ("document.css", "screen.css")
     if review:
         names += ("review.css",)
-    css = "\n".join(stylesheet(name) for name in names)
     body = [s for s in document.sections if s.role != "metadata"]
     # In columns, the first section is the entry point (« À retenir »): across the page, above them.
     columned = body[1:] if document.layout.columns > 1 else body
-    # A long document opens on its table of contents (sections and titled clauses); a short one on its text.
+    metadata = Markup("".join(_section(s, review) for s in document.sections if s.role == "metadata"))
+    lead = Markup("".join(_section(s, review) for s in body[:1])) if document.layout.columns > 1 else ""
+    sections = Markup(_placed(columned, placement, review) if placement is not None
+                      else "".join(_section(s, review) for s in columned))
+    css = "\n".join(stylesheet(name) for name in names)
+    if options.media == "screen" and site is None:  # a page on its own carries its font (the site serves it)
+        css = font_faces(metadata + lead + sections) + "\n" + css    # A long document opens on its table of contents (sections and titled clauses); a short one on its text.
     return layouts().get_template("document.html.j2").render(
         document=document,
         body_class=layout_classes(document.layout) + (" mesure" if measure else ""),
         css=Markup(css) if site is None else None,
         toc=table_of_contents(document) if document.layout.toc else [],
         version_line=Markup(_text(document.version_line)),
-        metadata=Markup("".join(_section(s, review) for s in document.sections if s.role == "metadata")),
-        lead=Markup("".join(_section(s, review) for s in body[:1])) if document.layout.columns > 1 else "",
-        sections=Markup(_placed(columned, placement, review) if placement is not None
-                        else "".join(_section(s, review) for s in columned)),
+        metadata=metadata,
+        lead=lead,
+        sections=sections,
         draft_mark=DRAFT_MARK if review else "",
         media=options.media,
         site=site,

@@ -31,6 +31,7 @@ from ..resources import TEMPLATES
 from .columns import place
 from .fontsubset import PDF_DROPPED, subset
 from .html import render_html
+from .latolog import lato_stamp_quiet
 from .options import WriterOptions
 from .pdfua import repair
 
@@ -128,10 +129,11 @@ def page_numbers(document: Document) -> dict[str, int]:
 
 
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:
-    page, laid_out = _lay_out(document, options)
-    # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
-    identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    return repair(laid_out.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False))
+    with lato_stamp_quiet():  # fontTools reads the Lato files (their character maps)
+        page, laid_out = _lay_out(document, options)
+        # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
+        identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        return repair(laid_out.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False))
 
 
 def write_pdf(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:

@@ -15,6 +15,8 @@ independent checkers (page-validation's PDF/UA-1 profile, outloud).
   marker's marked content is moved just before the text that follows it in the
   tag tree, with the graphics state it was painted in.
 - Link annotations lack the Print flag, so print and screen differ: it is set.
+- A PDF with bookmarks opens with its bookmarks pane (/PageMode /UseOutlines), so
+  a long document shows its outline at once.
 
 The file is rewritten deterministically (its /ID derived from its content), so
 the same input still gives the same bytes.
@@ -235,6 +237,11 @@ def _print_links(pdf: pikepdf.Pdf) -> None:
             annotation.F = int(annotation.get("/F", 0)) | PRINT_FLAG
 
 
+def _open_bookmarks(pdf: pikepdf.Pdf) -> None:
+    if "/Outlines" in pdf.Root and "/First" in pdf.Root.Outlines:
+        pdf.Root.PageMode = Name.UseOutlines
+
+
 def repair(data: bytes) -> bytes:
     """The PDF WeasyPrint wrote, with the repairs above."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
@@ -242,6 +249,7 @@ def repair(data: bytes) -> bytes:
         _wrap_list_bodies(pdf)
         _paint_labels_in_order(pdf)
         _print_links(pdf)
+        _open_bookmarks(pdf)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)

@@ -105,7 +105,7 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
     body = docx.element.body
     toc = table_of_contents(document) if layout.toc else []
     bookmarks = itertools.count(1)  # Word bookmark ids, for the table of contents' links
-    toc_written = columns_started = False
+    toc_written = columns_started = annexes_started = False
     for section in document.sections:
         if toc and section.role != "metadata" and not toc_written:
             toc_written = True
@@ -118,7 +118,11 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
             if section.role == "metadata":  # a label over the identification table, as in the PDF: no heading
                 docx.add_paragraph(section.label, style=LABEL_STYLE)
             else:
-                add_bookmark(docx.add_heading(section.label, level=1), f"s-{anchor(section.id)}", next(bookmarks))
+                heading = docx.add_heading(section.label, level=1)
+                add_bookmark(heading, f"s-{anchor(section.id)}", next(bookmarks))
+                # The annexes start on a new page, as in the PDF.
+                if layout.annex_page_break and section.annex and not annexes_started:
+                    heading.paragraph_format.page_break_before = annexes_started = True
         for clause in section.clauses:
             start = len(body) - 1
             _clause(docx, clause, lists, spans, bookmarks)

@@ -172,14 +172,22 @@ def apply_house_styles(docx: DocxDocument, compact: bool = False) -> None:
     _font(styles["Subtitle"], values["subtitle"], MUTED, bold=True, italic=False)
     styles["Subtitle"].font.all_caps = True
     _spacing(styles["Subtitle"], 36, 4)
+    # The accent rule above the title block, as the PDF's (6 pt, 0.9 cm above the organisation).
+    styles["Subtitle"].element.get_or_add_pPr().append(parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="48" w:space="18" w:color="{colour("accent")}"/></w:pBdr>'))
     version = _paragraph_style(docx, VERSION_STYLE, "Normal")
     _font(version, values["subtitle"], MUTED)
     _spacing(version, 0, 26)
     for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
                  "List Continue", "List Continue 2"):
         _spacing(styles[name], 0, 3)
-        # Ragged, as the PDF's lists; indented as the PDF's (1.6 em, 1.2 em more per level).
+        # Ragged and indented as the PDF's lists: the text 1.6 em in (1.1 em in a compact layout),
+        # 1.2 em more a level, the marker in the hanging indent.
+        level = int(name[-1]) - 1 if name[-1].isdigit() else 0
+        indent = (1.1 if compact else 1.6) + 1.2 * level
         styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        if name.startswith(("List Bullet", "List Number")):
+            _list_indent(docx, name, indent * values["text"], 0.9 * values["text"])
     for name in ("Header", "Footer"):
         # One right tab at the margin: « organisation → document », « → Page X de Y ».
         _font(styles[name], design()["layouts"]["running"], MUTED)
@@ -198,6 +206,18 @@ def apply_house_styles(docx: DocxDocument, compact: bool = False) -> None:
     _label_style(docx)
     _table_style(docx)
     _hyperlink_style(docx)
+
+
+def _list_indent(docx: DocxDocument, name: str, left: float, hanging: float) -> None:
+    """The list style's own numbering level carries its indents (they win over the style's): the
+    text `left` points in, the marker `hanging` points before it."""
+    numbering = docx.part.numbering_part.element
+    abstract = numbering.num_having_numId(docx.styles[name].element.pPr.numPr.numId.val).abstractNumId.val
+    level = next(a for a in numbering.findall(qn("w:abstractNum"))
+                 if a.get(qn("w:abstractNumId")) == str(abstract)).find(qn("w:lvl"))
+    ind = level.find(qn("w:pPr")).find(qn("w:ind"))
+    ind.set(qn("w:left"), str(round(left * 20)))
+    ind.set(qn("w:hanging"), str(round(hanging * 20)))
 
 
 def _settings(docx: DocxDocument) -> None:
@@ -236,10 +256,23 @@ def columns(docx: DocxDocument, count: int) -> None:
     cols.set(qn("w:space"), str(int(Cm(design()["layouts"]["column_gap_cm"]).twips)))
 
 
+# The elements that follow w:keepNext in a w:pPr (ECMA-376 sequence).
+_AFTER_KEEP_NEXT = ("w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+                    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                    "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                    "w:pPrChange")
+
+
 def box(paragraphs: list) -> None:
     """Rule a compact section's paragraphs (w:p elements) into one box: sides on all, top on the first,
-    bottom on the last."""
+    bottom on the last; each kept with the next, so the box stays whole in one column, as in the PDF."""
     for index, paragraph in enumerate(paragraphs):
+        if index < len(paragraphs) - 1 and paragraph.get_or_add_pPr().find(qn("w:keepNext")) is None:
+            paragraph.get_or_add_pPr().insert_element_before(
+                OxmlElement("w:keepNext"), *_AFTER_KEEP_NEXT)
         sides = ["left", "right"] + (["top"] if index == 0 else []) + (["bottom"] if index == len(paragraphs) - 1 else [])
         borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="4" w:color="{colour("rule")}"/>'
                           for side in ("top", "left", "bottom", "right") if side in sides)
