@@ -129,7 +129,7 @@ def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
         assert "déclare à qui détient le renseignement" in politique  # members report to the holder, not the ordre
     # administrators: never the employer's dismissal
     if "administrateur" in present:
-        assert "Pour les administrateurs et les membres des comités, un manquement est examiné selon" in politique
+        assert "Pour les membres du conseil d’administration et des comités, un manquement est examiné selon" in politique
     # no paragraph printed twice in one document
     for kind, document in docs.items():
         paragraphs = Counter(_plain(t) for c in _clauses(document) for b in c.blocks for t in block_texts(b)
