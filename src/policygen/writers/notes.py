@@ -42,6 +42,8 @@ def note(provenance: Provenance) -> Note:
     lines += [(_source(source), []) for source in provenance.sources]
     lines += [(_law(law), []) for law in provenance.legal] or [
         ("Fondement légal : aucun inscrit pour cette clause.", [])]
+    lines += [(f"Règle {rule.id} ({rule.strength}) : lie {french_list(list(rule.regimes))} ; "
+               f"fondement : {rule.basis}.", []) for rule in provenance.rules]
     if not provenance.values:
         return [*lines, ("Valeurs du fichier d’organisation : aucune (texte fixe).", [])]
     lines.append(("Valeurs du fichier d’organisation :", [
