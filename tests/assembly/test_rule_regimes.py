@@ -18,7 +18,7 @@ from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.library.context import build_context
 from policygen.library.loader import load_library
-from policygen.model.nodes import block_texts
+from policygen.model.nodes import block_texts, document_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 BODIES = sorted((ROOT / "tests/fixtures/organismes").glob("*.yaml"))
@@ -145,3 +145,12 @@ def test_the_help_line_opens_the_netiquette_with_the_emergency_numbers(bodies):
     for number in ("911", "811", "9-8-8", "514 555-0199"):
         assert number in text
     assert "Nous suivons nos pages" in text  # when the pages are watched
+
+
+@pytest.mark.parametrize("slug", [b.stem for b in BODIES])
+def test_the_public_and_staff_texts_stay_short(bodies, slug):
+    """The nétiquette and the fiche-synthèse: at most 900 words each (issue 17, item 5)."""
+    _, _, docs = bodies[slug]
+    for kind in ("netiquette", "fiche-synthese"):
+        words = sum(len(text.split()) for text in document_texts(docs[kind]))
+        assert words <= 900, (kind, words)
