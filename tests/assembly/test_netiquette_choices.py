@@ -19,17 +19,19 @@ FLIPPED = """netiquette:
 
 # (what the default nétiquette says, what the flipped one says instead)
 CHOICES = {
-    "langues": ("rédigés en français ; un commentaire", "rédigés en français ou en anglais ;"),
-    "comptes_anonymes": ("Participez sous votre véritable identité.", "Vous pouvez participer sous un pseudonyme"),
+    "langues": ("Nous répondons en français.", "Nous répondons en français et en anglais."),
+    "comptes_anonymes": ("Nous vous invitons à participer sous votre véritable identité.",
+                         "Vous pouvez participer sous un pseudonyme"),
     "lecture": ("lit chaque commentaire après sa parution", "lit chaque commentaire avant qu’il paraisse"),
-    "corrections": ("nous la corrigeons sans tarder", None),
-    "retrait": ("peut néanmoins masquer ou supprimer tout commentaire",
-                "Nous masquons les commentaires plutôt que de les supprimer"),
+    "corrections": ("nous la corrigeons ou la retirons", None),
+    "retrait": ("Nous pouvons masquer ou supprimer un commentaire",
+                "seuls les contenus illégaux sont supprimés"),
     "majuscules": ("entièrement en majuscules", None),
     "repetitions": ("le même message publié à répétition", None),
-    "desinformation": ("la désinformation :", "nous y répondons plutôt en donnant l’information juste"),
+    "desinformation": ("une information fausse qui présente un risque pour la santé ou la sécurité du public",
+                       "nous y répondons en donnant l’information juste"),
     "urgence": ("au-delà des heures habituelles", None),
-    "echanges": ("les autres peuvent attendre", None),
+    "echanges": ("les autres échanges peuvent attendre", None),
 }
 
 
@@ -68,8 +70,8 @@ def test_each_choice_both_ways(built, choice, fmt):
 
 @pytest.mark.parametrize("fmt", ["html", "docx"])
 def test_days_read_right_and_the_distress_lines_are_given(built, fmt):
-    assert "Nous les suivons du lundi au vendredi, de 8 h 30 à 17 h" in built["defauts"][fmt]
-    assert "Nous les suivons les lundis, mercredis et vendredis, de 8 h 30 à 17 h" in built["inverses"][fmt]
+    assert "Nous suivons nos pages du lundi au vendredi, de 8 h 30 à 17 h" in built["defauts"][fmt]
+    assert "Nous suivons nos pages les lundis, mercredis et vendredis, de 8 h 30 à 17 h" in built["inverses"][fmt]
     for text in (built["defauts"][fmt], built["inverses"][fmt]):
         assert "composez le 911" in text
         assert "Info-Santé ou Info-Social au 811" in text

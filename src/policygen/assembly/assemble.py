@@ -14,6 +14,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticError
 from ..library.context import build_context
+from ..library.marks import mark_derived
 from ..library.rules import RULE_FUNCTION, rule_printer
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
@@ -90,7 +91,8 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
 def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> list[Document]:
     """The organisation's documents, from `library` with its own laws and clauses laid over it."""
     library = loaded.local.layered(library)
-    context = mark_context(build_context(loaded.organisation, library), list(loaded.pending))
+    pending = list(loaded.pending)
+    context = mark_derived(mark_context(build_context(loaded.organisation, library), pending), pending)
     problems, result = [], []
     for document in documents:
         try:

@@ -40,11 +40,12 @@ def _source(library: Library, ref: SourceRef, organisation: str) -> Source:
                   tuple((section, titles.get(section, "")) for section in ref.sections))
 
 
-def _basis(rule: Any, library: Library) -> str:
-    """What a rule rests on, as a reviewer reads it: citations, source sections, or the body's choice."""
+def _basis(rule: Any, library: Library, organisation: dict[str, Any]) -> str:
+    """What a rule rests on, as a reviewer reads it: the citations of the laws that bind this body,
+    source sections, or the body's choice."""
     basis = rule.meta.fondement
-    parts = [library.laws.get(ref.law, {}).get("citation", ref.law)
-             + (f", art. {', '.join(ref.articles)}" if ref.articles else "") for ref in basis.lois]
+    parts = [library.laws[ref.law]["citation"] + (f", art. {', '.join(ref.articles)}" if ref.articles else "")
+             for ref in basis.lois if ref.law in library.laws and law_applies(library.laws[ref.law], organisation)]
     parts += [f"source {ref.source}, {', '.join(ref.sections)}" for ref in basis.sources]
     if basis.choix_organisme:
         parts.append("choix de l’organisme")
@@ -69,7 +70,8 @@ def provenance(clause: Clause, context: dict[str, Any], library: Library) -> Pro
                     for ref, law in laws if law_applies(law, context["organisation"])),
         values=tuple(values),
         replaces=meta.remplace or "",
-        rules=tuple(RuleUse(rule.id, rule.meta.force, tuple(rule.meta.regimes), _basis(rule, library))
+        rules=tuple(RuleUse(rule.id, rule.meta.force, tuple(rule.meta.regimes),
+                            _basis(rule, library, context["organisation"]))
                     for rule_id in clause.rules if (rule := library.rules.get(rule_id))),
     )
 

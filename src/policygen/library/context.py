@@ -115,6 +115,11 @@ def _people(org: OrganisationFile, defaults: dict[str, Any]) -> list[dict[str, s
     return [dict(p) for p in defaults.get("personnes_visees", [])]
 
 
+def groups_bound(regimes: dict[str, list], groups: dict[str, Any]) -> list[Any]:
+    """How running text names everyone the politique binds, regime by regime (the public aside)."""
+    return [groups[r] for r in REGIMES if regimes[r] and r != "public" and groups.get(r)]
+
+
 def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
     ident = org.organisation
     unit = org.roles.communications
@@ -144,7 +149,7 @@ def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
         personnes_visees=people,
         regimes=regimes,
         groupes=groups,
-        groupes_vises=[groups[r] for r in REGIMES if regimes[r] and r != "public" and groups.get(r)],
+        groupes_vises=groups_bound(regimes, groups),
         lois=library.laws,
         regles=_rules(org, library.terms.get("regles", {}), terms),
         prochaine_revision=next_review(org),

@@ -117,6 +117,11 @@ def contact_card(contact: dict[str, Any]) -> Markdown:
     return Markdown("  \n".join(lines))
 
 
+def number(value: Any) -> str:
+    """A whole number with its thousands set apart by a no-break space (OQLF): « 25 000 »."""
+    return f"{int(value):,}".replace(",", "\u00a0")
+
+
 def capitalised(text: Any) -> str:
     """The first letter in capitals, the rest untouched (Jinja's `capitalize` lowers it)."""
     text = str(text)
@@ -144,7 +149,7 @@ def environment() -> BoundedEnvironment:
     env = BoundedEnvironment(undefined=StrictUndefined, finalize=_finalize, autoescape=False,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     ours = dict(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
-                coordonnees=contact_card, capitale=capitalised, a=contracted("à"), de=contracted("de"))
+                coordonnees=contact_card, capitale=capitalised, nombre=number, a=contracted("à"), de=contracted("de"))
     env.filters.update({name: bounded_filter(name, _carry(function)) for name, function in ours.items()})
     return env
 

@@ -91,9 +91,13 @@ _EQUIVALENTS = str.maketrans({"\u2011": "-"})
 def typeset_text(text: str, before: str = "") -> str:
     """One run of text; `before` is the character that precedes it in its paragraph."""
     text = _quotes(text.translate(_EQUIVALENTS), before[-1:] if before else "")
+    # The rules look behind: a run that starts at a node boundary (« … (à confirmer) » then
+    # « : ») is read after the character that precedes it, which is already written.
+    prefix = before[-1:] if before[-1:].strip() else ""
+    joined = prefix + text
     for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
-    return text
+        joined = pattern.sub(replacement, joined)
+    return joined[len(prefix):] if joined.startswith(prefix) else joined
 
 
 def _shows_address(link: Link) -> bool:

@@ -28,6 +28,8 @@ def _clause(provenance: Provenance) -> dict:
         entry["origine"] = "organisation"
     if provenance.replaces:
         entry["remplace"] = provenance.replaces
+    if provenance.rules:  # the rulebook's rules the clause states (templates/data/regles.yaml)
+        entry["regles"] = [rule.id for rule in provenance.rules]
     return entry
 
 

@@ -37,10 +37,13 @@ class Explanation:
     condition: str  # "true" when the clause has none
     readings: tuple[Reading, ...]
     origin: str = ""  # for an organisation's own clause or a withdrawn one: what the organisation did
+    rules: tuple[str, ...] = ()  # the rulebook's rules it states
 
     def lines(self) -> list[str]:
         state = "incluse" if self.included else "exclue "
         out = [f"  {state}  {self.clause_id} — {self.title}"]
+        if self.rules:
+            out.append(f"           Règles énoncées : {', '.join(self.rules)}.")
         if self.origin:
             out.append(f"           {self.origin}")
             if self.condition == "":  # withdrawn: no condition to weigh
@@ -91,7 +94,7 @@ def explain(library: Library, document: str, context: dict[str, Any], located: L
         result.append(Explanation(clause.id, _clause_title(clause, context),
                                   _title(sections[clause.meta.documents[document]][1], context),
                                   applies(clause, context), clause.meta.when, readings,
-                                  _origin(clause, withdrawn)))
+                                  _origin(clause, withdrawn), clause.rules))
     return result
 
 

@@ -69,6 +69,9 @@ def note(provenance: Provenance) -> list[str]:
         lines.append(f"Source : {' ; '.join(_source(s) for s in provenance.sources)}.")
     lines.append(f"Fondement légal : {' ; '.join(_law(law) for law in provenance.legal)}." if provenance.legal
                  else "Fondement légal : aucun inscrit pour cette clause.")
+    if provenance.rules:
+        lines.append("Règles énoncées : " + " ; ".join(f"« {rule.id} » ({rule.strength})" for rule in provenance.rules)
+                     + " (le détail : policygen explain).")
     choices = list(dict.fromkeys(c for c in map(_choice, provenance.values) if c))
     if choices:
         lines.append(f"Elle reflète les choix de l’organisme sur {french_list(choices)}.")

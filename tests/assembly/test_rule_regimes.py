@@ -1,0 +1,156 @@
+"""Every rule reaches the people it binds, and only them, in the built documents of every
+fixture body (an ordre whose members work elsewhere, a private clinic, a community help
+line run by volunteers, establishments of Santé Québec, a non-profit with a volunteer
+board…); the defects of the December 2026 legal reading stay fixed.
+
+Read on the document model (the three formats carry its text: tests/writers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.context import build_context
+from policygen.library.loader import load_library
+from policygen.model.nodes import block_texts, document_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+BODIES = sorted((ROOT / "tests/fixtures/organismes").glob("*.yaml"))
+STAFF_ONLY = ("usage-personnel", "loyaute", "reserve", "autorisation-prealable", "photos-consentement",
+              "signalement-personnel", "sanctions-personnel")
+EVERYONE = ("confidentialite", "parler-au-nom")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="module")
+def bodies():
+    library = load_library()
+    loaded, problems = load_all(BODIES, library)
+    assert not problems, problems
+    result = {}
+    for item in loaded:
+        context = build_context(item.organisation, library)
+        docs = {d.kind: d for d in documents_for(item, library, list(library.documents))}
+        result[item.slug] = (item, context, docs)
+    return result
+
+
+def _clauses(document):
+    return [c for s in document.sections for c in s.clauses]
+
+
+def _text(document) -> str:
+    return _plain("\n".join(t for c in _clauses(document) for b in c.blocks for t in block_texts(b)))
+
+
+def _stated(document) -> dict[str, tuple[str, ...]]:
+    return {r.id: r.regimes for c in _clauses(document) for r in c.provenance.rules}
+
+
+def test_the_fixtures_cover_the_kinds_of_body_the_issue_names(bodies):
+    regimes = {slug: {r for r, people in context["regimes"].items() if people} for slug, (_, context, _) in bodies.items()}
+    kinds = {slug: (item.organisation.organisation.type, item.organisation.organisation.sante_quebec)
+             for slug, (item, _, _) in bodies.items()}
+    assert any(k == ("ordre_professionnel", False) and {"membre", "etudiant"} <= regimes[s] for s, k in kinds.items())
+    assert any(k[1] for k in kinds.values())  # an establishment of Santé Québec
+    assert "professionnel_independant" in regimes["clinique"]
+    assert {"benevole", "stagiaire", "administrateur"} <= regimes["ligne-ecoute"]
+    assert bodies["ligne-ecoute"][0].organisation.contacts.ligne_aide is not None
+    assert "administrateur" in regimes["osbl"] and "benevole" in regimes["osbl"]
+
+
+@pytest.mark.parametrize("slug", [b.stem for b in BODIES])
+def test_each_rule_reaches_only_people_it_binds(bodies, slug):
+    item, context, docs = bodies[slug]
+    present = {r for r, people in context["regimes"].items() if people}
+    for kind, document in docs.items():
+        for rule, regimes in _stated(document).items():
+            assert set(regimes) & (present | {"public"}), (kind, rule, "binds nobody this body names")
+            if kind == "netiquette":
+                assert "public" in regimes, (rule, "a nétiquette rule that does not bind the public")
+    politique = _stated(docs["politique"])
+    for rule in STAFF_ONLY:
+        if "employeur" in present:
+            assert politique.get(rule) == ("employeur",), rule
+        else:
+            assert rule not in politique, rule
+    for rule in EVERYONE:
+        assert set(politique[rule]) >= present - {"public"}, rule
+
+
+@pytest.mark.parametrize("slug", [b.stem for b in BODIES])
+def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
+    item, context, docs = bodies[slug]
+    org = item.organisation.organisation
+    present = {r for r, people in context["regimes"].items() if people}
+    politique, netiquette, fiche = (_text(docs[k]) for k in ("politique", "netiquette", "fiche-synthese"))
+    everything = " ".join((politique, netiquette, fiche))
+    # friendship: the users one serves oneself; never every user; relatives exempt
+    assert "qu’on lui ait offert des services ou non" not in everything
+    if item.organisation.choix.amitie_usagers == "interdite" and org.type != "ordre_professionnel" and "employeur" in present:
+        assert "à qui la personne offre ou a offert directement des services" in politique
+        assert "Les liens familiaux et personnels qui existaient avant la relation de service ne sont pas visés" in politique
+    # safe harbour: public disclosure in urgent cases, P-33.01; not absolute outside D-11.1
+    if org.secteur == "public":
+        assert "en cas d’urgence et aux conditions de l’article 7" in politique and "P-33.01" in politique
+    else:
+        assert "Protecteur du citoyen" not in politique
+        assert "selon les voies que la loi prévoit" in politique
+    # nétiquette: no ground the politique lacks, blocking a last resort, languages and anonymity no ground
+    for word in ("vexants", "disgracieux", "en particulier :", "bannie", "sans préavis", "peut être retiré"):
+        assert word not in netiquette, word
+    assert "dernier recours" in netiquette and "dernier recours" in politique
+    assert "écrit dans une autre langue" in netiquette
+    # the fiche keeps the carve-out; its reporting route is the politique's, for each regime
+    if "employeur" in present:
+        assert "critique exprimée de bonne foi et avec mesure" in fiche
+        assert "à votre gestionnaire" in fiche and "à son gestionnaire" in politique
+    if present & {"administrateur", "professionnel_independant", "membre", "etudiant", "benevole", "stagiaire"}:
+        assert "Transmettez la capture directement" in fiche and "transmettent un tel contenu directement" in politique
+    # consent to publish: R-22.1 art. 6 for a public health establishment; the access paragraph names the holder
+    if org.type == "etablissement_sante" and org.secteur == "public":
+        assert "R-22.1, art. 6" in politique and "moins de 14 ans" in politique
+    if org.sante_quebec:
+        assert "conservés par Santé Québec" in netiquette
+    # physicians and an ordre
+    assert "résiliation du contrat" not in everything
+    if org.type == "ordre_professionnel":
+        assert "les professions qu’il encadre" not in politique
+        assert not re.search(r"défend(re|ra)? (ses|les) membres", everything)
+        assert "déclare à qui détient le renseignement" in politique  # members report to the holder, not the ordre
+    # administrators: never the employer's dismissal
+    if "administrateur" in present:
+        assert "Pour les membres du conseil d’administration et des comités, un manquement est examiné selon" in politique
+    # no paragraph printed twice in one document
+    for kind, document in docs.items():
+        paragraphs = Counter(_plain(t) for c in _clauses(document) for b in c.blocks for t in block_texts(b)
+                             if len(t.split()) > 8)
+        assert [p for p, n in paragraphs.items() if n > 1] == [], kind
+
+
+def test_the_help_line_opens_the_netiquette_with_the_emergency_numbers(bodies):
+    _, _, docs = bodies["ligne-ecoute"]
+    first = docs["netiquette"].sections[0]
+    text = _plain(" ".join(t for c in first.clauses for b in c.blocks for t in block_texts(b)))
+    assert first.id == "urgence"
+    for number in ("911", "811", "9-8-8", "514 555-0199"):
+        assert number in text
+    assert "Nous suivons nos pages" in text  # when the pages are watched
+
+
+@pytest.mark.parametrize("slug", [b.stem for b in BODIES])
+def test_the_public_and_staff_texts_stay_short(bodies, slug):
+    """The nétiquette and the fiche-synthèse: at most 900 words each (issue 17, item 5)."""
+    _, _, docs = bodies[slug]
+    for kind in ("netiquette", "fiche-synthese"):
+        words = sum(len(text.split()) for text in document_texts(docs[kind]))
+        assert words <= 900, (kind, words)
