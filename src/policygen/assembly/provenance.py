@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic
 from ..french import long_date
 from ..library.reads import EMPTY, fields_read, shown, value_at
 from ..library.lint import ORGANISATION_SOURCE
+from ..library.obligations import law_binds
 from ..library.schema import Clause, Library, SourceRef
 from ..model.nodes import Document, Law, Provenance, RuleUse, Source, Value
 from ..orgfile.yamlsource import dotted
@@ -26,8 +27,7 @@ def law_applies(law: dict[str, Any], organisation: dict[str, Any]) -> bool:
     A clause lists every law its rule may rest on (A-2.1 for public bodies, P-39.1
     for private ones); a reviewer is shown only those that bind this body.
     """
-    kinds, sectors = law.get("applies_to"), law.get("sectors")
-    return (not kinds or organisation["type"] in kinds) and (not sectors or organisation["secteur"] in sectors)
+    return law_binds(law, organisation["type"], organisation["secteur"])
 
 
 def _source(library: Library, ref: SourceRef, organisation: str) -> Source:

@@ -23,6 +23,7 @@ from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
 from .language import LONG_WORD, environment, long_word_message
 from .lint import ORGANISATION_SOURCE, lint, lint_local
+from .obligations import OBLIGATIONS_FILE, lint_obligations, load_obligations
 from .rules import Rule, RuleFile, compile_rule, rule_calls
 from .schema import Clause, ClauseMeta, LawEntry, LawFile, Library, Local, Outline, Withdrawals
 
@@ -194,8 +195,12 @@ def load_library(root: Path = TEMPLATES) -> Library:
     laws = _load_laws(data_dir / "lois.yaml", problems)
     terms = _read_data(data_dir / "termes.yaml", problems) or {}
     version = str((_read_data(data_dir / "bibliotheque.yaml", problems) or {}).get("version", "0"))
-    library = Library(tuple(sorted(clauses, key=lambda c: c.id)), outlines, sources, laws, terms, version, rules)
+    obligations, lines = load_obligations(data_dir / OBLIGATIONS_FILE, problems)
+    library = Library(tuple(sorted(clauses, key=lambda c: c.id)), outlines, sources, laws, terms, version, rules,
+                      tuple(obligations.obligations))
     problems.extend(lint(library))
+    if (data_dir / OBLIGATIONS_FILE).is_file():
+        problems.extend(lint_obligations(library, obligations, lines, data_dir / OBLIGATIONS_FILE))
     if problems:
         raise DiagnosticError(problems)
     return library

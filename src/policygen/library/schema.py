@@ -149,6 +149,7 @@ class Library:
     terms: dict[str, dict[str, str]]
     version: str
     rules: dict[str, Any] = field(default_factory=dict)  # id -> rules.Rule, the rulebook
+    obligations: tuple[Any, ...] = ()  # obligations.Obligation: what the law asks of a politique
 
     @property
     def documents(self) -> tuple[str, ...]:

@@ -1,0 +1,64 @@
+"""Which statutory obligation the body's politique meets, by which rule or clause, in which section.
+
+For one body and its assembled politique, each obligation of the library
+(`library.obligations`) is « non applicable » (with the reason: the bodies it
+binds), « couverte » by the rules and clauses printed in the politique whose legal
+basis cites its law and one of its articles (with their section numbers as the
+politique prints them), or « non couverte ».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..library.obligations import Obligation, cites, law_binds
+from ..library.schema import LegalRef, Library
+from ..model.nodes import Document
+from ..orgfile.schema import OrganisationFile
+
+Status = Literal["couverte", "non couverte", "non applicable"]
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A rule or clause of the politique that meets an obligation, where the politique prints it."""
+
+    kind: Literal["règle", "clause"]
+    id: str
+    section: str  # « 5.1 », or the section's number (« 11 ») when its clauses are not numbered
+    articles: tuple[str, ...]  # the obligation's articles it cites
+
+
+@dataclass(frozen=True)
+class Row:
+    obligation: Obligation
+    status: Status
+    reason: str = ""  # why it does not apply
+    met_by: tuple[Meeting, ...] = ()
+
+
+def conformity(organisation: OrganisationFile, politique: Document, library: Library) -> list[Row]:
+    """One row per obligation of `library`, in the file's order, for this body's assembled `politique`."""
+    body = organisation.organisation
+    rows = []
+    for obligation in library.obligations:
+        reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec))
+        if reason:
+            rows.append(Row(obligation, "non applicable", f"L’obligation {reason}."))
+            continue
+        met: dict[tuple[str, str], Meeting] = {}
+        for section in politique.sections:
+            for clause in section.clauses:
+                where = clause.number or section.number or section.label
+                refs = [("clause", clause.id, LegalRef(law=law.id, articles=list(law.articles)))
+                        for law in clause.provenance.legal]
+                refs += [("règle", use.id, ref) for use in clause.provenance.rules
+                         if (rule := library.rules.get(use.id)) for ref in rule.meta.fondement.lois
+                         if law_binds(library.laws.get(ref.law, {}), body.type, body.secteur)]
+                for kind, ident, ref in refs:
+                    if cites(ref, obligation) and (kind, ident) not in met:
+                        articles = tuple(a for a in obligation.articles if a in ref.articles)
+                        met[(kind, ident)] = Meeting(kind, ident, where, articles)
+        rows.append(Row(obligation, "couverte" if met else "non couverte", met_by=tuple(met.values())))
+    return rows
