@@ -30,7 +30,7 @@ MAX_LOOSE_MODULES = 8
 # The command surface: it parses options, calls a service, prints. No stage's machinery
 # (planning, assembly, the cache, installing, the severity of findings) is the CLI's.
 CLI_MAY_IMPORT = ("policygen.cli", "policygen.diagnostics", "policygen.resources", "policygen.writers",
-                  "policygen.publishing.service", "policygen.review.explain", "policygen.review.compare",
+                  "policygen.publishing.service", "policygen.publishing.legal", "policygen.review.explain", "policygen.review.compare",
                   "policygen.library.coverage", "policygen.orgfile.jsonschema", "policygen.orgfile.questionnaire",
                   "policygen.orgfile.migrate")
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..library.obligations import Obligation, cites, law_binds
+from ..diagnostics import Diagnostic
+from ..library.obligations import POLITIQUE, Obligation, cites, law_binds
 from ..library.schema import LegalRef, Library
 from ..model.nodes import Document
 from ..orgfile.schema import OrganisationFile
+from .inputs import Loaded
 
 Status = Literal["couverte", "non couverte", "non applicable"]
 
@@ -62,3 +64,24 @@ def conformity(organisation: OrganisationFile, politique: Document, library: Lib
                         met[(kind, ident)] = Meeting(kind, ident, where, articles)
         rows.append(Row(obligation, "couverte" if met else "non couverte", met_by=tuple(met.values())))
     return rows
+
+
+def citation(obligation: Obligation, library: Library) -> str:
+    """« RLRQ, c. A-2.1, art. 63.8 », as a lawyer cites it."""
+    law = library.laws.get(obligation.loi, {})
+    articles = obligation.articles
+    return law.get("citation", obligation.loi) + (f", art. {', '.join(articles)}" if articles else "")
+
+
+def uncovered(loaded: Loaded, documents: list[Document], library: Library) -> list[Diagnostic]:
+    """Each obligation binding the body that no rule or clause of its politique meets (`--final` refuses it)."""
+    layered = loaded.local.layered(library)
+    line = loaded.located.line_of(("organisation", "type"))
+    return [Diagnostic(loaded.display, line, "organisation.type",
+                       f"La politique ne remplit pas l’obligation « {row.obligation.titre} » "
+                       f"({citation(row.obligation, layered)}) : {row.obligation.exige}",
+                       "Rétablissez une clause ou une règle qui cite cet article (voir « policygen conformite "
+                       f"{loaded.display} »), ou faites approuver l’écart par le contentieux.",
+                       severity="avertissement", code="organisation.obligation")
+            for document in documents if document.kind == POLITIQUE
+            for row in conformity(loaded.organisation, document, layered) if row.status == "non couverte"]

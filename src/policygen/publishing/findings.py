@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from ..assembly.conformity import uncovered
 from ..assembly.inputs import Loaded
 from ..assembly.provenance import laws_in_force
 from ..diagnostics import Diagnostic
@@ -28,6 +29,7 @@ DRAFT, FINAL = 0, 1
 SEVERITIES = {
     "organisation.to-confirm": ("avertissement", "erreur"),
     "organisation.law-in-force": ("avertissement", "erreur"),
+    "organisation.obligation": ("avertissement", "erreur"),  # an obligation of the law its politique does not meet
     "organisation.revision": ("erreur", "erreur"),
     "organisation.renamed-key": ("avertissement", "avertissement"),
     "organisation.phrasing": ("avertissement", "avertissement"),
@@ -60,6 +62,7 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
     organisation = item.organisation
     found = [Finding(d) for d in (*to_confirm(list(item.pending), item.display),
                                   *laws_in_force(item, documents, library),
+                                  *uncovered(item, documents, library),
                                   *unrecorded_version(organisation, item.located, item.display),
                                   *renamed_keys(item.located, item.display),
                                   *advice(organisation, item.located, item.display))]
