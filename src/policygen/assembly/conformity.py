@@ -15,7 +15,7 @@ from typing import Literal
 from ..diagnostics import Diagnostic
 from ..library.obligations import POLITIQUE, Obligation, cites, law_binds
 from ..library.schema import LegalRef, Library
-from ..model.nodes import Document
+from ..model.nodes import Clause, Document
 from ..orgfile.schema import OrganisationFile
 from .inputs import Loaded
 
@@ -40,6 +40,16 @@ class Row:
     met_by: tuple[Meeting, ...] = ()
 
 
+def citations(clause: Clause, library: Library, kind: str, sector: str) -> list[tuple[str, str, LegalRef]]:
+    """What a printed clause rests on, for a body of this kind and sector: (« clause », its id, a law it
+    cites) and (« règle », the id of a rule it prints, a law the rule rests on), laws that bind it only."""
+    refs = [("clause", clause.id, LegalRef(law=law.id, articles=list(law.articles)))
+            for law in clause.provenance.legal]  # already only the laws that bind the body (provenance)
+    return refs + [("règle", use.id, ref) for use in clause.provenance.rules
+                   if (rule := library.rules.get(use.id)) for ref in rule.meta.fondement.lois
+                   if law_binds(library.laws.get(ref.law, {}), kind, sector)]
+
+
 def conformity(organisation: OrganisationFile, politique: Document, library: Library) -> list[Row]:
     """One row per obligation of `library`, in the file's order, for this body's assembled `politique`."""
     body = organisation.organisation
@@ -52,25 +62,19 @@ def conformity(organisation: OrganisationFile, politique: Document, library: Lib
         met: dict[tuple[str, str], Meeting] = {}
         for section in politique.sections:
             for clause in section.clauses:
-                where = clause.number or section.number or section.label
-                refs = [("clause", clause.id, LegalRef(law=law.id, articles=list(law.articles)))
-                        for law in clause.provenance.legal]
-                refs += [("règle", use.id, ref) for use in clause.provenance.rules
-                         if (rule := library.rules.get(use.id)) for ref in rule.meta.fondement.lois
-                         if law_binds(library.laws.get(ref.law, {}), body.type, body.secteur)]
-                for kind, ident, ref in refs:
-                    if cites(ref, obligation) and (kind, ident) not in met:
+                for kind, ident, ref in citations(clause, library, body.type, body.secteur):
+                    if cites(ref, obligation.ref) and (kind, ident) not in met:
                         articles = tuple(a for a in obligation.articles if a in ref.articles)
-                        met[(kind, ident)] = Meeting(kind, ident, where, articles)
+                        met[(kind, ident)] = Meeting(kind, ident, clause.number or section.number or section.label,
+                                                     articles)
         rows.append(Row(obligation, "couverte" if met else "non couverte", met_by=tuple(met.values())))
     return rows
 
 
-def citation(obligation: Obligation, library: Library) -> str:
+def citation(ref: LegalRef, library: Library) -> str:
     """« RLRQ, c. A-2.1, art. 63.8 », as a lawyer cites it."""
-    law = library.laws.get(obligation.loi, {})
-    articles = obligation.articles
-    return law.get("citation", obligation.loi) + (f", art. {', '.join(articles)}" if articles else "")
+    return library.laws.get(ref.law, {}).get("citation", ref.law) + (f", art. {', '.join(ref.articles)}"
+                                                                     if ref.articles else "")
 
 
 def uncovered(loaded: Loaded, documents: list[Document], library: Library) -> list[Diagnostic]:
@@ -79,7 +83,7 @@ def uncovered(loaded: Loaded, documents: list[Document], library: Library) -> li
     line = loaded.located.line_of(("organisation", "type"))
     return [Diagnostic(loaded.display, line, "organisation.type",
                        f"La politique ne remplit pas l’obligation « {row.obligation.titre} » "
-                       f"({citation(row.obligation, layered)}) : {row.obligation.exige}",
+                       f"({citation(row.obligation.ref, layered)}) : {row.obligation.exige}",
                        "Rétablissez une clause ou une règle qui cite cet article (voir « policygen conformite "
                        f"{loaded.display} »), ou faites approuver l’écart par le contentieux.",
                        severity="avertissement", code="organisation.obligation")

@@ -120,9 +120,10 @@ def _citations(clause: Clause, library: Library) -> list[LegalRef]:
                                       for ref in rule.meta.fondement.lois]
 
 
-def cites(ref: LegalRef, obligation: Obligation) -> bool:
-    """A citation that meets the obligation: its law, and one of its articles when it names any."""
-    return ref.law == obligation.loi and (not obligation.articles or bool(set(ref.articles) & set(obligation.articles)))
+def cites(ref: LegalRef, target: LegalRef) -> bool:
+    """A citation of `target` (an obligation's, a changed article's): its law, and one of its articles
+    when it names any."""
+    return ref.law == target.law and (not target.articles or bool(set(ref.articles) & set(target.articles)))
 
 
 def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, int], path: Path) -> list[Diagnostic]:
@@ -145,7 +146,7 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
                 problems.append(Diagnostic(where, line, f"{obligation.id}: articles",
                                            f"L’article {article} n’est pas répertorié pour « {obligation.loi} » "
                                            "dans templates/data/lois.yaml.", code="library.obligation"))
-        met = any(cites(ref, obligation) for ref in politique)
+        met = any(cites(ref, obligation.ref) for ref in politique)
         for kind, sector, sante_quebec in body_kinds():
             if not obligation.organismes.excludes(kind, sector, sante_quebec) and not (met and law_binds(law, kind, sector)):
                 problems.append(Diagnostic(
