@@ -42,6 +42,7 @@ CODES = {
     "organisation.revision": "the version being produced has no line of its own in the history, or another date",
     "organisation.law-in-force": "a document would be dated before a law it cites came into force",
     "organisation.obligation": "a statutory obligation binding the body is met by no rule or clause of its politique",
+    "organisation.law-read": "a document cites a law whose text was last read over a year before its date (a warning)",
     "organisation.renamed-key": "a key that moved or was renamed, accepted at its new place (a warning)",
     "organisation.limit": "the organisation file is over a size, nesting, length or date limit",
     "organisation.control": "a control or invisible character in the organisation file",

@@ -19,6 +19,7 @@ from ..library.schema import Clause, Library, SourceRef
 from ..model.nodes import Document, Law, Provenance, RuleUse, Source, Value
 from ..orgfile.yamlsource import dotted
 from .inputs import Loaded
+from .lawdates import cited_laws
 
 
 def law_applies(law: dict[str, Any], organisation: dict[str, Any]) -> bool:
@@ -86,12 +87,7 @@ def laws_in_force(loaded: Loaded, documents: list[Document], library: Library,
     line = loaded.located.line_of(tuple(field.split(".")))
     problems = []
     for document in documents:
-        cited: dict[str, str] = {}
-        for section in document.sections:
-            for clause in section.clauses:
-                for law in clause.provenance.legal:
-                    cited.setdefault(law.id, clause.id)
-        for law_id, clause_id in sorted(cited.items()):
+        for law_id, clause_id in sorted(cited_laws(document).items()):
             in_force = laws.get(law_id, {}).get("en_vigueur")
             if in_force and document.date < in_force:
                 law = laws[law_id]

@@ -64,6 +64,7 @@ class LawEntry(_Meta):
     applies_to: list[Literal["etablissement_sante", "ordre_professionnel", "autre"]] = []
     sectors: list[Literal["public", "prive"]] = []
     en_vigueur: dt.date | None = None  # a document dated earlier cannot cite it
+    lu_le: dt.date | None = None  # the date of the consolidated text last read (« à jour au »); check warns a year on
     note: str = ""
 
 

@@ -12,12 +12,14 @@ and, for the organisation files given, each body's documents and their sections.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..assembly.assemble import documents_for
 from ..assembly.conformity import Row, citation, citations, conformity
 from ..assembly.inputs import load_all
+from ..assembly.lawdates import reading
 from ..diagnostics import DiagnosticError, plural
 from ..french import long_date
 from ..library.changes import NATURES, Change, citers, load_changes
@@ -42,13 +44,22 @@ class Table:
     organisation: str
     rows: list[Row]
     library: Library
+    read: dt.date | None = None  # the oldest reading of the laws the politique cites (lois.yaml: lu_le)
+    unread: tuple[str, ...] = ()  # the laws it cites whose reading is not recorded
 
     @property
     def complete(self) -> bool:
         return all(row.status != "non couverte" for row in self.rows)
 
     def text(self) -> str:
-        out = [f"Conformité de la politique — {self.organisation} ({self.display})", ""]
+        out = [f"Conformité de la politique — {self.organisation} ({self.display})"]
+        if self.read:
+            out.append(f"Droit lu au {long_date(self.read)} : la plus ancienne lecture consignée des lois que cite "
+                       "la politique.")
+        if self.unread:
+            out.append("Date de lecture non consignée : "
+                       + " ; ".join(self.library.laws.get(law, {}).get("citation", law) for law in self.unread) + ".")
+        out.append("")
         for row in self.rows:
             obligation = row.obligation
             out.append(f"- {obligation.titre} — {citation(obligation.ref, self.library)} "
@@ -82,8 +93,9 @@ def conformity_tables(paths: list[Path], options: BuildOptions) -> list[Table]:
             problems += exc.diagnostics
             continue
         layered = item.local.layered(lib)
+        read, unread = reading(politique, layered.laws)
         tables.append(Table(item.display, politique.organisation,
-                            conformity(item.organisation, politique, layered), layered))
+                            conformity(item.organisation, politique, layered), layered, read, tuple(unread)))
     if problems:
         raise DiagnosticError(problems)
     return tables
