@@ -10,6 +10,8 @@ cited law was read more than a year before the document's date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -38,24 +40,38 @@ def reading(document: Document, laws: dict[str, dict[str, Any]]) -> tuple[dt.dat
     return (min(dates) if dates else None), [law for law in cited if not laws.get(law, {}).get("lu_le")]
 
 
-def stale_readings(loaded: Loaded, documents: list[Document], library: Library) -> list[Diagnostic]:
-    """A warning for each law a document cites whose text was read more than a year before the document's date."""
+@dataclass(frozen=True)
+class Citing:
+    """A law a document cites, with the first clause citing it and the file line that dates the document."""
+
+    document: Document
+    clause_id: str
+    law: dict[str, Any]
+    field: str  # revision.derniere_revision, or revision.en_vigueur when there is none
+    line: int | None
+
+
+def citings(loaded: Loaded, documents: list[Document], library: Library) -> Iterator[Citing]:
+    """Each law each document cites for this body (its own laws included), in order."""
     laws = loaded.local.layered(library).laws
     revision = loaded.organisation.revision
     field = "revision.derniere_revision" if revision.derniere_revision else "revision.en_vigueur"
     line = loaded.located.line_of(tuple(field.split(".")))
-    problems = []
     for document in documents:
         for law_id, clause_id in sorted(cited_laws(document).items()):
-            read = laws.get(law_id, {}).get("lu_le")
-            if read and document.date - read > FRESH:
-                law = laws[law_id]
-                problems.append(Diagnostic(
-                    loaded.display, line, field,
-                    f"Le document « {document.kind} », daté du {long_date(document.date)}, cite (clause {clause_id}) "
-                    f"la loi « {law['title']} » ({law['citation']}), dont le texte consolidé a été lu à jour au "
-                    f"{long_date(read)}, plus d’un an avant.",
-                    "Faites relire le texte en vigueur sur LégisQuébec, puis inscrivez la date de lecture (lu_le) "
-                    "dans lois.yaml ; « policygen lois --verifier » liste ce que touche un article modifié.",
-                    severity="avertissement", code="organisation.law-read"))
-    return problems
+            if law_id in laws:
+                yield Citing(document, clause_id, laws[law_id], field, line)
+
+
+def stale_readings(loaded: Loaded, documents: list[Document], library: Library) -> list[Diagnostic]:
+    """A warning for each law a document cites whose text was read more than a year before the document's date."""
+    return [Diagnostic(
+                loaded.display, c.line, c.field,
+                f"Le document « {c.document.kind} », daté du {long_date(c.document.date)}, cite (clause {c.clause_id}) "
+                f"la loi « {c.law['title']} » ({c.law['citation']}), dont le texte consolidé a été lu à jour au "
+                f"{long_date(c.law['lu_le'])}, plus d’un an avant.",
+                "Faites relire le texte en vigueur sur LégisQuébec, puis inscrivez la date de lecture (lu_le) "
+                "dans lois.yaml ; « policygen lois --verifier » liste ce que touche un article modifié.",
+                severity="avertissement", code="organisation.law-read")
+            for c in citings(loaded, documents, library)
+            if c.law.get("lu_le") and c.document.date - c.law["lu_le"] > FRESH]
