@@ -119,3 +119,74 @@ def test_build_final_refuses_it_naming_the_obligation_and_a_draft_only_warns(wit
 def test_the_library_as_shipped_leaves_no_fixture_body_refused_by_final():
     result = invoke("check", "--final", BODIES / "clinique.yaml")
     assert "organisation.obligation" not in result.output
+
+
+OWN_LAW = """\
+lois:
+  - id: loi-inhalotherapie-essai
+    title: Loi sur l’exercice de l’inhalothérapie à l’Essai
+    citation: L.E. 2020, c. 7
+    url: https://www.legisquebec.gouv.qc.ca/fr/document/lc/C-26
+    articles:
+      "12": le membre signe ses avis publics
+    applies_to: [ordre_professionnel]
+"""
+OWN_OBLIGATION = """\
+obligations:
+  - id: signature-avis
+    titre: Signature des avis publics
+    loi: loi-inhalotherapie-essai
+    articles: ["12"]
+    organismes: {types: [ordre_professionnel]}
+    exige: Le membre signe tout avis qu’il publie à titre professionnel.
+    portee: enonce
+"""
+OWN_CLAUSE = """\
+---
+id: ordre.signature
+title: La signature des avis
+documents: {politique: regles-officielles}
+order: 90
+heading: true
+legal: [{law: loi-inhalotherapie-essai, articles: ["12"]}]
+---
+Tout avis publié à titre professionnel porte la signature de son auteur.
+"""
+
+
+def test_an_organisations_own_law_adds_an_obligation_that_its_own_clause_meets(tmp_path):
+    path = tmp_path / "ordre.yaml"
+    shutil.copy(BODIES / "ordre-inhalotherapie.yaml", path)
+    folder = tmp_path / "ordre"
+    folder.mkdir()
+    (folder / "lois.yaml").write_text(OWN_LAW, encoding="utf-8")
+    (folder / "obligations.yaml").write_text(OWN_OBLIGATION, encoding="utf-8")
+    uncovered = invoke("conformite", path)
+    assert uncovered.exit_code == 1, uncovered.output
+    assert ("- Signature des avis publics — L.E. 2020, c. 7, art. 12 (à énoncer)\n"
+            "    NON COUVERTE : Le membre signe tout avis") in uncovered.output
+    refused = invoke("check", "--final", path)  # this fixture also has values still to confirm
+    assert refused.exit_code == 3 and ("erreur [organisation.obligation] — organisation.type\n  La politique ne "
+                                       "remplit pas l’obligation « Signature des avis publics »") in refused.output
+    (folder / "clauses").mkdir()
+    (folder / "clauses" / "signature.md").write_text(OWN_CLAUSE, encoding="utf-8")
+    covered = invoke("conformite", path)
+    assert covered.exit_code == 0, covered.output
+    number = re.search(r"Signature des avis publics .*\n    couverte par : clause ordre\.signature "
+                       r"\(section (\d+\.\d+)\)", covered.output).group(1)
+    library = load_library()
+    [item], problems = load_all([path], library)
+    assert not problems
+    [politique] = documents_for(item, library, ["politique"])
+    assert _headings(render_html(politique))[number] == "La signature des avis"
+
+
+def test_an_own_obligation_on_an_unknown_law_is_the_organisations_error(tmp_path):
+    path = tmp_path / "ordre.yaml"
+    shutil.copy(BODIES / "ordre-inhalotherapie.yaml", path)
+    (tmp_path / "ordre").mkdir()
+    (tmp_path / "ordre" / "obligations.yaml").write_text(OWN_OBLIGATION, encoding="utf-8")
+    result = invoke("conformite", path)
+    assert result.exit_code == 3, result.output
+    assert "ordre/obligations.yaml:2: erreur [organisation.law] — signature-avis: loi" in result.output
+    assert "Loi inconnue « loi-inhalotherapie-essai »" in result.output

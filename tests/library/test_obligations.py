@@ -9,7 +9,7 @@ import pytest
 
 from policygen.diagnostics import DiagnosticError
 from policygen.library.loader import load_library
-from policygen.library.obligations import ObligationFile, Obligation, OtherArticles, lint_obligations
+from policygen.library.obligations import Obligation, ObligationFile, lint_obligations
 from policygen.resources import TEMPLATES
 
 WHERE = Path("obligations.yaml")
@@ -73,4 +73,3 @@ def test_a_broken_obligations_file_stops_the_library_with_file_and_line(tmp_path
         load_library(root)
     assert any(p.path.endswith("obligations.yaml") and p.line and "portee" in p.field
                for p in caught.value.diagnostics), caught.value.diagnostics
-    assert OtherArticles  # the model of autres_articles is part of the public schema

@@ -23,7 +23,7 @@ from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
 from .language import LONG_WORD, environment, long_word_message
 from .lint import ORGANISATION_SOURCE, lint, lint_local
-from .obligations import OBLIGATIONS_FILE, lint_obligations, load_obligations
+from .obligations import OBLIGATIONS_FILE, law_problems, lint_obligations, load_obligations
 from .rules import Rule, RuleFile, compile_rule, rule_calls
 from .schema import Clause, ClauseMeta, LawEntry, LawFile, Library, Local, Outline, Withdrawals
 
@@ -226,7 +226,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """The files of an organisation's folder that policygen reads — lois.yaml, clauses/*.md,
+    """The files of an organisation's folder that policygen reads — lois.yaml, obligations.yaml, clauses/*.md,
     clauses/retire.yaml — and the refusal of any that resolves outside the folder.
 
     The folder is on a shared drive: a link in it to a file elsewhere (another body's
@@ -237,7 +237,7 @@ def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
         return [], []
     root = folder.resolve()
     clauses = folder / CLAUSES
-    candidates = [folder / LAWS_FILE]
+    candidates = [folder / LAWS_FILE, folder / OBLIGATIONS_FILE]
     if _inside(clauses, root) and clauses.is_dir():
         candidates += sorted(clauses.glob("*.md")) + [clauses / WITHDRAWALS]
     elif clauses.is_symlink() or clauses.exists():
@@ -254,6 +254,24 @@ def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
                                    "Copiez le fichier lui-même dans le dossier de l’organisme, à la place du lien.",
                                    code="organisation.clause"))
     return files, problems
+
+
+def _own_obligations(path: Path, files: list[Path], laws: dict[str, Any], library: Library,
+                     problems: list[Diagnostic]) -> tuple[Any, ...]:
+    """The obligations the body's own laws add (its obligations.yaml, in the form of the library's)."""
+    if path not in files:
+        return ()
+    found: list[Diagnostic] = []
+    data, lines = load_obligations(path, found)
+    taken = {o.id for o in library.obligations}
+    for obligation in data.obligations:
+        found += law_problems(obligation, laws, display_path(path), lines.get(obligation.id))
+        if obligation.id in taken:
+            found.append(Diagnostic(display_path(path), lines.get(obligation.id), "obligations.id",
+                                    f"La bibliothèque a déjà une obligation « {obligation.id} ».",
+                                    "Donnez un autre identifiant à la vôtre.", code="library.obligation"))
+    problems += [_as_organisation(p, "organisation.law") for p in found]
+    return tuple(data.obligations)
 
 
 def load_local(folder: Path, library: Library) -> Local:
@@ -277,7 +295,8 @@ def load_local(folder: Path, library: Library) -> Local:
         except ValidationError as exc:
             clause_problems.extend(schema_diagnostics(exc, retire_located, display_path(retire_file), Withdrawals,
                                                       "library", "l’exemple de README.md"))
-    local = Local(laws, clauses, withdrawn)
+    obligations = _own_obligations(folder / OBLIGATIONS_FILE, files, {**library.laws, **laws}, library, problems)
+    local = Local(laws, clauses, withdrawn, obligations)
     clause_problems.extend(lint_local(local, library, retire_file, retire_located))
     problems += [_as_organisation(p, "organisation.clause") for p in clause_problems]
     if problems:

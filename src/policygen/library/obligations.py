@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..diagnostics import Diagnostic, display_path
-from ..orgfile.validation import schema_diagnostics
+from ..orgfile.validation import schema_diagnostics, suggest
 from ..orgfile.yamlsource import read_yaml
 from .lint import RULEBOOK
 from .schema import Clause, LegalRef, Library
@@ -126,6 +126,20 @@ def cites(ref: LegalRef, target: LegalRef) -> bool:
     return ref.law == target.law and (not target.articles or bool(set(ref.articles) & set(target.articles)))
 
 
+def law_problems(obligation: Obligation, laws: dict[str, dict[str, Any]], where: str,
+                 line: int | None) -> list[Diagnostic]:
+    """An obligation's law and articles must be in lois.yaml (the library's, or the body's own)."""
+    law = laws.get(obligation.loi)
+    if law is None:
+        return [Diagnostic(where, line, f"{obligation.id}: loi", f"Loi inconnue « {obligation.loi} » "
+                           "(voir templates/data/lois.yaml et le lois.yaml de l’organisme).",
+                           suggest(obligation.loi, sorted(laws)), code="library.obligation")]
+    return [Diagnostic(where, line, f"{obligation.id}: articles",
+                       f"L’article {article} n’est pas répertorié pour « {obligation.loi} » dans lois.yaml.",
+                       code="library.obligation")
+            for article in obligation.articles if article not in (law.get("articles") or {})]
+
+
 def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, int], path: Path) -> list[Diagnostic]:
     """Every obligation can be met, for each kind of body it binds, by a clause of the politique (or a
     rule it prints) whose law binds that kind; every article a rule or clause cites is known here."""
@@ -137,15 +151,9 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
         known.setdefault(obligation.loi, set()).update(obligation.articles or {"*"})
         law = library.laws.get(obligation.loi)
         line = lines.get(obligation.id)
+        problems += law_problems(obligation, library.laws, where, line)
         if law is None:
-            problems.append(Diagnostic(where, line, f"{obligation.id}: loi", f"Loi inconnue « {obligation.loi} » "
-                                       "(voir templates/data/lois.yaml).", code="library.obligation"))
             continue
-        for article in obligation.articles:
-            if article not in (law.get("articles") or {}):
-                problems.append(Diagnostic(where, line, f"{obligation.id}: articles",
-                                           f"L’article {article} n’est pas répertorié pour « {obligation.loi} » "
-                                           "dans templates/data/lois.yaml.", code="library.obligation"))
         met = any(cites(ref, obligation.ref) for ref in politique)
         for kind, sector, sante_quebec in body_kinds():
             if not obligation.organismes.excludes(kind, sector, sante_quebec) and not (met and law_binds(law, kind, sector)):

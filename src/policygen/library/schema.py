@@ -172,11 +172,12 @@ class Local:
     laws: dict[str, dict[str, Any]] = field(default_factory=dict)
     clauses: tuple[Clause, ...] = ()
     withdrawn: tuple[str, ...] = ()
+    obligations: tuple[Any, ...] = ()  # obligations.Obligation: what the body's own laws ask of its politique
 
     def layered(self, library: Library) -> Library:
-        if not (self.laws or self.clauses or self.withdrawn):
+        if not (self.laws or self.clauses or self.withdrawn or self.obligations):
             return library
         gone = set(self.withdrawn) | {c.meta.remplace for c in self.clauses if c.meta.remplace}
         clauses = [c for c in library.clauses if c.id not in gone] + list(self.clauses)
         return replace(library, clauses=tuple(sorted(clauses, key=lambda c: c.id)),
-                       laws={**library.laws, **self.laws})
+                       laws={**library.laws, **self.laws}, obligations=library.obligations + self.obligations)
