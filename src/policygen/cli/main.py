@@ -335,11 +335,11 @@ def explain(fichier: Path, documents: str | None, library_dir: Path) -> None:
 def conformite(fichiers: tuple[Path, ...], library_dir: Path) -> None:
     """Dresse, pour chaque FICHIER d’organisation, le tableau des obligations légales
     (templates/data/obligations.yaml) : pour chacune, les règles et les clauses de la
-    politique qui la remplissent, avec leurs numéros de section, « non applicable » avec
-    le motif, ou « NON COUVERTE ».
+    politique qui la remplissent, avec leurs numéros de section, « non applicable » avec
+    le motif, ou « NON COUVERTE ».
 
     Se termine avec le code 1 si une obligation applicable n’est pas couverte
-    (« build --final » refuse alors la politique).
+    (« build --final » refuse alors la politique).
     """
     tables = _served(lambda: conformity_tables(list(fichiers), BuildOptions(library_dir=library_dir)), Path("."),
                      "aucun tableau n’a été dressé.")
