@@ -18,7 +18,7 @@ from policygen.library.loader import load_library
 from policygen.writers.html import render_html
 
 BODIES = Path(__file__).parent.parent / "fixtures" / "organismes"
-MEETING = re.compile(r"(règle|clause) (\S+) \(section ([^)]+)\)")
+MEETING = re.compile(r"(règle|clause) (\S+) \(section ([^,)]+)(?:, art\. [^)]+)?\)")
 
 
 def invoke(*args):
@@ -190,3 +190,11 @@ def test_an_own_obligation_on_an_unknown_law_is_the_organisations_error(tmp_path
     assert result.exit_code == 3, result.output
     assert "ordre/obligations.yaml:2: erreur [organisation.law] — signature-avis: loi" in result.output
     assert "Loi inconnue « loi-inhalotherapie-essai »" in result.output
+
+
+def test_for_an_obligation_of_several_articles_each_meeting_says_which_it_cites():
+    output = invoke("conformite", BODIES / "clinique.yaml").output
+    line = next(line for line in output.splitlines()
+                if line.startswith("    couverte par : ") and "règle loyaute" in line)
+    assert re.search(r"règle loyaute \(section [\d.]+, art\. 2088\)", line), line  # the rule cites 2088 only
+    assert re.search(r"clause politique\.fondements\.code-civil \(section [\d.]+, art\. 2085, 2088\)", line), line

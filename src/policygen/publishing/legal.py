@@ -65,7 +65,9 @@ class Table:
             out.append(f"- {obligation.titre} — {citation(obligation.ref, self.library)} "
                        f"({_SCOPE[obligation.portee]})")
             if row.status == "couverte":
-                met = ", ".join(f"{m.kind} {m.id} (section {_section(m.section)})" for m in row.met_by)
+                several = len(obligation.articles) > 1  # then say which of its articles each one cites
+                met = ", ".join(f"{m.kind} {m.id} (section {_section(m.section)}"
+                                + (f", art. {', '.join(m.articles)})" if several else ")") for m in row.met_by)
                 out.append(f"    couverte par : {met}")
             elif row.status == "non applicable":
                 out.append(f"    non applicable : {row.reason}")
