@@ -198,3 +198,22 @@ def test_for_an_obligation_of_several_articles_each_meeting_says_which_it_cites(
                 if line.startswith("    couverte par : ") and "règle loyaute" in line)
     assert re.search(r"règle loyaute \(section [\d.]+, art\. 2088\)", line), line  # the rule cites 2088 only
     assert re.search(r"clause politique\.fondements\.code-civil \(section [\d.]+, art\. 2085, 2088\)", line), line
+
+
+FIXTURE_LIBRARY = Path(__file__).parent.parent / "fixtures" / "library"
+
+
+def test_a_library_without_obligations_says_so_and_one_without_a_politique_is_refused(tmp_path):
+    organisation = Path(__file__).parent.parent / "fixtures" / "organisation.yaml"
+    none = invoke("conformite", "--bibliotheque", FIXTURE_LIBRARY, organisation)
+    assert none.exit_code == 0, none.output
+    assert "La bibliothèque ne définit aucune obligation (data/obligations.yaml)." in none.output
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(FIXTURE_LIBRARY, library)
+    (library / "outlines" / "politique.yaml").unlink()
+    for clause in library.glob("clauses/**/*.md"):
+        if "politique:" in clause.read_text(encoding="utf-8"):
+            clause.unlink()
+    refused = invoke("conformite", "--bibliotheque", library, organisation)
+    assert refused.exit_code == 4, refused.output
+    assert "erreur [library.outline]" in refused.output and "pas de plan « politique »" in refused.output

@@ -20,7 +20,7 @@ from ..assembly.assemble import documents_for
 from ..assembly.conformity import Row, citation, citations, conformity
 from ..assembly.inputs import load_all
 from ..assembly.lawdates import reading
-from ..diagnostics import DiagnosticError, plural
+from ..diagnostics import Diagnostic, DiagnosticError, display_path, plural
 from ..french import long_date
 from ..library.changes import NATURES, Change, citers, load_changes
 from ..library.obligations import cites
@@ -60,6 +60,8 @@ class Table:
             out.append("Date de lecture non consignée : "
                        + " ; ".join(self.library.laws.get(law, {}).get("citation", law) for law in self.unread) + ".")
         out.append("")
+        if not self.rows:
+            out.append("La bibliothèque ne définit aucune obligation (data/obligations.yaml).")
         for row in self.rows:
             obligation = row.obligation
             out.append(f"- {obligation.titre} — {citation(obligation.ref, self.library)} "
@@ -86,6 +88,12 @@ def conformity_tables(paths: list[Path], options: BuildOptions) -> list[Table]:
 
     Raises `LibraryInvalid` or `DiagnosticError` (every problem) as `check` does."""
     lib = library(options.library_dir)
+    if POLITIQUE not in lib.outlines:
+        raise DiagnosticError([Diagnostic(display_path(options.library_dir / "outlines"), None, "",
+                                          f"La bibliothèque n’a pas de plan « {POLITIQUE} » : les obligations "
+                                          "portent sur la politique, aucun tableau ne peut être dressé.",
+                                          f"Ajoutez outlines/{POLITIQUE}.yaml à la bibliothèque.",
+                                          code="library.outline")])
     loaded, problems = load_all(paths, lib)
     tables = []
     for item in loaded:
