@@ -30,9 +30,9 @@ MAX_LOOSE_MODULES = 8
 # The command surface: it parses options, calls a service, prints. No stage's machinery
 # (planning, assembly, the cache, installing, the severity of findings) is the CLI's.
 CLI_MAY_IMPORT = ("policygen.cli", "policygen.diagnostics", "policygen.resources", "policygen.writers",
-                  "policygen.publishing.service", "policygen.publishing.register", "policygen.review.explain",
-                  "policygen.review.compare", "policygen.library.coverage", "policygen.orgfile.jsonschema",
-                  "policygen.orgfile.questionnaire", "policygen.orgfile.migrate")
+                  "policygen.publishing.service", "policygen.publishing.register", "policygen.publishing.legal",
+                  "policygen.review.explain", "policygen.review.compare", "policygen.library.coverage",
+                  "policygen.orgfile.jsonschema", "policygen.orgfile.questionnaire", "policygen.orgfile.migrate")
 
 
 def module_name(path: Path) -> str:

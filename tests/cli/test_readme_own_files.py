@@ -17,11 +17,12 @@ def example_blocks() -> list[str]:
 
 
 def test_the_readme_example_checks_and_is_explained(org_file):
-    laws, added, replacing, withdrawn = example_blocks()
+    laws, obligations, added, replacing, withdrawn = example_blocks()
     org = org_file({"revision:": "fondements:\n  lois: [loi-medicale]\nrevision:"}, name="college-essai.yaml")
     folder = org.with_suffix("")
     (folder / "clauses").mkdir(parents=True)
     (folder / "lois.yaml").write_text(laws, encoding="utf-8")
+    (folder / "obligations.yaml").write_text(obligations, encoding="utf-8")
     (folder / "clauses" / "signature.md").write_text(added, encoding="utf-8")
     (folder / "clauses" / "plaintes.md").write_text(replacing, encoding="utf-8")
     (folder / "clauses" / "retire.yaml").write_text(withdrawn, encoding="utf-8")
@@ -32,3 +33,6 @@ def test_the_readme_example_checks_and_is_explained(org_file):
     assert "incluse  college.signature" in explained
     assert "qui remplace la clause politique.contacts de la bibliothèque." in explained
     assert "exclue   politique.regles-personnelles.liens-usagers" in explained
+    table = runner.invoke(main, ["conformite", str(org)]).output  # the example's obligation binds ordres only
+    assert ("- Activités réservées — RLRQ, c. M-9, art. 31 (à ne pas contredire)\n"
+            "    non applicable : L’obligation vise seulement les ordres professionnels.") in table

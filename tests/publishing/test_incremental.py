@@ -64,7 +64,8 @@ def test_nothing_changed_writes_nothing_and_says_the_same_warnings(build, tmp_pa
     out = tmp_path / "sortie"
     first = build(*ORGANISATIONS[:2], "--out", out, "--format", "html", "--detail")
     assert first.exit_code == 0 and "avertissement [organisation.to-confirm]" in first.stderr
-    pending = [first.stderr.count(f"{path}:") for path in ORGANISATIONS[:2]]
+    pending = [sum(1 for line in first.stderr.splitlines()
+                   if line.startswith(f"{path}:") and "[organisation.to-confirm]" in line) for path in ORGANISATIONS[:2]]
     before = stamps(out)
     time.sleep(0.01)
     result = build(*ORGANISATIONS[:2], "--out", out, "--format", "html", "--detail")
@@ -73,9 +74,9 @@ def test_nothing_changed_writes_nothing_and_says_the_same_warnings(build, tmp_pa
     assert stamps(out) == before
     # without --detail, the values to confirm are counted on each body's line
     result = build(*ORGANISATIONS[:2], "--out", out, "--format", "html")
-    assert result.stdout.splitlines()[:2] == [
-        f"{path} : à jour, rien à refaire ({out / path.stem}/) : {count} valeurs à confirmer."
-        for path, count in zip(ORGANISATIONS[:2], pending)]
+    for line, path, count in zip(result.stdout.splitlines(), ORGANISATIONS[:2], pending):
+        # (other warnings, such as a law read over a year before, are counted after them)
+        assert line.startswith(f"{path} : à jour, rien à refaire ({out / path.stem}/) : {count} valeurs à confirmer")
     assert stamps(out) == before
 
 

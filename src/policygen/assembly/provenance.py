@@ -14,10 +14,12 @@ from ..diagnostics import Diagnostic
 from ..french import long_date
 from ..library.reads import EMPTY, fields_read, shown, value_at
 from ..library.lint import ORGANISATION_SOURCE
+from ..library.obligations import law_binds
 from ..library.schema import Clause, Library, SourceRef
 from ..model.nodes import Document, Law, Provenance, RuleUse, Source, Value
 from ..orgfile.yamlsource import dotted
 from .inputs import Loaded
+from .lawdates import citings
 
 
 def law_applies(law: dict[str, Any], organisation: dict[str, Any]) -> bool:
@@ -26,8 +28,7 @@ def law_applies(law: dict[str, Any], organisation: dict[str, Any]) -> bool:
     A clause lists every law its rule may rest on (A-2.1 for public bodies, P-39.1
     for private ones); a reviewer is shown only those that bind this body.
     """
-    kinds, sectors = law.get("applies_to"), law.get("sectors")
-    return (not kinds or organisation["type"] in kinds) and (not sectors or organisation["secteur"] in sectors)
+    return law_binds(law, organisation["type"], organisation["secteur"])
 
 
 def _source(library: Library, ref: SourceRef, organisation: str) -> Source:
@@ -82,27 +83,13 @@ def laws_in_force(loaded: Loaded, documents: list[Document], library: Library,
 
     Only the laws its clauses cite for this body count: what the document contains, not the library.
     """
-    laws = loaded.local.layered(library).laws
-    revision = loaded.organisation.revision
-    field = "revision.derniere_revision" if revision.derniere_revision else "revision.en_vigueur"
-    line = loaded.located.line_of(tuple(field.split(".")))
-    problems = []
-    for document in documents:
-        cited: dict[str, str] = {}
-        for section in document.sections:
-            for clause in section.clauses:
-                for law in clause.provenance.legal:
-                    cited.setdefault(law.id, clause.id)
-        for law_id, clause_id in sorted(cited.items()):
-            in_force = laws.get(law_id, {}).get("en_vigueur")
-            if in_force and document.date < in_force:
-                law = laws[law_id]
-                problems.append(Diagnostic(
-                    loaded.display, line, field,
-                    f"Le document « {document.kind} » serait daté du {long_date(document.date)}, avant le "
-                    f"{long_date(in_force)}, date d’entrée en vigueur de la loi « {law['title']} » "
-                    f"({law['citation']}) que cite sa clause {clause_id}.",
-                    f"Une nouvelle révision porte sa propre date : inscrivez-la dans {field} "
-                    f"(le {long_date(in_force)} ou après) et ajoutez sa ligne à revision.historique.",
-                    severity=severity, code="organisation.law-in-force"))
-    return problems
+    return [Diagnostic(
+                loaded.display, c.line, c.field,
+                f"Le document « {c.document.kind} » serait daté du {long_date(c.document.date)}, avant le "
+                f"{long_date(c.law['en_vigueur'])}, date d’entrée en vigueur de la loi « {c.law['title']} » "
+                f"({c.law['citation']}) que cite sa clause {c.clause_id}.",
+                f"Une nouvelle révision porte sa propre date : inscrivez-la dans {c.field} "
+                f"(le {long_date(c.law['en_vigueur'])} ou après) et ajoutez sa ligne à revision.historique.",
+                severity=severity, code="organisation.law-in-force")
+            for c in citings(loaded, documents, library)
+            if c.law.get("en_vigueur") and c.document.date < c.law["en_vigueur"]]

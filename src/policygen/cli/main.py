@@ -25,6 +25,7 @@ from ..orgfile.migrate import migrate_file
 from ..orgfile.questionnaire import render
 from .summary import detail_hint, shown, summary_line
 from ..publishing import service
+from ..publishing.legal import conformity_tables, law_changes
 from ..publishing.register import as_csv, as_json
 from ..publishing.service import BuildOptions, LibraryInvalid, NotASiteError, SiteIsWorkingFolderError, UnknownChoice
 from ..review.explain import explain_file
@@ -154,7 +155,8 @@ LIBRARY = click.option("--bibliotheque", "library_dir", default=TEMPLATES, metav
 
 FINAL = click.option("--final", "final", is_flag=True,
                      help="Version définitive : refuse les documents tant qu’une valeur est marquée "
-                          "« (à confirmer) » ou qu’un document serait daté d’avant une loi qu’il cite.")
+                          "« (à confirmer) », qu’un document serait daté d’avant une loi qu’il cite ou "
+                          "qu’une obligation légale de l’organisme n’est pas couverte (voir « conformite »).")
 
 
 def _documents_option(verb: str):
@@ -326,6 +328,53 @@ def explain(fichier: Path, documents: str | None, library_dir: Path) -> None:
         click.echo(explain_file(fichier, library, chosen_documents))
     except DiagnosticError as exc:
         _fail(exc.diagnostics, "aucune explication n’a été produite.")
+
+
+@main.command(short_help="Tableau des obligations légales que remplit la politique de chaque organisme.")
+@FILES
+@LIBRARY
+def conformite(fichiers: tuple[Path, ...], library_dir: Path) -> None:
+    """Dresse, pour chaque FICHIER d’organisation, le tableau des obligations légales
+    (templates/data/obligations.yaml) : pour chacune, les règles et les clauses de la
+    politique qui la remplissent, avec leurs numéros de section, « non applicable » avec
+    le motif, ou « NON COUVERTE ».
+
+    Se termine avec le code 1 si une obligation applicable n’est pas couverte
+    (« build --final » refuse alors la politique).
+    """
+    tables = _served(lambda: conformity_tables(list(fichiers), BuildOptions(library_dir=library_dir)), Path("."),
+                     "aucun tableau n’a été dressé.")
+    click.echo("\n\n".join(table.text() for table in tables))
+    if not all(table.complete for table in tables):
+        sys.exit(ExitCode.FINDING)
+
+
+@main.command(short_help="Ce que touche chaque article de loi modifié, abrogé ou pas encore en vigueur.")
+@click.option("--verifier", "changes", required=True, metavar="CHANGEMENTS",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Liste YAML des articles modifiés, abrogés ou pas encore en vigueur.")
+@click.argument("fichiers", nargs=-1, metavar="[FICHIER...]", type=ORGANISATION_FILE)
+@LIBRARY
+def lois(changes: Path, fichiers: tuple[Path, ...], library_dir: Path) -> None:
+    """Liste, pour chaque article de CHANGEMENTS, les règles et les clauses qui le citent
+    et, pour chaque FICHIER d’organisation donné, les documents et les sections touchés.
+
+    \b
+    CHANGEMENTS, tenu par les responsables de la bibliothèque :
+      changements:
+        - loi: renseignements-sante   # identifiant de templates/data/lois.yaml
+          articles: ["108"]           # aucun : toute la loi
+          nature: modifie             # modifie, abroge ou non_en_vigueur
+          depuis: 2026-01-01          # facultatif
+          note: Ce qui a changé.      # facultatif
+
+    Se termine avec le code 1 si une clause cite un article de la liste.
+    """
+    impacts = _served(lambda: law_changes(changes, list(fichiers), BuildOptions(library_dir=library_dir)),
+                      Path("."), "aucune vérification n’a été faite.")
+    click.echo("\n\n".join(impact.text() for impact in impacts) or "La liste ne contient aucun changement.")
+    if any(impact.clauses for impact in impacts):
+        sys.exit(ExitCode.FINDING)
 
 
 @main.command()

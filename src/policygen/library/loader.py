@@ -24,6 +24,7 @@ from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
 from .language import LONG_WORD, environment, long_word_message
 from .lint import ORGANISATION_SOURCE, lint, lint_local
+from .obligations import OBLIGATIONS_FILE, law_problems, lint_obligations, load_obligations
 from .rules import Rule, RuleFile, compile_rule, rule_calls
 from .schema import Clause, ClauseMeta, LawEntry, LawFile, Library, Local, Outline, Withdrawals
 
@@ -201,8 +202,12 @@ def load_library(root: Path = TEMPLATES) -> Library:
     laws = _load_laws(data_dir / "lois.yaml", problems)
     terms = _read_data(data_dir / "termes.yaml", problems) or {}
     version = str((_read_data(data_dir / "bibliotheque.yaml", problems) or {}).get("version", "0"))
-    library = Library(tuple(sorted(clauses, key=lambda c: c.id)), outlines, sources, laws, terms, version, rules)
+    obligations, lines = load_obligations(data_dir / OBLIGATIONS_FILE, problems)
+    library = Library(tuple(sorted(clauses, key=lambda c: c.id)), outlines, sources, laws, terms, version, rules,
+                      tuple(obligations.obligations))
     problems.extend(lint(library))
+    if (data_dir / OBLIGATIONS_FILE).is_file():
+        problems.extend(lint_obligations(library, obligations, lines, data_dir / OBLIGATIONS_FILE))
     if problems:
         raise DiagnosticError(problems)
     return library
@@ -229,7 +234,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """The files of an organisation's folder that policygen reads — lois.yaml, clauses/*.md
+    """The files of an organisation's folder that policygen reads — lois.yaml, obligations.yaml, clauses/*.md
     (`MAX_OWN_CLAUSES` at most), clauses/retire.yaml — and the refusal of any that resolves
     outside the folder.
 
@@ -243,7 +248,7 @@ def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
     if folder.resolve() != root:  # the folder itself is a link elsewhere
         return [], [_outside(folder)]
     clauses = folder / CLAUSES
-    candidates = [folder / LAWS_FILE]
+    candidates = [folder / LAWS_FILE, folder / OBLIGATIONS_FILE]
     too_many = []
     if _inside(clauses, root) and clauses.is_dir():
         own = sorted(clauses.glob("*.md"))
@@ -264,6 +269,24 @@ def _outside(path: Path) -> Diagnostic:
     return Diagnostic(display_path(path), None, "", "Ce lien mène hors du dossier de l’organisme : il n’est pas lu.",
                       "Copiez le fichier lui-même dans le dossier de l’organisme, à la place du lien.",
                       code="organisation.clause")
+
+
+def _own_obligations(path: Path, files: list[Path], laws: dict[str, Any], library: Library,
+                     problems: list[Diagnostic]) -> tuple[Any, ...]:
+    """The obligations the body's own laws add (its obligations.yaml, in the form of the library's)."""
+    if path not in files:
+        return ()
+    found: list[Diagnostic] = []
+    data, lines = load_obligations(path, found)
+    taken = {o.id for o in library.obligations}
+    for obligation in data.obligations:
+        found += law_problems(obligation, laws, display_path(path), lines.get(obligation.id))
+        if obligation.id in taken:
+            found.append(Diagnostic(display_path(path), lines.get(obligation.id), "obligations.id",
+                                    f"La bibliothèque a déjà une obligation « {obligation.id} ».",
+                                    "Donnez un autre identifiant à la vôtre.", code="library.obligation"))
+    problems += [_as_organisation(p, "organisation.law") for p in found]
+    return tuple(data.obligations)
 
 
 def load_local(folder: Path, library: Library) -> Local:
@@ -287,7 +310,8 @@ def load_local(folder: Path, library: Library) -> Local:
         except ValidationError as exc:
             clause_problems.extend(schema_diagnostics(exc, retire_located, display_path(retire_file), Withdrawals,
                                                       "library", "l’exemple de README.md"))
-    local = Local(laws, clauses, withdrawn)
+    obligations = _own_obligations(folder / OBLIGATIONS_FILE, files, {**library.laws, **laws}, library, problems)
+    local = Local(laws, clauses, withdrawn, obligations)
     clause_problems.extend(lint_local(local, library, retire_file, retire_located))
     problems += [_as_organisation(p, "organisation.clause") for p in clause_problems]
     if problems:

@@ -64,6 +64,7 @@ class LawEntry(_Meta):
     applies_to: list[Literal["etablissement_sante", "ordre_professionnel", "autre"]] = []
     sectors: list[Literal["public", "prive"]] = []
     en_vigueur: dt.date | None = None  # a document dated earlier cannot cite it
+    lu_le: dt.date | None = None  # the date of the consolidated text last read (« à jour au »); check warns a year on
     note: str = ""
 
 
@@ -149,6 +150,7 @@ class Library:
     terms: dict[str, dict[str, str]]
     version: str
     rules: dict[str, Any] = field(default_factory=dict)  # id -> rules.Rule, the rulebook
+    obligations: tuple[Any, ...] = ()  # obligations.Obligation: what the law asks of a politique
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -170,11 +172,12 @@ class Local:
     laws: dict[str, dict[str, Any]] = field(default_factory=dict)
     clauses: tuple[Clause, ...] = ()
     withdrawn: tuple[str, ...] = ()
+    obligations: tuple[Any, ...] = ()  # obligations.Obligation: what the body's own laws ask of its politique
 
     def layered(self, library: Library) -> Library:
-        if not (self.laws or self.clauses or self.withdrawn):
+        if not (self.laws or self.clauses or self.withdrawn or self.obligations):
             return library
         gone = set(self.withdrawn) | {c.meta.remplace for c in self.clauses if c.meta.remplace}
         clauses = [c for c in library.clauses if c.id not in gone] + list(self.clauses)
         return replace(library, clauses=tuple(sorted(clauses, key=lambda c: c.id)),
-                       laws={**library.laws, **self.laws})
+                       laws={**library.laws, **self.laws}, obligations=library.obligations + self.obligations)

@@ -13,7 +13,9 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from ..assembly.conformity import uncovered
 from ..assembly.inputs import Loaded
+from ..assembly.lawdates import stale_readings
 from ..assembly.provenance import laws_in_force
 from ..diagnostics import Diagnostic
 from ..library.schema import Library
@@ -29,6 +31,8 @@ SEVERITIES = {
     "organisation.to-confirm": ("avertissement", "erreur"),
     "organisation.law-in-force": ("avertissement", "erreur"),
     "organisation.consultation": ("avertissement", "erreur"),
+    "organisation.obligation": ("avertissement", "erreur"),  # an obligation of the law its politique does not meet
+    "organisation.law-read": ("avertissement", "avertissement"),  # a cited law read over a year before the date
     "organisation.revision": ("erreur", "erreur"),
     "organisation.renamed-key": ("avertissement", "avertissement"),
     "organisation.phrasing": ("avertissement", "avertissement"),
@@ -72,6 +76,8 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
     organisation = item.organisation
     found = [Finding(d) for d in (*to_confirm(list(item.pending), item.display),
                                   *laws_in_force(item, documents, library),
+                                  *uncovered(item, documents, library),
+                                  *stale_readings(item, documents, library),
                                   *unrecorded_version(organisation, item.located, item.display),
                                   *_unconsulted(item),
                                   *renamed_keys(item.located, item.display),

@@ -1,0 +1,77 @@
+"""When the law a document cites was last read, and the warning when that reading is over a year old.
+
+Each law of lois.yaml may record `lu_le`, the date of the consolidated text last
+read on LégisQuébec. A document is only as current as the oldest reading of the
+laws it cites for this body: `reading` gives that date (and the laws whose reading
+is not recorded); `stale_readings` warns (finding `organisation.law-read`) when a
+cited law was read more than a year before the document's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from ..french import long_date
+from ..library.schema import Library
+from ..model.nodes import Document
+from .inputs import Loaded
+
+FRESH = dt.timedelta(days=365)
+
+
+def cited_laws(document: Document) -> dict[str, str]:
+    """The laws a document's clauses cite for this body, each with the first clause that cites it."""
+    cited: dict[str, str] = {}
+    for section in document.sections:
+        for clause in section.clauses:
+            for law in clause.provenance.legal:
+                cited.setdefault(law.id, clause.id)
+    return cited
+
+
+def reading(document: Document, laws: dict[str, dict[str, Any]]) -> tuple[dt.date | None, list[str]]:
+    """The earliest reading date of the laws the document cites, and those with no recorded reading."""
+    cited = sorted(cited_laws(document))
+    dates = [laws[law]["lu_le"] for law in cited if laws.get(law, {}).get("lu_le")]
+    return (min(dates) if dates else None), [law for law in cited if not laws.get(law, {}).get("lu_le")]
+
+
+@dataclass(frozen=True)
+class Citing:
+    """A law a document cites, with the first clause citing it and the file line that dates the document."""
+
+    document: Document
+    clause_id: str
+    law: dict[str, Any]
+    field: str  # revision.derniere_revision, or revision.en_vigueur when there is none
+    line: int | None
+
+
+def citings(loaded: Loaded, documents: list[Document], library: Library) -> Iterator[Citing]:
+    """Each law each document cites for this body (its own laws included), in order."""
+    laws = loaded.local.layered(library).laws
+    revision = loaded.organisation.revision
+    field = "revision.derniere_revision" if revision.derniere_revision else "revision.en_vigueur"
+    line = loaded.located.line_of(tuple(field.split(".")))
+    for document in documents:
+        for law_id, clause_id in sorted(cited_laws(document).items()):
+            if law_id in laws:
+                yield Citing(document, clause_id, laws[law_id], field, line)
+
+
+def stale_readings(loaded: Loaded, documents: list[Document], library: Library) -> list[Diagnostic]:
+    """A warning for each law a document cites whose text was read more than a year before the document's date."""
+    return [Diagnostic(
+                loaded.display, c.line, c.field,
+                f"Le document « {c.document.kind} », daté du {long_date(c.document.date)}, cite (clause {c.clause_id}) "
+                f"la loi « {c.law['title']} » ({c.law['citation']}), dont le texte consolidé a été lu à jour au "
+                f"{long_date(c.law['lu_le'])}, plus d’un an avant.",
+                "Faites relire le texte en vigueur sur LégisQuébec, puis inscrivez la date de lecture (lu_le) "
+                "dans lois.yaml ; « policygen lois --verifier » liste ce que touche un article modifié.",
+                severity="avertissement", code="organisation.law-read")
+            for c in citings(loaded, documents, library)
+            if c.law.get("lu_le") and c.document.date - c.law["lu_le"] > FRESH]

@@ -1,0 +1,190 @@
+"""The statutory obligations a body's politique must state or must not contradict.
+
+`templates/data/obligations.yaml` is written for a lawyer: each obligation names
+its law (an id of lois.yaml) and articles, the bodies it binds (by type, sector,
+Santé Québec or not), what it requires in one sentence, and whether the politique
+must state it (« enonce ») or merely not contradict it (« non_contradiction »).
+Every article a rule or clause cites is either an obligation's or listed under
+`autres_articles` with the reason it creates none: the lint keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..diagnostics import Diagnostic, display_path
+from ..orgfile.validation import schema_diagnostics, suggest
+from ..orgfile.yamlsource import read_yaml
+from .lint import RULEBOOK
+from .schema import Clause, LegalRef, Library
+
+OBLIGATIONS_FILE = "obligations.yaml"
+POLITIQUE = "politique"  # the document the obligations bind (its outline's id)
+BodyType = Literal["etablissement_sante", "ordre_professionnel", "autre"]
+Sector = Literal["public", "prive"]
+BODY_TYPES: tuple[BodyType, ...] = ("etablissement_sante", "ordre_professionnel", "autre")
+SECTORS: tuple[Sector, ...] = ("public", "prive")
+_TYPE_NAMES = {"etablissement_sante": "les établissements de santé", "ordre_professionnel": "les ordres professionnels",
+               "autre": "les organismes d’un autre type"}
+_SECTOR_NAMES = {"public": "le secteur public", "prive": "le secteur privé"}
+
+
+class _Meta(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bodies(_Meta):
+    """Whom an obligation binds; an empty list binds every type (or sector)."""
+
+    types: list[BodyType] = []
+    secteurs: list[Sector] = []
+    sante_quebec: bool | None = None  # True: Santé Québec's establishments only; False: all but them
+
+    def excludes(self, kind: str, sector: str, sante_quebec: bool) -> str:
+        """Why a body of this kind is not bound (« » when it is), as a lawyer reads it."""
+        if self.types and kind not in self.types:
+            return f"vise seulement {' et '.join(_TYPE_NAMES[t] for t in self.types)}"
+        if self.secteurs and sector not in self.secteurs:
+            return f"vise seulement {' et '.join(_SECTOR_NAMES[s] for s in self.secteurs)}"
+        if self.sante_quebec is True and not sante_quebec:
+            return "vise seulement les établissements de Santé Québec"
+        if self.sante_quebec is False and sante_quebec:
+            return "ne vise pas les établissements de Santé Québec"
+        return ""
+
+
+class Obligation(_Meta):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    titre: str = Field(min_length=1)
+    loi: str
+    articles: list[str] = []  # none: any citation of the law meets it
+    organismes: Bodies = Bodies()
+    exige: str = Field(min_length=1)  # what it requires, in one sentence
+    portee: Literal["enonce", "non_contradiction"]
+
+    @property
+    def ref(self) -> LegalRef:
+        return LegalRef(law=self.loi, articles=self.articles)
+
+
+class OtherArticles(_Meta):
+    """Articles the library cites that put no duty on the politique: a definition, a right recalled."""
+
+    loi: str
+    articles: list[str] = []
+    motif: str = Field(min_length=1)
+
+
+class ObligationFile(_Meta):
+    obligations: list[Obligation] = []
+    autres_articles: list[OtherArticles] = []
+
+
+def load_obligations(path: Path, problems: list[Diagnostic]) -> tuple[ObligationFile, dict[str, int]]:
+    """The obligations file (empty when absent) and the line of each obligation's id."""
+    if not path.is_file():
+        return ObligationFile(), {}
+    located, read_problems = read_yaml(path, display_path(path), "library")
+    problems.extend(read_problems)
+    if located is None or read_problems:
+        return ObligationFile(), {}
+    try:
+        data = ObligationFile.model_validate(located.data or {})
+    except ValidationError as exc:
+        problems.extend(schema_diagnostics(exc, located, display_path(path), ObligationFile, "library",
+                                           "une autre obligation de templates/data/obligations.yaml"))
+        return ObligationFile(), {}
+    lines = {o.id: located.line_of(("obligations", i, "id")) or 1 for i, o in enumerate(data.obligations)}
+    return data, lines
+
+
+def law_binds(law: dict[str, Any], kind: str, sector: str) -> bool:
+    """A law the data says this kind of body, in this sector, relies on (lois.yaml: applies_to, sectors)."""
+    kinds, sectors = law.get("applies_to"), law.get("sectors")
+    return (not kinds or kind in kinds) and (not sectors or sector in sectors)
+
+
+def body_kinds() -> list[tuple[str, str, bool]]:
+    """Every (type, sector, Santé Québec) a body can be: only a public establishment belongs to Santé Québec."""
+    return [(k, s, q) for k, s, q in itertools.product(BODY_TYPES, SECTORS, (False, True))
+            if not q or (k, s) == ("etablissement_sante", "public")]
+
+
+def _citations(clause: Clause, library: Library) -> list[LegalRef]:
+    """What a clause rests on: its own front matter's laws and those of the rules it prints."""
+    return list(clause.meta.legal) + [ref for r in clause.rules if (rule := library.rules.get(r))
+                                      for ref in rule.meta.fondement.lois]
+
+
+def cites(ref: LegalRef, target: LegalRef) -> bool:
+    """A citation of `target` (an obligation's, a changed article's): its law, and one of its articles
+    when it names any."""
+    return ref.law == target.law and (not target.articles or bool(set(ref.articles) & set(target.articles)))
+
+
+def law_problems(obligation: Obligation, laws: dict[str, dict[str, Any]], where: str,
+                 line: int | None) -> list[Diagnostic]:
+    """An obligation's law and articles must be in lois.yaml (the library's, or the body's own)."""
+    law = laws.get(obligation.loi)
+    if law is None:
+        return [Diagnostic(where, line, f"{obligation.id}: loi", f"Loi inconnue « {obligation.loi} » "
+                           "(voir templates/data/lois.yaml et le lois.yaml de l’organisme).",
+                           suggest(obligation.loi, sorted(laws)), code="library.obligation")]
+    return [Diagnostic(where, line, f"{obligation.id}: articles",
+                       f"L’article {article} n’est pas répertorié pour « {obligation.loi} » dans lois.yaml.",
+                       code="library.obligation")
+            for article in obligation.articles if article not in (law.get("articles") or {})]
+
+
+def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, int], path: Path) -> list[Diagnostic]:
+    """Every obligation can be met, for each kind of body it binds, by a clause of the politique (or a
+    rule it prints) whose law binds that kind; every article a rule or clause cites is known here."""
+    where = display_path(path)
+    problems: list[Diagnostic] = []
+    known: dict[str, set[str]] = {}
+    politique = [ref for c in library.clauses if POLITIQUE in c.meta.documents for ref in _citations(c, library)]
+    for obligation in data.obligations:
+        known.setdefault(obligation.loi, set()).update(obligation.articles or {"*"})
+        law = library.laws.get(obligation.loi)
+        line = lines.get(obligation.id)
+        problems += law_problems(obligation, library.laws, where, line)
+        if law is None:
+            continue
+        met = any(cites(ref, obligation.ref) for ref in politique)
+        for kind, sector, sante_quebec in body_kinds():
+            if not obligation.organismes.excludes(kind, sector, sante_quebec) and not (met and law_binds(law, kind, sector)):
+                problems.append(Diagnostic(
+                    where, line, obligation.id,
+                    f"Aucune règle ni clause de la politique ne peut remplir l’obligation « {obligation.titre} » "
+                    f"pour un organisme de type {kind}, secteur {sector}"
+                    + (", de Santé Québec" if sante_quebec else "") + ".",
+                    "Citez la loi et l’article dans le fondement d’une règle ou l’en-tête d’une clause de la "
+                    "politique, ou restreignez les organismes visés par l’obligation.", code="library.obligation"))
+    for other in data.autres_articles:
+        known.setdefault(other.loi, set()).update(other.articles or {"*"})
+
+    def unknown(who: str, ref: LegalRef) -> list[str]:
+        articles = known.get(ref.law)
+        if articles is None and not ref.articles:
+            return [f"{who} cite la loi « {ref.law} »"]
+        return [f"{who} cite l’article {a} de « {ref.law} »" for a in ref.articles
+                if articles is None or not ({a, "*"} & articles)]
+
+    fix = ("Ajoutez-le à une obligation de templates/data/obligations.yaml, ou à autres_articles avec le motif "
+           "pour lequel il n’en crée pas.")
+    for rule in library.rules.values():
+        for ref in rule.meta.fondement.lois:
+            problems += [Diagnostic(RULEBOOK, rule.line, f"{rule.id}: fondement", f"{text}, que le fichier des "
+                                    "obligations ne connaît pas.", fix, code="library.obligation")
+                         for text in unknown(f"La règle « {rule.id} »", ref)]
+    for clause in library.clauses:
+        for ref in clause.meta.legal:
+            problems += [Diagnostic(display_path(clause.path), clause.line_of(("legal",)), f"{clause.id}: legal",
+                                    f"{text}, que le fichier des obligations ne connaît pas.", fix,
+                                    code="library.obligation")
+                         for text in unknown(f"La clause « {clause.id} »", ref)]
+    return problems
