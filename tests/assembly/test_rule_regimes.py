@@ -64,7 +64,7 @@ def test_the_fixtures_cover_the_kinds_of_body_the_issue_names(bodies):
     assert any(k[1] for k in kinds.values())  # an establishment of Santé Québec
     assert "professionnel_independant" in regimes["clinique"]
     assert {"benevole", "stagiaire", "administrateur"} <= regimes["ligne-ecoute"]
-    assert bodies["ligne-ecoute"][0].organisation.contacts.ligne_aide is not None
+    assert bodies["ligne-ecoute"][0].organisation.netiquette.ligne_aide is not None
     assert "administrateur" in regimes["osbl"] and "benevole" in regimes["osbl"]
 
 
@@ -154,3 +154,28 @@ def test_the_public_and_staff_texts_stay_short(bodies, slug):
     for kind in ("netiquette", "fiche-synthese"):
         words = sum(len(text.split()) for text in document_texts(docs[kind]))
         assert words <= 900, (kind, words)
+
+
+# What a second legal reading (December 2026, eight bodies) found still reaching everyone the
+# politique binds, though the frame in section 2 keeps them for the staff: never again.
+LEAKS_TO_EVERYONE = (
+    "respecte les devoirs décrits ci-après : loyauté, réserve",
+    "Elle en fait un usage modéré",
+    "information erronée ou négative",
+    "Nul ne l’utilise ni ne la diffuse",
+    "ou qui le concerne sans l’autorisation préalable",
+    "nul n’utilise le nom, le logo",
+    "qui en est informé",
+    "est le premier à la corriger",
+)
+
+
+@pytest.mark.parametrize("slug", [p.stem for p in BODIES])
+def test_staff_duties_stay_with_the_staff_in_the_politique(bodies, slug):
+    _, context, docs = bodies[slug]
+    text = _text(docs["politique"])
+    assert [leak for leak in LEAKS_TO_EVERYONE if leak in text] == []
+    if context["regimes"]["employeur"]:
+        assert "seulement, la loyauté, la réserve et la discrétion" in text
+    else:
+        assert "la loyauté, la réserve" not in text
