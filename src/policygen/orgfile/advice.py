@@ -24,35 +24,40 @@ IN_RUNNING_TEXT = ("protection_renseignements",)
 # The regime the words of a category suggest (README, « Qui est visé, et comment »).
 _REGIME_WORDS = (
     ("public", ("public", "population", "abonne", "internaute", "citoyen")),
-    ("benevole", ("benevole", "stagiaire", "etudiant")),
+    ("stagiaire", ("stagiaire",)),
+    ("etudiant", ("etudiant",)),
+    ("benevole", ("benevole",)),
     ("professionnel_independant", ("medecin", "dentiste", "pharmacien", "sage-femme", "chercheur", "resident",
                                    "main-d", "travailleur autonome", "travailleuse autonome")),
     ("membre", ("membre",)),
-    ("employeur", ("employe", "personnel", "gestionnaire", "administrateur", "cadre", "consultant", "dirigeant")),
+    ("administrateur", ("administrat",)),
+    ("employeur", ("employe", "personnel", "gestionnaire", "cadre", "consultant", "dirigeant")),
 )
 # Where a category stops naming people and starts saying who they include.
-_ELABORATION = re.compile(r",?\s+(?:y compris|soit|notamment|incluant|dont)\b.*$")
+_ELABORATION = re.compile(r",?\s+(?:y compris|soit|notamment|incluant|dont|tous|toutes)\b.*$")
 _ARTICLE = re.compile(r"(?:le|la|les|un|une|des)\s|l[’']", re.I)
 _PARTS = re.compile(r"\s*(?:,|\bet\b|\bainsi que\b)\s*")
 
 
-def regime_of(category: str) -> str | None:
+def regime_of(category: str, ordre: bool = True) -> str | None:
     """The regime of the first word that names one (« les employés…, y compris les stagiaires »:
-    employeur), or None."""
+    employeur), or None. Outside an ordre, « membres » (of a cooperative, of a foundation) names
+    no regime of its own."""
     # « les membres du personnel » are staff, not an ordre's members.
     words = re.sub(r"\bmembres? (?:du|de la|de l’|des) ?(personnel|direction|equipe)", r"\1", fold(category))
     if "conseil" in words or "comite" in words:  # the board's and committees' members are administrators
-        return "employeur"
-    found = [(words.find(key), regime) for regime, keys in _REGIME_WORDS for key in keys if key in words]
+        return "administrateur"
+    found = [(words.find(key), regime) for regime, keys in _REGIME_WORDS for key in keys
+             if key in words and (ordre or regime != "membre")]
     return min(found)[1] if found else None
 
 
-def split_by_regime(category: str) -> list[tuple[str, str]]:
+def split_by_regime(category: str, ordre: bool = True) -> list[tuple[str, str]]:
     """The parts of a category that name people of different regimes, each with its regime;
     one part or none when it names one regime (what follows « y compris » or « soit » only
     says whom the first part includes)."""
     head = _ELABORATION.sub("", category)
-    parts = [(part, regime) for part in _PARTS.split(head) if part and (regime := regime_of(part))]
+    parts = [(part, regime) for part in _PARTS.split(head) if part and (regime := regime_of(part, ordre))]
     return parts if len({regime for _, regime in parts}) > 1 else []
 
 
@@ -90,7 +95,7 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 "Écrivez-y des manquements (« les propos diffamatoires envers un collègue ») ; les personnes "
                 "visées vont dans « personnes_visees ».", severity="avertissement", code="organisation.phrasing"))
     for index, person in enumerate(organisation.personnes_visees):
-        if parts := split_by_regime(person.categorie):
+        if parts := split_by_regime(person.categorie, organisation.organisation.type == "ordre_professionnel"):
             listed = " ; ".join(f"« - categorie: {part} » avec « regime: {regime} »" for part, regime in parts)
             found.append(Diagnostic(
                 display, located.line_of(("personnes_visees", index, "categorie")),
