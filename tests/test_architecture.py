@@ -32,7 +32,8 @@ MAX_LOOSE_MODULES = 8
 CLI_MAY_IMPORT = ("policygen.cli", "policygen.diagnostics", "policygen.resources", "policygen.writers",
                   "policygen.publishing.service", "policygen.publishing.register", "policygen.publishing.legal",
                   "policygen.review.explain", "policygen.review.compare", "policygen.library.coverage",
-                  "policygen.orgfile.jsonschema", "policygen.orgfile.questionnaire", "policygen.orgfile.migrate")
+                  "policygen.orgfile.jsonschema", "policygen.orgfile.questionnaire", "policygen.orgfile.migrate",
+                  "policygen.orgfile.confirm")
 
 
 def module_name(path: Path) -> str:

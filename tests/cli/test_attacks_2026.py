@@ -129,19 +129,19 @@ def test_python_internals_stay_out_of_reach(tmp_path):
     assert "l’attribut « __class__ » n’est pas permis dans un gabarit" in result.output
 
 
-def test_an_own_law_address_is_one_link_in_the_built_page(tmp_path):
+def test_an_own_law_address_holding_markup_is_refused_and_never_built(tmp_path):
     org = own_clause(tmp_path)
     org.write_text(org.read_text(encoding="utf-8").replace("revision:", "fondements:\n  lois: [loi-essai]\nrevision:"),
                    encoding="utf-8")
     (tmp_path / "essai" / "lois.yaml").write_text(
         "lois:\n  - id: loi-essai\n    title: Loi sur l’essai\n    citation: RLRQ, c. E-99\n"
         "    url: \"https://x.ca/<[Formulaire](https://evil.example/phish)>**URGENT**\"\n", encoding="utf-8")
+    # Refused on input (its line, the fix), so it never reaches a page; that a value which passes
+    # the check stays one link whatever it holds: tests/library/test_values_stay_data.py.
     result = run("build", org, "--format", "html", "--out", tmp_path / "out")
-    assert result.exit_code == 0, result.output
-    page = (tmp_path / "out" / "essai" / "politique.html").read_text(encoding="utf-8")
-    assert ('<a href="https://x.ca/%3C%5BFormulaire%5D(https://evil.example/phish)%3E**URGENT**">'
-            "https://x.ca/&lt;[Formulaire](https://evil.example/phish)&gt;**URGENT**</a>") in page
-    assert 'href="https://evil.example' not in page and "<strong>URGENT" not in page
+    assert result.exit_code == 3, result.output
+    assert "essai/lois.yaml:5: erreur [organisation.law] — lois[1].url" in result.output
+    assert not (tmp_path / "out" / "essai").exists()
 
 
 def test_an_own_clause_declaring_library_sources_is_still_credited_to_the_organisation(tmp_path):
@@ -154,16 +154,15 @@ def test_an_own_clause_declaring_library_sources_is_still_credited_to_the_organi
     folder = out / "essai" / "revision"
     page = (folder / "politique.html").read_text(encoding="utf-8")
     note = page[page.index("Clause essai.propre, version 1"):][:1500]
-    assert "Source organisation : « clause propre à l’organisme », Centre intégré de santé et de services " \
-           "sociaux de l’Essai — section propre.md." in note
-    assert note.index("clause propre à l’organisme") < note.index("Source 004")
+    assert "Source : « clause propre à l’organisme », section propre.md ; « Politique sur la gestion" in note
+    assert note.index("clause propre à l’organisme") < note.index("« Politique sur la gestion")
     manifest = (folder / "manifest.json").read_text(encoding="utf-8")
     assert '"id": "essai.propre",\n' in manifest
     entry = manifest[manifest.index('"id": "essai.propre"'):][:200]
     assert '"origine": "organisation"' in entry.split("}")[0]
     comments = [part.blob.decode("utf-8") for part in docx.Document(folder / "politique.docx").part.package.parts
                 if part.partname.endswith("comments.xml")]
-    assert "Source organisation : « clause propre à l’organisme »" in "".join(comments)
+    assert "Source : « clause propre à l’organisme », section propre.md ;" in "".join(comments)
 
 
 def test_a_withdrawal_file_linked_outside_the_folder_is_refused_unread(tmp_path):
@@ -251,5 +250,6 @@ def test_a_clause_cannot_forge_a_value_to_confirm(tmp_path):
     result = run("check", own_clause(tmp_path, body="Texte.\nCourriel : \ue000faux@x.ca\ue001.",
                                      extra="variables: [organisation.nom]\n"))
     assert result.exit_code == 3, result.output
-    assert "essai/clauses/propre.md:9: erreur [organisation.clause]\n  Caractère réservé à policygen : U+E000." \
-        in result.output
+    # refused at its line, as any private-use or invisible character of a file the body writes
+    assert "essai/clauses/propre.md:9: erreur [organisation.clause]\n" in result.output
+    assert "U+E000" in result.output

@@ -15,6 +15,7 @@ document order) so a reader can tell which clause a change belongs to.
 from __future__ import annotations
 
 import copy
+import difflib
 from dataclasses import dataclass
 from itertools import count, groupby
 
@@ -168,6 +169,12 @@ class _Redline:
             return [self.table(block, old[0], new[0]), *map(self.kept, old[1:], new[1:])]
         if block.opaque:
             return new  # paired only when the same
+        if not _one_per_unit(block, old, new):
+            # The writer set the block in a container of its own (the emergency notice's box is one
+            # table cell): replaced whole where it changed.
+            if not any(u.changed for u in block.units):
+                return new
+            return [*(self.whole(e, "del") for e in old), *(self.whole(e, "ins") for e in new)]
         return [self.unit(u, _at(old, u.old), _at(new, u.new)) for u in block.units]
 
     def table(self, block: BlockDiff, old: etree._Element, new: etree._Element) -> etree._Element:
@@ -310,6 +317,12 @@ def _link(hyperlink: etree._Element, part: Part) -> Link:
                  if hyperlink.get(qn(f"w:{name}")) is not None)
 
 
+def _one_per_unit(block: BlockDiff, old: list[etree._Element], new: list[etree._Element]) -> bool:
+    """Whether the writer wrote one body element per unit of `block` (a paragraph, a list item)."""
+    return all(index is None or index < len(elements) for u in block.units
+               for index, elements in ((u.old, old), (u.new, new)))
+
+
 def _at(elements: list[etree._Element] | None, index: int | None) -> etree._Element | None:
     return None if elements is None or index is None else elements[index]
 
@@ -331,7 +344,7 @@ def _merge(tracker: _Redline, diff: DocumentDiff, old: Spans, new: Spans) -> lis
     contents = [s for s in diff.sections if not s.metadata]
     for section in diff.sections:
         if contents and section is contents[0] and ("toc",) in new:
-            blocks += _toc(tracker, diff, old, new)
+            blocks += _toc(tracker, old, new)
         key = ("section", section.id)
         blocks.append(tracker.unit(section.heading, _at(old.get(key), section.heading.old),
                                    _at(new.get(key), section.heading.new)))
@@ -348,18 +361,23 @@ def _merge(tracker: _Redline, diff: DocumentDiff, old: Spans, new: Spans) -> lis
     return blocks
 
 
-def _toc(tracker: _Redline, diff: DocumentDiff, old: Spans, new: Spans) -> list[etree._Element]:
-    """The table of contents: its heading, then one entry per section outside the metadata."""
-    entries = {}
-    for side, spans in (("old", old), ("new", new)):
-        listed = [s.id for s in diff.sections if not s.metadata and getattr(s.heading, side) is not None]
-        entries[side] = dict(zip(listed, spans.get(("toc",), [None])[1:]))
-    blocks = [tracker.kept(old[("toc",)][0], new[("toc",)][0]) if ("toc",) in old else new[("toc",)][0]]
-    for section in diff.sections:
-        if not section.metadata:
-            blocks.append(tracker.unit(section.heading, entries["old"].get(section.id),
-                                       entries["new"].get(section.id)))
+def _toc(tracker: _Redline, old: Spans, new: Spans) -> list[etree._Element]:
+    """The table of contents: its heading, then its entries (sections and titled clauses, each with
+    its page), an entry kept where both versions have it word for word and page for page, deleted
+    and inserted whole elsewhere."""
+    olds, news = old.get(("toc",), []), new[("toc",)]
+    matcher = difflib.SequenceMatcher(None, [_text(e) for e in olds], [_text(e) for e in news], autojunk=False)
+    blocks: list[etree._Element] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            blocks += [tracker.kept(o, n) for o, n in zip(olds[i1:i2], news[j1:j2])]
+        else:
+            blocks += [*(tracker.whole(o, "del") for o in olds[i1:i2]), *(tracker.whole(n, "ins") for n in news[j1:j2])]
     return blocks
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(T))
 
 
 def redline(diff: DocumentDiff, old: Document, new: Document) -> Redline:
