@@ -80,7 +80,8 @@ def test_every_command_gives_one_verdict_per_file(tmp_path, monkeypatch):
         for commands, expected in ((DRAFT_COMMANDS, draft_code), (FINAL_COMMANDS, final_code)):
             verdicts = {}
             for command in commands:
-                extra = {"check": [], "build": ["--out", str(out)],
+                # (build counts the values to confirm on its summary line; --detail prints them as check does)
+                extra = {"check": [], "build": ["--out", str(out), "--detail"],
                          "publish": ["--out", str(out), "--site", str(site)]}[command[0]]
                 result = CliRunner().invoke(main, [*command, str(path), *extra])
                 assert "Traceback" not in result.output and result.exit_code != 70, result.output

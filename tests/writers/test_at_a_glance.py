@@ -10,8 +10,6 @@ import zipfile
 from pathlib import Path
 
 import docx
-import pytest
-from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from conftest import output_files
@@ -31,8 +29,6 @@ def test_the_fiche_body_is_at_least_9_5_points_in_the_pdf(built):
         assert body_size(path) >= 9.5, path
 
 
-@pytest.mark.xfail(strict=True, reason="the shipped fiches run to about 1,550 words; at 9.5 pt they fit two "
-                   "pages once the rulebook cuts them to 900 (h17): then this marker must go")
 def test_the_fiche_is_two_pages_in_the_pdf(built):
     for path in _kind(built, "pdf", "fiche-synthese"):
         assert len(PdfReader(str(path)).pages) == 2, path

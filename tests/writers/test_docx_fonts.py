@@ -58,7 +58,7 @@ def test_word_files_embed_four_lato_faces_cut_to_their_characters(built):
         faces = embedded_faces(docx)
         assert sorted(faces) == ["embedBold", "embedBoldItalic", "embedItalic", "embedRegular"], docx
         shown = shown_characters(docx)
-        assert {"é", "«", "\u202f"} <= shown
+        assert {"é", "\u202f"} <= shown, docx  # French text (a short fiche may quote nothing: no « »)
         for face, font in faces.items():
             assert font["name"].getDebugName(1) == "Lato", (docx, face)
             assert font["maxp"].numGlyphs < FULL_LATO_GLYPHS / 4, (docx, face)  # a subset, not the whole face

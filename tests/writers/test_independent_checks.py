@@ -48,8 +48,6 @@ def _word_pages(word_as_pdf: Path, docx: Path) -> int:
     return _pages(word_as_pdf / f"{docx.stem}.pdf")
 
 
-@pytest.mark.xfail(strict=True, reason="the shipped fiches run to about 1,550 words; at 9.5 pt they fit two "
-                   "pages once the rulebook cuts them to 900 (h17): then this marker must go")
 def test_fiche_synthese_is_one_sheet_recto_verso_in_libreoffice(built, word_as_pdf):
     for docx in sample_files(built, "docx"):
         if docx.stem == "fiche-synthese":

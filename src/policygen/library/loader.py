@@ -242,7 +242,7 @@ def own_files(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
     files, a system file) is refused, never read, and its content never printed. A
     link that stays inside is followed, and the files listed here are exactly those
     read, so the build cache hashes what the documents are made of."""
-    if not folder.is_dir():
+    if folder.name in ("", ".", "..") or not folder.is_dir():  # « ...yaml » has no folder of its own
         return [], []
     root = folder.parent.resolve() / folder.name
     if folder.resolve() != root:  # the folder itself is a link elsewhere
