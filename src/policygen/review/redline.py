@@ -358,6 +358,8 @@ def _merge(tracker: _Redline, diff: DocumentDiff, old: Spans, new: Spans) -> lis
                 blocks += tracker.block(block, old.get(("block", clause.id, block.old), []),
                                         new.get(("block", clause.id, block.new), []))
             tracker.bookmark(blocks, start)
+        if contents and section is contents[0]:
+            blocks += new.get(("columns",), [])  # the columns start after the first section, as in the writer
     return blocks
 
 

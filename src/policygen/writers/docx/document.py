@@ -86,7 +86,8 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
     """Title block, identification table, table of contents, then the sections, as in the PDF.
 
     `spans`, when given, receives the body elements each part of the model became (for the redline):
-    ("front",), ("toc",), ("section", id), ("title", clause id), ("block", clause id, index)."""
+    ("front",), ("toc",), ("section", id), ("title", clause id), ("block", clause id, index), and
+    ("columns",), the section break after the first section where the columns start."""
     spans = {} if spans is None else spans
     docx = new_docx()
     layout = document.layout
@@ -132,7 +133,8 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
             box([element for element in body[first:-1] if element.tag == qn("w:p")])
         if layout.columns > 1 and section.role != "metadata" and not columns_started:
             # The first section is the entry point, across the page as in the PDF; the rest in columns.
-            columns(docx, layout.columns)  # a section break: one more paragraph
+            with _span(docx, spans, ("columns",)):
+                columns(docx, layout.columns)  # a section break: one more paragraph
             columns_started = True
     header_footer(docx, document, options.review)
     return docx
