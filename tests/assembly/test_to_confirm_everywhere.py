@@ -19,7 +19,7 @@ from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.french import long_date, phone
 from policygen.library.loader import load_library
-from policygen.model.nodes import Heading, ListBlock, Note, Paragraph, Table, Text, ToConfirm
+from policygen.model.nodes import block_texts, Text, ToConfirm
 
 ROOT = Path(__file__).resolve().parents[2]
 BODIES = sorted((ROOT / "tests/fixtures/organismes").glob("*.yaml")) + sorted((ROOT / "organisations").glob("*.yaml"))
@@ -39,17 +39,6 @@ def _unmarked(inlines) -> str:
         else:
             parts.append("\n")
     return "".join(parts)
-
-
-def _blocks(block) -> list[str]:
-    if isinstance(block, (Paragraph, Heading)):
-        return [_unmarked(block.inlines)]
-    if isinstance(block, ListBlock):
-        return [t for item in block.items for b in item for t in _blocks(b)]
-    if isinstance(block, Note):
-        return [t for b in block.blocks for t in _blocks(b)]
-    assert isinstance(block, Table)
-    return [_unmarked(cell) for row in (block.header, *block.rows) for cell in row]
 
 
 def _plain(text: str) -> str:
@@ -103,7 +92,7 @@ def test_every_marked_value_keeps_its_mark_in_every_document(bodies):
     for item, documents in built:
         for document in documents:
             text = _plain("\n".join(t for s in document.sections for c in s.clauses
-                                    for b in c.blocks for t in _blocks(b)))
+                                    for b in c.blocks for t in block_texts(b, _unmarked)))
             marks = text.count(BLANK)
             for pending in item.pending:
                 value = str(pending.value)
@@ -121,6 +110,6 @@ def test_a_list_marks_only_its_marked_items(bodies):
     ordre = next(docs for item, docs in bodies[0] if item.slug == "ordre-inhalotherapie")
     netiquette = next(d for d in ordre if d.kind == "netiquette")
     urgence = [c for s in netiquette.sections for c in s.clauses if s.id == "urgence"]
-    hours = _plain(" ".join(t for c in urgence for b in c.blocks for t in _blocks(b)))
+    hours = _plain(" ".join(t for c in urgence for b in c.blocks for t in block_texts(b, _unmarked)))
     # the days typed as a list, one of them to confirm: the phrase made of them carries the mark
     assert "lundi au jeudi" not in hours and BLANK in hours

@@ -8,6 +8,7 @@ a transform returns a new tree instead of editing a shared one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -207,15 +208,15 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
-def block_texts(block: Block) -> list[str]:
-    """The plain text of a block, one string per paragraph-like unit."""
+def block_texts(block: Block, text: Callable[[tuple[Inline, ...]], str] = inline_text) -> list[str]:
+    """The plain text of a block, one string per paragraph-like unit, its inlines read by `text`."""
     if isinstance(block, (Paragraph, Heading)):
-        return [inline_text(block.inlines)]
+        return [text(block.inlines)]
     if isinstance(block, ListBlock):
-        return [t for item in block.items for b in item for t in block_texts(b)]
+        return [t for item in block.items for b in item for t in block_texts(b, text)]
     if isinstance(block, Note):
-        return [t for b in block.blocks for t in block_texts(b)]
-    return [inline_text(cell) for row in (block.header, *block.rows) for cell in row]
+        return [t for b in block.blocks for t in block_texts(b, text)]
+    return [text(cell) for row in (block.header, *block.rows) for cell in row]
 
 
 def document_texts(document: Document) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Protocol
 from ..assembly.assemble import documents_for
 from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
-from ..library.loader import load_library, organisation_folder
+from ..library.loader import load_library, organisation_folder, own_files
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.cadence import today
@@ -146,9 +146,8 @@ def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
     problems = []
     for path in paths:
         folder_of_its_own = organisation_folder(path)
-        if folder_of_its_own.name in ("", ".", "..") or not any(
-                (folder_of_its_own / name).exists() for name in ("lois.yaml", "clauses")):
-            continue  # no own laws or clauses (« ...yaml » names none): nothing there to replace
+        if own_files(folder_of_its_own) == ([], []):
+            continue  # nothing the loader reads there (« ...yaml » names no folder): nothing to replace
         own = Path(os.path.realpath(folder_of_its_own))
         top, each = Path(os.path.realpath(folder)), Path(os.path.realpath(folder / slug(path)))
         if top.is_relative_to(own) or each.is_relative_to(own) or own.is_relative_to(each):
