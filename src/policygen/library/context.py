@@ -30,7 +30,7 @@ RULES = ("usage_personnel", "amitie_portee", "amitie_demandes", "heures_moderati
 # Words of `termes` that are names (they agree and contract), the others being text.
 TERM_NAMES = ("usagers", "membres", "plaintes", "profession")
 TERM_TEXTS = ("un_usager", "un_membre", "titre_professionnel", "exercice", "code_ethique",
-              "code_deontologie", "employeur", "pratique")
+              "code_deontologie", "employeur", "pratique", "services")
 
 # The organisation-file fields each derived name is computed from (for provenance and diffs).
 DERIVED_FROM: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -68,6 +68,10 @@ def _terms(org: OrganisationFile, defaults: dict[str, Any], aspirated: frozenset
     words: dict[str, Any] = {key: defaults.get(key) for key in TERM_TEXTS}
     words.update({key: value for key, value in own.model_dump().items() if key in TERM_TEXTS and value})
     served, members = own.usagers or defaults.get("usagers"), members or defaults.get("membres")
+    if words["services"] == "aucun":
+        # A body that serves no one (a foundation) has no « usagers »: its donors or members are
+        # not people served, and no rule about people served is printed for it.
+        served = words["un_usager"] = None
     # A word neither the file nor the library gives stays None: a clause that prints it
     # stops with « render.missing », as for any empty value.
     words.update(

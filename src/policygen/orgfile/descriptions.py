@@ -75,6 +75,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Vocabulaire.usagers": ("Personnes desservies", "Avec leur article : « les usagers », « les patients », "
                             "« la population »."),
     "Vocabulaire.un_usager": ("Une personne desservie", "« un usager », « une personne de la population »."),
+    "Vocabulaire.services": ("Services offerts", "Ce que l’organisme offre aux personnes qu’il dessert : soins "
+                             "(secret professionnel, dossier, plaintes sur les soins), accompagnement (des "
+                             "services sans soins) ou aucun (une fondation : ses donateurs ne sont pas des "
+                             "personnes desservies). Absent : selon le type d’organisme."),
     "Vocabulaire.membres": ("Membres", "Les membres d’un ordre, avec leur article : « les médecins »."),
     "Vocabulaire.un_membre": ("Un membre", "« un médecin »."),
     "Vocabulaire.plaintes": ("Instance des plaintes", "Qui reçoit les plaintes, tel qu’on l’écrit dans une "

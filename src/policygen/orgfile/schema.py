@@ -430,6 +430,10 @@ class Vocabulaire(Strict):
 
     usagers: str | None = None           # the people served, with their article: « les usagers », « la population »
     un_usager: str | None = None         # one of them: « un usager », « une personne de la population »
+    # What the body offers the people it serves: care (« soins »: professional secrecy, records,
+    # complaints about care), other services (« accompagnement »), or none (« aucun »: a foundation,
+    # whose donors are not people served). Left out: the usual one for the body's type.
+    services: Literal["soins", "accompagnement", "aucun"] | None = None
     membres: str | None = None           # an ordre's members, with their article: « les médecins »
     un_membre: str | None = None         # « un médecin »
     plaintes: Instance | None = None     # who receives complaints: « syndic », « commissaire aux plaintes… »

@@ -1,0 +1,73 @@
+"""The defects the second pair of legal readers found (issue 17, December 2026), each read
+on the built documents of the fixture bodies: a foundation whose donors are not people
+served, a CHSLD privé conventionné outside Santé Québec, a health cooperative with a
+volunteer board, and the others of tests/fixtures/organismes.
+
+Read on the document model (the three formats carry its text: tests/writers).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from policygen.model.nodes import document_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests/fixtures/organismes"
+BODIES = ("osbl", "chsld-jardins", "coop-vallee", "ligne-ecoute", "clinique", "ciusss")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[tuple[str, str], str]:
+    library = load_library()
+    loaded, problems = load_all([FIXTURES / f"{slug}.yaml" for slug in BODIES], library)
+    assert not problems, problems
+    return {(item.slug, document.kind): _plain("\n".join(document_texts(document)))
+            for item in loaded for document in documents_for(item, library, list(library.documents))}
+
+
+def _body(texts, slug: str) -> str:
+    return " ".join(text for (stem, _), text in texts.items() if stem == slug)
+
+
+# --- 1. A foundation's donors are not people served; no care vocabulary without care ------------
+
+CARE_WORDS = re.compile(r"\bsoins\b|secret professionnel|\bdossier\b|\busagers?\b|personnes? desservies?")
+
+
+def test_a_foundation_prints_no_rule_about_people_served_nor_care(texts):
+    for document in ("politique", "fiche-synthese", "netiquette"):
+        text = texts["osbl", document]
+        assert "donateur" not in text, document
+        found = CARE_WORDS.search(text)
+        assert found is None, (document, text[max(0, found.start() - 80):found.end() + 80])
+    politique = texts["osbl", "politique"]
+    # The friendship ban is about people one serves: a foundation has none.
+    assert "demande d’amitié" not in politique and "à qui la personne offre" not in politique
+    # Confidentiality still binds everyone, about any person.
+    assert "permet d’identifier, directement ou indirectement, une personne sans son consentement" in politique
+
+
+def test_a_help_line_keeps_its_callers_but_gets_no_care_vocabulary(texts):
+    for document in ("politique", "fiche-synthese", "netiquette"):
+        text = texts["ligne-ecoute", document]
+        # Only the Code des professions' reminder to its professionals, « le cas échéant ».
+        assert not re.search(r"\bsoins\b|secret professionnel(?! \(art\. 60\.4\))", text), document
+    assert "les personnes appelantes" in texts["ligne-ecoute", "politique"]
+
+
+def test_care_bodies_keep_professional_secrecy_and_the_complaint_about_care(texts):
+    for slug in ("coop-vallee", "chsld-jardins", "ciusss"):
+        politique = texts[slug, "politique"]
+        assert "secret professionnel" in politique, slug
+        assert "Une plainte sur les soins ou les services reçus" in politique, slug
