@@ -96,7 +96,9 @@ def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
     everything = " ".join((politique, netiquette, fiche))
     # friendship: the users one serves oneself; never every user; relatives exempt
     assert "qu’on lui ait offert des services ou non" not in everything
-    if item.organisation.choix.amitie_usagers == "interdite" and org.type != "ordre_professionnel" and "employeur" in present:
+    serves = context["termes"]["services"] != "aucun"  # a foundation serves no one: no friendship rule
+    if item.organisation.choix.amitie_usagers == "interdite" and org.type != "ordre_professionnel" \
+            and "employeur" in present and serves:
         assert "à qui la personne offre ou a offert directement des services" in politique
         assert "Les liens familiaux et personnels qui existaient avant la relation de service ne sont pas visés" in politique
     # safe harbour: public disclosure in urgent cases, P-33.01; not absolute outside D-11.1

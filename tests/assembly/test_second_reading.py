@@ -21,6 +21,7 @@ from policygen.model.nodes import document_texts
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests/fixtures/organismes"
 BODIES = ("osbl", "chsld-jardins", "coop-vallee", "ligne-ecoute", "clinique", "ciusss")
+SHIPPED = ("cisss-laurentides", "ocq")
 
 
 def _plain(text: str) -> str:
@@ -30,7 +31,8 @@ def _plain(text: str) -> str:
 @pytest.fixture(scope="module")
 def texts() -> dict[tuple[str, str], str]:
     library = load_library()
-    loaded, problems = load_all([FIXTURES / f"{slug}.yaml" for slug in BODIES], library)
+    paths = [FIXTURES / f"{slug}.yaml" for slug in BODIES] + [ROOT / "organisations" / f"{slug}.yaml" for slug in SHIPPED]
+    loaded, problems = load_all(paths, library)
     assert not problems, problems
     return {(item.slug, document.kind): _plain("\n".join(document_texts(document)))
             for item in loaded for document in documents_for(item, library, list(library.documents))}
@@ -71,3 +73,21 @@ def test_care_bodies_keep_professional_secrecy_and_the_complaint_about_care(text
         politique = texts[slug, "politique"]
         assert "secret professionnel" in politique, slug
         assert "Une plainte sur les soins ou les services reçus" in politique, slug
+
+
+# --- 6. One rule on blocking, in both voices: never « avec ou sans préavis » beside « après un avertissement »
+
+def _measures(text: str) -> str:
+    start = text.index("mesures suivantes :")
+    return text[start:text.index("dernier recours", start)]
+
+
+@pytest.mark.parametrize("slug", ["cisss-laurentides", "ocq", "osbl"])
+def test_the_measures_against_commenters_are_one_list_and_blocking_one_rule(texts, slug):
+    politique, netiquette = texts[slug, "politique"], texts[slug, "netiquette"]
+    for text in (politique, netiquette):
+        assert "préavis" not in text and "bannissement" not in text
+        assert "en dernier recours, le blocage de la personne qui l’a publié." in text
+        assert "après un avertissement" in text
+    # The same measures, word for word, in the politique and the nétiquette.
+    assert _measures(politique) == _measures(netiquette)
