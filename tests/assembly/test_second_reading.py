@@ -91,3 +91,23 @@ def test_the_measures_against_commenters_are_one_list_and_blocking_one_rule(text
         assert "après un avertissement" in text
     # The same measures, word for word, in the politique and the nétiquette.
     assert _measures(politique) == _measures(netiquette)
+
+
+# --- 4. A public reply never confirms that someone is a patient or a user ---------------------
+
+NEVER_CONFIRM = {
+    "politique": "ne confirme ni ne nie qu’une personne reçoit ou a reçu ses services, même lorsque cette personne le dit elle-même",
+    "fiche-synthese": "Ne confirmez ni ne niez jamais publiquement qu’une personne reçoit ou a reçu ses services",
+    "netiquette": "nous ne confirmons ni ne nions publiquement qu’une personne reçoit ou a reçu nos services",
+}
+
+
+@pytest.mark.parametrize("slug", ["coop-vallee", "clinique", "chsld-jardins", "ciusss", "ligne-ecoute"])
+def test_a_public_reply_never_confirms_that_someone_is_served(texts, slug):
+    for document, sentence in NEVER_CONFIRM.items():
+        assert sentence in texts[slug, document], (slug, document)
+
+
+def test_a_body_that_serves_no_one_has_nothing_to_confirm(texts):
+    for document, sentence in NEVER_CONFIRM.items():
+        assert sentence not in texts["osbl", document]
