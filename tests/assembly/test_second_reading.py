@@ -111,3 +111,27 @@ def test_a_public_reply_never_confirms_that_someone_is_served(texts, slug):
 def test_a_body_that_serves_no_one_has_nothing_to_confirm(texts):
     for document, sentence in NEVER_CONFIRM.items():
         assert sentence not in texts["osbl", document]
+
+
+# --- 2. A private establishment's health information follows R-22.1 (incidents, register, consent) --
+
+def test_a_private_establishment_cites_r22_1_for_incidents_and_consent(texts):
+    politique = _body(texts, "chsld-jardins")
+    assert ("ces obligations découlent des articles 108 et 110 de la Loi sur les renseignements de santé "
+            "et de services sociaux (RLRQ, c. R-22.1), qui vise aussi les établissements privés") in politique
+    assert "(RLRQ, c. R-22.1, r. 1, art. 15)" in politique
+    assert "articles 3.5 à 3.8 de la Loi sur la protection des renseignements personnels dans le secteur privé" in politique
+    assert "(RLRQ, c. R-22.1, art. 6) ; pour une personne de moins de 14 ans" in politique
+    # A private body that is not an établissement keeps P-39.1 alone.
+    assert "articles 108 et 110" not in _body(texts, "coop-vallee")
+
+
+# --- 5. Photo consent: the heading and the rule say the same --------------------------------
+
+@pytest.mark.parametrize("slug", ["chsld-jardins", "ciusss", "coop-vallee"])
+def test_the_photo_consent_heading_and_rule_agree(texts, slug):
+    politique, fiche = texts[slug, "politique"], texts[slug, "fiche-synthese"]
+    assert "un consentement manifeste et éclairé, recueilli par écrit" in politique
+    assert "consentement manifeste, libre et éclairé, donné pour cette fin précise" in politique
+    assert "Ce consentement est recueilli par écrit, pour en garder la preuve." in politique
+    assert "consentement libre et éclairé, donné par écrit pour cette fin" in fiche
