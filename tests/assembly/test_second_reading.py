@@ -87,7 +87,7 @@ def test_the_measures_against_commenters_are_one_list_and_blocking_one_rule(text
     politique, netiquette = texts[slug, "politique"], texts[slug, "netiquette"]
     for text in (politique, netiquette):
         assert "préavis" not in text and "bannissement" not in text
-        assert "en dernier recours, le blocage de la personne qui l’a publié." in text
+        assert "en dernier recours, le blocage de son auteur." in text
         assert "après un avertissement" in text
     # The same measures, word for word, in the politique and the nétiquette.
     assert _measures(politique) == _measures(netiquette)
@@ -97,8 +97,8 @@ def test_the_measures_against_commenters_are_one_list_and_blocking_one_rule(text
 
 NEVER_CONFIRM = {
     "politique": "ne confirme ni ne nie qu’une personne reçoit ou a reçu ses services, même lorsque cette personne le dit elle-même",
-    "fiche-synthese": "Ne confirmez ni ne niez jamais publiquement qu’une personne reçoit ou a reçu ses services",
-    "netiquette": "nous ne confirmons ni ne nions publiquement qu’une personne reçoit ou a reçu nos services",
+    "fiche-synthese": "ne confirmez jamais publiquement qu’une personne reçoit ses services, même si elle le dit",
+    "netiquette": "Nous ne confirmons jamais publiquement qu’une personne reçoit nos services, même si elle l’écrit",
 }
 
 
@@ -134,4 +134,32 @@ def test_the_photo_consent_heading_and_rule_agree(texts, slug):
     assert "un consentement manifeste et éclairé, recueilli par écrit" in politique
     assert "consentement manifeste, libre et éclairé, donné pour cette fin précise" in politique
     assert "Ce consentement est recueilli par écrit, pour en garder la preuve." in politique
-    assert "consentement libre et éclairé, donné par écrit pour cette fin" in fiche
+    assert "consentement écrit, donné pour cette fin" in fiche
+
+
+# --- 8. Administrators of the shipped ordres are administrators, not employees ----------------
+
+def test_an_ordres_administrators_answer_to_their_code_not_to_the_employer(texts):
+    politique, fiche = texts["ocq", "politique"], texts["ocq", "fiche-synthese"]
+    assert ("Pour les membres du conseil d’administration et des comités, un manquement est examiné selon "
+            "le code d’éthique des administrateurs") in politique
+    assert "Pour les membres du conseil d’administration et des comités : un examen selon le code d’éthique" in fiche
+    for text in (politique, fiche):
+        assert "la fin du mandat d’un administrateur" not in text  # never among the employer's measures
+
+
+# --- 9. French faults of the reading, by class ----------------------------------------------
+
+@pytest.mark.parametrize("slug", BODIES + SHIPPED)
+def test_no_doubled_semicolon_nor_half_contracted_list(texts, slug):
+    for document in ("politique", "fiche-synthese", "netiquette"):
+        text = texts[slug, document]
+        assert not re.search(r";\s*;", text), (slug, document)
+        # « aux administrateurs et les membres » : the contraction reaches every coordinated noun.
+        assert not re.search(r"\baux [^,;.]{1,40} et les ", text), (slug, document)
+
+
+def test_a_list_of_measures_whose_items_hold_commas_is_set_apart_by_semicolons(texts):
+    fiche = texts["cisss-laurentides", "fiche-synthese"]
+    assert ("le retrait ou la modification du contenu publié, ou sa rétractation par son auteur ; ou des "
+            "mesures administratives ou disciplinaires") in fiche

@@ -98,7 +98,8 @@ def test_netiquette_removal_grounds_include_the_charter_discrimination_grounds(b
 
 
 @pytest.mark.parametrize("slug, measure", [("ocq", "le désabonnement d’un compte"),
-                                           ("otstcfq", "le blocage de l’utilisateur"),
+                                           # blocking in the rulebook's words, never the file's
+                                           ("otstcfq", "en dernier recours, le blocage de son auteur"),
                                            ("cisss-chaudiere-appalaches", "le masquage du commentaire")])
 def test_netiquette_lists_the_organisations_own_measures(built, slug, measure):
     mesures = section(built[slug]["netiquette"], "mesures")

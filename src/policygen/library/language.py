@@ -128,6 +128,15 @@ def capitalised(text: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+def listed(items: Any, conjunction: str = "et") -> str:
+    """The `liste` filter: « a, b et c »; items that hold a comma of their own are set apart by
+    semicolons (« a, ou b ; c ; ou d »), so that no item runs into the next."""
+    if isinstance(items, (list, tuple)) and len(items) > 2 and any("," in str(item) for item in items):
+        words = [str(item) for item in items]
+        return "\u202f; ".join(words[:-1]) + f"\u202f; {conjunction} " + words[-1]
+    return french_list(items, conjunction)
+
+
 def contracted(preposition: str):
     """The `a` and `de` filters: « à » or « de » before a phrase, or before each item of
     a list joined in French (« au personnel, aux administrateurs et aux médecins »)."""
@@ -148,7 +157,7 @@ def environment() -> BoundedEnvironment:
     """
     env = BoundedEnvironment(undefined=StrictUndefined, finalize=_finalize, autoescape=False,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    ours = dict(date=long_date, liste=french_list, heure=hour, telephone=phone, lien=link,
+    ours = dict(date=long_date, liste=listed, heure=hour, telephone=phone, lien=link,
                 coordonnees=contact_card, capitale=capitalised, nombre=number, a=contracted("à"), de=contracted("de"))
     env.filters.update({name: bounded_filter(name, _carry(function)) for name, function in ours.items()})
     return env
