@@ -29,13 +29,19 @@ def _plain(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def texts() -> dict[tuple[str, str], str]:
+def raw() -> dict[tuple[str, str], str]:
+    """Each document's text as the model holds it (typographic spaces kept)."""
     library = load_library()
     paths = [FIXTURES / f"{slug}.yaml" for slug in BODIES] + [ROOT / "organisations" / f"{slug}.yaml" for slug in SHIPPED]
     loaded, problems = load_all(paths, library)
     assert not problems, problems
-    return {(item.slug, document.kind): _plain("\n".join(document_texts(document)))
+    return {(item.slug, document.kind): "\n".join(document_texts(document))
             for item in loaded for document in documents_for(item, library, list(library.documents))}
+
+
+@pytest.fixture(scope="module")
+def texts(raw) -> dict[tuple[str, str], str]:
+    return {key: _plain(text) for key, text in raw.items()}
 
 
 def _body(texts, slug: str) -> str:
@@ -163,3 +169,22 @@ def test_a_list_of_measures_whose_items_hold_commas_is_set_apart_by_semicolons(t
     fiche = texts["cisss-laurentides", "fiche-synthese"]
     assert ("le retrait ou la modification du contenu publié, ou sa rétractation par son auteur ; ou des "
             "mesures administratives ou disciplinaires") in fiche
+
+
+def test_the_identification_block_says_the_delegation_once(texts):
+    politique = texts["cisss-laurentides", "politique"]
+    head = politique[:politique.index("Validation")]
+    assert head.count("délégation") == 1, head
+
+
+def test_third_party_content_cites_the_ti_act_beside_the_civil_code(texts):
+    for slug in ("cisss-laurentides", "osbl", "coop-vallee"):
+        assert ("(Code civil du Québec, art. 1457), à l’image de ce que la Loi concernant le cadre juridique des "
+                "technologies de l’information (RLRQ, c. C-1.1, art. 22)") in texts[slug, "politique"], slug
+
+
+def test_a_no_break_thin_space_precedes_every_semicolon(raw):
+    """« (à confirmer); » in the nétiquette: a value to confirm followed by « ; » kept no space."""
+    for (slug, document), text in raw.items():
+        found = re.search(r"[^\u202f\u00a0];", text)
+        assert found is None, (slug, document, text[max(0, found.start() - 60):found.end() + 10])

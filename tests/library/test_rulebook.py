@@ -77,7 +77,10 @@ def test_an_unknown_rule_is_refused_with_a_suggestion(tmp_path):
 
 
 @pytest.mark.parametrize("body", ["- une ;- deux ;", "- une ; ;", "- une ;{% if true %}\n- deux\n{% endif %}",
-                                  "Un paragraphe{% if true %} de plus{% endif %}\n\nqui absorbe le suivant."])
+                                  "Un paragraphe{% if true %} de plus{% endif %}\n\nqui absorbe le suivant.",
+                                  # the second reading: « ; ; » across a tag (8.1), « (à confirmer); »
+                                  "Une phrase{% if true %} ;{% endif %} ; et la suite.",
+                                  "- {{ organisation.nom }}{{ ';' if true else '.' }}"])
 def test_a_list_item_that_swallows_another_is_refused(tmp_path, body):
     library = load_library()
     leaked = _planted(tmp_path, library,

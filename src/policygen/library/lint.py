@@ -104,6 +104,13 @@ def _check_laws(refs, library: Library, report, at: tuple, local: bool = False) 
 _SWALLOWED = re.compile(r";\s*-\s|;\s*;|%\}\s*$")
 
 
+# Punctuation the reading found doubled or glued to a printed value: « … ; ; » across a tag, or
+# « {{ ';' }} » after a value (« (à confirmer); »: no space where OQLF wants one before « ; »).
+_TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_DOUBLED = re.compile(r";\s*;")
+_GLUED = re.compile(r"""\{\{[^}]*['"][;!?][^}]*\}\}""")
+
+
 # Text ending with a block tag, before an empty line: trim_blocks eats the newline, and the next
 # paragraph joins this one. « +%} » keeps it.
 _PARAGRAPH_EATEN = re.compile(r"\S.*?[^+]%\}\s*$")
@@ -115,6 +122,11 @@ def _check_lists(markdown: str, report) -> None:
         if line.lstrip().startswith(("- ", "* ", "> - ")) and _SWALLOWED.search(line):
             report(f"Un élément de liste en contient un autre : « {line.strip()[:60]}… » ; mettez chaque "
                    "élément sur sa ligne, et une balise {% if %} ou {% endif %} seule sur la sienne.")
+        elif _DOUBLED.search(_TAGS.sub("", line)):
+            report(f"Deux points-virgules de suite : « {line.strip()[:60]}… » ; n’en gardez qu’un.")
+        elif _GLUED.search(line):
+            report(f"Un « ; », « ! » ou « ? » imprimé par une balise sans espace avant lui : « {line.strip()[:60]}… » ; "
+                   "écrivez « ' ;' » (l’espace devient une espace fine insécable).")
         elif (_PARAGRAPH_EATEN.match(line) and not line.lstrip().startswith("{%")
               and index + 1 < len(lines) and not lines[index + 1].strip()):
             report(f"Le paragraphe « …{line.strip()[-50:]} » absorbe le suivant : la balise finale mange le "
