@@ -146,7 +146,8 @@ def test_the_help_line_opens_the_netiquette_with_the_emergency_numbers(bodies):
     assert first.id == "urgence"
     for number in ("911", "811", "9-8-8", "514 555-0199"):
         assert number in text
-    assert "Nous suivons nos pages" in text  # when the pages are watched
+    # when the pages are watched; this file sets no hours, so no default is printed as its choice
+    assert "Nous ne suivons pas nos pages en tout temps" in text
 
 
 @pytest.mark.parametrize("slug", [b.stem for b in BODIES])

@@ -188,3 +188,26 @@ def test_a_no_break_thin_space_precedes_every_semicolon(raw):
     for (slug, document), text in raw.items():
         found = re.search(r"[^\u202f\u00a0];", text)
         assert found is None, (slug, document, text[max(0, found.start() - 60):found.end() + 10])
+
+
+# --- 3. A default the file never set is not printed as the body's choice ---------------------
+
+def test_defaults_the_file_never_chose_are_not_printed_as_choices(texts):
+    # osbl sets no moderation hours, no review cycle, no rule on personal use at work.
+    politique, netiquette, fiche = (texts["osbl", kind] for kind in ("politique", "netiquette", "fiche-synthese"))
+    for text in (politique, netiquette, fiche):
+        assert "du lundi au vendredi" not in text and "8 h 30" not in text
+        assert "en dehors des heures de travail, y compris pendant les pauses" not in text
+    assert "Les plateformes officielles ne sont pas suivies en tout temps" in politique
+    assert "Nous ne suivons pas nos pages en tout temps" in netiquette
+    assert "tous les trois ans" not in politique and "Cadence à fixer par l’instance d’approbation" in politique
+    assert "dans le respect des règles de l’employeur sur le temps et les équipements de travail" in fiche
+    # The file-sharing tools bind the staff, not everyone the politique binds.
+    assert "le personnel échange de l’information, des fichiers ou des documents internes exclusivement" in politique
+    assert "les personnes visées échangent" not in politique
+    assert "qui vise la Fondation ou une personne qui y travaille le transmet" in politique
+
+
+def test_values_the_file_sets_are_printed_as_its_choices(texts):
+    netiquette = texts["coop-vallee", "netiquette"]
+    assert "Nous suivons nos pages du lundi au jeudi, de 9 h à 15 h" in netiquette

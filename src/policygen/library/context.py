@@ -25,7 +25,7 @@ from .schema import Library
 DERIVED_NAMES = ("nom", "appellation", "communications", "direction")
 
 # Rules more than one document states, each rendered once (`_rules`).
-RULES = ("usage_personnel", "amitie_portee", "amitie_demandes", "heures_moderation")
+RULES = ("usage_personnel", "amitie_portee", "amitie_demandes", "heures_moderation", "par_defaut")
 
 # Words of `termes` that are names (they agree and contract), the others being text.
 TERM_NAMES = ("usagers", "membres", "plaintes", "profession")
@@ -92,24 +92,43 @@ def _every(one: str) -> str:
     return {"un": "tout", "une": "toute"}.get(article, "tout") + " " + (rest if article in ("un", "une") else one)
 
 
+def _chosen(model: Any, *path: str) -> bool:
+    """Whether the file itself gave the value at `path` (a section left out, or a key left
+    out of it, takes the schema's default: a choice the body never made)."""
+    for part in path:
+        if part not in model.model_fields_set:
+            return False
+        model = getattr(model, part)
+    return True
+
+
 def _rules(org: OrganisationFile, phrases: dict[str, Any], terms: dict[str, Any]) -> dict[str, Any]:
     """The phrase of each rule that the politique, the nétiquette and the fiche-synthèse
     all state, computed once from the file's choices so that they cannot differ."""
     if not phrases:  # a library without `regles` (a test library): clauses cannot read them
-        return dict.fromkeys(RULES)
+        return {**dict.fromkeys(RULES), "par_defaut": []}
     choice, hours = org.choix, org.moderation
     served = str(terms.get("un_usager") or "")
     friends = {key: text.format(un_usager=served, tout_usager=_every(served))
                for key, text in phrases["amitie"].items()}
     moderation = phrases["heures_moderation"].format(jours=hours.jours, debut=hour(hours.debut),
                                                      fin=hour(hours.fin))
+    # A default is never printed as the body's choice: the rule is worded without it, and
+    # `par_defaut` lists which ones (the clauses leave out what they would assert).
+    defaults = [name for name, path in (("usage_personnel", ("choix", "usage_personnel_au_travail")),
+                                        ("heures_moderation", ("moderation",)),
+                                        ("cadence", ("revision", "cadence_annees")))
+                if not _chosen(org, *path)]
     return {
-        "usage_personnel": phrases["usage_personnel"][choice.usage_personnel_au_travail],
+        "par_defaut": defaults,
+        "usage_personnel": phrases["usage_personnel"]["non_precise" if "usage_personnel" in defaults
+                                                      else choice.usage_personnel_au_travail],
         "amitie_portee": friends[choice.amitie_portee],
         # A ban on links with every user refuses every user's request too.
         "amitie_demandes": friends["tous_usagers" if "tous_usagers" in (choice.amitie_portee, choice.amitie_demandes)
                                    else "usagers_servis"],
-        "heures_moderation": moderation + ("" if hours.jours_feries else phrases["sauf_jours_feries"]),
+        "heures_moderation": None if "heures_moderation" in defaults
+        else moderation + ("" if hours.jours_feries else phrases["sauf_jours_feries"]),
     }
 
 
