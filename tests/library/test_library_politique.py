@@ -211,7 +211,7 @@ def test_cyberintervention_choice_changes_the_ordre_rule(loaded, library):
         pytest.skip("aucun ordre professionnel dans organisations/")
     without = text_of(politique(variant(ordres[0], choix={"cyberintervention": False}), library))
     with_ = text_of(politique(variant(ordres[0], choix={"cyberintervention": True}), library))
-    assert "même par messagerie privée" in without and "cyberintervention" not in without
+    assert "Médias sociaux et services professionnels à distance" not in without   # « non »: no such rule
     assert "pratique la cyberintervention" in with_
 
 
