@@ -54,7 +54,7 @@ def test_an_ordre_names_its_two_privacy_regimes_and_who_answers_for_them(built, 
 def test_an_ordre_protects_the_public_and_does_not_defend_its_members(built, body):
     assert "ne représente pas" in text(built, body, "politique")
     assert "ne prend pas leur défense" in text(built, body, "politique")
-    assert "nous ne représentons pas" in text(built, body, "netiquette")
+    assert "Notre mission est de protéger le public, non de défendre" in text(built, body, "netiquette")
 
 
 def test_an_ordre_sends_each_complaint_to_its_own_route(built):
@@ -64,15 +64,14 @@ def test_an_ordre_sends_each_complaint_to_its_own_route(built):
             in politique)
     assert "Office des professions du Québec" in politique and "Office des professions du Québec" in netiquette
     assert "adressez la vôtre au syndic" not in netiquette   # the syndic is not the ordre's complaint desk
-    assert "Une plainte sur nos propres services s’adresse à :\nSecrétariat général de l’Ordre" in netiquette
-    assert "vers le syndic s’il s’agit de la conduite d’un membre" in text(built, "opie", "fiche-synthese")
+    assert "Une plainte sur nos services s’adresse à :\nSecrétariat général de l’Ordre" in netiquette
 
 
 def test_an_ordre_without_its_own_route_receives_complaints_on_its_services_at_communications(built):
     politique, netiquette = text(built, "ocq", "politique"), text(built, "ocq", "netiquette")
     assert ("Toute question ou plainte au sujet de la présente politique, et toute plainte sur les services de "
             "l’Ordre lui-même, s’adresse à :\nService des communications") in politique
-    assert "pour une plainte sur nos propres services, ou pour toute question" in netiquette
+    assert "pour une plainte sur nos services, ou pour toute question" in netiquette
 
 
 def test_the_cyberintervention_rule_follows_the_file(built):
@@ -86,6 +85,7 @@ def test_the_help_line_states_its_distress_protocol_in_every_document(built):
     assert "elle alerte aussitôt l’intervenante ou l’intervenant de garde" in politique
     assert "elle compose le 911" in politique
     assert "nous appelons le 911" in text(built, "ecoute", "netiquette")
+    assert "nous appelons le 911" not in text(built, "ocq", "netiquette")   # no on-call team: the politique only
     assert "alertez l’intervenante ou l’intervenant de garde" in text(built, "ecoute", "fiche-synthese")
     # a body that names no on-call team alerts the unit responsible for the accounts
     assert "elle alerte aussitôt le Service des communications" in text(built, "opie", "politique")
@@ -95,7 +95,7 @@ def test_volunteers_sign_with_a_first_name_or_a_pseudonym(built):
     politique = text(built, "ecoute", "politique")
     assert "signe de son prénom ou d’un pseudonyme que la Coordination des communications lui attribue" in politique
     assert "ni pseudonyme" not in politique
-    assert "signent de leur prénom ou d’un pseudonyme" in text(built, "ecoute", "netiquette")
+    assert "Qui vous répond signe de son prénom ou d’un pseudonyme" in text(built, "ecoute", "netiquette")
     assert "ni pseudonyme" in text(built, "ocq", "politique")   # the default: one names oneself
 
 

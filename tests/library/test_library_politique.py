@@ -119,8 +119,7 @@ BY_KIND = {
          "commissaire aux plaintes et à la qualité des services", "usagers"],
         ["syndic"]),
     "ordre_professionnel": (
-        ["syndic", "Code des professions (RLRQ, c. C-26)", "art. 59.2", "responsabilité accrue",
-         "services professionnels"],  # and no cyber-intervention on social media
+        ["syndic", "Code des professions (RLRQ, c. C-26)", "art. 59.2", "responsabilité accrue"],
         ["commissaire aux plaintes", "G-1.021", "R-22.1"]),
 }
 
