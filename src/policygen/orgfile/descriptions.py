@@ -185,11 +185,13 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                             "tous_usagers."),
     "Choix.amitie_demandes": ("Demandes d’amitié refusées", "usagers_servis ou tous_usagers : de qui les "
                               "demandes sont refusées."),
-    "Choix.cyberintervention": ("Cyberintervention", "oui : l’organisme intervient à distance par les médias "
-                                "sociaux."),
+    "Choix.cyberintervention": ("Cyberintervention", "Un ordre : oui pour que la politique rappelle aux membres "
+                                "qui interviennent à distance que les médias sociaux ne servent pas à offrir des "
+                                "services professionnels ; non (défaut) : elle n’en traite pas."),
     "Choix.promotion_services": ("Promotion des services", "oui : les comptes officiels font aussi connaître "
-                                 "les services de l’organisme, payants compris (une clinique privée) ; la promotion "
-                                 "commerciale reste interdite dans les commentaires et sur les comptes personnels. "
+                                 "les services de l’organisme, payants compris (une clinique privée) ; la publicité "
+                                 "reste interdite dans les commentaires, et le personnel n’en fait pas la promotion "
+                                 "sur ses comptes personnels sans accord. "
                                  "non par défaut : aucun usage commercial ou publicitaire."),
     "Choix.signature_reponses": ("Signature des réponses", "nom (défaut) : qui répond au public se nomme ; "
                                  "prenom : son prénom ; prenom_ou_pseudonyme : son prénom ou un pseudonyme "
