@@ -71,7 +71,7 @@ def test_an_ordre_without_its_own_route_receives_complaints_on_its_services_at_c
     politique, netiquette = text(built, "ocq", "politique"), text(built, "ocq", "netiquette")
     assert ("Toute question ou plainte au sujet de la présente politique, et toute plainte sur les services de "
             "l’Ordre lui-même, s’adresse à :\nService des communications") in politique
-    assert "pour une plainte sur nos services, ou pour toute question" in netiquette
+    assert "ou pour toute question à son sujet, ainsi que pour une plainte sur nos services :" in netiquette
 
 
 def test_the_cyberintervention_rule_follows_the_file(built):
