@@ -54,7 +54,8 @@ def test_an_ordre_names_its_two_privacy_regimes_and_who_answers_for_them(built, 
 def test_an_ordre_protects_the_public_and_does_not_defend_its_members(built, body):
     assert "ne représente pas" in text(built, body, "politique")
     assert "ne prend pas leur défense" in text(built, body, "politique")
-    assert "Notre mission est de protéger le public, non de défendre" in text(built, body, "netiquette")
+    assert "Notre mission est de protéger le public, non de défendre nos membres" in text(built, body,
+                                                                                          "netiquette")
 
 
 def test_an_ordre_sends_each_complaint_to_its_own_route(built):
@@ -71,7 +72,8 @@ def test_an_ordre_without_its_own_route_receives_complaints_on_its_services_at_c
     politique, netiquette = text(built, "ocq", "politique"), text(built, "ocq", "netiquette")
     assert ("Toute question ou plainte au sujet de la présente politique, et toute plainte sur les services de "
             "l’Ordre lui-même, s’adresse à :\nService des communications") in politique
-    assert "ou pour toute question à son sujet, ainsi que pour une plainte sur nos services :" in netiquette
+    assert "une plainte sur nos services, aux coordonnées ci-dessous" in netiquette
+    assert re.search(r"Nous joindre\n[^\n]*\nService des communications", netiquette)   # the contact below
 
 
 def test_the_cyberintervention_rule_follows_the_file(built):
