@@ -33,8 +33,9 @@ ANSWERS = [
     "Facebook", "LinkedIn", "",                   # platforms
     "", "communications@college.example.qc.ca",
     "", "syndic@college.example.qc.ca",
+    "",                                           # complaints on the Collège's services: communications
     "", "prp@college.example.qc.ca",
-    "", "", "",                                   # moderation days and hours
+    "", "", "", "",                               # moderation days and hours, no on-call team
     "CASQ-2026-01", "2026-12-01", "Conseil d’administration", "",
 ]
 

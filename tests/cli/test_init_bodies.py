@@ -31,7 +31,7 @@ CISSS = [
     "", "communications@essai.qc.ca",
     "", "", "1 866 963-7770", "",          # complaints: no e-mail, a telephone number
     "", "vie.privee@essai.qc.ca (à confirmer)",
-    "", "", "",
+    "", "", "", "",      # moderation days, hours, no on-call team
     "POL-2026-1", "2026-10-01 (à confirmer)", "Conseil d’administration de Santé Québec", "",
 ]
 ORDRE = [
@@ -46,8 +46,9 @@ ORDRE = [
     "Facebook", "",
     "", "communications@oiie.example.qc.ca",
     "", "syndic@oiie.example.qc.ca",
+    "",                # complaints on the Ordre's own services: the communications contact
     "", "prp@oiie.example.qc.ca",
-    "", "", "",
+    "", "", "", "",      # moderation days, hours, no on-call team
     "OIIE-2026-1", "2026-10-01", "Conseil d’administration", "",
 ]
 CLINIQUE = [
@@ -61,7 +62,8 @@ CLINIQUE = [
     "", "marketing@kinetika.example.ca",
     "Service à la clientèle", "clientele@kinetika.example.ca",
     "", "prp@kinetika.example.ca",
-    "", "", "",
+    "", "", "", "",      # moderation days, hours, no on-call team
+    "",                # responders sign with their name
     "KIN-2026-1", "2026-09-01", "Direction générale", "",
 ]
 COMMUNAUTAIRE = [
@@ -75,7 +77,8 @@ COMMUNAUTAIRE = [
     "", "info@ligne.example.org",
     "Responsable des plaintes", "", "", "https://www.ligne.example.org/plaintes",
     "", "prp@ligne.example.org",
-    "", "", "",
+    "", "", "", "l’intervenante ou l’intervenant de garde",   # moderation days, hours, the on-call team
+    "prenom_ou_pseudonyme",                                   # volunteers sign with a first name or a pseudonym
     "LE-2026-1", "2026-09-01", "Conseil d’administration", "",
 ]
 
@@ -138,7 +141,9 @@ def test_a_community_organisation_is_offered_no_common_noun(tmp_path):
     text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
     assert "adresse_web: https://www.ligne.example.org/plaintes" in text
     assert "secteur: prive" in text
-    _built(tmp_path)
+    built = _built(tmp_path)
+    assert "elle alerte aussitôt l’intervenante ou l’intervenant de garde" in built
+    assert "Qui vous répond signe de son prénom ou d’un pseudonyme" in built
 
 
 def _with(answers: list[str], index: int, *wrong: str) -> list[str]:
@@ -148,7 +153,7 @@ def _with(answers: list[str], index: int, *wrong: str) -> list[str]:
 
 MISSION = CLINIQUE.index("Offrir des soins de physiothérapie.")
 EN_VIGUEUR = CLINIQUE.index("2026-09-01")
-FIN = EN_VIGUEUR - 2  # the end hour of moderation
+FIN = EN_VIGUEUR - 4  # the end hour of moderation (then the on-call team and the signature)
 
 
 @pytest.mark.parametrize(("index", "wrong", "message"), [

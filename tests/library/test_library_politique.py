@@ -119,8 +119,7 @@ BY_KIND = {
          "commissaire aux plaintes et à la qualité des services", "usagers"],
         ["syndic"]),
     "ordre_professionnel": (
-        ["syndic", "Code des professions (RLRQ, c. C-26)", "art. 59.2", "responsabilité accrue",
-         "services professionnels"],  # and no cyber-intervention on social media
+        ["syndic", "Code des professions (RLRQ, c. C-26)", "art. 59.2", "responsabilité accrue"],
         ["commissaire aux plaintes", "G-1.021", "R-22.1"]),
 }
 
@@ -211,7 +210,7 @@ def test_cyberintervention_choice_changes_the_ordre_rule(loaded, library):
         pytest.skip("aucun ordre professionnel dans organisations/")
     without = text_of(politique(variant(ordres[0], choix={"cyberintervention": False}), library))
     with_ = text_of(politique(variant(ordres[0], choix={"cyberintervention": True}), library))
-    assert "même par messagerie privée" in without and "cyberintervention" not in without
+    assert "Médias sociaux et services professionnels à distance" not in without   # « non »: no such rule
     assert "pratique la cyberintervention" in with_
 
 

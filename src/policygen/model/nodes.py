@@ -42,6 +42,8 @@ class LineBreak:
 
 # Every format prints these words after a highlighted value to confirm, so no reader depends on colour.
 TO_CONFIRM = "\u00a0(à confirmer)"  # no-break: the words never start a line alone
+# Inside parentheses the words take brackets (OQLF: no parentheses within parentheses).
+TO_CONFIRM_NESTED = "\u00a0[à confirmer]"
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class ToConfirm:
     """A value the organisation file marks « (à confirmer) »: highlighted and so marked until confirmed."""
 
     children: tuple[Inline, ...]
+    mention: str = TO_CONFIRM   # the words printed after it (`model.typography` chooses)
 
 
 Inline = Text | Emphasis | Strong | Link | LineBreak | ToConfirm
@@ -204,7 +207,7 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
         elif isinstance(node, LineBreak):
             parts.append("\n")
         else:
-            parts.append(inline_text(node.children) + (TO_CONFIRM if isinstance(node, ToConfirm) else ""))
+            parts.append(inline_text(node.children) + (node.mention if isinstance(node, ToConfirm) else ""))
     return "".join(parts)
 
 

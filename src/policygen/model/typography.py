@@ -6,7 +6,8 @@ capital): « guillemets » with non-breaking
 spaces inside, a non-breaking space before the colon and a narrow one before
 ; ! ?, the typographic apostrophe, hours « 8 h 30 », dates « 27 avril 2018 »
 (never 27/04/2018), telephone numbers « 450 432-2777, poste 22898 » that do
-not break across lines. Link addresses are left as they are: only words are
+not break across lines, and the mark of a value to confirm inside parentheses
+in brackets (« (courriel [à confirmer]) », never two closing parentheses). Link addresses are left as they are: only words are
 typeset, and a link whose text is its address (a web or e-mail address) keeps
 that text as typed.
 """
@@ -18,8 +19,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from .nodes import Block, Clause, Document, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Section, \
-    Table, Text
+from .nodes import TO_CONFIRM_NESTED, Block, Clause, Document, Heading, Inline, LineBreak, Link, ListBlock, Note, \
+    Paragraph, Section, Table, Text, ToConfirm
 from ..french import long_date
 
 NBSP = "\u00a0"
@@ -125,8 +126,25 @@ def _inlines(nodes: tuple[Inline, ...], before: list[str]) -> tuple[Inline, ...]
     return tuple(out)
 
 
+def _bracket_nested(nodes: tuple[Inline, ...], depth: list[int]) -> tuple[Inline, ...]:
+    """Each mark of a value to confirm written inside parentheses takes brackets; `depth`
+    carries the parentheses left open across nodes."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            depth[0] = max(0, depth[0] + node.text.count("(") - node.text.count(")"))
+            out.append(node)
+        elif isinstance(node, LineBreak):
+            out.append(node)
+        else:
+            inner = _bracket_nested(node.children, depth)
+            nested = isinstance(node, ToConfirm) and depth[0] > 0
+            out.append(dataclasses.replace(node, children=inner, **({"mention": TO_CONFIRM_NESTED} if nested else {})))
+    return tuple(out)
+
+
 def _run(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    return _inlines(nodes, [""])
+    return _bracket_nested(_inlines(nodes, [""]), [0])
 
 
 def _capital(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:

@@ -122,6 +122,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Moderation.jours": ("Jours", "Une phrase (« du lundi au vendredi ») ou une liste de jours."),
     "Moderation.debut": ("Début", "L’heure de début : « 8 h 30 »."),
     "Moderation.fin": ("Fin", "L’heure de fin, après le début : « 16 h 30 »."),
+    "Moderation.equipe_de_garde": ("Qui alerter", "Qui est alerté sans délai quand un commentaire exprime de la "
+                                   "détresse ou une intention suicidaire, tel que « elle alerte … » le lit : "
+                                   "« l’intervenante ou l’intervenant de garde ». Absent : l’unité des communications."),
     "Moderation.jours_feries": ("Jours fériés", "oui : les pages sont aussi modérées les jours fériés."),
     # netiquette
     "Netiquette.langues": ("Langues", "Les langues acceptées dans les commentaires, une par ligne."),
@@ -144,6 +147,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Contacts.plaintes": ("Plaintes", "Où déposer une plainte."),
     "Contacts.protection_renseignements": ("Protection des renseignements personnels",
                                            "Le ou la responsable de la protection des renseignements personnels."),
+    "Contacts.plaintes_organisme": ("Plaintes sur l’organisme", "Un ordre : où adresser une plainte sur les "
+                                    "services de l’Ordre lui-même (le syndic, dans « plaintes », reçoit les "
+                                    "demandes d’enquête sur les membres). Absent : le contact des communications."),
     "Contacts.autres_plaintes": ("Autres recours", "Les autres voies de plainte, chacune avec ce qu’elle reçoit "
                                  "(objet) et ses coordonnées : le syndic de l’ordre d’un professionnel pour sa conduite, "
                                  "le Protecteur du citoyen après la commissaire aux plaintes."),
@@ -183,12 +189,17 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                             "tous_usagers."),
     "Choix.amitie_demandes": ("Demandes d’amitié refusées", "usagers_servis ou tous_usagers : de qui les "
                               "demandes sont refusées."),
-    "Choix.cyberintervention": ("Cyberintervention", "oui : l’organisme intervient à distance par les médias "
-                                "sociaux."),
+    "Choix.cyberintervention": ("Cyberintervention", "Un ordre : oui pour que la politique rappelle aux membres "
+                                "qui interviennent à distance que les médias sociaux ne servent pas à offrir des "
+                                "services professionnels ; non (défaut) : elle n’en traite pas."),
     "Choix.promotion_services": ("Promotion des services", "oui : les comptes officiels font aussi connaître "
-                                 "les services de l’organisme, payants compris (une clinique privée) ; la promotion "
-                                 "commerciale reste interdite dans les commentaires et sur les comptes personnels. "
+                                 "les services de l’organisme, payants compris (une clinique privée) ; la publicité "
+                                 "reste interdite dans les commentaires, et le personnel n’en fait pas la promotion "
+                                 "sur ses comptes personnels sans accord. "
                                  "non par défaut : aucun usage commercial ou publicitaire."),
+    "Choix.signature_reponses": ("Signature des réponses", "nom (défaut) : qui répond au public se nomme ; "
+                                 "prenom : son prénom ; prenom_ou_pseudonyme : son prénom ou un pseudonyme "
+                                 "(les bénévoles d’une ligne d’écoute)."),
     "Choix.comptes_separes": ("Comptes séparés", "oui : comptes personnels et professionnels séparés."),
     "Choix.partage_fichiers_internes": ("Partage de fichiers internes", "oui : la politique encadre le partage "
                                         "de fichiers internes."),

@@ -222,6 +222,11 @@ QUESTIONS: tuple[Question, ...] = (
                                 "etablissement_sante": "Commissaire aux plaintes et à la qualité des services",
                                 }.get(_kind(a), "Responsable du traitement des plaintes")),
     *_reach("plaintes"),
+    Question(("contacts", "plaintes_organisme", "titre"), "Où s’adresse une plainte sur les services de l’Ordre "
+             "lui-même ? (titre du service ; le syndic ne reçoit que les demandes d’enquête sur les membres ; "
+             "Entrée : le contact des communications)", optional=True, when=_is("ordre_professionnel")),
+    Question(("contacts", "plaintes_organisme", "courriel"), "Son adresse courriel (Entrée s’il n’en a pas)",
+             optional=True, when=lambda a: a.get(("contacts", "plaintes_organisme", "titre")) is not None),
     Question(("contacts", "protection_renseignements", "titre"),
              "Titre du responsable de la protection des renseignements personnels",
              default="Responsable de la protection des renseignements personnels"),
@@ -230,6 +235,12 @@ QUESTIONS: tuple[Question, ...] = (
              default="du lundi au vendredi"),
     Question(("moderation", "debut"), "Heure de début de la modération", default="8 h 30"),
     Question(("moderation", "fin"), "Heure de fin de la modération", default="16 h 30"),
+    Question(("moderation", "equipe_de_garde"), "Qui alerter sans délai quand un commentaire exprime de la "
+             "détresse ou une intention suicidaire ? (par exemple « l’intervenante ou l’intervenant de garde » ; "
+             "Entrée : l’unité des communications)", optional=True),
+    Question(("choix", "signature_reponses"), "Comment signent les personnes qui répondent au public sur vos "
+             "pages ? (nom ; prenom ; prenom_ou_pseudonyme, par exemple pour des bénévoles)",
+             choices=("nom", "prenom", "prenom_ou_pseudonyme"), default="nom", when=_is("autre")),
     Question(("revision", "numero"), "Numéro de la politique (par exemple « COM-2026-01 »)",
              section="Adoption"),
     Question(("revision", "en_vigueur"), "Date d’entrée en vigueur (AAAA-MM-JJ)"),

@@ -229,6 +229,10 @@ class Moderation(Strict):
     debut: Heure = "08:30"
     fin: Heure = "16:30"
     jours_feries: OuiNon = False
+    # Who is alerted at once when a comment expresses distress or suicidal intent, as the
+    # sentence « elle alerte … » reads it: « l’intervenante ou l’intervenant de garde ».
+    # Left out, the unit responsible for the accounts is.
+    equipe_de_garde: Texte | None = None
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Moderation:
@@ -303,6 +307,9 @@ class Contacts(Strict):
     communications: Contact
     plaintes: Contact
     protection_renseignements: Contact
+    # An ordre's own complaint route, for its own services (the syndic, in `plaintes`, receives
+    # requests for inquiry on members); left out, the communications contact receives them.
+    plaintes_organisme: Contact | None = None
     autres_plaintes: list[AutrePlainte] = []
 
 
@@ -339,6 +346,9 @@ class Choix(Strict):
     # private clinic); the ban on commercial use then stays for comments and personal accounts.
     promotion_services: OuiNon = False
     cyberintervention: OuiNon = False
+    # How the people who answer the public on the official pages sign: their name (the default),
+    # their first name, or their first name or a pseudonym (a help line's volunteers).
+    signature_reponses: Literal["nom", "prenom", "prenom_ou_pseudonyme"] = "nom"
     comptes_separes: OuiNon = True
     partage_fichiers_internes: OuiNon = True
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..model.nodes import TO_CONFIRM, Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, \
+from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, \
     ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm
 from ..resources import TEMPLATES
 from .columns import Placement
@@ -48,7 +48,7 @@ def _inlines(nodes: tuple[Inline, ...]) -> str:
             out.append(_inlines(node.children))
         elif isinstance(node, ToConfirm):
             out.append(f'<mark class="a-confirmer">{_inlines(node.children)}</mark>'
-                       f'<span class="mention-a-confirmer">{escape(TO_CONFIRM)}</span>')
+                       f'<span class="mention-a-confirmer">{escape(node.mention)}</span>')
     return "".join(out)
 
 

@@ -11,7 +11,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from ...model.nodes import TO_CONFIRM, Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
+from ...model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
     Table, Text, ToConfirm, inline_text
 from ..html import safe_href
 from ..typeset import ordinal_runs
@@ -67,7 +67,7 @@ def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = F
             _inlines(paragraph, node.children, bold, italic, highlight)
         elif isinstance(node, ToConfirm):
             _inlines(paragraph, node.children, bold, italic, True)
-            paragraph.add_run(TO_CONFIRM).italic = True
+            paragraph.add_run(node.mention).italic = True
 
 
 class Lists:
