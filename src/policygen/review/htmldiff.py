@@ -14,7 +14,8 @@ from html import escape
 from markupsafe import Markup
 
 from ..model.nodes import Document
-from ..writers.html import anchor, layouts, stylesheet
+from ..writers.common import anchor
+from ..writers.html import layouts, stylesheet
 from ..model.diff import ADDED, CHANGED, REMOVED, BlockDiff, Cells, DocumentDiff, UnitDiff
 from .orgdiff import FieldChange
 

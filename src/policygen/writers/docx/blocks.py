@@ -13,7 +13,7 @@ from docx.text.run import Run
 
 from ...model.nodes import TO_CONFIRM, Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
     Table, Text, ToConfirm, inline_text
-from ..html import safe_href
+from ..common import safe_href
 from ..typeset import ordinal_runs
 from .styles import NOTE_BOX_STYLE, NOTE_STYLE, TABLE_STYLE
 

@@ -21,7 +21,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 
 from ...model.nodes import Clause, Document
-from ..html import anchor, table_of_contents
+from ..common import anchor, table_of_contents
 from ..options import WriterOptions
 from ..pdf import page_numbers
 from . import lookups  # noqa: F401 (python-docx's style lookup made fast, for the whole process)
