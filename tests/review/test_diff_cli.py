@@ -51,7 +51,8 @@ def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
 
     html = plain((out / "politique.diff.html").read_text(encoding="utf-8"))
     assert '<html lang="fr-CA">' in html
-    assert "<del><span class=\"sr\">[début de la suppression : </span>1er octobre" in html
+    # the words keep the document's typesetting: « 1er » raised, as the HTML writer writes it
+    assert "<del><span class=\"sr\">[début de la suppression : </span>1<sup>er</sup> octobre" in html
     assert "<ins><span class=\"sr\">[début de l’ajout : </span>2 novembre" in html
     assert "revision.en_vigueur : « 1er octobre 2026 » → « 2 novembre 2026 »" in html
     assert "text-decoration: line-through" in html and "text-decoration: underline" in html

@@ -45,7 +45,7 @@ def compare(old: Loaded, new: Loaded, library: Library, kinds: list[str]) -> Com
     changes = field_changes(old.organisation.model_dump(), new.organisation.model_dump(),
                             old.located, new.located, library, diffs)
     documents = [DocumentComparison(n.kind, d.status(), redline(d, o, n),
-                                    render_diff(d, n, changes, old.path.name, new.path.name))
+                                    render_diff(d, o, n, changes, old.path.name, new.path.name))
                  for d, (o, n) in zip(diffs, pairs)]
     return Comparison(changes, documents)
 
