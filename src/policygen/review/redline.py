@@ -37,7 +37,7 @@ from ..writers.docx.document import laid_out
 from ..writers.docx.package import save_docx
 from ..writers.notes import AUTHOR
 
-P, R, T, TBL, TR, TC = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tbl", "w:tr", "w:tc"))
+P, R, T, TR = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tr"))
 PPR, RPR, TRPR, HYPERLINK = qn("w:pPr"), qn("w:rPr"), qn("w:trPr"), qn("w:hyperlink")
 BR, TAB, DEL_TEXT, RID = qn("w:br"), qn("w:tab"), qn("w:delText"), qn("r:id")
 BOOKMARK_START, BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
