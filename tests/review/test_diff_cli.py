@@ -7,7 +7,9 @@ import zipfile
 
 from lxml import etree
 
-from reviewkit import CISSS, W, docx_part, edited, paragraph_texts, plain, run_cli
+from reviewkit import CISSS, FIXTURE_LIBRARY, FIXTURE_ORG, W, docx_part, edited, paragraph_texts, plain, run_cli
+from policygen.library.loader import load_library
+from policygen.review.compare import compare_files
 from trackchanges import accept_all, reject_all
 
 
@@ -99,3 +101,32 @@ def test_diff_outputs_are_reproducible_and_dated_by_source_date_epoch(tmp_path):
             body = etree.fromstring(archive.read("word/document.xml"))
         dates[name] = {c.get(f"{W}date") for c in body.iter(f"{W}ins", f"{W}del")}
     assert dates == {"a": {"2026-11-02T12:00:00Z"}, "epoch": {"2023-11-14T22:13:20Z"}}
+
+
+class Recorded:
+    """A progress display that keeps what it is told."""
+
+    def __init__(self):
+        self.told: list[tuple] = []
+
+    def start(self, total, what):
+        self.told.append(("start", total, what))
+
+    def advance(self, label):
+        self.told.append(("advance", label))
+
+    def stop(self):
+        self.told.append(("stop",))
+
+
+def test_diff_tells_its_progress_file_by_file_and_is_quiet_on_demand(tmp_path):
+    progress = Recorded()
+    library = load_library(FIXTURE_LIBRARY)
+    changed = edited(tmp_path, FIXTURE_ORG, "nouveau.yaml", ("450 555-1234", "450 555-9876"))
+    compare_files(FIXTURE_ORG, changed, library, ["politique"], progress)
+    assert progress.told == [("start", 2, "Comparaison des documents"), ("advance", "politique (redline DOCX)"),
+                             ("advance", "politique (comparaison HTML)"), ("stop",)]
+    quiet = run_cli("diff", FIXTURE_ORG, changed, "--out", tmp_path / "cmp", "--silencieux",
+                    "--bibliotheque", FIXTURE_LIBRARY)
+    assert quiet.exit_code == 0 and "politique :" in quiet.output
+    assert "--silencieux" in run_cli("diff", "--help").output

@@ -60,7 +60,9 @@ class Progress(Protocol):
     def stop(self) -> None: ...
 
 
-class _Silent:
+class Silent:
+    """No progress shown (a test, a script, a short command)."""
+
     def start(self, total: int, what: str) -> None:
         pass
 
@@ -71,7 +73,8 @@ class _Silent:
         pass
 
 
-__all__ = ["BuildOptions", "LibraryInvalid", "NotASiteError", "SiteIsWorkingFolderError", "UnknownChoice",
+__all__ = ["BuildOptions", "LibraryInvalid", "NotASiteError", "Progress", "Silent", "SiteIsWorkingFolderError",
+           "UnknownChoice",
            "build", "check", "library", "publish", "register"]
 
 
@@ -160,7 +163,7 @@ def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
     return problems
 
 
-def build(paths: list[Path], options: BuildOptions, progress: Progress = _Silent()) -> Outcome:
+def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent()) -> Outcome:
     """Redo what is stale among the documents of `paths` and install each organisation whole.
 
     Nothing is installed unless every file of every organisation is written; raises
@@ -243,7 +246,7 @@ def _assembled_all(paths: list[Path], outcome: Outcome, options: BuildOptions) -
     return [(item, documents.get(item.path) or documents_for(item, lib, kinds)) for item in loaded]
 
 
-def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: Progress = _Silent()) -> Outcome:
+def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: Progress = Silent()) -> Outcome:
     """`build` every format of the normal variant (the site links to each), then lay out the site.
 
     The site folder is checked first (`NotASiteError`, `SiteIsWorkingFolderError`), so a
