@@ -32,7 +32,7 @@ from .build import LibraryState, Organisation, plan, run, sweep, work_folder
 from .cache import BuildCache
 from .findings import Finding, findings, graded
 from .manifest import Manifest
-from .register import Row, rows
+from .register import Row, as_of, rows
 from .site import NotASiteError, SiteIsWorkingFolderError, publish_site, refuse_unless_site
 from .site import Organisation as SiteOrganisation
 from .staging import remove_leftovers
@@ -258,10 +258,11 @@ def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: 
     options = replace(options, formats=tuple(FORMATS), review=False)
     outcome = build(paths, options, progress)
     targets = {result.path: result.target for result in outcome.results}
-    lib, on = library(options.library_dir), today()
+    lib, built = library(options.library_dir), _assembled_all(paths, outcome, options)
+    on = as_of([item for item, _ in built])
     publish_site(site_dir, [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents),
                                              targets[item.path], tuple(_register(item, documents, lib, on)))
-                            for item, documents in _assembled_all(paths, outcome, options)], on)
+                            for item, documents in built], on)
     return outcome
 
 
@@ -276,5 +277,5 @@ def register(paths: list[Path], options: BuildOptions) -> list[Row]:
     raises `DiagnosticError` when a build of them would stop."""
     lib = library(options.library_dir)
     loaded, _ = check(paths, options)
-    on = today()
+    on = as_of(loaded)
     return [row for item in loaded for row in _register(item, documents_for(item, lib, list(lib.documents)), lib, on)]
