@@ -193,6 +193,7 @@ class Document:
     lang: str = "fr-CA"
     layout: Layout = Layout()
     version_line: str = ""  # « Version du 27 avril 2018 » (model/labels.py)
+    number: str = ""  # the document's number in the body's register (revision.numero), in every footer
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

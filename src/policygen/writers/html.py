@@ -21,7 +21,7 @@ from ..model.nodes import TO_CONFIRM, Block, Clause, Document, Emphasis, Heading
     ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm
 from ..resources import TEMPLATES
 from .columns import Placement
-from .common import anchor, safe_href, table_of_contents
+from .common import anchor, footer_line, safe_href, table_of_contents
 from .design import labels, stylesheet
 from .notes import DRAFT_MARK, note_html
 from .options import WriterOptions
@@ -213,6 +213,7 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
         css=Markup(css) if site is None else None,
         toc=table_of_contents(document) if document.layout.toc else [],
         version_line=Markup(_text(document.version_line)),
+        footer=footer_line(document),
         metadata=metadata,
         lead=lead,
         sections=sections,
