@@ -209,6 +209,9 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
                     continue
                 found = {document.kind: findings(item, [document], lib) for document in built}
                 own = [f for each in found.values() for f in each]
+                # What a final version would refuse is still there: every format marks the documents « Projet ».
+                draft = any(d.severity == "erreur" for d in graded(own, True, today()))
+                built = [replace(document, draft=draft) for document in built]
                 late.extend(own)
                 failed.extend(d for d in graded(own, options.final, today()) if d.severity == "erreur")
                 results[item.path].documents = built

@@ -23,7 +23,7 @@ from ..resources import TEMPLATES
 from .columns import Placement
 from .common import anchor, footer_line, safe_href, table_of_contents
 from .design import labels, stylesheet
-from .notes import DRAFT_MARK, note_html
+from .notes import draft_mark, note_html
 from .options import WriterOptions
 from .typeset import ordinal_runs
 from .webfonts import font_faces
@@ -217,7 +217,7 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
         metadata=metadata,
         lead=lead,
         sections=sections,
-        draft_mark=DRAFT_MARK if review else "",
+        draft_mark=draft_mark(document, review),
         media=options.media,
         site=site,
         labels=labels(),

@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...model.nodes import Clause, Document
 from ..common import anchor, table_of_contents
+from ..notes import draft_mark
 from ..options import WriterOptions
 from ..pdf import page_numbers
 from . import lookups  # noqa: F401 (python-docx's style lookup made fast, for the whole process)
@@ -93,8 +94,8 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
     apply_house_styles(docx, layout.compact)
     page_setup(docx, layout.compact)
     _properties(docx, document)
-    if options.review:
-        mark_draft(docx)
+    if mark := draft_mark(document, options.review):
+        mark_draft(docx, mark)
     if layout.title_block:
         with _line(placed, "organisation") as unit:
             unit(docx.add_paragraph(document.organisation, style="Subtitle"))
