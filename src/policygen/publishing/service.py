@@ -92,6 +92,7 @@ class FileResult:
 
     path: Path
     target: Path
+    keys: dict[str, str]  # document -> its key in the build cache
     changed: list[Path] | None = None  # the files this build changed; None: everything was up to date
     documents: list[Document] = field(default_factory=list)  # the models assembled by this run
 
@@ -188,7 +189,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
     formats = list(options.formats)
     plans = plan(paths, options.out_dir, options.review, documents, formats, state, index, cache)
     cached = [f for p in plans for found in p.found.values() for f in found]
-    results = {p.path: FileResult(p.path, p.target) for p in plans}
+    results = {p.path: FileResult(p.path, p.target, p.keys) for p in plans}
     stale = [p for p in plans if p.stale]
     warnings = _stop_on_errors([], cached, options.final)
     if stale:
@@ -238,15 +239,24 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
 
 
 def _assembled_all(paths: list[Path], outcome: Outcome, options: BuildOptions) -> list[tuple[Loaded, list[Document]]]:
-    """Every file of a successful build with its documents: those the build assembled, the others
-    assembled again (cheap: no writer runs), for the site's pages and register."""
+    """Every file of a successful build with its documents, as the build made them: assembled by this
+    run, or kept in the cache with the files they were written from (assembled again only when
+    the cache no longer holds them), for the site's pages and register."""
     lib = library(options.library_dir)
     loaded, problems = load_all(paths, lib)
     if problems:  # the build has just accepted these files: only a change in between gets here
         raise DiagnosticError(problems)
-    documents = {r.path: r.documents for r in outcome.results}
+    cache = BuildCache(options.out_dir, "normal")
+    results = {r.path: r for r in outcome.results}
     kinds = _chosen(options.documents, list(lib.documents))
-    return [(item, documents.get(item.path) or documents_for(item, lib, kinds)) for item in loaded]
+    out = []
+    for item in loaded:
+        result = results[item.path]
+        documents = result.documents or [cache.model(item.slug, kind, result.keys[kind]) for kind in kinds]
+        if None in documents:
+            documents = documents_for(item, lib, kinds)
+        out.append((item, documents))
+    return out
 
 
 def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: Progress = Silent()) -> Outcome:
