@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 

@@ -73,7 +73,7 @@ class Silent:
         pass
 
 
-__all__ = ["BuildOptions", "LibraryInvalid", "NotASiteError", "Progress", "Silent", "SiteIsWorkingFolderError",
+__all__ = ["BuildOptions", "LibraryInvalid", "as_built", "NotASiteError", "Progress", "Silent", "SiteIsWorkingFolderError",
            "UnknownChoice",
            "build", "check", "library", "publish", "register"]
 
@@ -116,6 +116,13 @@ def _chosen(asked: tuple[str, ...] | None, known: list[str]) -> list[str]:
     if not asked or set(asked) - set(known):
         raise UnknownChoice(sorted(set(asked) - set(known)), known)
     return [k for k in known if k in asked]
+
+
+def as_built(documents: list[Document], found: list[Finding]) -> list[Document]:
+    """The documents as every command writes them: marked « Projet » while what a final version
+    refuses is still in the file (`found`: the findings on them)."""
+    draft = any(d.severity == "erreur" for d in graded(found, True, today()))
+    return [replace(document, draft=draft) for document in documents]
 
 
 def _stop_on_errors(problems: list[Diagnostic], found: list[Finding], final: bool) -> list[Diagnostic]:
@@ -210,9 +217,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
                     continue
                 found = {document.kind: findings(item, [document], lib) for document in built}
                 own = [f for each in found.values() for f in each]
-                # What a final version would refuse is still there: every format marks the documents « Projet ».
-                draft = any(d.severity == "erreur" for d in graded(own, True, today()))
-                built = [replace(document, draft=draft) for document in built]
+                built = as_built(built, own)
                 late.extend(own)
                 failed.extend(d for d in graded(own, options.final, today()) if d.severity == "erreur")
                 results[item.path].documents = built
