@@ -346,7 +346,7 @@ def _steps(tracker: _Redline, diff: DocumentDiff, old: BodyMap, new: BodyMap) ->
                 return tracker.replaced(was.elements if was else [], now.elements if now else [])
             # A line is its part's one unit (the diff indexes the front's lines among the three).
             return tracker.units((dataclasses.replace(unit, old=0, new=0),), was, now)
-        steps.append((was and before, now and after, clause, write))
+        steps.append((before if was else None, after if now else None, clause, write))
 
     for unit, name in zip(diff.front, FRONT):
         line(unit, Part(FRONT_LINE, (name,)), Part(FRONT_LINE, (name,)))
@@ -357,7 +357,7 @@ def _steps(tracker: _Redline, diff: DocumentDiff, old: BodyMap, new: BodyMap) ->
             for block in clause.blocks:
                 before, after = Part(BLOCK, (clause.id, block.old)), Part(BLOCK, (clause.id, block.new))
                 was, now = old.get(before), new.get(after)
-                steps.append((was and before, now and after, clause.id,
+                steps.append((before if was else None, after if now else None, clause.id,
                               lambda block=block, was=was, now=now: tracker.block(block, was, now)))
     return steps
 
