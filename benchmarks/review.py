@@ -43,7 +43,7 @@ def main() -> None:
             timed(f"  {document.kind}: DOCX with comments", lambda: build_docx(document, WriterOptions(review=True)))
             timed(f"  {document.kind}: diff against itself", lambda: diff(document, document))
             timed(f"  {document.kind}: redline against itself", lambda: redline(same, document, document))
-            timed(f"  {document.kind}: HTML diff against itself", lambda: render_diff(same, document, [], "a", "b"))
+            timed(f"  {document.kind}: HTML diff against itself", lambda: render_diff(same, document, document, [], "a", "b"))
 
 
 if __name__ == "__main__":

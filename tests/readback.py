@@ -18,7 +18,8 @@ PAGE_LABEL = re.compile(r"^Page \d+ de \d+$")
 
 
 class _HtmlText(HTMLParser):
-    """Body text, skipping <head>, and the skip link that only screens have."""
+    """Body text, skipping <head>, and the skip link and footer that only screens have (a PDF's footer
+    is a running one, a Word file's is outside its body)."""
 
     SKIPPED = {"head", "style", "script"}
     VOID = {"meta", "link", "br", "img", "hr", "input"}
@@ -30,7 +31,8 @@ class _HtmlText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         classes = (dict(attrs).get("class") or "").split()
-        if tag not in self.VOID and (tag in self.SKIPPED or "skip-link" in classes or self.skipping):
+        if tag not in self.VOID and (tag in self.SKIPPED or {"skip-link", "doc-footer"} & set(classes)
+                                      or self.skipping):
             self.skipping.append(tag)
         if tag in ("p", "li", "h1", "h2", "h3", "h4", "td", "th", "br"):
             self.chunks.append("\n")

@@ -3,16 +3,22 @@ policygen's own code, so a change to a writer rebuilds what it writes."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+
+from reviewkit import fixture_documents
 
 import policygen
 from policygen.cli.main import main
+from policygen.model.serial import from_json, to_json
 from policygen.resources import TEMPLATES
 from policygen.writers import WRITERS
 
@@ -87,3 +93,32 @@ def test_where_hard_links_are_refused_files_are_copied(tmp_path, monkeypatch):
     site = CliRunner().invoke(main, ["publish", "essai.yaml", "--out", "sortie", "--site", "site"])
     assert site.exit_code == 0, site.output
     assert (tmp_path / "site" / "essai" / "politique.pdf").read_bytes() == (folder / "politique.pdf").read_bytes()
+
+
+def test_publish_after_build_lays_the_site_out_from_the_models_the_build_kept(tmp_path, monkeypatch):
+    """Nothing assembled again: the site reads each document's model from the build's cache."""
+    from policygen.publishing import service
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    shutil.copy(FIXTURE, tmp_path / "essai.yaml")
+    built = CliRunner().invoke(main, ["build", "essai.yaml", "--out", "sortie", "--jobs", "1"])
+    assert built.exit_code == 0, built.output
+    assembled = []
+    real = service.documents_for
+    monkeypatch.setattr(service, "documents_for", lambda *args: assembled.append(args) or real(*args))
+    result = CliRunner().invoke(main, ["publish", "essai.yaml", "--out", "sortie", "--site", "site", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert assembled == []
+    for kind in ("politique", "netiquette", "fiche-synthese"):
+        title = re.search(r"<h1>(.*?)</h1>", (tmp_path / "sortie" / "essai" / f"{kind}.html").read_text("utf-8"))
+        assert f"<h1>{title.group(1)}</h1>" in (tmp_path / "site" / "essai" / f"{kind}.html").read_text("utf-8")
+
+
+def test_a_model_kept_in_the_cache_reads_back_whole_and_nothing_else_is_read():
+    _, documents = fixture_documents(documents=("politique", "netiquette", "fiche-synthese"))
+    for document in documents:
+        assert from_json(json.loads(json.dumps(to_json(document)))) == document
+    for foreign in ({"_": "Ailleurs"}, {"_": "Text", "text": "a", "autre": 1}, {"_": "Text"}, 1.5,
+                    {"_": "date", "iso": 3}):
+        with pytest.raises(ValueError):
+            from_json(foreign)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from policygen.assembly.inputs import load_all
 from policygen.cli.main import main
+from policygen.library.loader import load_library
+from policygen.publishing.register import as_of
 
 from conftest import ORGANISATIONS
 
@@ -163,3 +166,21 @@ def test_shipped_bodies_registers(site):
         assert {row[3] for row in rows if row[0]} >= ({"projet"} if draft else {"en vigueur"}), path
         page = (site / path.stem / "politique.html").read_text(encoding="utf-8")
         assert ("Projet — ce document n’est pas adopté" in page) == draft
+
+
+def test_without_source_date_epoch_the_register_is_judged_on_the_files_latest_date(bodies, tmp_path, monkeypatch):
+    """Never the clock: the same files give the same register, the day after as the year after."""
+    adopted, _ = bodies
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    later = _file(tmp_path, "revise", {**ADOPTED, "  en_vigueur: 2025-03-01\n":
+                                       "  en_vigueur: 2025-03-01\n  derniere_revision: 2031-06-01\n"})
+    loaded, problems = load_all([adopted, later], load_library())
+    assert not problems and as_of(loaded[:1]) == dt.date(2025, 3, 1) and as_of(loaded) == dt.date(2031, 6, 1)
+    result = CliRunner(env={"SOURCE_DATE_EPOCH": None}).invoke(main, ["registre", str(adopted)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    # judged on 2025-03-01 (its entry into force), not on today's date: in force, its review not overdue
+    assert {(r["statut"], r["revision_en_retard"]) for r in rows[:3]} == {("en vigueur", "non")}
+    # and with a body reviewed in 2031 beside it, judged on that day: the first body's review (2028) is overdue
+    both = CliRunner(env={"SOURCE_DATE_EPOCH": None}).invoke(main, ["registre", str(adopted), str(later)])
+    assert [r["revision_en_retard"] for r in csv.DictReader(io.StringIO(both.stdout))][:3] == ["oui"] * 3

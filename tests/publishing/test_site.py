@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from policygen.cli.main import main
-from policygen.writers.html import anchor
+from policygen.writers.common import anchor
 
 from conftest import ORGANISATIONS
 

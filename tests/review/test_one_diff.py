@@ -15,6 +15,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
+from lxml import html as lxml_html
 
 from reviewkit import CISSS, FIXTURE_ORG, ROOT, W, paragraph_texts, run_cli
 from policygen.assembly.assemble import documents_for
@@ -93,9 +94,8 @@ def redline_changed_clauses(body: etree._Element) -> list[bool]:
 
 def html_clauses(html: str) -> list[tuple[str, bool]]:
     """(clause id, whether an <ins> or <del> is inside) for each clause of the HTML diff, in order."""
-    parts = re.split(r'<div class="clause[^"]*" id="[^"]*" data-clause="([^"]+)">', html)[1:]
-    return [(ident, bool(re.search(r"<(ins|del)>", content.split("</div>")[0])))
-            for ident, content in zip(parts[::2], parts[1::2])]
+    page = lxml_html.fromstring(html)
+    return [(div.get("data-clause"), bool(div.xpath(".//ins | .//del"))) for div in page.xpath("//div[@data-clause]")]
 
 
 def check_comparison(old: Path, new: Path, library) -> None:

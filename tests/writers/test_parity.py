@@ -9,13 +9,14 @@ import pytest
 from conftest import sample_files
 from readback import docx_text, html_text, pdf_text, words
 from samples import dense_fiche, rich_politique
+from policygen.writers.common import footer_line
 
 
 def _compare(html_path, docx_path, pdf_path, document):
     """The DOCX's and PDF's words against the HTML's (the PDF's only when `pdf_path` is given)."""
     reference = words(html_text(html_path))
     assert len(reference) > 5
-    running = (document.organisation, document.short_title, document.version_line)
+    running = (document.organisation, document.short_title, footer_line(document))
     others = [(docx_path, words(docx_text(docx_path)))]
     if pdf_path is not None:
         others.append((pdf_path, words(pdf_text(pdf_path, running))))

@@ -9,6 +9,7 @@ lacks is refused there (`characters`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -96,7 +97,8 @@ def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> lis
     problems, result = [], []
     for document in documents:
         try:
-            result.append(assemble(library, document, context, loaded.located, loaded.display))
+            built = assemble(library, document, context, loaded.located, loaded.display)
+            result.append(dataclasses.replace(built, number=loaded.organisation.revision.numero))
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
     if problems:

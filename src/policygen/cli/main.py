@@ -294,8 +294,9 @@ def _migrated(fichiers: tuple[Path, ...]) -> tuple[Path, ...]:
 @click.option("--out", "out_dir", default="output/comparaison", show_default=True, metavar="DOSSIER",
               type=click.Path(file_okay=False, path_type=Path), help="Dossier où écrire les comparaisons.")
 @_documents_option("comparer")
+@QUIET
 @LIBRARY
-def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str | None, library_dir: Path) -> None:
+def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str | None, quiet: bool, library_dir: Path) -> None:
     """Compare deux versions d’un fichier d’organisation.
 
     Écrit, pour chaque document, DOSSIER/<document>.redline.docx (modifications
@@ -308,7 +309,8 @@ def diff(ancien: Path, nouveau: Path, out_dir: Path, documents: str | None, libr
     library = _library(library_dir)
     chosen_documents = _choices(documents, library.documents, "Document")
     try:
-        comparison, old_name, new_name = compare_files(ancien, nouveau, library, chosen_documents)
+        comparison, old_name, new_name = compare_files(ancien, nouveau, library, chosen_documents,
+                                                       TerminalProgress(not quiet))
     except DiagnosticError as exc:
         _fail(exc.diagnostics, "aucune comparaison n’a été produite.")
     _writing(out_dir, lambda: write_comparison(comparison, out_dir))

@@ -1,6 +1,6 @@
 """The progress of a long command on a terminal, in French: what is being made, count, time elapsed.
 
-The same display for every command that writes documents (`build`, `publish`), drawn
+The same display for every command that writes documents (`build`, `publish`, `diff`), drawn
 with `rich` (imported only when drawn), on the error stream, and only when that stream
 is a terminal and `--silencieux` was not given: a run piped or run by a script prints
 its result lines and nothing else.

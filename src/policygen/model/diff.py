@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .nodes import Block, Clause, Document, Heading, ListBlock, Note, Paragraph, Section, Table, \
+from .nodes import Block, Clause, Document, Heading, Inline, ListBlock, Note, Paragraph, Section, Table, \
     block_texts, inline_text
 from .textdiff import align, similarity, tokens, word_ops
 
@@ -24,8 +24,12 @@ Cells = tuple[str, ...]  # a table row's cells; one text for any other unit
 
 # Headings as the reader sees them: the labels the model carries.
 
+# The front matter's units, by the document's fields: writers name what they wrote of it the same way.
+FRONT = ("organisation", "title", "version_line")
+
+
 def _front(document: Document) -> list[Cells]:
-    return [(document.organisation,), (document.title,), (document.version_line,)]
+    return [(getattr(document, name),) for name in FRONT]
 
 
 def _section_label(section: Section) -> Cells:
@@ -121,31 +125,40 @@ def _kind(block: Block) -> str:
     return {Paragraph: "paragraph", Heading: "heading", ListBlock: "list", Note: "note"}[type(block)]
 
 
-def _flat(blocks: tuple[Block, ...]) -> list[Cells] | None:
+Inlines = tuple[Inline, ...]
+
+
+def _flat(blocks: tuple[Block, ...]) -> list[tuple[Inlines]] | None:
     """One unit per paragraph the block is written as, in order; None when a table is nested in it."""
-    out: list[Cells] = []
+    out: list[tuple[Inlines]] = []
     for block in blocks:
         if isinstance(block, (Paragraph, Heading)):
-            out.append((inline_text(block.inlines),))
+            out.append((block.inlines,))
         elif isinstance(block, Table):
             return None
         else:
             items = block.items if isinstance(block, ListBlock) else (block.blocks,)
             for item in items:
                 # An empty list item is still one (empty) paragraph.
-                nested = _flat(item) if item else [("",)]
+                nested = _flat(item) if item else [((),)]
                 if nested is None:
                     return None
                 out += nested
     return out
 
 
+def unit_inlines(block: Block) -> list[tuple[Inlines, ...]] | None:
+    """The inlines of each cell of each unit of a block (see `units`), for a writer that keeps their
+    emphasis and links; None when a table is nested in it."""
+    if isinstance(block, Table):
+        return list((block.header, *block.rows) if any(block.header) else block.rows)
+    return _flat((block,))
+
+
 def units(block: Block) -> list[Cells] | None:
     """The units of a block: paragraphs and items, or rows (the header row when there is one)."""
-    if isinstance(block, Table):
-        rows = (block.header, *block.rows) if any(block.header) else block.rows
-        return [tuple(inline_text(cell) for cell in row) for row in rows]
-    return _flat((block,))
+    found = unit_inlines(block)
+    return None if found is None else [tuple(inline_text(cell) for cell in unit) for unit in found]
 
 
 # Alignment ---------------------------------------------------------------------

@@ -196,6 +196,8 @@ class Document:
     lang: str = "fr-CA"
     layout: Layout = Layout()
     version_line: str = ""  # « Version du 27 avril 2018 » (model/labels.py)
+    number: str = ""  # the document's number in the body's register (revision.numero), in every footer
+    draft: bool = False  # a « projet »: what a final version refuses is still in the file (every format marks it)
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

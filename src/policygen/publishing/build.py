@@ -201,11 +201,12 @@ def _finish(organisation: Organisation, formats: list[str], cache: BuildCache,
             installed: Callable[[Organisation, list[Path]], None]) -> None:
     plan = organisation.plan
     files = install(organisation.work, plan.target, organisation.documents, formats, organisation.manifest)
+    models = {document.kind: document for document in organisation.documents}
     for document in plan.stale:
         names = [f"{document}.{fmt}" for fmt in formats]
         cache.record(slug(plan.path), document, plan.keys[document],
                      {name: digest((plan.target / name).read_bytes()) for name in names},
-                     organisation.found[document])
+                     organisation.found[document], models[document])
     installed(organisation, files)
 
 

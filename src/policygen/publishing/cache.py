@@ -5,8 +5,9 @@ The cache lives beside the outputs, in `<out>/.policygen-cache/`:
     bibliotheque.json                    the library's files, as one digest, and which
                                          of them each document depends on
     <variant>/<slug>/<document>.json     the key a document was last built with, the
-                                         hashes of the files it produced and the findings
-                                         on it (printed again when nothing is redone)
+                                         hashes of the files it produced, the findings
+                                         on it (printed again when nothing is redone) and
+                                         its model (the site is laid out from it)
 
 A document's key hashes everything its files are made of: policygen's version,
 SOURCE_DATE_EPOCH, the formats and options, the organisation file and the files of
@@ -44,6 +45,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..library.loader import organisation_folder, own_files
+from ..model.nodes import Document
+from ..model.serial import from_json, to_json
 from .findings import Finding
 
 FOLDER = ".policygen-cache"
@@ -211,10 +214,23 @@ class BuildCache:
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
 
-    def record(self, slug: str, document: str, key: str, files: dict[str, str], found: list[Finding]) -> None:
-        """Note that `document` was built with `key` into `files` ({name: sha256}), with these findings."""
+    def record(self, slug: str, document: str, key: str, files: dict[str, str], found: list[Finding],
+               model: Document) -> None:
+        """Note that `document` was built with `key` into `files` ({name: sha256}), with these findings,
+        from this model."""
         _write_atomically(self._entry(slug, document), _sealed(
-            {"cle": key, "fichiers": files, "constats": [f.to_json() for f in found]}))
+            {"cle": key, "fichiers": files, "constats": [f.to_json() for f in found], "modele": to_json(model)}))
+
+    def model(self, slug: str, document: str, key: str) -> Document | None:
+        """The model `document` was last built from with `key`, or None (absent, another key, unreadable)."""
+        content = _unsealed(self._entry(slug, document))
+        try:
+            if content is None or content.get("cle") != key:
+                return None
+            model = from_json(content["modele"])
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+            return None
+        return model if isinstance(model, Document) and model.kind == document else None
 
 
 def document_key(document: str, formats: list[str], review: bool, organisation_file: Path,

@@ -4,8 +4,9 @@ One row per document (number, version, status, approval, in force, last and next
 review, the files), then one per earlier version of the set (« remplacé »). The
 intranet site shows it per body and for the whole network; `policygen registre`
 gives it as CSV or JSON for a spreadsheet. Everything comes from the organisation
-file; the one date that does not is `on`, the day the status and the overdue
-reviews are judged (SOURCE_DATE_EPOCH when set, as for `check`).
+files, the day the status and the overdue reviews are judged included (`as_of`:
+SOURCE_DATE_EPOCH when set, else the latest date the files record, never the
+clock), so the same files give the same register, byte for byte.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import asdict, dataclass, fields
 
 from ..assembly.inputs import Loaded
 from ..model.nodes import Document
-from ..orgfile.cadence import next_review
+from ..orgfile.cadence import next_review, source_date
 from ..writers import FORMATS
 
 PROJET, EN_VIGUEUR, ADOPTE, REMPLACE = "projet", "en vigueur", "adopté", "remplacé"
@@ -43,6 +44,20 @@ class Row:
     prochaine_revision: str
     revision_en_retard: bool
     fichiers: str  # « dossier/document.html dossier/document.docx … »
+
+
+def as_of(items: list[Loaded]) -> dt.date:
+    """The day the register of `items` is judged by: SOURCE_DATE_EPOCH's when set, else the latest date
+    their files record (entry into force, last review, approval, consultations, history)."""
+    fixed = source_date()
+    if fixed is not None:
+        return fixed.date()
+    dates = [dt.date.min]
+    for item in items:
+        revision = item.organisation.revision
+        dates += [revision.en_vigueur, revision.derniere_revision, revision.approbation.date,
+                  *(c.date for c in revision.consultations), *(line.date for line in revision.historique)]
+    return max(d for d in dates if d is not None)
 
 
 def _iso(value: dt.date | None) -> str:

@@ -32,7 +32,7 @@ from .build import LibraryState, Organisation, plan, run, sweep, work_folder
 from .cache import BuildCache
 from .findings import Finding, findings, graded
 from .manifest import Manifest
-from .register import Row, rows
+from .register import Row, as_of, rows
 from .site import NotASiteError, SiteIsWorkingFolderError, publish_site, refuse_unless_site
 from .site import Organisation as SiteOrganisation
 from .staging import remove_leftovers
@@ -60,7 +60,9 @@ class Progress(Protocol):
     def stop(self) -> None: ...
 
 
-class _Silent:
+class Silent:
+    """No progress shown (a test, a script, a short command)."""
+
     def start(self, total: int, what: str) -> None:
         pass
 
@@ -71,7 +73,8 @@ class _Silent:
         pass
 
 
-__all__ = ["BuildOptions", "LibraryInvalid", "NotASiteError", "SiteIsWorkingFolderError", "UnknownChoice",
+__all__ = ["BuildOptions", "LibraryInvalid", "as_built", "NotASiteError", "Progress", "Silent", "SiteIsWorkingFolderError",
+           "UnknownChoice",
            "build", "check", "library", "publish", "register"]
 
 
@@ -89,6 +92,7 @@ class FileResult:
 
     path: Path
     target: Path
+    keys: dict[str, str]  # document -> its key in the build cache
     changed: list[Path] | None = None  # the files this build changed; None: everything was up to date
     documents: list[Document] = field(default_factory=list)  # the models assembled by this run
 
@@ -112,6 +116,13 @@ def _chosen(asked: tuple[str, ...] | None, known: list[str]) -> list[str]:
     if not asked or set(asked) - set(known):
         raise UnknownChoice(sorted(set(asked) - set(known)), known)
     return [k for k in known if k in asked]
+
+
+def as_built(documents: list[Document], found: list[Finding]) -> list[Document]:
+    """The documents as every command writes them: marked « Projet » while what a final version
+    refuses is still in the file (`found`: the findings on them)."""
+    draft = any(d.severity == "erreur" for d in graded(found, True, today()))
+    return [replace(document, draft=draft) for document in documents]
 
 
 def _stop_on_errors(problems: list[Diagnostic], found: list[Finding], final: bool) -> list[Diagnostic]:
@@ -160,7 +171,7 @@ def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
     return problems
 
 
-def build(paths: list[Path], options: BuildOptions, progress: Progress = _Silent()) -> Outcome:
+def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent()) -> Outcome:
     """Redo what is stale among the documents of `paths` and install each organisation whole.
 
     Nothing is installed unless every file of every organisation is written; raises
@@ -185,7 +196,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = _Silent
     formats = list(options.formats)
     plans = plan(paths, options.out_dir, options.review, documents, formats, state, index, cache)
     cached = [f for p in plans for found in p.found.values() for f in found]
-    results = {p.path: FileResult(p.path, p.target) for p in plans}
+    results = {p.path: FileResult(p.path, p.target, p.keys) for p in plans}
     stale = [p for p in plans if p.stale]
     warnings = _stop_on_errors([], cached, options.final)
     if stale:
@@ -206,6 +217,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = _Silent
                     continue
                 found = {document.kind: findings(item, [document], lib) for document in built}
                 own = [f for each in found.values() for f in each]
+                built = as_built(built, own)
                 late.extend(own)
                 failed.extend(d for d in graded(own, options.final, today()) if d.severity == "erreur")
                 results[item.path].documents = built
@@ -232,18 +244,27 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = _Silent
 
 
 def _assembled_all(paths: list[Path], outcome: Outcome, options: BuildOptions) -> list[tuple[Loaded, list[Document]]]:
-    """Every file of a successful build with its documents: those the build assembled, the others
-    assembled again (cheap: no writer runs), for the site's pages and register."""
+    """Every file of a successful build with its documents, as the build made them: assembled by this
+    run, or kept in the cache with the files they were written from (assembled again only when
+    the cache no longer holds them), for the site's pages and register."""
     lib = library(options.library_dir)
     loaded, problems = load_all(paths, lib)
     if problems:  # the build has just accepted these files: only a change in between gets here
         raise DiagnosticError(problems)
-    documents = {r.path: r.documents for r in outcome.results}
+    cache = BuildCache(options.out_dir, "normal")
+    results = {r.path: r for r in outcome.results}
     kinds = _chosen(options.documents, list(lib.documents))
-    return [(item, documents.get(item.path) or documents_for(item, lib, kinds)) for item in loaded]
+    out = []
+    for item in loaded:
+        result = results[item.path]
+        documents = result.documents or [cache.model(item.slug, kind, result.keys[kind]) for kind in kinds]
+        if None in documents:
+            documents = documents_for(item, lib, kinds)
+        out.append((item, documents))
+    return out
 
 
-def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: Progress = _Silent()) -> Outcome:
+def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: Progress = Silent()) -> Outcome:
     """`build` every format of the normal variant (the site links to each), then lay out the site.
 
     The site folder is checked first (`NotASiteError`, `SiteIsWorkingFolderError`), so a
@@ -255,10 +276,11 @@ def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: 
     options = replace(options, formats=tuple(FORMATS), review=False)
     outcome = build(paths, options, progress)
     targets = {result.path: result.target for result in outcome.results}
-    lib, on = library(options.library_dir), today()
+    lib, built = library(options.library_dir), _assembled_all(paths, outcome, options)
+    on = as_of([item for item, _ in built])
     publish_site(site_dir, [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents),
                                              targets[item.path], tuple(_register(item, documents, lib, on)))
-                            for item, documents in _assembled_all(paths, outcome, options)], on)
+                            for item, documents in built], on)
     return outcome
 
 
@@ -273,5 +295,5 @@ def register(paths: list[Path], options: BuildOptions) -> list[Row]:
     raises `DiagnosticError` when a build of them would stop."""
     lib = library(options.library_dir)
     loaded, _ = check(paths, options)
-    on = today()
+    on = as_of(loaded)
     return [row for item in loaded for row in _register(item, documents_for(item, lib, list(lib.documents)), lib, on)]

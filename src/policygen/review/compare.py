@@ -15,6 +15,7 @@ from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import DiagnosticError, plural
 from ..library.schema import Library
 from ..model.nodes import Document
+from ..publishing.service import Progress, Silent
 from ..publishing.staging import stage
 from ..model.diff import diff
 from .htmldiff import render_diff
@@ -36,27 +37,38 @@ class Comparison:
     documents: list[DocumentComparison]
 
 
-def compare(old: Loaded, new: Loaded, library: Library, kinds: list[str]) -> Comparison:
-    """Raises DiagnosticError when either version cannot be built."""
+def compare(old: Loaded, new: Loaded, library: Library, kinds: list[str],
+            progress: Progress = Silent()) -> Comparison:
+    """Raises DiagnosticError when either version cannot be built. `progress` is told of each
+    file made (a redline, an HTML diff), as a build tells of each document it writes."""
     old_docs = documents_for(old, library, kinds)
     new_docs = documents_for(new, library, kinds)
     pairs: list[tuple[Document, Document]] = list(zip(old_docs, new_docs))
     diffs = [diff(o, n) for o, n in pairs]  # the one diff each document's renderings show
     changes = field_changes(old.organisation.model_dump(), new.organisation.model_dump(),
                             old.located, new.located, library, diffs)
-    documents = [DocumentComparison(n.kind, d.status(), redline(d, o, n),
-                                    render_diff(d, n, changes, old.path.name, new.path.name))
-                 for d, (o, n) in zip(diffs, pairs)]
+    documents = []
+    progress.start(2 * len(pairs), "Comparaison des documents")
+    try:
+        for d, (o, n) in zip(diffs, pairs):
+            marked = redline(d, o, n)
+            progress.advance(f"{n.kind} (redline DOCX)")
+            page = render_diff(d, o, n, changes, old.path.name, new.path.name)
+            progress.advance(f"{n.kind} (comparaison HTML)")
+            documents.append(DocumentComparison(n.kind, d.status(), marked, page))
+    finally:
+        progress.stop()
     return Comparison(changes, documents)
 
 
-def compare_files(old: Path, new: Path, library: Library, kinds: list[str]) -> tuple[Comparison, str, str]:
+def compare_files(old: Path, new: Path, library: Library, kinds: list[str],
+                  progress: Progress = Silent()) -> tuple[Comparison, str, str]:
     """The comparison of two organisation files, and how each is named; raises DiagnosticError
     with every problem of both."""
     loaded, problems = load_all([old, new], library)
     if problems:
         raise DiagnosticError(problems)
-    return compare(loaded[0], loaded[1], library, kinds), loaded[0].display, loaded[1].display
+    return compare(loaded[0], loaded[1], library, kinds, progress), loaded[0].display, loaded[1].display
 
 
 def write_comparison(comparison: Comparison, target: Path) -> list[Path]:

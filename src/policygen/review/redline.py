@@ -1,11 +1,13 @@
 """Redline: the new version's DOCX with Word tracked changes, as the DocumentDiff says.
 
-Both versions are written by the DOCX writer, which tells which body elements
-each part of the model became. The redline then walks the DocumentDiff: a
-unit (paragraph, list item, table row) or block only one version has is
-inserted or deleted whole, paragraph marks included; a changed unit has its
-words deleted and inserted as the diff's word-level changes say, keeping each
-run's formatting and links. Accept All in Word gives the new version, Reject
+Both versions are written by the DOCX writer, which returns the map of the
+body elements each part of the model became and where each of its units
+(paragraph, list item, table row) sits (`writers.docx.bodymap`). The redline
+walks the DocumentDiff over the new version's map: a unit or block only one
+version has is inserted or deleted whole, paragraph marks included, where the
+map puts it (in the body, in a box, in a table); a changed unit has its words
+deleted and inserted as the diff's word-level changes say, keeping each run's
+formatting and links; what the map calls layout stays as the writer wrote it. Accept All in Word gives the new version, Reject
 All the old. Changes are signed « policygen » and dated with the new
 document's timestamp (SOURCE_DATE_EPOCH or the organisation file), never the
 clock. Each clause sits between two hidden bookmarks (« _Clause_1 »…, in
@@ -15,7 +17,9 @@ document order) so a reader can tell which clause a change belongs to.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import count, groupby
 
@@ -25,13 +29,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from ..model.diff import FRONT, BlockDiff, DocumentDiff, Op, UnitDiff
 from ..model.nodes import Document
-from ..writers.docx.document import Spans, build_docx
+from ..writers.docx.bodymap import BLOCK, SECTION, TITLE, TOC, BodyMap, Part, Placed
+from ..writers.docx.bodymap import FRONT as FRONT_LINE
+from ..writers.docx.document import laid_out
 from ..writers.docx.package import save_docx
 from ..writers.notes import AUTHOR
-from ..model.diff import BlockDiff, DocumentDiff, Op, UnitDiff
 
-P, R, T, TBL, TR, TC = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tbl", "w:tr", "w:tc"))
+P, R, T, TR = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tr"))
 PPR, RPR, TRPR, HYPERLINK = qn("w:pPr"), qn("w:rPr"), qn("w:trPr"), qn("w:hyperlink")
 BR, TAB, DEL_TEXT, RID = qn("w:br"), qn("w:tab"), qn("w:delText"), qn("r:id")
 BOOKMARK_START, BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
@@ -95,16 +101,6 @@ class _Redline:
             row.insert(1 if len(row) and row[0].tag == qn("w:tblPrEx") else 0, trpr)
         trpr.append(self.mark(kind))
 
-    def bookmark(self, blocks: list[etree._Element], start: int) -> None:
-        """Hidden bookmarks around `blocks[start:]`, one clause."""
-        ident, name = str(next(self.bookmarks)), f"{CLAUSE_BOOKMARK}{next(self.clauses)}"
-        begin, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-        begin.set(qn("w:id"), ident)
-        begin.set(qn("w:name"), name)
-        end.set(qn("w:id"), ident)
-        blocks.insert(start, begin)
-        blocks.append(end)
-
     # Whole blocks ------------------------------------------------------------
 
     def _wrap_runs(self, container: etree._Element, kind: str) -> None:
@@ -159,41 +155,42 @@ class _Redline:
         text = "".join(a.text for a in new_atoms)
         return self.paragraph(old, new, (("equal", text, text),))
 
-    def block(self, block: BlockDiff, old: list[etree._Element], new: list[etree._Element]) -> list[etree._Element]:
-        if block.old is None:
-            return [self.whole(e, "ins") for e in new]
-        if block.new is None:
-            return [self.whole(e, "del") for e in old]
-        if block.kind in ("table", "labels"):
-            # The writer follows each table with an empty paragraph.
-            return [self.table(block, old[0], new[0]), *map(self.kept, old[1:], new[1:])]
-        if block.opaque:
-            return new  # paired only when the same
-        if not _one_per_unit(block, old, new):
-            # The writer set the block in a container of its own (the emergency notice's box is one
-            # table cell): replaced whole where it changed.
-            if not any(u.changed for u in block.units):
-                return new
-            return [*(self.whole(e, "del") for e in old), *(self.whole(e, "ins") for e in new)]
-        return [self.unit(u, _at(old, u.old), _at(new, u.new)) for u in block.units]
+    def replaced(self, old: list[etree._Element], new: list[etree._Element]) -> list[etree._Element]:
+        return [*(self.whole(e, "del") for e in old), *(self.whole(e, "ins") for e in new)]
 
-    def table(self, block: BlockDiff, old: etree._Element, new: etree._Element) -> etree._Element:
-        old_rows, new_rows = old.findall(TR), new.findall(TR)
-        rows = []
-        for unit in block.units:
-            if unit.old is None or unit.new is None:
-                rows.append(self.whole(new_rows[unit.new], "ins") if unit.old is None
-                            else self.whole(old_rows[unit.old], "del"))
+    def units(self, units: tuple[UnitDiff, ...], old: Placed, new: Placed) -> list[etree._Element]:
+        """`new`'s elements with each unit changed in place: a unit only the old version has is set
+        (deleted) beside the unit before it, in the same container (the body, a box, a table)."""
+        holder = OxmlElement("w:body")  # the part's elements, so a unit may be set before its first one
+        holder.extend(new.elements)
+        anchors = [new.units[u.new].element for u in units if u.new is not None]
+        if not anchors:
+            return self.replaced(old.elements, list(holder))
+        previous = None
+        for u in units:
+            if u.new is None:
+                gone = self.whole(old.units[u.old].element, "del")
+                if previous is None:
+                    anchors[0].addprevious(gone)
+                else:
+                    previous.addnext(gone)
+                previous = gone
                 continue
-            row = new_rows[unit.new]
-            for index, (old_cell, new_cell) in enumerate(zip(old_rows[unit.old].findall(TC), row.findall(TC))):
-                if index < len(unit.new_cells):  # the writer pads short rows with empty cells
-                    self.unit(unit, old_cell.find(P), new_cell.find(P), index)
-            rows.append(row)
-        for row in new_rows:
-            new.remove(row)
-        new.extend(rows)
-        return new
+            target = new.units[u.new]
+            if u.old is None:
+                self.whole(target.element, "ins")
+            else:
+                for index, (before, after) in enumerate(zip(old.units[u.old].cells, target.cells)):
+                    self.unit(u, before, after, index)
+            previous = target.element
+        return list(holder)
+
+    def block(self, block: BlockDiff, old: Placed | None, new: Placed | None) -> list[etree._Element]:
+        if old is None or new is None or block.old is None or block.new is None:
+            return self.replaced(old.elements if old else [], new.elements if new else [])
+        if block.opaque:
+            return new.elements  # paired only when the same
+        return self.units(block.units, old, new)
 
     # Word-level changes --------------------------------------------------------
 
@@ -219,9 +216,11 @@ class _Redline:
     def paragraph(self, old: etree._Element, new: etree._Element, ops: tuple[Op, ...]) -> etree._Element:
         """`new` with its runs rewritten as the diff's word-level changes from `old`."""
         old_atoms, new_atoms = self.atoms(old, self.old_part), self.atoms(new, self.new_part)
-        for atoms, side in ((old_atoms, 1), (new_atoms, 2)):
-            written, expected = "".join(a.text for a in atoms), "".join(op[side] for op in ops)
-            assert written == expected, f"the DOCX writer wrote {written!r} for {expected!r}"
+        if any("".join(a.text for a in atoms) != "".join(op[side] for op in ops)
+               for atoms, side in ((old_atoms, 1), (new_atoms, 2))):
+            # The words are not the ones the diff read (a writer's addition): the paragraph replaced whole.
+            new.addprevious(self.whole(old, "del"))
+            return self.whole(new, "ins")
         same_fixtures = _fixtures(old_atoms) == _fixtures(new_atoms)
         old_taken, new_taken = _Taker(old_atoms), _Taker(new_atoms)
         pieces: list[tuple[str, Atom]] = []
@@ -317,16 +316,6 @@ def _link(hyperlink: etree._Element, part: Part) -> Link:
                  if hyperlink.get(qn(f"w:{name}")) is not None)
 
 
-def _one_per_unit(block: BlockDiff, old: list[etree._Element], new: list[etree._Element]) -> bool:
-    """Whether the writer wrote one body element per unit of `block` (a paragraph, a list item)."""
-    return all(index is None or index < len(elements) for u in block.units
-               for index, elements in ((u.old, old), (u.new, new)))
-
-
-def _at(elements: list[etree._Element] | None, index: int | None) -> etree._Element | None:
-    return None if elements is None or index is None else elements[index]
-
-
 def _track_revisions(settings: etree._Element) -> None:
     """Turn on « Suivi des modifications », so the reviewer's own edits are tracked too."""
     track = OxmlElement("w:trackRevisions")
@@ -337,37 +326,85 @@ def _track_revisions(settings: etree._Element) -> None:
         settings.append(track)
 
 
-def _merge(tracker: _Redline, diff: DocumentDiff, old: Spans, new: Spans) -> list[etree._Element]:
-    """The body of the redline, in the diff's order."""
-    blocks = [tracker.unit(u, old[("front",)][u.old], new[("front",)][u.new]) for u in diff.front]
-    blocks += new[("front",)][len(diff.front):]  # the fiche-synthèse's section break
-    contents = [s for s in diff.sections if not s.metadata]
+Step = tuple[Part | None, Part | None, str | None, Callable[[], list[etree._Element]]]
+
+
+def _steps(tracker: _Redline, diff: DocumentDiff, old: BodyMap, new: BodyMap) -> list[Step]:
+    """The diff in reading order: each part of the model with its part in each map (None where that
+    version has none), the clause it belongs to, and how to write its tracked changes."""
+    steps: list[Step] = []
+
+    def line(unit: UnitDiff | None, before: Part, after: Part, clause: str | None = None) -> None:
+        if unit is None:
+            return
+        was, now = old.get(before) if unit.old is not None else None, new.get(after) if unit.new is not None else None
+        if was is None and now is None:
+            return  # a line this layout does not write (no title block)
+
+        def write() -> list[etree._Element]:
+            if was is None or now is None:
+                return tracker.replaced(was.elements if was else [], now.elements if now else [])
+            # A line is its part's one unit (the diff indexes the front's lines among the three).
+            return tracker.units((dataclasses.replace(unit, old=0, new=0),), was, now)
+        steps.append((before if was else None, after if now else None, clause, write))
+
+    for unit, name in zip(diff.front, FRONT):
+        line(unit, Part(FRONT_LINE, (name,)), Part(FRONT_LINE, (name,)))
     for section in diff.sections:
-        if contents and section is contents[0] and ("toc",) in new:
-            blocks += _toc(tracker, old, new)
-        key = ("section", section.id)
-        blocks.append(tracker.unit(section.heading, _at(old.get(key), section.heading.old),
-                                   _at(new.get(key), section.heading.new)))
+        line(section.heading, Part(SECTION, (section.id,)), Part(SECTION, (section.id,)))
         for clause in section.clauses:
-            start = len(blocks)
-            if clause.title:
-                key = ("title", clause.id)
-                blocks.append(tracker.unit(clause.title, _at(old.get(key), clause.title.old),
-                                           _at(new.get(key), clause.title.new)))
+            line(clause.title, Part(TITLE, (clause.id,)), Part(TITLE, (clause.id,)), clause.id)
             for block in clause.blocks:
-                blocks += tracker.block(block, old.get(("block", clause.id, block.old), []),
-                                        new.get(("block", clause.id, block.new), []))
-            tracker.bookmark(blocks, start)
-        if contents and section is contents[0]:
-            blocks += new.get(("columns",), [])  # the columns start after the first section, as in the writer
-    return blocks
+                before, after = Part(BLOCK, (clause.id, block.old)), Part(BLOCK, (clause.id, block.new))
+                was, now = old.get(before), new.get(after)
+                steps.append((before if was else None, after if now else None, clause.id,
+                              lambda block=block, was=was, now=now: tracker.block(block, was, now)))
+    return steps
 
 
-def _toc(tracker: _Redline, old: Spans, new: Spans) -> list[etree._Element]:
+def _merge(tracker: _Redline, diff: DocumentDiff, old: BodyMap, new: BodyMap) -> list[etree._Element]:
+    """The body of the redline: the new version's parts in its order, the old version's own parts
+    where the diff sets them, the layout's as the writer wrote them; each clause between bookmarks."""
+    steps = _steps(tracker, diff, old, new)
+    position = {after: index for index, (_, after, _, _) in enumerate(steps) if after is not None}
+    placed: list[tuple[str | None, etree._Element]] = []
+    done = 0
+    for part in new.parts:
+        if part.part in position:
+            for _, _, clause, write in steps[done:position[part.part] + 1]:
+                placed += [(clause, e) for e in write()]
+            done = position[part.part] + 1
+        elif part.part.kind == TOC:
+            placed += [(None, e) for e in _toc(tracker, old.get(Part(TOC)), part)]
+        else:
+            placed += [(None, e) for e in part.elements]
+    for _, _, clause, write in steps[done:]:
+        placed += [(clause, e) for e in write()]
+    return _bookmarked(tracker, placed)
+
+
+def _bookmarked(tracker: _Redline, placed: list[tuple[str | None, etree._Element]]) -> list[etree._Element]:
+    """Hidden bookmarks around each clause's elements (« _Clause_1 »…, in document order)."""
+    out: list[etree._Element] = []
+    for clause, group in groupby(placed, key=lambda item: item[0]):
+        elements = [e for _, e in group]
+        if clause is None:
+            out += elements
+            continue
+        ident, name = str(next(tracker.bookmarks)), f"{CLAUSE_BOOKMARK}{next(tracker.clauses)}"
+        begin, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+        begin.set(qn("w:id"), ident)
+        begin.set(qn("w:name"), name)
+        end.set(qn("w:id"), ident)
+        out += [begin, *elements, end]
+    return out
+
+
+def _toc(tracker: _Redline, old: Placed | None, new: Placed) -> list[etree._Element]:
     """The table of contents: its heading, then its entries (sections and titled clauses, each with
     its page), an entry kept where both versions have it word for word and page for page, deleted
     and inserted whole elsewhere."""
-    olds, news = old.get(("toc",), []), new[("toc",)]
+    olds, news = old.elements if old else [], new.elements
     matcher = difflib.SequenceMatcher(None, [_text(e) for e in olds], [_text(e) for e in news], autojunk=False)
     blocks: list[etree._Element] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -384,14 +421,12 @@ def _text(element: etree._Element) -> str:
 
 def redline(diff: DocumentDiff, old: Document, new: Document) -> Redline:
     """The DOCX of `new`, with every difference `diff` found from `old` as a tracked change."""
-    old_spans: Spans = {}
-    new_spans: Spans = {}
-    old_docx, new_docx = build_docx(old, spans=old_spans), build_docx(new, spans=new_spans)
+    (old_docx, old_map), (new_docx, new_map) = laid_out(old), laid_out(new)
     body = new_docx.element.body
     taken = [int(b.get(qn("w:id"))) for b in body.iter(BOOKMARK_START)]
     tracker = _Redline(new_docx.part, old_docx.part, new.timestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
                        max(taken, default=0) + 1)
-    merged = _merge(tracker, diff, old_spans, new_spans)
+    merged = _merge(tracker, diff, old_map, new_map)
     end = body.find(qn("w:sectPr"))
     for block in [e for e in body if e is not end]:
         body.remove(block)

@@ -6,6 +6,9 @@ the pieces. The PDF writer reuses this page with the print stylesheet.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -18,8 +21,9 @@ from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, Li
     ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm
 from ..resources import TEMPLATES
 from .columns import Placement
+from .common import anchor, footer_line, safe_href, table_of_contents
 from .design import labels, stylesheet
-from .notes import DRAFT_MARK, note_html
+from .notes import draft_mark, note_html
 from .options import WriterOptions
 from .typeset import ordinal_runs
 from .webfonts import font_faces
@@ -31,30 +35,73 @@ def _text(text: str) -> str:
                    for piece, raised in ordinal_runs(text))
 
 
-def _inlines(nodes: tuple[Inline, ...]) -> str:
-    out = []
+@dataclass(frozen=True)
+class Piece:
+    """A run of text with the elements around it (outermost first), so a range of a paragraph's text can
+    be written with its emphasis, links and highlights (the HTML diff cuts paragraphs at changed words)."""
+
+    text: str  # "\n" for a line break
+    around: tuple[tuple[int, str, str], ...]  # (which node, start tag, end tag)
+    line_break: bool = False
+
+
+def pieces(nodes: tuple[Inline, ...], around: tuple[tuple[int, str, str], ...] = (),
+           serial: Iterator[int] | None = None) -> list[Piece]:
+    """The inlines as pieces whose texts join into `inline_text(nodes)`."""
+    serial = serial if serial is not None else itertools.count()
+    out: list[Piece] = []
+
+    def inside(start: str, end: str) -> tuple[tuple[int, str, str], ...]:
+        return (*around, (next(serial), start, end))
+
     for node in nodes:
         if isinstance(node, Text):
-            out.append(_text(node.text))
+            out.append(Piece(node.text, around))
         elif isinstance(node, LineBreak):
-            out.append("<br>")
+            out.append(Piece("\n", around, line_break=True))
         elif isinstance(node, Emphasis):
-            out.append(f"<em>{_inlines(node.children)}</em>")
+            out += pieces(node.children, inside("<em>", "</em>"), serial)
         elif isinstance(node, Strong):
-            out.append(f"<strong>{_inlines(node.children)}</strong>")
+            out += pieces(node.children, inside("<strong>", "</strong>"), serial)
         elif isinstance(node, Link) and safe_href(node.href):
-            out.append(f'<a href="{escape(node.href)}">{_inlines(node.children)}</a>')
+            out += pieces(node.children, inside(f'<a href="{escape(node.href)}">', "</a>"), serial)
         elif isinstance(node, Link):
-            out.append(_inlines(node.children))
+            out += pieces(node.children, around, serial)
         elif isinstance(node, ToConfirm):
-            out.append(f'<mark class="a-confirmer">{_inlines(node.children)}</mark>'
-                       f'<span class="mention-a-confirmer">{escape(node.mention)}</span>')
+            out += pieces(node.children, inside('<mark class="a-confirmer">', "</mark>"), serial)
+            out.append(Piece(node.mention, inside('<span class="mention-a-confirmer">', "</span>")))
+    return out
+
+
+def cut(found: list[Piece], start: int, end: int) -> list[Piece]:
+    """The pieces of the characters `start` to `end` of their joined text."""
+    out, position = [], 0
+    for piece in found:
+        begin, finish = max(start, position), min(end, position + len(piece.text))
+        if begin < finish or (piece.text == "" and start <= position < end):
+            out.append(dataclasses.replace(piece, text=piece.text[begin - position:finish - position]))
+        position += len(piece.text)
+    return out
+
+
+def pieces_html(found: list[Piece]) -> str:
+    """The pieces as HTML, each element opened and closed once around the pieces it holds."""
+    out: list[str] = []
+    open_now: tuple[tuple[int, str, str], ...] = ()
+    for piece in found:
+        shared = 0
+        while shared < min(len(open_now), len(piece.around)) and open_now[shared] == piece.around[shared]:
+            shared += 1
+        out += [end for _, _, end in reversed(open_now[shared:])]
+        out += [start for _, start, _ in piece.around[shared:]]
+        open_now = piece.around
+        out.append("<br>" if piece.line_break else _text(piece.text))
+    out += [end for _, _, end in reversed(open_now)]
     return "".join(out)
 
 
-def safe_href(href: str) -> bool:
-    """Only web, mail and telephone links, or anchors: never `javascript:` or `file:`."""
-    return href.startswith(("https://", "http://", "mailto:", "tel:", "#"))
+def _inlines(nodes: tuple[Inline, ...]) -> str:
+    return pieces_html(pieces(nodes))
 
 
 def _block(block: Block, heading_level: int) -> str:
@@ -84,10 +131,6 @@ def _item(blocks: tuple[Block, ...], heading_level: int) -> str:
     if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
         return _inlines(blocks[0].inlines)
     return "".join(_block(b, heading_level) for b in blocks)
-
-
-def anchor(identifier: str) -> str:
-    return identifier.replace(".", "-")
 
 
 def _numbered(label: str, number: str) -> str:
@@ -120,20 +163,6 @@ def _section(section: Section, review: bool) -> str:
 def layouts() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES / "layouts"), autoescape=True,
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    target: str
-    label: str
-    children: tuple[TocEntry, ...] = ()
-
-
-def table_of_contents(document: Document) -> list[TocEntry]:
-    """Sections and their titled clauses, with their anchors."""
-    return [TocEntry(f"s-{anchor(s.id)}", s.label,
-                     tuple(TocEntry(anchor(c.id), c.label) for c in s.clauses if c.show_title))
-            for s in document.sections if s.role != "metadata"]
 
 
 def layout_classes(layout: Layout) -> str:
@@ -184,10 +213,11 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
         css=Markup(css) if site is None else None,
         toc=table_of_contents(document) if document.layout.toc else [],
         version_line=Markup(_text(document.version_line)),
+        footer=footer_line(document),
         metadata=metadata,
         lead=lead,
         sections=sections,
-        draft_mark=DRAFT_MARK if review else "",
+        draft_mark=draft_mark(document, review),
         media=options.media,
         site=site,
         labels=labels(),

@@ -1,6 +1,6 @@
-"""The reviewer's note beside each clause, and the draft mark, as the writers show them.
+"""The reviewer's note beside each clause, and the draft marks, as the writers show them.
 
-Review outputs only. The note is worded here, once, from the provenance facts in the model,
+The note is for review outputs only. The note is worded here, once, from the provenance facts in the model,
 for a lawyer: where the clause comes from (the source documents and their sections, by title),
 the law it rests on (title, citation, articles) and which of the body's choices it reflects, in
 words. The values it read, key by key, stay in `policygen explain`. The HTML writer (and so the
@@ -13,10 +13,16 @@ from __future__ import annotations
 from html import escape
 
 from ..french import french_list
-from ..model.nodes import Law, Provenance, Source, Value
+from ..model.nodes import Document, Law, Provenance, Source, Value
 from .design import labels
 
 DRAFT_MARK = labels()["draft"]
+PROJET_MARK = labels()["projet"]  # on a document that is not final, outside review
+
+
+def draft_mark(document: Document, review: bool) -> str:
+    """The mark above the title and in the running head: the reviewers', else « Projet » on a draft."""
+    return DRAFT_MARK if review else PROJET_MARK if document.draft else ""
 AUTHOR = "policygen"
 
 # The organisation-file fields that hold a choice of the body (not its names or addresses), in

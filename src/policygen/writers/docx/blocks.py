@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -13,9 +15,16 @@ from docx.text.run import Run
 
 from ...model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
     Table, Text, ToConfirm, inline_text
-from ..html import safe_href
+from ..common import safe_href
 from ..typeset import ordinal_runs
 from .styles import NOTE_BOX_STYLE, NOTE_STYLE, TABLE_STYLE
+
+# Told of each unit of the model as written: its element (a w:p, a table row's w:tr) and its cells' paragraphs.
+Noted = Callable[..., None]
+
+
+def _unnoted(element, cells=None) -> None:
+    pass
 
 
 def _run(paragraph: DocxParagraph, text: str, bold: bool, italic: bool, highlight: bool,
@@ -92,21 +101,26 @@ def _list_style(ordered: bool, depth: int) -> str:
 
 
 def add_blocks(docx: DocxDocument, blocks: tuple[Block, ...], lists: Lists, depth: int = 0,
-            style: str = "Normal") -> None:
+               style: str = "Normal", noted: Noted = _unnoted) -> None:
+    """The blocks at the end of the body; `noted` is told of each paragraph, item and row written."""
     for block in blocks:
         if isinstance(block, Paragraph):
-            _inlines(docx.add_paragraph(style=style if depth == 0 else "List Continue"), block.inlines)
+            paragraph = docx.add_paragraph(style=style if depth == 0 else "List Continue")
+            _inlines(paragraph, block.inlines)
+            noted(paragraph._p)
         elif isinstance(block, Note):
-            _note(docx, block, lists, depth)
+            _note(docx, block, lists, depth, noted)
         elif isinstance(block, Heading):
-            _inlines(docx.add_heading(level=3), block.inlines)
+            heading = docx.add_heading(level=3)
+            _inlines(heading, block.inlines)
+            noted(heading._p)
         elif isinstance(block, ListBlock):
-            _list(docx, block, lists, depth)
+            _list(docx, block, lists, depth, noted)
         elif isinstance(block, Table):
-            _table(docx, block)
+            _table(docx, block, noted)
 
 
-def _note(docx: DocxDocument, block: Note, lists: Lists, depth: int) -> None:
+def _note(docx: DocxDocument, block: Note, lists: Lists, depth: int, noted: Noted) -> None:
     """A notice set apart (the emergency notice): its paragraphs and lists in one ruled, shaded cell
     whose row never splits, so the box stays whole on one page, as in the PDF."""
     table = docx.add_table(rows=1, cols=1)
@@ -114,7 +128,7 @@ def _note(docx: DocxDocument, block: Note, lists: Lists, depth: int) -> None:
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     body = docx.element.body
     start = len(body) - 1
-    add_blocks(docx, block.blocks, lists, depth, NOTE_STYLE)
+    add_blocks(docx, block.blocks, lists, depth, NOTE_STYLE, noted)
     cell = table.rows[0].cells[0]._tc
     cell.remove(cell.findall(qn("w:p"))[0])
     for element in list(body[start:-1]):
@@ -122,7 +136,7 @@ def _note(docx: DocxDocument, block: Note, lists: Lists, depth: int) -> None:
     docx.add_paragraph()  # Word needs a paragraph between two tables; it spaces the box from what follows
 
 
-def _list(docx: DocxDocument, block: ListBlock, lists: Lists, depth: int) -> None:
+def _list(docx: DocxDocument, block: ListBlock, lists: Lists, depth: int, noted: Noted) -> None:
     style = _list_style(block.ordered, depth)
     num_id = lists.new_num(style) if block.ordered else None
     for item in block.items:
@@ -134,9 +148,10 @@ def _list(docx: DocxDocument, block: ListBlock, lists: Lists, depth: int) -> Non
             numpr.get_or_add_numId().val = num_id
         if isinstance(first, Paragraph):
             _inlines(paragraph, first.inlines)
-            add_blocks(docx, tuple(rest), lists, depth + 1)
+            noted(paragraph._p)
+            add_blocks(docx, tuple(rest), lists, depth + 1, noted=noted)
         else:
-            add_blocks(docx, tuple(item), lists, depth + 1)
+            add_blocks(docx, tuple(item), lists, depth + 1, noted=noted)
 
 
 def _table_look(table: DocxTable, header_row: bool) -> None:
@@ -158,14 +173,15 @@ def _table_look(table: DocxTable, header_row: bool) -> None:
             column.width = width
 
 
-def _table(docx: DocxDocument, block: Table) -> None:
+def _table(docx: DocxDocument, block: Table, noted: Noted) -> None:
     columns = max(len(block.header), *(len(r) for r in block.rows)) if block.rows else len(block.header)
     has_header = bool(block.header) and any(block.header)
     table = docx.add_table(rows=0, cols=columns)
     table.style = docx.styles[TABLE_STYLE]
     _table_look(table, header_row=has_header)
     for row_index, row in enumerate(((block.header,) if has_header else ()) + block.rows):
-        cells = table.add_row().cells
+        added = table.add_row()
+        cells = added.cells
         for cell, content in zip(cells, row):
             paragraph = cell.paragraphs[0]
             header_cell = (has_header and row_index == 0) or (not has_header and cell is cells[0])
@@ -174,4 +190,5 @@ def _table(docx: DocxDocument, block: Table) -> None:
             # Repeat the header row on each page and tell screen readers it is a header.
             tr_pr = table.rows[0]._tr.get_or_add_trPr()
             tr_pr.append(OxmlElement("w:tblHeader"))
+        noted(added._tr, tuple(cell.paragraphs[0]._p for cell, _ in zip(cells, row)))  # short rows are padded
     docx.add_paragraph()

@@ -11,14 +11,14 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from ...model.nodes import Clause, Document
-from ..notes import AUTHOR, DRAFT_MARK, note_text
+from ..notes import AUTHOR, note_text
 
 
-def mark_draft(docx: DocxDocument) -> None:
-    """« PROJET — pour révision » above the title and as the file's status (the DOCX writer
-    puts it in the page headers too)."""
-    docx.add_paragraph(DRAFT_MARK, style="Intense Quote")
-    docx.core_properties.content_status = DRAFT_MARK
+def mark_draft(docx: DocxDocument, mark: str) -> None:
+    """The draft mark (« PROJET — pour révision », « Projet ») above the title and as the file's status
+    (the DOCX writer puts it in the page headers too)."""
+    docx.add_paragraph(mark, style="Intense Quote")
+    docx.core_properties.content_status = mark
 
 
 def comment_clause(docx: DocxDocument, clause: Clause, elements: Sequence[Any], document: Document) -> None:

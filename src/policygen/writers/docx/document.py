@@ -11,7 +11,7 @@ is read from the model, never from the document's kind.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,13 +19,16 @@ from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...model.nodes import Clause, Document
-from ..html import anchor, table_of_contents
+from ..common import anchor, table_of_contents
+from ..notes import draft_mark
 from ..options import WriterOptions
 from ..pdf import page_numbers
 from . import lookups  # noqa: F401 (python-docx's style lookup made fast, for the whole process)
 from .blocks import Lists, add_blocks, add_text
+from .bodymap import BLOCK, FRONT, SECTION, TITLE, TOC, BodyMap, Part
 from .comments import comment_clause, mark_draft
 from .fields import header_footer
 from .package import save_docx
@@ -33,16 +36,15 @@ from .styles import LABEL_STYLE, LANG, VERSION_STYLE, apply_house_styles, box, c
 from .toc import add_bookmark, add_toc
 
 
-Spans = dict[tuple, list]  # part of the model -> the body elements it became
-
-
-def _clause(docx: DocxDocument, clause: Clause, lists: Lists, spans: Spans, bookmarks: Iterator[int]) -> None:
+def _clause(docx: DocxDocument, clause: Clause, lists: Lists, placed: BodyMap, bookmarks: Iterator[int]) -> None:
     if clause.show_title:
-        with _span(docx, spans, ("title", clause.id)):
-            add_bookmark(docx.add_heading(clause.label, level=2), anchor(clause.id), next(bookmarks))
+        with placed.part(Part(TITLE, (clause.id,))):
+            heading = docx.add_heading(clause.label, level=2)
+            add_bookmark(heading, anchor(clause.id), next(bookmarks))
+            placed.unit(heading._p)
     for index, block in enumerate(clause.blocks):
-        with _span(docx, spans, ("block", clause.id, index)):
-            add_blocks(docx, (block,), lists)
+        with placed.part(Part(BLOCK, (clause.id, index))):
+            add_blocks(docx, (block,), lists, noted=placed.unit)
 
 
 PROPERTY_LIMIT = 255  # Word's (and python-docx's) limit on a core property
@@ -73,35 +75,35 @@ def _page_break(docx: DocxDocument) -> None:
 
 
 @contextmanager
-def _span(docx: DocxDocument, spans: Spans, key: tuple) -> Iterator[None]:
-    """Records under `key` the body elements written inside the block (the body ends with its w:sectPr)."""
-    body = docx.element.body
-    start = len(body) - 1
-    yield
-    spans[key] = list(body[start:-1])
+def _line(placed: BodyMap, field: str) -> Iterator[Callable[[DocxParagraph], None]]:
+    """A line of the front matter, the document's `field`: its part of the map, the paragraph its unit."""
+    with placed.part(Part(FRONT, (field,))):
+        yield lambda paragraph: placed.unit(paragraph._p)
 
 
-def build_docx(document: Document, options: WriterOptions = WriterOptions(),
-               spans: Spans | None = None) -> DocxDocument:
-    """Title block, identification table, table of contents, then the sections, as in the PDF.
+def build_docx(document: Document, options: WriterOptions = WriterOptions()) -> DocxDocument:
+    return laid_out(document, options)[0]
 
-    `spans`, when given, receives the body elements each part of the model became (for the redline):
-    ("front",), ("toc",), ("section", id), ("title", clause id), ("block", clause id, index), and
-    ("columns",), the section break after the first section where the columns start."""
-    spans = {} if spans is None else spans
+
+def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tuple[DocxDocument, BodyMap]:
+    """Title block, identification table, table of contents, then the sections, as in the PDF;
+    with the map of which body elements each part of the model became (`bodymap`)."""
     docx = new_docx()
+    placed = BodyMap(docx.element.body)
     layout = document.layout
     apply_house_styles(docx, layout.compact)
     page_setup(docx, layout.compact)
     _properties(docx, document)
-    if options.review:
-        mark_draft(docx)
-    with _span(docx, spans, ("front",)):
-        if layout.title_block:
-            docx.add_paragraph(document.organisation, style="Subtitle")
-        docx.add_paragraph(document.title, style="Title")
-        if layout.title_block:
-            add_text(docx.add_paragraph(style=VERSION_STYLE), document.version_line)
+    if mark := draft_mark(document, options.review):
+        mark_draft(docx, mark)
+    if layout.title_block:
+        with _line(placed, "organisation") as unit:
+            unit(docx.add_paragraph(document.organisation, style="Subtitle"))
+    with _line(placed, "title") as unit:
+        unit(docx.add_paragraph(document.title, style="Title"))
+    if layout.title_block:
+        with _line(placed, "version_line") as unit:
+            unit(add_text(docx.add_paragraph(style=VERSION_STYLE), document.version_line))
     lists = Lists(docx)
     body = docx.element.body
     toc = table_of_contents(document) if layout.toc else []
@@ -111,33 +113,34 @@ def build_docx(document: Document, options: WriterOptions = WriterOptions(),
         if toc and section.role != "metadata" and not toc_written:
             toc_written = True
             _page_break(docx)
-            with _span(docx, spans, ("toc",)):
+            with placed.part(Part(TOC)):
                 add_toc(docx, toc, page_numbers(document))
             _page_break(docx)
         first = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
-        with _span(docx, spans, ("section", section.id)):
+        with placed.part(Part(SECTION, (section.id,))):
             if section.role == "metadata":  # a label over the identification table, as in the PDF: no heading
-                docx.add_paragraph(section.label, style=LABEL_STYLE)
+                placed.unit(docx.add_paragraph(section.label, style=LABEL_STYLE)._p)
             else:
                 heading = docx.add_heading(section.label, level=1)
                 add_bookmark(heading, f"s-{anchor(section.id)}", next(bookmarks))
                 # The annexes start on a new page, as in the PDF.
                 if layout.annex_page_break and section.annex and not annexes_started:
                     heading.paragraph_format.page_break_before = annexes_started = True
+                placed.unit(heading._p)
         for clause in section.clauses:
             start = len(body) - 1
-            _clause(docx, clause, lists, spans, bookmarks)
+            _clause(docx, clause, lists, placed, bookmarks)
             if options.review:
                 comment_clause(docx, clause, body[start:-1], document)
         if layout.compact and section.role != "metadata":
             box([element for element in body[first:-1] if element.tag == qn("w:p")])
         if layout.columns > 1 and section.role != "metadata" and not columns_started:
             # The first section is the entry point, across the page as in the PDF; the rest in columns.
-            with _span(docx, spans, ("columns",)):
-                columns(docx, layout.columns)  # a section break: one more paragraph
+            columns(docx, layout.columns)  # a section break: one more paragraph, a part of the layout
             columns_started = True
     header_footer(docx, document, options.review)
-    return docx
+    placed.close()
+    return docx, placed
 
 
 def write_docx(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:

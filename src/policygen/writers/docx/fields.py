@@ -8,8 +8,9 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...model.nodes import Document
+from ..common import footer_line
 from ..design import page_label_parts
-from ..notes import DRAFT_MARK
+from ..notes import draft_mark
 
 
 def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
@@ -31,7 +32,7 @@ def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
 
 
 def _page_number(paragraph: DocxParagraph, left: str = "") -> None:
-    """`left` (the version line, on inner pages) and « Page X de Y », right-aligned at the margin."""
+    """`left` (the number and version, on inner pages) and « Page X de Y », right-aligned at the margin."""
     before, middle, after = page_label_parts()
     paragraph.style = "Footer"
     paragraph.add_run(f"{left}\t{before}")
@@ -49,8 +50,8 @@ def header_footer(docx: DocxDocument, document: Document, review: bool) -> None:
     header = section.header.paragraphs[0]
     header.style = "Header"
     header.add_run(f"{document.organisation}\t{document.short_title}")
-    _page_number(section.footer.paragraphs[0], document.version_line)
+    _page_number(section.footer.paragraphs[0], footer_line(document))
     _page_number(section.first_page_footer.paragraphs[0])
-    if review:  # the draft mark heads every page, the title page included
+    if mark := draft_mark(document, review):  # the draft mark heads every page, the title page included
         for part in (section.header, section.first_page_header):
-            part.paragraphs[0].insert_paragraph_before(DRAFT_MARK, style="Header")
+            part.paragraphs[0].insert_paragraph_before(mark, style="Header")

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..design import labels
-from ..html import TocEntry
+from ..common import TocEntry
 
 
 def bookmark_name(target: str) -> str:

@@ -1,0 +1,39 @@
+"""What every writer shares: anchors, safe link targets, the table of contents' entries, the footer.
+
+The HTML page, the PDF (the same page) and the Word file link to the same
+anchors and list the same entries, so these live here, once, not in one writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.nodes import Document
+
+
+def anchor(identifier: str) -> str:
+    return identifier.replace(".", "-")
+
+
+def safe_href(href: str) -> bool:
+    """Only web, mail and telephone links, or anchors: never `javascript:` or `file:`."""
+    return href.startswith(("https://", "http://", "mailto:", "tel:", "#"))
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    target: str
+    label: str
+    children: tuple[TocEntry, ...] = ()
+
+
+def table_of_contents(document: Document) -> list[TocEntry]:
+    """Sections and their titled clauses, with their anchors."""
+    return [TocEntry(f"s-{anchor(s.id)}", s.label,
+                     tuple(TocEntry(anchor(c.id), c.label) for c in s.clauses if c.show_title))
+            for s in document.sections if s.role != "metadata"]
+
+
+def footer_line(document: Document) -> str:
+    """What the inner pages' footer says before the page number: the document's number and its version."""
+    return f"{document.number} — {document.version_line}" if document.number else document.version_line
