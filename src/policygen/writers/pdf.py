@@ -12,7 +12,9 @@ the system has HarfBuzz-Subset (see `_subset`).
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
+import gc
 import hashlib
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -65,6 +67,13 @@ def _subset(font: Font, to_unicode: dict[int, str], hinting: bool) -> None:
 Font.subset = _subset
 
 
+try:
+    _LIBC = ctypes.CDLL("libc.so.6")
+    _LIBC.malloc_trim  # noqa: B018 - glibc only
+except (OSError, AttributeError):
+    _LIBC = None
+
+
 @cache
 def _fonts() -> FontConfiguration:
     """One font configuration per process: building one reads the system's font list and
@@ -104,7 +113,9 @@ def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float]:
     return list(heights.items()), bottom - (first_top or 0), bottom - first.margin_top
 
 
-@lru_cache(maxsize=2)  # a worker that writes a document's PDF and Word file lays it out once
+# A task that writes a document's PDF and Word file lays it out once (publishing/build.py); a
+# review build's Word file takes the plain PDF's numbers, hence two.
+@lru_cache(maxsize=2)
 def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
     """The print page and its layout. In columns, each box is measured at the columns' width, then
     placed in its column (writers/columns.py), so that no box is cut from its heading."""
@@ -115,6 +126,17 @@ def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
     heights, first_page, full_page = _heights(_render(render_html(document, options, measure=True)))
     page = render_html(document, options, placement=place(heights, first_page, full_page, document.layout.columns))
     return page, _render(page)
+
+
+def release_layouts() -> None:
+    """Let the layouts kept for the Word writer go, with the cycles of their boxes, once the
+    document's files are written: a worker otherwise holds its last two documents' boxes into the
+    next layout. The freed heap is handed back to the system where the C library can (glibc), so
+    a worker's memory follows the document it writes rather than the largest it has written."""
+    _lay_out.cache_clear()
+    gc.collect()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
 
 
 def page_numbers(document: Document) -> dict[str, int]:
