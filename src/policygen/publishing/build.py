@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import shutil
 import tempfile
@@ -107,22 +108,59 @@ class Organisation:
     left: int = 0  # files handed out and not yet written
 
 
-def _pool_jobs(jobs: Iterator[FileJob], formats: list[str], processes: int) -> Iterator[FileJob]:
-    """Write every job's file in `processes` worker processes, yielding each job once written.
+# Formats whose writers share one WeasyPrint layout of a document (the Word table of contents
+# takes the PDF's page numbers): written in one task, so that one worker lays the document out once.
+LAID_OUT = ("pdf", "docx")
+Task = tuple[FileJob, ...]
 
-    Jobs are drawn from `jobs` as workers free up, at most two per process in flight: the
-    caller prepares the next ones while the workers write, and memory stays bounded."""
+
+def tasks(jobs: list[FileJob]) -> Iterator[Task]:
+    """One document's `jobs` as tasks: its PDF and Word file together (the PDF first, which lays
+    the document out), each other file alone."""
+    shared = tuple(sorted((job for job in jobs if job.fmt in LAID_OUT), key=lambda job: LAID_OUT.index(job.fmt)))
+    if shared:
+        yield shared
+    yield from ((job,) for job in jobs if job.fmt not in LAID_OUT)
+
+
+def write_task(task: Task) -> None:
+    """Write a task's files; then the layout they shared is let go, before the worker's next document."""
+    for job in task:
+        write_file(job)
+    if any(job.fmt in LAID_OUT for job in task):
+        from ..writers.pdf import release_layouts  # WeasyPrint: imported only by a build that lays out
+        release_layouts()
+
+
+def _workers(formats: list[str]) -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(sorted(PRELOAD[f] for f in formats if f in PRELOAD))
+    return context
+
+
+def start_workers(formats: list[str], processes: int) -> None:
+    """Start the fork server of the workers now, so that it imports the writers (WeasyPrint,
+    python-docx: 1 to 2 s) while this process loads the library and assembles, instead of after."""
+    if processes > 1:
+        _workers(formats)
+        multiprocessing.forkserver.ensure_running()
+
+
+def _pool_jobs(jobs: Iterator[Task], formats: list[str], processes: int) -> Iterator[FileJob]:
+    """Write every task's files in `processes` worker processes, yielding each job once written.
+
+    Tasks are drawn from `jobs` as workers free up, at most two per process in flight: the
+    caller prepares the next ones while the workers write, and memory stays bounded."""
+    context = _workers(formats)
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        pending: dict[Future, tuple[int, FileJob]] = {}
+        pending: dict[Future, tuple[int, Task]] = {}
         submitted = 0
 
         def submit() -> None:
             nonlocal submitted
-            job = next(jobs, None)
-            if job is not None:
-                pending[pool.submit(write_file, job)] = (submitted, job)
+            task = next(jobs, None)
+            if task is not None:
+                pending[pool.submit(write_task, task)] = (submitted, task)
                 submitted += 1
         for _ in range(2 * processes):
             submit()
@@ -132,8 +170,8 @@ def _pool_jobs(jobs: Iterator[FileJob], formats: list[str], processes: int) -> I
                 try:
                     future.result()
                 except BrokenProcessPool as exc:
-                    raise WorkerLost(pending[future][1]) from exc
-                yield pending.pop(future)[1]
+                    raise WorkerLost(pending[future][1][0]) from exc
+                yield from pending.pop(future)[1]
                 submit()
 
 
@@ -141,10 +179,10 @@ class WorkerLost(Exception):
     """A worker process died (killed, out of memory) while it wrote `args[0]` (a `FileJob`)."""
 
 
-def _inline_jobs(jobs: Iterator[FileJob]) -> Iterator[FileJob]:
-    for job in jobs:
-        write_file(job)
-        yield job
+def _inline_jobs(jobs: Iterator[Task]) -> Iterator[FileJob]:
+    for task in jobs:
+        write_task(task)
+        yield from task
 
 
 def run(organisations: Iterable[Organisation], formats: list[str], processes: int, cache: BuildCache,
@@ -160,18 +198,17 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
     waiting: list[Organisation] = []  # drawn and not yet installed, in the order given
     drawn = False
 
-    def jobs() -> Iterator[FileJob]:
+    def jobs() -> Iterator[Task]:
         nonlocal drawn
         for organisation in organisations:
             waiting.append(organisation)
             for document in organisation.documents:
                 if document.kind in organisation.plan.stale:
-                    for fmt in formats:
-                        job = FileJob(document, fmt, organisation.work / f"{document.kind}.{fmt}",
-                                      WriterOptions(review=organisation.manifest.review))
-                        organisation.left += 1
-                        owner[job.path] = organisation
-                        yield job
+                    files = [FileJob(document, fmt, organisation.work / f"{document.kind}.{fmt}",
+                                     WriterOptions(review=organisation.manifest.review)) for fmt in formats]
+                    organisation.left += len(files)
+                    owner.update((job.path, organisation) for job in files)
+                    yield from tasks(files)
         drawn = True
 
     def install_written() -> None:

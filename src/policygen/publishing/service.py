@@ -28,7 +28,7 @@ from ..orgfile.cadence import today
 from ..orgfile.naming import conflicts, slug
 from ..resources import TEMPLATES
 from ..writers import FORMATS
-from .build import LibraryState, Organisation, plan, run, sweep, work_folder
+from .build import LibraryState, Organisation, plan, run, start_workers, sweep, work_folder
 from .cache import BuildCache
 from .findings import Finding, findings, graded
 from .manifest import Manifest
@@ -188,7 +188,8 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
     state = LibraryState.read(options.library_dir, cache)
     lib = None
     index = state.index
-    if index is None:
+    if index is None:  # a cold library: most likely a cold build
+        start_workers(list(options.formats), options.jobs)
         lib = library(options.library_dir)
         index = state.indexed(options.library_dir, {d: [c.path for c in lib.clauses if d in c.meta.documents]
                                                     for d in lib.documents})
@@ -200,6 +201,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
     stale = [p for p in plans if p.stale]
     warnings = _stop_on_errors([], cached, options.final)
     if stale:
+        start_workers(list(options.formats), options.jobs)
         lib = lib or library(options.library_dir)
         loaded, problems = load_all([p.path for p in stale], lib)
         early = [f for item in loaded for f in findings(item, [], lib)]  # before any document is assembled

@@ -22,14 +22,19 @@ def _tag(name: str) -> int:
 
 def subset(data: bytes, *, index: int = 0, glyphs: Iterable[int] = (), characters: Iterable[str] = (),
            keep_ids: bool = False, hinting: bool = True, notdef_outline: bool = False,
-           drop: Iterable[str] = ()) -> bytes:
+           drop: Iterable[str] = (), features: Iterable[str] | None = None) -> bytes:
     """The font in `data` with only `glyphs` (ids) and the glyphs of `characters`, and what they
     need (composite parts, ligatures of kept layout tables); `keep_ids` keeps every glyph at its id
-    (a PDF's text refers to glyphs by the full font's ids)."""
+    (a PDF's text refers to glyphs by the full font's ids); `features`, when given, are the only
+    layout features kept (HarfBuzz's default list otherwise)."""
     request = hb.SubsetInput()
     request.glyph_set.update(glyphs)
     request.unicode_set.update(map(ord, characters))
     request.sets(hb.SubsetInputSets.DROP_TABLE_TAG).update(map(_tag, drop))
+    if features is not None:
+        kept = request.sets(hb.SubsetInputSets.LAYOUT_FEATURE_TAG)
+        kept.clear()
+        kept.update(map(_tag, features))
     flags = hb.SubsetFlags.PASSTHROUGH_UNRECOGNIZED | hb.SubsetFlags.DESUBROUTINIZE
     if keep_ids:
         flags |= hb.SubsetFlags.RETAIN_GIDS

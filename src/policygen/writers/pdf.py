@@ -12,7 +12,9 @@ the system has HarfBuzz-Subset (see `_subset`).
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
+import gc
 import hashlib
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -65,6 +67,13 @@ def _subset(font: Font, to_unicode: dict[int, str], hinting: bool) -> None:
 Font.subset = _subset
 
 
+try:
+    _LIBC = ctypes.CDLL("libc.so.6")
+    _LIBC.malloc_trim  # noqa: B018 - glibc only
+except (OSError, AttributeError):
+    _LIBC = None
+
+
 @cache
 def _fonts() -> FontConfiguration:
     """One font configuration per process: building one reads the system's font list and
@@ -104,7 +113,9 @@ def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float]:
     return list(heights.items()), bottom - (first_top or 0), bottom - first.margin_top
 
 
-@lru_cache(maxsize=2)  # a worker that writes a document's PDF and Word file lays it out once
+# A task that writes a document's Word file before its PDF lays it out once (publishing/build.py
+# writes the PDF first: see `render_pdf`).
+@lru_cache(maxsize=1)
 def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
     """The print page and its layout. In columns, each box is measured at the columns' width, then
     placed in its column (writers/columns.py), so that no box is cut from its heading."""
@@ -117,10 +128,13 @@ def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
     return page, _render(page)
 
 
-def page_numbers(document: Document) -> dict[str, int]:
-    """The page each anchor of the document falls on in the PDF (1 for the first page): the Word
-    writer fills its table of contents with them, so Word and LibreOffice show numbers on opening."""
-    _, laid_out = _lay_out(document, WriterOptions())
+# The PDF's page numbers of the documents laid out in this task, for the Word writer: kept
+# instead of the layout, which is let go as soon as the PDF is drawn (it is the largest thing a
+# worker holds, and the PDF/UA repair then holds the whole file).
+_numbers: dict[Document, dict[str, int]] = {}
+
+
+def _anchor_pages(laid_out: LaidOut) -> dict[str, int]:
     numbers: dict[str, int] = {}
     for number, page in enumerate(laid_out.pages, start=1):
         for name in page.anchors:
@@ -128,12 +142,40 @@ def page_numbers(document: Document) -> dict[str, int]:
     return numbers
 
 
+def release_layouts() -> None:
+    """Let what was kept for the Word writer go, with the cycles of the layouts' boxes, once the
+    document's files are written. The freed heap is handed back to the system where the C library
+    can (glibc), so a worker's memory follows the document it writes rather than the largest it
+    has written. What survives (modules, the process's caches) is then frozen out of the
+    collector, so the next collections scan only the next document's objects."""
+    _lay_out.cache_clear()
+    _numbers.clear()
+    gc.collect()
+    gc.freeze()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def page_numbers(document: Document) -> dict[str, int]:
+    """The page each anchor of the document falls on in the PDF (1 for the first page): the Word
+    writer fills its table of contents with them, so Word and LibreOffice show numbers on opening."""
+    if document not in _numbers:
+        _numbers[document] = _anchor_pages(_lay_out(document, WriterOptions())[1])
+    return _numbers[document]
+
+
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:
     with lato_stamp_quiet():  # fontTools reads the Lato files (their character maps)
         page, laid_out = _lay_out(document, options)
+        _lay_out.cache_clear()
+        if options == WriterOptions():  # the layout page_numbers takes
+            _numbers.setdefault(document, _anchor_pages(laid_out))
         # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
         identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        return repair(laid_out.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False))
+        data = laid_out.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False)
+    del laid_out
+    gc.collect()  # the boxes hold cycles: freed now, before the repair holds the whole file
+    return repair(data)
 
 
 def write_pdf(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:

@@ -32,6 +32,30 @@ from pikepdf import Array, Dictionary, Name
 PRINT_FLAG = 4
 
 
+class Contents:
+    """Each page's content stream, parsed once on first use and written back once at the end:
+    the repairs below edit the same instruction lists (parsing is most of their time)."""
+
+    def __init__(self, pdf: pikepdf.Pdf):
+        self.pdf = pdf
+        self.parsed: dict[int, list] = {}
+        self.changed: set[int] = set()
+
+    def __getitem__(self, number: int) -> list:
+        if number not in self.parsed:
+            self.parsed[number] = list(pikepdf.parse_content_stream(self.pdf.pages[number]))
+        return self.parsed[number]
+
+    def replace(self, number: int, instructions: list) -> None:
+        self.parsed[number] = instructions
+        self.changed.add(number)
+
+    def write(self) -> None:
+        for number in sorted(self.changed):
+            self.pdf.pages[number].obj.Contents = self.pdf.make_stream(
+                pikepdf.unparse_content_stream(self.parsed[number]))
+
+
 def _kids(element: Dictionary) -> list:
     kids = element.get("/K")
     if kids is None:
@@ -60,7 +84,8 @@ def _parent_tree(pdf: pikepdf.Pdf) -> dict[int, pikepdf.Object]:
     return {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
 
 
-def _running_lines(pdf: pikepdf.Pdf, parents: dict[int, pikepdf.Object]) -> dict[int, dict[int, float]]:
+def _running_lines(pdf: pikepdf.Pdf, contents: Contents,
+                   parents: dict[int, pikepdf.Object]) -> dict[int, dict[int, float]]:
     """For each page, its detached (margin-box) MCIDs and the height each is painted at."""
     reachable = _reachable(pdf.Root.StructTreeRoot)
     lines: dict[int, dict[int, float]] = {}
@@ -72,7 +97,7 @@ def _running_lines(pdf: pikepdf.Pdf, parents: dict[int, pikepdf.Object]) -> dict
         detached = {mcid for mcid, element in enumerate(mapping)
                     if _is_element(element) and element.objgen not in reachable}
         current = None
-        for operands, operator in pikepdf.parse_content_stream(page):
+        for operands, operator in contents[number]:
             name = str(operator)
             if name == "BDC" and isinstance(operands[1], Dictionary):
                 mcid = int(operands[1].get("/MCID", -1))
@@ -83,13 +108,13 @@ def _running_lines(pdf: pikepdf.Pdf, parents: dict[int, pikepdf.Object]) -> dict
     return lines
 
 
-def _artifact_margin_boxes(pdf: pikepdf.Pdf) -> None:
+def _artifact_margin_boxes(pdf: pikepdf.Pdf, contents: Contents) -> None:
     """A margin-box line that recurs (on every page, or on three pages of a document of six
     or more) is a pagination artifact; one printed on too few pages to be recognised as running
     stays content, or a reader would hear it nowhere (outloud's TAG-002 and PAG-001 draw the
     same line)."""
     parents = _parent_tree(pdf)
-    lines = _running_lines(pdf, parents)
+    lines = _running_lines(pdf, contents, parents)
     pages_at: dict[float, int] = {}
     for found in lines.values():
         for height in set(found.values()):
@@ -99,15 +124,14 @@ def _artifact_margin_boxes(pdf: pikepdf.Pdf) -> None:
         artifacts = {mcid for mcid, height in found.items() if pages_at[height] >= need}
         if not artifacts:
             continue
-        page = pdf.pages[number]
-        instructions = pikepdf.parse_content_stream(page)
+        instructions = contents[number]
         for position, (operands, operator) in enumerate(instructions):
             if str(operator) == "BDC" and isinstance(operands[1], Dictionary) \
                     and int(operands[1].get("/MCID", -1)) in artifacts:
                 instructions[position] = pikepdf.ContentStreamInstruction(
                     [Name.Artifact, Dictionary(Type=Name.Pagination)], pikepdf.Operator("BDC"))
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
-        mapping = parents[int(page.obj.StructParents)]
+        contents.replace(number, instructions)
+        mapping = parents[int(pdf.pages[number].obj.StructParents)]
         for mcid in artifacts:
             mapping[mcid] = pikepdf.Object.parse(b"null")
 
@@ -160,9 +184,9 @@ def _logical_mcids(pdf: pikepdf.Pdf) -> dict[tuple[int, int], list[tuple[int, bo
     return order
 
 
-def _paint_labels_in_order(pdf: pikepdf.Pdf) -> None:
+def _paint_labels_in_order(pdf: pikepdf.Pdf, contents: Contents) -> None:
     logical = _logical_mcids(pdf)
-    for page in pdf.pages:
+    for number, page in enumerate(pdf.pages):
         order = logical.get(page.obj.objgen, [])
         # Each label goes before the next non-label content in the tag tree.
         target: dict[int, int] = {}
@@ -173,7 +197,7 @@ def _paint_labels_in_order(pdf: pikepdf.Pdf) -> None:
                     target[mcid] = after
         if not target:
             continue
-        instructions = list(pikepdf.parse_content_stream(page))
+        instructions = contents[number]
         # One pass: where each top-level BDC starts, its state (q stack of state settings and
         # cm), and the label sequences that can move (wrapped in q … Q, out of any text object).
         stack: list[tuple[dict, tuple]] = [({}, ())]
@@ -228,7 +252,7 @@ def _paint_labels_in_order(pdf: pikepdf.Pdf) -> None:
             rewritten.extend(moves.get(position, []))
             if position not in moved:
                 rewritten.append(instruction)
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(rewritten))
+        contents.replace(number, rewritten)
 
 
 def _print_links(pdf: pikepdf.Pdf) -> None:
@@ -245,9 +269,11 @@ def _open_bookmarks(pdf: pikepdf.Pdf) -> None:
 def repair(data: bytes) -> bytes:
     """The PDF WeasyPrint wrote, with the repairs above."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        _artifact_margin_boxes(pdf)
+        contents = Contents(pdf)
+        _artifact_margin_boxes(pdf, contents)
         _wrap_list_bodies(pdf)
-        _paint_labels_in_order(pdf)
+        _paint_labels_in_order(pdf, contents)
+        contents.write()
         _print_links(pdf)
         _open_bookmarks(pdf)
         out = io.BytesIO()
