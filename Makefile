@@ -54,8 +54,13 @@ YAML_LS_VERSION := 1.25.0
 .npm/installed:
 	@if command -v npm >/dev/null; then 		npm install --prefix .npm --no-audit --no-fund --silent yaml-language-server@$(YAML_LS_VERSION) && touch $@; 	else 		echo "npm absent : le test de l’éditeur (yaml-language-server) sera sauté (hors CI)."; 	fi
 
+# The suite runs in one pytest-xdist worker per core: the documents every test reads are built
+# once for all workers (tests/conftest.py, `shared_output`), the rest splits across the cores,
+# a test file at a time (its module fixtures, such as the LibreOffice conversions, made once).
+# TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: $(STAMP) | $(CHROMIUM) $(SOFFICE) .npm/installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 # P, the pandoc route, needs pandoc: installed here when absent and we are root.
 bench: $(STAMP)

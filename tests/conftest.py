@@ -1,13 +1,28 @@
 """Shared fixtures: a tiny clause library and organisation for unit tests;
-session-scoped outputs (each organisation built once, the site published once,
-the sample documents written once) that many tests read back."""
+session-scoped outputs that many tests read back.
+
+The shared build (read it, never build the same bodies again in a test):
+- `built`: `policygen build` of the five shipped organisations, every document in every
+  format, once for the whole run (out/<slug>/<document>.<format>);
+- `bodies_built`: the fixture bodies of tests/fixtures/organismes/, HTML and DOCX, once;
+- `site`: `publish` of what `built` produced; `cisss_builds`: the CISSS politique for review;
+- `sample_outputs`: the hand-built sample documents (tests/samples.py) in every format;
+- `models` / `body_models`: the document models behind `built` / `bodies_built`.
+Each is made once per run even under pytest-xdist (`make test` runs `-n 2`): the first
+worker to need it builds it in the run's shared temporary folder under a file lock, the
+other finds it there (`shared_output`). A test that must build afresh (the cache, an
+interruption, permissions, byte identity across --jobs) builds the smallest body that shows
+what it asserts (tests/fixtures/organisation.yaml or one fixture body) and says why."""
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +42,7 @@ import samples  # tests/ is on sys.path: pytest puts a conftest's folder there
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
+BODIES = sorted((FIXTURES / "organismes").glob("*.yaml"))  # the fixture bodies, in `bodies_built`
 CHROMIUM = Path(os.environ.get("POLICYGEN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -80,33 +96,58 @@ def run_once(*args) -> None:
     assert result.exit_code == 0, result.output
 
 
-# Rendering PDFs dominates the suite's time: each organisation's are rendered once, by
-# `built`; `site` publishes what `built` produced (nothing is rendered again).
-# Tests read these outputs instead of building their own.
+def shared_output(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name` that `make(folder)` fills, made once per test run.
+
+    Under pytest-xdist each worker is a process with its own session fixtures; they share the
+    run's temporary folder (the parent of each worker's), where the first worker to get the
+    lock makes the folder and the others wait for it and read it. A worker that failed midway
+    leaves no `.done` mark, so the next one starts over (and fails the same way)."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+# Rendering PDFs and laying out Word files dominate the suite's time: each organisation's are
+# rendered once, by `built`, and each fixture body's once, by `bodies_built`; `site` publishes
+# what `built` produced (nothing is rendered again). Tests read these outputs instead of
+# building their own.
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """`policygen build` on every organisation file, once."""
-    out = tmp_path_factory.mktemp("output")
-    run_once("build", *ORGANISATIONS, "--out", out)
-    return out
+    """`policygen build` on every organisation file, once (one process per core)."""
+    return shared_output(tmp_path_factory, "output", lambda out: run_once("build", *ORGANISATIONS, "--out", out))
+
+
+@pytest.fixture(scope="session")
+def bodies_built(tmp_path_factory) -> Path:
+    """`policygen build` of every fixture body (tests/fixtures/organismes/), its three documents
+    in HTML and Word, once: out/<slug>/<document>.<format>."""
+    return shared_output(tmp_path_factory, "organismes", lambda out: run_once(
+        "build", *BODIES, "--out", out, "--format", "html,docx", "--silencieux"))
 
 
 @pytest.fixture(scope="session")
 def site(built, tmp_path_factory) -> Path:
     """`policygen publish` on every organisation file, once, installing what `built` produced."""
-    target = tmp_path_factory.mktemp("intranet") / "site"
-    run_once("publish", *ORGANISATIONS, "--site", target, "--out", built)
-    return target
+    return shared_output(tmp_path_factory, "intranet", lambda target: run_once(
+        "publish", *ORGANISATIONS, "--site", target / "site", "--out", built)) / "site"
 
 
 @pytest.fixture(scope="session")
 def cisss_builds(built, tmp_path_factory) -> dict[str, Path]:
     """The CISSS file built plainly (its folder in `built`) and for review: the politique
     only, the one document the review tests read in every format."""
-    out = tmp_path_factory.mktemp("cisss")
-    run_once("build", ROOT / "organisations" / "cisss-laurentides.yaml", "--out", out, "--review",
-             "--document", "politique")
+    out = shared_output(tmp_path_factory, "cisss", lambda out: run_once(
+        "build", ROOT / "organisations" / "cisss-laurentides.yaml", "--out", out, "--review", "--document", "politique"))
     return {"plain": built / "cisss-laurentides", "review": out / "cisss-laurentides" / "revision"}
 
 
@@ -168,18 +209,23 @@ SAMPLE_LOGS: list[str] = []  # WARNING records logged while `sample_outputs` ren
 @pytest.fixture(scope="session")
 def sample_outputs(tmp_path_factory) -> Path:
     """The hand-built sample documents in every format, once: out/<name>.<format>.
-    What any logger said meanwhile is kept in SAMPLE_LOGS for the writers' tests."""
-    out = tmp_path_factory.mktemp("samples")
-    collect = _Collect()
-    logging.getLogger().addHandler(collect)
-    try:
-        for name, make in SAMPLES.items():
-            document = make()
-            for fmt, write in WRITERS.items():
-                write(document, out / f"{name}.{fmt}")
-    finally:
-        logging.getLogger().removeHandler(collect)
-    SAMPLE_LOGS.extend(f"{r.name}: {r.getMessage()}" for r in collect.records if stray(r))
+    What any logger said meanwhile is kept in SAMPLE_LOGS for the writers' tests (through a
+    file beside the folder, so that every xdist worker reads what the one that wrote them heard)."""
+    def write_all(out: Path) -> None:
+        collect = _Collect()
+        logging.getLogger().addHandler(collect)
+        try:
+            for name, make in SAMPLES.items():
+                document = make()
+                for fmt, write in WRITERS.items():
+                    write(document, out / f"{name}.{fmt}")
+        finally:
+            logging.getLogger().removeHandler(collect)
+        (out.parent / "sample-logs.txt").write_text(
+            "".join(f"{r.name}: {r.getMessage()}\n" for r in collect.records if stray(r)), encoding="utf-8")
+
+    out = shared_output(tmp_path_factory, "samples", write_all)
+    SAMPLE_LOGS[:] = (out.parent / "sample-logs.txt").read_text(encoding="utf-8").splitlines()
     return out
 
 
@@ -201,12 +247,26 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def models() -> dict[tuple[str, str], Document]:
-    """The document models behind `built`: {(organisation slug, kind): Document}."""
+def assembled() -> dict[str, tuple]:
+    """Every fixture body and shipped organisation loaded and assembled once, with the shipped
+    library: {slug: (loaded item, {kind: Document})}, fixture bodies first."""
     library = load_library()
-    loaded, problems = load_all(ORGANISATIONS, library)
-    assert not problems
-    return {(item.slug, doc.kind): doc for item in loaded for doc in documents_for(item, library, list(library.documents))}
+    loaded, problems = load_all([*BODIES, *ORGANISATIONS], library)
+    assert not problems, problems
+    return {item.slug: (item, {doc.kind: doc for doc in documents_for(item, library, list(library.documents))})
+            for item in loaded}
+
+
+@pytest.fixture(scope="session")
+def models(assembled) -> dict[tuple[str, str], Document]:
+    """The document models behind `built`: {(organisation slug, kind): Document}."""
+    return {(path.stem, kind): doc for path in ORGANISATIONS for kind, doc in assembled[path.stem][1].items()}
+
+
+@pytest.fixture(scope="session")
+def body_models(assembled) -> dict[tuple[str, str], Document]:
+    """The document models behind `bodies_built`: {(fixture body slug, kind): Document}."""
+    return {(path.stem, kind): doc for path in BODIES for kind, doc in assembled[path.stem][1].items()}
 
 
 @pytest.fixture(scope="session")

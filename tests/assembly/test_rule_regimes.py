@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
 from policygen.library.context import build_context
 from policygen.library.loader import load_library
 from policygen.model.nodes import block_texts, document_texts
@@ -32,16 +30,11 @@ def _plain(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def bodies():
+def bodies(assembled):
+    """Each fixture body's file, context and documents (assembled once for the run: conftest)."""
     library = load_library()
-    loaded, problems = load_all(BODIES, library)
-    assert not problems, problems
-    result = {}
-    for item in loaded:
-        context = build_context(item.organisation, library)
-        docs = {d.kind: d for d in documents_for(item, library, list(library.documents))}
-        result[item.slug] = (item, context, docs)
-    return result
+    return {path.stem: (assembled[path.stem][0], build_context(assembled[path.stem][0].organisation, library),
+                        assembled[path.stem][1]) for path in BODIES}
 
 
 def _clauses(document):

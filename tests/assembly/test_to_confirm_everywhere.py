@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
 from policygen.french import long_date, phone
 from policygen.library.loader import load_library
 from policygen.model.nodes import block_texts, Text, ToConfirm
@@ -79,11 +77,9 @@ def _leaves(data, path=()):
 
 
 @pytest.fixture(scope="module")
-def bodies():
-    library = load_library()
-    loaded, problems = load_all(BODIES, library)
-    assert not problems, problems
-    return [(item, documents_for(item, library, list(library.documents))) for item in loaded], library
+def bodies(assembled):
+    """Each body's file and documents, assembled once for the run (conftest's `assembled`)."""
+    return [(assembled[path.stem][0], list(assembled[path.stem][1].values())) for path in BODIES], load_library()
 
 
 def test_every_marked_value_keeps_its_mark_in_every_document(bodies):

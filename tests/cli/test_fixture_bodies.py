@@ -1,8 +1,8 @@
 """Bodies no one modelled before describe themselves, and their three documents read right.
 
-Five fixture organisations (tests/fixtures/organismes/) are built to HTML and DOCX
-once; each document is read back and checked for the body's own words and for
-agreement with its names.
+The fixture organisations (tests/fixtures/organismes/) are built to HTML and DOCX once
+for the whole run (conftest's `bodies_built`); each document is read back and checked for
+the body's own words and for agreement with its names.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ import re
 
 import pytest
 
-from conftest import FIXTURES, run_once
+from conftest import BODIES
 from readback import docx_text, html_text
 
-BODIES = sorted((FIXTURES / "organismes").glob("*.yaml"))
 DOCUMENTS = ("politique", "netiquette", "fiche-synthese")
 
 # Contractions and articles that French never writes before a noun (an infinitive may follow
@@ -28,9 +27,8 @@ def _plain(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def texts(tmp_path_factory) -> dict[tuple[str, str, str], str]:
-    out = tmp_path_factory.mktemp("organismes")
-    run_once("build", *BODIES, "--out", out, "--format", "html,docx")
+def texts(bodies_built) -> dict[tuple[str, str, str], str]:
+    out = bodies_built  # the session's build of every fixture body, HTML and DOCX
     return {(body.stem, document, kind): _plain(read(out / body.stem / f"{document}.{kind}"))
             for body in BODIES for document in DOCUMENTS
             for kind, read in (("html", html_text), ("docx", docx_text))}

@@ -1,7 +1,7 @@
 """The politique and the fiche state the law as it stands in late 2026, for every kind of body.
 
-The five fixture organisations and the five shipped ones are built to HTML and DOCX once;
-each test reads the documents back and checks words, citations and absences (issue 10).
+The fixture organisations and the five shipped ones are read from the session's builds
+(conftest's `bodies_built` and `built`, HTML and DOCX); each test reads the documents back and checks words, citations and absences (issue 10).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_once
+from conftest import FIXTURES
 from readback import docx_text, html_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,11 +29,10 @@ def _plain(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def docs(tmp_path_factory) -> dict[tuple[str, str, str], str]:
-    out = tmp_path_factory.mktemp("droit2026")
-    run_once("build", *BODIES.values(), "--out", out, "--format", "html,docx",
-             "--document", "politique,fiche-synthese")
-    return {(stem, document, kind): _plain(read(out / stem / f"{document}.{kind}"))
+def docs(bodies_built, built) -> dict[tuple[str, str, str], str]:
+    """The session's builds: the fixture bodies' (HTML, DOCX) and the shipped organisations'."""
+    folders = {stem: (bodies_built if path.parent.name == "organismes" else built) / stem for stem, path in BODIES.items()}
+    return {(stem, document, kind): _plain(read(folders[stem] / f"{document}.{kind}"))
             for stem in BODIES for document in ("politique", "fiche-synthese")
             for kind, read in (("html", html_text), ("docx", docx_text))}
 

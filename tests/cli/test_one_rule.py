@@ -2,7 +2,7 @@
 state the same rule, they say the same thing.
 
 The three documents of every fixture body and of the five shipped organisations are
-built to HTML and read back; each rule's wording is compared across documents and
+read back from the session's HTML builds; each rule's wording is compared across documents and
 with what the organisation file chose (personal use at work, friendship with users,
 sanctions by regime, moderation hours, complaint route).
 """
@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_once
-from policygen.assembly.inputs import load_all
+from conftest import FIXTURES
 from policygen.french import phone
 from policygen.library.context import build_context
 from policygen.library.loader import load_library
@@ -32,16 +31,14 @@ def _plain(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def bodies(tmp_path_factory) -> dict[str, tuple[dict, dict[str, str]]]:
-    """Each body: its template context (what its file chose) and its three documents as text."""
-    out = tmp_path_factory.mktemp("one-rule")
-    run_once("build", *BODIES, "--out", out, "--format", "html")
+def bodies(assembled, bodies_built, built) -> dict[str, tuple[dict, dict[str, str]]]:
+    """Each body: its template context (what its file chose) and its three documents as text,
+    read from the session's builds (conftest's `bodies_built` and `built`)."""
     library = load_library()
-    loaded, problems = load_all(BODIES, library)
-    assert len(loaded) == len(BODIES), problems
-    return {item.slug: (build_context(item.organisation, library),
-                        {doc: _plain(html_text(out / item.slug / f"{doc}.html")) for doc in DOCUMENTS})
-            for item in loaded}
+    folders = {path.stem: (bodies_built if path.parent.name == "organismes" else built) / path.stem for path in BODIES}
+    return {path.stem: (build_context(assembled[path.stem][0].organisation, library),
+                        {doc: _plain(html_text(folders[path.stem] / f"{doc}.html")) for doc in DOCUMENTS})
+            for path in BODIES}
 
 
 def _ids() -> list[str]:

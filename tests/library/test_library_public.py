@@ -33,8 +33,10 @@ def build(path: Path) -> dict[str, Document]:
 
 
 @pytest.fixture(scope="module")
-def built() -> dict[str, dict[str, Document]]:
-    return {slug: build(ORGANISATIONS / f"{slug}.yaml") for slug in ETABLISSEMENTS + ORDRES}
+def built(models) -> dict[str, dict[str, Document]]:
+    """The documents of each shipped file, as the session assembled them (conftest's `models`)."""
+    return {slug: {kind: models[slug, kind] for kind in ("netiquette", "fiche-synthese")}
+            for slug in ETABLISSEMENTS + ORDRES}
 
 
 def text(doc: Document) -> str:

@@ -21,7 +21,7 @@ def cisss_changed(tmp_path):
                   ("      date: 2026-10-01 (à confirmer)", "      date: 2026-11-02"))
 
 
-def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
+def test_diff_writes_redlines_and_html_and_summarises(tmp_path, built):
     out = tmp_path / "cmp"
     result = run_cli("diff", CISSS, cisss_changed(tmp_path), "--out", out)
     assert result.exit_code == 0, result.output
@@ -43,11 +43,12 @@ def test_diff_writes_redlines_and_html_and_summarises(tmp_path):
     deleted = [plain("".join(t.text for t in c.iter(f"{W}delText"))) for c in body.iter(f"{W}del")]
     # « 1er » is raised: its « er » is a run of its own, so the deleted runs are read together
     assert "2 novembre" in inserted and "1er octobre" in "".join(deleted)
-    # Accept All gives the new file's politique, Reject All the old one's, as `build` writes them.
-    built = tmp_path / "built"
-    for name, source in (("ancien", CISSS), ("nouveau", tmp_path / "cisss-v2.yaml")):
-        assert run_cli("build", source, "--out", built / name, "--format", "docx").exit_code == 0
-    new_docx, old_docx = (next((built / name).glob("*/politique.docx")) for name in ("nouveau", "ancien"))
+    # Accept All gives the new file's politique, Reject All the old one's, as `build` writes them
+    # (the old one's is the session's build of CISSS; the new one's politique is built here).
+    new = tmp_path / "nouveau"
+    assert run_cli("build", tmp_path / "cisss-v2.yaml", "--out", new, "--format", "docx",
+                   "--document", "politique").exit_code == 0
+    new_docx, old_docx = next(new.glob("*/politique.docx")), built / "cisss-laurentides" / "politique.docx"
     # (a build marks the draft « Projet » above its title; the comparison compares the texts)
     built_texts = [paragraph_texts(docx_part(path).find(f"{W}body")) for path in (new_docx, old_docx)]
     assert [texts[0] for texts in built_texts] == ["Projet", "Projet"]
