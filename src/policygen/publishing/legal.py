@@ -44,8 +44,18 @@ class Table:
     organisation: str
     rows: list[Row]
     library: Library
-    read: dt.date | None = None  # the oldest reading of the laws the politique cites (lois.yaml: lu_le)
+    read: dt.date | None = None  # the oldest recorded reading of the laws the politique cites (lois.yaml: lu_le)
     unread: tuple[str, ...] = ()  # the laws it cites whose reading is not recorded
+
+    @property
+    def current_to(self) -> str:
+        """« Droit à jour au … » (the earliest reading of the laws the politique cites), or why it cannot say."""
+        if self.unread:
+            return ("Droit à jour : date non établie, la lecture du texte consolidé n’est pas consignée pour "
+                    + " ; ".join(self.library.laws.get(law, {}).get("citation", law) for law in self.unread) + ".")
+        if self.read:
+            return f"Droit à jour au {long_date(self.read)} : la plus ancienne lecture des lois que cite la politique."
+        return "La politique ne cite aucune loi."
 
     @property
     def complete(self) -> bool:
@@ -53,12 +63,7 @@ class Table:
 
     def text(self) -> str:
         out = [f"Conformité de la politique — {self.organisation} ({self.display})"]
-        if self.read:
-            out.append(f"Droit lu au {long_date(self.read)} : la plus ancienne lecture consignée des lois que cite "
-                       "la politique.")
-        if self.unread:
-            out.append("Date de lecture non consignée : "
-                       + " ; ".join(self.library.laws.get(law, {}).get("citation", law) for law in self.unread) + ".")
+        out.append(self.current_to)
         out.append("")
         if not self.rows:
             out.append("La bibliothèque ne définit aucune obligation (data/obligations.yaml).")
