@@ -30,6 +30,7 @@ class Meeting:
     id: str
     section: str  # « 5.1 », or the section's number (« 11 ») when its clauses are not numbered
     articles: tuple[str, ...]  # the obligation's articles it cites
+    clause: str = ""  # the id of the clause that prints it (a rule's printer): the page's anchor
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def conformity(organisation: OrganisationFile, politique: Document, library: Lib
                     if cites(ref, obligation.ref) and (kind, ident) not in met:
                         articles = tuple(a for a in obligation.articles if a in ref.articles)
                         met[(kind, ident)] = Meeting(kind, ident, clause.number or section.number or section.label,
-                                                     articles)
+                                                     articles, clause.id)
         rows.append(Row(obligation, "couverte" if met else "non couverte", met_by=tuple(met.values())))
     return rows
 

@@ -33,7 +33,8 @@ from .cache import BuildCache
 from .findings import Finding, findings, graded
 from .manifest import Manifest
 from .register import Row, rows
-from .site import NotASiteError, SiteIsWorkingFolderError, publish_site, refuse_unless_site
+from .legaltable import site_page
+from .site import HOME_LABEL, NotASiteError, SiteIsWorkingFolderError, publish_site, refuse_unless_site
 from .site import Organisation as SiteOrganisation
 from .staging import remove_leftovers
 
@@ -257,7 +258,8 @@ def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: 
     targets = {result.path: result.target for result in outcome.results}
     lib, on = library(options.library_dir), today()
     publish_site(site_dir, [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents),
-                                             targets[item.path], tuple(_register(item, documents, lib, on)))
+                                             targets[item.path], tuple(_register(item, documents, lib, on)),
+                                             site_page(item, documents, lib, HOME_LABEL))
                             for item, documents in _assembled_all(paths, outcome, options)], on)
     return outcome
 
