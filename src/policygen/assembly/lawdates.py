@@ -45,6 +45,16 @@ def reading(document: Document, laws: dict[str, dict[str, Any]]) -> tuple[dt.dat
     return (min(dates) if dates else None), [law for law in cited if not laws.get(law, {}).get("lu_le")]
 
 
+def current_to(read: dt.date | None, unread: list[str] | tuple[str, ...], laws: dict[str, dict[str, Any]]) -> str:
+    """« Droit à jour au … » as the legal table says it (see `reading`), or why it cannot say."""
+    if unread:
+        return ("Droit à jour : date non établie, la lecture du texte consolidé n’est pas consignée pour "
+                + " ; ".join(laws.get(law, {}).get("citation", law) for law in unread) + ".")
+    if read:
+        return f"Droit à jour au {long_date(read)} : la plus ancienne lecture des lois que cite la politique."
+    return "La politique ne cite aucune loi."
+
+
 def stamp(document: Document, laws: dict[str, dict[str, Any]]) -> Document:
     """The document with « Droit à jour au … » as the last row of its identification block (the first table
     of its « metadata » section): the earliest reading of the laws it cites. Unchanged when it has no such

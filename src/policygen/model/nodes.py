@@ -143,6 +143,7 @@ class Provenance:
     values: tuple[Value, ...] = ()
     replaces: str = ""  # an organisation's own clause: the library clause it stands in for
     rules: tuple[RuleUse, ...] = ()  # the rulebook's rules the clause states, in order
+    obligations: str = ""  # review edition: the rows of the legal table's annex it meets (assembly/conformity)
 
 
 @dataclass(frozen=True)

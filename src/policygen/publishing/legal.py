@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..assembly.assemble import documents_for
-from ..assembly.conformity import citation, citations
+from ..assembly.conformity import citation, citations, section_label
 from ..assembly.inputs import load_all
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..french import long_date
@@ -24,7 +24,7 @@ from ..library.changes import NATURES, Change, citers, load_changes
 from ..library.obligations import cites
 from ..library.obligations import POLITIQUE
 from ..library.schema import Library
-from .legaltable import Table, section_label, table_for
+from .legaltable import Table, table_for
 from .service import BuildOptions, library
 
 def conformity_tables(paths: list[Path], options: BuildOptions) -> list[Table]:

@@ -11,22 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..assembly.conformity import Row, citation, conformity
+from ..assembly.conformity import Row, citation, conformity, met_by, section_label
 from ..assembly.inputs import Loaded
-from ..assembly.lawdates import reading
+from ..assembly.lawdates import current_to, reading
 from ..diagnostics import plural
-from ..french import long_date
 from ..library.obligations import POLITIQUE
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..writers.html import anchor, layouts
 
 PAGE = "conformite.html"  # in the body's folder of the site, beside its register (index.html)
-
-
-def section_label(where: str) -> str:
-    """« 5.4 », or a section the document does not number by its title in guillemets."""
-    return where if where[:1].isdigit() else f"« {where} »"
 
 
 _SCOPE = {"enonce": "à énoncer", "non_contradiction": "à ne pas contredire"}
@@ -46,12 +40,7 @@ class Table:
     @property
     def current_to(self) -> str:
         """« Droit à jour au … » (the earliest reading of the laws the politique cites), or why it cannot say."""
-        if self.unread:
-            return ("Droit à jour : date non établie, la lecture du texte consolidé n’est pas consignée pour "
-                    + " ; ".join(self.library.laws.get(law, {}).get("citation", law) for law in self.unread) + ".")
-        if self.read:
-            return f"Droit à jour au {long_date(self.read)} : la plus ancienne lecture des lois que cite la politique."
-        return "La politique ne cite aucune loi."
+        return current_to(self.read, self.unread, self.library.laws)
 
     @property
     def complete(self) -> bool:
@@ -68,10 +57,7 @@ class Table:
             out.append(f"- {obligation.titre} — {citation(obligation.ref, self.library)} "
                        f"({_SCOPE[obligation.portee]})")
             if row.status == "couverte":
-                several = len(obligation.articles) > 1  # then say which of its articles each one cites
-                met = ", ".join(f"{m.kind} {m.id} (section {section_label(m.section)}"
-                                + (f", art. {', '.join(m.articles)})" if several else ")") for m in row.met_by)
-                out.append(f"    couverte par : {met}")
+                out.append(f"    couverte par : {met_by(row)}")
             elif row.status == "non applicable":
                 out.append(f"    non applicable : {row.reason}")
             else:

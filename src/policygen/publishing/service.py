@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..assembly.assemble import documents_for
+from ..assembly.conformity import review_edition
 from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..library.loader import load_library, organisation_folder, own_files
@@ -202,6 +203,8 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = _Silent
             for item, item_plan in zip(loaded, stale):
                 try:
                     built = documents_for(item, lib, documents)
+                    if options.review:  # the politique's reviewers read the legal table as its last annex
+                        built = [review_edition(document, item, lib) for document in built]
                 except DiagnosticError as exc:
                     failed.extend(exc.diagnostics)
                     continue

@@ -72,6 +72,8 @@ def note(provenance: Provenance) -> list[str]:
     if provenance.rules:
         lines.append("Règles énoncées : " + " ; ".join(f"« {rule.id} » ({rule.strength})" for rule in provenance.rules)
                      + " (le détail : policygen explain).")
+    if provenance.obligations:
+        lines.append(f"Obligations de la loi qu’elle remplit : {provenance.obligations}.")
     choices = list(dict.fromkeys(c for c in map(_choice, provenance.values) if c))
     if choices:
         lines.append(f"Elle reflète les choix de l’organisme sur {french_list(choices)}.")
