@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import docx
+from docx.oxml.ns import qn
 import page
 import pytest
 from click.testing import CliRunner
@@ -83,22 +84,42 @@ def html_text_of(fragment: str) -> str:
     return entities.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
-def test_each_word_comment_names_the_annex_rows_its_clause_meets(review, table):
-    document = docx.Document(str(review / "revision" / "politique.docx"))
-    annex = int(re.search(rf"Annexe (\d) : {TITLE}", _flat(docx_text(review / "revision" / "politique.docx")))
-                .group(1))
+def _annex_groups(document) -> dict[str, list[str]]:
+    """Each bookmark of the annex's headings (one per law) → the lines of the annex under that heading."""
+    groups: dict[str, list[str]] = {}
+    current = None
+    body = [p for p in document.paragraphs]
+    start = max(i for i, p in enumerate(body) if re.match(rf"Annexe \d : {TITLE}", _flat(p.text)))
+    for paragraph in body[start + 1:]:
+        marks = paragraph._p.findall(qn("w:bookmarkStart"))
+        if marks:
+            current = marks[0].get(qn("w:name"))
+            groups[current] = []
+        elif current and paragraph.style.name.startswith("List Number"):
+            groups[current].append(_flat(paragraph.text))
+    return groups
+
+
+def test_each_word_comment_links_to_the_annex_lines_its_clause_meets(review, table):
+    path = review / "revision" / "politique.docx"
+    document = docx.Document(str(path))
+    annex = int(re.search(rf"Annexe (\d) : {TITLE}", _flat(docx_text(path))).group(1))
+    groups = _annex_groups(document)
     titles = {str(i): _flat(title) for i, (title, _) in enumerate(table, 1)}
     named = 0
     for comment in document.comments:
-        text = _flat(comment.text)
-        match = re.search(r"Obligations de la loi qu’elle remplit : tableau de conformité \(annexe (\d)\), (.*)\.",
-                          text)
+        match = re.search(r"Obligations de la loi qu’elle remplit \(tableau de conformité\) : (.*)\.",
+                          _flat(comment.text))
         if not match:
             continue
-        assert int(match.group(1)) == annex
-        clause = re.match(r"Clause (\S+), version", text).group(1)
-        for number, title in re.findall(r"ligne (\d+), « (.*?) »", match.group(2)):
-            assert titles[number] == title, (clause, number, title)
+        said = re.findall(r"annexe (\d), ligne (\d+), « (.*?) »", match.group(1))
+        links = [(link.get(qn("w:anchor")), _flat("".join(t.text for t in link.iter(qn("w:t")))))
+                 for link in comment._comment_elm.iter(qn("w:hyperlink"))]
+        assert len(links) == len(said) and said
+        for (number_of_annex, number, title), (target, words) in zip(said, links):
+            assert int(number_of_annex) == annex and titles[number] == title
+            assert words == f"annexe {annex}, ligne {number}, « {title} »"
+            assert any(line.startswith(title + " — ") for line in groups[target]), (target, title)
             named += 1
     assert named >= sum(1 for _, line in table if " : couverte par : " in line)
 

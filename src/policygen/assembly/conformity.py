@@ -126,11 +126,12 @@ def review_edition(document: Document, loaded: Loaded, library: Library) -> Docu
     numbered = any(section.number for section in document.sections)
     annex = sum(1 for section in document.sections if section.annex) + 1
     where = f"annexe {annex}" if numbered else f"annexe « {ANNEX_TITLE} »"
-    met: dict[str, list[str]] = {}
+    met: dict[str, list[tuple[str, str]]] = {}
     by_law: dict[str, list[tuple[int, str]]] = {}  # (row number, its text), a numbered list per law
     for index, row in enumerate(rows, 1):
         for meeting in row.met_by:
-            met.setdefault(meeting.clause, []).append(f"ligne {index}, « {row.obligation.titre} »")
+            met.setdefault(meeting.clause, []).append((f"{ANNEX_CLAUSE}.{row.obligation.loi}",
+                                                       f"{where}, ligne {index}, « {row.obligation.titre} »"))
         state = {"couverte": f"couverte par : {met_by(row)}.",
                  "non applicable": f"non applicable : {row.reason}"}.get(row.status,
                                                                          f"NON COUVERTE : {row.obligation.exige}")
@@ -152,6 +153,6 @@ def review_edition(document: Document, loaded: Loaded, library: Library) -> Docu
     section = typeset(dataclasses.replace(document, sections=(section,))).sections[0]  # this section only
     sections = tuple(dataclasses.replace(s, clauses=tuple(
         dataclasses.replace(c, provenance=dataclasses.replace(
-            c.provenance, obligations=f"tableau de conformité ({where}), " + " ; ".join(met[c.id])))
+            c.provenance, obligations=tuple(met[c.id])))
         if c.id in met else c for c in s.clauses)) for s in document.sections)
     return dataclasses.replace(document, sections=(*sections, section))

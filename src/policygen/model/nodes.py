@@ -143,7 +143,8 @@ class Provenance:
     values: tuple[Value, ...] = ()
     replaces: str = ""  # an organisation's own clause: the library clause it stands in for
     rules: tuple[RuleUse, ...] = ()  # the rulebook's rules the clause states, in order
-    obligations: str = ""  # review edition: the rows of the legal table's annex it meets (assembly/conformity)
+    # review edition: the lines of the legal table's annex it meets, each (the annex clause holding it, its words)
+    obligations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from ..model.nodes import Law, Provenance, Source, Value
 from .design import labels
 
 DRAFT_MARK = labels()["draft"]
+OBLIGATIONS = "Obligations de la loi qu’elle remplit (tableau de conformité) : "  # Word links each to the annex
 AUTHOR = "policygen"
 
 # The organisation-file fields that hold a choice of the body (not its names or addresses), in
@@ -73,7 +74,7 @@ def note(provenance: Provenance) -> list[str]:
         lines.append("Règles énoncées : " + " ; ".join(f"« {rule.id} » ({rule.strength})" for rule in provenance.rules)
                      + " (le détail : policygen explain).")
     if provenance.obligations:
-        lines.append(f"Obligations de la loi qu’elle remplit : {provenance.obligations}.")
+        lines.append(OBLIGATIONS + " ; ".join(words for _, words in provenance.obligations) + ".")
     choices = list(dict.fromkeys(c for c in map(_choice, provenance.values) if c))
     if choices:
         lines.append(f"Elle reflète les choix de l’organisme sur {french_list(choices)}.")
