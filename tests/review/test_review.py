@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from reviewkit import CISSS, W, docx_part, fixture_documents, run_cli
 from policygen.assembly.assemble import documents_for
+from policygen.assembly.conformity import review_edition
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
 from policygen.model.nodes import block_texts
@@ -80,6 +81,7 @@ def test_review_build_of_the_cisss_politique_comments_every_clause(cisss_builds)
     library = load_library()
     loaded, _ = load_all([CISSS], library)
     [politique] = documents_for(loaded[0], library, ["politique"])
+    politique = review_edition(politique, loaded[0], library)  # with the legal table's annex, as a review build
     check_comments(cisss_builds["review"] / "politique.docx", library, politique)
 
 

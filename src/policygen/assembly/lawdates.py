@@ -88,12 +88,16 @@ class Citing:
     line: int | None
 
 
+def _dated_by(loaded: Loaded) -> tuple[str, int | None]:
+    """The field that dates the documents (the last revision, else the entry into force) and its line."""
+    field = "revision.derniere_revision" if loaded.organisation.revision.derniere_revision else "revision.en_vigueur"
+    return field, loaded.located.line_of(tuple(field.split(".")))
+
+
 def citings(loaded: Loaded, documents: list[Document], library: Library) -> Iterator[Citing]:
     """Each law each document cites for this body (its own laws included), in order."""
     laws = loaded.local.layered(library).laws
-    revision = loaded.organisation.revision
-    field = "revision.derniere_revision" if revision.derniere_revision else "revision.en_vigueur"
-    line = loaded.located.line_of(tuple(field.split(".")))
+    field, line = _dated_by(loaded)
     for document in documents:
         for law_id, clause_id in sorted(cited_laws(document).items()):
             if law_id in laws:
@@ -118,9 +122,7 @@ def unread_laws(loaded: Loaded, documents: list[Document], library: Library) -> 
     """A finding for each document with an identification block that cites a law whose reading is not
     recorded: « Droit à jour au … » is withheld (graded for a final version only: see publishing.findings)."""
     laws = loaded.local.layered(library).laws
-    revision = loaded.organisation.revision
-    field = "revision.derniere_revision" if revision.derniere_revision else "revision.en_vigueur"
-    line = loaded.located.line_of(tuple(field.split(".")))
+    field, line = _dated_by(loaded)
     found = []
     for document in documents:
         _, unread = reading(document, laws)
