@@ -65,10 +65,13 @@ def check_comments(path, library, document) -> None:
     spans = comment_spans(docx_part(path).find(f"{W}body"))
     clauses = [c for s in document.sections for c in s.clauses]
     assert len(comments) == len(clauses) > 0
+    known = {c.id for c in library.clauses}
     for clause in clauses:
         ident = next(i for i, c in comments.items() if f"Clause {clause.id}," in c.text)
         comment = comments[ident]
         assert comment.author == "policygen"
+        if clause.id not in known:  # the legal table's annex (a review build's): no source nor law of its own
+            continue
         for wanted in expected_notes(library, clause):
             assert wanted in comment.text, (clause.id, wanted)
         # The comment covers the clause's own words, all of them.
