@@ -44,6 +44,7 @@ CODES = {
     "organisation.consultation": "a declared consultation has no date yet (a warning; an error for --final)",
     "organisation.obligation": "a statutory obligation binding the body is met by no rule or clause of its politique",
     "organisation.law-read": "a document cites a law whose text was last read over a year before its date (a warning)",
+    "organisation.law-unread": "a document cites a law whose reading is not recorded: no « Droit à jour au » (a warning)",
     "organisation.renamed-key": "a key that moved or was renamed, accepted at its new place (a warning)",
     "organisation.limit": "the organisation file is over a size, nesting, length or date limit",
     "organisation.control": "a control or invisible character in the organisation file",

@@ -1,11 +1,23 @@
-"""The law's date: `check` warns when a document cites a law whose text was read more than a year before
-the document's date, and `conformite` says when the law it rests on was read."""
+"""The law's date: a politique says « Droit à jour au … » (the earliest reading of the laws it cites) only when
+every law it cites has a recorded reading; `check --final` says why it is withheld; `check` warns when a cited
+law was read more than a year before the document's date; `conformite` says when the law was read."""
 
 from __future__ import annotations
 
+import html
+import re
+import shutil
+
+import pytest
+import yaml
 from click.testing import CliRunner
 
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
 from policygen.cli.main import main
+from policygen.library.loader import load_library
+from policygen.resources import TEMPLATES
+from policygen.writers.html import render_html
 
 LATE = {"  en_vigueur: 2025-03-01": "  en_vigueur: 2026-03-01"}
 
@@ -14,25 +26,97 @@ def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], env={"SOURCE_DATE_EPOCH": "1767225600"})
 
 
-def test_check_warns_when_a_cited_law_was_read_over_a_year_before_the_document(org_file):
-    result = invoke("check", org_file(LATE))
+@pytest.fixture
+def library_read_on(tmp_path):
+    """A copy of the shipped library whose lois.yaml records readings: `dates` maps a law to its date,
+    `default` (when given) dates every other law."""
+
+    def make(dates: dict[str, str], default: str | None = None):
+        root = tmp_path / "bibliotheque"
+        shutil.copytree(TEMPLATES, root, ignore=shutil.ignore_patterns("fonts", "__pycache__"))
+        (root / "fonts").symlink_to(TEMPLATES / "fonts")
+        path = root / "data" / "lois.yaml"
+        text = path.read_text(encoding="utf-8")
+        laws = yaml.safe_load(text)["lois"]
+        for law in laws:
+            when = dates.get(law["id"], default)
+            if when is None:
+                continue
+            entry = f"  - id: {law['id']}\n"
+            block_end = text.index("\n\n", text.index(entry)) if "\n\n" in text[text.index(entry):] else len(text)
+            block = text[text.index(entry):block_end]
+            new = re.sub(r"\n    lu_le: .*", "", block) + f"\n    lu_le: {when}"
+            text = text.replace(block, new)
+        path.write_text(text, encoding="utf-8")
+        return root
+
+    return make
+
+
+def _identification(politique) -> dict[str, str]:
+    """The identification block of the politique as its HTML page prints it: label → value."""
+    page = render_html(politique)
+    table = re.search(r"<table.*?</table>", page, re.S).group(0)
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+        cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>",
+                                                                                       row, re.S)]
+        if len(cells) == 2 and cells[0]:
+            rows[cells[0]] = cells[1]
+    return rows
+
+
+def test_check_warns_when_a_cited_law_was_read_over_a_year_before_the_document(org_file, library_read_on):
+    library = library_read_on({"renseignements-sante": "2024-11-18"})
+    result = invoke("check", "--bibliotheque", library, org_file(LATE))
     assert result.exit_code == 0, result.output
     assert "avertissement [organisation.law-read] — revision.en_vigueur" in result.output
     assert ("Le document « politique », daté du 1er mars 2026, cite (clause politique.") in result.output
     assert ("la loi « Loi sur les renseignements de santé et de services sociaux » (RLRQ, c. R-22.1), dont le "
             "texte consolidé a été lu à jour au 18 novembre 2024, plus d’un an avant.") in result.output
-    final = invoke("check", "--final", org_file(LATE))
+    final = invoke("check", "--final", "--bibliotheque", library, org_file(LATE))
     assert "organisation.law-read" in final.output and "erreur [organisation.law-read]" not in final.output
 
 
 def test_a_reading_within_the_year_is_silent(org_file):
-    result = invoke("check", org_file())  # dated 1 March 2025: R-22.1 read 18 November 2024
+    result = invoke("check", org_file())  # dated 1 March 2025: P-33.01 read 1 December 2024, R-22.1 later
     assert "organisation.law-read" not in result.output
 
 
-def test_conformite_says_when_the_law_was_read_and_which_readings_are_not_recorded(org_file):
+def test_conformite_says_the_law_is_current_to_no_date_while_a_cited_law_is_unread(org_file):
     output = invoke("conformite", org_file()).output
-    assert "Droit lu au 18 novembre 2024 : la plus ancienne lecture consignée des lois que cite la politique." \
-        in output
-    unrecorded = next(line for line in output.splitlines() if line.startswith("Date de lecture non consignée : "))
-    assert "RLRQ, c. C-12" in unrecorded and "RLRQ, c. R-22.1 ;" not in unrecorded + " ;"
+    line = next(line for line in output.splitlines() if line.startswith("Droit à jour"))
+    assert line.startswith("Droit à jour : date non établie, la lecture du texte consolidé n’est pas consignée "
+                           "pour ")
+    assert "RLRQ, c. C-12" in line and "RLRQ, c. R-22.1 ;" not in line + " ;"  # R-22.1 was read
+
+
+def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cited_law_was_read(
+        org_file, library_read_on):
+    root = library_read_on({"charte": "2026-11-30"}, default="2026-12-07")
+    library = load_library(root)
+    [item], problems = load_all([org_file()], library)
+    assert not problems
+    politique, netiquette = documents_for(item, library, ["politique", "netiquette"])
+    rows = _identification(politique)
+    assert rows["Droit à jour au"].replace("\u00a0", " ") == "30 novembre 2026"
+    assert list(rows)[-1] == "Droit à jour au"
+    assert "Droit à jour" not in render_html(netiquette)  # no identification block to carry it
+    output = invoke("conformite", "--bibliotheque", root, org_file()).output
+    assert "Droit à jour au 30 novembre 2026 : la plus ancienne lecture des lois que cite la politique." in output
+    final = invoke("check", "--final", "--bibliotheque", root, org_file())
+    assert "organisation.law-unread" not in final.output
+
+
+def test_with_an_unread_law_the_date_is_withheld_and_only_a_final_check_says_why(org_file, library_read_on):
+    root = library_read_on({"charte": None}, default="2026-12-07")  # every law read but the Charte
+    library = load_library(root)
+    [item], _ = load_all([org_file()], library)
+    [politique] = documents_for(item, library, ["politique"])
+    assert "Droit à jour au" not in _identification(politique)
+    draft = invoke("check", "--bibliotheque", root, org_file())
+    assert "organisation.law-unread" not in draft.output
+    final = invoke("check", "--final", "--bibliotheque", root, org_file())
+    assert "avertissement [organisation.law-unread] — revision.en_vigueur" in final.output
+    assert ("Le document « politique » ne dit pas à quelle date le droit qu’il cite est à jour : la date de "
+            "lecture du texte consolidé n’est pas consignée pour RLRQ, c. C-12.") in final.output

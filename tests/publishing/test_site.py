@@ -89,7 +89,8 @@ def test_document_pages_offer_their_word_and_pdf(site, models):
 
 def test_site_is_self_contained_and_needs_no_script(site):
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) == 1 + len(ORGANISATIONS) * 4  # the network register, each body's register and documents
+    # the network register; each body's register, its legal table (conformite.html) and its documents
+    assert len(pages) == 1 + len(ORGANISATIONS) * 5
     for path in pages:
         page = parse(path)
         assert "script" not in page.tags, path

@@ -28,6 +28,7 @@ from ..orgfile.confirm import mark_context
 from ..orgfile.yamlsource import Located
 from .characters import undrawable
 from .inputs import Loaded
+from .lawdates import stamp
 from .parse import parse_markdown
 from .provenance import provenance
 from .render import render_clause, render_line, render_title
@@ -83,7 +84,7 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
         timestamp=timestamp(date),
         layout=Layout(**outline.layout.model_dump()),
     )
-    doc = typeset(label(number(doc, outline.numbered)))
+    doc = typeset(label(number(stamp(doc, library.laws), outline.numbered)))
     if problems := undrawable(doc, library, located, display):
         raise DiagnosticError(problems)
     return doc

@@ -1,14 +1,18 @@
-"""When the law a document cites was last read, and the warning when that reading is over a year old.
+"""When the law a document cites was last read: « Droit à jour au … », and the warnings on it.
 
 Each law of lois.yaml may record `lu_le`, the date of the consolidated text last
 read on LégisQuébec. A document is only as current as the oldest reading of the
 laws it cites for this body: `reading` gives that date (and the laws whose reading
-is not recorded); `stale_readings` warns (finding `organisation.law-read`) when a
-cited law was read more than a year before the document's date.
+is not recorded); `stamp` prints it as a row « Droit à jour au … » of the document's
+identification block, withheld while a cited law has no recorded reading (finding
+`organisation.law-unread`, for a final version); `stale_readings` warns (finding
+`organisation.law-read`) when a cited law was read more than a year before the
+document's date.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,10 +21,11 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from ..french import long_date
 from ..library.schema import Library
-from ..model.nodes import Document
+from ..model.nodes import Document, Table, Text
 from .inputs import Loaded
 
 FRESH = dt.timedelta(days=365)
+CURRENT_TO = "Droit à jour au"  # the row of the identification block, as legislation.gov.uk says « up to date »
 
 
 def cited_laws(document: Document) -> dict[str, str]:
@@ -40,6 +45,38 @@ def reading(document: Document, laws: dict[str, dict[str, Any]]) -> tuple[dt.dat
     return (min(dates) if dates else None), [law for law in cited if not laws.get(law, {}).get("lu_le")]
 
 
+def current_to(read: dt.date | None, unread: list[str] | tuple[str, ...], laws: dict[str, dict[str, Any]]) -> str:
+    """« Droit à jour au … » as the legal table says it (see `reading`), or why it cannot say."""
+    if unread:
+        return ("Droit à jour : date non établie, la lecture du texte consolidé n’est pas consignée pour "
+                + " ; ".join(laws.get(law, {}).get("citation", law) for law in unread) + ".")
+    if read:
+        return f"Droit à jour au {long_date(read)} : la plus ancienne lecture des lois que cite la politique."
+    return "La politique ne cite aucune loi."
+
+
+def stamp(document: Document, laws: dict[str, dict[str, Any]]) -> Document:
+    """The document with « Droit à jour au … » as the last row of its identification block (the first table
+    of its « metadata » section): the earliest reading of the laws it cites. Unchanged when it has no such
+    block, cites no law, or cites one whose reading is not recorded (a date it cannot vouch for)."""
+    read, unread = reading(document, laws)
+    if read is None or unread:
+        return document
+    row = ((Text(CURRENT_TO),), (Text(long_date(read)),))
+    sections = list(document.sections)
+    for s, section in enumerate(sections):
+        for c, clause in enumerate(section.clauses if section.role == "metadata" else ()):
+            for b, block in enumerate(clause.blocks):
+                if isinstance(block, Table):
+                    blocks = (*clause.blocks[:b], dataclasses.replace(block, rows=(*block.rows, row)),
+                              *clause.blocks[b + 1:])
+                    clauses = list(section.clauses)
+                    clauses[c] = dataclasses.replace(clause, blocks=blocks)
+                    sections[s] = dataclasses.replace(section, clauses=tuple(clauses))
+                    return dataclasses.replace(document, sections=tuple(sections))
+    return document
+
+
 @dataclass(frozen=True)
 class Citing:
     """A law a document cites, with the first clause citing it and the file line that dates the document."""
@@ -51,12 +88,16 @@ class Citing:
     line: int | None
 
 
+def _dated_by(loaded: Loaded) -> tuple[str, int | None]:
+    """The field that dates the documents (the last revision, else the entry into force) and its line."""
+    field = "revision.derniere_revision" if loaded.organisation.revision.derniere_revision else "revision.en_vigueur"
+    return field, loaded.located.line_of(tuple(field.split(".")))
+
+
 def citings(loaded: Loaded, documents: list[Document], library: Library) -> Iterator[Citing]:
     """Each law each document cites for this body (its own laws included), in order."""
     laws = loaded.local.layered(library).laws
-    revision = loaded.organisation.revision
-    field = "revision.derniere_revision" if revision.derniere_revision else "revision.en_vigueur"
-    line = loaded.located.line_of(tuple(field.split(".")))
+    field, line = _dated_by(loaded)
     for document in documents:
         for law_id, clause_id in sorted(cited_laws(document).items()):
             if law_id in laws:
@@ -75,3 +116,23 @@ def stale_readings(loaded: Loaded, documents: list[Document], library: Library) 
                 severity="avertissement", code="organisation.law-read")
             for c in citings(loaded, documents, library)
             if c.law.get("lu_le") and c.document.date - c.law["lu_le"] > FRESH]
+
+
+def unread_laws(loaded: Loaded, documents: list[Document], library: Library) -> list[Diagnostic]:
+    """A finding for each document with an identification block that cites a law whose reading is not
+    recorded: « Droit à jour au … » is withheld (graded for a final version only: see publishing.findings)."""
+    laws = loaded.local.layered(library).laws
+    field, line = _dated_by(loaded)
+    found = []
+    for document in documents:
+        _, unread = reading(document, laws)
+        if unread and any(section.role == "metadata" for section in document.sections):
+            cited = " ; ".join(laws.get(law, {}).get("citation", law) for law in unread)
+            found.append(Diagnostic(
+                loaded.display, line, field,
+                f"Le document « {document.kind} » ne dit pas à quelle date le droit qu’il cite est à jour : la date "
+                f"de lecture du texte consolidé n’est pas consignée pour {cited}.",
+                "Faites lire sur LégisQuébec le texte en vigueur des articles cités, puis inscrivez la date de "
+                "lecture (lu_le) dans lois.yaml ; le document dira alors « Droit à jour au … ».",
+                severity="avertissement", code="organisation.law-unread"))
+    return found

@@ -146,6 +146,8 @@ class Provenance:
     values: tuple[Value, ...] = ()
     replaces: str = ""  # an organisation's own clause: the library clause it stands in for
     rules: tuple[RuleUse, ...] = ()  # the rulebook's rules the clause states, in order
+    # review edition: the lines of the legal table's annex it meets, each (the annex clause holding it, its words)
+    obligations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

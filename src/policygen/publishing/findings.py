@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..assembly.conformity import uncovered
 from ..assembly.inputs import Loaded
-from ..assembly.lawdates import stale_readings
+from ..assembly.lawdates import stale_readings, unread_laws
 from ..assembly.provenance import laws_in_force
 from ..diagnostics import Diagnostic
 from ..library.schema import Library
@@ -33,6 +33,8 @@ SEVERITIES = {
     "organisation.consultation": ("avertissement", "erreur"),
     "organisation.obligation": ("avertissement", "erreur"),  # an obligation of the law its politique does not meet
     "organisation.law-read": ("avertissement", "avertissement"),  # a cited law read over a year before the date
+    # a cited law with no reading date: no « Droit à jour au »; a draft is not told (most laws are unread)
+    "organisation.law-unread": (None, "avertissement"),
     "organisation.revision": ("erreur", "erreur"),
     "organisation.renamed-key": ("avertissement", "avertissement"),
     "organisation.phrasing": ("avertissement", "avertissement"),
@@ -78,6 +80,7 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
                                   *laws_in_force(item, documents, library),
                                   *uncovered(item, documents, library),
                                   *stale_readings(item, documents, library),
+                                  *unread_laws(item, documents, library),
                                   *unrecorded_version(organisation, item.located, item.display),
                                   *_unconsulted(item),
                                   *renamed_keys(item.located, item.display),
@@ -90,5 +93,5 @@ def graded(found: list[Finding], final: bool, today: dt.date) -> list[Diagnostic
     """The findings that apply `today`, each with its severity for a draft or a final version, in order."""
     column = FINAL if final else DRAFT
     return sorted({dataclasses.replace(f.diagnostic, severity=SEVERITIES[f.diagnostic.code][column])
-                   for f in found if f.due is None or today > f.due},
+                   for f in found if (f.due is None or today > f.due) and SEVERITIES[f.diagnostic.code][column]},
                   key=lambda d: (d.path, d.line or 0, d.field, d.code, d.message))

@@ -12,76 +12,20 @@ and, for the organisation files given, each body's documents and their sections.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..assembly.assemble import documents_for
-from ..assembly.conformity import Row, citation, citations, conformity
+from ..assembly.conformity import citation, citations, section_label
 from ..assembly.inputs import load_all
-from ..assembly.lawdates import reading
-from ..diagnostics import Diagnostic, DiagnosticError, display_path, plural
+from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..french import long_date
 from ..library.changes import NATURES, Change, citers, load_changes
 from ..library.obligations import cites
 from ..library.obligations import POLITIQUE
 from ..library.schema import Library
+from .legaltable import Table, table_for
 from .service import BuildOptions, library
-
-def _section(where: str) -> str:
-    """« 5.4 », or a section the document does not number by its title in guillemets."""
-    return where if where[:1].isdigit() else f"« {where} »"
-
-
-_SCOPE = {"enonce": "à énoncer", "non_contradiction": "à ne pas contredire"}
-
-
-@dataclass(frozen=True)
-class Table:
-    """One body's table: its file, its name, and a row per obligation."""
-
-    display: str
-    organisation: str
-    rows: list[Row]
-    library: Library
-    read: dt.date | None = None  # the oldest reading of the laws the politique cites (lois.yaml: lu_le)
-    unread: tuple[str, ...] = ()  # the laws it cites whose reading is not recorded
-
-    @property
-    def complete(self) -> bool:
-        return all(row.status != "non couverte" for row in self.rows)
-
-    def text(self) -> str:
-        out = [f"Conformité de la politique — {self.organisation} ({self.display})"]
-        if self.read:
-            out.append(f"Droit lu au {long_date(self.read)} : la plus ancienne lecture consignée des lois que cite "
-                       "la politique.")
-        if self.unread:
-            out.append("Date de lecture non consignée : "
-                       + " ; ".join(self.library.laws.get(law, {}).get("citation", law) for law in self.unread) + ".")
-        out.append("")
-        if not self.rows:
-            out.append("La bibliothèque ne définit aucune obligation (data/obligations.yaml).")
-        for row in self.rows:
-            obligation = row.obligation
-            out.append(f"- {obligation.titre} — {citation(obligation.ref, self.library)} "
-                       f"({_SCOPE[obligation.portee]})")
-            if row.status == "couverte":
-                several = len(obligation.articles) > 1  # then say which of its articles each one cites
-                met = ", ".join(f"{m.kind} {m.id} (section {_section(m.section)}"
-                                + (f", art. {', '.join(m.articles)})" if several else ")") for m in row.met_by)
-                out.append(f"    couverte par : {met}")
-            elif row.status == "non applicable":
-                out.append(f"    non applicable : {row.reason}")
-            else:
-                out.append(f"    NON COUVERTE : {obligation.exige}")
-        count = {status: sum(1 for r in self.rows if r.status == status)
-                 for status in ("couverte", "non applicable", "non couverte")}
-        out += ["", f"Bilan : {plural(count['couverte'], 'obligation couverte', 'obligations couvertes')}, "
-                f"{plural(count['non applicable'], 'non applicable')}, "
-                f"{plural(count['non couverte'], 'non couverte')}."]
-        return "\n".join(out)
-
 
 def conformity_tables(paths: list[Path], options: BuildOptions) -> list[Table]:
     """The table of each file, from its politique as a build would assemble it.
@@ -102,10 +46,7 @@ def conformity_tables(paths: list[Path], options: BuildOptions) -> list[Table]:
         except DiagnosticError as exc:
             problems += exc.diagnostics
             continue
-        layered = item.local.layered(lib)
-        read, unread = reading(politique, layered.laws)
-        tables.append(Table(item.display, politique.organisation,
-                            conformity(item.organisation, politique, layered), layered, read, tuple(unread)))
+        tables.append(table_for(item, politique, lib))
     if problems:
         raise DiagnosticError(problems)
     return tables
@@ -129,7 +70,7 @@ class Impact:
         out.append(f"  Règles : {', '.join(self.rules) or 'aucune'}")
         out.append(f"  Clauses : {', '.join(self.clauses) or 'aucune'}")
         for display, kind, sections in self.documents:
-            out.append(f"  {display} : {kind}, section{'s' if len(sections) > 1 else ''} {', '.join(map(_section, sections))}")
+            out.append(f"  {display} : {kind}, section{'s' if len(sections) > 1 else ''} {', '.join(map(section_label, sections))}")
         return "\n".join(out)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..assembly.assemble import documents_for
+from ..assembly.conformity import review_edition
 from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..library.loader import load_library, organisation_folder, own_files
@@ -33,7 +34,8 @@ from .cache import BuildCache
 from .findings import Finding, findings, graded
 from .manifest import Manifest
 from .register import Row, as_of, rows
-from .site import NotASiteError, SiteIsWorkingFolderError, publish_site, refuse_unless_site
+from .legaltable import site_page
+from .site import HOME_LABEL, NotASiteError, SiteIsWorkingFolderError, publish_site, refuse_unless_site
 from .site import Organisation as SiteOrganisation
 from .staging import remove_leftovers
 
@@ -214,6 +216,8 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
             for item, item_plan in zip(loaded, stale):
                 try:
                     built = documents_for(item, lib, documents)
+                    if options.review:  # the politique's reviewers read the legal table as its last annex
+                        built = [review_edition(document, item, lib) for document in built]
                 except DiagnosticError as exc:
                     failed.extend(exc.diagnostics)
                     continue
@@ -281,7 +285,8 @@ def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: 
     lib, built = library(options.library_dir), _assembled_all(paths, outcome, options)
     on = as_of([item for item, _ in built])
     publish_site(site_dir, [SiteOrganisation(item.slug, documents[0].organisation, tuple(documents),
-                                             targets[item.path], tuple(_register(item, documents, lib, on)))
+                                             targets[item.path], tuple(_register(item, documents, lib, on)),
+                                             site_page(item, documents, lib, HOME_LABEL))
                             for item, documents in built], on)
     return outcome
 

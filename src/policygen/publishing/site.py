@@ -6,6 +6,7 @@ build folder: no DOCX or PDF is rendered here), and writes:
 
     index.html                 the network's register: every body's documents, overdue reviews flagged
     <organisation>/index.html  the body's register (`register.Row`): number, version, status, approval…
+    <organisation>/conformite.html  the legal table of its politique (`legaltable`), linked from its register
     site.css                   screen, phone and print styles, fonts below
     fonts/                     the project's fonts (no external request)
     <organisation>/<document>.html|.docx|.pdf
@@ -35,6 +36,7 @@ from ..model.nodes import Document
 from ..resources import TEMPLATES
 from ..writers.html import layouts, render_html, stylesheet
 from ..writers.options import SitePage, WriterOptions
+from .legaltable import PAGE as CONFORMITY_PAGE
 from .register import PROJET, Row
 from .staging import link_or_copy, staging_folder, swap
 
@@ -59,6 +61,7 @@ class Organisation:
     documents: tuple[Document, ...]
     built: Path  # the build's folder for it, holding <document>.docx and .pdf
     register: tuple[Row, ...] = ()
+    conformity: str = ""  # the legal table's page (legaltable.site_page), linked from the register
 
 
 BANNER = "Projet — ce document n’est pas adopté ; les valeurs surlignées sont à confirmer."
@@ -139,6 +142,8 @@ def _write_site(root: Path, organisations: list[Organisation], on: dt.date) -> N
                                                           encoding="utf-8")
         (folder / "index.html").write_text(_register_page(
             f"Registre des documents — {organisation.name}", [organisation], False, on), encoding="utf-8")
+        if organisation.conformity:
+            (folder / CONFORMITY_PAGE).write_text(organisation.conformity, encoding="utf-8")
     (root / "index.html").write_text(_register_page(HOME_LABEL, organisations, True, on), encoding="utf-8")
     _write_marker(root)
 

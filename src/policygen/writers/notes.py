@@ -23,6 +23,7 @@ PROJET_MARK = labels()["projet"]  # on a document that is not final, outside rev
 def draft_mark(document: Document, review: bool) -> str:
     """The mark above the title and in the running head: the reviewers', else « Projet » on a draft."""
     return DRAFT_MARK if review else PROJET_MARK if document.draft else ""
+OBLIGATIONS = "Obligations de la loi qu’elle remplit (tableau de conformité) : "  # Word links each to the annex
 AUTHOR = "policygen"
 
 # The organisation-file fields that hold a choice of the body (not its names or addresses), in
@@ -78,6 +79,8 @@ def note(provenance: Provenance) -> list[str]:
     if provenance.rules:
         lines.append("Règles énoncées : " + " ; ".join(f"« {rule.id} » ({rule.strength})" for rule in provenance.rules)
                      + " (le détail : policygen explain).")
+    if provenance.obligations:
+        lines.append(OBLIGATIONS + " ; ".join(words for _, words in provenance.obligations) + ".")
     choices = list(dict.fromkeys(c for c in map(_choice, provenance.values) if c))
     if choices:
         lines.append(f"Elle reflète les choix de l’organisme sur {french_list(choices)}.")

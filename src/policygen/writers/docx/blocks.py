@@ -86,12 +86,12 @@ class Lists:
         self.docx = docx
         self.numbering = docx.part.numbering_part.element
 
-    def new_num(self, style_name: str) -> int:
+    def new_num(self, style_name: str, start: int = 1) -> int:
         style = self.docx.styles[style_name].element
         num_id = int(style.pPr.numPr.numId.val)
         abstract_id = self.numbering.num_having_numId(num_id).abstractNumId.val
         num = self.numbering.add_num(abstract_id)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)  # a list that goes on from another (as HTML's start)
         return int(num.numId)
 
 
@@ -138,7 +138,7 @@ def _note(docx: DocxDocument, block: Note, lists: Lists, depth: int, noted: Note
 
 def _list(docx: DocxDocument, block: ListBlock, lists: Lists, depth: int, noted: Noted) -> None:
     style = _list_style(block.ordered, depth)
-    num_id = lists.new_num(style) if block.ordered else None
+    num_id = lists.new_num(style, block.start) if block.ordered else None
     for item in block.items:
         first, *rest = item or (Paragraph(()),)
         paragraph = docx.add_paragraph(style=style)

@@ -11,7 +11,9 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from ...model.nodes import Clause, Document
-from ..notes import AUTHOR, note_text
+from ..common import anchor
+from ..notes import AUTHOR, OBLIGATIONS, note_text
+from .toc import bookmark_name
 
 
 def mark_draft(docx: DocxDocument, mark: str) -> None:
@@ -37,3 +39,25 @@ def comment_clause(docx: DocxDocument, clause: Clause, elements: Sequence[Any], 
     first, last = Run(start, docx._body), Run(end, docx._body)
     comment = docx.add_comment([first, last], note_text(clause.provenance), author=AUTHOR, initials="PG")
     comment._comment_elm.date = document.timestamp  # python-docx stamps the clock; builds must not
+    if clause.provenance.obligations:
+        _link_obligations(comment, clause.provenance.obligations)
+
+
+def _link_obligations(comment: Any, obligations: Sequence[tuple[str, str]]) -> None:
+    """The note's line on the law's obligations, each a link to its law's heading in the annex (a bookmark)."""
+    paragraph = next(p for p in comment.paragraphs if p.text.startswith(OBLIGATIONS))
+    for run in list(paragraph._p.iter(qn("w:r"))):
+        run.getparent().remove(run)
+    paragraph.add_run(OBLIGATIONS)
+    for index, (target, words) in enumerate(obligations):
+        if index:
+            paragraph.add_run(" ; ")
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), bookmark_name(anchor(target)))
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = words
+        run.append(text)
+        link.append(run)
+        paragraph._p.append(link)
+    paragraph.add_run(".")

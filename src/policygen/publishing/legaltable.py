@@ -1,0 +1,107 @@
+"""One body's legal table (obligation → the rules and clauses of its politique that meet it), as
+`policygen conformite` prints it and as the page of the body's register on the site shows it.
+
+The rows come from `assembly.conformity`; « Droit à jour au … » from `assembly.lawdates`.
+The page (`templates/layouts/site-conformite.html.j2`) links each meeting to the clause
+that prints it in the politique's page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..assembly.conformity import Row, citation, conformity, met_by, section_label
+from ..assembly.inputs import Loaded
+from ..assembly.lawdates import current_to, reading
+from ..diagnostics import plural
+from ..library.obligations import POLITIQUE
+from ..library.schema import Library
+from ..model.nodes import Document
+from ..writers.html import anchor, layouts
+
+PAGE = "conformite.html"  # in the body's folder of the site, beside its register (index.html)
+
+
+_SCOPE = {"enonce": "à énoncer", "non_contradiction": "à ne pas contredire"}
+
+
+@dataclass(frozen=True)
+class Table:
+    """One body's table: its file, its name, and a row per obligation."""
+
+    display: str
+    organisation: str
+    rows: list[Row]
+    library: Library
+    read: dt.date | None = None  # the oldest recorded reading of the laws the politique cites (lois.yaml: lu_le)
+    unread: tuple[str, ...] = ()  # the laws it cites whose reading is not recorded
+
+    @property
+    def current_to(self) -> str:
+        """« Droit à jour au … » (the earliest reading of the laws the politique cites), or why it cannot say."""
+        return current_to(self.read, self.unread, self.library.laws)
+
+    @property
+    def complete(self) -> bool:
+        return all(row.status != "non couverte" for row in self.rows)
+
+    def text(self) -> str:
+        out = [f"Conformité de la politique — {self.organisation} ({self.display})"]
+        out.append(self.current_to)
+        out.append("")
+        if not self.rows:
+            out.append("La bibliothèque ne définit aucune obligation (data/obligations.yaml).")
+        for row in self.rows:
+            obligation = row.obligation
+            out.append(f"- {obligation.titre} — {citation(obligation.ref, self.library)} "
+                       f"({_SCOPE[obligation.portee]})")
+            if row.status == "couverte":
+                out.append(f"    couverte par : {met_by(row)}")
+            elif row.status == "non applicable":
+                out.append(f"    non applicable : {row.reason}")
+            else:
+                out.append(f"    NON COUVERTE : {obligation.exige}")
+        out += ["", self.summary]
+        return "\n".join(out)
+
+    @property
+    def summary(self) -> str:
+        """« Bilan : 22 obligations couvertes, 3 non applicables, 0 non couverte. »"""
+        count = {status: sum(1 for r in self.rows if r.status == status)
+                 for status in ("couverte", "non applicable", "non couverte")}
+        return (f"Bilan : {plural(count['couverte'], 'obligation couverte', 'obligations couvertes')}, "
+                f"{plural(count['non applicable'], 'non applicable')}, "
+                f"{plural(count['non couverte'], 'non couverte')}.")
+
+
+def table_for(item: Loaded, politique: Document, library: Library) -> Table:
+    """The table of one body, from its assembled politique (its own laws and obligations laid over `library`)."""
+    layered = item.local.layered(library)
+    read, unread = reading(politique, layered.laws)
+    return Table(item.display, politique.organisation, conformity(item.organisation, politique, layered), layered,
+                 read, tuple(unread))
+
+
+def site_page(item: Loaded, documents: list[Document], library: Library, home_label: str) -> str:
+    """The page of the body's register on the site, "" when it has no politique among `documents`."""
+    politique = next((d for d in documents if d.kind == POLITIQUE), None)
+    return page(table_for(item, politique, library), home_label, f"{POLITIQUE}.html") if politique else ""
+
+
+def page(table: Table, home_label: str, politique: str) -> str:
+    """The register's page of the table: `politique` is the politique's page, the anchor of each clause."""
+    rows = []
+    for row in table.rows:
+        obligation = row.obligation
+        rows.append({
+            "titre": obligation.titre, "citation": citation(obligation.ref, table.library),
+            "portee": _SCOPE[obligation.portee], "statut": row.status, "exige": obligation.exige,
+            "raison": row.reason,
+            "meetings": [{"kind": m.kind, "id": m.id, "section": section_label(m.section),
+                          "href": f"{politique}#{anchor(m.clause)}",
+                          "articles": ", ".join(m.articles) if len(obligation.articles) > 1 else ""}
+                         for m in row.met_by]})
+    return layouts().get_template("site-conformite.html.j2").render(
+        title=f"Conformité de la politique — {table.organisation}", home_label=home_label,
+        current_to=table.current_to, summary=table.summary, rows=rows)

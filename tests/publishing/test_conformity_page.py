@@ -1,0 +1,66 @@
+"""The legal table as a page of the body's register on the site: linked from the register, one row per
+obligation as `policygen conformite` prints it, each meeting linked to the clause of the politique's page
+that prints it, and axe-clean."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policygen.cli.main import main
+
+BODY = Path(__file__).parent.parent / "fixtures" / "organismes" / "clinique.yaml"
+ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("conformite")
+    result = CliRunner().invoke(main, ["publish", str(BODY), "--site", str(root / "site"), "--out",
+                                       str(root / "out")], env=ENV)
+    assert result.exit_code == 0, result.output
+    return root / "site" / "clinique"
+
+
+def test_the_register_links_to_the_table_and_it_lists_every_obligation_as_conformite_does(published):
+    register = (published / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="conformite\.html">Conformité de la politique à la loi', register)
+    page = (published / "conformite.html").read_text(encoding="utf-8")
+    printed = CliRunner().invoke(main, ["conformite", str(BODY)], env=ENV).output
+    titles = re.findall(r"^- (.*?) — ", printed, re.M)
+    shown = [_text(cell) for cell in re.findall(r'<th scope="row">(.*?)</th>', page, re.S)]
+    assert shown == titles and titles
+    summary = next(line for line in printed.splitlines() if line.startswith("Bilan : "))
+    assert summary in _text(page)
+    assert next(line for line in printed.splitlines() if line.startswith("Droit à jour")) in _text(page)
+
+
+def test_each_meeting_links_to_the_clause_of_the_politique_that_prints_it(published):
+    page = (published / "conformite.html").read_text(encoding="utf-8")
+    politique = (published / "politique.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="politique\.html#([^"]+)">section ([^<]+)</a>', page)
+    assert links
+    for target, section in links:
+        match = re.search(rf'<div class="clause" id="{re.escape(target)}">(.*?)</h[2-6]>', politique, re.S)
+        assert match, target
+        heading = _text(match.group(1))
+        number = html.unescape(section).strip("« »")
+        # a numbered clause shows its number; an unnumbered one sits in the section of that number
+        assert heading.startswith(number) or re.search(
+            rf'id="s-[^"]+"[^>]*>\s*(<[^>]+>\s*)*{re.escape(number)}\.?\s', politique), (target, section)
+
+
+def test_the_table_page_and_the_register_pass_axe(browser, published):
+    from tests.writers.test_accessibility import _audit, _summary
+
+    for path in (published / "conformite.html", published / "index.html"):
+        violations, outside, _ = _audit(browser, path, published.parent)
+        assert not violations and not outside, (path.name, _summary(violations), outside)

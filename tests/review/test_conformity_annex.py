@@ -1,0 +1,169 @@
+"""The review edition of a politique carries the legal table as its last annex (a numbered line per obligation,
+grouped by law), read back from the Word, HTML and PDF files; each clause's Word comment names the rows it meets; the annex passes the checks the rest of the review
+edition passes (PDF/UA-1 for page-validation, outloud, LibreOffice's layout, axe)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+import page
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from policygen.cli.main import main
+from readback import docx_text, html_text, pdf_text
+
+BODY = Path(__file__).parent.parent / "fixtures" / "organismes" / "clinique.yaml"
+ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
+TITLE = "Tableau de conformité à la loi"
+
+
+def _uncap(text: str) -> str:
+    """A table cell as the command prints it: the writers capitalise the first letter of a cell."""
+    return text[:1].lower() + text[1:]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("annexe")
+    for variant in ([], ["--review"]):
+        result = CliRunner().invoke(main, ["build", str(BODY), "--document", "politique", "--out", str(out),
+                                           *variant], env=ENV)
+        assert result.exit_code == 0, result.output
+    return out / "clinique"
+
+
+@pytest.fixture(scope="module")
+def table() -> list[tuple[str, str]]:
+    """(obligation's title, its line in the annex) in order, from the table `conformite` prints."""
+    output = CliRunner().invoke(main, ["conformite", str(BODY)], env=ENV).output
+    lines = []
+    for title, rest, said in re.findall(r"^- (.*?) — (.*)\n    (.*)$", output, re.M):
+        lines.append((title, _flat(f"{title} — {rest} : {said}" + ("." if said.startswith("couverte") else ""))))
+    return lines
+
+
+def _annex_lines(path: Path) -> list[str]:
+    """The annex's numbered lines in the Word file, in order (its lists follow the annex's heading)."""
+    document = docx.Document(str(path))
+    paragraphs = list(document.paragraphs)
+    start = max(i for i, p in enumerate(paragraphs)  # the heading, not the table of contents' entry
+                if re.match(rf"Annexe \d : {TITLE}", _flat(p.text)))
+    return [_flat(p.text) for p in paragraphs[start:] if p.style.name.startswith("List Number")]
+
+
+def test_the_word_annex_has_a_line_per_obligation_as_conformite_says_and_the_plain_edition_none(review, table):
+    assert _annex_lines(review / "revision" / "politique.docx") == [line for _, line in table]
+    assert TITLE not in docx_text(review / "politique.docx") and TITLE not in html_text(review / "politique.html")
+
+
+def test_the_lines_are_numbered_across_the_laws_in_html_as_the_comments_count_them(review, table):
+    page = (review / "revision" / "politique.html").read_text(encoding="utf-8")
+    annex = page[page.index('id="s-annexe-conformite"'):]
+    numbered = {}
+    for start, items in re.findall(r'<ol(?: start="(\d+)")?>(.*?)</ol>', annex, re.S):
+        for offset, item in enumerate(re.findall(r"<li>(.*?)</li>", items, re.S)):
+            numbered[int(start or 1) + offset] = _flat(html_text_of(item))
+    assert numbered == {i: line for i, (_, line) in enumerate(table, 1)}
+
+
+def html_text_of(fragment: str) -> str:
+    import html as entities
+    return entities.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def _annex_groups(document) -> dict[str, list[str]]:
+    """Each bookmark of the annex's headings (one per law) → the lines of the annex under that heading."""
+    groups: dict[str, list[str]] = {}
+    current = None
+    body = [p for p in document.paragraphs]
+    start = max(i for i, p in enumerate(body) if re.match(rf"Annexe \d : {TITLE}", _flat(p.text)))
+    for paragraph in body[start + 1:]:
+        marks = paragraph._p.findall(qn("w:bookmarkStart"))
+        if marks:
+            current = marks[0].get(qn("w:name"))
+            groups[current] = []
+        elif current and paragraph.style.name.startswith("List Number"):
+            groups[current].append(_flat(paragraph.text))
+    return groups
+
+
+def test_each_word_comment_links_to_the_annex_lines_its_clause_meets(review, table):
+    path = review / "revision" / "politique.docx"
+    document = docx.Document(str(path))
+    annex = int(re.search(rf"Annexe (\d) : {TITLE}", _flat(docx_text(path))).group(1))
+    groups = _annex_groups(document)
+    titles = {str(i): _flat(title) for i, (title, _) in enumerate(table, 1)}
+    named = 0
+    for comment in document.comments:
+        match = re.search(r"Obligations de la loi qu’elle remplit \(tableau de conformité\) : (.*)\.",
+                          _flat(comment.text))
+        if not match:
+            continue
+        said = re.findall(r"annexe (\d), ligne (\d+), « (.*?) »", match.group(1))
+        links = [(link.get(qn("w:anchor")), _flat("".join(t.text for t in link.iter(qn("w:t")))))
+                 for link in comment._comment_elm.iter(qn("w:hyperlink"))]
+        assert len(links) == len(said) and said
+        for (number_of_annex, number, title), (target, words) in zip(said, links):
+            assert int(number_of_annex) == annex and titles[number] == title
+            assert words == f"annexe {annex}, ligne {number}, « {title} »"
+            assert any(line.startswith(title + " — ") for line in groups[target]), (target, title)
+            named += 1
+    assert named >= sum(1 for _, line in table if " : couverte par : " in line)
+
+
+def test_the_html_and_pdf_annexes_carry_the_same_rows(review, table):
+    html = _flat(html_text(review / "revision" / "politique.html"))
+    pdf = _flat(pdf_text(review / "revision" / "politique.pdf"))
+    for text in (html, pdf):
+        start = text.rfind(TITLE)
+        for title, _ in table:
+            assert _flat(title) in text[start:], title
+
+
+def test_the_review_pdf_with_its_annex_is_pdfua1_for_page_validation_and_outloud(review):
+    path = review / "revision" / "politique.pdf"
+    report = page.validate_pdf(str(path), profile=page.ValidationProfile.PDF_UA_1)
+    assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
+    run = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--json", "-", "--fail-on", "never",
+                          str(path)], capture_output=True, text=True, timeout=600)
+    [result] = json.loads(run.stdout)["results"]
+    assert result["verdict"] != "unreadable"
+    # Every review edition, annex or not, repeats the notes' title « Provenance » at the top of its pages,
+    # which outloud reads as a running header (PAG-001): that one, and only that one, is not the annex's.
+    found = [f for f in result["findings"] if f["severity"] in ("error", "warning")
+             and (f["rule"], f.get("evidence")) != ("PAG-001", "Provenance")]
+    assert not found, found
+
+
+def test_libreoffice_lays_out_the_annex_of_the_review_word_file(review, table, tmp_path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice est introuvable (soffice).")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profil'}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(review / "revision" / "politique.docx")],
+                   check=True, capture_output=True, timeout=300)
+    word = PdfReader(str(tmp_path / "politique.pdf"))  # its comments sit in the margin: fewer pages than the PDF's
+    last = _flat(" ".join(p.extract_text() for p in word.pages[-5:]))
+    assert TITLE in last
+    for number, (title, _) in enumerate(table, 1):  # Word numbers the lists on across the laws, too
+        assert re.search(rf"\b{number}\. ?{re.escape(' '.join(_flat(title).split()[:2]))}", last), (number, title)
+
+
+def test_the_review_html_with_its_annex_passes_axe(browser, review):
+    from tests.writers.test_accessibility import _audit, _summary
+
+    violations, outside, _ = _audit(browser, review / "revision" / "politique.html", review / "revision")
+    assert not violations and not outside, (_summary(violations), outside)
