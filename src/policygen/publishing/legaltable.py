@@ -18,7 +18,8 @@ from ..diagnostics import plural
 from ..library.obligations import POLITIQUE
 from ..library.schema import Library
 from ..model.nodes import Document
-from ..writers.html import anchor, layouts
+from ..writers.common import anchor
+from ..writers.html import layouts
 
 PAGE = "conformite.html"  # in the body's folder of the site, beside its register (index.html)
 
