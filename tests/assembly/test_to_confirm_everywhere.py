@@ -109,3 +109,18 @@ def test_a_list_marks_only_its_marked_items(bodies):
     hours = _plain(" ".join(t for c in urgence for b in c.blocks for t in block_texts(b, _unmarked)))
     # the days typed as a list, one of them to confirm: the phrase made of them carries the mark
     assert "lundi au jeudi" not in hours and BLANK in hours
+
+
+def test_the_version_line_marks_a_date_to_confirm(bodies):
+    """The line under the title and in every footer prints the document's date: a date the file
+    marks keeps its mark there too (the title page was the one place it was lost)."""
+    seen = set()
+    for item, documents in bodies[0]:
+        pending = {tuple(p.path) for p in item.pending}
+        revision = item.located.data["revision"]
+        field = "derniere_revision" if revision.get("derniere_revision") else "en_vigueur"
+        to_confirm = ("revision", field) in pending
+        seen.add(to_confirm)
+        for document in documents:
+            assert document.version_line.endswith("\u00a0(à confirmer)") == to_confirm, (item.slug, document.kind)
+    assert seen == {True, False}, "the bodies hold no date to confirm, or only such dates"

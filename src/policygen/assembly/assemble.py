@@ -24,7 +24,7 @@ from ..model.nodes import Document, Layout, Section
 from ..model.numbering import number
 from ..model.typography import typeset
 from ..orgfile.cadence import source_date
-from ..orgfile.confirm import mark_context
+from ..orgfile.confirm import Unconfirmed, mark_context
 from ..orgfile.yamlsource import Located
 from .characters import undrawable
 from .inputs import Loaded
@@ -81,6 +81,7 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
         subject=short_title,
         keywords=("médias sociaux", short_title, org["nom_court"]),
         date=date,
+        date_to_confirm=isinstance(date, Unconfirmed),
         timestamp=timestamp(date),
         layout=Layout(**outline.layout.model_dump()),
     )

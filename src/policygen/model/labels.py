@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..french import long_date
-from .nodes import Clause, Document, Section
+from .nodes import TO_CONFIRM, Clause, Document, Section
 
 
 def _section(section: Section) -> str:
@@ -32,4 +32,6 @@ def label(document: Document) -> Document:
         section, label=_section(section),
         clauses=tuple(dataclasses.replace(c, label=_clause(c)) for c in section.clauses))
         for section in document.sections)
-    return dataclasses.replace(document, sections=sections, version_line=f"Version du {long_date(document.date)}")
+    mark = TO_CONFIRM if document.date_to_confirm else ""
+    return dataclasses.replace(document, sections=sections,
+                               version_line=f"Version du {long_date(document.date)}{mark}")

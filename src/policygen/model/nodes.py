@@ -199,6 +199,7 @@ class Document:
     layout: Layout = Layout()
     version_line: str = ""  # « Version du 27 avril 2018 » (model/labels.py)
     number: str = ""  # the document's number in the body's register (revision.numero), in every footer
+    date_to_confirm: bool = False  # the date is still « (à confirmer) »: the version line says so
     draft: bool = False  # a « projet »: what a final version refuses is still in the file (every format marks it)
 
 
