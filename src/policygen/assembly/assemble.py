@@ -26,11 +26,15 @@ from ..orgfile.cadence import source_date
 from ..orgfile.confirm import mark_context
 from ..orgfile.yamlsource import Located
 from .characters import undrawable
+from .edition import english_editions, with_alternates
 from .inputs import Loaded
 from .parse import parse_markdown
 from .provenance import provenance
 from .render import render_clause, render_line, render_title
 from .select import select
+
+
+FRENCH = "fr-CA"
 
 
 def timestamp(date: dt.date) -> dt.datetime:
@@ -39,7 +43,7 @@ def timestamp(date: dt.date) -> dt.datetime:
 
 
 def assemble(library: Library, document: str, context: dict[str, Any], located: Located,
-             display: str) -> Document:
+             display: str, lang: str = FRENCH) -> Document:
     outline = library.outlines[document]
     problems: list[Diagnostic] = []
     context = {**context}  # this document's own printer of rules, in its voice
@@ -81,8 +85,11 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
         date=date,
         timestamp=timestamp(date),
         layout=Layout(**outline.layout.model_dump()),
+        lang=lang,
     )
-    doc = typeset(label(number(doc, outline.numbered)))
+    doc = label(number(doc, outline.numbered))
+    if lang == FRENCH:  # the OQLF's rules; an English edition keeps its text as written
+        doc = typeset(doc)
     if problems := undrawable(doc, library, located, display):
         raise DiagnosticError(problems)
     return doc
@@ -99,6 +106,10 @@ def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> lis
             result.append(assemble(library, document, context, loaded.located, loaded.display))
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
+    try:
+        result = with_alternates(result, english_editions(loaded, library, context, result))
+    except DiagnosticError as exc:
+        problems.extend(exc.diagnostics)
     if problems:
         raise DiagnosticError(sorted(set(problems)))
     return result

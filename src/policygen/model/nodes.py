@@ -193,6 +193,7 @@ class Document:
     lang: str = "fr-CA"
     layout: Layout = Layout()
     version_line: str = ""  # « Version du 27 avril 2018 » (model/labels.py)
+    alternates: tuple[tuple[str, str], ...] = ()  # (lang, file) of the same document in another language
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

@@ -442,6 +442,8 @@ class Vocabulaire(Strict):
     h_aspire: list[Texte] = []           # words starting a name whose h is aspirated: « Halte »
 
 
+from .langues import Langues  # noqa: E402 - it builds on Strict, defined above
+
 class OrganisationFile(Strict):
     """The whole organisation file."""
 
@@ -460,3 +462,4 @@ class OrganisationFile(Strict):
     revision: Revision
     annexes: Annexes = Annexes()
     ligne_editoriale: LigneEditoriale = LigneEditoriale()
+    langues: Langues = Langues()  # editions in English beside the French (off by default)

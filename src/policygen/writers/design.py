@@ -27,8 +27,9 @@ def design() -> dict[str, Any]:
     return yaml.safe_load((STYLES / "design.yaml").read_text(encoding="utf-8"))
 
 
-def labels() -> dict[str, str]:
-    return design()["labels"]
+def labels(lang: str = "fr-CA") -> dict[str, str]:
+    """The writers' own words; an English edition's over the French (`labels_en`)."""
+    return design()["labels"] if lang.startswith("fr") else {**design()["labels"], **design()["labels_en"]}
 
 
 def colour(name: str) -> str:

@@ -6,6 +6,7 @@ the pieces. The PDF writer reuses this page with the print stylesheet.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -52,9 +53,13 @@ def _inlines(nodes: tuple[Inline, ...]) -> str:
     return "".join(out)
 
 
+SIBLING = re.compile(r"[a-z0-9-]+\.html")
+
+
 def safe_href(href: str) -> bool:
-    """Only web, mail and telephone links, or anchors: never `javascript:` or `file:`."""
-    return href.startswith(("https://", "http://", "mailto:", "tel:", "#"))
+    """Only web, mail and telephone links, anchors, or a sibling document (an edition's French
+    original, « netiquette.html »): never `javascript:` or `file:`."""
+    return href.startswith(("https://", "http://", "mailto:", "tel:", "#")) or SIBLING.fullmatch(href) is not None
 
 
 def _block(block: Block, heading_level: int) -> str:
@@ -190,7 +195,7 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
         draft_mark=DRAFT_MARK if review else "",
         media=options.media,
         site=site,
-        labels=labels(),
+        labels=labels(document.lang),
     )
 
 
