@@ -22,6 +22,7 @@ from ..model.nodes import Clause as ClauseNode
 from ..model.nodes import Document, Link, Note, Paragraph, Provenance, Section, Strong, Text
 from ..orgfile.weekdays import DAYS, fold
 from ..orgfile.langues import BASIS_EN, ENGLISH, Langues
+from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
 
@@ -132,8 +133,11 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any],
 
     langues = loaded.organisation.langues
     english = library.english
-    if not langues.english or english is None:
-        return []
+    revision = loaded.organisation.revision
+    if not langues.english or english is None or any(
+            d.severity == "erreur" for d in problems_of(loaded.organisation, loaded.located, loaded.display,
+                                                        revision.derniere_revision or revision.en_vigueur)):
+        return []  # what the law refuses is reported by the findings (`organisation.edition`), never built
     wanted = [d for d in french if d.kind in langues.documents_anglais]
     problems, editions = [], []
     context = english_context(context, langues)
@@ -186,3 +190,22 @@ def stale_translations(item: Loaded, documents: list[Document], library: Library
                 "Mettez la traduction à jour, puis son empreinte « traduit » (policygen traductions).",
                 code="organisation.translation"))
     return found
+
+
+def translation_lines(library: Library, item: Loaded, document: str, context: dict[str, Any]) -> list[str]:
+    """What `explain` says of the English edition of `document`: none asked, up to date, or which French
+    rules and clauses changed since their translation (and which have none)."""
+    langues = item.organisation.langues
+    english = library.english
+    if not langues.english or document not in langues.documents_anglais or english is None:
+        return []
+    keys = _needed(library, document, english_context(context, langues))
+    missing = [k for k in keys if k not in english.where]
+    old = [t.key for t in stale(library, english, keys)]
+    lines = [f" Édition anglaise ({edition_kind(document)}) : "
+             + ("traductions à jour" if not (missing or old) else
+                f"{len(old)} texte{'s' if len(old) > 1 else ''} modifié{'s' if len(old) > 1 else ''} en français "
+                f"depuis sa traduction, {len(missing)} sans traduction")]
+    lines += [f"   modifié depuis sa traduction : {key}" for key in old]
+    lines += [f"   sans traduction : {key}" for key in missing]
+    return lines
