@@ -158,7 +158,7 @@ def test_a_french_rule_changed_after_its_translation_makes_the_english_stale(run
 
 
 def test_the_shipped_translations_are_in_step_with_the_french():
-    """The helper the lead runs after a merge (python -m policygen.library.english) lists nothing."""
+    """The helper the lead runs after a merge (python -m policygen.library.translations) lists nothing."""
     from policygen.library.english import report
     from policygen.library.loader import load_library
 

@@ -107,7 +107,7 @@ def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> lis
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
     try:
-        result = with_alternates(result, english_editions(loaded, library, context, result))
+        result = with_alternates(result, english_editions(loaded, library, context, result, assemble))
     except DiagnosticError as exc:
         problems.extend(exc.diagnostics)
     if problems:

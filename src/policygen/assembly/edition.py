@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticError
@@ -96,12 +97,12 @@ def _notice(original: Document, langues: Langues, org_name: str) -> Section:
         basis += f" (exception: {langues.exception})"
     if langues.precision:
         basis += f" ({langues.precision})"
-    directive = (f" Directive it applies (Charter, s. 29.15): « {langues.directive.titre} », adopted or last "
+    directive = (f" Directive it applies (Charter, s. 29.15): “{langues.directive.titre}”, adopted or last "
                  f"reviewed on {english_date(langues.directive.date)}." if langues.directive else "")
     href = f"{original.kind}.html"
     blocks = (
         Note((Paragraph((Strong((Text(NOTICE + "."),)),)),
-              Paragraph((Text(f"This document translates the French original, « {original.title} » "
+              Paragraph((Text(f"This document translates the French original, “{original.title}” "
                               f"({original.version_line}). Where the two versions differ, the French version "
                               "prevails. "),
                          Link(href, (Text("Read the French original"),)), Text(".")),))),
@@ -124,13 +125,12 @@ def _relabel(document: Document) -> Document:
                                version_line=f"Version of {english_date(document.date)}")
 
 
-def english_editions(loaded: Loaded, library: Library, context: dict[str, Any],
-                     french: list[Document]) -> list[Document]:
+def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], french: list[Document],
+                     assemble: Callable[..., Document]) -> list[Document]:
     """The English edition of each document of `french` the file asks for in English.
 
-    Raises `DiagnosticError` when a clause or rule a document needs has no English text yet."""
-    from .assemble import assemble  # assemble imports this module to add the editions it builds
-
+    `assemble` is `assemble.assemble` (which calls this function). Raises `DiagnosticError` when a
+    clause or rule a document needs has no English text yet."""
     langues = loaded.organisation.langues
     english = library.english
     revision = loaded.organisation.revision
@@ -187,7 +187,7 @@ def stale_translations(item: Loaded, documents: list[Document], library: Library
                 item.display, item.located.line_of(("langues", "editions")), f"{document.kind}",
                 f"L’édition anglaise « {document.kind} » traduit un texte français modifié depuis : "
                 f"{', '.join(t.key for t in old)}.",
-                "Mettez la traduction à jour, puis son empreinte « traduit » (policygen traductions).",
+                "Mettez la traduction à jour, puis son empreinte « traduit » (python -m policygen.library.translations).",
                 code="organisation.translation"))
     return found
 

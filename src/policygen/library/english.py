@@ -280,15 +280,3 @@ def sign(library: Library, keys: list[str]) -> list[Path]:
         changed.append(path)
     return changed
 
-
-if __name__ == "__main__":
-    import sys
-
-    from .loader import load_library
-
-    lib = load_library()
-    found = report(lib)
-    if "--signer" in sys.argv:  # after reviewing the English: record the French it now translates
-        sign(lib, [t.key for t in stale(lib, lib.english)])
-    print("\n".join(found) or "Toutes les traductions sont à jour.")
-    sys.exit(1 if found and "--signer" not in sys.argv else 0)

@@ -15,16 +15,13 @@ its members in French. `problems` turns these rules into located diagnostics.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
 from ..diagnostics import Diagnostic
-from .schema import Strict  # schema.py imports this module after defining Strict
+from .strict import Strict
 from .yamlsource import Located
-
-if TYPE_CHECKING:
-    from .schema import OrganisationFile
 
 Fondement = Literal["reconnaissance_29_1", "programme_acces", "exception_22_3", "organisme_prive"]
 # The documents that speak to staff or members, never the public.
@@ -75,8 +72,8 @@ def _at(located: Located, display: str, path: tuple, field: str, message: str, h
     return Diagnostic(display, located.line_of(path), field, message, hint, severity=severity, code=code)
 
 
-def problems(org: OrganisationFile, located: Located, display: str, on: dt.date) -> list[Diagnostic]:
-    """What the law refuses in `langues` (errors) and a directive older than five years on `on`
+def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diagnostic]:
+    """What the law refuses in `org.langues` (`org`: a schema.OrganisationFile; errors) and a directive older than five years on `on`
     (the documents' date, never the clock)."""
     langues = org.langues
     if not langues.english:
