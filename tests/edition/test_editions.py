@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pikepdf
+from pypdf import PdfReader
 import pytest
 from click.testing import CliRunner
 
@@ -42,14 +43,18 @@ def _with_languages(tmp_path: Path, fixture: str, block: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("fixture", ["etablissement-reconnu-en.yaml", "clinique-en.yaml", "ordre-en.yaml"])
-def test_each_body_builds_its_english_netiquette_and_nothing_else(run, tmp_path, fixture):
+@pytest.mark.parametrize("fixture, english", [
+    ("etablissement-reconnu-en.yaml", ["fiche-synthese.en.html", "netiquette.en.html"]),  # recognised: staff too
+    ("clinique-en.yaml", ["netiquette.en.html"]),
+    ("ordre-en.yaml", ["netiquette.en.html"]),  # its members' documents stay French
+])
+def test_each_body_builds_the_english_editions_it_is_entitled_to_and_no_other(run, tmp_path, fixture, english):
     result = run("build", BODIES / fixture, "--out", tmp_path / "out", "--format", "html",
                  "--document", "netiquette,fiche-synthese", "-j", "1")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "out" / fixture.removesuffix(".yaml")
-    assert sorted(p.name for p in folder.glob("*.html")) == [
-        "fiche-synthese.html", "netiquette.en.html", "netiquette.html"]
+    assert sorted(p.name for p in folder.glob("*.html")) == sorted(
+        ["fiche-synthese.html", "netiquette.html", *english])
 
 
 def test_a_body_without_languages_builds_french_only(run, tmp_path):
@@ -128,6 +133,11 @@ def test_the_english_edition_says_what_it_is_in_every_format(run, tmp_path):
     with pikepdf.open(folder / "netiquette.en.pdf") as pdf:
         assert pdf.Root["/Lang"] == "en-CA"
         assert pdf.Root["/StructTreeRoot"] is not None  # tagged as the French ones (PDF/UA)
+    footer = PdfReader(str(folder / "netiquette.en.pdf")).pages[0].extract_text()
+    assert "Page 1 of" in footer and " de " not in footer.split("Page 1")[1]
+    with zipfile.ZipFile(folder / "netiquette.en.docx") as docx:
+        footers = "".join(docx.read(n).decode() for n in docx.namelist() if n.startswith("word/footer"))
+    assert " of " in footers and "Page " in footers
 
 
 def test_a_french_rule_changed_after_its_translation_makes_the_english_stale(run, tmp_path):

@@ -21,6 +21,7 @@ from ..library.english import LANG, english_list, clause_keys, english_date, eng
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
 from ..model.nodes import Document, Link, Note, Paragraph, Provenance, Section, Strong, Text
+from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
 from ..orgfile.langues import BASIS_EN, ENGLISH, Langues
 from ..orgfile.langues import problems as problems_of
@@ -50,6 +51,22 @@ _LANGUAGES = {"francais": "French", "anglais": "English", "espagnol": "Spanish",
               "cri": "Cree", "arabe": "Arabic", "mandarin": "Mandarin", "italien": "Italian"}
 
 
+# How English names each regime's people, the people served and the body's usual words.
+_GROUPS = {"employeur": "staff", "administrateur": "directors and committee members",
+           "professionnel_independant": "professionals with no employment relationship", "membre": "members",
+           "etudiant": "students", "benevole": "volunteers", "stagiaire": "interns"}
+_SERVED = {"etablissement_sante": ("a user", "users"), "ordre_professionnel": ("a client", "clients"),
+           "autre": ("a person served", "the people served")}
+_PERSONAL_USE = {
+    "interdit": "only outside working hours and on a personal device, never with the computers, equipment or "
+                "Internet access provided for work",
+    "hors_heures": "outside working hours, including breaks and meals, and on a personal device",
+    "hors_lieux": "outside working hours, away from the workplace and on a personal device",
+    "permis": "at work as elsewhere, in moderation and without harming your tasks or the security of "
+              "information systems",
+}
+
+
 def _clock(value: str) -> str:
     """« 16:30 » -> « 4:30 p.m. » (Canadian English)."""
     hour, minute = map(int, value.split(":"))
@@ -77,6 +94,10 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "Il": "They" if plural else "It", "son": "their" if plural else "its",
              "est": "are" if plural else "is", "a": "have" if plural else "has",
              "heures": english_hours(context["moderation"]),
+             "personnes": english_list([_GROUPS[r] for r in REGIMES if context["regimes"][r] and r != "public"]),
+             "un_usager": _SERVED[context["organisation"]["type"]][0],
+             "usagers": _SERVED[context["organisation"]["type"]][1],
+             "usage_personnel": _PERSONAL_USE[context["choix"]["usage_personnel_au_travail"]],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
     return {**context, "anglais": words}
 

@@ -19,7 +19,7 @@ from ..model.nodes import TO_CONFIRM, Block, Clause, Document, Emphasis, Heading
     ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm
 from ..resources import TEMPLATES
 from .columns import Placement
-from .design import labels, stylesheet
+from .design import labels, page_counter_css, stylesheet
 from .notes import DRAFT_MARK, note_html
 from .options import WriterOptions
 from .typeset import ordinal_runs
@@ -196,6 +196,9 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
         media=options.media,
         site=site,
         labels=labels(document.lang),
+        # the print stylesheet's page label is French: another language's replaces it
+        page_counter=Markup(page_counter_css(document.lang)) if options.media == "print" and document.lang != "fr-CA"
+        else None,
     )
 
 
