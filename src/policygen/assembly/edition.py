@@ -20,7 +20,8 @@ from ..diagnostics import Diagnostic, DiagnosticError
 from ..library.english import LANG, english_list, clause_keys, english_date, english_library, outline_key, stale
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
-from ..model.nodes import Document, Link, Note, Paragraph, Provenance, Section, Strong, Text
+from ..model.nodes import Document, Inline, Link, Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm
+from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
 from ..orgfile.langues import BASIS_EN, ENGLISH, Langues
@@ -83,7 +84,9 @@ def english_hours(moderation: dict[str, Any]) -> str:
     else:
         when = "on " + english_list([d + "s" for d in days])
     holidays = "" if moderation["jours_feries"] else ", except on public holidays"
-    return f"{when}, from {_clock(moderation['debut'])} to {_clock(moderation['fin'])}{holidays}"
+    text = f"{when}, from {_clock(moderation['debut'])} to {_clock(moderation['fin'])}{holidays}"
+    # still to confirm when one of the values it is made from is (as the French phrase)
+    return marked(text) if any(isinstance(v, Unconfirmed) for v in moderation.values()) else text
 
 
 def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]:
@@ -111,15 +114,25 @@ def _needed(library: Library, document: str, context: dict[str, Any]) -> list[st
     return keys
 
 
-def _notice(original: Document, langues: Langues, org_name: str) -> Section:
-    """The opening notice: what the edition is, on what basis, for whom, and where the French is."""
-    basis = BASIS_EN[langues.fondement or "organisme_prive"]
-    if langues.fondement == "exception_22_3" and langues.exception:
-        basis += f" (exception: {langues.exception})"
-    if langues.precision:
-        basis += f" ({langues.precision})"
-    directive = (f" Directive it applies (Charter, s. 29.15): “{langues.directive.titre}”, adopted or last "
-                 f"reviewed on {english_date(langues.directive.date)}." if langues.directive else "")
+def _value(value: Any, text: str | None = None) -> Inline:
+    """A value of the file as it prints, highlighted while it is still to confirm."""
+    node = Text(str(value) if text is None else text)
+    return ToConfirm((node,)) if isinstance(value, Unconfirmed) else node
+
+
+def _notice(original: Document, langues: dict[str, Any], org_name: str) -> Section:
+    """The opening notice: what the edition is, on what basis, for whom, and where the French is.
+    `langues`: the context's, whose values keep their « (à confirmer) » mark."""
+    basis: list[Inline] = [Text(BASIS_EN[langues["fondement"] or "organisme_prive"])]
+    if langues["fondement"] == "exception_22_3" and langues["exception"]:
+        basis += [Text(" (exception: "), _value(langues["exception"]), Text(")")]
+    if langues["precision"]:
+        basis += [Text(" ("), _value(langues["precision"]), Text(")")]
+    directive: list[Inline] = []
+    if langues["directive"]:
+        titre, date = langues["directive"]["titre"], langues["directive"]["date"]
+        directive = [Text(" Directive it applies (Charter, s. 29.15): “"), _value(titre),
+                     Text("”, adopted or last reviewed on "), _value(date, english_date(date)), Text(".")]
     href = f"{original.kind}.html"
     blocks = (
         Note((Paragraph((Strong((Text(NOTICE + "."),)),)),
@@ -128,9 +141,9 @@ def _notice(original: Document, langues: Langues, org_name: str) -> Section:
                               "prevails. "),
                          Link(href, (Text("Read the French original"),)), Text(".")),))),
         Paragraph((Strong((Text(ELIGIBILITY),)),)),
-        Paragraph((Text(f"{org_name} publishes this English version in addition to French, on the basis of "
-                        f"{basis}, for the persons the Charter of the French language allows it to serve in "
-                        f"English.{directive} Everyone may read the French original."),)),
+        Paragraph((Text(f"{org_name} publishes this English version in addition to French, on the basis of "),
+                   *basis, Text(", for the persons the Charter of the French language allows it to serve in English."),
+                   *directive, Text(" Everyone may read the French original."))),
     )
     clause = ClauseNode("edition.avis", NOTICE, False, blocks, Provenance("edition.avis", 1, (), ()))
     return Section("edition-avis", "About this translation", (clause,), role="metadata",
@@ -175,9 +188,9 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
         built = assemble(english_library(library, english, original.kind), original.kind, context,
                          loaded.located, loaded.display, lang=LANG)
         built = _relabel(built)
+        notice = _notice(original, context["langues"], context["anglais"]["Nom"])
         editions.append(dataclasses.replace(
-            built, kind=edition_kind(original.kind), sections=(_notice(original, langues, context["anglais"]["Nom"]),
-                                                               *built.sections),
+            built, kind=edition_kind(original.kind), sections=(notice, *built.sections),
             keywords=("social media", built.short_title, loaded.organisation.organisation.nom_court),
             alternates=(("fr-CA", f"{original.kind}.html"),)))
     if problems:
