@@ -6,6 +6,7 @@ to its French original, hreflang both ways); a French rule changed after its tra
 the English stale: `build` warns, `build --final` refuses, `explain` names the rule.
 """
 
+import json
 import re
 import shutil
 import zipfile
@@ -188,3 +189,19 @@ def test_values_to_confirm_stay_marked_in_the_english_edition(run, tmp_path):
     assert '<mark class="a-confirmer">clinique privée</mark>' in page
     assert run("build", path, "--out", tmp_path / "out", "--format", "html", "--document", "netiquette",
                "--final").exit_code == 3
+
+
+def test_an_edition_no_longer_asked_for_is_removed_and_the_manifest_lists_each_edition_apart(run, tmp_path):
+    out = tmp_path / "out"
+    args = ("--out", out, "--format", "html", "--document", "netiquette", "-j", "1")
+    assert run("build", BODIES / "clinique-en.yaml", *args).exit_code == 0
+    folder = out / "clinique-en"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    assert list(manifest["netiquette"]["fichiers"]) == ["netiquette.html"]
+    assert list(manifest["netiquette.en"]["fichiers"]) == ["netiquette.en.html"]
+    french_only = tmp_path / "clinique-en.yaml"
+    french_only.write_text((BODIES / "clinique-en.yaml").read_text(encoding="utf-8").replace(
+        "editions: [fr, en]", "editions: [fr]"), encoding="utf-8")
+    result = run("build", french_only, *args)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.glob("*.html")) == ["netiquette.html"]
