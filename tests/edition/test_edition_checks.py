@@ -61,3 +61,4 @@ def test_the_site_lists_french_first_and_links_both_ways(published):
     french = (folder / "netiquette.html").read_text(encoding="utf-8")
     assert 'hreflang="fr-CA" href="netiquette.html"' in english and '<html lang="en-CA">' in english
     assert 'hreflang="en-CA" href="netiquette.en.html"' in french
+    assert ">Download</h2>" in english and ">Télécharger</h2>" in french
