@@ -136,9 +136,8 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str) -> Secti
     href = f"{original.kind}.html"
     blocks = (
         Note((Paragraph((Strong((Text(NOTICE + "."),)),)),
-              Paragraph((Text(f"This document translates the French original, “{original.title}” "
-                              f"({original.version_line}). Where the two versions differ, the French version "
-                              "prevails. "),
+              Paragraph((Text(f"This document translates the French original, “{original.title}”, of the same "
+                              "version and date. Where the two versions differ, the French version prevails. "),
                          Link(href, (Text("Read the French original"),)), Text(".")),))),
         Paragraph((Strong((Text(ELIGIBILITY),)),)),
         Paragraph((Text(f"{org_name} publishes this English version in addition to French, on the basis of "),
