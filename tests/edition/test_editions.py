@@ -205,3 +205,14 @@ def test_an_edition_no_longer_asked_for_is_removed_and_the_manifest_lists_each_e
     result = run("build", french_only, *args)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in folder.glob("*.html")) == ["netiquette.html"]
+
+
+def test_a_broken_english_template_is_a_located_library_error(run, tmp_path):
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    rules = library / "en" / "regles.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("Blocking a person is", "Blocking {% if %} is"),
+                     encoding="utf-8")
+    result = run("check", BODIES / "clinique-en.yaml", "--bibliotheque", library)
+    assert result.exit_code == 4, result.output
+    assert "regles.yaml:" in result.output and "blocage (netiquette)" in result.output

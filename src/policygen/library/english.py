@@ -249,6 +249,13 @@ def check_templates(english: English) -> list[Diagnostic]:
         except TemplateSyntaxError as exc:
             found.append(Diagnostic(display_path(english.paths[ident]), line + (exc.lineno or 1) - 1, ident,
                                     f"Le gabarit anglais est invalide : {exc.message}.", code="library.template"))
+    for (ident, document), text in english.rules.items():
+        try:
+            _compiled(text, rule=True)
+        except TemplateSyntaxError as exc:
+            where = english.where[_key("règle", ident, document)]
+            found.append(Diagnostic(display_path(where.path), where.line, f"{ident} ({document})",
+                                    f"Le gabarit anglais est invalide : {exc.message}.", code="library.template"))
     return found
 
 
