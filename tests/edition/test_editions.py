@@ -216,3 +216,15 @@ def test_a_broken_english_template_is_a_located_library_error(run, tmp_path):
     result = run("check", BODIES / "clinique-en.yaml", "--bibliotheque", library)
     assert result.exit_code == 4, result.output
     assert "regles.yaml:" in result.output and "blocage (netiquette)" in result.output
+
+
+def test_a_document_not_yet_translated_is_refused_with_what_is_missing(run, tmp_path):
+    """The politique has no English text yet: a recognised body asking for it is told, not given French."""
+    text = (BODIES / "etablissement-reconnu-en.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "etablissement-reconnu-en.yaml"
+    path.write_text(text.replace("documents_anglais: [netiquette, fiche-synthese]",
+                                 "documents_anglais: [netiquette, fiche-synthese, politique]"), encoding="utf-8")
+    result = run("check", path)
+    assert result.exit_code == 3, result.output
+    assert "erreur [organisation.edition] — langues.documents_anglais" in result.output
+    assert "L’édition anglaise de « politique » n’est pas encore traduite : plan politique" in result.output
