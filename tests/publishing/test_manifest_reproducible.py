@@ -28,7 +28,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path, cisss_builds)
     first = cisss_builds["plain"]
     names = sorted(p.name for p in again.iterdir())
     assert {"politique.docx", "politique.pdf", "politique.html", "manifest.json"} <= set(names)
-    assert len(names) == 10
+    assert len(names) == 13  # three documents and the English nétiquette, in three formats, and the manifest
     for name in names:
         assert (again / name).read_bytes() == (first / name).read_bytes(), name
 
@@ -62,7 +62,7 @@ def test_manifest_lists_inputs_clauses_and_output_hashes(cisss_builds):
     library = yaml.safe_load((TEMPLATES / "data" / "bibliotheque.yaml").read_text(encoding="utf-8"))
     assert manifest["bibliotheque"]["version"] == library["version"]  # the data file's, not today's number
     assert manifest["revision"] is False
-    assert set(manifest["documents"]) == {"politique", "netiquette", "fiche-synthese"}
+    assert set(manifest["documents"]) == {"politique", "netiquette", "fiche-synthese", "netiquette.en"}
     politique = manifest["documents"]["politique"]
     from policygen.library.loader import load_library
     entete = load_library().clause("politique.entete")

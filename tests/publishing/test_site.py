@@ -89,8 +89,11 @@ def test_document_pages_offer_their_word_and_pdf(site, models):
 
 def test_site_is_self_contained_and_needs_no_script(site):
     pages = sorted(site.rglob("*.html"))
-    # the network register; each body's register, its legal table (conformite.html) and its documents
-    assert len(pages) == 1 + len(ORGANISATIONS) * 5
+    editions = [p.name for p in site.rglob("*.en.html")]  # the English nétiquette of the CISSS des Laurentides
+    assert editions == ["netiquette.en.html"]
+    # the network register; each body's register, its legal table (conformite.html) and its documents;
+    # the English edition
+    assert len(pages) == 1 + len(ORGANISATIONS) * 5 + len(editions)
     for path in pages:
         page = parse(path)
         assert "script" not in page.tags, path

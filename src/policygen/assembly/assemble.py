@@ -27,6 +27,7 @@ from ..orgfile.cadence import source_date
 from ..orgfile.confirm import Unconfirmed, mark_context
 from ..orgfile.yamlsource import Located
 from .characters import undrawable
+from .edition import english_editions, with_alternates
 from .inputs import Loaded
 from .lawdates import stamp
 from .parse import parse_markdown
@@ -35,13 +36,16 @@ from .render import render_clause, render_line, render_title
 from .select import select
 
 
+FRENCH = "fr-CA"
+
+
 def timestamp(date: dt.date) -> dt.datetime:
     """File metadata time: SOURCE_DATE_EPOCH when set, else the document's own date."""
     return source_date() or dt.datetime.combine(date, dt.time(12, 0))
 
 
 def assemble(library: Library, document: str, context: dict[str, Any], located: Located,
-             display: str) -> Document:
+             display: str, lang: str = FRENCH) -> Document:
     outline = library.outlines[document]
     problems: list[Diagnostic] = []
     context = {**context}  # this document's own printer of rules, in its voice
@@ -84,8 +88,11 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
         date_to_confirm=isinstance(date, Unconfirmed),
         timestamp=timestamp(date),
         layout=Layout(**outline.layout.model_dump()),
+        lang=lang,
     )
-    doc = typeset(label(number(stamp(doc, library.laws), outline.numbered)))
+    doc = label(number(stamp(doc, library.laws), outline.numbered))
+    if lang == FRENCH:  # the OQLF's rules; an English edition keeps its text as written
+        doc = typeset(doc)
     if problems := undrawable(doc, library, located, display):
         raise DiagnosticError(problems)
     return doc
@@ -103,6 +110,10 @@ def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> lis
             result.append(dataclasses.replace(built, number=loaded.organisation.revision.numero))
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
+    try:
+        result = with_alternates(result, english_editions(loaded, library, context, result, assemble))
+    except DiagnosticError as exc:
+        problems.extend(exc.diagnostics)
     if problems:
         raise DiagnosticError(sorted(set(problems)))
     return result

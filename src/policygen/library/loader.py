@@ -22,6 +22,7 @@ from ..orgfile.confirm import CLOSE, OPEN
 from ..orgfile.validation import schema_diagnostics
 from ..orgfile.yamlsource import Located, load_yaml, read_text, read_yaml
 from ..resources import TEMPLATES
+from .english import check_templates, load_english
 from .language import LONG_WORD, environment, long_word_message
 from .lint import ORGANISATION_SOURCE, lint, lint_local
 from .obligations import OBLIGATIONS_FILE, law_problems, lint_obligations, load_obligations
@@ -203,8 +204,10 @@ def load_library(root: Path = TEMPLATES) -> Library:
     terms = _read_data(data_dir / "termes.yaml", problems) or {}
     version = str((_read_data(data_dir / "bibliotheque.yaml", problems) or {}).get("version", "0"))
     obligations, lines = load_obligations(data_dir / OBLIGATIONS_FILE, problems)
+    english = load_english(root, problems)
+    problems.extend(check_templates(english))
     library = Library(tuple(sorted(clauses, key=lambda c: c.id)), outlines, sources, laws, terms, version, rules,
-                      tuple(obligations.obligations))
+                      tuple(obligations.obligations), english)
     problems.extend(lint(library))
     if (data_dir / OBLIGATIONS_FILE).is_file():
         problems.extend(lint_obligations(library, obligations, lines, data_dir / OBLIGATIONS_FILE))

@@ -151,6 +151,7 @@ class Library:
     version: str
     rules: dict[str, Any] = field(default_factory=dict)  # id -> rules.Rule, the rulebook
     obligations: tuple[Any, ...] = ()  # obligations.Obligation: what the law asks of a politique
+    english: Any = None  # english.English: the English texts, by the ids they translate
 
     @property
     def documents(self) -> tuple[str, ...]:

@@ -201,6 +201,7 @@ class Document:
     number: str = ""  # the document's number in the body's register (revision.numero), in every footer
     date_to_confirm: bool = False  # the date is still « (à confirmer) »: the version line says so
     draft: bool = False  # a « projet »: what a final version refuses is still in the file (every format marks it)
+    alternates: tuple[tuple[str, str], ...] = ()  # (lang, file) of the same document in another language
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

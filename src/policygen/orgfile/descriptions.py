@@ -235,4 +235,23 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Annexes.references": ("Références", "Une référence par ligne."),
     "LigneEditoriale.sujets": ("Sujets", "Les sujets des publications officielles, un par ligne."),
     "LigneEditoriale.publics": ("Publics", "Les publics visés, un par ligne."),
+    # The editions in English (orgfile/langues.py).
+    "OrganisationFile.langues": ("Langues", "Les éditions voulues (« fr », et « en » en plus du français) et le "
+                                 "fondement que la Charte de la langue française leur donne. Absent : français seulement."),
+    "Langues.editions": ("Éditions", "« fr » toujours ; « en » pour une édition anglaise, traduction dont la version "
+                         "française prévaut."),
+    "Langues.documents_anglais": ("Documents traduits", "Les documents qui ont une édition anglaise : netiquette ; "
+                                  "fiche-synthese et politique seulement pour un établissement reconnu (art. 29.1) "
+                                  "ou un organisme privé."),
+    "Langues.fondement": ("Fondement", "reconnaissance_29_1 (reconnu par l’Office), programme_acces (programme "
+                          "d’accès aux services en anglais, installations désignées), exception_22_3 (une exception "
+                          "nommée de l’article 22.3) ou organisme_prive."),
+    "Langues.exception": ("Exception", "Pour exception_22_3 : le motif invoqué (« santé », « sécurité publique »)."),
+    "Langues.precision": ("Précision", "Le programme ou la décision de reconnaissance, tel que l’organisme le nomme."),
+    "Langues.directive": ("Directive", "La directive de l’organisme sur l’emploi d’une autre langue (art. 29.15), "
+                          "révisée au moins tous les cinq ans."),
+    "Langues.nom_anglais": ("Nom anglais", "Le nom de l’organisme tel qu’une phrase anglaise l’écrit."),
+    "Langues.accord_anglais": ("Accord anglais", "« it » ou « they » : comment l’anglais reprend l’organisme."),
+    "Directive.titre": ("Titre", "Le titre de la directive."),
+    "Directive.date": ("Date", "La date de son adoption ou de sa dernière révision (AAAA-MM-JJ)."),
 }

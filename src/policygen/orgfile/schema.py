@@ -20,6 +20,8 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       ValidationError, model_validator)
 from pydantic_core import PydanticCustomError
 
+from .langues import Langues
+from .strict import Strict
 from .weekdays import days_phrase
 
 _YES = {"oui", "o", "vrai", "true", "yes"}
@@ -61,11 +63,6 @@ _PHONE_CHARACTERS = re.compile(r"^[0-9 ()+.\-]+$")
 # typed, they are a mistake or markup, never part of a page's address.
 _URL_FORBIDDEN = re.compile(r"[\s<>\"{}|\\^`\[\]]")
 _HTTP_URL = TypeAdapter(HttpUrl)
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
-                              coerce_numbers_to_str=True)
 
 
 def _normalise_hour(value: object) -> object:
@@ -474,3 +471,4 @@ class OrganisationFile(Strict):
     revision: Revision
     annexes: Annexes = Annexes()
     ligne_editoriale: LigneEditoriale = LigneEditoriale()
+    langues: Langues = Langues()  # editions in English beside the French (off by default)

@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..assembly.edition import original_kind
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..model.nodes import Document
 from ..orgfile.naming import slug
@@ -203,7 +204,7 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
         for organisation in organisations:
             waiting.append(organisation)
             for document in organisation.documents:
-                if document.kind in organisation.plan.stale:
+                if original_kind(document.kind) in organisation.plan.stale:  # an edition goes with its original
                     files = [FileJob(document, fmt, organisation.work / f"{document.kind}.{fmt}",
                                      WriterOptions(review=organisation.manifest.review)) for fmt in formats]
                     organisation.left += len(files)
@@ -241,9 +242,10 @@ def _finish(organisation: Organisation, formats: list[str], cache: BuildCache,
     models = {document.kind: document for document in organisation.documents}
     for document in plan.stale:
         names = [f"{document}.{fmt}" for fmt in formats]
+        editions = [d.kind for d in organisation.documents if d.kind != document and original_kind(d.kind) == document]
         cache.record(slug(plan.path), document, plan.keys[document],
                      {name: digest((plan.target / name).read_bytes()) for name in names},
-                     organisation.found[document], models[document])
+                     [f for kind in (document, *editions) for f in organisation.found[kind]], models[document])
     installed(organisation, files)
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..assembly.conformity import uncovered
+from ..assembly.edition import stale_translations
 from ..assembly.inputs import Loaded
 from ..assembly.lawdates import stale_readings, unread_laws
 from ..assembly.provenance import laws_in_force
@@ -23,6 +24,7 @@ from ..model.nodes import Document
 from ..orgfile.advice import advice
 from ..orgfile.cadence import next_review, overdue, unrecorded_version
 from ..orgfile.confirm import warnings as to_confirm
+from ..orgfile.langues import problems as language_problems
 from ..orgfile.renames import renamed_keys
 
 DRAFT, FINAL = 0, 1
@@ -39,6 +41,9 @@ SEVERITIES = {
     "organisation.renamed-key": ("avertissement", "avertissement"),
     "organisation.phrasing": ("avertissement", "avertissement"),
     "cadence.overdue": ("avertissement", "avertissement"),
+    "organisation.edition": ("erreur", "erreur"),  # an English edition the law does not allow
+    "organisation.directive": ("avertissement", "avertissement"),
+    "organisation.translation": ("avertissement", "erreur"),  # an English text older than its French
 }
 
 
@@ -84,7 +89,11 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
                                   *unrecorded_version(organisation, item.located, item.display),
                                   *_unconsulted(item),
                                   *renamed_keys(item.located, item.display),
-                                  *advice(organisation, item.located, item.display))]
+                                  *advice(organisation, item.located, item.display),
+                                  *language_problems(organisation, item.located, item.display,
+                                                     organisation.revision.derniere_revision
+                                                     or organisation.revision.en_vigueur),
+                                  *stale_translations(item, documents, library))]
     late = overdue(organisation, item.located, item.display, dt.date.max)  # the warning, whatever the day
     return found + [Finding(d, next_review(organisation)) for d in late]
 

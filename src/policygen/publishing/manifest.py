@@ -54,7 +54,7 @@ class Manifest:
                 document.kind: {
                     "clauses": [_clause(c.provenance) for s in document.sections for c in s.clauses],
                     "fichiers": {p.name: digest(p.read_bytes())
-                                 for p in sorted(folder.glob(f"{document.kind}.*"))},
+                                 for p in sorted(folder.glob(f"{document.kind}.*")) if p.stem == document.kind},
                 } for document in documents
             },
         }

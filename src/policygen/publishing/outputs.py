@@ -18,7 +18,7 @@ from .staging import link_or_copy, swap
 
 # The only names a build ever writes, hence the only ones it may drop from a folder:
 # whatever an earlier manifest lists, a name of another shape is the user's and stays.
-OUR_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.(?:" + "|".join(FORMATS) + r")\Z")
+OUR_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.en)?\.(?:" + "|".join(FORMATS) + r")\Z")  # .en: an English edition
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..assembly.assemble import documents_for
+from ..assembly.edition import is_edition
 from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import DiagnosticError, plural
 from ..library.schema import Library
@@ -41,8 +42,9 @@ def compare(old: Loaded, new: Loaded, library: Library, kinds: list[str],
             progress: Progress = Silent()) -> Comparison:
     """Raises DiagnosticError when either version cannot be built. `progress` is told of each
     file made (a redline, an HTML diff), as a build tells of each document it writes."""
-    old_docs = documents_for(old, library, kinds)
-    new_docs = documents_for(new, library, kinds)
+    # the French texts, which prevail: an English edition follows them (and may come or go between versions)
+    old_docs = [d for d in documents_for(old, library, kinds) if not is_edition(d)]
+    new_docs = [d for d in documents_for(new, library, kinds) if not is_edition(d)]
     pairs: list[tuple[Document, Document]] = list(zip(old_docs, new_docs))
     diffs = [diff(o, n) for o, n in pairs]  # the one diff each document's renderings show
     changes = field_changes(old.organisation.model_dump(), new.organisation.model_dump(),

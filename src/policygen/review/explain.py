@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..assembly.edition import translation_lines
 from ..assembly.inputs import load_all
 from ..assembly.render import guarded, render_line
 from ..assembly.select import applies
@@ -132,5 +133,6 @@ def explain_file(path: Path, library: Library, documents: list[str]) -> str:
     item = loaded[0]
     context = build_context(item.organisation, item.local.layered(library))
     return "\n".join([f"Fichier : {item.display}"] + [
-        "\n" + report(library, document, explain(library, document, context, item.located, item.local), context)
+        "\n" + "\n".join([report(library, document, explain(library, document, context, item.located, item.local),
+                                context), *translation_lines(library, item, document, context)])
         for document in documents])

@@ -6,6 +6,7 @@ anchors and list the same entries, so these live here, once, not in one writer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model.nodes import Document
@@ -15,9 +16,13 @@ def anchor(identifier: str) -> str:
     return identifier.replace(".", "-")
 
 
+SIBLING = re.compile(r"[a-z0-9-]+\.html")
+
+
 def safe_href(href: str) -> bool:
-    """Only web, mail and telephone links, or anchors: never `javascript:` or `file:`."""
-    return href.startswith(("https://", "http://", "mailto:", "tel:", "#"))
+    """Only web, mail and telephone links, anchors, or a sibling document (an edition's French
+    original, « netiquette.html »): never `javascript:` or `file:`."""
+    return href.startswith(("https://", "http://", "mailto:", "tel:", "#")) or SIBLING.fullmatch(href) is not None
 
 
 @dataclass(frozen=True)

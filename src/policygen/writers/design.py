@@ -27,8 +27,9 @@ def design() -> dict[str, Any]:
     return yaml.safe_load((STYLES / "design.yaml").read_text(encoding="utf-8"))
 
 
-def labels() -> dict[str, str]:
-    return design()["labels"]
+def labels(lang: str = "fr-CA") -> dict[str, str]:
+    """The writers' own words; an English edition's over the French (`labels_en`)."""
+    return design()["labels"] if lang.startswith("fr") else {**design()["labels"], **design()["labels_en"]}
 
 
 def colour(name: str) -> str:
@@ -45,9 +46,9 @@ def word_line(compact: bool) -> float:
     return round(sizes(compact)["line"] / LATO_LINE, 3)
 
 
-def page_label_parts() -> tuple[str, str, str]:
+def page_label_parts(lang: str = "fr-CA") -> tuple[str, str, str]:
     """« Page {page} de {pages} » split around its two numbers: (« Page  », «  de  », « »)."""
-    label = labels()["page"]
+    label = labels(lang)["page"]
     before, rest = label.split("{page}")
     middle, after = rest.split("{pages}")
     return before, middle, after
@@ -57,9 +58,9 @@ def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def page_counter_css() -> str:
+def page_counter_css(lang: str = "fr-CA") -> str:
     """The page label as CSS generated content: "Page " counter(page) " de " counter(pages)."""
-    before, middle, after = page_label_parts()
+    before, middle, after = page_label_parts(lang)
     parts = [_css_string(before), "counter(page)", _css_string(middle), "counter(pages)"]
     return " ".join(parts + ([_css_string(after)] if after else []))
 

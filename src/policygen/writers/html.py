@@ -22,7 +22,7 @@ from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, Li
 from ..resources import TEMPLATES
 from .columns import Placement
 from .common import anchor, footer_line, safe_href, table_of_contents
-from .design import labels, stylesheet
+from .design import labels, page_counter_css, stylesheet
 from .notes import draft_mark, note_html
 from .options import WriterOptions
 from .typeset import ordinal_runs
@@ -220,7 +220,10 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
         draft_mark=draft_mark(document, review),
         media=options.media,
         site=site,
-        labels=labels(),
+        labels=labels(document.lang),
+        # the print stylesheet's page label is French: another language's replaces it
+        page_counter=Markup(page_counter_css(document.lang)) if options.media == "print" and document.lang != "fr-CA"
+        else None,
     )
 
 

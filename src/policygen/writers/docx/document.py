@@ -32,7 +32,7 @@ from .bodymap import BLOCK, FRONT, SECTION, TITLE, TOC, BodyMap, Part
 from .comments import comment_clause, mark_draft
 from .fields import header_footer
 from .package import save_docx
-from .styles import LABEL_STYLE, LANG, VERSION_STYLE, apply_house_styles, box, columns, page_setup
+from .styles import LABEL_STYLE, VERSION_STYLE, apply_house_styles, box, columns, page_setup, set_language
 from .toc import add_bookmark, add_toc
 
 
@@ -61,7 +61,7 @@ def _properties(docx: DocxDocument, document: Document) -> None:
     props.subject = _fit(document.subject)
     props.author = _fit(document.author)
     props.keywords = _fit(", ".join(document.keywords))
-    props.language = LANG
+    props.language = document.lang
     props.last_modified_by = _fit(document.author)
     props.comments = ""
     props.revision = 1
@@ -92,6 +92,7 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
     placed = BodyMap(docx.element.body)
     layout = document.layout
     apply_house_styles(docx, layout.compact)
+    set_language(docx, document.lang)
     page_setup(docx, layout.compact)
     _properties(docx, document)
     if mark := draft_mark(document, options.review):

@@ -31,9 +31,9 @@ def _add_field(paragraph: DocxParagraph, instruction: str) -> None:
             run._r.append(element)
 
 
-def _page_number(paragraph: DocxParagraph, left: str = "") -> None:
+def _page_number(paragraph: DocxParagraph, left: str = "", lang: str = "fr-CA") -> None:
     """`left` (the number and version, on inner pages) and « Page X de Y », right-aligned at the margin."""
-    before, middle, after = page_label_parts()
+    before, middle, after = page_label_parts(lang)
     paragraph.style = "Footer"
     paragraph.add_run(f"{left}\t{before}")
     _add_field(paragraph, "PAGE")
@@ -50,8 +50,8 @@ def header_footer(docx: DocxDocument, document: Document, review: bool) -> None:
     header = section.header.paragraphs[0]
     header.style = "Header"
     header.add_run(f"{document.organisation}\t{document.short_title}")
-    _page_number(section.footer.paragraphs[0], footer_line(document))
-    _page_number(section.first_page_footer.paragraphs[0])
+    _page_number(section.footer.paragraphs[0], footer_line(document), document.lang)
+    _page_number(section.first_page_footer.paragraphs[0], lang=document.lang)
     if mark := draft_mark(document, review):  # the draft mark heads every page, the title page included
         for part in (section.header, section.first_page_header):
             part.paragraphs[0].insert_paragraph_before(mark, style="Header")

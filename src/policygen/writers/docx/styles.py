@@ -147,6 +147,15 @@ def _band(style: BaseStyle) -> None:
         f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{colour("accent")}"/>'))
 
 
+def set_language(docx: DocxDocument, lang: str) -> None:
+    """Every language mark of the styles and settings to `lang` (an English edition's en-CA)."""
+    for element in (docx.styles.element, docx.settings.element):
+        for mark in element.iter(qn("w:lang"), qn("w:themeFontLang")):
+            for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+                if mark.get(qn(attribute)) is not None:
+                    mark.set(qn(attribute), lang)
+
+
 def apply_house_styles(docx: DocxDocument, compact: bool = False) -> None:
     _default_font(docx)
     styles = docx.styles

@@ -1,0 +1,129 @@
+"""The languages of a body's documents: which editions it wants, and on what the law lets it.
+
+French is the master text. An English edition is written only « in addition to
+French » and only on a basis the Charte de la langue française names: recognition by
+the Office under art. 29.1 (an establishment serving mostly persons of another
+language), the access programme for services in English of a public establishment
+(designated facilities), an exception of art. 22.3 named by the body, or a private
+body, which the civil administration's rules do not bind. A public body states its
+art. 29.15 directive (revised at least every five years). Staff of a public body use
+French among themselves (art. 18.1): an English politique or fiche-synthèse, which
+speak to staff, is for a recognised body (or a private one) only; an ordre writes to
+its members in French. `problems` turns these rules into located diagnostics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ..diagnostics import Diagnostic
+from .strict import Strict
+from .yamlsource import Located
+
+Fondement = Literal["reconnaissance_29_1", "programme_acces", "exception_22_3", "organisme_prive"]
+# The documents that speak to staff or members, never the public.
+STAFF_DOCUMENTS = ("politique", "fiche-synthese")
+ENGLISH = "en"
+DIRECTIVE_YEARS = 5  # art. 29.15: the directive is reviewed at least every five years
+
+# How an English edition names its basis (cited in its notice).
+BASIS_EN = {
+    "reconnaissance_29_1": "recognition under section 29.1 of the Charter of the French language",
+    "programme_acces": "the access program for health services and social services in the English language",
+    "exception_22_3": "section 22.3 of the Charter of the French language",
+    "organisme_prive": "a private body's choice to publish in English in addition to French",
+}
+
+
+class Directive(Strict):
+    """The body's directive on the use of a language other than French (Charte, art. 29.15)."""
+
+    titre: str = Field(min_length=1)
+    date: dt.date  # adopted or last reviewed
+
+
+class Langues(Strict):
+    """`langues:`: the editions wanted and their legal basis; French only unless it says otherwise."""
+
+    editions: list[Literal["fr", "en"]] = ["fr"]
+    documents_anglais: list[Literal["netiquette", "fiche-synthese", "politique"]] = ["netiquette"]
+    fondement: Fondement | None = None
+    exception: str | None = None   # the paragraph of art. 22.3 relied on, in words (« santé »)
+    precision: str | None = None   # the programme or recognition as the body names it
+    directive: Directive | None = None
+    nom_anglais: str | None = None  # the body's name in English sentences (« the Jewish General Hospital »)
+    accord_anglais: Literal["it", "they"] = "it"  # how English refers back to the body
+
+    @property
+    def english(self) -> bool:
+        return ENGLISH in self.editions
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The same day `years` earlier (28 February for a 29th)."""
+    return day.replace(year=day.year - years, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+def _at(located: Located, display: str, path: tuple, field: str, message: str, hint: str, severity: str,
+        code: str) -> Diagnostic:
+    return Diagnostic(display, located.line_of(path), field, message, hint, severity=severity, code=code)
+
+
+def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diagnostic]:
+    """What the law refuses in `org.langues` (`org`: a schema.OrganisationFile; errors) and a directive older than five years on `on`
+    (the documents' date, never the clock)."""
+    langues = org.langues
+    if not langues.english:
+        return []
+    ident = org.organisation
+    found: list[Diagnostic] = []
+
+    def error(path: tuple, message: str, hint: str) -> None:
+        found.append(_at(located, display, ("langues", *path), ".".join(("langues", *map(str, path))),
+                         message, hint, "erreur", "organisation.edition"))
+
+    if "fr" not in langues.editions:
+        error(("editions",), "L’édition française manque : une autre langue ne s’emploie qu’en plus du français.",
+              "Ajoutez « fr » à langues.editions.")
+    basis = langues.fondement
+    if basis is None:
+        error(("editions",), "Une édition anglaise est demandée sans fondement : la Charte de la langue française "
+              "ne permet une autre langue que sur une base qu’elle nomme.",
+              "Ajoutez « fondement: » sous « langues: » : reconnaissance_29_1, programme_acces, exception_22_3 "
+              "ou organisme_prive (voir README.md, « Les langues »), ou retirez « en ».")
+    public = ident.secteur == "public" or ident.type == "ordre_professionnel"
+    if basis == "organisme_prive" and public:
+        error(("fondement",), "Un organisme public ou un ordre professionnel ne peut invoquer « organisme_prive ».",
+              "Choisissez reconnaissance_29_1, programme_acces ou exception_22_3.")
+    if basis == "exception_22_3" and not langues.exception:
+        error(("fondement",), "L’exception de l’article 22.3 de la Charte n’est pas nommée.",
+              "Ajoutez « exception: » avec le motif invoqué, par exemple « santé » ou « sécurité publique ».")
+    if basis and public and langues.directive is None:
+        error(("fondement",), "Un organisme public n’emploie une autre langue qu’après avoir adopté la directive "
+              "prévue à l’article 29.15 de la Charte.",
+              "Ajoutez « directive: » avec « titre: » et « date: » (AAAA-MM-JJ) sous « langues: ».")
+    if not langues.nom_anglais:
+        error(("editions",), "L’édition anglaise a besoin du nom de l’organisme en anglais.",
+              "Ajoutez « nom_anglais: » sous « langues: », tel qu’une phrase anglaise l’écrit.")
+    staff = [d for d in langues.documents_anglais if d in STAFF_DOCUMENTS]
+    allowed = basis == "reconnaissance_29_1" or (basis == "organisme_prive" and not public)
+    if ident.type == "ordre_professionnel":
+        allowed = False  # an ordre writes to its members and candidates in French
+    if staff and not allowed:
+        index = langues.documents_anglais.index(staff[0])
+        error(("documents_anglais", index),
+              f"« {staff[0]} » parle au personnel ou aux membres : son édition anglaise n’est permise qu’à un "
+              "établissement reconnu en vertu de l’article 29.1 de la Charte (art. 18.1) ou à un organisme privé ; "
+              "un ordre communique en français avec ses membres.",
+              "Retirez-le de langues.documents_anglais (la nétiquette publique peut rester en anglais).")
+    directive = langues.directive
+    if directive and _years_before(on, DIRECTIVE_YEARS) > directive.date:
+        found.append(_at(located, display, ("langues", "directive", "date"), "langues.directive.date",
+                         f"La directive (art. 29.15) date du {directive.date.isoformat()}, plus de cinq ans avant "
+                         f"la date des documents ({on.isoformat()}) : elle doit être révisée au moins tous les "
+                         "cinq ans.", "Inscrivez la date de sa dernière révision, ou faites-la réviser.",
+                         "avertissement", "organisation.directive"))
+    return found

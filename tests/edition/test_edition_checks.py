@@ -1,0 +1,64 @@
+"""The English editions pass the checks the French ones pass: page-validation's PDF/UA-1 profile and
+outloud on the PDF, axe-core (WCAG 2.1 AA) on the standalone page and on the site's page; the site
+lists the French document first and its English edition after it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import page
+import pytest
+from click.testing import CliRunner
+
+from policygen.cli.main import main
+from conftest import FIXTURES
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "writers"))
+from test_accessibility import _check  # noqa: E402 - the same audit as the French documents'
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> tuple[Path, Path]:
+    """The private clinic's documents (with its English nétiquette) built and published once."""
+    root = tmp_path_factory.mktemp("edition")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        result = CliRunner().invoke(main, ["publish", str(FIXTURES / "organismes" / "clinique-en.yaml"),
+                                           "--out", str(root / "out"), "--site", str(root / "site"), "-j", "2"],
+                                    prog_name="policygen")
+    assert result.exit_code == 0, result.output
+    return root / "out" / "clinique-en", root / "site"
+
+
+def test_the_english_pdf_is_pdfua1_for_page_validation_and_outloud(published):
+    pdf = published[0] / "netiquette.en.pdf"
+    report = page.validate_pdf(str(pdf), profile=page.ValidationProfile.PDF_UA_1)
+    assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
+    run = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--json", "-", "--fail-on", "never",
+                          str(pdf)], capture_output=True, text=True, timeout=600)
+    findings = [(f["rule"], f["message"]) for r in json.loads(run.stdout)["results"] for f in r["findings"]
+                if f["severity"] in ("error", "warning")]
+    assert not findings, findings
+
+
+def test_the_english_pages_pass_axe(browser, published):
+    built, site = published
+    _check(browser, [built / "netiquette.en.html"], built)
+    english = sorted(site.glob("*/netiquette.en.html"))
+    assert english, sorted(p.name for p in site.rglob("*.html"))
+    _check(browser, english, site)
+
+
+def test_the_site_lists_french_first_and_links_both_ways(published):
+    _, site = published
+    folder = next(site.glob("*/netiquette.en.html")).parent
+    register = (folder / "index.html").read_text(encoding="utf-8")
+    assert register.index("netiquette.html") < register.index("netiquette.en.html")
+    english = (folder / "netiquette.en.html").read_text(encoding="utf-8")
+    french = (folder / "netiquette.html").read_text(encoding="utf-8")
+    assert 'hreflang="fr-CA" href="netiquette.html"' in english and '<html lang="en-CA">' in english
+    assert 'hreflang="en-CA" href="netiquette.en.html"' in french
+    assert ">Download</h2>" in english and ">Télécharger</h2>" in french

@@ -1,0 +1,230 @@
+"""English editions (issue 22): who may have one, what it says it is, and translations kept in step.
+
+Each fixture body builds exactly the editions the Charte de la langue française allows it; an
+English edition reads back as a translation (lang en-CA, « the French version prevails », a link
+to its French original, hreflang both ways); a French rule changed after its translation makes
+the English stale: `build` warns, `build --final` refuses, `explain` names the rule.
+"""
+
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pikepdf
+from pypdf import PdfReader
+import pytest
+from click.testing import CliRunner
+
+from policygen.cli.main import main
+from policygen.resources import TEMPLATES
+from conftest import FIXTURES
+
+BODIES = FIXTURES / "organismes"
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+    def invoke(*args):
+        return CliRunner().invoke(main, list(map(str, args)), prog_name="policygen")
+
+    return invoke
+
+
+def _with_languages(tmp_path: Path, fixture: str, block: str) -> Path:
+    """A copy of `fixture` whose « langues: » section is `block`."""
+    text = (BODIES / fixture).read_text(encoding="utf-8")
+    text = text.split("\nlangues:")[0]
+    path = tmp_path / fixture
+    path.write_text(text.rstrip("\n") + "\n\nlangues:\n" + block, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fixture, english", [
+    ("etablissement-reconnu-en.yaml", ["fiche-synthese.en.html", "netiquette.en.html"]),  # recognised: staff too
+    ("clinique-en.yaml", ["netiquette.en.html"]),
+    ("ordre-en.yaml", ["netiquette.en.html"]),  # its members' documents stay French
+])
+def test_each_body_builds_the_english_editions_it_is_entitled_to_and_no_other(run, tmp_path, fixture, english):
+    result = run("build", BODIES / fixture, "--out", tmp_path / "out", "--format", "html",
+                 "--document", "netiquette,fiche-synthese", "-j", "1")
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "out" / fixture.removesuffix(".yaml")
+    assert sorted(p.name for p in folder.glob("*.html")) == sorted(
+        ["fiche-synthese.html", "netiquette.html", *english])
+
+
+def test_a_body_without_languages_builds_french_only(run, tmp_path):
+    result = run("build", BODIES / "clinique.yaml", "--out", tmp_path / "out", "--format", "html",
+                 "--document", "netiquette", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "out" / "clinique").glob("*.html")] == ["netiquette.html"]
+
+
+def test_an_english_edition_without_a_basis_is_refused_with_its_line(run, tmp_path):
+    path = _with_languages(tmp_path, "clinique-en.yaml", "  editions: [fr, en]\n  nom_anglais: the Clinic\n")
+    result = run("check", path)
+    assert result.exit_code == 3
+    line = path.read_text(encoding="utf-8").split("\n").index("  editions: [fr, en]") + 1
+    assert f"clinique-en.yaml:{line}: erreur [organisation.edition] — langues.editions" in result.output
+    assert "sans fondement" in result.output and "fondement:" in result.output
+
+
+def test_an_ordre_may_not_have_an_english_member_document(run, tmp_path):
+    block = ("  editions: [fr, en]\n  documents_anglais: [netiquette, fiche-synthese]\n  fondement: exception_22_3\n"
+             "  exception: santé\n  directive:\n    titre: Directive\n    date: 2024-01-01\n"
+             "  nom_anglais: the Ordre\n")
+    result = run("check", _with_languages(tmp_path, "ordre-en.yaml", block))
+    assert result.exit_code == 3
+    assert "langues.documents_anglais.1" in result.output
+    assert "« fiche-synthese » parle au personnel ou aux membres" in result.output
+
+
+def test_a_public_body_not_recognised_may_not_have_an_english_politique(run, tmp_path):
+    block = ("  editions: [fr, en]\n  documents_anglais: [netiquette, politique]\n  fondement: programme_acces\n"
+             "  directive:\n    titre: Directive\n    date: 2024-01-01\n  nom_anglais: the CIUSSS\n")
+    result = run("check", _with_languages(tmp_path, "etablissement-reconnu-en.yaml", block))
+    assert result.exit_code == 3
+    assert "reconnu en vertu de l’article 29.1" in result.output
+
+
+def test_a_public_body_needs_its_directive_and_may_not_call_itself_private(run, tmp_path):
+    block = "  editions: [fr, en]\n  fondement: organisme_prive\n  nom_anglais: the CIUSSS\n"
+    result = run("check", _with_languages(tmp_path, "etablissement-reconnu-en.yaml", block))
+    assert result.exit_code == 3
+    assert "ne peut invoquer « organisme_prive »" in result.output
+    assert "après avoir adopté la directive" in result.output
+
+
+def test_a_directive_over_five_years_before_the_documents_is_a_warning(run, tmp_path):
+    block = ("  editions: [fr, en]\n  fondement: reconnaissance_29_1\n  directive:\n    titre: Directive\n"
+             "    date: 2019-01-15\n  nom_anglais: the CIUSSS\n")
+    result = run("check", _with_languages(tmp_path, "etablissement-reconnu-en.yaml", block))
+    assert result.exit_code == 0, result.output
+    assert "avertissement [organisation.directive]" in result.output
+    assert "plus de cinq ans avant la date des documents (2026-09-01)" in result.output
+
+
+def test_the_english_edition_says_what_it_is_in_every_format(run, tmp_path):
+    result = run("build", BODIES / "clinique-en.yaml", "--out", tmp_path / "out", "--document", "netiquette", "-j", "1")
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "out" / "clinique-en"
+    page = (folder / "netiquette.en.html").read_text(encoding="utf-8")
+    assert '<html lang="en-CA">' in page
+    assert "Translation — the French version prevails." in page
+    assert "Who can consult this page?" in page
+    assert '<a href="netiquette.html">Read the French original</a>' in page
+    assert '<link rel="alternate" hreflang="fr-CA" href="netiquette.html">' in page
+    french = (folder / "netiquette.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="en-CA" href="netiquette.en.html">' in french
+    # Same version line date as the French, in English words.
+    version = re.search(r'class="doc-version">Version du (\d+)', french)
+    assert version and "Version of September" in page
+    with zipfile.ZipFile(folder / "netiquette.en.docx") as docx:
+        styles = docx.read("word/styles.xml").decode()
+        core = docx.read("docProps/core.xml").decode()
+        body = docx.read("word/document.xml").decode()
+    assert 'w:val="en-CA"' in styles and 'w:val="fr-CA"' not in styles
+    assert "<dc:language>en-CA</dc:language>" in core
+    assert "Translation — the French version prevails." in body
+    with pikepdf.open(folder / "netiquette.en.pdf") as pdf:
+        assert pdf.Root["/Lang"] == "en-CA"
+        assert pdf.Root["/StructTreeRoot"] is not None  # tagged as the French ones (PDF/UA)
+    footer = PdfReader(str(folder / "netiquette.en.pdf")).pages[0].extract_text()
+    assert "Page 1 of" in footer and " de " not in footer.split("Page 1")[1]
+    with zipfile.ZipFile(folder / "netiquette.en.docx") as docx:
+        footers = "".join(docx.read(n).decode() for n in docx.namelist() if n.startswith("word/footer"))
+    assert " of " in footers and "Page " in footers
+
+
+def test_a_french_rule_changed_after_its_translation_makes_the_english_stale(run, tmp_path):
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    rules = library / "data" / "regles.yaml"
+    text = rules.read_text(encoding="utf-8")
+    old = "Bloquer une personne est notre dernier recours"
+    assert old in text
+    rules.write_text(text.replace(old, "Bloquer une personne demeure notre dernier recours"), encoding="utf-8")
+    body = BODIES / "clinique-en.yaml"
+    args = ("--out", tmp_path / "out", "--format", "html", "--document", "netiquette", "-j", "1",
+            "--bibliotheque", library)
+
+    draft = run("build", body, *args)
+    assert draft.exit_code == 0, draft.output
+    assert "avertissement [organisation.translation] — netiquette.en" in draft.output
+    assert "règle blocage (netiquette)" in draft.output
+    assert (tmp_path / "out" / "clinique-en" / "netiquette.en.html").is_file()
+
+    final = run("build", body, *args, "--final")
+    assert final.exit_code == 3, final.output
+    assert "erreur [organisation.translation]" in final.output
+
+    explained = run("explain", body, "--document", "netiquette", "--bibliotheque", library)
+    assert "modifié depuis sa traduction : règle blocage (netiquette)" in explained.output
+    assert "clause netiquette" not in explained.output.split("Édition anglaise")[1]  # only the rule changed
+
+
+def test_the_shipped_translations_are_in_step_with_the_french():
+    """The helper the lead runs after a merge (python -m policygen.library.translations) lists nothing."""
+    from policygen.library.english import report
+    from policygen.library.loader import load_library
+
+    assert report(load_library()) == []
+
+
+def test_values_to_confirm_stay_marked_in_the_english_edition(run, tmp_path):
+    text = (BODIES / "clinique-en.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "clinique-en.yaml"
+    path.write_text(text.replace("courriel: info@clinique-essai.ca", "courriel: info@clinique-essai.ca (à confirmer)")
+                    .replace("  nom_anglais: the Clinic", "  nom_anglais: the Clinic\n  precision: clinique privée "
+                             "(à confirmer)"), encoding="utf-8")
+    result = run("build", path, "--out", tmp_path / "out", "--format", "html", "--document", "netiquette", "-j", "1")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "clinique-en" / "netiquette.en.html").read_text(encoding="utf-8")
+    assert '<mark class="a-confirmer"><a href="mailto:info@clinique-essai.ca">' in page
+    assert '<mark class="a-confirmer">clinique privée</mark>' in page
+    assert run("build", path, "--out", tmp_path / "out", "--format", "html", "--document", "netiquette",
+               "--final").exit_code == 3
+
+
+def test_an_edition_no_longer_asked_for_is_removed_and_the_manifest_lists_each_edition_apart(run, tmp_path):
+    out = tmp_path / "out"
+    args = ("--out", out, "--format", "html", "--document", "netiquette", "-j", "1")
+    assert run("build", BODIES / "clinique-en.yaml", *args).exit_code == 0
+    folder = out / "clinique-en"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["documents"]
+    assert list(manifest["netiquette"]["fichiers"]) == ["netiquette.html"]
+    assert list(manifest["netiquette.en"]["fichiers"]) == ["netiquette.en.html"]
+    french_only = tmp_path / "clinique-en.yaml"
+    french_only.write_text((BODIES / "clinique-en.yaml").read_text(encoding="utf-8").replace(
+        "editions: [fr, en]", "editions: [fr]"), encoding="utf-8")
+    result = run("build", french_only, *args)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.glob("*.html")) == ["netiquette.html"]
+
+
+def test_a_broken_english_template_is_a_located_library_error(run, tmp_path):
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    rules = library / "en" / "regles.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("Blocking a person is", "Blocking {% if %} is"),
+                     encoding="utf-8")
+    result = run("check", BODIES / "clinique-en.yaml", "--bibliotheque", library)
+    assert result.exit_code == 4, result.output
+    assert "regles.yaml:" in result.output and "blocage (netiquette)" in result.output
+
+
+def test_a_document_not_yet_translated_is_refused_with_what_is_missing(run, tmp_path):
+    """The politique has no English text yet: a recognised body asking for it is told, not given French."""
+    text = (BODIES / "etablissement-reconnu-en.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "etablissement-reconnu-en.yaml"
+    path.write_text(text.replace("documents_anglais: [netiquette, fiche-synthese]",
+                                 "documents_anglais: [netiquette, fiche-synthese, politique]"), encoding="utf-8")
+    result = run("check", path)
+    assert result.exit_code == 3, result.output
+    assert "erreur [organisation.edition] — langues.documents_anglais" in result.output
+    assert "L’édition anglaise de « politique » n’est pas encore traduite : plan politique" in result.output
