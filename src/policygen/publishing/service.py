@@ -143,13 +143,20 @@ def check(paths: list[Path], options: BuildOptions) -> tuple[list[Loaded], list[
     documents = _chosen(options.documents, list(lib.documents))
     loaded, problems = load_all(paths, lib)
     problems += conflicts((path, display_path(path)) for path in paths)
+    found, assembling = _everything(loaded, lib, documents)
+    return loaded, _stop_on_errors(problems + assembling, found, options.final)
+
+
+def _everything(loaded: list[Loaded], lib: Library, documents: list[str]) -> tuple[list[Finding], list[Diagnostic]]:
+    """The findings on each file and on its assembled documents, and the problems assembling them."""
     found: list[Finding] = []
+    problems: list[Diagnostic] = []
     for item in loaded:
         try:
             found += findings(item, documents_for(item, lib, documents), lib)
         except DiagnosticError as exc:
             problems += exc.diagnostics
-    return loaded, _stop_on_errors(problems, found, options.final)
+    return found, problems
 
 
 def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
@@ -207,7 +214,9 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
         lib = lib or library(options.library_dir)
         loaded, problems = load_all([p.path for p in stale], lib)
         early = [f for item in loaded for f in findings(item, [], lib)]  # before any document is assembled
-        _stop_on_errors(problems, cached + early, options.final)
+        if problems or any(d.severity == "erreur" for d in graded(cached + early, options.final, today())):
+            found, assembling = _everything(loaded, lib, documents)  # stopping: all that `check` says
+            _stop_on_errors(problems + assembling, cached + found, options.final)
         late: list[Finding] = []
 
         def assembled() -> Iterator[Organisation]:
