@@ -1,0 +1,144 @@
+"""The defects the third pair of legal readers found (reader2A, reader2B, December 2026), each
+read on the built documents of the eight bodies they read: osbl, chsld-jardins, coop-vallee,
+cisss-laurentides, ordre-inhalotherapie, ocq, ligne-ecoute and clinique.
+
+Read on the document model (the three formats carry its text: tests/writers).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from policygen.model.nodes import document_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests/fixtures/organismes"
+BODIES = ("osbl", "chsld-jardins", "coop-vallee", "ordre-inhalotherapie", "ligne-ecoute", "clinique")
+SHIPPED = ("cisss-laurentides", "ocq")
+DOCUMENTS = ("politique", "netiquette", "fiche-synthese")
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[tuple[str, str], str]:
+    library = load_library()
+    paths = [FIXTURES / f"{slug}.yaml" for slug in BODIES] + [ROOT / "organisations" / f"{slug}.yaml" for slug in SHIPPED]
+    loaded, problems = load_all(paths, library)
+    assert not problems, problems
+    return {(item.slug, document.kind): " ".join("\n".join(document_texts(document)).replace("\u00a0", " ")
+                                                  .replace("\u202f", " ").split())
+            for item in loaded for document in documents_for(item, library, list(library.documents))}
+
+
+# --- A-S1: who consents for an adult who cannot; under 14 only where children are served --------
+
+def test_consent_for_an_incapable_adult_is_given_by_a_representative(texts):
+    for slug in ("chsld-jardins", "cisss-laurentides", "coop-vallee"):
+        politique, fiche = texts[slug, "politique"], texts[slug, "fiche-synthese"]
+        assert ("Pour une personne majeure inapte, le consentement est donné par son représentant (mandataire "
+                "ou tuteur) ; sans représentant, ou dans le doute sur son aptitude, rien n’est publié.") in politique, slug
+        assert "pour une personne inapte, celui de son représentant" in fiche, slug
+    # A CHSLD serves no children: no rule about people under 14 there.
+    assert "14 ans" not in texts["chsld-jardins", "politique"] + texts["chsld-jardins", "fiche-synthese"]
+    assert "Pour une personne de moins de 14 ans, le titulaire de l’autorité parentale" in texts["cisss-laurentides", "politique"]
+    # A body that serves no one has no representative to ask.
+    assert "majeure inapte" not in texts["osbl", "politique"]
+
+
+# --- A-S2: the people served do not include their relatives by definition -----------------------
+
+@pytest.mark.parametrize("slug", ["chsld-jardins", "coop-vallee", "cisss-laurentides", "clinique"])
+def test_the_people_served_are_defined_without_their_relatives(texts, slug):
+    politique = texts[slug, "politique"]
+    definition = re.search(r"(résidents|patients|usagers) : les personnes qui reçoivent ou ont reçu des services [^;]*;", politique)
+    assert definition, slug
+    assert "proches" not in definition.group(0), definition.group(0)
+    assert "ainsi que leurs proches" not in politique
+
+
+# --- A-S3: a Santé Québec body's staff are employed by Santé Québec ----------------------------
+
+def test_a_sante_quebec_bodys_staff_are_bound_to_sante_quebec_by_employment(texts):
+    politique = texts["cisss-laurentides", "politique"]
+    assert "le personnel, soit les personnes liées à Santé Québec par un emploi et affectées au CISSS des Laurentides :" in politique
+    assert "liées à l’établissement par un emploi" not in politique
+    # A body outside Santé Québec employs its own staff.
+    assert "le personnel, soit les personnes liées à la Résidence par un emploi" in texts["chsld-jardins", "politique"]
+
+
+# --- B-X1: members' personal speech answers to their code and the Code des professions only -----
+
+@pytest.mark.parametrize("slug", ["ocq", "ordre-inhalotherapie"])
+def test_members_personal_speech_is_held_to_their_code_not_to_the_ordres_values(texts, slug):
+    politique = texts[slug, "politique"]
+    assert ("sont permis à titre personnel ; ceux des membres restent régis par le code de déontologie de la "
+            "profession et par le Code des professions, et par eux seuls ; ceux du personnel respectent en outre "
+            "les politiques et les valeurs de l’Ordre.") in politique
+    assert "s’ils respectent le code de déontologie de la profession ainsi que les politiques" not in politique
+
+
+# --- B-Q1: consultants and trainees are not under the employer's regime ------------------------
+
+def test_an_ordres_consultants_and_trainees_answer_to_their_contract(texts):
+    politique = texts["ocq", "politique"]
+    assert "y compris les consultants, les étudiants et les stagiaires" not in politique
+    assert "les consultants, liés à l’Ordre par un contrat de services ;" in politique
+    assert ("Pour les professionnels qui exercent sans lien d’emploi, un manquement est traité selon "
+            "l’entente qui les lie à l’Ordre (contrat de services ou convention d’exercice)") in politique
+    assert "Pour les étudiants et les stagiaires, un manquement est traité selon la convention de stage" in politique
+
+
+# --- B-C3: a private clinic's physicians are bound by contract, not by privileges -------------
+
+def test_a_private_clinics_physicians_answer_to_their_contract(texts):
+    assert "privilèges" not in texts["clinique", "politique"] + texts["clinique", "fiche-synthese"]
+    assert "l’entente qui les lie à la Clinique (contrat de services ou convention d’exercice)" in texts["clinique", "politique"]
+    assert "leurs privilèges, leur nomination" in texts["chsld-jardins", "politique"]  # an établissement's CMDP
+
+
+# --- B-Q2: a joint prior approval stays joint ----------------------------------------------------
+
+def test_a_joint_prior_approval_stays_joint(texts):
+    politique = texts["ocq", "politique"]
+    assert "le partage d’un contenu externe ou lié à l’actualité exige cet accord préalable conjoint" in politique
+    assert "exige l’accord préalable du président de l’Ordre" not in politique
+
+
+# --- B-L2, B-C2, A-M8: the friendship ban binds who is in scope, and a help line's listeners ---
+
+def test_the_friendship_ban_binds_a_help_lines_volunteer_listeners(texts):
+    politique, fiche = texts["ligne-ecoute", "politique"], texts["ligne-ecoute", "fiche-synthese"]
+    assert "Il est interdit au personnel, aux bénévoles et aux stagiaires d’entretenir" in politique
+    assert "Ces liens compromettraient la confidentialité et l’anonymat de l’écoute." in politique
+    assert "Si vous faites partie du personnel, êtes bénévole ou êtes en stage, n’acceptez" in fiche
+
+
+@pytest.mark.parametrize("slug", ["clinique", "coop-vallee"])
+def test_the_friendship_ban_binds_no_trainee_a_body_does_not_have(texts, slug):
+    politique, fiche = texts[slug, "politique"], texts[slug, "fiche-synthese"]
+    assert "Il est interdit au personnel d’entretenir" in politique
+    assert "stagiaire" not in politique and "en stage" not in fiche
+    assert "Ces liens peuvent être incompatibles avec les obligations déontologiques" in politique
+
+
+# --- B-L3, A-M4, B-X2: no hours the file never gave, no « éclosion » outside care -------------
+
+@pytest.mark.parametrize("slug", ["ligne-ecoute", "osbl", "clinique"])
+def test_a_file_without_moderation_hours_prints_none(texts, slug):
+    for document in DOCUMENTS:
+        text = texts[slug, document]
+        assert not re.search(r"\d h \d\d|\bde \d+ h à\b", text.split("Historique des versions")[0].replace(
+            "de 8 h à minuit", "")), (slug, document)
+        assert "heures habituelles" not in text and "Qui anime ces pages et quand" not in text
+    assert "Nous ne suivons pas nos pages en tout temps" in texts[slug, "netiquette"]
+
+
+def test_an_outbreak_is_a_care_bodys_crisis_only(texts):
+    for slug in ("osbl", "ligne-ecoute", "ocq", "ordre-inhalotherapie"):
+        assert "éclosion" not in texts[slug, "netiquette"], slug
+    assert "Lors d’une crise (une éclosion, un sinistre)" in texts["cisss-laurentides", "netiquette"]
