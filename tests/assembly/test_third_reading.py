@@ -11,9 +11,11 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
+from policygen.cli.main import main
 from policygen.library.loader import load_library
 from policygen.model.nodes import document_texts
 
@@ -42,7 +44,7 @@ def test_consent_for_an_incapable_adult_is_given_by_a_representative(texts):
         politique, fiche = texts[slug, "politique"], texts[slug, "fiche-synthese"]
         assert ("Pour une personne majeure inapte, le consentement est donné par son représentant (mandataire "
                 "ou tuteur) ; sans représentant, ou dans le doute sur son aptitude, rien n’est publié.") in politique, slug
-        assert "pour une personne inapte, celui de son représentant" in fiche, slug
+        assert "(d’une personne inapte : celui de son représentant" in fiche, slug
     # A CHSLD serves no children: no rule about people under 14 there.
     assert "14 ans" not in texts["chsld-jardins", "politique"] + texts["chsld-jardins", "fiche-synthese"]
     assert "Pour une personne de moins de 14 ans, le titulaire de l’autorité parentale" in texts["cisss-laurentides", "politique"]
@@ -142,3 +144,35 @@ def test_an_outbreak_is_a_care_bodys_crisis_only(texts):
     for slug in ("osbl", "ligne-ecoute", "ocq", "ordre-inhalotherapie"):
         assert "éclosion" not in texts[slug, "netiquette"], slug
     assert "Lors d’une crise (une éclosion, un sinistre)" in texts["cisss-laurentides", "netiquette"]
+
+
+# --- A-S6, A-M14: the file's blocking choice stays visible; threats and spam are blocked at once --
+
+def test_the_files_blocking_keeps_its_mark_and_check_says_what_the_rule_replaced(texts):
+    for document in ("politique", "netiquette"):
+        text = texts["cisss-laurentides", document]
+        assert "en dernier recours, le blocage de son auteur (à confirmer)." in text, document
+    assert ("une menace, une usurpation d’identité ou un pourriel automatisé est bloqué sans avertissement"
+            in texts["cisss-laurentides", "politique"])
+    assert ("Sauf menace, usurpation ou pourriel, nous ne bloquons qu’après un avertissement, et jamais pour une "
+            "opinion.") in texts["cisss-laurentides", "netiquette"]
+    # A file whose blocking is not marked prints it without a mark.
+    assert "en dernier recours, le blocage de son auteur." in texts["ocq", "netiquette"]
+    result = CliRunner().invoke(main, ["check", str(ROOT / "organisations/cisss-laurentides.yaml")])
+    warning = re.search(r"cisss-laurentides\.yaml:(\d+): avertissement \[organisation\.phrasing\] — sanctions\.public\[3\]\n"
+                        r"  Les documents n’impriment pas « le blocage de son auteur, avec ou sans préavis » tel quel",
+                        result.output)
+    assert warning, result.output
+    lines = (ROOT / "organisations/cisss-laurentides.yaml").read_text(encoding="utf-8").splitlines()
+    assert "avec ou sans préavis" in lines[int(warning.group(1)) - 1]
+
+
+# --- B-O1: any person may bring a complaint before the conseil de discipline -------------------
+
+@pytest.mark.parametrize("slug", ["ocq", "ordre-inhalotherapie"])
+def test_any_person_may_bring_a_complaint_before_the_conseil_de_discipline(texts, slug):
+    assert ("ou toute autre personne peut porter plainte devant le conseil de discipline (Code des professions, "
+            "art. 128)") in texts[slug, "politique"]
+    fiche = texts[slug, "fiche-synthese"]
+    assert "seul à enquêter ; toute personne peut aussi saisir le conseil de discipline." in fiche
+    assert "seul à pouvoir enquêter et saisir le conseil de discipline" not in fiche
