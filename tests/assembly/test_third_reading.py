@@ -176,3 +176,32 @@ def test_any_person_may_bring_a_complaint_before_the_conseil_de_discipline(texts
     fiche = texts[slug, "fiche-synthese"]
     assert "seul à enquêter ; toute personne peut aussi saisir le conseil de discipline." in fiche
     assert "seul à pouvoir enquêter et saisir le conseil de discipline" not in fiche
+
+
+# --- B-L1, A-M15: the pseudonym rule binds the people bound, and leaves the responders' signature --
+
+def test_the_pseudonym_rule_binds_the_people_bound_and_allows_the_responders_signature(texts):
+    politique = texts["ligne-ecoute", "politique"]
+    assert ("aucune personne visée n’emploie une fausse identité ni un pseudonyme, hormis le pseudonyme que la "
+            "Coordination des communications attribue pour signer les réponses, et aucune n’y intervient de façon "
+            "anonyme.") in politique
+    assert "nul n’emploie" not in politique and "comme le prévoit la présente section" not in politique
+    assert "hormis le pseudonyme" not in texts["cisss-laurentides", "politique"]
+
+
+# --- B-L4: a help line listens on its line, never in comments or private messages ------------------
+
+def test_a_help_line_does_no_listening_through_social_media(texts):
+    politique = texts["ligne-ecoute", "politique"]
+    assert ("Aucune écoute ni intervention ne se fait par les commentaires ou les messageries des médias sociaux"
+            in politique)
+    assert "vers notre ligne, au 514 555-0199, ou vers le 9-8-8." in politique
+    assert "Aucune écoute ni intervention" not in texts["cisss-laurentides", "politique"]
+
+
+# --- B-Q3: an ordre without its own complaint desk names where complaints on its services go ---------
+
+def test_the_complaint_on_an_ordres_services_names_its_desk(texts):
+    netiquette = texts["ocq", "netiquette"]
+    assert "une plainte sur nos services, au Service des communications (à confirmer), sous « Nous joindre »." in netiquette
+    assert "une plainte sur nos services, aux coordonnées ci-dessous" in texts["ordre-inhalotherapie", "netiquette"]
