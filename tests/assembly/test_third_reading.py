@@ -205,3 +205,13 @@ def test_the_complaint_on_an_ordres_services_names_its_desk(texts):
     netiquette = texts["ocq", "netiquette"]
     assert "une plainte sur nos services, au Service des communications (à confirmer), sous « Nous joindre »." in netiquette
     assert "une plainte sur nos services, aux coordonnées ci-dessous" in texts["ordre-inhalotherapie", "netiquette"]
+
+
+# --- B-C1: a clinic promoting its services follows its professionals' rules on advertising ----------
+
+def test_a_clinics_advertising_follows_its_professionals_code_and_bills_no_insured_service(texts):
+    politique = texts["clinique", "politique"]
+    assert ("Toute publicité respecte le code de déontologie des professionnels dont elle fait connaître les "
+            "services : elle ne contient aucun témoignage d’appui ou de reconnaissance") in politique
+    assert "ne présente comme payant aucun service que couvre le régime public d’assurance maladie." in politique
+    assert "Toute publicité respecte" not in texts["ligne-ecoute", "politique"]
