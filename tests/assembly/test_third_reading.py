@@ -215,3 +215,13 @@ def test_a_clinics_advertising_follows_its_professionals_code_and_bills_no_insur
             "services : elle ne contient aucun témoignage d’appui ou de reconnaissance") in politique
     assert "ne présente comme payant aucun service que couvre le régime public d’assurance maladie." in politique
     assert "Toute publicité respecte" not in texts["ligne-ecoute", "politique"]
+
+
+# --- B-X4, B-X5: the Charte's words (« l’ordre public »); managers' measures reach the staff only ----
+
+def test_the_charter_is_paraphrased_with_its_own_words_and_managers_measure_only_the_staff(texts):
+    for slug in ("ocq", "clinique"):
+        politique = texts[slug, "politique"]
+        assert "des valeurs démocratiques, de l’ordre public et du bien-être général" in politique
+        assert "paix publique" not in politique
+        assert "des mesures administratives ou disciplinaires à l’égard du personnel" in politique
