@@ -49,8 +49,24 @@ def test_every_applicable_obligation_is_covered_at_the_sections_the_politique_pr
     assert result.exit_code == 0, result.output
     assert "NON COUVERTE" not in result.output
     assert f"Bilan : {covered} obligations couvertes, {not_applicable} non applicable" in result.output
+    _sections_agree(path, result.output, covered)
+
+
+@pytest.mark.parametrize("name", ["cisss-laurentides", "ocq"])
+def test_the_shipped_bodies_tables_name_the_sections_their_politique_prints_from_the_same_tree(name):
+    """The legal reader's two bodies: every meeting is a clause printed in the politique built from the same
+    files, at the number and heading that politique prints."""
+    path = Path(__file__).parent.parent.parent / "organisations" / f"{name}.yaml"
+    result = invoke("conformite", path)
+    assert result.exit_code == 0, result.output
+    assert "NON COUVERTE" not in result.output
+    covered = int(re.search(r"Bilan : (\d+) obligations couvertes", result.output).group(1))
+    _sections_agree(path, result.output, covered)
+
+
+def _sections_agree(path: Path, output: str, covered: int) -> None:
     library = load_library()
-    assert result.output.count("\n- ") == len(library.obligations)
+    assert output.count("\n- ") == len(library.obligations)
     [item], problems = load_all([path], library)
     assert not problems
     [politique] = documents_for(item, library, ["politique"])
@@ -59,7 +75,7 @@ def test_every_applicable_obligation_is_covered_at_the_sections_the_politique_pr
     for section in politique.sections:
         for clause in section.clauses:
             where[clause.id] = (clause.number, clause.title) if clause.number else (section.number, section.title)
-    meetings = MEETING.findall(result.output)
+    meetings = MEETING.findall(output)
     assert len(meetings) >= covered
     for kind, ident, number in meetings:
         assert number in headings, (ident, number)
