@@ -36,11 +36,11 @@ def _headings(page: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("body, covered, not_applicable", [
-    ("ciusss", 25, 4),                # an establishment of Santé Québec
-    ("institut", 23, 6),              # a public establishment outside Santé Québec
-    ("ordre-inhalotherapie", 22, 7),  # an ordre (private sector; A-2.1 in part, through C. prof. art. 108.1)
-    ("clinique", 15, 14),             # a private clinic
-    ("ligne-ecoute", 15, 14),         # a community organisation
+    ("ciusss", 26, 4),                # an establishment of Santé Québec
+    ("institut", 24, 6),              # a public establishment outside Santé Québec
+    ("ordre-inhalotherapie", 23, 7),  # an ordre (private sector; A-2.1 in part, through C. prof. art. 108.1)
+    ("clinique", 16, 14),             # a private clinic
+    ("ligne-ecoute", 16, 14),         # a community organisation
 ])
 def test_every_applicable_obligation_is_covered_at_the_sections_the_politique_prints(body, covered,
                                                                                      not_applicable):
@@ -129,6 +129,17 @@ def test_for_an_ordre_the_public_bodies_privacy_duties_apply_in_part_through_art
         assert "Code des professions, art. 108.1" in row
         assert "couverte par : " in row and "clause politique.roles.protection-renseignements-ordre" in row, row
         assert "art. )" not in row
+    # the incident procedure itself says the public bodies' articles apply to the ordre's regulatory files
+    assert "clause politique.procedures.incident-prive" in _row(
+        ordre, "Incident de confidentialité (organisme public) — RLRQ, c. A-2.1, art. 63.8")
+    library = load_library()
+    [item], _ = load_all([BODIES / "ordre-inhalotherapie.yaml"], library)
+    [politique] = documents_for(item, library, ["politique"])
+    text = " ".join(render_html(politique).replace("\u00a0", " ").replace("\u202f", " ").split())
+    assert ("détenus aux fins du contrôle de l’exercice de la profession, elles découlent des articles 63.8 à 63.11 "
+            "de la Loi sur l’accès") in text and "que l’article 108.1 du Code des professions rend applicables" in text
+    # the incident regulation (A-2.1, r. 3.1) names ordres and binds every body
+    assert "couverte par : clause politique.procedures.incident-prive" in _row(ordre, "Contenu du registre des incidents")
     # the ordre's power over its members: reminded, not extended, and only an ordre is bound
     assert "couverte par : clause politique.fondements.professions" in _row(ordre, "Pouvoir de l’ordre sur ses membres")
     assert "non applicable : Seul un ordre professionnel" in _row(
@@ -165,7 +176,10 @@ def test_a_withdrawn_clause_leaves_its_obligation_uncovered(without_the_incident
     assert ("- Registre des incidents touchant un renseignement de santé — RLRQ, c. R-22.1, art. 110 (à énoncer)\n"
             "    exige : L’organisme tient un registre") in result.output
     assert "    NON COUVERTE : L’organisme tient un registre" in result.output
-    assert "1 non couverte." in result.output
+    # the clause also cited the incident regulation (A-2.1, r. 3.1, art. 7): that row falls with it
+    assert "NON COUVERTE : Le registre des incidents de confidentialité contient" in _row(
+        result.output, "Contenu du registre des incidents (règlement)")
+    assert "2 non couvertes." in result.output
 
 
 def test_build_final_refuses_it_naming_the_obligation_and_a_draft_only_warns(without_the_incident_procedure,
