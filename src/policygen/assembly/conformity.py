@@ -4,7 +4,9 @@ For one body and its assembled politique, each obligation of the library
 (`library.obligations`) is « non applicable » (with the reason: the bodies it
 binds), « couverte » by the rules and clauses printed in the politique whose legal
 basis cites its law and one of its articles (with their section numbers as the
-politique prints them), or « non couverte ».
+politique prints them), or « non couverte ». An obligation that binds the body in
+part only (`en_partie`) is met by a citation of the provision that applies it, and
+the row says so.
 """
 
 from __future__ import annotations

@@ -2,8 +2,11 @@
 
 `templates/data/obligations.yaml` is written for a lawyer: each obligation names
 its law (an id of lois.yaml) and articles, the bodies it binds (by type, sector,
-Santé Québec or not), what it requires in one sentence, and whether the politique
-must state it (« enonce ») or merely not contradict it (« non_contradiction »).
+Santé Québec or not; a type it binds in part through another provision, as C. prof.
+art. 108.1 applies A-2.1 to an ordre's regulatory files; the lawyer's reason for a
+type or sector it does not bind), what it requires in one sentence, who answers for
+it, and whether the politique must state it (« enonce ») or merely not contradict it
+(« non_contradiction »).
 Every article a rule or clause cites is either an obligation's or listed under
 `autres_articles` with the reason it creates none: the lint keeps the two in step.
 """
