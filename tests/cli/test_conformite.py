@@ -36,11 +36,11 @@ def _headings(page: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("body, covered, not_applicable", [
-    ("ciusss", 22, 3),                # an establishment of Santé Québec
-    ("institut", 21, 4),              # a public establishment outside Santé Québec
-    ("ordre-inhalotherapie", 15, 10),  # an ordre (private sector)
-    ("clinique", 13, 12),             # a private clinic
-    ("ligne-ecoute", 13, 12),         # a community organisation
+    ("ciusss", 26, 4),                # an establishment of Santé Québec
+    ("institut", 24, 6),              # a public establishment outside Santé Québec
+    ("ordre-inhalotherapie", 23, 7),  # an ordre (private sector; A-2.1 in part, through C. prof. art. 108.1)
+    ("clinique", 16, 14),             # a private clinic
+    ("ligne-ecoute", 16, 14),         # a community organisation
 ])
 def test_every_applicable_obligation_is_covered_at_the_sections_the_politique_prints(body, covered,
                                                                                      not_applicable):
@@ -49,8 +49,24 @@ def test_every_applicable_obligation_is_covered_at_the_sections_the_politique_pr
     assert result.exit_code == 0, result.output
     assert "NON COUVERTE" not in result.output
     assert f"Bilan : {covered} obligations couvertes, {not_applicable} non applicable" in result.output
+    _sections_agree(path, result.output, covered)
+
+
+@pytest.mark.parametrize("name", ["cisss-laurentides", "ocq"])
+def test_the_shipped_bodies_tables_name_the_sections_their_politique_prints_from_the_same_tree(name):
+    """The legal reader's two bodies: every meeting is a clause printed in the politique built from the same
+    files, at the number and heading that politique prints."""
+    path = Path(__file__).parent.parent.parent / "organisations" / f"{name}.yaml"
+    result = invoke("conformite", path)
+    assert result.exit_code == 0, result.output
+    assert "NON COUVERTE" not in result.output
+    covered = int(re.search(r"Bilan : (\d+) obligations couvertes", result.output).group(1))
+    _sections_agree(path, result.output, covered)
+
+
+def _sections_agree(path: Path, output: str, covered: int) -> None:
     library = load_library()
-    assert result.output.count("\n- ") == len(library.obligations)
+    assert output.count("\n- ") == len(library.obligations)
     [item], problems = load_all([path], library)
     assert not problems
     [politique] = documents_for(item, library, ["politique"])
@@ -59,7 +75,7 @@ def test_every_applicable_obligation_is_covered_at_the_sections_the_politique_pr
     for section in politique.sections:
         for clause in section.clauses:
             where[clause.id] = (clause.number, clause.title) if clause.number else (section.number, section.title)
-    meetings = MEETING.findall(result.output)
+    meetings = MEETING.findall(output)
     assert len(meetings) >= covered
     for kind, ident, number in meetings:
         assert number in headings, (ident, number)
@@ -71,13 +87,76 @@ def test_every_applicable_obligation_is_covered_at_the_sections_the_politique_pr
             assert any(where[c.id][0] == number for c in printers), (ident, number)
 
 
-def test_an_obligation_that_binds_another_kind_of_body_is_not_applicable_with_the_reason():
-    output = invoke("conformite", BODIES / "ordre-inhalotherapie.yaml").output
-    assert ("- Incident de confidentialité (organisme public) — RLRQ, c. A-2.1, art. 63.8 (à énoncer)\n"
-            "    non applicable : L’obligation vise seulement le secteur public.") in output
+def _row(output: str, heading: str) -> str:
+    """The lines of one row of the table, from its heading to the next row."""
+    start = output.index(f"- {heading}")
+    end = output.find("\n- ", start + 1)
+    return output[start:end if end >= 0 else len(output)]
+
+
+def test_an_obligation_that_binds_another_kind_of_body_is_not_applicable_with_the_lawyers_reason():
+    ordre = invoke("conformite", BODIES / "ordre-inhalotherapie.yaml").output
+    assert ("non applicable : L’ordre n’est pas un organisme au sens de la Loi sur les renseignements de santé "
+            "et de services sociaux.") in _row(ordre, "Incident de confidentialité touchant un renseignement de santé")
+    assert "un ordre professionnel ou une entreprise privée n’en est pas un" in _row(
+        ordre, "Divulgation d’un acte répréhensible — RLRQ, c. D-11.1, art. 6, 7 (à ne pas contredire)")
+    ciusss = invoke("conformite", BODIES / "ciusss.yaml").output
+    assert ("non applicable : La Loi sur le privé ne s’applique pas à un organisme public, régi par la Loi sur "
+            "l’accès.") in _row(ciusss, "Incident de confidentialité (secteur privé) — RLRQ, c. P-39.1, art. 3.5")
     institut = invoke("conformite", BODIES / "institut.yaml").output
-    assert ("- Santé Québec, employeur et organisme public — RLRQ, c. G-1.021 (à énoncer)\n"
-            "    non applicable : L’obligation vise seulement les établissements de Santé Québec.") in institut
+    assert ("non applicable : L’obligation vise seulement les établissements de Santé Québec."
+            in _row(institut, "Délégation des pouvoirs de Santé Québec — RLRQ, c. G-1.021, art. 51 (à énoncer)"))
+
+
+def test_each_row_says_what_the_law_requires_and_who_answers_for_it():
+    ciusss = invoke("conformite", BODIES / "ciusss.yaml").output
+    library = load_library()
+    for obligation in library.obligations:
+        row = _row(ciusss, obligation.titre)
+        assert f"exige : {obligation.exige.rstrip('.')} ; qui en répond : {obligation.debiteur}." in row
+    assert "qui en répond : le salarié (non les consultants" in _row(ciusss, "Loyauté et discrétion du salarié")
+
+
+def test_for_an_ordre_the_public_bodies_privacy_duties_apply_in_part_through_art_108_1_and_are_covered():
+    ordre = invoke("conformite", BODIES / "ordre-inhalotherapie.yaml").output
+    for heading in ("Incident de confidentialité (organisme public) — RLRQ, c. A-2.1, art. 63.8",
+                    "Registre des incidents (organisme public) — RLRQ, c. A-2.1, art. 63.11",
+                    "Consentement à l’usage d’un renseignement personnel (organisme public) — RLRQ, c. A-2.1, art. 53.1",
+                    "Caractère confidentiel des renseignements personnels (organisme public)"):
+        row = _row(ordre, heading)
+        assert "non applicable" not in row, row
+        assert "Applicable en partie : documents que l’ordre détient aux fins du contrôle de l’exercice" in row
+        assert "Code des professions, art. 108.1" in row
+        assert "couverte par : " in row and "clause politique.roles.protection-renseignements-ordre" in row, row
+        assert "art. )" not in row
+    # the incident procedure itself says the public bodies' articles apply to the ordre's regulatory files
+    assert "clause politique.procedures.incident-prive" in _row(
+        ordre, "Incident de confidentialité (organisme public) — RLRQ, c. A-2.1, art. 63.8")
+    library = load_library()
+    [item], _ = load_all([BODIES / "ordre-inhalotherapie.yaml"], library)
+    [politique] = documents_for(item, library, ["politique"])
+    text = " ".join(render_html(politique).replace("\u00a0", " ").replace("\u202f", " ").split())
+    assert ("détenus aux fins du contrôle de l’exercice de la profession, elles découlent des articles 63.8 à 63.11 "
+            "de la Loi sur l’accès") in text and "que l’article 108.1 du Code des professions rend applicables" in text
+    # the incident regulation (A-2.1, r. 3.1) names ordres and binds every body
+    assert "couverte par : clause politique.procedures.incident-prive" in _row(ordre, "Contenu du registre des incidents")
+    # the ordre's power over its members: reminded, not extended, and only an ordre is bound
+    assert "couverte par : clause politique.fondements.professions" in _row(ordre, "Pouvoir de l’ordre sur ses membres")
+    assert "non applicable : Seul un ordre professionnel" in _row(
+        invoke("conformite", BODIES / "ciusss.yaml").output, "Pouvoir de l’ordre sur ses membres")
+    # a public establishment is not bound « in part »: the duty is its own
+    ciusss = invoke("conformite", BODIES / "ciusss.yaml").output
+    assert "Applicable en partie" not in ciusss
+
+
+def test_the_rows_the_legal_reader_missed_are_on_the_table_beside_their_companion():
+    ciusss = invoke("conformite", BODIES / "ciusss.yaml").output
+    headings = [line for line in ciusss.splitlines() if line.startswith("- ")]
+    order = [next(i for i, h in enumerate(headings) if needle in h) for needle in (
+        "RLRQ, c. C-12, art. 3 ", "RLRQ, c. C-12, art. 9.1 ", "RLRQ, c. CCQ-1991, art. 1457 ", "RLRQ, c. C-1.1, art. 22 ")]
+    assert order[1] == order[0] + 1 and order[3] == order[2] + 1, headings
+    assert "couverte par : clause politique.fondements.charte (section 5.1)" in _row(ciusss, "Exercice des libertés")
+    assert "clause politique.moderation.non-responsabilite" in _row(ciusss, "Contenus de tiers conservés")
 
 
 @pytest.fixture
@@ -95,8 +174,12 @@ def test_a_withdrawn_clause_leaves_its_obligation_uncovered(without_the_incident
     result = invoke("conformite", without_the_incident_procedure)
     assert result.exit_code == 1, result.output
     assert ("- Registre des incidents touchant un renseignement de santé — RLRQ, c. R-22.1, art. 110 (à énoncer)\n"
-            "    NON COUVERTE : L’organisme tient un registre") in result.output
-    assert "1 non couverte." in result.output
+            "    exige : L’organisme tient un registre") in result.output
+    assert "    NON COUVERTE : L’organisme tient un registre" in result.output
+    # the clause also cited the incident regulation (A-2.1, r. 3.1, art. 7): that row falls with it
+    assert "NON COUVERTE : Le registre des incidents de confidentialité contient" in _row(
+        result.output, "Contenu du registre des incidents (règlement)")
+    assert "2 non couvertes." in result.output
 
 
 def test_build_final_refuses_it_naming_the_obligation_and_a_draft_only_warns(without_the_incident_procedure,
@@ -139,6 +222,7 @@ obligations:
     articles: ["12"]
     organismes: {types: [ordre_professionnel]}
     exige: Le membre signe tout avis qu’il publie à titre professionnel.
+    debiteur: chaque membre de l’ordre
     portee: enonce
 """
 OWN_CLAUSE = """\
@@ -164,7 +248,8 @@ def test_an_organisations_own_law_adds_an_obligation_that_its_own_clause_meets(t
     uncovered = invoke("conformite", path)
     assert uncovered.exit_code == 1, uncovered.output
     assert ("- Signature des avis publics — L.E. 2020, c. 7, art. 12 (à énoncer)\n"
-            "    NON COUVERTE : Le membre signe tout avis") in uncovered.output
+            "    exige : Le membre signe tout avis qu’il publie à titre professionnel ; qui en répond : chaque membre "
+            "de l’ordre.\n    NON COUVERTE : Le membre signe tout avis") in uncovered.output
     refused = invoke("check", "--final", path)  # this fixture also has values still to confirm
     assert refused.exit_code == 3 and ("erreur [organisation.obligation] — organisation.type\n  La politique ne "
                                        "remplit pas l’obligation « Signature des avis publics »") in refused.output
@@ -172,7 +257,7 @@ def test_an_organisations_own_law_adds_an_obligation_that_its_own_clause_meets(t
     (folder / "clauses" / "signature.md").write_text(OWN_CLAUSE, encoding="utf-8")
     covered = invoke("conformite", path)
     assert covered.exit_code == 0, covered.output
-    number = re.search(r"Signature des avis publics .*\n    couverte par : clause ordre\.signature "
+    number = re.search(r"Signature des avis publics .*\n    exige : .*\n    couverte par : clause ordre\.signature "
                        r"\(section (\d+\.\d+)\)", covered.output).group(1)
     library = load_library()
     [item], problems = load_all([path], library)

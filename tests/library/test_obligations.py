@@ -37,7 +37,8 @@ def test_an_obligation_no_clause_of_the_politique_can_meet_is_reported_for_each_
     library = load_library()
     shipped = _shipped()
     orphan = Obligation(id="chiropratique", titre="Loi sur la chiropratique", loi="loi-chiropratique",
-                        organismes={"types": ["ordre_professionnel"]}, exige="Une exigence.", portee="enonce")
+                        organismes={"types": ["ordre_professionnel"]}, exige="Une exigence.",
+                        debiteur="l’ordre", portee="enonce")
     problems = lint_obligations(library, shipped.model_copy(update={"obligations": [*shipped.obligations, orphan]}),
                                 {"chiropratique": 7}, WHERE)
     assert [(p.line, p.code) for p in problems] == [(7, "library.obligation")] * 2
@@ -49,7 +50,9 @@ def test_an_article_a_rule_cites_that_the_file_does_not_know_is_reported_at_the_
     library = load_library()
     shipped = _shipped()
     others = [o for o in shipped.autres_articles if o.loi != "technologies"]
-    problems = lint_obligations(library, shipped.model_copy(update={"autres_articles": others}), {}, WHERE)
+    obligations = [o for o in shipped.obligations if o.loi != "technologies"]
+    problems = lint_obligations(library, shipped.model_copy(update={"autres_articles": others,
+                                                                    "obligations": obligations}), {}, WHERE)
     assert problems and all(p.code == "library.obligation" for p in problems)
     assert any(p.path == "templates/data/regles.yaml" and "article 22 de « technologies »" in p.message
                for p in problems), [p.message for p in problems]
@@ -73,3 +76,19 @@ def test_a_broken_obligations_file_stops_the_library_with_file_and_line(tmp_path
         load_library(root)
     assert any(p.path.endswith("obligations.yaml") and p.line and "portee" in p.field
                for p in caught.value.diagnostics), caught.value.diagnostics
+
+
+def test_an_obligation_binding_an_ordre_in_part_must_be_met_through_the_provision_that_applies_it():
+    """A-2.1 reaches an ordre through C. prof. art. 108.1: a clause citing that article meets it; an article
+    no clause cites leaves it unmet for an ordre, in either sector."""
+    library = load_library()
+    shipped = _shipped()
+    assert not lint_obligations(library, shipped, {}, WHERE)
+    incident = next(o for o in shipped.obligations if o.id == "acces-incident")
+    assert incident.organismes.en_partie and incident.organismes.en_partie.par.articles == ["108.1"]
+    broken = incident.model_copy(update={"organismes": incident.organismes.model_copy(update={
+        "en_partie": incident.organismes.en_partie.model_copy(update={
+            "par": incident.organismes.en_partie.par.model_copy(update={"articles": ["108.9"]})})})})
+    problems = lint_obligations(library, shipped.model_copy(update={"obligations": [broken]}), {}, WHERE)
+    messages = [p.message for p in problems if p.field == "acces-incident"]
+    assert len(messages) == 2 and all("108.9" in m and "ordre_professionnel" in m for m in messages), messages

@@ -38,6 +38,9 @@ def test_the_register_links_to_the_table_and_it_lists_every_obligation_as_confor
     titles = re.findall(r"^- (.*?) — ", printed, re.M)
     shown = [_text(cell) for cell in re.findall(r'<th scope="row">(.*?)</th>', page, re.S)]
     assert shown == titles and titles
+    duties = re.findall(r"^    (exige : .*)$", printed, re.M)
+    said = [_text(c) for c in re.findall(r'<td data-label="Exigence et qui en répond">(.*?)</td>', page, re.S)]
+    assert said == duties and len(duties) == len(titles)
     summary = next(line for line in printed.splitlines() if line.startswith("Bilan : "))
     assert summary in _text(page)
     assert next(line for line in printed.splitlines() if line.startswith("Droit à jour")) in _text(page)

@@ -4,7 +4,9 @@ For one body and its assembled politique, each obligation of the library
 (`library.obligations`) is « non applicable » (with the reason: the bodies it
 binds), « couverte » by the rules and clauses printed in the politique whose legal
 basis cites its law and one of its articles (with their section numbers as the
-politique prints them), or « non couverte ».
+politique prints them), or « non couverte ». An obligation that binds the body in
+part only (`en_partie`) is met by a citation of the provision that applies it, and
+the row says so.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ class Meeting:
 class Row:
     obligation: Obligation
     status: Status
-    reason: str = ""  # why it does not apply
+    reason: str = ""  # why it does not apply, or « applicable en partie : … » (the provision that applies it)
     met_by: tuple[Meeting, ...] = ()
 
 
@@ -61,17 +63,22 @@ def conformity(organisation: OrganisationFile, politique: Document, library: Lib
     for obligation in library.obligations:
         reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec))
         if reason:
-            rows.append(Row(obligation, "non applicable", f"L’obligation {reason}."))
+            rows.append(Row(obligation, "non applicable", reason))
             continue
+        partly = obligation.organismes.en_partie
+        if partly and partly.binds(body.type):  # met by the provision that applies it to this body
+            target, scope = partly.par, f"applicable en partie : {partly.motif}"
+        else:
+            target, scope = obligation.ref, ""
         met: dict[tuple[str, str], Meeting] = {}
         for section in politique.sections:
             for clause in section.clauses:
                 for kind, ident, ref in citations(clause, library, body.type, body.secteur):
-                    if cites(ref, obligation.ref) and (kind, ident) not in met:
-                        articles = tuple(a for a in obligation.articles if a in ref.articles)
+                    if cites(ref, target) and (kind, ident) not in met:
+                        articles = tuple(a for a in obligation.articles if a in ref.articles and not scope)
                         met[(kind, ident)] = Meeting(kind, ident, clause.number or section.number or section.label,
                                                      articles, clause.id)
-        rows.append(Row(obligation, "couverte" if met else "non couverte", met_by=tuple(met.values())))
+        rows.append(Row(obligation, "couverte" if met else "non couverte", scope, tuple(met.values())))
     return rows
 
 
@@ -106,12 +113,19 @@ def section_label(where: str) -> str:
     return where if where[:1].isdigit() else f"« {where} »"
 
 
+def duty(row: Row) -> str:
+    """« exige : … ; qui en répond : … », then « applicable en partie : … » when it binds the body in part."""
+    text = f"exige : {row.obligation.exige.rstrip('.')} ; qui en répond : {row.obligation.debiteur.rstrip('.')}."
+    return text + (f" {row.reason[:1].upper()}{row.reason[1:]}." if row.status != "non applicable" and row.reason
+                   else "")
+
+
 def met_by(row: Row) -> str:
     """« clause politique.x (section 5.4), règle y (section 11) », with the articles each cites when the
     obligation has several."""
     several = len(row.obligation.articles) > 1
     return ", ".join(f"{m.kind} {m.id} (section {section_label(m.section)}"
-                     + (f", art. {', '.join(m.articles)})" if several else ")") for m in row.met_by)
+                     + (f", art. {', '.join(m.articles)})" if several and m.articles else ")") for m in row.met_by)
 
 
 def review_edition(document: Document, loaded: Loaded, library: Library) -> Document:
@@ -136,8 +150,8 @@ def review_edition(document: Document, loaded: Loaded, library: Library) -> Docu
                  "non applicable": f"non applicable : {row.reason}"}.get(row.status,
                                                                          f"NON COUVERTE : {row.obligation.exige}")
         by_law.setdefault(row.obligation.loi, []).append((index, (
-            f"{row.obligation.titre} — {citation(row.obligation.ref, layered)} ({_SCOPE[row.obligation.portee]}) : "
-            f"{state}")))
+            f"{row.obligation.titre} — {citation(row.obligation.ref, layered)} ({_SCOPE[row.obligation.portee]}) ; "
+            f"{duty(row)} État : {state}")))
     read, unread = reading(document, layered.laws)
     clauses = [Clause(ANNEX_CLAUSE, ANNEX_TITLE, False, (Paragraph((Text(current_to(read, unread, layered.laws)),)),),
                       Provenance(ANNEX_CLAUSE, 1, (), ()))]

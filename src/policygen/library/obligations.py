@@ -2,8 +2,11 @@
 
 `templates/data/obligations.yaml` is written for a lawyer: each obligation names
 its law (an id of lois.yaml) and articles, the bodies it binds (by type, sector,
-Santé Québec or not), what it requires in one sentence, and whether the politique
-must state it (« enonce ») or merely not contradict it (« non_contradiction »).
+Santé Québec or not; a type it binds in part through another provision, as C. prof.
+art. 108.1 applies A-2.1 to an ordre's regulatory files; the lawyer's reason for a
+type or sector it does not bind), what it requires in one sentence, who answers for
+it, and whether the politique must state it (« enonce ») or merely not contradict it
+(« non_contradiction »).
 Every article a rule or clause cites is either an obligation's or listed under
 `autres_articles` with the reason it creates none: the lint keeps the two in step.
 """
@@ -37,23 +40,42 @@ class _Meta(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Partly(_Meta):
+    """Bodies of these types the obligation binds in part only, through another provision (an ordre's
+    regulatory files: C. prof., art. 108.1); a citation of that provision meets it for them."""
+
+    types: list[BodyType] = Field(min_length=1)
+    motif: str = Field(min_length=1)  # « documents détenus aux fins du contrôle de l’exercice … »
+    par: LegalRef
+
+    def binds(self, kind: str) -> bool:
+        return kind in self.types
+
+
 class Bodies(_Meta):
     """Whom an obligation binds; an empty list binds every type (or sector)."""
 
     types: list[BodyType] = []
     secteurs: list[Sector] = []
     sante_quebec: bool | None = None  # True: Santé Québec's establishments only; False: all but them
+    en_partie: Partly | None = None
+    # Why a body of this type or sector is not bound, as a lawyer words it (rather than « vise seulement … »).
+    motifs: dict[str, str] = {}
 
     def excludes(self, kind: str, sector: str, sante_quebec: bool) -> str:
         """Why a body of this kind is not bound (« » when it is), as a lawyer reads it."""
+        if self.en_partie and self.en_partie.binds(kind):
+            return ""
+        if self.secteurs and sector not in self.secteurs and sector in self.motifs:
+            return self.motifs[sector]  # the lawyer's reason for the sector comes first (P-39.1 and a public body)
         if self.types and kind not in self.types:
-            return f"vise seulement {' et '.join(_TYPE_NAMES[t] for t in self.types)}"
+            return self.motifs.get(kind) or f"L’obligation vise seulement {' et '.join(_TYPE_NAMES[t] for t in self.types)}."
         if self.secteurs and sector not in self.secteurs:
-            return f"vise seulement {' et '.join(_SECTOR_NAMES[s] for s in self.secteurs)}"
+            return self.motifs.get(sector) or f"L’obligation vise seulement {' et '.join(_SECTOR_NAMES[s] for s in self.secteurs)}."
         if self.sante_quebec is True and not sante_quebec:
-            return "vise seulement les établissements de Santé Québec"
+            return "L’obligation vise seulement les établissements de Santé Québec."
         if self.sante_quebec is False and sante_quebec:
-            return "ne vise pas les établissements de Santé Québec"
+            return "L’obligation ne vise pas les établissements de Santé Québec."
         return ""
 
 
@@ -64,6 +86,7 @@ class Obligation(_Meta):
     articles: list[str] = []  # none: any citation of the law meets it
     organismes: Bodies = Bodies()
     exige: str = Field(min_length=1)  # what it requires, in one sentence
+    debiteur: str = Field(min_length=1)  # who owes it, and whom the rules meeting it must bind
     portee: Literal["enonce", "non_contradiction"]
 
     @property
@@ -155,8 +178,19 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
         if law is None:
             continue
         met = any(cites(ref, obligation.ref) for ref in politique)
+        partly = obligation.organismes.en_partie
+        met_partly = partly is not None and any(cites(ref, partly.par) for ref in politique)
         for kind, sector, sante_quebec in body_kinds():
-            if not obligation.organismes.excludes(kind, sector, sante_quebec) and not (met and law_binds(law, kind, sector)):
+            if partly and partly.binds(kind):
+                if not (met_partly and law_binds(library.laws.get(partly.par.law, {}), kind, sector)):
+                    problems.append(Diagnostic(
+                        where, line, obligation.id,
+                        f"Aucune règle ni clause de la politique ne cite {partly.par.law}, art. "
+                        f"{', '.join(partly.par.articles)}, par lequel l’obligation « {obligation.titre} » vise "
+                        f"en partie un organisme de type {kind}.",
+                        "Citez cet article dans une clause de la politique, ou retirez « en_partie ».",
+                        code="library.obligation"))
+            elif not obligation.organismes.excludes(kind, sector, sante_quebec) and not (met and law_binds(law, kind, sector)):
                 problems.append(Diagnostic(
                     where, line, obligation.id,
                     f"Aucune règle ni clause de la politique ne peut remplir l’obligation « {obligation.titre} » "

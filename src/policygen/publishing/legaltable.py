@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..assembly.conformity import Row, citation, conformity, met_by, section_label
+from ..assembly.conformity import Row, citation, conformity, duty, met_by, section_label
 from ..assembly.inputs import Loaded
 from ..assembly.lawdates import current_to, reading
 from ..diagnostics import plural
@@ -57,6 +57,7 @@ class Table:
             obligation = row.obligation
             out.append(f"- {obligation.titre} — {citation(obligation.ref, self.library)} "
                        f"({_SCOPE[obligation.portee]})")
+            out.append(f"    {duty(row)}")
             if row.status == "couverte":
                 out.append(f"    couverte par : {met_by(row)}")
             elif row.status == "non applicable":
@@ -98,7 +99,7 @@ def page(table: Table, home_label: str, politique: str) -> str:
         rows.append({
             "titre": obligation.titre, "citation": citation(obligation.ref, table.library),
             "portee": _SCOPE[obligation.portee], "statut": row.status, "exige": obligation.exige,
-            "raison": row.reason,
+            "raison": row.reason, "duty": duty(row),
             "meetings": [{"kind": m.kind, "id": m.id, "section": section_label(m.section),
                           "href": f"{politique}#{anchor(m.clause)}",
                           "articles": ", ".join(m.articles) if len(obligation.articles) > 1 else ""}
