@@ -26,12 +26,13 @@ FIXTURE_ORG = FIXTURES / "organisation.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None):
-    """Run `policygen` in-process; the result keeps exit code and both streams.
+def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None):
+    """Run `policygen` in-process; the result keeps exit code and both streams. `input` is piped
+    to standard input (the answers to `init`).
 
     SOURCE_DATE_EPOCH is unset unless `env` gives it, so the caller's shell cannot change results."""
-    return CliRunner().invoke(main, [str(a) for a in args], env={"SOURCE_DATE_EPOCH": None, **(env or {})},
-                              catch_exceptions=False)
+    return CliRunner().invoke(main, [str(a) for a in args], input=input,
+                              env={"SOURCE_DATE_EPOCH": None, **(env or {})}, catch_exceptions=False)
 
 
 def fixture_documents(org: Path = FIXTURE_ORG, documents=("politique",)):

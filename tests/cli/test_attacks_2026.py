@@ -190,12 +190,12 @@ def test_an_edit_behind_a_clauses_link_inside_the_folder_is_rebuilt(tmp_path):
     org = own_clause(tmp_path, body="Première version de notre texte.")
     (tmp_path / "essai" / "clauses").rename(tmp_path / "essai" / "v2")
     (tmp_path / "essai" / "clauses").symlink_to("v2")
-    out = tmp_path / "out"
-    assert run("build", org, "--format", "html", "--out", out).exit_code == 0
+    out = tmp_path / "out"  # the politique's HTML alone: the own clause is in it
+    assert run("build", org, "--format", "html", "--document", "politique", "--out", out).exit_code == 0
     assert "Première version de notre texte." in (out / "essai" / "politique.html").read_text(encoding="utf-8")
     clause = tmp_path / "essai" / "v2" / "propre.md"
     clause.write_text(clause.read_text(encoding="utf-8").replace("Première", "Seconde"), encoding="utf-8")
-    result = run("build", org, "--format", "html", "--out", out)
+    result = run("build", org, "--format", "html", "--document", "politique", "--out", out)
     assert result.exit_code == 0, result.output
     assert "Seconde version de notre texte." in (out / "essai" / "politique.html").read_text(encoding="utf-8")
     manifest = (out / "essai" / "manifest.json").read_text(encoding="utf-8")

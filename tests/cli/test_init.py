@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 from docx import Document as DocxDocument
+
+from reviewkit import run_cli
 
 POLICYGEN = [sys.executable, "-m", "policygen"]
 
@@ -40,23 +43,30 @@ ANSWERS = [
 ]
 
 
-def _init(tmp_path: Path, answers: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run([*POLICYGEN, "init", str(tmp_path / "college.yaml")], input="\n".join(answers) + "\n",
-                          capture_output=True, text=True, cwd=tmp_path)
+def _init(tmp_path: Path, answers: list[str]):
+    """`init` in-process with the answers piped (the first test runs the real command once)."""
+    with contextlib.chdir(tmp_path):
+        return run_cli("init", tmp_path / "college.yaml", input="\n".join(answers) + "\n")
+
+
+def _in(folder: Path, *args: str):
+    with contextlib.chdir(folder):
+        return run_cli(*args)
 
 
 def test_piped_answers_write_a_file_that_checks_and_builds(tmp_path: Path) -> None:
-    result = _init(tmp_path, ANSWERS)
+    # The one real process: answers piped to `python -m policygen init` as a script would.
+    result = subprocess.run([*POLICYGEN, "init", str(tmp_path / "college.yaml")], input="\n".join(ANSWERS) + "\n",
+                            capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "college.yaml").read_text()
     assert text.startswith("# yaml-language-server: $schema=./organisation.schema.json\n")
     assert "type: ordre_professionnel" in text and "genre: masculin" in text
     assert json.loads((tmp_path / "organisation.schema.json").read_text())["$schema"].endswith("2020-12/schema")
-    check = subprocess.run([*POLICYGEN, "check", "college.yaml"], capture_output=True, text=True, cwd=tmp_path)
-    assert check.returncode == 0, check.stdout + check.stderr
-    build = subprocess.run([*POLICYGEN, "build", "college.yaml", "--format", "docx", "--document", "netiquette"],
-                           capture_output=True, text=True, cwd=tmp_path)
-    assert build.returncode == 0, build.stderr
+    check = _in(tmp_path, "check", "college.yaml")
+    assert check.exit_code == 0, check.output
+    build = _in(tmp_path, "build", "college.yaml", "--format", "docx", "--document", "netiquette")
+    assert build.exit_code == 0, build.stderr
     body = "\n".join(p.text for p in DocxDocument(tmp_path / "output/college/netiquette.docx").paragraphs)
     assert "Collège" in body and "syndic@college.example.qc.ca" in body
 
@@ -68,7 +78,7 @@ def test_a_wrong_answer_is_explained_and_asked_again(tmp_path: Path) -> None:
     wrong_mail = ANSWERS.index("communications@college.example.qc.ca") + 1
     answers.insert(wrong_mail, "communications chez college")
     result = _init(tmp_path, answers)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert "Valeur non reconnue : « neutre »" in result.stderr
     assert "Une adresse courriel était attendue" in result.stderr
     assert "Recommencez." in result.stderr
@@ -76,7 +86,7 @@ def test_a_wrong_answer_is_explained_and_asked_again(tmp_path: Path) -> None:
 
 def test_answers_that_run_out_write_nothing(tmp_path: Path) -> None:
     result = _init(tmp_path, ANSWERS[:5])
-    assert result.returncode == 2
+    assert result.exit_code == 2
     assert "Questionnaire interrompu" in result.stderr and "aucun fichier n’a été écrit" in result.stderr
     assert not (tmp_path / "college.yaml").exists()
 
@@ -84,5 +94,5 @@ def test_answers_that_run_out_write_nothing(tmp_path: Path) -> None:
 def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
     (tmp_path / "college.yaml").write_text("# le mien\n")
     result = _init(tmp_path, ANSWERS)
-    assert result.returncode == 2 and "existe déjà" in result.stderr
+    assert result.exit_code == 2 and "existe déjà" in result.stderr
     assert (tmp_path / "college.yaml").read_text() == "# le mien\n"

@@ -5,16 +5,16 @@ without following a link."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import subprocess
-import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from readback import html_text
+from reviewkit import run_cli
 
-POLICYGEN = [sys.executable, "-m", "policygen"]
 
 # One answer per line, in the order asked; "" takes the default offered.
 CISSS = [
@@ -83,16 +83,28 @@ COMMUNAUTAIRE = [
 ]
 
 
-def _init(folder: Path, answers: list[str], name: str = "organisme.yaml") -> subprocess.CompletedProcess:
-    return subprocess.run([*POLICYGEN, "init", name], input="\n".join(answers) + "\n", capture_output=True,
-                          text=True, cwd=folder)
+class Ran(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _policygen(folder: Path, *args: str, answers: list[str] | None = None) -> Ran:
+    """`policygen` in-process from `folder`, the answers piped (tests/cli/test_init.py keeps one
+    real process with a piped terminal)."""
+    with contextlib.chdir(folder):
+        result = run_cli(*args, input=None if answers is None else "\n".join(answers) + "\n")
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def _init(folder: Path, answers: list[str], name: str = "organisme.yaml") -> Ran:
+    return _policygen(folder, "init", name, answers=answers)
 
 
 def _built(folder: Path, name: str = "organisme.yaml") -> str:
-    check = subprocess.run([*POLICYGEN, "check", name], capture_output=True, text=True, cwd=folder)
+    check = _policygen(folder, "check", name)
     assert check.returncode == 0, check.stdout + check.stderr
-    build = subprocess.run([*POLICYGEN, "build", name, "--format", "html", "--silencieux"], capture_output=True,
-                           text=True, cwd=folder)
+    build = _policygen(folder, "build", name, "--format", "html", "--silencieux")
     assert build.returncode == 0, build.stderr
     stem = name.removesuffix(".yaml")
     return " ".join(" ".join(html_text(folder / "output" / stem / f"{d}.html").replace("\u00a0", " ")
@@ -171,7 +183,7 @@ def test_what_check_refuses_is_refused_when_typed(tmp_path, index, wrong, messag
     result = _init(tmp_path, _with(CLINIQUE, index, wrong))
     assert result.returncode == 0, result.stderr
     assert message in result.stderr and "Recommencez." in result.stderr
-    check = subprocess.run([*POLICYGEN, "check", "organisme.yaml"], capture_output=True, text=True, cwd=tmp_path)
+    check = _policygen(tmp_path, "check", "organisme.yaml")
     assert check.returncode == 0, check.stdout + check.stderr
 
 
@@ -198,7 +210,7 @@ def test_any_answer_may_be_marked_to_confirm(tmp_path):
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
     assert "type: autre (à confirmer)" in text and "secteur: prive (à confirmer)" in text
-    check = subprocess.run([*POLICYGEN, "check", "organisme.yaml"], capture_output=True, text=True, cwd=tmp_path)
+    check = _policygen(tmp_path, "check", "organisme.yaml")
     assert check.returncode == 0 and "Valeur à confirmer : « prive »" in check.stderr + check.stdout
 
 

@@ -21,6 +21,9 @@ from policygen.library.loader import load_library
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
+# Small fixture bodies (three documents each, no edition): what these tests assert holds for any
+# body, and a shipped organisation's documents cost several times more to render.
+SMALL = [FIXTURES / "organismes" / f"{name}.yaml" for name in ("clinique", "osbl", "maison")]
 CACHE = ".policygen-cache"
 EPOCH = "1767225600"  # 2026-01-01
 
@@ -52,11 +55,11 @@ def test_parallel_equals_serial(build, tmp_path):
     """PDF and Word bytes the same with 1, 2 and 8 processes (the fiche: its PDF is the quickest)."""
     built = {}
     for jobs in ("1", "2", "8"):
-        result = build(*ORGANISATIONS[:2], "--out", tmp_path / jobs, "--document", "fiche-synthese", "--jobs", jobs)
+        result = build(*SMALL[:2], "--out", tmp_path / jobs, "--document", "fiche-synthese", "--jobs", jobs)
         assert result.exit_code == 0, result.output
         built[jobs] = outputs(tmp_path / jobs)
     assert built["1"] == built["2"] == built["8"]
-    assert sorted(built["1"])[:4] == [f"{ORGANISATIONS[0].stem}/{name}" for name in (
+    assert sorted(built["1"])[:4] == [f"{SMALL[0].stem}/{name}" for name in (
         "fiche-synthese.docx", "fiche-synthese.html", "fiche-synthese.pdf", "manifest.json")]
 
 
@@ -82,15 +85,15 @@ def test_nothing_changed_writes_nothing_and_says_the_same_warnings(build, tmp_pa
 
 def test_changed_options_or_lost_file_redo_the_build(build, tmp_path):
     out = tmp_path / "sortie"
-    assert build(ORGANISATIONS[0], "--out", out, "--format", "html").exit_code == 0
-    slug = ORGANISATIONS[0].stem
+    assert build(SMALL[0], "--out", out, "--format", "html").exit_code == 0
+    slug = SMALL[0].stem
     (out / slug / "netiquette.html").unlink()
-    result = build(ORGANISATIONS[0], "--out", out, "--format", "html")
+    result = build(SMALL[0], "--out", out, "--format", "html")
     assert "(1 fichier" in result.output and (out / slug / "netiquette.html").exists()
     # another format is another build; --tout-refaire redoes everything
-    assert "(7 fichiers" in build(ORGANISATIONS[0], "--out", out, "--format", "html,docx").output
+    assert "(7 fichiers" in build(SMALL[0], "--out", out, "--format", "html,docx").output
     # (the manifest, the same bytes, stays as it was)
-    assert "(6 fichiers" in build(ORGANISATIONS[0], "--out", out, "--format", "html,docx", "--tout-refaire").output
+    assert "(6 fichiers" in build(SMALL[0], "--out", out, "--format", "html,docx", "--tout-refaire").output
 
 
 def test_changed_clause_redoes_exactly_the_documents_that_use_it(build, tmp_path, org_file):
@@ -141,7 +144,7 @@ main()
 
 def test_interrupted_build_then_normal_build_gives_clean_bytes(build, tmp_path):
     out, clean = tmp_path / "sortie", tmp_path / "propre"
-    organisations = ORGANISATIONS[:3]
+    organisations = SMALL[:3]
     command = [sys.executable, "-c", STOPS_AFTER_FIRST_INSTALL, "build", *map(str, organisations), "--out", str(out),
                "--format", "html,docx", "--jobs", "2", "--silencieux"]
     process = subprocess.Popen(command, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, stdout=subprocess.PIPE,
@@ -168,7 +171,7 @@ def test_interrupted_build_then_normal_build_gives_clean_bytes(build, tmp_path):
 
 @pytest.mark.parametrize("value", ["0", "deux", "-3", "1000"])
 def test_bad_jobs_value_is_refused_in_french(build, value):
-    result = build(ORGANISATIONS[0], "--jobs", value)
+    result = build(SMALL[0], "--jobs", value)
     assert result.exit_code == 2
     assert f"« {value} » n’est pas un nombre de processus : donnez un entier de 1 à 64." in result.output
 
@@ -185,7 +188,7 @@ def modules_loaded(tmp_path: Path, *args: str) -> set[str]:
 
 
 def test_cheap_commands_import_neither_weasyprint_nor_docx(tmp_path):
-    organisation = str(ORGANISATIONS[0])
+    organisation = str(SMALL[0])
     assert modules_loaded(tmp_path, "--help") == set()
     assert modules_loaded(tmp_path, "check", organisation) == set()
     assert modules_loaded(tmp_path, "explain", organisation, "--document", "netiquette") == set()

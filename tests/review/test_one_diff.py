@@ -184,9 +184,12 @@ EDITS = st.one_of(
 )
 
 
-# Each example builds six documents twice (the redline and the reference DOCX): a few in the normal
-# run; POLICYGEN_DIFF_EXAMPLES=200 for a long search.
-@settings(max_examples=int(os.environ.get("POLICYGEN_DIFF_EXAMPLES", "3")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Each example builds six documents twice (the redline and the reference DOCX): two fixed ones in the
+# normal run; POLICYGEN_HYPOTHESIS=long draws 20 fresh ones (POLICYGEN_DIFF_EXAMPLES=200 for more).
+LONG = os.environ.get("POLICYGEN_HYPOTHESIS") == "long"
+
+
+@settings(max_examples=int(os.environ.get("POLICYGEN_DIFF_EXAMPLES", "20" if LONG else "2")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(old=st.sampled_from(ORGANISATIONS), new=st.sampled_from(ORGANISATIONS),
        old_edits=st.lists(EDITS, max_size=3), new_edits=st.lists(EDITS, max_size=3))
 def test_any_pair_of_valid_files_diffs_and_round_trips(tmp_path, library, old, new, old_edits, new_edits):

@@ -7,7 +7,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from reviewkit import CISSS, W, docx_part, fixture_documents, run_cli
+from reviewkit import CISSS, ROOT, W, docx_part, fixture_documents, run_cli
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.conformity import review_edition
 from policygen.assembly.inputs import load_all
@@ -19,6 +19,7 @@ from policygen.writers.html import render_html
 from policygen.writers.options import WriterOptions
 
 REVIEW = WriterOptions(review=True)
+SMALL_BODY = ROOT / "tests" / "fixtures" / "organisation.yaml"
 
 
 def comment_spans(body) -> dict[str, str]:
@@ -153,14 +154,15 @@ def test_plain_outputs_carry_none_of_it(cisss_builds, kind):
 def test_review_build_goes_to_its_own_folder(tmp_path):
     """Built here, not read from a fixture that already asserted it: the review copy lands in
     revision/ and the plain document next to it is left as it was."""
-    args = ("build", CISSS, "--out", tmp_path, "--format", "docx", "--document", "politique")
+    # The small fixture body with the shipped library: where a review copy lands holds for any body.
+    args = ("build", SMALL_BODY, "--out", tmp_path, "--format", "docx", "--document", "politique")
     assert run_cli(*args).exit_code == 0
-    plain = tmp_path / "cisss-laurentides" / "politique.docx"
+    plain = tmp_path / "organisation" / "politique.docx"
     before = plain.read_bytes()
     assert run_cli(*args, "--review").exit_code == 0
-    assert sorted(p.name for p in (tmp_path / "cisss-laurentides").iterdir()) == [
+    assert sorted(p.name for p in (tmp_path / "organisation").iterdir()) == [
         "manifest.json", "politique.docx", "revision"]
-    review = tmp_path / "cisss-laurentides" / "revision" / "politique.docx"
+    review = tmp_path / "organisation" / "revision" / "politique.docx"
     assert len(docx.Document(str(review)).comments) > 0
     assert plain.read_bytes() == before and len(docx.Document(str(plain)).comments) == 0
     assert render_html(fixture_documents()[1][0]).count("provenance") == 0
