@@ -146,9 +146,9 @@ def test_a_french_rule_changed_after_its_translation_makes_the_english_stale(run
     shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     rules = library / "data" / "regles.yaml"
     text = rules.read_text(encoding="utf-8")
-    old = "Bloquer une personne est notre dernier recours"
+    old = "Nous ne bloquons qu’après un avertissement"
     assert old in text
-    rules.write_text(text.replace(old, "Bloquer une personne demeure notre dernier recours"), encoding="utf-8")
+    rules.write_text(text.replace(old, "Nous ne bloquons qu’après deux avertissements"), encoding="utf-8")
     body = BODIES / "clinique-en.yaml"
     args = ("--out", tmp_path / "out", "--format", "html", "--document", "netiquette", "-j", "1",
             "--bibliotheque", library)
@@ -211,7 +211,7 @@ def test_a_broken_english_template_is_a_located_library_error(run, tmp_path):
     library = tmp_path / "bibliotheque"
     shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     rules = library / "en" / "regles.yaml"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("Blocking a person is", "Blocking {% if %} is"),
+    rules.write_text(rules.read_text(encoding="utf-8").replace("We block someone only", "We block {% if %} only"),
                      encoding="utf-8")
     result = run("check", BODIES / "clinique-en.yaml", "--bibliotheque", library)
     assert result.exit_code == 4, result.output

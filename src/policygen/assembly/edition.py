@@ -68,6 +68,14 @@ _PERSONAL_USE = {
 }
 
 
+# The English of the usual staff measures (orgfile.schema.Sanctions' default), item by item.
+_STAFF_MEASURES = (
+    "full or partial withdrawal of access to the employer’s accounts and communication tools",
+    "removal or modification of the content posted, or its retraction by its author",
+    "administrative or disciplinary measures, from a simple reprimand up to dismissal",
+)
+
+
 def _clock(value: str) -> str:
     """« 16:30 » -> « 4:30 p.m. » (Canadian English)."""
     hour, minute = map(int, value.split(":"))
@@ -101,6 +109,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "un_usager": _SERVED[context["organisation"]["type"]][0],
              "usagers": _SERVED[context["organisation"]["type"]][1],
              "usage_personnel": _PERSONAL_USE[context["choix"]["usage_personnel_au_travail"]],
+             "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
+             "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
     return {**context, "anglais": words}
 
