@@ -179,14 +179,15 @@ def test_the_shipped_translations_are_in_step_with_the_french():
 def test_values_to_confirm_stay_marked_in_the_english_edition(run, tmp_path):
     text = (BODIES / "clinique-en.yaml").read_text(encoding="utf-8")
     path = tmp_path / "clinique-en.yaml"
-    path.write_text(text.replace("courriel: info@clinique-essai.ca", "courriel: info@clinique-essai.ca (à confirmer)")
-                    .replace("  nom_anglais: the Clinic", "  nom_anglais: the Clinic\n  precision: clinique privée "
-                             "(à confirmer)"), encoding="utf-8")
+    path.write_text(text.replace("courriel: info@clinique-essai.ca", "courriel: info@clinique-essai.ca (à confirmer)"),
+                    encoding="utf-8")
     result = run("build", path, "--out", tmp_path / "out", "--format", "html", "--document", "netiquette", "-j", "1")
     assert result.exit_code == 0, result.output
     page = (tmp_path / "out" / "clinique-en" / "netiquette.en.html").read_text(encoding="utf-8")
     assert '<mark class="a-confirmer"><a href="mailto:info@clinique-essai.ca">' in page
-    assert '<mark class="a-confirmer">clinique privée</mark>' in page
+    # the mark after it is English (the French one would be the only French words of the sentence)
+    assert '<span class="mention-a-confirmer">\u00a0(to be confirmed)</span>' in page
+    assert "(à confirmer)</span>" not in page
     assert run("build", path, "--out", tmp_path / "out", "--format", "html", "--document", "netiquette",
                "--final").exit_code == 3
 

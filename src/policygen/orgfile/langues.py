@@ -29,13 +29,6 @@ STAFF_DOCUMENTS = ("politique", "fiche-synthese")
 ENGLISH = "en"
 DIRECTIVE_YEARS = 5  # art. 29.15: the directive is reviewed at least every five years
 
-# How an English edition names its basis (cited in its notice).
-BASIS_EN = {
-    "reconnaissance_29_1": "recognition under section 29.1 of the Charter of the French language",
-    "programme_acces": "the access program for health services and social services in the English language",
-    "exception_22_3": "section 22.3 of the Charter of the French language",
-    "organisme_prive": "a private body's choice to publish in English in addition to French",
-}
 
 
 class Directive(Strict):
@@ -65,6 +58,9 @@ class Langues(Strict):
     nom_anglais: str | None = None  # the body's name in English sentences (« the Jewish General Hospital »)
     accord_anglais: Literal["it", "they"] = "it"  # how English refers back to the body
     sanctions_anglais: SanctionsAnglais = SanctionsAnglais()
+    # An official French name (a unit, an office holder's title) -> its English gloss: English keeps the
+    # French name of a unit with the gloss after it, and gives a title in English with the French after it.
+    glossaire: dict[str, str] = {}
 
     @property
     def english(self) -> bool:
