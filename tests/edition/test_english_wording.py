@@ -95,7 +95,7 @@ def test_units_keep_their_french_name_with_a_gloss_and_office_holders_their_titl
            "Community Relations)" in pages["cisss-laurentides/netiquette"]
     clinic = pages["clinique-en/netiquette"]
     assert "run by the Bureau de la direction (management office)" in clinic
-    assert "address yours to the Director of Operations of the Clinic" in clinic
+    assert "address yours to the Director of Operations of the Clinique de l’Essai" in clinic
     assert "Director of Operations (Directrice des opérations)" in clinic
     assert "Service Quality and Complaints Commissioner (Commissaire aux plaintes et à la qualité des services)" \
         in pages["cisss-laurentides/netiquette"]
@@ -106,6 +106,12 @@ def test_english_editions_mark_values_to_confirm_in_english(pages):
     assert "à confirmer" not in text
     assert "(to be confirmed)" in _notice(text)
     assert "Version of October 1, 2026\u00a0(to be confirmed)" in text
+
+
+def test_the_clinic_is_named_in_its_title_and_text(pages):
+    clinic = pages["clinique-en/netiquette"]
+    assert "Social Media Guidelines of the Clinique de l’Essai" in clinic
+    assert "run by the Bureau de la direction (management office) of the Clinique de l’Essai" in clinic
 
 
 def test_statutes_institutions_and_impersonation(pages):
