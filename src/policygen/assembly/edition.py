@@ -59,7 +59,7 @@ _LANGUAGES = {"francais": "French", "anglais": "English", "espagnol": "Spanish",
 # How English names each regime's people, the people served and the body's usual words.
 _GROUPS = {"employeur": "staff", "administrateur": "directors and committee members",
            "professionnel_independant": "professionals with no employment relationship", "membre": "members",
-           "etudiant": "students", "benevole": "volunteers", "stagiaire": "interns"}
+           "etudiant": "students", "benevole": "volunteers", "stagiaire": "trainees"}
 _SERVED = {"etablissement_sante": ("a user", "users"), "ordre_professionnel": ("a client", "clients"),
            "autre": ("a person served", "the people served")}
 _PERSONAL_USE = {
