@@ -72,7 +72,8 @@ def test_an_ordre_without_its_own_route_receives_complaints_on_its_services_at_c
     politique, netiquette = text(built, "ocq", "politique"), text(built, "ocq", "netiquette")
     assert ("Toute question ou plainte au sujet de la présente politique, et toute plainte sur les services de "
             "l’Ordre lui-même, s’adresse à :\nService des communications") in politique
-    assert "une plainte sur nos services, aux coordonnées ci-dessous" in netiquette
+    # named, not « ci-dessous », where the syndic's card comes first (third reading, B-Q3)
+    assert "une plainte sur nos services, au Service des communications (à confirmer), sous « Nous joindre »" in netiquette
     assert re.search(r"Nous joindre\n[^\n]*\nService des communications", netiquette)   # the contact below
 
 

@@ -93,7 +93,7 @@ def test_the_measures_against_commenters_are_one_list_and_blocking_one_rule(text
     politique, netiquette = texts[slug, "politique"], texts[slug, "netiquette"]
     for text in (politique, netiquette):
         assert "préavis" not in text and "bannissement" not in text
-        assert "en dernier recours, le blocage de son auteur." in text
+        assert re.search(r"en dernier recours, le blocage de son auteur( \(à confirmer\))?\.", text)
         assert "après un avertissement" in text
     # The same measures, word for word, in the politique and the nétiquette.
     assert _measures(politique) == _measures(netiquette)
@@ -127,7 +127,7 @@ def test_a_private_establishment_cites_r22_1_for_incidents_and_consent(texts):
             "et de services sociaux (RLRQ, c. R-22.1), qui vise aussi les établissements privés") in politique
     assert "(RLRQ, c. R-22.1, r. 1, art. 15)" in politique
     assert "articles 3.5 à 3.8 de la Loi sur la protection des renseignements personnels dans le secteur privé" in politique
-    assert "(RLRQ, c. R-22.1, art. 6) ; pour une personne de moins de 14 ans" in politique
+    assert "(RLRQ, c. R-22.1, art. 6). Pour une personne majeure inapte" in politique
     # A private body that is not an établissement keeps P-39.1 alone.
     assert "articles 108 et 110" not in _body(texts, "coop-vallee")
 

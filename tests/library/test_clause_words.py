@@ -5,7 +5,8 @@ import re
 from policygen.library.loader import load_library
 
 # Words that belong to one kind of body, or one body, and that the file can change.
-HARD_CODED = re.compile(r"l’Ordre|de l’Ordre|bureau du syndic|au syndic|commissaire aux plaintes|\bpatients?\b",
+# « l’Ordre » with its capital only: « l’ordre public » is the Charte's own term (art. 9.1).
+HARD_CODED = re.compile(r"(?-i:l’Ordre)|bureau du syndic|au syndic|commissaire aux plaintes|\bpatients?\b",
                         re.IGNORECASE)
 
 

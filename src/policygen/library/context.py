@@ -115,10 +115,11 @@ def _rules(org: OrganisationFile, phrases: dict[str, Any], terms: dict[str, Any]
                                                      fin=hour(hours.fin))
     # A default is never printed as the body's choice: the rule is worded without it, and
     # `par_defaut` lists which ones (the clauses leave out what they would assert).
-    defaults = [name for name, path in (("usage_personnel", ("choix", "usage_personnel_au_travail")),
-                                        ("heures_moderation", ("moderation",)),
-                                        ("cadence", ("revision", "cadence_annees")))
-                if not _chosen(org, *path)]
+    # A `moderation` section that names only an on-call team sets no hours.
+    given = {"usage_personnel": [("choix", "usage_personnel_au_travail")],
+             "heures_moderation": [("moderation", key) for key in ("jours", "debut", "fin")],
+             "cadence": [("revision", "cadence_annees")]}
+    defaults = [name for name, paths in given.items() if not any(_chosen(org, *path) for path in paths)]
     return {
         "par_defaut": defaults,
         "usage_personnel": phrases["usage_personnel"]["non_precise" if "usage_personnel" in defaults

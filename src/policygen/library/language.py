@@ -157,7 +157,8 @@ def environment() -> BoundedEnvironment:
     """
     env = BoundedEnvironment(undefined=StrictUndefined, finalize=_finalize, autoescape=False,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    ours = dict(date=long_date, liste=listed, heure=hour, telephone=phone, lien=link,
+    # `comme(valeur)`: a library phrase standing for a file's value keeps that value's mark.
+    ours = dict(comme=lambda text, value: text, date=long_date, liste=listed, heure=hour, telephone=phone, lien=link,
                 coordonnees=contact_card, capitale=capitalised, nombre=number, a=contracted("à"), de=contracted("de"))
     env.filters.update({name: bounded_filter(name, _carry(function)) for name, function in ours.items()})
     return env

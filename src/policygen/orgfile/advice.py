@@ -4,6 +4,8 @@ located, with the fix).
 
 A title of function printed in running text (« écrivez à … ») needs its article, and
 its gender cannot be guessed (« Secrétaire de l’Ordre »): the file gives the form.
+A blocking « avec ou sans préavis » is printed as the rule on blocking says it (after a
+warning): `check` says so where the file says otherwise.
 A category of people that joins two regimes (« les bénévoles et la main-d’œuvre
 indépendante ») binds half of its people wrongly: it is split, one category per regime.
 """
@@ -105,4 +107,13 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 f"« {person.regime} ».",
                 f"Écrivez une catégorie par régime : {listed} (voir README.md, « Qui est visé, et comment »).",
                 severity="avertissement", code="organisation.phrasing"))
+    for index, measure in enumerate(organisation.sanctions.public):
+        if re.search(r"bloc|banni", measure, re.I) and re.search(r"préavis|sans avertissement", measure, re.I):
+            found.append(Diagnostic(
+                display, located.line_of(("sanctions", "public", index)), dotted(("sanctions", "public", index)),
+                f"Les documents n’impriment pas « {measure} » tel quel : le blocage y est une mesure de dernier "
+                "recours, après un avertissement, sauf menace, usurpation d’identité ou pourriel automatisé "
+                "(Charte des droits et libertés de la personne, art. 3) ; la mention « à confirmer » est gardée.",
+                "Écrivez « le blocage de son auteur » une fois ce choix confirmé par l’organisme, ou retirez "
+                "la mesure.", severity="avertissement", code="organisation.phrasing"))
     return found
