@@ -146,9 +146,9 @@ def test_a_french_rule_changed_after_its_translation_makes_the_english_stale(run
     shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     rules = library / "data" / "regles.yaml"
     text = rules.read_text(encoding="utf-8")
-    old = "Nous ne bloquons qu’après un avertissement"
+    old = "nous ne bloquons qu’après un avertissement"
     assert old in text
-    rules.write_text(text.replace(old, "Nous ne bloquons qu’après deux avertissements"), encoding="utf-8")
+    rules.write_text(text.replace(old, "nous ne bloquons qu’après deux avertissements"), encoding="utf-8")
     body = BODIES / "clinique-en.yaml"
     args = ("--out", tmp_path / "out", "--format", "html", "--document", "netiquette", "-j", "1",
             "--bibliotheque", library)
@@ -212,7 +212,7 @@ def test_a_broken_english_template_is_a_located_library_error(run, tmp_path):
     library = tmp_path / "bibliotheque"
     shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     rules = library / "en" / "regles.yaml"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("We block someone only", "We block {% if %} only"),
+    rules.write_text(rules.read_text(encoding="utf-8").replace("we block someone only", "we block {% if %} only"),
                      encoding="utf-8")
     result = run("check", BODIES / "clinique-en.yaml", "--bibliotheque", library)
     assert result.exit_code == 4, result.output

@@ -82,7 +82,7 @@ def test_public_measures_are_translated_item_by_item_with_their_marks(pages):
     text = pages["cisss-laurentides/netiquette"]
     assert "the French version lists" not in text
     assert "hiding the comment\u00a0(to be confirmed);\ndeleting it\u00a0(to be confirmed);\n" \
-           "as a last resort, blocking its author." in text
+           "as a last resort, blocking its author\u00a0(to be confirmed)." in text
 
 
 def test_units_keep_their_french_name_with_a_gloss_and_office_holders_their_title(pages):
