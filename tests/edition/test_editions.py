@@ -146,9 +146,9 @@ def test_a_french_rule_changed_after_its_translation_makes_the_english_stale(run
     shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     rules = library / "data" / "regles.yaml"
     text = rules.read_text(encoding="utf-8")
-    old = "Bloquer une personne est notre dernier recours"
+    old = "nous ne bloquons qu’après un avertissement"
     assert old in text
-    rules.write_text(text.replace(old, "Bloquer une personne demeure notre dernier recours"), encoding="utf-8")
+    rules.write_text(text.replace(old, "nous ne bloquons qu’après deux avertissements"), encoding="utf-8")
     body = BODIES / "clinique-en.yaml"
     args = ("--out", tmp_path / "out", "--format", "html", "--document", "netiquette", "-j", "1",
             "--bibliotheque", library)
@@ -179,14 +179,15 @@ def test_the_shipped_translations_are_in_step_with_the_french():
 def test_values_to_confirm_stay_marked_in_the_english_edition(run, tmp_path):
     text = (BODIES / "clinique-en.yaml").read_text(encoding="utf-8")
     path = tmp_path / "clinique-en.yaml"
-    path.write_text(text.replace("courriel: info@clinique-essai.ca", "courriel: info@clinique-essai.ca (à confirmer)")
-                    .replace("  nom_anglais: the Clinic", "  nom_anglais: the Clinic\n  precision: clinique privée "
-                             "(à confirmer)"), encoding="utf-8")
+    path.write_text(text.replace("courriel: info@clinique-essai.ca", "courriel: info@clinique-essai.ca (à confirmer)"),
+                    encoding="utf-8")
     result = run("build", path, "--out", tmp_path / "out", "--format", "html", "--document", "netiquette", "-j", "1")
     assert result.exit_code == 0, result.output
     page = (tmp_path / "out" / "clinique-en" / "netiquette.en.html").read_text(encoding="utf-8")
     assert '<mark class="a-confirmer"><a href="mailto:info@clinique-essai.ca">' in page
-    assert '<mark class="a-confirmer">clinique privée</mark>' in page
+    # the mark after it is English (the French one would be the only French words of the sentence)
+    assert '<span class="mention-a-confirmer">\u00a0(to be confirmed)</span>' in page
+    assert "(à confirmer)</span>" not in page
     assert run("build", path, "--out", tmp_path / "out", "--format", "html", "--document", "netiquette",
                "--final").exit_code == 3
 
@@ -211,7 +212,7 @@ def test_a_broken_english_template_is_a_located_library_error(run, tmp_path):
     library = tmp_path / "bibliotheque"
     shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
     rules = library / "en" / "regles.yaml"
-    rules.write_text(rules.read_text(encoding="utf-8").replace("Blocking a person is", "Blocking {% if %} is"),
+    rules.write_text(rules.read_text(encoding="utf-8").replace("we block someone only", "we block {% if %} only"),
                      encoding="utf-8")
     result = run("check", BODIES / "clinique-en.yaml", "--bibliotheque", library)
     assert result.exit_code == 4, result.output

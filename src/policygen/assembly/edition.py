@@ -20,11 +20,12 @@ from ..diagnostics import Diagnostic, DiagnosticError
 from ..library.english import LANG, english_list, clause_keys, english_date, english_library, outline_key, stale
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
-from ..model.nodes import Document, Inline, Link, Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm
+from ..model.nodes import Block, Document, Heading, Inline, Link, ListBlock, Note, Paragraph, Provenance, Section, \
+    Strong, Table, Text, ToConfirm
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
-from ..orgfile.langues import BASIS_EN, ENGLISH, Langues
+from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -32,6 +33,9 @@ from .select import select
 SUFFIX = "." + ENGLISH
 NOTICE = "Translation — the French version prevails"
 ELIGIBILITY = "Who can consult this page?"
+STAFF_ELIGIBILITY = "Who is this document for?"
+TO_CONFIRM_EN = "\u00a0(to be confirmed)"  # the mark of a value to confirm, in English
+CHARTER = "Charter of the French language"
 
 
 def edition_kind(document: str) -> str:
@@ -55,7 +59,7 @@ _LANGUAGES = {"francais": "French", "anglais": "English", "espagnol": "Spanish",
 # How English names each regime's people, the people served and the body's usual words.
 _GROUPS = {"employeur": "staff", "administrateur": "directors and committee members",
            "professionnel_independant": "professionals with no employment relationship", "membre": "members",
-           "etudiant": "students", "benevole": "volunteers", "stagiaire": "interns"}
+           "etudiant": "students", "benevole": "volunteers", "stagiaire": "trainees"}
 _SERVED = {"etablissement_sante": ("a user", "users"), "ordre_professionnel": ("a client", "clients"),
            "autre": ("a person served", "the people served")}
 _PERSONAL_USE = {
@@ -66,6 +70,14 @@ _PERSONAL_USE = {
     "permis": "at work as elsewhere, in moderation and without harming your tasks or the security of "
               "information systems",
 }
+
+
+# The English of the usual staff measures (orgfile.schema.Sanctions' default), item by item.
+_STAFF_MEASURES = (
+    "full or partial withdrawal of access to the employer’s accounts and communication tools",
+    "removal or modification of the content posted, or its retraction by its author",
+    "administrative or disciplinary measures, from a simple reprimand up to dismissal",
+)
 
 
 def _clock(value: str) -> str:
@@ -89,9 +101,36 @@ def english_hours(moderation: dict[str, Any]) -> str:
     return marked(text) if any(isinstance(v, Unconfirmed) for v in moderation.values()) else text
 
 
+def _gloss(glossary: dict[str, Any], french: Any) -> str | None:
+    """The English gloss the file gives an official French name (case and accents aside)."""
+    folded = {fold(str(k)).lower(): v for k, v in glossary.items()}
+    return folded.get(fold(str(french)).lower().removeprefix("la ").removeprefix("le ").removeprefix("l’"))
+
+
+def _unit(glossary: dict[str, Any], french: Any) -> Any:
+    """A unit by its official French name, with its English gloss: « the Direction des communications
+    (Communications and Public Affairs) »; its « (à confirmer) » mark kept."""
+    gloss = _gloss(glossary, french)
+    text = f"the {french}" + (f" ({gloss})" if gloss else "")
+    return marked(text) if isinstance(french, Unconfirmed) else text
+
+
+def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
+    """A contact whose title is given in English, the French after it: « Director of Operations
+    (Directrice des opérations) »."""
+    if not isinstance(contact, dict) or not (gloss := _gloss(glossary, contact.get("titre", ""))):
+        return contact
+    title = f"{gloss[:1].upper()}{gloss[1:]} ({contact['titre']})"
+    return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
+
+
 def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]:
-    """The French context plus `anglais`: the body's English name and its agreement (« it is » / « they are »)."""
+    """The French context plus `anglais`: the body's English name and its agreement (« it is » / « they are »),
+    its units and office holders as the file's glossary gives them; contact titles in English."""
+    glossary = context["langues"]["glossaire"] or {}
     name = langues.nom_anglais or ""
+    officer = context["termes"].get("plaintes")
+    complaints = _gloss(glossary, getattr(officer, "text", officer)) if officer else None
     plural = langues.accord_anglais == "they"
     words = {"nom": name, "Nom": name[:1].upper() + name[1:], "il": "they" if plural else "it",
              "Il": "They" if plural else "It", "son": "their" if plural else "its",
@@ -101,8 +140,17 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "un_usager": _SERVED[context["organisation"]["type"]][0],
              "usagers": _SERVED[context["organisation"]["type"]][1],
              "usage_personnel": _PERSONAL_USE[context["choix"]["usage_personnel_au_travail"]],
+             "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
+             "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
+             "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
+             "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
-    return {**context, "anglais": words}
+    contacts = {key: [_titled(c, glossary) for c in value] if isinstance(value, list) else _titled(value, glossary)
+                for key, value in context["contacts"].items()}
+    # English cites Québec statutes as CQLR, not RLRQ
+    laws = {key: {**law, "citation": str(law.get("citation", "")).replace("RLRQ", "CQLR")} if isinstance(law, dict)
+            else law for key, law in context["lois"].items()}
+    return {**context, "anglais": words, "contacts": contacts, "lois": laws}
 
 
 def _needed(library: Library, document: str, context: dict[str, Any]) -> list[str]:
@@ -120,42 +168,94 @@ def _value(value: Any, text: str | None = None) -> Inline:
     return ToConfirm((node,)) if isinstance(value, Unconfirmed) else node
 
 
-def _notice(original: Document, langues: dict[str, Any], org_name: str) -> Section:
-    """The opening notice: what the edition is, on what basis, for whom, and where the French is.
+_RESTRICTED = ("programme_acces", "exception_22_3")  # the bases that name whom the English serves
+# The words of art. 22.3's exceptions as a file may name them, in English.
+_EXCEPTIONS = {"santé": "health", "sécurité publique": "public safety", "justice naturelle": "natural justice",
+               " et ": " and "}
+
+
+def _exception(value: Any) -> Inline:
+    text = str(value)
+    for french, english in _EXCEPTIONS.items():
+        text = text.replace(french, english)
+    return _value(value, text)
+
+
+def _basis(langues: dict[str, Any], name: str, staff: bool, audience: str) -> list[Inline]:
+    """Who may read this edition, and on what the Charter lets the body publish it, as its basis says."""
+    if langues["fondement"] == "reconnaissance_29_1":
+        lead = (f"This internal document is addressed to {audience}. " if staff else "")
+        return [Text(f"{lead}{name} is recognized by the "), Text("Office québécois de la langue française"),
+                Text(f" under section 29.1 of the {CHARTER}; section 26 allows it to "
+                     + ("communicate internally" if staff else "publish") + " in English in addition to French."
+                     + ("" if staff else " Everyone may consult this page."))]
+    if langues["fondement"] == "programme_acces":
+        program = "its access program for health services and social services in the English language"
+        return [Text(f"{name} provides this English version, in addition to French, to English-speaking persons "
+                     "under "), _value(langues["precision"], program) if langues["precision"] else Text(program),
+                Text(f" ({CHARTER}, s. 22.3). No proof of eligibility is required.")]
+    if langues["fondement"] == "exception_22_3":
+        return [Text(f"{name} publishes this English version in addition to French under section 22.3 of the {CHARTER}"
+                     " (exception: "), _exception(langues["exception"]),
+                Text("), for the persons that exception covers.")]
+    return [Text(f"{name}, a private enterprise, publishes this English version in addition to the French version. "
+                 "Everyone may consult either version.")]
+
+
+def _notice(original: Document, langues: dict[str, Any], org_name: str, audience: str) -> Section:
+    """The opening notice: what the edition is, for whom and on what basis, and where the French is.
     `langues`: the context's, whose values keep their « (à confirmer) » mark."""
-    basis: list[Inline] = [Text(BASIS_EN[langues["fondement"] or "organisme_prive"])]
-    if langues["fondement"] == "exception_22_3" and langues["exception"]:
-        basis += [Text(" (exception: "), _value(langues["exception"]), Text(")")]
-    if langues["precision"]:
-        basis += [Text(" ("), _value(langues["precision"]), Text(")")]
+    staff = original.kind in STAFF_DOCUMENTS
     directive: list[Inline] = []
     if langues["directive"]:
         titre, date = langues["directive"]["titre"], langues["directive"]["date"]
-        directive = [Text(" Directive it applies (Charter, s. 29.15): “"), _value(titre),
-                     Text("”, adopted or last reviewed on "), _value(date, english_date(date)), Text(".")]
+        directive = [Text(f" Directive applied ({CHARTER}, ss. 29.15 and 29.16): “"), _value(titre),
+                     Text("”, adopted on "), _value(date, english_date(date)), Text(".")]
     href = f"{original.kind}.html"
-    blocks = (
+    blocks = tuple(map(_english_block, (
         Note((Paragraph((Strong((Text(NOTICE + "."),)),)),
               Paragraph((Text(f"This document translates the French original, “{original.title}”, of the same "
                               "version and date. Where the two versions differ, the French version prevails. "),
                          Link(href, (Text("Read the French original"),)), Text(".")),))),
-        Paragraph((Strong((Text(ELIGIBILITY),)),)),
-        Paragraph((Text(f"{org_name} publishes this English version in addition to French, on the basis of "),
-                   *basis, Text(", for the persons the Charter of the French language allows it to serve in English."),
-                   *directive, Text(" Everyone may read the French original."))),
-    )
+        Paragraph((Strong((Text(STAFF_ELIGIBILITY if staff else ELIGIBILITY),)),)),  # a heading would skip a level
+        Paragraph((*_basis(langues, org_name, staff, audience), *directive,
+                   Text(" Everyone may read the French original." if langues["fondement"] in _RESTRICTED and not staff
+                        else ""))),
+    )))
     clause = ClauseNode("edition.avis", NOTICE, False, blocks, Provenance("edition.avis", 1, (), ()))
     return Section("edition-avis", "About this translation", (clause,), role="metadata",
                    label="About this translation")
 
 
+def _marks(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    return tuple(dataclasses.replace(n, mention=TO_CONFIRM_EN, children=_marks(n.children)) if isinstance(n, ToConfirm)
+                 else dataclasses.replace(n, children=_marks(n.children)) if hasattr(n, "children") else n
+                 for n in inlines)
+
+
+def _english_block(block: Block) -> Block:
+    """`block` with the English mark after each value to confirm."""
+    if isinstance(block, (Paragraph, Heading)):
+        return dataclasses.replace(block, inlines=_marks(block.inlines))
+    if isinstance(block, ListBlock):
+        return dataclasses.replace(block, items=tuple(tuple(_english_block(b) for b in i) for i in block.items))
+    if isinstance(block, Note):
+        return Note(tuple(_english_block(b) for b in block.blocks))
+    assert isinstance(block, Table)
+    return dataclasses.replace(block, header=tuple(_marks(c) for c in block.header),
+                               rows=tuple(tuple(_marks(c) for c in row) for row in block.rows))
+
+
 def _relabel(document: Document) -> Document:
-    """English labels: « Appendix 2: … », « Version of April 27, 2018 »."""
+    """English labels: « Appendix 2: … », « Version of April 27, 2018 », « (to be confirmed) »."""
     sections = tuple(dataclasses.replace(s, number=s.number.replace("Annexe", "Appendix"),
-                                         label=s.label.replace("Annexe", "Appendix").replace(" : ", ": "))
+                                         label=s.label.replace("Annexe", "Appendix").replace(" : ", ": "),
+                                         clauses=tuple(dataclasses.replace(c, blocks=tuple(map(_english_block, c.blocks)))
+                                                       for c in s.clauses))
                      for s in document.sections)
+    mark = TO_CONFIRM_EN if document.date_to_confirm else ""
     return dataclasses.replace(document, sections=sections,
-                               version_line=f"Version of {english_date(document.date)}")
+                               version_line=f"Version of {english_date(document.date)}{mark}")
 
 
 def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], french: list[Document],
@@ -187,7 +287,7 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
         built = assemble(english_library(library, english, original.kind), original.kind, context,
                          loaded.located, loaded.display, lang=LANG)
         built = _relabel(built)
-        notice = _notice(original, context["langues"], context["anglais"]["Nom"])
+        notice = _notice(original, context["langues"], context["anglais"]["Nom"], context["anglais"]["personnes"])
         editions.append(dataclasses.replace(
             built, kind=edition_kind(original.kind), sections=(notice, *built.sections),
             keywords=("social media", built.short_title, loaded.organisation.organisation.nom_court),

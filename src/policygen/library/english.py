@@ -56,9 +56,14 @@ def outline_source(outline: Outline) -> str:
 
 # --- English phrasing, for the English templates' filters --------------------------
 def english_list(items: list[Any], conjunction: str = "and") -> str:
-    """« a, b and c » (no serial comma, as Canadian style mostly writes it)."""
+    """« a, b and c » (no serial comma, as Canadian style mostly writes it); items that hold a comma
+    of their own are set apart by semicolons (« a, with b; c; or d »), so none runs into the next."""
     words = [str(i) for i in items]
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conjunction} {words[-1]}" if words else ""
+    if len(words) < 2:
+        return words[0] if words else ""
+    if any("," in w for w in words):
+        return f"{'; '.join(words[:-1])}; {conjunction} {words[-1]}"
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
 def english_phone(number: str, extension: str | None = None) -> str:

@@ -252,6 +252,12 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                           "révisée au moins tous les cinq ans."),
     "Langues.nom_anglais": ("Nom anglais", "Le nom de l’organisme tel qu’une phrase anglaise l’écrit."),
     "Langues.accord_anglais": ("Accord anglais", "« it » ou « they » : comment l’anglais reprend l’organisme."),
+    "Langues.sanctions_anglais": ("Mesures en anglais", "L’anglais des mesures propres au fichier (« sanctions »), "
+                                  "une traduction par mesure, dans le même ordre."),
+    "Langues.glossaire": ("Glossaire", "Nom officiel français d’une unité ou d’un titre → sa glose anglaise "
+                          "(« Bureau de la direction: management office »)."),
+    "SanctionsAnglais.personnel": ("Personnel", "Les mesures de « sanctions.personnel », en anglais."),
+    "SanctionsAnglais.public": ("Public", "Les mesures de « sanctions.public », en anglais."),
     "Directive.titre": ("Titre", "Le titre de la directive."),
     "Directive.date": ("Date", "La date de son adoption ou de sa dernière révision (AAAA-MM-JJ)."),
 }

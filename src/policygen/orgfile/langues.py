@@ -29,13 +29,6 @@ STAFF_DOCUMENTS = ("politique", "fiche-synthese")
 ENGLISH = "en"
 DIRECTIVE_YEARS = 5  # art. 29.15: the directive is reviewed at least every five years
 
-# How an English edition names its basis (cited in its notice).
-BASIS_EN = {
-    "reconnaissance_29_1": "recognition under section 29.1 of the Charter of the French language",
-    "programme_acces": "the access program for health services and social services in the English language",
-    "exception_22_3": "section 22.3 of the Charter of the French language",
-    "organisme_prive": "a private body's choice to publish in English in addition to French",
-}
 
 
 class Directive(Strict):
@@ -43,6 +36,14 @@ class Directive(Strict):
 
     titre: str = Field(min_length=1)
     date: dt.date  # adopted or last reviewed
+
+
+class SanctionsAnglais(Strict):
+    """The English of the file's own measures (`sanctions`), item by item; the usual staff measures
+    (the default) have their English in the library."""
+
+    personnel: list[str] | None = None
+    public: list[str] | None = None
 
 
 class Langues(Strict):
@@ -56,6 +57,10 @@ class Langues(Strict):
     directive: Directive | None = None
     nom_anglais: str | None = None  # the body's name in English sentences (« the Jewish General Hospital »)
     accord_anglais: Literal["it", "they"] = "it"  # how English refers back to the body
+    sanctions_anglais: SanctionsAnglais = SanctionsAnglais()
+    # An official French name (a unit, an office holder's title) -> its English gloss: English keeps the
+    # French name of a unit with the gloss after it, and gives a title in English with the French after it.
+    glossaire: dict[str, str] = {}
 
     @property
     def english(self) -> bool:
@@ -119,6 +124,16 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
               "établissement reconnu en vertu de l’article 29.1 de la Charte (art. 18.1) ou à un organisme privé ; "
               "un ordre communique en français avec ses membres.",
               "Retirez-le de langues.documents_anglais (la nétiquette publique peut rester en anglais).")
+    sanctions, english_sanctions = org.sanctions, langues.sanctions_anglais
+    needs = {"personnel": sanctions.personnel != type(sanctions)().personnel and bool(staff),
+             "public": bool(sanctions.public) and "netiquette" in langues.documents_anglais}
+    for regime, needed in needs.items():
+        given = getattr(english_sanctions, regime)
+        if needed and (given is None or len(given) != len(getattr(sanctions, regime))):
+            error(("editions",), f"Les mesures « sanctions.{regime} » du fichier n’ont pas leur anglais, élément par "
+                  "élément : l’édition anglaise doit les énumérer comme le français.",
+                  f"Ajoutez sous « langues: » « sanctions_anglais: » puis « {regime}: », une traduction par mesure, "
+                  "dans le même ordre.")
     directive = langues.directive
     if directive and _years_before(on, DIRECTIVE_YEARS) > directive.date:
         found.append(_at(located, display, ("langues", "directive", "date"), "langues.directive.date",
