@@ -65,7 +65,8 @@ def test_college_members_are_not_employees(texts):
     assert "s’applique au personnel, aux membres du conseil d’administration et des comités et aux médecins" in fiche
     assert "Si vous faites partie du personnel, votre devoir de loyauté envers le Collège" in fiche
     netiquette = texts["college", "netiquette", "html"]
-    assert "d’un membre du Collège" in netiquette and "pratique professionnelle en médecine" in netiquette
+    assert "non de défendre nos membres : une demande d’enquête sur l’un d’eux s’adresse à la Direction des enquêtes" \
+        in netiquette and "pratique professionnelle en médecine" in netiquette
 
 
 def test_a_feminine_name_with_its_own_article_contracts(texts):
