@@ -20,8 +20,8 @@ from ..diagnostics import Diagnostic, DiagnosticError
 from ..library.english import LANG, english_list, clause_keys, english_date, english_library, outline_key, stale
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
-from ..model.nodes import Block, Document, Heading, Inline, Link, ListBlock, Note, Paragraph, Provenance, Section, \
-    Strong, Table, Text, ToConfirm
+from ..model.nodes import Block, Document, Inline, Link, Note, Paragraph, Provenance, Section, Strong, Text, \
+    ToConfirm, map_inlines
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
@@ -235,15 +235,7 @@ def _marks(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 def _english_block(block: Block) -> Block:
     """`block` with the English mark after each value to confirm."""
-    if isinstance(block, (Paragraph, Heading)):
-        return dataclasses.replace(block, inlines=_marks(block.inlines))
-    if isinstance(block, ListBlock):
-        return dataclasses.replace(block, items=tuple(tuple(_english_block(b) for b in i) for i in block.items))
-    if isinstance(block, Note):
-        return Note(tuple(_english_block(b) for b in block.blocks))
-    assert isinstance(block, Table)
-    return dataclasses.replace(block, header=tuple(_marks(c) for c in block.header),
-                               rows=tuple(tuple(_marks(c) for c in row) for row in block.rows))
+    return map_inlines(block, _marks)
 
 
 def _relabel(document: Document) -> Document:

@@ -7,6 +7,7 @@ a transform returns a new tree instead of editing a shared one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -226,6 +227,22 @@ def block_texts(block: Block, text: Callable[[tuple[Inline, ...]], str] = inline
     if isinstance(block, Note):
         return [t for b in block.blocks for t in block_texts(b, text)]
     return [text(cell) for row in (block.header, *block.rows) for cell in row]
+
+
+def map_inlines(block: Block, change: Callable[[tuple[Inline, ...]], tuple[Inline, ...]],
+                cell: Callable[[tuple[Inline, ...]], tuple[Inline, ...]] | None = None) -> Block:
+    """`block` with each of its runs of inlines passed through `change` (a table cell through
+    `cell`, by default `change`), the blocks of its lists and notes included."""
+    cell = cell or change
+    if isinstance(block, (Paragraph, Heading)):
+        return dataclasses.replace(block, inlines=change(block.inlines))
+    if isinstance(block, ListBlock):
+        return dataclasses.replace(block, items=tuple(tuple(map_inlines(b, change, cell) for b in item)
+                                                      for item in block.items))
+    if isinstance(block, Note):
+        return Note(tuple(map_inlines(b, change, cell) for b in block.blocks))
+    return dataclasses.replace(block, header=tuple(cell(c) for c in block.header),
+                               rows=tuple(tuple(cell(c) for c in row) for row in block.rows))
 
 
 def document_texts(document: Document) -> list[str]:

@@ -19,8 +19,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from .nodes import TO_CONFIRM_NESTED, Block, Clause, Document, Heading, Inline, LineBreak, Link, ListBlock, Note, \
-    Paragraph, Section, Table, Text, ToConfirm
+from .nodes import TO_CONFIRM_NESTED, Block, Clause, Document, Inline, LineBreak, Link, Section, \
+    Text, ToConfirm, map_inlines
 from ..french import long_date
 
 NBSP = "\u00a0"
@@ -161,15 +161,7 @@ def _capital(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _block(block: Block) -> Block:
-    if isinstance(block, (Paragraph, Heading)):
-        return dataclasses.replace(block, inlines=_run(block.inlines))
-    if isinstance(block, ListBlock):
-        return dataclasses.replace(block, items=tuple(tuple(_block(b) for b in item) for item in block.items))
-    if isinstance(block, Note):
-        return Note(tuple(_block(b) for b in block.blocks))
-    assert isinstance(block, Table)
-    return dataclasses.replace(block, header=tuple(_capital(_run(c)) for c in block.header),
-                               rows=tuple(tuple(_capital(_run(c)) for c in row) for row in block.rows))
+    return map_inlines(block, _run, lambda cell: _capital(_run(cell)))
 
 
 def _clause(clause: Clause) -> Clause:
