@@ -17,10 +17,18 @@ from readback import docx_text, html_text
 ROOT = Path(__file__).resolve().parents[2]
 BODIES = {p.stem: p for p in [*sorted((FIXTURES / "organismes").glob("*.yaml")),
                               *sorted((ROOT / "organisations").glob("*.yaml"))]}
-SANTE_QUEBEC = {"ciusss", "cisss-chaudiere-appalaches", "cisss-laurentides", "iucpq"}
-ESTABLISHMENTS = SANTE_QUEBEC | {"institut"}
-ORDRES = {"college", "ocq", "otstcfq"}
-PUBLIC = ESTABLISHMENTS  # the fixtures' and files' public-sector bodies
+
+
+def _with(key: str, value: str) -> set[str]:
+    """The bodies whose file says `key: value` in its organisation or choices section."""
+    return {stem for stem, path in BODIES.items()
+            if re.search(rf"^  {key}: {value}\b", path.read_text(encoding="utf-8"), re.M)}
+
+
+SANTE_QUEBEC = _with("sante_quebec", "oui")
+ESTABLISHMENTS = _with("type", "etablissement_sante")  # public or private: R-22.1 binds both
+ORDRES = _with("type", "ordre_professionnel")
+PUBLIC = _with("secteur", "public")
 ALL = sorted(BODIES)
 
 
@@ -64,7 +72,7 @@ def test_santé_québec_is_named_employer_and_public_body_only_where_it_is(docs,
 def test_a_confidentiality_incident_goes_first_to_the_privacy_officer_in_both_documents(docs, body, kind):
     politique, fiche = docs[body, "politique", kind], docs[body, "fiche-synthese", kind]
     courriel = re.search(r"courriel: (\S+)( \(à confirmer\))?", _section(BODIES[body], "protection_renseignements"))
-    mention = " (à confirmer)" if courriel.group(2) else ""  # printed after a value still to confirm
+    mention = " [à confirmer]" if courriel.group(2) else ""  # after a value still to confirm, within parentheses
     officer = (f"immédiatement à la personne responsable de la protection des renseignements personnels "
                f"({courriel.group(1)}{mention})")
     assert f"le déclare {officer}" in politique.replace("\u00a0", " ")
@@ -76,6 +84,7 @@ def test_a_confidentiality_incident_goes_first_to_the_privacy_officer_in_both_do
     if body in ESTABLISHMENTS:
         assert "articles 108 et 110 de la Loi sur les renseignements de santé et de services sociaux (RLRQ, c. R-22.1)" in politique
         assert "(RLRQ, c. R-22.1, r. 1, art. 15)" in politique
+    if body in ESTABLISHMENTS & PUBLIC:
         assert "articles 63.8 à 63.11 de la Loi sur l’accès" in politique
     assert "à votre gestionnaire, qui assurera le suivi" not in fiche.split("incident de confidentialité")[-1]
 
@@ -159,7 +168,9 @@ def test_the_double_approval_of_source_000_prints_both_signatories(docs, kind):
 @KINDS
 @pytest.mark.parametrize("body", sorted(ORDRES))
 def test_social_media_and_remote_intervention_do_not_mix(docs, body, kind):
-    assert "Médias sociaux et intervention à distance ne se confondent pas." in docs[body, "politique", kind]
+    """Said where the ordre's file chooses it (choix.cyberintervention: oui), never otherwise."""
+    said = "Médias sociaux et intervention à distance ne se confondent pas." in docs[body, "politique", kind]
+    assert said == (body in _with("cyberintervention", "oui"))
 
 
 @KINDS

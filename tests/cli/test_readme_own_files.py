@@ -35,4 +35,6 @@ def test_the_readme_example_checks_and_is_explained(org_file):
     assert "exclue   politique.regles-personnelles.liens-usagers" in explained
     table = runner.invoke(main, ["conformite", str(org)]).output  # the example's obligation binds ordres only
     assert ("- Activités réservées — RLRQ, c. M-9, art. 31 (à ne pas contredire)\n"
+            "    exige : La politique ne donne aucun avis relevant d’une activité réservée ; qui en répond : "
+            "l’ordre et les membres qui s’expriment sur les médias sociaux.\n"
             "    non applicable : L’obligation vise seulement les ordres professionnels.") in table

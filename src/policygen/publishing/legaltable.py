@@ -18,6 +18,7 @@ from ..diagnostics import plural
 from ..library.obligations import POLITIQUE
 from ..library.schema import Library
 from ..model.nodes import Document
+from ..model.typography import typeset_text
 from ..writers.common import anchor
 from ..writers.html import layouts
 
@@ -92,18 +93,21 @@ def site_page(item: Loaded, documents: list[Document], library: Library, home_la
 
 
 def page(table: Table, home_label: str, politique: str) -> str:
-    """The register's page of the table: `politique` is the politique's page, the anchor of each clause."""
+    """The register's page of the table: `politique` is the politique's page, the anchor of each clause.
+    Its sentences are typeset as the documents are (no-break spaces before « : » and « ; »); the
+    terminal's table keeps plain spaces."""
+    t = typeset_text
     rows = []
     for row in table.rows:
         obligation = row.obligation
         rows.append({
-            "titre": obligation.titre, "citation": citation(obligation.ref, table.library),
-            "portee": _SCOPE[obligation.portee], "statut": row.status, "exige": obligation.exige,
-            "raison": row.reason, "duty": duty(row),
+            "titre": t(obligation.titre), "citation": t(citation(obligation.ref, table.library)),
+            "portee": _SCOPE[obligation.portee], "statut": row.status, "exige": t(obligation.exige),
+            "raison": t(row.reason), "duty": t(duty(row)),
             "meetings": [{"kind": m.kind, "id": m.id, "section": section_label(m.section),
                           "href": f"{politique}#{anchor(m.clause)}",
                           "articles": ", ".join(m.articles) if len(obligation.articles) > 1 else ""}
                          for m in row.met_by]})
     return layouts().get_template("site-conformite.html.j2").render(
-        title=f"Conformité de la politique — {table.organisation}", home_label=home_label,
-        current_to=table.current_to, summary=table.summary, rows=rows)
+        title=t(f"Conformité de la politique — {table.organisation}"), home_label=home_label,
+        current_to=t(table.current_to), summary=t(table.summary), rows=rows)
