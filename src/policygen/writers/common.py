@@ -40,5 +40,8 @@ def table_of_contents(document: Document) -> list[TocEntry]:
 
 
 def footer_line(document: Document) -> str:
-    """What the inner pages' footer says before the page number: the document's number and its version."""
-    return f"{document.number} — {document.version_line}" if document.number else document.version_line
+    """What the inner pages' footer says before the page number: the document's number and its version.
+    A date to confirm keeps its mark on the title page only: the longer footer pushed the review's draft
+    mark off every page and read as a line of prose to screen readers (outloud TAG-002)."""
+    version = document.version_line.rsplit("\u00a0(", 1)[0] if document.date_to_confirm else document.version_line
+    return f"{document.number} — {version}" if document.number else version
