@@ -97,16 +97,17 @@ def body_size(path: Path) -> float:
 
 def pdf_text(path: Path, running: tuple[str, ...] = ()) -> str:
     """The text of the pages without the footer (« Page X de Y ») and the running head and foot
-    (the `running` strings on the top or bottom line of pages after the first)."""
+    (the `running` strings on the bottom line of every page, or the top line of pages after the first:
+    the first has no running head, its top line may be the organisation's name of the title block)."""
     out = []
     running_words = [words(r) for r in running]
     for index, pieces in enumerate(pdf_pages(path)):
         lines = [y for y, text in pieces if text.strip()]
-        edges = {min(lines, default=0), max(lines, default=0)}
+        edges = {max(lines, default=0), *([min(lines, default=0)] if index else [])}
         for y, text in pieces:
             if PAGE_LABEL.match(text.strip()):
                 continue
-            if index and y in edges and words(text) in running_words:
+            if y in edges and words(text) in running_words:
                 continue
             out.append(text)
     return "".join(out)

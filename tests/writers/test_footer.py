@@ -1,4 +1,4 @@
-"""The document's number in the footer of its inner pages, as the register has it: in the PDF's
+"""The document's number in the footer of every page, as the register has it: in the PDF's
 running footer, in Word's footer and at the foot of the web page."""
 
 from __future__ import annotations
@@ -24,15 +24,15 @@ def test_the_footer_carries_the_documents_number_and_version_in_every_format(tmp
 
     with zipfile.ZipFile(tmp_path / "p.docx") as archive:
         footers = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("word/footer")]
-    inner = [f for f in footers if NUMBER in f]
-    assert len(inner) == 1 and document.version_line in inner[0]  # the title page's footer: its number only
+    assert len(footers) == 2  # the title page's and the other pages': both carry the number and version
+    assert all(NUMBER in f and document.version_line in f for f in footers)
 
     pages = pdf_pages(tmp_path / "p.pdf")
     assert len(pages) > 1
     def edges(page):  # the running head's line and the footer's
         lines = {y for y, text in page if text.strip()}
         return [" ".join(text for y, text in page if y == edge) for edge in (min(lines), max(lines))]
-    assert all(any(NUMBER in e and "Version du" in e for e in edges(page)) for page in pages[1:])
+    assert all(any(NUMBER in e and "Version du" in e for e in edges(page)) for page in pages)
 
     page = (tmp_path / "p.html").read_text(encoding="utf-8")
     assert f'<footer class="doc-footer">\n<p>{footer}</p>' in page

@@ -44,14 +44,14 @@ def _page_number(paragraph: DocxParagraph, left: str = "", lang: str = "fr-CA") 
 
 
 def header_footer(docx: DocxDocument, document: Document, review: bool) -> None:
-    """As in the PDF: organisation and document in the header and the version in the footer, except on the
-    title page; page numbers on all."""
+    """As in the PDF: organisation and document in the header, except on the title page; the number,
+    version and page number in the footer of every page."""
     section = docx.sections[0]
     header = section.header.paragraphs[0]
     header.style = "Header"
     header.add_run(f"{document.organisation}\t{document.short_title}")
     _page_number(section.footer.paragraphs[0], footer_line(document), document.lang)
-    _page_number(section.first_page_footer.paragraphs[0], lang=document.lang)
+    _page_number(section.first_page_footer.paragraphs[0], footer_line(document), document.lang)
     if mark := draft_mark(document, review):  # the draft mark heads every page, the title page included
         for part in (section.header, section.first_page_header):
             part.paragraphs[0].insert_paragraph_before(mark, style="Header")
