@@ -34,13 +34,41 @@ def _styles(document):
         for p in table.cell(0, 0).paragraphs]
 
 
+# What each language's documents print, written out (the writers' labels are not their own oracle).
+VERSION = {"fr-CA": "Version du ", "en-CA": "Version of "}
+PAGE_OF = {"fr-CA": " de ", "en-CA": " of "}
+
+
+def _with_editions(built, extension: str) -> list:
+    """Every document's file, the English editions' too (there is one among the shipped organisations)."""
+    editions = sorted(built.glob(f"*/*.en.{extension}"))
+    assert editions
+    return [*output_files(built, extension), *editions]
+
+
+def _draft(document) -> int:
+    """1 when the file is a draft: its mark « Projet » then opens the body and every page's head; else 0."""
+    if document.core_properties.content_status != "Projet":
+        return 0
+    assert (document.paragraphs[0].style.name, document.paragraphs[0].text) == ("Intense Quote", "Projet")
+    return 1
+
+
+def _lang(path) -> str:
+    """The language a built file is written in: « netiquette.en.docx » is an English edition."""
+    return "en-CA" if path.stem.endswith(".en") else "fr-CA"
+
+
 def test_every_docx_uses_heading_styles_and_is_french(built, models, sample_outputs):
-    for path in [*output_files(built, "docx"), *sample_outputs.glob("*.docx")]:
+    """Every file in French, an English edition in English (en-CA)."""
+    for path in [*_with_editions(built, "docx"), *sample_outputs.glob("*.docx")]:
         document = _open(path)
-        styles = _styles(document)
+        styles = _styles(document)[_draft(document):]
         assert styles[:3] == ["Subtitle", "Title", "Version"], path
-        assert document.paragraphs[2].text.startswith("Version du "), path
+        lang = _lang(path)
+        assert document.paragraphs[_draft(document) + 2].text.startswith(VERSION[lang]), path
         model = models.get((path.parent.name, path.stem)) or {"rich": rich_politique}.get(path.stem, dense_fiche)()
+        assert model.lang == lang, path
         # The identification block is a label, never a heading (nor a table of contents entry).
         assert styles.count("Heading 1") == sum(s.role != "metadata" for s in model.sections), path
         assert styles.count("Étiquette") == sum(s.role == "metadata" for s in model.sections), path
@@ -50,9 +78,9 @@ def test_every_docx_uses_heading_styles_and_is_french(built, models, sample_outp
         blocks = [b for s in model.sections for c in s.clauses for b in c.blocks]
         assert sum(s.startswith(("List Bullet", "List Number")) for s in styles) == _list_items(blocks), path
         defaults = document.styles.element.find(qn("w:docDefaults"))
-        assert defaults.find(f".//{qn('w:lang')}").get(qn("w:val")) == "fr-CA", path
-        assert document.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "fr-CA", path
-        assert document.core_properties.language == "fr-CA", path
+        assert defaults.find(f".//{qn('w:lang')}").get(qn("w:val")) == lang, path
+        assert document.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:val")) == lang, path
+        assert document.core_properties.language == lang, path
 
 
 def test_properties_are_filled(built):
@@ -63,14 +91,17 @@ def test_properties_are_filled(built):
 
 
 def test_pages_are_numbered_page_x_of_y(built):
-    for path in output_files(built, "docx"):
+    """« Page X de Y », « Page X of Y » in an English edition."""
+    for path in _with_editions(built, "docx"):
         word = _open(path)
         section = word.sections[0]
         for footer in (section.footer, section.first_page_footer):
             xml = footer._element.xml
             assert " PAGE " in xml and " NUMPAGES " in xml, path
-            assert "Page" in footer.paragraphs[0].text and " de " in footer.paragraphs[0].text
-        assert section.header.paragraphs[0].text.startswith(word.core_properties.author), path
+            assert "Page" in footer.paragraphs[0].text and PAGE_OF[_lang(path)] in footer.paragraphs[0].text, path
+        draft = _draft(word)
+        assert [p.text for p in section.header.paragraphs[:draft]] == ["Projet"] * draft, path
+        assert section.header.paragraphs[draft].text.startswith(word.core_properties.author), path
 
 
 def test_politique_opens_with_a_populated_table_of_contents(built, sample_outputs):

@@ -1,5 +1,6 @@
 """`policygen build` on every organisation file, read back in each format: the
-nine files, and in each the document's title and its section headings, in order."""
+nine files (three more for each English edition), and in each the document's title and its
+section headings, in order, in the document's own language."""
 
 from __future__ import annotations
 
@@ -56,16 +57,19 @@ def test_there_are_organisations():
 @pytest.mark.parametrize("organisation", [p.stem for p in ORGANISATIONS])
 def test_nine_files_that_read_back(built, models, organisation):
     folder = built / organisation
+    kinds = [kind for slug, kind in models if slug == organisation]  # the three documents, then any English edition
+    assert [kind for kind in kinds if not kind.endswith(".en")] == list(DOCUMENTS)
+    assert {kind.removesuffix(".en") for kind in kinds} == set(DOCUMENTS)
     names = sorted(p.name for p in folder.iterdir())
-    assert names == sorted([f"{d}.{f}" for d in DOCUMENTS for f in ("html", "docx", "pdf")] + ["manifest.json"])
-    for kind in DOCUMENTS:
+    assert names == sorted([f"{d}.{f}" for d in kinds for f in ("html", "docx", "pdf")] + ["manifest.json"])
+    for kind in kinds:
         model = models[organisation, kind]
         titles = [s.title for s in model.sections]
         assert titles
 
         page = _Headings()
         page.feed((folder / f"{kind}.html").read_text(encoding="utf-8"))
-        assert page.lang == "fr-CA"
+        assert page.lang == ("en-CA" if kind.endswith(".en") else "fr-CA") == model.lang
         assert [text for tag, text in page.headings if tag == "h1"] == [model.title]
         assert_in_order(titles, [text for tag, text in page.headings if tag == "h2"], f"{kind}.html")
 

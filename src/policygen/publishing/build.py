@@ -245,7 +245,8 @@ def _finish(organisation: Organisation, formats: list[str], cache: BuildCache,
         editions = [d.kind for d in organisation.documents if d.kind != document and original_kind(d.kind) == document]
         cache.record(slug(plan.path), document, plan.keys[document],
                      {name: digest((plan.target / name).read_bytes()) for name in names},
-                     [f for kind in (document, *editions) for f in organisation.found[kind]], models[document])
+                     [f for kind in (document, *editions) for f in organisation.found[kind]],
+                     [models[kind] for kind in (document, *editions)])
     installed(organisation, files)
 
 

@@ -7,7 +7,8 @@ The cache lives beside the outputs, in `<out>/.policygen-cache/`:
     <variant>/<slug>/<document>.json     the key a document was last built with, the
                                          hashes of the files it produced, the findings
                                          on it (printed again when nothing is redone) and
-                                         its model (the site is laid out from it)
+                                         its models, its own and its editions' (the
+                                         site is laid out from them)
 
 A document's key hashes everything its files are made of: policygen's version,
 SOURCE_DATE_EPOCH, the formats and options, the organisation file and the files of
@@ -51,7 +52,7 @@ from .findings import Finding
 
 FOLDER = ".policygen-cache"
 LIBRARY_INDEX = "bibliotheque.json"
-FORMAT = 2  # bumped when the layout of the entries changes
+FORMAT = 3  # bumped when the layout of the entries changes
 INPUT_BYTES = 4_000_000  # more than any input file `check` accepts (its limit is 256 Ko)
 OUTPUT_BYTES = 256_000_000  # more than any document policygen writes
 REFUSED = "illisible"  # the hash of an input that is not a regular file within the bound
@@ -215,22 +216,26 @@ class BuildCache:
             return None
 
     def record(self, slug: str, document: str, key: str, files: dict[str, str], found: list[Finding],
-               model: Document) -> None:
+               models: list[Document]) -> None:
         """Note that `document` was built with `key` into `files` ({name: sha256}), with these findings,
-        from this model."""
+        from these models (its own, then its editions')."""
         _write_atomically(self._entry(slug, document), _sealed(
-            {"cle": key, "fichiers": files, "constats": [f.to_json() for f in found], "modele": to_json(model)}))
+            {"cle": key, "fichiers": files, "constats": [f.to_json() for f in found],
+             "modeles": [to_json(model) for model in models]}))
 
-    def model(self, slug: str, document: str, key: str) -> Document | None:
-        """The model `document` was last built from with `key`, or None (absent, another key, unreadable)."""
+    def models(self, slug: str, document: str, key: str) -> list[Document] | None:
+        """The models `document` was last built from with `key` (its own, then its editions'), or None
+        (absent, another key, unreadable)."""
         content = _unsealed(self._entry(slug, document))
         try:
             if content is None or content.get("cle") != key:
                 return None
-            model = from_json(content["modele"])
+            models = [from_json(model) for model in content["modeles"]]
         except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             return None
-        return model if isinstance(model, Document) and model.kind == document else None
+        if not models or not all(isinstance(model, Document) for model in models) or models[0].kind != document:
+            return None
+        return models
 
 
 def document_key(document: str, formats: list[str], review: bool, organisation_file: Path,

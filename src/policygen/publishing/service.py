@@ -20,6 +20,7 @@ from typing import Protocol
 
 from ..assembly.assemble import documents_for
 from ..assembly.conformity import review_edition
+from ..assembly.edition import is_edition
 from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..library.loader import load_library, organisation_folder, own_files
@@ -260,8 +261,9 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
 
 def _assembled_all(paths: list[Path], outcome: Outcome, options: BuildOptions) -> list[tuple[Loaded, list[Document]]]:
     """Every file of a successful build with its documents, as the build made them: assembled by this
-    run, or kept in the cache with the files they were written from (assembled again only when
-    the cache no longer holds them), for the site's pages and register."""
+    run, or kept in the cache with the files they were written from, an English edition's with its
+    original's (assembled again only when the cache no longer holds them), for the site's pages and
+    register."""
     lib = library(options.library_dir)
     loaded, problems = load_all(paths, lib)
     if problems:  # the build has just accepted these files: only a change in between gets here
@@ -272,11 +274,18 @@ def _assembled_all(paths: list[Path], outcome: Outcome, options: BuildOptions) -
     out = []
     for item in loaded:
         result = results[item.path]
-        documents = result.documents or [cache.model(item.slug, kind, result.keys[kind]) for kind in kinds]
-        if None in documents:
-            documents = documents_for(item, lib, kinds)
+        documents = result.documents
+        if not documents:
+            cached = [cache.models(item.slug, kind, result.keys[kind]) for kind in kinds]
+            documents = (documents_for(item, lib, kinds) if None in cached
+                         else _french_then_editions([model for models in cached for model in models]))
         out.append((item, documents))
     return out
+
+
+def _french_then_editions(documents: list[Document]) -> list[Document]:
+    """The cached models in the order `documents_for` gives: the French documents, then the editions."""
+    return [d for d in documents if not is_edition(d)] + [d for d in documents if is_edition(d)]
 
 
 def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: Progress = Silent()) -> Outcome:
