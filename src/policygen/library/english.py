@@ -28,7 +28,7 @@ from jinja2 import TemplateSyntaxError
 
 from ..diagnostics import Diagnostic, display_path
 from ..orgfile.yamlsource import load_yaml, read_text
-from .language import Markdown, _carry, _highlight, contact_card, environment, escape_markdown, link
+from .language import Markdown, _carry, contact_card, environment, escape_markdown, link
 from .rules import Rule
 from .sandbox import bounded_filter
 from .schema import Clause, Library, Outline
@@ -89,10 +89,7 @@ _CONTACT_LINES = (
 def english_card(contact: dict[str, Any]) -> Markdown:
     """A contact card with English labels (« Email: »); the French card gives the title and person lines.
     Office hours are free French text in the file: the English card leaves them out."""
-    head = str(contact_card({"titre": contact["titre"], "personne": contact.get("personne")}))
-    lines = [head] + [f"{label}: {_highlight(contact[key], show(contact[key], contact))}"
-                      for key, label, show in _CONTACT_LINES if contact.get(key)]
-    return Markdown("  \n".join(lines))
+    return contact_card(contact, _CONTACT_LINES, ":")
 
 
 @cache

@@ -105,15 +105,15 @@ _CONTACT_LINES = (
 )
 
 
-def contact_card(contact: dict[str, Any]) -> Markdown:
+def contact_card(contact: dict[str, Any], labelled: tuple = _CONTACT_LINES, colon: str = "\u00a0:") -> Markdown:
     """A contact as lines: title in bold, person, then e-mail, telephone… (empty fields skipped).
 
-    « : » takes a no-break space before it (OQLF)."""
+    « : » takes a no-break space before it (OQLF); another language passes its own lines and colon."""
     lines = [f"**{_highlight(contact['titre'], escape_markdown(str(contact['titre'])))}**"]
     if contact.get("personne"):
         lines.append(_highlight(contact["personne"], escape_markdown(str(contact["personne"]))))
-    lines += [f"{label}\u00a0: {_highlight(contact[key], show(contact[key], contact))}"
-              for key, label, show in _CONTACT_LINES if contact.get(key)]
+    lines += [f"{label}{colon} {_highlight(contact[key], show(contact[key], contact))}"
+              for key, label, show in labelled if contact.get(key)]
     return Markdown("  \n".join(lines))
 
 
