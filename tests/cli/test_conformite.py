@@ -36,11 +36,11 @@ def _headings(page: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("body, covered, not_applicable", [
-    ("ciusss", 26, 4),                # an establishment of Santé Québec
-    ("institut", 24, 6),              # a public establishment outside Santé Québec
-    ("ordre-inhalotherapie", 23, 7),  # an ordre (private sector; A-2.1 in part, through C. prof. art. 108.1)
-    ("clinique", 16, 14),             # a private clinic
-    ("ligne-ecoute", 16, 14),         # a community organisation
+    ("ciusss", 28, 4),                # an establishment of Santé Québec
+    ("institut", 26, 6),              # a public establishment outside Santé Québec
+    ("ordre-inhalotherapie", 25, 7),  # an ordre (private sector; A-2.1 in part, through C. prof. art. 108.1)
+    ("clinique", 17, 15),             # a private clinic
+    ("ligne-ecoute", 17, 15),         # a community organisation
 ])
 def test_every_applicable_obligation_is_covered_at_the_sections_the_politique_prints(body, covered,
                                                                                      not_applicable):
@@ -106,6 +106,39 @@ def test_an_obligation_that_binds_another_kind_of_body_is_not_applicable_with_th
     institut = invoke("conformite", BODIES / "institut.yaml").output
     assert ("non applicable : L’obligation vise seulement les établissements de Santé Québec."
             in _row(institut, "Délégation des pouvoirs de Santé Québec — RLRQ, c. G-1.021, art. 51 (à énoncer)"))
+
+
+@pytest.mark.parametrize("body", ["ciusss", "ordre-inhalotherapie", "clinique", "ligne-ecoute"])
+def test_every_employer_must_stop_the_online_harassment_of_its_staff_and_its_politique_says_how(body):
+    """LNT art. 81.19 binds every employer: the row is covered by the clause that says what the body does
+    when a staff member is harassed online, and that clause is in the politique."""
+    path = BODIES / f"{body}.yaml"
+    row = _row(invoke("conformite", path).output, "Prévention du harcèlement psychologique, y compris en ligne")
+    assert "RLRQ, c. N-1.1, art. 81.19 (à énoncer)" in row
+    assert "couverte par : clause politique.moderation.diffamation" in row, row
+    library = load_library()
+    [item], _ = load_all([path], library)
+    [politique] = documents_for(item, library, ["politique"])
+    text = " ".join(render_html(politique).replace("\u00a0", " ").replace("\u202f", " ").split())
+    assert "Lorsqu’un membre du personnel est harcelé en ligne en raison de son travail" in text
+    assert ("pour Santé Québec, son employeur," in text) == (body == "ciusss")
+
+
+def test_a_public_body_says_its_confidentiality_policy_covers_what_its_accounts_collect_a_private_one_is_not_bound():
+    ciusss = invoke("conformite", BODIES / "ciusss.yaml").output
+    row = _row(ciusss, "Politique de confidentialité d’une collecte par un moyen technologique (organisme public)")
+    assert "RLRQ, c. A-2.1, art. 63.4 (à énoncer)" in row
+    assert "couverte par : clause politique.roles.protection-renseignements (section" in row, row
+    ordre = invoke("conformite", BODIES / "ordre-inhalotherapie.yaml").output
+    assert "Applicable en partie" in _row(ordre, "Politique de confidentialité d’une collecte")
+    clinique = invoke("conformite", BODIES / "clinique.yaml").output
+    assert ("non applicable : La Loi sur l’accès ne s’applique pas à un organisme privé"
+            in _row(clinique, "Politique de confidentialité d’une collecte"))
+    library = load_library()
+    [item], _ = load_all([BODIES / "ciusss.yaml"], library)
+    [politique] = documents_for(item, library, ["politique"])
+    text = " ".join(render_html(politique).replace("\u00a0", " ").replace("\u202f", " ").split())
+    assert "la politique de confidentialité que Santé Québec publie sur son site, selon l’article 63.4" in text
 
 
 def test_each_row_says_what_the_law_requires_and_who_answers_for_it():
