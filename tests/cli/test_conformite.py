@@ -15,6 +15,7 @@ from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.cli.main import main
 from policygen.library.loader import load_library
+from policygen.resources import TEMPLATES
 from policygen.writers.html import render_html
 
 BODIES = Path(__file__).parent.parent / "fixtures" / "organismes"
@@ -230,6 +231,34 @@ def test_build_final_refuses_it_naming_the_obligation_and_a_draft_only_warns(wit
     assert draft.exit_code == 0, draft.output
     assert "avertissement [organisation.obligation]" in draft.output
     assert (out / "ciusss" / "politique.html").is_file()
+
+
+def test_a_rule_removed_from_the_library_is_refused_at_load_naming_the_obligation_it_alone_met(tmp_path):
+    """The rulebook loses « photos-consentement », the one rule resting on R-22.1, art. 6: the library's check
+    names the obligation no rule or clause can meet any more, so `build --final` (and any build) refuses it;
+    a clause withdrawn by one body only is `--final`'s to refuse (above)."""
+    root = tmp_path / "bibliotheque"
+    shutil.copytree(TEMPLATES, root, ignore=shutil.ignore_patterns("fonts", "__pycache__"))
+    (root / "fonts").symlink_to(TEMPLATES / "fonts")
+    rulebook = root / "data" / "regles.yaml"
+    text = rulebook.read_text(encoding="utf-8")
+    start = text.index("  - id: photos-consentement\n")
+    rulebook.write_text(text[:start] + text[text.index("\n  - id: ", start + 1) + 1:], encoding="utf-8")
+    for clause in ("politique/regles-officielles-consentement.md", "fiche-synthese/bp-collegue.md"):
+        path = root / "clauses" / clause
+        path.write_text(path.read_text(encoding="utf-8").replace("{{ regle('photos-consentement') }}\n", ""),
+                        encoding="utf-8")
+    out = tmp_path / "out"
+    final = invoke("build", "--bibliotheque", root, BODIES / "ciusss.yaml", "--final", "--out", out,
+                   "--format", "html", "--document", "politique")
+    assert final.exit_code == 4, final.output
+    assert "obligations.yaml" in final.output and "[library.obligation]" in final.output
+    assert ("Aucune règle ni clause de la politique ne peut remplir l’obligation « Consentement à l’usage d’un "
+            "renseignement de santé » pour un organisme de type etablissement_sante, secteur public") in final.output
+    assert not out.exists() or not any(out.iterdir())
+    assert "Consentement à l’usage d’un renseignement de santé" not in invoke(
+        "build", "--final", "--out", tmp_path / "shipped", "--format", "html", "--document", "politique",
+        BODIES / "ciusss.yaml").output
 
 
 def test_the_library_as_shipped_leaves_no_fixture_body_refused_by_final():
