@@ -87,3 +87,17 @@ def test_a_change_nothing_cites_exits_zero(tmp_path):
     result = invoke("lois", "--verifier", changes)
     assert result.exit_code == 0, result.output
     assert "  Règles : aucune\n  Clauses : aucune" in result.output
+
+
+def test_an_amended_access_act_article_names_the_ordre_whose_politique_applies_it_through_art_108_1(tmp_path):
+    """A-2.1 binds an ordre in part (its regulatory files, C. prof. art. 108.1) whatever its sector: a change to
+    art. 63.8 names the ordre beside the public establishments, and not the private clinic."""
+    changes = tmp_path / "changements.yaml"
+    changes.write_text("changements:\n  - loi: acces\n    articles: [\"63.8\"]\n    nature: modifie\n",
+                       encoding="utf-8")
+    bodies = [BODIES / f"{name}.yaml" for name in ("ciusss", "clinique", "ordre-inhalotherapie")]
+    result = invoke("lois", "--verifier", changes, *bodies)
+    assert result.exit_code == 1, result.output
+    named = {line.split(" : ")[0].strip() for line in result.output.splitlines()[3:] if line.strip()}
+    assert named == {"tests/fixtures/organismes/ciusss.yaml", "tests/fixtures/organismes/ordre-inhalotherapie.yaml"}
+    assert "ordre-inhalotherapie.yaml : politique, section" in result.output

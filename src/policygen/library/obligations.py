@@ -126,9 +126,10 @@ def load_obligations(path: Path, problems: list[Diagnostic]) -> tuple[Obligation
 
 
 def law_binds(law: dict[str, Any], kind: str, sector: str) -> bool:
-    """A law the data says this kind of body, in this sector, relies on (lois.yaml: applies_to, sectors)."""
+    """A law the data says this kind of body, in this sector, relies on (lois.yaml: applies_to, sectors;
+    en_partie: a type it binds in part whatever its sector, as A-2.1 an ordre's regulatory files)."""
     kinds, sectors = law.get("applies_to"), law.get("sectors")
-    return (not kinds or kind in kinds) and (not sectors or sector in sectors)
+    return (not kinds or kind in kinds) and (not sectors or sector in sectors or kind in law.get("en_partie", ()))
 
 
 def body_kinds() -> list[tuple[str, str, bool]]:

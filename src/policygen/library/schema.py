@@ -63,6 +63,8 @@ class LawEntry(_Meta):
     articles: dict[str, str] = {}
     applies_to: list[Literal["etablissement_sante", "ordre_professionnel", "autre"]] = []
     sectors: list[Literal["public", "prive"]] = []
+    # types it binds in part whatever their sector (A-2.1 for an ordre's regulatory files, C. prof. art. 108.1)
+    en_partie: list[Literal["etablissement_sante", "ordre_professionnel", "autre"]] = []
     en_vigueur: dt.date | None = None  # a document dated earlier cannot cite it
     lu_le: dt.date | None = None  # the date of the consolidated text last read (« à jour au »); check warns a year on
     note: str = ""
