@@ -120,3 +120,17 @@ def test_with_an_unread_law_the_date_is_withheld_and_only_a_final_check_says_why
     assert "avertissement [organisation.law-unread] — revision.en_vigueur" in final.output
     assert ("Le document « politique » ne dit pas à quelle date le droit qu’il cite est à jour : la date de "
             "lecture du texte consolidé n’est pas consignée pour RLRQ, c. C-12.") in final.output
+
+
+def test_a_law_is_dated_only_with_a_note_saying_each_listed_article_was_read_on_legisquebec_that_day():
+    """No reading date without its record: the note of every law with `lu_le` says « Lecture du <that date> sur
+    LégisQuébec » and names each article the law lists (what `Droit à jour au …` vouches for)."""
+    from policygen.french import long_date
+    laws = yaml.safe_load((TEMPLATES / "data" / "lois.yaml").read_text(encoding="utf-8"))["lois"]
+    dated = [law for law in laws if law.get("lu_le")]
+    assert {"renseignements-sante", "gouvernance", "represailles"} <= {law["id"] for law in dated}
+    for law in dated:
+        note = law["note"].replace("\u00a0", " ")
+        assert f"Lecture du {long_date(law['lu_le'])} sur LégisQuébec" in note, law["id"]
+        for article in law.get("articles") or {}:
+            assert re.search(rf"(?<![\d.]){re.escape(article)}(?![\d.]\d)", note), (law["id"], article)
