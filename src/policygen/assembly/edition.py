@@ -70,6 +70,8 @@ _PERSONAL_USE = {
     "hors_lieux": "outside working hours, away from the workplace and on a personal device",
     "permis": "at work as elsewhere, in moderation and without harming your tasks or the security of "
               "information systems",
+    # the file does not choose: the French says « in keeping with the employer's rules » (termes.yaml)
+    "non_precise": "in keeping with the employer’s rules on working time and work equipment",
 }
 
 
@@ -131,6 +133,33 @@ def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
     return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
 
 
+_ARTICLES = ("la ", "le ", "les ", "l’", "l'")
+
+
+def _role(glossary: dict[str, Any], french: Any) -> Any:
+    """Whoever a role of the file names in French, as English names it: a unit (« la Direction des
+    communications », capitalised) by its French name and gloss, as `_unit`; an office holder (« la directrice
+    générale ») by the English title the glossary gives, the French after it; else the French name, tagged."""
+    if french is None:
+        return None
+    text = str(french)
+    bare = next((text[len(a):] for a in _ARTICLES if text.lower().startswith(a)), text)
+    if bare[:1].isupper():
+        english = _unit(glossary, bare)
+    else:
+        gloss = _gloss(glossary, bare)
+        english = f"the {gloss} ({_french(bare)})" if gloss else f"the {_french(bare)}"
+    return marked(english) if isinstance(french, Unconfirmed) else english
+
+
+def _phrase(glossary: dict[str, Any], french: Any) -> Any:
+    """A phrase of the file (a subject, an audience, a value) in the English the glossary gives it, else in
+    French, tagged as French (never guessed)."""
+    gloss = _gloss(glossary, french)
+    english = gloss if gloss else _french(french)
+    return marked(english) if isinstance(french, Unconfirmed) else english
+
+
 def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]:
     """The French context plus `anglais`: the body's English name and its agreement (« it is » / « they are »),
     its units and office holders as the file's glossary gives them; contact titles in English."""
@@ -146,12 +175,25 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "personnes": english_list([_GROUPS[r] for r in REGIMES if context["regimes"][r] and r != "public"]),
              "un_usager": _SERVED[context["organisation"]["type"]][0],
              "usagers": _SERVED[context["organisation"]["type"]][1],
-             "usage_personnel": _PERSONAL_USE[context["choix"]["usage_personnel_au_travail"]],
+             "usage_personnel": _PERSONAL_USE["non_precise" if "usage_personnel" in context["regles"]["par_defaut"]
+                                              else context["choix"]["usage_personnel_au_travail"]],
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
+    # the politique's roles and the file's own phrases (subjects, audiences, values, managers' examples)
+    roles, editorial = context["roles"], context["ligne_editoriale"]
+    words |= {"direction": _role(glossary, roles["communications"]["direction"]),
+              **{key: _role(glossary, roles[field]) for key, field in (
+                  ("approbation", "approbation_publications"), ("moderation", "moderation"),
+                  ("securite_information", "securite_information"))},
+              "approbation_conjointe": [_role(glossary, r) for r in roles["approbation_conjointe"]],
+              **{key: [_phrase(glossary, p) for p in phrases] for key, phrases in (
+                  ("gestionnaires", roles["gestionnaires"]), ("sujets", editorial["sujets"]),
+                  ("publics", editorial["publics"]), ("valeurs", context["organisation"]["valeurs"]))},
+              "langues_publication": [_LANGUAGES.get(fold(str(w)), _french(w))
+                                      for w in context["organisation"]["langues_publication"]]}
     contacts = {key: [_titled(c, glossary) for c in value] if isinstance(value, list) else _titled(value, glossary)
                 for key, value in context["contacts"].items()}
     # English cites Québec statutes as CQLR, not RLRQ

@@ -1,0 +1,109 @@
+"""The English politique of a recognised establishment, read back next to its French original, for the
+sections from « Règles éditoriales » to « Mécanisme de suivi et de révision » (issue 22, second half of
+the politique's clauses): each section carries the same number and the same clauses under the same
+numbers, each clause as many paragraphs and list items as the French, and one sentence of each section
+reads back in English, in its section, with no French left in it.
+"""
+
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+
+from policygen.cli.main import main
+from conftest import FIXTURES
+
+FIXTURE = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"
+
+# One sentence of each section, as the English edition prints it for this body.
+SENTENCES = {
+    "regles-officielles": "The person authorized to post is respectful in everything they write: they tolerate "
+                          "neither insults nor personal attacks",
+    "regles-personnelles": "Social media give the word “friend” a very broad meaning, which covers every kind of "
+                           "acquaintance.",
+    "roles": "This policy cannot be applied without everyone’s cooperation.",
+    "procedures": "To post on an official account, the person authorized to post:",
+    "revision": "It may be revised at any time, as needed, in particular when the laws on which it rests change",
+}
+FRENCH_WORDS = ("la présente politique", "personne visée", " des médias sociaux ", "l’établissement")
+
+
+class _Clauses(HTMLParser):
+    """Per section: its heading, and per clause its number, paragraphs, list items and text."""
+
+    def __init__(self):
+        super().__init__()
+        self.sections: dict[str, dict] = {}
+        self.section = self.clause = None
+        self.reading: str | None = None  # « heading » or « num » while inside one
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section" and attrs.get("id", "").startswith("s-"):
+            self.section = {"heading": "", "clauses": [], "text": ""}
+            self.sections[attrs["id"].removeprefix("s-")] = self.section
+        elif tag == "div" and "clause" in (attrs.get("class") or "").split() and self.section is not None:
+            self.clause = {"id": attrs.get("id"), "num": "", "p": 0, "li": 0}
+            self.section["clauses"].append(self.clause)
+        elif tag == "h2" and self.section is not None:
+            self.reading = "heading"
+        elif tag == "span" and attrs.get("class") == "num" and self.clause is not None:
+            self.reading = "num"
+        elif tag in ("p", "li") and self.clause is not None:
+            self.clause[tag] += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("h2", "span"):
+            self.reading = None
+
+    def handle_data(self, data):
+        if self.section is None:
+            return
+        self.section["text"] += data
+        if self.reading == "heading":
+            self.section["heading"] += data
+        elif self.reading == "num":
+            self.clause["num"] += data
+
+
+def _read(path):
+    parser = _Clauses()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.sections
+
+
+@pytest.fixture(scope="module")
+def politiques(tmp_path_factory):
+    """The French and English politique of the recognised establishment, read back from their HTML."""
+    work = tmp_path_factory.mktemp("politique-en")
+    text = FIXTURE.read_text(encoding="utf-8")
+    if "politique]" not in text:  # the fixture may already ask for it
+        text = text.replace("documents_anglais: [netiquette, fiche-synthese]",
+                            "documents_anglais: [netiquette, fiche-synthese, politique]")
+    path = work / FIXTURE.name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(work / "out"), "--format", "html",
+                                       "--document", "politique", "-j", "1", "--silencieux"],
+                                env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert result.exit_code == 0, result.output
+    folder = work / "out" / FIXTURE.stem
+    return _read(folder / "politique.html"), _read(folder / "politique.en.html")
+
+
+@pytest.mark.parametrize("section", SENTENCES)
+def test_the_section_has_the_french_numbers_and_list_lengths(politiques, section):
+    french, english = politiques
+    assert section in english, f"no section {section} in the English politique"
+    number = french[section]["heading"].split()[0]
+    assert english[section]["heading"].split()[0] == number
+    assert [(c["id"], c["num"], c["p"], c["li"]) for c in english[section]["clauses"]] == \
+           [(c["id"], c["num"], c["p"], c["li"]) for c in french[section]["clauses"]]
+
+
+@pytest.mark.parametrize("section, sentence", SENTENCES.items())
+def test_one_sentence_of_the_section_reads_back_in_english(politiques, section, sentence):
+    _, english = politiques
+    text = " ".join(english[section]["text"].split())
+    assert sentence in text
+    for french in FRENCH_WORDS:
+        assert french not in text
