@@ -107,3 +107,32 @@ def test_one_sentence_of_the_section_reads_back_in_english(politiques, section, 
     assert sentence in text
     for french in FRENCH_WORDS:
         assert french not in text
+
+
+def test_roles_and_phrases_of_the_file_read_in_english_or_tagged_french(tmp_path):
+    """An office holder is named by the English title the glossary gives, the French after it; a unit by its
+    French name and gloss; a phrase of the file the glossary gives in English prints in English, one it does not
+    stays French, tagged lang="fr-CA" (never guessed); the publication languages are named in English."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    text = text.replace("  approbation_publications: la Direction des communications et des affaires publiques\n",
+                        "  approbation_publications: la directrice générale adjointe\n")
+    text = text.replace("netiquette:\n", "ligne_editoriale:\n  sujets: [la vie des installations, la recherche]\n"
+                                         "netiquette:\n", 1)
+    text = text.replace("  glossaire:\n", "  glossaire:\n    directrice générale adjointe: Assistant Executive Director\n"
+                                          "    la recherche: research\n")
+    path = tmp_path / FIXTURE.name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(tmp_path / "out"), "--format", "html",
+                                       "--document", "politique", "-j", "1", "--silencieux"],
+                                env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / FIXTURE.stem / "politique.en.html").read_text(encoding="utf-8")
+    sections = _read(tmp_path / "out" / FIXTURE.stem / "politique.en.html")
+    procedures = " ".join(sections["procedures"]["text"].split())
+    assert ("awaits the approval of the Assistant Executive Director (directrice générale adjointe), given after an "
+            "assessment") in procedures
+    assert "the Direction des communications et des affaires publiques (Communications and Public Affairs)" in procedures
+    editorial = " ".join(sections["regles-officielles"]["text"].split())
+    assert "relates to one of the following subjects: la vie des installations or research." in editorial
+    assert '<span lang="fr-CA">la vie des installations</span>' in page
+    assert "They write in French or English" in editorial

@@ -109,10 +109,20 @@ def _french(text: Any) -> str:
     return f"{FRENCH_OPEN}{text}{FRENCH_CLOSE}"
 
 
+_ARTICLES = ("la ", "le ", "les ", "l’", "l'")
+
+
+def _bare(french: Any) -> str:
+    """A French name or phrase without its leading article."""
+    text = str(french)
+    return next((text[len(a):] for a in _ARTICLES if text.lower().startswith(a)), text)
+
+
 def _gloss(glossary: dict[str, Any], french: Any) -> str | None:
-    """The English gloss the file gives an official French name (case and accents aside)."""
-    folded = {fold(str(k)).lower(): v for k, v in glossary.items()}
-    return folded.get(fold(str(french)).lower().removeprefix("la ").removeprefix("le ").removeprefix("l’"))
+    """The English gloss the file gives an official French name or phrase (case, accents and article aside,
+    on either side)."""
+    folded = {fold(_bare(k)): v for k, v in glossary.items()}
+    return folded.get(fold(_bare(french)))
 
 
 def _unit(glossary: dict[str, Any], french: Any) -> Any:
@@ -133,17 +143,13 @@ def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
     return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
 
 
-_ARTICLES = ("la ", "le ", "les ", "l’", "l'")
-
-
 def _role(glossary: dict[str, Any], french: Any) -> Any:
     """Whoever a role of the file names in French, as English names it: a unit (« la Direction des
     communications », capitalised) by its French name and gloss, as `_unit`; an office holder (« la directrice
     générale ») by the English title the glossary gives, the French after it; else the French name, tagged."""
     if french is None:
         return None
-    text = str(french)
-    bare = next((text[len(a):] for a in _ARTICLES if text.lower().startswith(a)), text)
+    bare = _bare(french)
     if bare[:1].isupper():
         english = _unit(glossary, bare)
     else:
