@@ -72,6 +72,17 @@ def _read(path):
     return parser.sections
 
 
+def _build(text, work):
+    """The French and English politique of the fixture body written as `text`: the folder of their HTML."""
+    path = work / FIXTURE.name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(work / "out"), "--format", "html",
+                                       "--document", "politique", "-j", "1", "--silencieux"],
+                                env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert result.exit_code == 0, result.output
+    return work / "out" / FIXTURE.stem
+
+
 @pytest.fixture(scope="module")
 def politiques(tmp_path_factory):
     """The French and English politique of the recognised establishment, read back from their HTML."""
@@ -80,13 +91,7 @@ def politiques(tmp_path_factory):
     if "politique]" not in text:  # the fixture may already ask for it
         text = text.replace("documents_anglais: [netiquette, fiche-synthese]",
                             "documents_anglais: [netiquette, fiche-synthese, politique]")
-    path = work / FIXTURE.name
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(path), "--out", str(work / "out"), "--format", "html",
-                                       "--document", "politique", "-j", "1", "--silencieux"],
-                                env={"SOURCE_DATE_EPOCH": "1767225600"})
-    assert result.exit_code == 0, result.output
-    folder = work / "out" / FIXTURE.stem
+    folder = _build(text, work)
     return _read(folder / "politique.html"), _read(folder / "politique.en.html")
 
 
@@ -120,14 +125,8 @@ def test_roles_and_phrases_of_the_file_read_in_english_or_tagged_french(tmp_path
                                          "netiquette:\n", 1)
     text = text.replace("  glossaire:\n", "  glossaire:\n    directrice générale adjointe: Assistant Executive Director\n"
                                           "    la recherche: research\n")
-    path = tmp_path / FIXTURE.name
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(path), "--out", str(tmp_path / "out"), "--format", "html",
-                                       "--document", "politique", "-j", "1", "--silencieux"],
-                                env={"SOURCE_DATE_EPOCH": "1767225600"})
-    assert result.exit_code == 0, result.output
-    page = (tmp_path / "out" / FIXTURE.stem / "politique.en.html").read_text(encoding="utf-8")
-    sections = _read(tmp_path / "out" / FIXTURE.stem / "politique.en.html")
+    english = _build(text, tmp_path) / "politique.en.html"
+    page, sections = english.read_text(encoding="utf-8"), _read(english)
     procedures = " ".join(sections["procedures"]["text"].split())
     assert ("awaits the approval of the Assistant Executive Director (directrice générale adjointe), given after an "
             "assessment") in procedures
