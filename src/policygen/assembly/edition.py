@@ -73,6 +73,41 @@ _PERSONAL_USE = {
 }
 
 
+# The official English titles of the statutes the library cites (LégisQuébec's and Justice Laws' English
+# versions); a law not listed here keeps its French title, tagged as French.
+_LAW_TITLES = {
+    "charte": "Charter of human rights and freedoms",
+    "ccq": "Civil Code of Québec",
+    "code-professions": "Professional Code",
+    "acces": "Act respecting access to documents held by public bodies and the protection of personal information",
+    "prive": "Act respecting the protection of personal information in the private sector",
+    "lsss": "Act respecting health services and social services",
+    "gouvernance": "Act respecting the governance of the health and social services system",
+    "renseignements-sante": "Act respecting health and social services information",
+    "reglement-incidents": "Regulation respecting confidentiality incidents",
+    "divulgation": "Act to facilitate the disclosure of wrongdoings relating to public bodies",
+    "protection-jeunesse": "Youth Protection Act",
+    "sante-publique": "Public Health Act",
+    "technologies": "Act to establish a legal framework for information technology",
+    "droit-auteur": "Copyright Act",
+    "loi25": "Act to modernize legislative provisions as regards the protection of personal information",
+    "loi-chiropratique": "Chiropractic Act",
+    "langue-francaise": "Charter of the French language",
+}
+# How English cites the statute books: CQLR for RLRQ, R.S.C. for L.R.C., S.Q. for L.Q.
+_CITATIONS = (("RLRQ", "CQLR"), ("L.R.C. (1985), ch.", "R.S.C. 1985, c."), ("L.Q.", "S.Q."))
+
+
+def _english_law(ident: str, law: Any) -> Any:
+    if not isinstance(law, dict):
+        return law
+    citation = str(law.get("citation", ""))
+    for french, english in _CITATIONS:
+        citation = citation.replace(french, english)
+    title = _LAW_TITLES.get(ident) or (_french(law["title"]) if law.get("title") else law.get("title"))
+    return {**law, "citation": citation, "title": title}
+
+
 # The English of the usual staff measures (orgfile.schema.Sanctions' default), item by item.
 _STAFF_MEASURES = (
     "full or partial withdrawal of access to the employer’s accounts and communication tools",
@@ -149,14 +184,13 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "usage_personnel": _PERSONAL_USE[context["choix"]["usage_personnel_au_travail"]],
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
+             "groupes": _GROUPS,
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
     contacts = {key: [_titled(c, glossary) for c in value] if isinstance(value, list) else _titled(value, glossary)
                 for key, value in context["contacts"].items()}
-    # English cites Québec statutes as CQLR, not RLRQ
-    laws = {key: {**law, "citation": str(law.get("citation", "")).replace("RLRQ", "CQLR")} if isinstance(law, dict)
-            else law for key, law in context["lois"].items()}
+    laws = {key: _english_law(key, law) for key, law in context["lois"].items()}
     return {**context, "anglais": words, "contacts": contacts, "lois": laws}
 
 
