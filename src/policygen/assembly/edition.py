@@ -185,6 +185,9 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
              "groupes": _GROUPS,
+             # the file's own categories of people, in its French words, tagged as French
+             "categories": {r: [_french(c) for c in context["regimes"][r] or []] for r in REGIMES},
+             "documents_internes": [_french(d) for d in context["fondements"]["documents_internes"] or []],
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
