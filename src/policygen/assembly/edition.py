@@ -156,6 +156,16 @@ def _unit(glossary: dict[str, Any], french: Any) -> Any:
     return marked(text) if isinstance(french, Unconfirmed) else text
 
 
+def _bare(french: Any) -> Any:
+    """An official French name without its French article (« la Direction … » -> « Direction … »)."""
+    text = str(french)
+    for article in ("la ", "le ", "les ", "l’", "l'"):
+        if text.lower().startswith(article):
+            text = text[len(article):]
+            break
+    return marked(text) if isinstance(french, Unconfirmed) else text
+
+
 def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
     """A contact whose title is given in English, the French after it: « Director of Operations
     (Directrice des opérations) »."""
@@ -183,11 +193,14 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "usagers": _SERVED[context["organisation"]["type"]][1],
              "usage_personnel": _PERSONAL_USE[context["choix"]["usage_personnel_au_travail"]],
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
+             "moderation": _unit(glossary, _bare(context["roles"]["moderation"])) if context["roles"]["moderation"] else None,
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
              "groupes": _GROUPS,
              # the file's own categories of people, in its French words, tagged as French
              "categories": {r: [_french(c) for c in context["regimes"][r] or []] for r in REGIMES},
              "documents_internes": [_french(d) for d in context["fondements"]["documents_internes"] or []],
+             "mission": _french(context["organisation"]["mission"]) if context["organisation"]["mission"] else None,
+             "valeurs": [_french(v) for v in context["organisation"]["valeurs"] or []],
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
