@@ -26,7 +26,7 @@ from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Docum
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
-from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues
+from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, glossed
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -142,10 +142,7 @@ def _french(text: Any) -> str:
     return f"{FRENCH_OPEN}{text}{FRENCH_CLOSE}"
 
 
-def _gloss(glossary: dict[str, Any], french: Any) -> str | None:
-    """The English gloss the file gives an official French name (case and accents aside)."""
-    folded = {fold(str(k)).lower(): v for k, v in glossary.items()}
-    return folded.get(fold(str(french)).lower().removeprefix("la ").removeprefix("le ").removeprefix("l’"))
+_gloss = glossed  # the English gloss the file gives an official French name
 
 
 def _unit(glossary: dict[str, Any], french: Any) -> Any:
@@ -154,6 +151,15 @@ def _unit(glossary: dict[str, Any], french: Any) -> Any:
     gloss = _gloss(glossary, french)
     text = f"the {_french(french)}" + (f" ({gloss})" if gloss else "")
     return marked(text) if isinstance(french, Unconfirmed) else text
+
+
+def _in_english(glossary: dict[str, Any], french: Any) -> Any:
+    """Free French words of the file in the English the glossary gives them, else tagged as French; their
+    « (à confirmer) » mark kept."""
+    if not french:
+        return None
+    english = _gloss(glossary, french) or _french(french)
+    return marked(english) if isinstance(french, Unconfirmed) else english
 
 
 def _bare(french: Any) -> Any:
@@ -201,6 +207,9 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "documents_internes": [_french(d) for d in context["fondements"]["documents_internes"] or []],
              "mission": _french(context["organisation"]["mission"]) if context["organisation"]["mission"] else None,
              "valeurs": [_french(v) for v in context["organisation"]["valeurs"] or []],
+             # the help line's name and hours (`check` asks for the hours' English)
+             "ligne": {key: _in_english(glossary, (context["netiquette"]["ligne_aide"] or {}).get(key))
+                       for key in ("nom", "heures")},
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
