@@ -26,7 +26,7 @@ from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Docum
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
-from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues
+from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, glossed
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -75,6 +75,41 @@ _PERSONAL_USE = {
 }
 
 
+# The official English titles of the statutes the library cites (LégisQuébec's and Justice Laws' English
+# versions); a law not listed here keeps its French title, tagged as French.
+_LAW_TITLES = {
+    "charte": "Charter of human rights and freedoms",
+    "ccq": "Civil Code of Québec",
+    "code-professions": "Professional Code",
+    "acces": "Act respecting access to documents held by public bodies and the protection of personal information",
+    "prive": "Act respecting the protection of personal information in the private sector",
+    "lsss": "Act respecting health services and social services",
+    "gouvernance": "Act respecting the governance of the health and social services system",
+    "renseignements-sante": "Act respecting health and social services information",
+    "reglement-incidents": "Regulation respecting confidentiality incidents",
+    "divulgation": "Act to facilitate the disclosure of wrongdoings relating to public bodies",
+    "protection-jeunesse": "Youth Protection Act",
+    "sante-publique": "Public Health Act",
+    "technologies": "Act to establish a legal framework for information technology",
+    "droit-auteur": "Copyright Act",
+    "loi25": "Act to modernize legislative provisions as regards the protection of personal information",
+    "loi-chiropratique": "Chiropractic Act",
+    "langue-francaise": "Charter of the French language",
+}
+# How English cites the statute books: CQLR for RLRQ, R.S.C. for L.R.C., S.Q. for L.Q.
+_CITATIONS = (("RLRQ", "CQLR"), ("L.R.C. (1985), ch.", "R.S.C. 1985, c."), ("L.Q.", "S.Q."))
+
+
+def _english_law(ident: str, law: Any) -> Any:
+    if not isinstance(law, dict):
+        return law
+    citation = str(law.get("citation", ""))
+    for french, english in _CITATIONS:
+        citation = citation.replace(french, english)
+    title = _LAW_TITLES.get(ident) or (_french(law["title"]) if law.get("title") else law.get("title"))
+    return {**law, "citation": citation, "title": title}
+
+
 # The English of the usual staff measures (orgfile.schema.Sanctions' default), item by item.
 _STAFF_MEASURES = (
     "full or partial withdrawal of access to the employer’s accounts and communication tools",
@@ -109,20 +144,7 @@ def _french(text: Any) -> str:
     return f"{FRENCH_OPEN}{text}{FRENCH_CLOSE}"
 
 
-_ARTICLES = ("la ", "le ", "les ", "l’", "l'")
-
-
-def _bare(french: Any) -> str:
-    """A French name or phrase without its leading article."""
-    text = str(french)
-    return next((text[len(a):] for a in _ARTICLES if text.lower().startswith(a)), text)
-
-
-def _gloss(glossary: dict[str, Any], french: Any) -> str | None:
-    """The English gloss the file gives an official French name or phrase (case, accents and article aside,
-    on either side)."""
-    folded = {fold(_bare(k)): v for k, v in glossary.items()}
-    return folded.get(fold(_bare(french)))
+_gloss = glossed  # the English gloss the file gives an official French name
 
 
 def _unit(glossary: dict[str, Any], french: Any) -> Any:
@@ -133,14 +155,23 @@ def _unit(glossary: dict[str, Any], french: Any) -> Any:
     return marked(text) if isinstance(french, Unconfirmed) else text
 
 
-def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
-    """A contact whose title is given in English, the French after it: « Director of Operations
-    (Directrice des opérations) »."""
-    if not isinstance(contact, dict) or not contact.get("titre"):
-        return contact
-    gloss = _gloss(glossary, contact["titre"])
-    title = f"{gloss[:1].upper()}{gloss[1:]} ({_french(contact['titre'])})" if gloss else _french(contact["titre"])
-    return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
+def _in_english(glossary: dict[str, Any], french: Any) -> Any:
+    """Free French words of the file in the English the glossary gives them, else tagged as French; their
+    « (à confirmer) » mark kept."""
+    if not french:
+        return None
+    english = _gloss(glossary, french) or _french(french)
+    return marked(english) if isinstance(french, Unconfirmed) else english
+
+
+def _bare(french: Any) -> Any:
+    """An official French name without its French article (« la Direction … » -> « Direction … »)."""
+    text = str(french)
+    for article in ("la ", "le ", "les ", "l’", "l'"):
+        if text.lower().startswith(article):
+            text = text[len(article):]
+            break
+    return marked(text) if isinstance(french, Unconfirmed) else text
 
 
 def _role(glossary: dict[str, Any], french: Any) -> Any:
@@ -149,7 +180,7 @@ def _role(glossary: dict[str, Any], french: Any) -> Any:
     générale ») by the English title the glossary gives, the French after it; else the French name, tagged."""
     if french is None:
         return None
-    bare = _bare(french)
+    bare = str(_bare(french))
     if bare[:1].isupper():
         english = _unit(glossary, bare)
     else:
@@ -158,12 +189,14 @@ def _role(glossary: dict[str, Any], french: Any) -> Any:
     return marked(english) if isinstance(french, Unconfirmed) else english
 
 
-def _phrase(glossary: dict[str, Any], french: Any) -> Any:
-    """A phrase of the file (a subject, an audience, a value) in the English the glossary gives it, else in
-    French, tagged as French (never guessed)."""
-    gloss = _gloss(glossary, french)
-    english = gloss if gloss else _french(french)
-    return marked(english) if isinstance(french, Unconfirmed) else english
+def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
+    """A contact whose title is given in English, the French after it: « Director of Operations
+    (Directrice des opérations) »."""
+    if not isinstance(contact, dict) or not contact.get("titre"):
+        return contact
+    gloss = _gloss(glossary, contact["titre"])
+    title = f"{gloss[:1].upper()}{gloss[1:]} ({_french(contact['titre'])})" if gloss else _french(contact["titre"])
+    return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
 
 
 def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]:
@@ -185,6 +218,14 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
                                               else context["choix"]["usage_personnel_au_travail"]],
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
+             "groupes": _GROUPS,
+             # the file's own categories of people, in its French words, tagged as French
+             "categories": {r: [_french(c) for c in context["regimes"][r] or []] for r in REGIMES},
+             "documents_internes": [_french(d) for d in context["fondements"]["documents_internes"] or []],
+             "mission": _french(context["organisation"]["mission"]) if context["organisation"]["mission"] else None,
+             # the help line's name and hours (`check` asks for the hours' English)
+             "ligne": {key: _in_english(glossary, (context["netiquette"]["ligne_aide"] or {}).get(key))
+                       for key in ("nom", "heures")},
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
@@ -195,16 +236,14 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
                   ("approbation", "approbation_publications"), ("moderation", "moderation"),
                   ("securite_information", "securite_information"))},
               "approbation_conjointe": [_role(glossary, r) for r in roles["approbation_conjointe"]],
-              **{key: [_phrase(glossary, p) for p in phrases] for key, phrases in (
+              **{key: [_in_english(glossary, p) for p in phrases] for key, phrases in (
                   ("gestionnaires", roles["gestionnaires"]), ("sujets", editorial["sujets"]),
                   ("publics", editorial["publics"]), ("valeurs", context["organisation"]["valeurs"]))},
               "langues_publication": [_LANGUAGES.get(fold(str(w)), _french(w))
                                       for w in context["organisation"]["langues_publication"]]}
     contacts = {key: [_titled(c, glossary) for c in value] if isinstance(value, list) else _titled(value, glossary)
                 for key, value in context["contacts"].items()}
-    # English cites Québec statutes as CQLR, not RLRQ
-    laws = {key: {**law, "citation": str(law.get("citation", "")).replace("RLRQ", "CQLR")} if isinstance(law, dict)
-            else law for key, law in context["lois"].items()}
+    laws = {key: _english_law(key, law) for key, law in context["lois"].items()}
     return {**context, "anglais": words, "contacts": contacts, "lois": laws}
 
 

@@ -21,6 +21,7 @@ from pydantic import Field
 
 from ..diagnostics import Diagnostic
 from .strict import Strict
+from .weekdays import fold
 from .yamlsource import Located
 
 Fondement = Literal["reconnaissance_29_1", "programme_acces", "exception_22_3", "organisme_prive"]
@@ -60,11 +61,25 @@ class Langues(Strict):
     sanctions_anglais: SanctionsAnglais = SanctionsAnglais()
     # An official French name (a unit, an office holder's title) -> its English gloss: English keeps the
     # French name of a unit with the gloss after it, and gives a title in English with the French after it.
+    # Other French words of the file an English text prints (the help line's hours) -> their English.
     glossaire: dict[str, str] = {}
 
     @property
     def english(self) -> bool:
         return ENGLISH in self.editions
+
+
+def _unarticled(words: Any) -> str:
+    """French words folded, without a leading article (« La recherche » -> « recherche »)."""
+    folded = fold(str(words)).lower()
+    return next((folded[len(a):] for a in ("la ", "le ", "les ", "l’", "l'") if folded.startswith(a)), folded)
+
+
+def glossed(glossary: dict[str, str], french: Any) -> str | None:
+    """The English the glossary gives French words of the file (case, accents and a leading article aside,
+    in the glossary's key as in the text)."""
+    folded = {_unarticled(k): v for k, v in glossary.items()}
+    return folded.get(_unarticled(french))
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -134,6 +149,12 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
                   "élément : l’édition anglaise doit les énumérer comme le français.",
                   f"Ajoutez sous « langues: » « sanctions_anglais: » puis « {regime}: », une traduction par mesure, "
                   "dans le même ordre.")
+    line = org.netiquette.ligne_aide
+    if "netiquette" in langues.documents_anglais and line and line.heures and not glossed(langues.glossaire, line.heures):
+        error(("glossaire",), f"Les heures de la ligne d’aide (« {line.heures} ») n’ont pas leur anglais : l’avis "
+              "d’urgence de la nétiquette anglaise doit les donner comme le français.",
+              f"Ajoutez sous « langues: » « glossaire: » la ligne « {line.heures}: » suivie de leur anglais, "
+              "par exemple « every day, from 8 a.m. to midnight ».")
     directive = langues.directive
     if directive and _years_before(on, DIRECTIVE_YEARS) > directive.date:
         found.append(_at(located, display, ("langues", "directive", "date"), "langues.directive.date",
