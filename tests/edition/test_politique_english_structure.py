@@ -5,6 +5,7 @@ numbers, each clause as many paragraphs and list items as the French, and one se
 reads back in English, in its section, with no French left in it.
 """
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -29,24 +30,28 @@ FRENCH_WORDS = ("la présente politique", "personne visée", " des médias socia
 
 
 class _Clauses(HTMLParser):
-    """Per section: its heading, and per clause its number, paragraphs, list items and text."""
+    """Per section: its heading, text and clause titles, and per clause its number, paragraphs and list items."""
 
     def __init__(self):
         super().__init__()
         self.sections: dict[str, dict] = {}
         self.section = self.clause = None
         self.reading: str | None = None  # « heading » or « num » while inside one
+        self.titled = False  # inside a clause's title (its number included)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "section" and attrs.get("id", "").startswith("s-"):
-            self.section = {"heading": "", "clauses": [], "text": ""}
+            self.section = {"heading": "", "clauses": [], "text": "", "titles": []}
             self.sections[attrs["id"].removeprefix("s-")] = self.section
         elif tag == "div" and "clause" in (attrs.get("class") or "").split() and self.section is not None:
             self.clause = {"id": attrs.get("id"), "num": "", "p": 0, "li": 0}
             self.section["clauses"].append(self.clause)
         elif tag == "h2" and self.section is not None:
             self.reading = "heading"
+        elif tag == "h3" and self.clause is not None:
+            self.titled = True
+            self.section["titles"].append("")
         elif tag == "span" and attrs.get("class") == "num" and self.clause is not None:
             self.reading = "num"
         elif tag in ("p", "li") and self.clause is not None:
@@ -55,6 +60,7 @@ class _Clauses(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("h2", "span"):
             self.reading = None
+        self.titled = self.titled and tag != "h3"
 
     def handle_data(self, data):
         if self.section is None:
@@ -64,6 +70,8 @@ class _Clauses(HTMLParser):
             self.section["heading"] += data
         elif self.reading == "num":
             self.clause["num"] += data
+        if self.titled:
+            self.section["titles"][-1] += data
 
 
 def _read(path):
@@ -135,3 +143,13 @@ def test_roles_and_phrases_of_the_file_read_in_english_or_tagged_french(tmp_path
     assert "relates to one of the following subjects: la vie des installations or research." in editorial
     assert '<span lang="fr-CA">la vie des installations</span>' in page
     assert "They write in French or English" in editorial
+
+
+def test_a_cross_reference_names_a_heading_of_the_english_politique(politiques):
+    """« (see “…”) » in the second half's sections names a clause title the English edition prints."""
+    _, english = politiques
+    headings = {" ".join(t.split()).split(" ", 1)[-1] for section in english.values() for t in section["titles"]}
+    cited = [title for section in SENTENCES for title in re.findall(r"see “([^”]+)”", english[section]["text"])]
+    assert cited, "no cross-reference read back"
+    for title in cited:
+        assert title in headings
