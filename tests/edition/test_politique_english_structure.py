@@ -153,3 +153,23 @@ def test_a_cross_reference_names_a_heading_of_the_english_politique(politiques):
     assert cited, "no cross-reference read back"
     for title in cited:
         assert title in headings
+
+
+def test_check_names_the_french_words_the_english_politique_would_print(tmp_path):
+    """An office holder's title and a subject with no English in the glossary: `check` warns, naming each
+    and how to give its English; a unit (kept by its French name) and a glossed word are not named."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    text = text.replace("  approbation_publications: la Direction des communications et des affaires publiques\n",
+                        "  approbation_publications: la directrice générale adjointe\n")
+    text = text.replace("netiquette:\n", "ligne_editoriale:\n  sujets: [la vie des installations, la recherche]\n"
+                                         "netiquette:\n", 1)
+    text = text.replace("  glossaire:\n", "  glossaire:\n    la recherche: research\n")
+    path = tmp_path / FIXTURE.name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path)], env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert result.exit_code == 0, result.output
+    assert "avertissement [organisation.glossary]" in result.output
+    warning = result.output[result.output.index("[organisation.glossary]"):]
+    assert "« la directrice générale adjointe », « la vie des installations »." in warning
+    assert "la recherche" not in warning.split("\n")[0] and "Direction des communications" not in warning
+    assert "glossaire:" in warning

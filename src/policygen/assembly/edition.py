@@ -26,7 +26,7 @@ from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Docum
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
-from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, glossed
+from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, glossed, names_unit
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -181,7 +181,7 @@ def _role(glossary: dict[str, Any], french: Any) -> Any:
     if french is None:
         return None
     bare = str(_bare(french))
-    if bare[:1].isupper():
+    if names_unit(bare):
         english = _unit(glossary, bare)
     else:
         gloss = _gloss(glossary, bare)

@@ -75,6 +75,14 @@ def _unarticled(words: Any) -> str:
     return next((folded[len(a):] for a in ("la ", "le ", "les ", "l’", "l'") if folded.startswith(a)), folded)
 
 
+def names_unit(french: Any) -> bool:
+    """Whether a role of the file names a unit (« la Direction des communications »: capitalised after its
+    article), which English keeps by its French name, or an office holder (« la directrice générale »), whose
+    title English gives in English."""
+    text = str(french)
+    return text[next((len(a) for a in ("la ", "le ", "les ", "l’", "l'") if text.lower().startswith(a)), 0):][:1].isupper()
+
+
 def glossed(glossary: dict[str, str], french: Any) -> str | None:
     """The English the glossary gives French words of the file (case, accents and a leading article aside,
     in the glossary's key as in the text)."""
@@ -155,6 +163,19 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
               "d’urgence de la nétiquette anglaise doit les donner comme le français.",
               f"Ajoutez sous « langues: » « glossaire: » la ligne « {line.heures}: » suivie de leur anglais, "
               "par exemple « every day, from 8 a.m. to midnight ».")
+    if "politique" in langues.documents_anglais:
+        roles, editorial = org.roles, org.ligne_editoriale
+        titles = [r for r in (roles.approbation_publications, roles.moderation, roles.securite_information,
+                              *roles.approbation_conjointe) if r and not names_unit(r)]
+        french = [str(p) for p in (*titles, *roles.gestionnaires, *editorial.sujets, *editorial.publics,
+                                   *ident.valeurs) if not glossed(langues.glossaire, p)]
+        if french:
+            found.append(_at(located, display, ("langues", "documents_anglais"), "langues.glossaire",
+                             "La politique anglaise imprime en français, balisés comme tels, ces mots du fichier : "
+                             + ", ".join(f"« {w} »" for w in dict.fromkeys(french)) + ".",
+                             "Pour qu’elle les donne en anglais, ajoutez sous « langues: » « glossaire: » une ligne "
+                             "par mot : le français, « : », puis l’anglais (par exemple « directrice générale: "
+                             "Executive Director »).", "avertissement", "organisation.glossary"))
     directive = langues.directive
     if directive and _years_before(on, DIRECTIVE_YEARS) > directive.date:
         found.append(_at(located, display, ("langues", "directive", "date"), "langues.directive.date",
