@@ -223,6 +223,7 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "categories": {r: [_french(c) for c in context["regimes"][r] or []] for r in REGIMES},
              "documents_internes": [_french(d) for d in context["fondements"]["documents_internes"] or []],
              "mission": _french(context["organisation"]["mission"]) if context["organisation"]["mission"] else None,
+             "equipe_de_garde": _in_english(glossary, context["moderation"].get("equipe_de_garde")),
              # the help line's name and hours (`check` asks for the hours' English)
              "ligne": {key: _in_english(glossary, (context["netiquette"]["ligne_aide"] or {}).get(key))
                        for key in ("nom", "heures")},
