@@ -124,8 +124,9 @@ def test_one_sentence_of_the_section_reads_back_in_english(politiques, section, 
 
 def test_roles_and_phrases_of_the_file_read_in_english_or_tagged_french(tmp_path):
     """An office holder is named by the English title the glossary gives, the French after it; a unit by its
-    French name and gloss; a phrase of the file the glossary gives in English prints in English, one it does not
-    stays French, tagged lang="fr-CA" (never guessed); the publication languages are named in English."""
+    French name and gloss; a phrase of the file the glossary gives in English (a subject, the communications
+    unit's hours) prints in English, one it does not stays French, tagged lang="fr-CA" (never guessed); the
+    publication languages are named in English."""
     text = FIXTURE.read_text(encoding="utf-8")
     text = text.replace("  approbation_publications: la Direction des communications et des affaires publiques\n",
                         "  approbation_publications: la directrice générale adjointe\n")
@@ -133,6 +134,9 @@ def test_roles_and_phrases_of_the_file_read_in_english_or_tagged_french(tmp_path
                                          "netiquette:\n", 1)
     text = text.replace("  glossaire:\n", "  glossaire:\n    directrice générale adjointe: Assistant Executive Director\n"
                                           "    la recherche: research\n")
+    text = text.replace("    courriel: communications@ciusss-essai.qc.ca\n",
+                        "    courriel: communications@ciusss-essai.qc.ca\n    heures: en semaine, de 8 h 30 à 16 h 30\n", 1)
+    text = text.replace("  glossaire:\n", "  glossaire:\n    en semaine, de 8 h 30 à 16 h 30: weekdays, 8:30 a.m. to 4:30 p.m.\n")
     english = _build(text, tmp_path) / "politique.en.html"
     page, sections = english.read_text(encoding="utf-8"), _read(english)
     procedures = " ".join(sections["procedures"]["text"].split())
@@ -143,6 +147,8 @@ def test_roles_and_phrases_of_the_file_read_in_english_or_tagged_french(tmp_path
     assert "relates to one of the following subjects: la vie des installations or research." in editorial
     assert '<span lang="fr-CA">la vie des installations</span>' in page
     assert "They write in French or English" in editorial
+    assert "reported directly to the Direction des communications et des affaires publiques (Communications and Public " \
+           "Affairs), at communications@ciusss-essai.qc.ca, weekdays, 8:30 a.m. to 4:30 p.m." in procedures
 
 
 def test_a_cross_reference_names_a_heading_of_the_english_politique(politiques):
@@ -164,12 +170,14 @@ def test_check_names_the_french_words_the_english_politique_would_print(tmp_path
     text = text.replace("netiquette:\n", "ligne_editoriale:\n  sujets: [la vie des installations, la recherche]\n"
                                          "netiquette:\n", 1)
     text = text.replace("  glossaire:\n", "  glossaire:\n    la recherche: research\n")
+    text = text.replace("    courriel: communications@ciusss-essai.qc.ca\n",
+                        "    courriel: communications@ciusss-essai.qc.ca\n    heures: en semaine\n", 1)
     path = tmp_path / FIXTURE.name
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(path)], env={"SOURCE_DATE_EPOCH": "1767225600"})
     assert result.exit_code == 0, result.output
     assert "avertissement [organisation.glossary]" in result.output
     warning = result.output[result.output.index("[organisation.glossary]"):]
-    assert "« la directrice générale adjointe », « la vie des installations »." in warning
+    assert "« la directrice générale adjointe », « la vie des installations », « en semaine »." in warning
     assert "la recherche" not in warning.split("\n")[0] and "Direction des communications" not in warning
     assert "glossaire:" in warning

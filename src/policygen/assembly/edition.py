@@ -240,6 +240,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
               **{key: [_in_english(glossary, p) for p in phrases] for key, phrases in (
                   ("gestionnaires", roles["gestionnaires"]), ("sujets", editorial["sujets"]),
                   ("publics", editorial["publics"]), ("valeurs", context["organisation"]["valeurs"]))},
+              # the communications unit's office hours, which the French prints as the file writes them
+              "heures_communications": _in_english(glossary, context["contacts"]["communications"].get("heures")),
               "langues_publication": [_LANGUAGES.get(fold(str(w)), _french(w))
                                       for w in context["organisation"]["langues_publication"]]}
     contacts = {key: [_titled(c, glossary) for c in value] if isinstance(value, list) else _titled(value, glossary)

@@ -167,8 +167,9 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
         roles, editorial = org.roles, org.ligne_editoriale
         titles = [r for r in (roles.approbation_publications, roles.moderation, roles.securite_information,
                               *roles.approbation_conjointe) if r and not names_unit(r)]
+        hours = org.contacts.communications.heures
         french = [str(p) for p in (*titles, *roles.gestionnaires, *editorial.sujets, *editorial.publics,
-                                   *ident.valeurs) if not glossed(langues.glossaire, p)]
+                                   *ident.valeurs, *([hours] if hours else [])) if not glossed(langues.glossaire, p)]
         if french:
             found.append(_at(located, display, ("langues", "documents_anglais"), "langues.glossaire",
                              "La politique anglaise imprime en français, balisés comme tels, ces mots du fichier : "
