@@ -219,13 +219,37 @@ def test_a_broken_english_template_is_a_located_library_error(run, tmp_path):
     assert "regles.yaml:" in result.output and "blocage (netiquette)" in result.output
 
 
-def test_a_document_not_yet_translated_is_refused_with_what_is_missing(run, tmp_path):
-    """The politique has no English text yet: a recognised body asking for it is told, not given French."""
-    text = (BODIES / "etablissement-reconnu-en.yaml").read_text(encoding="utf-8")
-    path = tmp_path / "etablissement-reconnu-en.yaml"
-    path.write_text(text.replace("documents_anglais: [netiquette, fiche-synthese]",
-                                 "documents_anglais: [netiquette, fiche-synthese, politique]"), encoding="utf-8")
-    result = run("check", path)
+def test_a_document_with_no_english_outline_is_refused_with_what_is_missing(run, tmp_path):
+    """Without its English outline a document has no English structure: a body asking for it is told."""
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    (library / "en" / "plans" / "politique.yaml").unlink()
+    result = run("check", BODIES / "etablissement-reconnu-en.yaml", "--bibliotheque", library)
     assert result.exit_code == 3, result.output
     assert "erreur [organisation.edition] — langues.documents_anglais" in result.output
     assert "L’édition anglaise de « politique » n’est pas encore traduite : plan politique" in result.output
+
+
+def test_a_clause_with_no_english_yet_is_printed_in_french_tagged_and_refused_for_a_final_version(run, tmp_path):
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    (library / "en" / "clauses" / "netiquette" / "plaintes.md").unlink()
+    body = BODIES / "clinique-en.yaml"
+    args = ("--out", tmp_path / "out", "--format", "html", "--document", "netiquette", "-j", "1",
+            "--bibliotheque", library)
+    draft = run("build", body, *args)
+    assert draft.exit_code == 0, draft.output
+    assert "avertissement [organisation.translation] — netiquette.en" in draft.output
+    assert "n’a pas encore de traduction de 1 texte (le français y est imprimé) : clause netiquette.plaintes" \
+        in draft.output
+    page = (tmp_path / "out" / "clinique-en" / "netiquette.en.html").read_text(encoding="utf-8")
+    untranslated = page.split("Not yet translated: the French text follows.")[1].split("</div>")[0]
+    assert '<span lang="fr-CA">' in untranslated and "plainte" in untranslated
+    assert '<p class="draft-mark">Draft</p>' in page  # a draft, marked in the edition's language
+
+    final = run("build", body, *args, "--final")
+    assert final.exit_code == 3, final.output
+    assert "erreur [organisation.translation]" in final.output
+
+    explained = run("explain", body, "--document", "netiquette", "--bibliotheque", library)
+    assert "sans traduction : clause netiquette.plaintes" in explained.output

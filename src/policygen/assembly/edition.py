@@ -17,15 +17,16 @@ from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import Diagnostic, DiagnosticError
-from ..library.english import LANG, english_list, clause_keys, english_date, english_library, outline_key, stale
+from ..library.english import LANG, English, english_list, clause_keys, english_date, english_library, outline_key, \
+    stale
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
-from ..model.nodes import Block, Document, Inline, Link, Note, Paragraph, Provenance, Section, Strong, Text, \
-    ToConfirm, map_inlines
+from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Document, Emphasis, Foreign, Inline, Link, Note, \
+    Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
-from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues
+from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, glossed, names_unit
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -34,7 +35,7 @@ SUFFIX = "." + ENGLISH
 NOTICE = "Translation — the French version prevails"
 ELIGIBILITY = "Who can consult this page?"
 STAFF_ELIGIBILITY = "Who is this document for?"
-TO_CONFIRM_EN = "\u00a0(to be confirmed)"  # the mark of a value to confirm, in English
+UNTRANSLATED = "Not yet translated: the French text follows."  # a draft's clause with no English yet
 CHARTER = "Charter of the French language"
 
 
@@ -69,7 +70,44 @@ _PERSONAL_USE = {
     "hors_lieux": "outside working hours, away from the workplace and on a personal device",
     "permis": "at work as elsewhere, in moderation and without harming your tasks or the security of "
               "information systems",
+    # the file does not choose: the French says « in keeping with the employer's rules » (termes.yaml)
+    "non_precise": "in keeping with the employer’s rules on working time and work equipment",
 }
+
+
+# The official English titles of the statutes the library cites (LégisQuébec's and Justice Laws' English
+# versions); a law not listed here keeps its French title, tagged as French.
+_LAW_TITLES = {
+    "charte": "Charter of human rights and freedoms",
+    "ccq": "Civil Code of Québec",
+    "code-professions": "Professional Code",
+    "acces": "Act respecting access to documents held by public bodies and the protection of personal information",
+    "prive": "Act respecting the protection of personal information in the private sector",
+    "lsss": "Act respecting health services and social services",
+    "gouvernance": "Act respecting the governance of the health and social services system",
+    "renseignements-sante": "Act respecting health and social services information",
+    "reglement-incidents": "Regulation respecting confidentiality incidents",
+    "divulgation": "Act to facilitate the disclosure of wrongdoings relating to public bodies",
+    "protection-jeunesse": "Youth Protection Act",
+    "sante-publique": "Public Health Act",
+    "technologies": "Act to establish a legal framework for information technology",
+    "droit-auteur": "Copyright Act",
+    "loi25": "Act to modernize legislative provisions as regards the protection of personal information",
+    "loi-chiropratique": "Chiropractic Act",
+    "langue-francaise": "Charter of the French language",
+}
+# How English cites the statute books: CQLR for RLRQ, R.S.C. for L.R.C., S.Q. for L.Q.
+_CITATIONS = (("RLRQ", "CQLR"), ("L.R.C. (1985), ch.", "R.S.C. 1985, c."), ("L.Q.", "S.Q."))
+
+
+def _english_law(ident: str, law: Any) -> Any:
+    if not isinstance(law, dict):
+        return law
+    citation = str(law.get("citation", ""))
+    for french, english in _CITATIONS:
+        citation = citation.replace(french, english)
+    title = _LAW_TITLES.get(ident) or (_french(law["title"]) if law.get("title") else law.get("title"))
+    return {**law, "citation": citation, "title": title}
 
 
 # The English of the usual staff measures (orgfile.schema.Sanctions' default), item by item.
@@ -101,26 +139,63 @@ def english_hours(moderation: dict[str, Any]) -> str:
     return marked(text) if any(isinstance(v, Unconfirmed) for v in moderation.values()) else text
 
 
-def _gloss(glossary: dict[str, Any], french: Any) -> str | None:
-    """The English gloss the file gives an official French name (case and accents aside)."""
-    folded = {fold(str(k)).lower(): v for k, v in glossary.items()}
-    return folded.get(fold(str(french)).lower().removeprefix("la ").removeprefix("le ").removeprefix("l’"))
+def _french(text: Any) -> str:
+    """French words inside English text, so every format tags their language (`model.nodes.Foreign`)."""
+    return f"{FRENCH_OPEN}{text}{FRENCH_CLOSE}"
+
+
+_gloss = glossed  # the English gloss the file gives an official French name
 
 
 def _unit(glossary: dict[str, Any], french: Any) -> Any:
     """A unit by its official French name, with its English gloss: « the Direction des communications
     (Communications and Public Affairs) »; its « (à confirmer) » mark kept."""
     gloss = _gloss(glossary, french)
-    text = f"the {french}" + (f" ({gloss})" if gloss else "")
+    text = f"the {_french(french)}" + (f" ({gloss})" if gloss else "")
     return marked(text) if isinstance(french, Unconfirmed) else text
+
+
+def _in_english(glossary: dict[str, Any], french: Any) -> Any:
+    """Free French words of the file in the English the glossary gives them, else tagged as French; their
+    « (à confirmer) » mark kept."""
+    if not french:
+        return None
+    english = _gloss(glossary, french) or _french(french)
+    return marked(english) if isinstance(french, Unconfirmed) else english
+
+
+def _bare(french: Any) -> Any:
+    """An official French name without its French article (« la Direction … » -> « Direction … »)."""
+    text = str(french)
+    for article in ("la ", "le ", "les ", "l’", "l'"):
+        if text.lower().startswith(article):
+            text = text[len(article):]
+            break
+    return marked(text) if isinstance(french, Unconfirmed) else text
+
+
+def _role(glossary: dict[str, Any], french: Any) -> Any:
+    """Whoever a role of the file names in French, as English names it: a unit (« la Direction des
+    communications », capitalised) by its French name and gloss, as `_unit`; an office holder (« la directrice
+    générale ») by the English title the glossary gives, the French after it; else the French name, tagged."""
+    if french is None:
+        return None
+    bare = str(_bare(french))
+    if names_unit(bare):
+        english = _unit(glossary, bare)
+    else:
+        gloss = _gloss(glossary, bare)
+        english = f"the {gloss} ({_french(bare)})" if gloss else f"the {_french(bare)}"
+    return marked(english) if isinstance(french, Unconfirmed) else english
 
 
 def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
     """A contact whose title is given in English, the French after it: « Director of Operations
     (Directrice des opérations) »."""
-    if not isinstance(contact, dict) or not (gloss := _gloss(glossary, contact.get("titre", ""))):
+    if not isinstance(contact, dict) or not contact.get("titre"):
         return contact
-    title = f"{gloss[:1].upper()}{gloss[1:]} ({contact['titre']})"
+    gloss = _gloss(glossary, contact["titre"])
+    title = f"{gloss[:1].upper()}{gloss[1:]} ({_french(contact['titre'])})" if gloss else _french(contact["titre"])
     return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
 
 
@@ -139,17 +214,39 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "personnes": english_list([_GROUPS[r] for r in REGIMES if context["regimes"][r] and r != "public"]),
              "un_usager": _SERVED[context["organisation"]["type"]][0],
              "usagers": _SERVED[context["organisation"]["type"]][1],
-             "usage_personnel": _PERSONAL_USE[context["choix"]["usage_personnel_au_travail"]],
+             "usage_personnel": _PERSONAL_USE["non_precise" if "usage_personnel" in context["regles"]["par_defaut"]
+                                              else context["choix"]["usage_personnel_au_travail"]],
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
+             "groupes": _GROUPS,
+             # the file's own categories of people, in its French words, tagged as French
+             "categories": {r: [_french(c) for c in context["regimes"][r] or []] for r in REGIMES},
+             "documents_internes": [_french(d) for d in context["fondements"]["documents_internes"] or []],
+             "mission": _french(context["organisation"]["mission"]) if context["organisation"]["mission"] else None,
+             "equipe_de_garde": _in_english(glossary, context["moderation"].get("equipe_de_garde")),
+             # the help line's name and hours (`check` asks for the hours' English)
+             "ligne": {key: _in_english(glossary, (context["netiquette"]["ligne_aide"] or {}).get(key))
+                       for key in ("nom", "heures")},
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
+    # the politique's roles and the file's own phrases (subjects, audiences, values, managers' examples)
+    roles, editorial = context["roles"], context["ligne_editoriale"]
+    words |= {"direction": _role(glossary, roles["communications"]["direction"]),
+              **{key: _role(glossary, roles[field]) for key, field in (
+                  ("approbation", "approbation_publications"), ("moderation", "moderation"),
+                  ("securite_information", "securite_information"))},
+              "approbation_conjointe": [_role(glossary, r) for r in roles["approbation_conjointe"]],
+              **{key: [_in_english(glossary, p) for p in phrases] for key, phrases in (
+                  ("gestionnaires", roles["gestionnaires"]), ("sujets", editorial["sujets"]),
+                  ("publics", editorial["publics"]), ("valeurs", context["organisation"]["valeurs"]))},
+              # the communications unit's office hours, which the French prints as the file writes them
+              "heures_communications": _in_english(glossary, context["contacts"]["communications"].get("heures")),
+              "langues_publication": [_LANGUAGES.get(fold(str(w)), _french(w))
+                                      for w in context["organisation"]["langues_publication"]]}
     contacts = {key: [_titled(c, glossary) for c in value] if isinstance(value, list) else _titled(value, glossary)
                 for key, value in context["contacts"].items()}
-    # English cites Québec statutes as CQLR, not RLRQ
-    laws = {key: {**law, "citation": str(law.get("citation", "")).replace("RLRQ", "CQLR")} if isinstance(law, dict)
-            else law for key, law in context["lois"].items()}
+    laws = {key: _english_law(key, law) for key, law in context["lois"].items()}
     return {**context, "anglais": words, "contacts": contacts, "lois": laws}
 
 
@@ -185,7 +282,7 @@ def _basis(langues: dict[str, Any], name: str, staff: bool, audience: str) -> li
     """Who may read this edition, and on what the Charter lets the body publish it, as its basis says."""
     if langues["fondement"] == "reconnaissance_29_1":
         lead = (f"This internal document is addressed to {audience}. " if staff else "")
-        return [Text(f"{lead}{name} is recognized by the "), Text("Office québécois de la langue française"),
+        return [Text(f"{lead}{name} is recognized by the "), Foreign((Text("Office québécois de la langue française"),)),
                 Text(f" under section 29.1 of the {CHARTER}; section 26 allows it to "
                      + ("communicate internally" if staff else "publish") + " in English in addition to French."
                      + ("" if staff else " Everyone may consult this page."))]
@@ -209,13 +306,14 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str, audience
     directive: list[Inline] = []
     if langues["directive"]:
         titre, date = langues["directive"]["titre"], langues["directive"]["date"]
-        directive = [Text(f" Directive applied ({CHARTER}, ss. 29.15 and 29.16): “"), _value(titre),
+        directive = [Text(f" Directive applied ({CHARTER}, ss. 29.15 and 29.16): “"), Foreign((_value(titre),)),
                      Text("”, adopted on "), _value(date, english_date(date)), Text(".")]
     href = f"{original.kind}.html"
     blocks = tuple(map(_english_block, (
         Note((Paragraph((Strong((Text(NOTICE + "."),)),)),
-              Paragraph((Text(f"This document translates the French original, “{original.title}”, of the same "
-                              "version and date. Where the two versions differ, the French version prevails. "),
+              Paragraph((Text("This document translates the French original, “"), Foreign((Text(original.title),)),
+                         Text("”, of the same version and date. Where the two versions differ, the French version "
+                              "prevails. "),
                          Link(href, (Text("Read the French original"),)), Text(".")),))),
         Paragraph((Strong((Text(STAFF_ELIGIBILITY if staff else ELIGIBILITY),)),)),  # a heading would skip a level
         Paragraph((*_basis(langues, org_name, staff, audience), *directive,
@@ -238,16 +336,37 @@ def _english_block(block: Block) -> Block:
     return map_inlines(block, _marks)
 
 
-def _relabel(document: Document) -> Document:
-    """English labels: « Appendix 2: … », « Version of April 27, 2018 », « (to be confirmed) »."""
-    sections = tuple(dataclasses.replace(s, number=s.number.replace("Annexe", "Appendix"),
-                                         label=s.label.replace("Annexe", "Appendix").replace(" : ", ": "),
-                                         clauses=tuple(dataclasses.replace(c, blocks=tuple(map(_english_block, c.blocks)))
-                                                       for c in s.clauses))
-                     for s in document.sections)
-    mark = TO_CONFIRM_EN if document.date_to_confirm else ""
-    return dataclasses.replace(document, sections=sections,
-                               version_line=f"Version of {english_date(document.date)}{mark}")
+def _in_french(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    return (Foreign(inlines),) if inlines else inlines
+
+
+def _english_clause(clause: ClauseNode, translated: set[str]) -> ClauseNode:
+    """The clause with English marks; one with no English yet (a draft's: the build warns, the final
+    version refuses) says so in English, its French text tagged as French."""
+    blocks = tuple(map(_english_block, clause.blocks))
+    if clause.id not in translated:
+        blocks = (Paragraph((Emphasis((Text(UNTRANSLATED),)),)),
+                  *(map_inlines(b, _in_french) for b in blocks))
+    return dataclasses.replace(clause, blocks=blocks)
+
+
+class _Tagged:
+    """A French rule's template whose text prints tagged as French."""
+
+    def __init__(self, template: Any):
+        self.template = template
+
+    def render(self, context: dict[str, Any]) -> str:
+        return _french(self.template.render(context).strip())
+
+
+def _french_rules(library: Library, english: English, document: str) -> Library:
+    """`library` whose rules with no English rendering for `document` print their French tagged as French
+    (a draft edition's: the build warns, the final version refuses)."""
+    rules = {ident: rule if (ident, document) in english.rules or document not in rule.templates
+             else dataclasses.replace(rule, templates={**rule.templates, document: _Tagged(rule.templates[document])})
+             for ident, rule in library.rules.items()}
+    return dataclasses.replace(library, rules=rules)
 
 
 def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], french: list[Document],
@@ -255,7 +374,8 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
     """The English edition of each document of `french` the file asks for in English.
 
     `assemble` is `assemble.assemble` (which calls this function). Raises `DiagnosticError` when a
-    clause or rule a document needs has no English text yet."""
+    document has no English outline yet. A clause or rule with no English text keeps its French, tagged
+    and announced as such: `stale_translations` makes that a warning, and an error for a final version."""
     langues = loaded.organisation.langues
     english = library.english
     revision = loaded.organisation.revision
@@ -267,21 +387,20 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
     problems, editions = [], []
     context = english_context(context, langues)
     for original in wanted:
-        missing = [k for k in _needed(library, original.kind, context) if k not in english.where]
-        if missing:
+        if outline_key(original.kind) not in english.where:
             problems.append(Diagnostic(
                 loaded.display, loaded.located.line_of(("langues", "documents_anglais")), "langues.documents_anglais",
-                f"L’édition anglaise de « {original.kind} » n’est pas encore traduite : "
-                f"{', '.join(missing[:6])}{' …' if len(missing) > 6 else ''} ({len(missing)} textes).",
-                f"Retirez « {original.kind} » de langues.documents_anglais, ou ajoutez ces traductions sous "
-                "templates/en/.", code="organisation.edition"))
+                f"L’édition anglaise de « {original.kind} » n’est pas encore traduite : {outline_key(original.kind)}.",
+                f"Retirez « {original.kind} » de langues.documents_anglais, ou ajoutez son plan anglais sous "
+                "templates/en/plans/.", code="organisation.edition"))
             continue
-        built = assemble(english_library(library, english, original.kind), original.kind, context,
-                         loaded.located, loaded.display, lang=LANG)
-        built = _relabel(built)
+        edition_library = _french_rules(english_library(library, english, original.kind), english, original.kind)
+        built = assemble(edition_library, original.kind, context, loaded.located, loaded.display, lang=LANG)
+        sections = tuple(dataclasses.replace(s, clauses=tuple(_english_clause(c, set(english.clauses))
+                                                              for c in s.clauses)) for s in built.sections)
         notice = _notice(original, context["langues"], context["anglais"]["Nom"], context["anglais"]["personnes"])
         editions.append(dataclasses.replace(
-            built, kind=edition_kind(original.kind), sections=(notice, *built.sections),
+            built, kind=edition_kind(original.kind), sections=(notice, *sections),
             keywords=("social media", built.short_title, loaded.organisation.organisation.nom_court),
             alternates=(("fr-CA", f"{original.kind}.html"),)))
     if problems:
@@ -307,12 +426,16 @@ def stale_translations(item: Loaded, documents: list[Document], library: Library
         keys = [outline_key(kind)] + [k for c in library.clauses if c.id in context_ids
                                      for k in clause_keys(c, kind)]
         old = stale(library, english, keys)
-        if old:
+        missing = [k for k in keys if k not in english.where]
+        if old or missing:
+            said = ([f"traduit un texte français modifié depuis : {', '.join(t.key for t in old)}"] if old else []) + (
+                [f"n’a pas encore de traduction de {len(missing)} texte{'s' if len(missing) > 1 else ''} (le français y "
+                 f"est imprimé) : {', '.join(missing[:8])}{' …' if len(missing) > 8 else ''}"] if missing else [])
             found.append(Diagnostic(
                 item.display, item.located.line_of(("langues", "editions")), f"{document.kind}",
-                f"L’édition anglaise « {document.kind} » traduit un texte français modifié depuis : "
-                f"{', '.join(t.key for t in old)}.",
-                "Mettez la traduction à jour, puis son empreinte « traduit » (python -m policygen.library.translations).",
+                f"L’édition anglaise « {document.kind} » {' ; elle '.join(said)}.",
+                "Traduisez ou mettez à jour ces textes sous templates/en/ (policygen explain les nomme tous), puis "
+                "leur empreinte « traduit » (python -m policygen.library.translations --signer).",
                 code="organisation.translation"))
     return found
 

@@ -16,11 +16,11 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from ..model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, Table, \
-    Text, ToConfirm
+from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, Block, Emphasis, Foreign, Heading, Inline, LineBreak, Link, \
+    ListBlock, Note, Paragraph, Strong, Table, Text, ToConfirm
 from ..orgfile.confirm import CLOSE, OPEN
 
-_MARKERS = re.compile(f"([{OPEN}{CLOSE}])")
+_MARKERS = re.compile(f"([{OPEN}{CLOSE}{FRENCH_OPEN}{FRENCH_CLOSE}])")
 
 
 @cache
@@ -80,11 +80,13 @@ def _inlines(tokens: list[Token]) -> tuple[Inline, ...]:
         kind = token.type
         if kind in ("text", "code_inline", "html_inline"):
             for part in _MARKERS.split(token.content):  # a value to confirm is set apart by markers
-                if part == OPEN:
-                    stack.append((OPEN, "", []))
+                if part in (OPEN, FRENCH_OPEN):
+                    stack.append((part, "", []))
                 elif part == CLOSE and stack and stack[-1][0] == OPEN:
                     emit(ToConfirm(_merge(stack.pop()[2])))
-                elif part and part != CLOSE:
+                elif part == FRENCH_CLOSE and stack and stack[-1][0] == FRENCH_OPEN:
+                    emit(Foreign(_merge(stack.pop()[2])))
+                elif part and part not in (CLOSE, FRENCH_CLOSE):
                     emit(Text(part))
         elif kind == "softbreak":
             emit(Text(" "))

@@ -16,7 +16,7 @@ from ..library.reads import EMPTY, fields_read, shown, value_at
 from ..library.lint import ORGANISATION_SOURCE
 from ..library.obligations import law_binds
 from ..library.schema import Clause, Library, SourceRef
-from ..model.nodes import Document, Law, Provenance, RuleUse, Source, Value
+from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, Document, Law, Provenance, RuleUse, Source, Value
 from ..orgfile.yamlsource import dotted
 from .inputs import Loaded
 from .lawdates import citings
@@ -57,7 +57,8 @@ def provenance(clause: Clause, context: dict[str, Any], library: Library) -> Pro
     meta = clause.meta
     values = []
     for path in sorted(fields_read(clause)):
-        value = shown(value_at(context, path))
+        # an English edition's French names carry their language markers: the reviewer reads the words
+        value = shown(value_at(context, path)).replace(FRENCH_OPEN, "").replace(FRENCH_CLOSE, "")
         values.append(Value(dotted(path), value, value in EMPTY))
     laws = [(ref, library.laws.get(ref.law, {})) for ref in meta.legal]
     refs = list(meta.sources)

@@ -45,6 +45,7 @@ class LineBreak:
 TO_CONFIRM = "\u00a0(à confirmer)"  # no-break: the words never start a line alone
 # Inside parentheses the words take brackets (OQLF: no parentheses within parentheses).
 TO_CONFIRM_NESTED = "\u00a0[à confirmer]"
+TO_CONFIRM_EN = "\u00a0(to be confirmed)"  # in an English edition
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,21 @@ class ToConfirm:
     mention: str = TO_CONFIRM   # the words printed after it (`model.typography` chooses)
 
 
-Inline = Text | Emphasis | Strong | Link | LineBreak | ToConfirm
+@dataclass(frozen=True)
+class Foreign:
+    """Words in another language than the document's (a French name inside an English edition):
+    every format tags their language, so a screen reader pronounces them right (WCAG 3.1.2)."""
+
+    children: tuple[Inline, ...]
+    lang: str = "fr-CA"
+
+
+# Private-use characters around French words in an English edition's rendered Markdown
+# (`assembly.edition` sets them); the parser turns what they enclose into a `Foreign` node.
+FRENCH_OPEN, FRENCH_CLOSE = "\ue002", "\ue003"
+
+
+Inline = Text | Emphasis | Strong | Link | LineBreak | ToConfirm | Foreign
 
 
 # Blocks ----------------------------------------------------------------------

@@ -6,9 +6,12 @@ import dataclasses
 
 from .nodes import Document
 
+# The word before an annex's number, in the document's language.
+ANNEX_WORD = {"fr": "Annexe", "en": "Appendix"}
+
 
 def number(document: Document, numbered: bool) -> Document:
-    """« 1. », « 5.1 », « Annexe 2 » where the outline asks for numbers."""
+    """« 1. », « 5.1 », « Annexe 2 » (« Appendix 2 » in English) where the outline asks for numbers."""
     if not numbered:
         return document
     sections, body, annex = [], 0, 0
@@ -18,7 +21,7 @@ def number(document: Document, numbered: bool) -> Document:
             continue
         if section.annex:
             annex += 1
-            label = f"Annexe {annex}"
+            label = f"{ANNEX_WORD[document.lang[:2]]} {annex}"
         else:
             body += 1
             label = str(body)

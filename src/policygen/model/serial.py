@@ -15,7 +15,8 @@ from typing import Any
 from . import nodes
 
 TYPES = {cls.__name__: cls for cls in (
-    nodes.Text, nodes.Emphasis, nodes.Strong, nodes.Link, nodes.LineBreak, nodes.ToConfirm, nodes.Paragraph,
+    nodes.Text, nodes.Emphasis, nodes.Strong, nodes.Link, nodes.LineBreak, nodes.ToConfirm, nodes.Foreign,
+    nodes.Paragraph,
     nodes.ListBlock, nodes.Table, nodes.Heading, nodes.Note, nodes.Source, nodes.Law, nodes.Value, nodes.RuleUse,
     nodes.Provenance, nodes.Clause, nodes.Section, nodes.Layout, nodes.Document)}
 

@@ -21,6 +21,7 @@ from pydantic import Field
 
 from ..diagnostics import Diagnostic
 from .strict import Strict
+from .weekdays import fold
 from .yamlsource import Located
 
 Fondement = Literal["reconnaissance_29_1", "programme_acces", "exception_22_3", "organisme_prive"]
@@ -60,11 +61,33 @@ class Langues(Strict):
     sanctions_anglais: SanctionsAnglais = SanctionsAnglais()
     # An official French name (a unit, an office holder's title) -> its English gloss: English keeps the
     # French name of a unit with the gloss after it, and gives a title in English with the French after it.
+    # Other French words of the file an English text prints (the help line's hours) -> their English.
     glossaire: dict[str, str] = {}
 
     @property
     def english(self) -> bool:
         return ENGLISH in self.editions
+
+
+def _unarticled(words: Any) -> str:
+    """French words folded, without a leading article (« La recherche » -> « recherche »)."""
+    folded = fold(str(words)).lower()
+    return next((folded[len(a):] for a in ("la ", "le ", "les ", "l’", "l'") if folded.startswith(a)), folded)
+
+
+def names_unit(french: Any) -> bool:
+    """Whether a role of the file names a unit (« la Direction des communications »: capitalised after its
+    article), which English keeps by its French name, or an office holder (« la directrice générale »), whose
+    title English gives in English."""
+    text = str(french)
+    return text[next((len(a) for a in ("la ", "le ", "les ", "l’", "l'") if text.lower().startswith(a)), 0):][:1].isupper()
+
+
+def glossed(glossary: dict[str, str], french: Any) -> str | None:
+    """The English the glossary gives French words of the file (case, accents and a leading article aside,
+    in the glossary's key as in the text)."""
+    folded = {_unarticled(k): v for k, v in glossary.items()}
+    return folded.get(_unarticled(french))
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -134,6 +157,26 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
                   "élément : l’édition anglaise doit les énumérer comme le français.",
                   f"Ajoutez sous « langues: » « sanctions_anglais: » puis « {regime}: », une traduction par mesure, "
                   "dans le même ordre.")
+    line = org.netiquette.ligne_aide
+    if "netiquette" in langues.documents_anglais and line and line.heures and not glossed(langues.glossaire, line.heures):
+        error(("glossaire",), f"Les heures de la ligne d’aide (« {line.heures} ») n’ont pas leur anglais : l’avis "
+              "d’urgence de la nétiquette anglaise doit les donner comme le français.",
+              f"Ajoutez sous « langues: » « glossaire: » la ligne « {line.heures}: » suivie de leur anglais, "
+              "par exemple « every day, from 8 a.m. to midnight ».")
+    if "politique" in langues.documents_anglais:
+        roles, editorial = org.roles, org.ligne_editoriale
+        titles = [r for r in (roles.approbation_publications, roles.moderation, roles.securite_information,
+                              *roles.approbation_conjointe) if r and not names_unit(r)]
+        hours = org.contacts.communications.heures
+        french = [str(p) for p in (*titles, *roles.gestionnaires, *editorial.sujets, *editorial.publics,
+                                   *ident.valeurs, *([hours] if hours else [])) if not glossed(langues.glossaire, p)]
+        if french:
+            found.append(_at(located, display, ("langues", "documents_anglais"), "langues.glossaire",
+                             "La politique anglaise imprime en français, balisés comme tels, ces mots du fichier : "
+                             + ", ".join(f"« {w} »" for w in dict.fromkeys(french)) + ".",
+                             "Pour qu’elle les donne en anglais, ajoutez sous « langues: » « glossaire: » une ligne "
+                             "par mot : le français, « : », puis l’anglais (par exemple « directrice générale: "
+                             "Executive Director »).", "avertissement", "organisation.glossary"))
     directive = langues.directive
     if directive and _years_before(on, DIRECTIVE_YEARS) > directive.date:
         found.append(_at(located, display, ("langues", "directive", "date"), "langues.directive.date",

@@ -241,8 +241,8 @@ def _finish(organisation: Organisation, formats: list[str], cache: BuildCache,
     files = install(organisation.work, plan.target, organisation.documents, formats, organisation.manifest)
     models = {document.kind: document for document in organisation.documents}
     for document in plan.stale:
-        names = [f"{document}.{fmt}" for fmt in formats]
         editions = [d.kind for d in organisation.documents if d.kind != document and original_kind(d.kind) == document]
+        names = [f"{kind}.{fmt}" for kind in (document, *editions) for fmt in formats]  # an edition's files too
         cache.record(slug(plan.path), document, plan.keys[document],
                      {name: digest((plan.target / name).read_bytes()) for name in names},
                      [f for kind in (document, *editions) for f in organisation.found[kind]],

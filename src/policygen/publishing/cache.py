@@ -201,13 +201,14 @@ class BuildCache:
 
     def fresh(self, slug: str, document: str, key: str, target: Path, names: list[str],
               manifest: dict[str, str]) -> list[Finding] | None:
-        """The findings of `document` if it was built with `key` and its files `names` in `target`
-        are still the ones built (per the entry and the `manifest` beside them); None if not."""
+        """The findings of `document` if it was built with `key` and its files `names` in `target`, and
+        those of its editions the entry records, are still the ones built (per the entry and the `manifest`
+        beside them); None if not: deleting only an edition's files redoes it."""
         content = _unsealed(self._entry(slug, document))
         try:
-            if content is None or content.get("cle") != key or sorted(content["fichiers"]) != sorted(names):
+            if content is None or content.get("cle") != key or not set(names) <= set(content["fichiers"]):
                 return None
-            for name in names:
+            for name in content["fichiers"]:
                 data = read_bounded(target / name, OUTPUT_BYTES)
                 if data is None or not content["fichiers"][name] == manifest.get(name) == digest(data):
                     return None

@@ -43,6 +43,7 @@ SEVERITIES = {
     "cadence.overdue": ("avertissement", "avertissement"),
     "organisation.edition": ("erreur", "erreur"),  # an English edition the law does not allow
     "organisation.directive": ("avertissement", "avertissement"),
+    "organisation.glossary": ("avertissement", "avertissement"),  # French words an English politique prints
     "organisation.translation": ("avertissement", "erreur"),  # an English text older than its French
 }
 

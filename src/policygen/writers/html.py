@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, \
-    ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm
+    ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm, Foreign
 from ..resources import TEMPLATES
 from .columns import Placement
 from .common import anchor, footer_line, safe_href, table_of_contents
@@ -70,6 +70,8 @@ def pieces(nodes: tuple[Inline, ...], around: tuple[tuple[int, str, str], ...] =
         elif isinstance(node, ToConfirm):
             out += pieces(node.children, inside('<mark class="a-confirmer">', "</mark>"), serial)
             out.append(Piece(node.mention, inside('<span class="mention-a-confirmer">', "</span>")))
+        elif isinstance(node, Foreign):
+            out += pieces(node.children, inside(f'<span lang="{escape(node.lang)}">', "</span>"), serial)
     return out
 
 

@@ -35,7 +35,10 @@ from .fontsubset import PDF_DROPPED, subset
 from .html import render_html
 from .latolog import lato_stamp_quiet
 from .options import WriterOptions
+from .pdflang import install as tag_languages
 from .pdfua import repair
+
+tag_languages()  # French words in an English edition keep their /Lang in the PDF's tags
 
 
 class ProjectOnlyFetcher(URLFetcher):

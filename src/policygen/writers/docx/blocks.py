@@ -13,8 +13,8 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from ...model.nodes import Block, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, Strong, \
-    Table, Text, ToConfirm, inline_text
+from ...model.nodes import Block, Emphasis, Foreign, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, \
+    Strong, Table, Text, ToConfirm, inline_text
 from ..common import safe_href
 from ..typeset import ordinal_runs
 from .styles import NOTE_BOX_STYLE, NOTE_STYLE, TABLE_STYLE
@@ -77,6 +77,13 @@ def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = F
         elif isinstance(node, ToConfirm):
             _inlines(paragraph, node.children, bold, italic, True)
             paragraph.add_run(node.mention).italic = True
+        elif isinstance(node, Foreign):
+            before = len(paragraph._p.xpath(".//w:r"))  # a hyperlink's runs are inside it, not the paragraph's
+            _inlines(paragraph, node.children, bold, italic, highlight)
+            for run in paragraph._p.xpath(".//w:r")[before:]:
+                language = OxmlElement("w:lang")
+                language.set(qn("w:val"), node.lang)
+                run.get_or_add_rPr().append(language)
 
 
 class Lists:

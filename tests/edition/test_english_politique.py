@@ -1,0 +1,228 @@
+"""The English politique of a body recognised under art. 29.1 (issue 22): built in the three formats as a
+translation of the French (same numbering, en-CA, the French version prevailing), French names tagged as
+French in every format, kept in step with the French (a changed French clause: build warns, --final
+refuses, explain names it), and passing page-validation, outloud and axe like the French politique."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import page
+import pikepdf
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from policygen.cli.main import main
+from policygen.library.loader import load_library
+from policygen.resources import TEMPLATES
+from policygen.writers.common import anchor
+from conftest import FIXTURES
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "writers"))
+from test_accessibility import _check  # noqa: E402 - the same audit as the French documents'
+
+BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"
+SLUG = "etablissement-reconnu-en"
+# This half of the politique's clauses (their French file names sort from « annexe- » to « principes »).
+FIRST_HALF = sorted(p.name for p in (TEMPLATES / "clauses" / "politique").glob("*.md")
+                    if "annexe-" <= p.name < "procedures")
+
+
+def _invoke(*args: object):
+    return CliRunner().invoke(main, [str(a) for a in args], prog_name="policygen")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The recognised body's politique, French and English, in the three formats, built once."""
+    root = tmp_path_factory.mktemp("politique-en")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        result = _invoke("build", BODY, "--out", root / "out", "--document", "politique", "-j", "2")
+    assert result.exit_code == 0, result.output
+    return root / "out" / SLUG
+
+
+class _Headings(HTMLParser):
+    """The h2 and h3 headings of a page, as text."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings: list[str] = []
+        self._in = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h2", "h3"):
+            self._in, self.headings = True, [*self.headings, ""]
+
+    def handle_endtag(self, tag):
+        if tag in ("h2", "h3"):
+            self._in = False
+
+    def handle_data(self, data):
+        if self._in:
+            self.headings[-1] += data
+
+
+def _numbers(page_text: str) -> list[str]:
+    """« 5.2 », « 12. », « Annexe 1 » / « Appendix 1 » of each numbered heading, in order."""
+    parser = _Headings()
+    parser.feed(page_text.split("<main", 1)[1])
+    found = []
+    for heading in parser.headings:
+        if match := re.match(r"^(\d+(?:\.\d+)?\.?|Annexe \d+|Appendix \d+)[\s\u00a0:]", heading.strip()):
+            found.append(match.group(1).replace("Annexe", "Appendix"))
+    return found
+
+
+def test_the_english_politique_is_a_translation_with_the_french_numbering_in_every_format(built):
+    english = (built / "politique.en.html").read_text(encoding="utf-8")
+    french = (built / "politique.html").read_text(encoding="utf-8")
+    assert '<html lang="en-CA">' in english
+    assert "Translation — the French version prevails." in english
+    assert '<a href="politique.html">Read the French original</a>' in english
+    assert '<link rel="alternate" hreflang="en-CA" href="politique.en.html">' in french
+    assert "This internal document is addressed to staff" in english  # a staff document, on art. 26
+    numbers = _numbers(english)
+    assert numbers == _numbers(french) and "Appendix 1" in numbers and "15." in numbers, numbers
+    assert "Version of September 1, 2026" in english and "Annexe" not in english.split("<main", 1)[1]
+
+    with zipfile.ZipFile(built / "politique.en.docx") as docx:
+        body = docx.read("word/document.xml").decode()
+        styles = docx.read("word/styles.xml").decode()
+    assert 'w:val="en-CA"' in styles and "Translation — the French version prevails." in body
+    assert "Appendix 1: References" in body and "Policy on the Management and Use of Social Media" in body
+
+    text = "".join(p.extract_text() for p in PdfReader(str(built / "politique.en.pdf")).pages)
+    assert "Translation — the French version prevails." in text and "Appendix 1: References" in text
+    with pikepdf.open(built / "politique.en.pdf") as pdf:
+        assert pdf.Root["/Lang"] == "en-CA"
+
+
+def test_french_names_inside_the_english_are_tagged_as_french_in_every_format(built):
+    english = (built / "politique.en.html").read_text(encoding="utf-8")
+    unit = '<span lang="fr-CA">Direction des communications et des affaires publiques</span>'
+    assert f"the {unit} (Communications and Public Affairs)" in english
+    assert '<span lang="fr-CA">Office québécois de la langue française</span>' in english
+    # the file's own categories of people are its French words
+    assert '<span lang="fr-CA">les médecins, les dentistes et les pharmaciens</span>' in english
+
+    with zipfile.ZipFile(built / "politique.en.docx") as docx:
+        body = docx.read("word/document.xml").decode()
+    run = re.search(r'<w:r>(?:(?!</w:r>).)*Direction des communications et des affaires publiques</w:t></w:r>', body)
+    assert run and '<w:lang w:val="fr-CA"/>' in run.group(0)
+
+    with pikepdf.open(built / "politique.en.pdf") as pdf:
+        spans = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
+                 and o.get("/Type") == "/StructElem" and o.get("/S") == "/Span"]
+        assert any(str(s.get("/Lang", "")) == "fr-CA" for s in spans)
+
+
+def test_every_clause_of_this_half_is_translated_and_the_english_is_in_step():
+    library = load_library()
+    ids = {}
+    for name in FIRST_HALF:
+        text = (TEMPLATES / "clauses" / "politique" / name).read_text(encoding="utf-8")
+        ids[name] = re.search(r"^id: (\S+)$", text, re.M).group(1)
+    assert len(ids) > 40
+    english = library.english
+    assert sorted(n for n, i in ids.items() if i not in english.clauses) == []
+    rules = [r for r in library.rules.values() if "politique" in r.meta.textes]
+    assert [r.id for r in rules if (r.id, "politique") not in english.rules] == []
+    assert "plan politique" in english.where
+
+
+def test_the_built_english_politique_prints_no_french_clause_of_this_half(built):
+    english = (built / "politique.en.html").read_text(encoding="utf-8")
+    first = {anchor(c.id) for c in load_library().clauses
+             if c.path.parent.name == "politique" and c.path.name in FIRST_HALF}
+    printed = set(re.findall(r'<div class="clause" id="([^"]+)"', english))
+    untranslated = set(re.findall(r'<div class="clause" id="([^"]+)"><p><em>Not yet translated', english))
+    assert len(first & printed) > 30  # the half is in the page, so the check below bites
+    assert sorted(first & untranslated) == []
+
+
+def test_a_french_politique_clause_changed_after_its_translation_makes_the_english_stale(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    clause = library / "clauses" / "politique" / "principes.md"
+    text = clause.read_text(encoding="utf-8")
+    old = "des échanges harmonieux, respectueux, courtois et pertinents"
+    assert old in text
+    clause.write_text(text.replace(old, "des échanges respectueux, courtois et pertinents"), encoding="utf-8")
+    args = ("--out", tmp_path / "out", "--format", "html", "--document", "politique", "-j", "1",
+            "--bibliotheque", library)
+
+    draft = _invoke("build", BODY, *args)
+    assert draft.exit_code == 0, draft.output
+    assert "avertissement [organisation.translation] — politique.en" in draft.output
+    assert "traduit un texte français modifié depuis : clause politique.principes" in draft.output
+    page_en = (tmp_path / "out" / SLUG / "politique.en.html").read_text(encoding="utf-8")
+    assert '<p class="draft-mark">Draft</p>' in page_en
+
+    final = _invoke("build", BODY, *args, "--final")
+    assert final.exit_code == 3, final.output
+    assert "erreur [organisation.translation] — politique.en" in final.output
+
+    explained = _invoke("explain", BODY, "--document", "politique", "--bibliotheque", library)
+    assert "modifié depuis sa traduction : clause politique.principes" in explained.output
+
+
+def test_deleting_only_an_editions_files_rebuilds_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    args = ("build", FIXTURES / "organismes" / "clinique-en.yaml", "--out", tmp_path / "out", "--format", "html",
+            "--document", "netiquette", "-j", "1")
+    assert _invoke(*args).exit_code == 0
+    english = tmp_path / "out" / "clinique-en" / "netiquette.en.html"
+    assert "à jour, rien à refaire" in _invoke(*args).output
+    english.unlink()
+    again = _invoke(*args)
+    assert again.exit_code == 0, again.output
+    assert english.is_file() and "rien à refaire" not in again.output
+
+
+def test_the_help_lines_hours_are_in_english_in_the_emergency_notice(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    text = (FIXTURES / "organismes" / "ligne-ecoute.yaml").read_text(encoding="utf-8").rstrip("\n")
+    text += "\n\nlangues:\n  editions: [fr, en]\n  fondement: organisme_prive\n  nom_anglais: the Line\n"
+    without = tmp_path / "ligne.yaml"
+    without.write_text(text, encoding="utf-8")
+    refused = _invoke("check", without)
+    assert refused.exit_code == 3
+    assert "Les heures de la ligne d’aide (« tous les jours, de 8 h à minuit ») n’ont pas leur anglais" \
+        in refused.output
+    given = tmp_path / "ligne-en.yaml"
+    given.write_text(text + "  glossaire:\n    tous les jours, de 8 h à minuit: every day, from 8 a.m. to midnight\n",
+                     encoding="utf-8")
+    result = _invoke("build", given, "--out", tmp_path / "out", "--format", "html", "--document", "netiquette",
+                     "-j", "1")
+    assert result.exit_code == 0, result.output
+    page_en = (tmp_path / "out" / "ligne-en" / "netiquette.en.html").read_text(encoding="utf-8")
+    assert ('call <strong>514-555-0199</strong>, <mark class="a-confirmer">every day, from 8 a.m. to midnight</mark>'
+            '<span class="mention-a-confirmer">\u00a0(to be confirmed)</span>') in page_en
+    assert "de 8 h à minuit" not in page_en.split("<main", 1)[1]
+
+
+def test_the_english_politique_pdf_is_pdfua1_for_page_validation_and_outloud(built):
+    pdf = built / "politique.en.pdf"
+    report = page.validate_pdf(str(pdf), profile=page.ValidationProfile.PDF_UA_1)
+    assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
+    run = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--json", "-", "--fail-on", "never",
+                          str(pdf)], capture_output=True, text=True, timeout=900)
+    findings = [(f["rule"], f["message"]) for r in json.loads(run.stdout)["results"] for f in r["findings"]
+                if f["severity"] in ("error", "warning")]
+    assert not findings, findings
+
+
+def test_the_english_politique_passes_axe(browser, built):
+    _check(browser, [built / "politique.en.html"], built)
