@@ -121,7 +121,7 @@ def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
     if org.type == "ordre_professionnel":
         assert "les professions qu’il encadre" not in politique
         assert not re.search(r"défend(re|ra)? (ses|les) membres", everything)
-        assert "déclare à qui détient le renseignement" in politique  # members report to the holder, not the ordre
+        assert "cet incident relève de qui détient le renseignement" in politique  # members report to the holder, not the ordre
     # administrators: never the employer's dismissal
     if "administrateur" in present:
         assert "Pour les membres du conseil d’administration et des comités, un manquement est examiné selon" in politique
