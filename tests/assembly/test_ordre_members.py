@@ -79,6 +79,19 @@ def test_a_members_incident_is_a_reminder_not_a_procedure_of_the_ordre(clauses, 
     assert "le déclare à qui détient" not in text
 
 
+@pytest.mark.parametrize("slug", ["ocq", "ordre-inhalotherapie"])  # the ordres with students in their scope
+def test_students_registered_with_the_ordre_answer_to_its_regulation_under_art_94(clauses, slug):
+    """B-O2: an ordre reaches registered students only through a regulation under C. prof. art. 94 h
+    (read on LégisQuébec), which may apply some of the members' standards to them."""
+    text = clauses[slug]["politique.non-observance.etudiants"]
+    assert text.startswith("Pour les étudiants et les stagiaires, un manquement est traité selon la convention de stage")
+    assert ("Un étudiant inscrit au registre de l’Ordre répond en outre des normes applicables aux membres que lui rend "
+            "applicables, le cas échéant, un règlement de l’Ordre pris en vertu du paragraphe h de l’article 94 du "
+            "Code des professions") in text
+    # « employé » no longer defined as anyone salaried or contractual (students and consultants have their own regimes)
+    assert "employé :" not in clauses[slug]["politique.definitions"]
+
+
 def test_a_body_without_members_keeps_one_rule_for_everyone(clauses):
     text = clauses["clinique"]
     assert text["politique.regles-personnelles.conformite"].startswith("Toute personne visée qui s’exprime au sujet de la Clinique")
