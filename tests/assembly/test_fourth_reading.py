@@ -69,7 +69,7 @@ def test_the_privacy_officers_delegation_is_written(texts):
 def test_the_netiquette_access_paragraph_gives_the_persons_own_right(texts, slug):
     """A-M13: under P-39.1 only the person concerned has access; the Loi sur l'accès by its full title."""
     netiquette = texts[slug, "netiquette"]
-    assert "vous pouvez demander accès à ceux qui vous concernent, selon la " in netiquette
+    assert "vous pouvez y demander accès selon la " in netiquette
     assert "faire l’objet d’une demande d’accès" not in netiquette
     assert "la Loi sur l’accès (RLRQ" not in netiquette
 
