@@ -80,3 +80,14 @@ def test_an_ordre_never_calls_the_people_its_members_serve_clients(texts, slug):
     politique = texts[slug, "politique"]
     assert "ses clients" not in politique
     assert "la relation de confiance avec les personnes qu’il sert" in politique
+
+
+def test_a_non_profits_administrators_answer_to_the_civil_code(texts):
+    """A-M3 / B-C6: an organisme's administrators are bound by C.c.Q. art. 322; its code d'éthique only if
+    it has one (nothing in the file says so)."""
+    osbl = texts["osbl", "politique"]
+    assert ("sont tenus aux devoirs que leur imposent leur mandat, le Code civil du Québec (art. 322 : prudence, "
+            "diligence, honnêteté et loyauté dans l’intérêt de la personne morale) et, s’il en existe un, le code "
+            "d’éthique de l’organisme.") in osbl
+    # an ordre's administrators keep their own code
+    assert "art. 322" not in texts["ocq", "politique"]
