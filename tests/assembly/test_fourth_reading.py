@@ -15,6 +15,7 @@ from policygen.model.nodes import document_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 PATHS = {"osbl": "tests/fixtures/organismes/osbl.yaml", "clinique": "tests/fixtures/organismes/clinique.yaml",
+         "coop-vallee": "tests/fixtures/organismes/coop-vallee.yaml",
          "ordre-inhalotherapie": "tests/fixtures/organismes/ordre-inhalotherapie.yaml",
          "ocq": "organisations/ocq.yaml", "cisss-laurentides": "organisations/cisss-laurentides.yaml"}
 
@@ -91,3 +92,20 @@ def test_a_non_profits_administrators_answer_to_the_civil_code(texts):
             "d’éthique de l’organisme.") in osbl
     # an ordre's administrators keep their own code
     assert "art. 322" not in texts["ocq", "politique"]
+
+
+def test_a_health_coops_professionals_answer_to_their_ordres_syndic(texts):
+    """A-M11: a complaint about a physician's or a nurse's conduct at a coop may go to their ordre."""
+    assert ("Une plainte sur la conduite d’un membre d’un ordre professionnel qui exerce à la Coopérative peut aussi "
+            "être adressée au syndic de cet ordre.") in texts["coop-vallee", "politique"]
+    assert "peut aussi être adressée au syndic de son ordre professionnel" in texts["coop-vallee", "netiquette"]
+    # a clinic that names its ordre's office already gives that route; a foundation has no professionals
+    assert "syndic de son ordre professionnel" not in texts["clinique", "netiquette"]
+    assert "Direction des enquêtes du Collège des médecins du Québec" in texts["clinique", "netiquette"]
+    assert "syndic de son ordre professionnel" not in texts["osbl", "netiquette"]
+
+
+def test_an_ordre_of_a_reserved_title_fights_its_usurpation(texts):
+    """B-O6: for a reserved title, the offence is chiefly using the title."""
+    assert "combat l’usurpation du titre et, le cas échéant, l’exercice illégal des activités réservées" in texts["ordre-inhalotherapie", "politique"]
+    assert "combat l’exercice illégal de la profession" in texts["ocq", "politique"]
