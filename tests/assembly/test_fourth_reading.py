@@ -16,6 +16,7 @@ from policygen.model.nodes import document_texts
 ROOT = Path(__file__).resolve().parents[2]
 PATHS = {"osbl": "tests/fixtures/organismes/osbl.yaml", "clinique": "tests/fixtures/organismes/clinique.yaml",
          "coop-vallee": "tests/fixtures/organismes/coop-vallee.yaml",
+         "ligne-ecoute": "tests/fixtures/organismes/ligne-ecoute.yaml",
          "ordre-inhalotherapie": "tests/fixtures/organismes/ordre-inhalotherapie.yaml",
          "ocq": "organisations/ocq.yaml", "cisss-laurentides": "organisations/cisss-laurentides.yaml"}
 
@@ -109,3 +110,14 @@ def test_an_ordre_of_a_reserved_title_fights_its_usurpation(texts):
     """B-O6: for a reserved title, the offence is chiefly using the title."""
     assert "combat l’usurpation du titre et, le cas échéant, l’exercice illégal des activités réservées" in texts["ordre-inhalotherapie", "politique"]
     assert "combat l’exercice illégal de la profession" in texts["ocq", "politique"]
+
+
+def test_the_competence_rule_is_epicene_outside_an_ordre(texts):
+    """B-L7 and épicène: « Le professionnel qui intervient… il » for a help line's volunteers and everyone else."""
+    clinique = texts["clinique", "politique"]
+    assert "La personne qui intervient sur les médias sociaux bénéficie d’une crédibilité supplémentaire" in clinique
+    assert "Elle reste prudente dans ses affirmations" in clinique
+    assert "Le professionnel qui intervient" not in clinique
+    assert "son interlocuteur" not in clinique
+    assert "Le membre qui intervient sur les médias sociaux" in texts["ocq", "politique"]
+    assert "lorsqu’une publication se rattache au travail, au bénévolat ou à la profession" in texts["ligne-ecoute", "politique"]
