@@ -92,8 +92,19 @@ def test_students_registered_with_the_ordre_answer_to_its_regulation_under_art_9
     assert "employé :" not in clauses[slug]["politique.definitions"]
 
 
+@pytest.mark.parametrize("slug", ORDRES)
+def test_speaking_in_ones_own_name_is_advice_for_members(clauses, slug):
+    """7.2 and 9.4: naming oneself and saying one speaks in one's own name bind the others; for a member
+    speaking in their own name they are recommendations (their duties are their code's)."""
+    assert clauses[slug]["politique.enonces.prise-de-position"].endswith(
+        "; pour un membre qui s’exprime en son seul nom, c’est une recommandation.")
+    assert ("; pour un membre qui s’exprime en son seul nom, ces précisions sont des recommandations, ses devoirs "
+            "étant ceux de son code de déontologie.") in clauses[slug]["politique.regles-personnelles.opinions"]
+
+
 def test_a_body_without_members_keeps_one_rule_for_everyone(clauses):
     text = clauses["clinique"]
     assert text["politique.regles-personnelles.conformite"].startswith("Toute personne visée qui s’exprime au sujet de la Clinique")
     assert text["politique.roles.personnes"].startswith("Toute personne visée :")
     assert "politique.regles-personnelles.conformite-membres" not in text and "politique.roles.membres" not in text
+    assert "pour un membre qui s’exprime en son seul nom" not in " ".join(text.values())
