@@ -121,3 +121,13 @@ def test_the_competence_rule_is_epicene_outside_an_ordre(texts):
     assert "son interlocuteur" not in clinique
     assert "Le membre qui intervient sur les médias sociaux" in texts["ocq", "politique"]
     assert "lorsqu’une publication se rattache au travail, au bénévolat ou à la profession" in texts["ligne-ecoute", "politique"]
+
+
+def test_the_short_name_is_set_once_before_its_first_use(texts):
+    """B-L6: « l'Écoute Solidaire est désignée par les mots « l'Écoute Solidaire » » was circular, and the
+    designation came after the short name's first use."""
+    assert "désignée par les mots" not in texts["ligne-ecoute", "politique"]
+    assert "que l’Écoute Solidaire ne peut ignorer" in texts["ligne-ecoute", "politique"]
+    osbl = texts["osbl", "politique"]
+    assert "que la Fondation Santé (ci-après « la Fondation ») ne peut ignorer" in osbl
+    assert osbl.index("(ci-après « la Fondation »)") < osbl.index("La Fondation tient des comptes officiels")
