@@ -110,7 +110,7 @@ def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
         assert "critique exprimée de bonne foi et avec mesure" in fiche
         assert "à votre gestionnaire" in fiche and "à son gestionnaire" in politique
     if present & {"administrateur", "professionnel_independant", "membre", "etudiant", "benevole", "stagiaire"}:
-        assert "Transmettez la capture directement" in fiche and "transmettent un tel contenu directement" in politique
+        assert "Transmettez la capture directement" in fiche and "de transmettre un tel contenu directement" in politique
     # consent to publish: art. 6 for a public health establishment; the access paragraph names the holder
     if org.type == "etablissement_sante" and org.secteur == "public":
         assert "R-22.1, art. 6" in politique and "moins de 14 ans" in politique

@@ -96,6 +96,19 @@ def test_a_new_duty_on_an_ordres_members_is_refused():
     assert lint(staff_only) == []
 
 
+def test_an_advice_worded_as_a_duty_is_refused():
+    """A rule « il est recommandé » must read as advice in the politique (reader2B O8: « Toute personne visée
+    règle les paramètres… » under a recommendation)."""
+    library = load_library()
+    rule = library.rules["parametres-confidentialite"]
+    textes = {**rule.meta.textes, "politique": "Toute personne visée règle les paramètres de confidentialité de ses profils."}
+    problems = [p for p in lint(_with_rule(library, "parametres-confidentialite", textes=textes)) if p.code == "library.rule"]
+    assert len(problems) == 1 and "se lit comme un devoir" in problems[0].message, problems
+    # the same words as a duty, for readers the body may bind, pass
+    staff = _with_rule(library, "parametres-confidentialite", textes=textes, force="doit", regimes=["employeur"])
+    assert [p for p in lint(staff) if "parametres-confidentialite" in p.message and "devoir" in p.message] == []
+
+
 def test_an_unknown_rule_is_refused_with_a_suggestion(tmp_path):
     library = load_library()
     leaked = _planted(tmp_path, library,

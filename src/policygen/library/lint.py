@@ -25,6 +25,9 @@ RULEBOOK = "templates/data/regles.yaml"
 MEMBER_LAWS = "code-professions"
 DEONTOLOGY_LAWS = "code-deontologie-"
 BINDING = ("doit", "ne doit pas")
+# How the politique's third person says advice; a rule « il est recommandé » whose text says none of
+# these reads as a duty (the privacy-settings rule read « Toute personne visée règle… »).
+ADVICE = re.compile(r"recommand|conseill|invitée? à|mieux vaut|préférable")
 
 
 def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnostic]:
@@ -195,6 +198,10 @@ def _lint_rules(library: Library, schema: dict) -> list[Diagnostic]:
                            f"Le texte « {document} » lit « {dotted} » sans le déclarer dans « valeurs ».")
             _check_lists(text, lambda message: report("library.list", ("textes",), message))
         _check_member_duty(meta, report)
+        if meta.force == "il est recommandé" and "politique" in meta.textes and not ADVICE.search(meta.textes["politique"]):
+            report("library.rule", ("textes",),
+                   f"La règle « {meta.id} » est une recommandation, mais son texte de la politique se lit comme un devoir : "
+                   "dites-le (« il est recommandé », « mieux vaut »…) ou changez sa force.")
     return problems
 
 
