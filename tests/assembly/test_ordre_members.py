@@ -100,6 +100,9 @@ def test_speaking_in_ones_own_name_is_advice_for_members(clauses, slug):
         "; pour un membre qui s’exprime en son seul nom, c’est une recommandation.")
     assert ("; pour un membre qui s’exprime en son seul nom, ces précisions sont des recommandations, ses devoirs "
             "étant ceux de son code de déontologie.") in clauses[slug]["politique.regles-personnelles.opinions"]
+    assert clauses[slug]["politique.enonces.conduite"].endswith(
+        "; pour un membre qui s’exprime en son seul nom, cette conduite est celle que lui demandent le code de "
+        "déontologie de la profession et le Code des professions.")
 
 
 def test_a_body_without_members_keeps_one_rule_for_everyone(clauses):
