@@ -27,7 +27,7 @@ CHOICES = {
     "retrait": ("Nous pouvons masquer ou supprimer un commentaire",
                 "seuls les contenus illégaux sont supprimés"),
     "majuscules": ("entièrement en majuscules", None),
-    "repetitions": ("le même message publié à répétition", None),
+    "repetitions": ("ainsi que les messages répétés", None),
     "desinformation": ("une information fausse qui présente un risque pour la santé ou la sécurité du public",
                        "nous y répondons en donnant l’information juste"),
     "urgence": ("au-delà des heures habituelles", None),

@@ -110,7 +110,7 @@ def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
         assert "critique exprimée de bonne foi et avec mesure" in fiche
         assert "à votre gestionnaire" in fiche and "à son gestionnaire" in politique
     if present & {"administrateur", "professionnel_independant", "membre", "etudiant", "benevole", "stagiaire"}:
-        assert "Transmettez la capture directement" in fiche and "transmettent un tel contenu directement" in politique
+        assert "Transmettez la capture directement" in fiche and "de transmettre un tel contenu directement" in politique
     # consent to publish: art. 6 for a public health establishment; the access paragraph names the holder
     if org.type == "etablissement_sante" and org.secteur == "public":
         assert "R-22.1, art. 6" in politique and "moins de 14 ans" in politique
@@ -121,7 +121,7 @@ def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
     if org.type == "ordre_professionnel":
         assert "les professions qu’il encadre" not in politique
         assert not re.search(r"défend(re|ra)? (ses|les) membres", everything)
-        assert "déclare à qui détient le renseignement" in politique  # members report to the holder, not the ordre
+        assert "cet incident relève de qui détient le renseignement" in politique  # members report to the holder, not the ordre
     # administrators: never the employer's dismissal
     if "administrateur" in present:
         assert "Pour les membres du conseil d’administration et des comités, un manquement est examiné selon" in politique

@@ -130,8 +130,10 @@ def test_a_private_establishment_cites_r22_1_for_incidents_and_consent(texts):
     assert "(RLRQ, c. R-22.1, r. 1, art. 15)" in politique
     assert "articles 3.5 à 3.8 de la Loi sur la protection des renseignements personnels dans le secteur privé" in politique
     assert "(RLRQ, c. R-22.1, art. 6). Pour une personne majeure inapte" in politique
-    # A private body that is not an établissement keeps P-39.1 alone.
-    assert "articles 108 et 110" not in _body(texts, "coop-vallee")
+    # A private body that is not an établissement is under only if it is one of its « organismes »
+    # (art. 4, not read): said as a condition (tests/assembly/test_health_information_reach.py).
+    assert "ces obligations découlent des articles 108 et 110" not in _body(texts, "coop-vallee")
+    assert "si la Coopérative est un organisme du secteur de la santé et des services sociaux" in _body(texts, "coop-vallee")
 
 
 # --- 5. Photo consent: the heading and the rule say the same --------------------------------

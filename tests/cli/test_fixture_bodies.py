@@ -72,7 +72,7 @@ def test_college_members_are_not_employees(texts):
 def test_a_feminine_name_with_its_own_article_contracts(texts):
     text = _all(texts, "maison")
     assert "de la Maison de l’Essai" in text and "à la Maison de l’Essai" in text
-    assert "la Maison de l’Essai est désignée par les mots « la Maison »" in text
+    assert "la Maison de l’Essai (ci-après « la Maison ») ne peut ignorer" in text
     assert "aux Services des communications" in text and "des Services des communications" in text
     assert "les résidents" in text
     assert "de La Maison" not in text and "à La Maison" not in text

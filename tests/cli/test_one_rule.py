@@ -145,12 +145,12 @@ def test_distress_notice_and_access_requests(bodies, slug):
     for number in ("911", "811", "9-8-8"):
         assert number in netiquette, number
     law = ("Loi sur la protection des renseignements personnels dans le secteur privé (RLRQ, c. P-39.1)"
-           if context["organisation"]["secteur"] == "prive" else "Loi sur l’accès (RLRQ, c. A-2.1)")
+           if context["organisation"]["secteur"] == "prive" else "Loi sur l’accès aux documents des organismes publics et sur la protection des renseignements personnels (RLRQ, c. A-2.1)")
     holder = "Santé Québec" if context["organisation"]["sante_quebec"] else ""
-    assert f"sont conservés par {holder}" in netiquette and "demande d’accès selon la" in netiquette
+    assert f"sont conservés par {holder}" in netiquette and "vous pouvez y demander accès selon la" in netiquette
     assert law in netiquette
     if context["organisation"]["type"] == "ordre_professionnel":
-        assert "contrôle de l’exercice de la profession, la Loi sur l’accès" in netiquette
+        assert "contrôle de l’exercice de la profession, la Loi sur l’accès aux documents des organismes publics" in netiquette
     privacy = context["contacts"]["protection_renseignements"].get("politique_web")
     if privacy:
         assert "Notre politique de confidentialité" in netiquette and "dit comment nous traitons" in netiquette

@@ -18,6 +18,7 @@ from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.library.lint import lint
 from policygen.library.loader import _load_clause, load_library, with_rule_sources
+from policygen.library.rules import RuleMeta, compile_rule
 from policygen.model.nodes import block_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +65,48 @@ def test_a_members_duty_in_the_public_netiquette_is_refused(tmp_path):
     assert any("incident-membres" in m and "public" in m for m in messages), messages
     # and a rule with no rendering in the nétiquette's voice
     assert any("n’a pas de texte pour le document « netiquette »" in m for m in messages), messages
+
+
+def _with_rule(library, rule_id, **changes):
+    """The library with one rule of the rulebook changed as if its entry in regles.yaml said so."""
+    rule = library.rules[rule_id]
+    meta = RuleMeta.model_validate({**rule.meta.model_dump(exclude_defaults=True), **changes})
+    return dataclasses.replace(library, rules={**library.rules, rule_id: compile_rule(meta, rule.line)})
+
+
+def test_a_new_duty_on_an_ordres_members_is_refused():
+    """An ordre may remind its members of their code and the Code des professions, or bind them on its
+    own pages; a politique rule that adds a duty to their own speech is a leak (reader-table O3)."""
+    library = load_library()
+    # the privacy-settings advice, turned into a duty with no basis in the Code des professions
+    leaked = _with_rule(library, "parametres-confidentialite", force="doit")
+    problems = [p for p in lint(leaked) if p.code == "library.rule"]
+    assert len(problems) == 1, problems
+    assert "parametres-confidentialite" in problems[0].message and "Code des professions" in problems[0].message
+    assert problems[0].path == "templates/data/regles.yaml" and problems[0].line == library.rules["parametres-confidentialite"].line
+    # the members' reminder stripped of the Code des professions it recalls
+    stripped = _with_rule(library, "comptes-personnels-membres",
+                          fondement={"sources": [{"source": "domaine", "sections": ["ordres"]}]})
+    assert any("comptes-personnels-membres" in p.message for p in lint(stripped))
+    # the same duty limited to the body's own pages and to those who act for it passes
+    scoped = _with_rule(library, "parametres-confidentialite", force="doit", portee="tribunes")
+    assert lint(scoped) == []
+    # a duty that does not bind members is none of the ordre's concern here
+    staff_only = _with_rule(library, "comptes-personnels", force="ne doit pas")
+    assert lint(staff_only) == []
+
+
+def test_an_advice_worded_as_a_duty_is_refused():
+    """A rule « il est recommandé » must read as advice in the politique (reader2B O8: « Toute personne visée
+    règle les paramètres… » under a recommendation)."""
+    library = load_library()
+    rule = library.rules["parametres-confidentialite"]
+    textes = {**rule.meta.textes, "politique": "Toute personne visée règle les paramètres de confidentialité de ses profils."}
+    problems = [p for p in lint(_with_rule(library, "parametres-confidentialite", textes=textes)) if p.code == "library.rule"]
+    assert len(problems) == 1 and "se lit comme un devoir" in problems[0].message, problems
+    # the same words as a duty, for readers the body may bind, pass
+    staff = _with_rule(library, "parametres-confidentialite", textes=textes, force="doit", regimes=["employeur"])
+    assert [p for p in lint(staff) if "parametres-confidentialite" in p.message and "devoir" in p.message] == []
 
 
 def test_an_unknown_rule_is_refused_with_a_suggestion(tmp_path):

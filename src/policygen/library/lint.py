@@ -19,6 +19,15 @@ from .schema import Clause, Library, Local
 
 ORGANISATION_SOURCE = "organisation"  # the source of an organisation's own clause: itself
 RULEBOOK = "templates/data/regles.yaml"
+# The laws an ordre may hold its members to for their own speech: the Code des professions and the
+# codes de déontologie made under it (C. prof. art. 87). A politique adopted by the ordre's board
+# can remind members of them; it cannot add to them.
+MEMBER_LAWS = "code-professions"
+DEONTOLOGY_LAWS = "code-deontologie-"
+BINDING = ("doit", "ne doit pas")
+# How the politique's third person says advice; a rule « il est recommandé » whose text says none of
+# these reads as a duty (the privacy-settings rule read « Toute personne visée règle… »).
+ADVICE = re.compile(r"recommand|conseill|invitée? à|mieux vaut|préférable")
 
 
 def _lint_clause(clause: Clause, library: Library, schema: dict) -> list[Diagnostic]:
@@ -188,7 +197,26 @@ def _lint_rules(library: Library, schema: dict) -> list[Diagnostic]:
                     report("library.variable", ("valeurs",),
                            f"Le texte « {document} » lit « {dotted} » sans le déclarer dans « valeurs ».")
             _check_lists(text, lambda message: report("library.list", ("textes",), message))
+        _check_member_duty(meta, report)
+        if meta.force == "il est recommandé" and "politique" in meta.textes and not ADVICE.search(meta.textes["politique"]):
+            report("library.rule", ("textes",),
+                   f"La règle « {meta.id} » est une recommandation, mais son texte de la politique se lit comme un devoir : "
+                   "dites-le (« il est recommandé », « mieux vaut »…) ou changez sa force.")
     return problems
+
+
+def _check_member_duty(meta, report) -> None:
+    """A duty or prohibition that binds an ordre's members rests on their code or the Code des
+    professions (a reminder), unless it binds only on the body's own pages or when acting for it."""
+    if "membre" not in meta.regimes or meta.force not in BINDING or meta.portee == "tribunes":
+        return
+    if any(ref.law == MEMBER_LAWS or ref.law.startswith(DEONTOLOGY_LAWS) for ref in meta.fondement.lois):
+        return
+    report("library.rule", ("fondement",),
+           f"La règle « {meta.id} » (« {meta.force} ») lie les membres d’un ordre sans reposer sur le Code des "
+           "professions ni sur un code de déontologie : un ordre ne peut que leur rappeler ces devoirs. Citez "
+           "l’article qui la fonde (fondement.lois), limitez-la aux tribunes de l’organisme et à qui agit en son "
+           "nom (portee : tribunes), ou retirez « membre » de ses régimes.")
 
 
 def _duplicates(clauses: tuple[Clause, ...]) -> list[Diagnostic]:

@@ -25,6 +25,10 @@ from .schema import LegalRef, SourceRef
 RULE_FUNCTION = "regle"
 
 Strength = Literal["doit", "ne doit pas", "peut", "il est recommandé"]
+# « tribunes »: the rule binds only on the body's own pages, under its name and marks, or when one acts
+# for it (a committee, a mandate). An ordre may hold its members to such a rule; for their own speech
+# it may only remind them of the Code des professions and their code de déontologie (lint.py).
+Reach = Literal["", "tribunes"]
 
 
 class Basis(BaseModel):
@@ -51,6 +55,7 @@ class RuleMeta(BaseModel):
     regimes: list[Regime] = Field(min_length=1)  # the people it binds
     force: Strength
     fondement: Basis
+    portee: Reach = ""
     valeurs: list[str] = []                      # organisation-file fields its renderings read
     textes: dict[str, str] = Field(min_length=1)  # document id -> rendering in that document's voice
     liste: str = ""  # a list every rendering introduces and prints word for word (a closed list of grounds)

@@ -1,0 +1,61 @@
+"""Whom the Loi sur les renseignements de santé et de services sociaux (R-22.1) reaches (readers
+A-S4, B-C4, B-L9): what was read on LégisQuébec is said as fact, what was not is said as a condition.
+
+Read (lois.yaml, note of renseignements-sante): art. 3, an « établissement » is one the Loi sur les
+services de santé et les services sociaux governs, private ones included; art. 80 names a professional
+order apart from the bodies. Not read: art. 4 and the annexes that list the other bodies.
+Read on the document model (the three formats carry its text: tests/writers).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from policygen.model.nodes import document_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests/fixtures/organismes"
+BODIES = {"clinique": "la Clinique", "coop-vallee": "la Coopérative", "ligne-ecoute": "l’Écoute Solidaire",
+          "chsld-jardins": None, "osbl": None, "ordre-inhalotherapie": None}
+LAW = "Loi sur les renseignements de santé et de services sociaux"
+
+
+@pytest.fixture(scope="module")
+def politiques() -> dict[str, str]:
+    library = load_library()
+    loaded, problems = load_all([FIXTURES / f"{slug}.yaml" for slug in BODIES], library)
+    assert not problems, problems
+    return {item.slug: " ".join("\n".join(document_texts(d)).replace("\u00a0", " ").replace("\u202f", " ").split())
+            for item in loaded for d in documents_for(item, library, ["politique"]) if d.kind == "politique"}
+
+
+@pytest.mark.parametrize("slug", ["clinique", "coop-vallee", "ligne-ecoute"])
+def test_a_clinic_a_coop_and_a_community_body_are_told_under_a_condition(politiques, slug):
+    text, name = politiques[slug], BODIES[slug]
+    assert f"Si {name} est un tel organisme, ceux qu’elle détient relèvent de cette loi plutôt que de la Loi sur le privé" in text
+    assert (f"Toutefois, si {name} est un organisme du secteur de la santé et des services sociaux au sens de la {LAW} "
+            "(RLRQ, c. R-22.1, art. 4), un incident touchant un renseignement de santé ou de services sociaux suit "
+            "plutôt les articles 108 et 110 de cette loi") in text
+    # never the affirmative sentence a private establishment gets
+    assert "s’applique aussi aux établissements privés" not in text
+    # the law is listed among the laws cited
+    assert f"{LAW}, RLRQ, c. R-22.1" in text.split("Lois et règlements cités")[-1]
+
+
+def test_a_private_chsld_is_an_establishment_under_the_law(politiques):
+    text = politiques["chsld-jardins"]
+    assert f"La {LAW} (RLRQ, c. R-22.1) s’applique aussi aux établissements privés" in text
+    assert "Si la Résidence est un tel organisme" not in text
+
+
+def test_a_body_that_serves_no_one_and_an_ordre_are_not_said_to_be_under_it(politiques):
+    assert "R-22.1" not in politiques["osbl"]
+    ordre = politiques["ordre-inhalotherapie"]
+    assert "est un tel organisme" not in ordre
+    # a member's own practice answers under the law that governs it, not a law the politique picks
+    assert "qui en répond selon la loi qui le régit" in ordre
