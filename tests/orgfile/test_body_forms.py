@@ -144,3 +144,47 @@ def test_check_asks_for_a_role_written_as_a_title_with_its_article(org_file):
     assert "essai.yaml:14: avertissement [organisation.phrasing] — roles.approbation_publications" in text
     assert "avec son article : « la secrétaire de l’Ordre »" in text
     assert "avec son article : « le Service des communications »" in text
+
+
+def test_an_epicene_pair_of_residents_contracts_each_noun(texts):
+    """An RPA calls the people it serves « les résidentes et les résidents »."""
+    text = texts["rpa-opalia"]
+    assert "des droits des résidentes et des résidents" in text
+    assert "qui vient des résidentes et des résidents ou de leurs proches" in text
+    assert "résidentes et résidents : les personnes qui reçoivent" in text
+    assert "des résidentes et les résidents" not in text
+
+
+def test_a_ban_on_links_with_every_resident_is_printed_as_chosen(texts):
+    """`choix.amitie_portee: tous_usagers` reaches the politique and the fiche."""
+    text = texts["rpa-opalia"]
+    assert ("des liens avec toute résidente ou tout résident, actuel ou ancien, qu’on lui ait offert des services "
+            "ou non") in text
+    assert "aucun lien avec toute résidente ou tout résident, actuel ou ancien" in text
+    assert "à qui la personne offre ou a offert directement des services" not in text
+    assert "à qui la personne offre ou a offert directement des services" in texts["kinetika"]
+
+
+def test_trainees_are_not_called_students(texts):
+    text = texts["rpa-opalia"]
+    assert "Pour les stagiaires : la convention de stage et les règles de leur établissement d’enseignement." in text
+    assert "étudiants" not in text
+
+
+def test_a_complaint_recipient_that_names_the_body_is_not_followed_by_its_name(texts):
+    assert "adressez la vôtre à la Direction de la Résidence, qui la traite" in texts["rpa-opalia"]
+    assert "adressez la vôtre au commissaire aux plaintes et à la qualité des services (à confirmer) " \
+           "d’Urgences-santé" in texts["urgences-sante"]
+
+
+def test_a_public_body_outside_sante_quebec_is_its_own_employer(texts):
+    """Urgences-santé: a public body under the access law, not part of Santé Québec, whose
+    name takes no article while its appellation does."""
+    text = texts["urgences-sante"]
+    assert "selon la Loi sur l’accès (RLRQ, c. A-2.1)" in text
+    assert "Santé Québec" not in text
+    assert "liées à la Corporation par un emploi" in text
+    assert "Dans la suite du texte, Urgences-santé est désignée par les mots « la Corporation »" in text
+    assert "Loi sur les services préhospitaliers d’urgence (RLRQ, c. S-6.2)" in text
+    found = re.search(r"\b(?:du|au|le|la|l’) Urgences-santé\b", text)
+    assert found is None, text[max(0, found.start() - 60):found.end() + 60]
