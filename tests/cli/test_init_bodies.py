@@ -56,11 +56,13 @@ CLINIQUE = [
     "", "", "féminin",  # appellation « Kinetika » (the name, without article), no article, feminine
     "", "",            # type autre, secteur prive
     "Offrir des soins de physiothérapie.", "https://www.kinetika.example.ca",
+    "soins", "la clientèle", "une personne de la clientèle",   # what it offers, to whom
     "",
     "Service du marketing", "", "la directrice du marketing", "l’équipe du marketing",
     "Facebook", "Instagram", "",
     "", "marketing@kinetika.example.ca",
     "Service à la clientèle", "clientele@kinetika.example.ca",
+    "", "",            # how a sentence names it: « Service à la clientèle », masculine (offered)
     "", "prp@kinetika.example.ca",
     "", "", "", "",      # moderation days, hours, no on-call team
     "",                # responders sign with their name
@@ -71,6 +73,7 @@ COMMUNAUTAIRE = [
     "Ligne", "féminin",  # no word offered: « Ligne » is typed
     "", "",
     "Écouter les personnes en détresse, jour et nuit.", "",
+    "", "",            # accompagnement, « les personnes desservies » (offered)
     "",
     "", "", "la coordonnatrice", "l’équipe des communications",
     "", 
@@ -80,6 +83,26 @@ COMMUNAUTAIRE = [
     "", "", "", "l’intervenante ou l’intervenant de garde",   # moderation days, hours, the on-call team
     "prenom_ou_pseudonyme",                                   # volunteers sign with a first name or a pseudonym
     "LE-2026-1", "2026-09-01", "Conseil d’administration", "",
+]
+
+# A public body outside Santé Québec whose name takes no article and whose appellation does.
+CORPORATION = [
+    "Corporation d’urgences-santé de l’Essai", "Urgences-santé", "féminin", "non",
+    "", "", "",        # appellation « Corporation » (from the name), with its article, feminine
+    "", "public",      # type autre, a public body
+    "Répondre aux appels d’urgence médicale et transporter les patients.", "",
+    "soins", "les patients", "un patient",
+    "non",             # its own categories
+    "les paramédics et les autres membres du personnel", "",
+    "", "les médecins", "", "", "", "", "le public qui commente nos pages", "",
+    "Direction des communications", "", "la Direction des communications", "la Direction des communications",
+    "Facebook", "",
+    "", "communications@us.example.qc.ca",
+    "Commissaire aux plaintes et à la qualité des services", "plaintes@us.example.qc.ca",
+    "", "",            # « commissaire aux plaintes… », masculine (offered)
+    "", "prp@us.example.qc.ca",
+    "", "", "", "", "",
+    "US-2026-1", "2026-09-01", "Conseil d’administration", "",
 ]
 
 
@@ -140,9 +163,29 @@ def test_a_private_clinic_without_article(tmp_path):
     text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
     assert "secteur: prive" in text and "article: non" in text
     assert "Un organisme communautaire ou une clinique privée relève de la loi sur le secteur privé." in text
+    assert "services: soins" in text and "usagers: la clientèle" in text
+    assert "plaintes:\n    nom: Service à la clientèle\n    genre: masculin" in text
     built = _built(tmp_path)
     assert "Loi sur la protection des renseignements personnels dans le secteur privé" in built
     assert "de Kinetika" in built and "du Kinetika" not in built and "la Kinetika" not in built
+    assert "adressez la vôtre au Service à la clientèle de Kinetika" in built
+    assert "une personne de la clientèle" in built and "personnes desservies" not in built
+
+
+def test_a_public_body_outside_sante_quebec_with_a_name_without_article(tmp_path):
+    result = _init(tmp_path, CORPORATION)
+    assert result.returncode == 0, result.stderr
+    assert "[Corporation]" in result.stdout
+    text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
+    assert "appellation_article: oui" in text and "secteur: public" in text
+    assert "# Le texte dira « la Corporation », « de la Corporation », « à la Corporation »." in text
+    assert "# Un organisme public relève de la Loi sur l’accès (RLRQ, c. A-2.1)." in text
+    assert "clinique privée" not in text
+    assert "  - categorie: les médecins\n    regime: professionnel_independant" in text
+    built = _built(tmp_path)
+    assert "selon la Loi sur l’accès (RLRQ, c. A-2.1)" in built and "Santé Québec" not in built
+    assert "adressez la vôtre au commissaire aux plaintes et à la qualité des services d’Urgences-santé" in built
+    assert "des patients" in built and "de Corporation" not in built and "la Urgences" not in built
 
 
 def test_a_community_organisation_is_offered_no_common_noun(tmp_path):

@@ -188,3 +188,16 @@ def test_a_public_body_outside_sante_quebec_is_its_own_employer(texts):
     assert "Loi sur les services préhospitaliers d’urgence (RLRQ, c. S-6.2)" in text
     found = re.search(r"\b(?:du|au|le|la|l’) Urgences-santé\b", text)
     assert found is None, text[max(0, found.start() - 60):found.end() + 60]
+
+
+def test_check_asks_how_a_sentence_names_a_complaint_service_titled_otherwise(org_file):
+    """Without `vocabulaire.plaintes`, « adressez votre plainte au … » names the type's usual
+    recipient: a contact titled otherwise gets a warning with the form to add."""
+    path = org_file({"    titre: Commissaire aux plaintes et à la qualité des services":
+                     "    titre: Direction de la qualité"})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "avertissement [organisation.phrasing] — contacts.plaintes.titre" in text
+    assert "« vocabulaire: plaintes: {nom: Direction de la qualité, genre: féminin} »" in text
+    assert "contacts.plaintes.titre" not in CliRunner().invoke(main, ["check", str(org_file({}))]).output

@@ -15,13 +15,19 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Diagnostic
-from ..french import in_sentence
+from ..french import Name, in_sentence
 from .schema import OrganisationFile
 from .weekdays import fold
 from .yamlsource import Located, dotted
 
 # The contacts whose title the documents print inside a sentence.
 IN_RUNNING_TEXT = ("protection_renseignements",)
+
+# The word of the complaint recipient the documents name by default, by type (`vocabulaire.plaintes`
+# in templates/data/termes.yaml): a complaint title without it is named otherwise in a sentence.
+_COMPLAINTS_WORD = {"etablissement_sante": ("commissa", "commissaire aux plaintes et à la qualité des services"),
+                    "ordre_professionnel": ("syndic", "syndic"),
+                    "autre": ("responsable", "responsable du traitement des plaintes")}
 
 # The regime the words of a category suggest (README, « Qui est visé, et comment »).
 _REGIME_WORDS = (
@@ -63,6 +69,35 @@ def split_by_regime(category: str, ordre: bool = True) -> list[tuple[str, str]]:
     return parts if len({regime for _, regime in parts}) > 1 else []
 
 
+def names_usual_recipient(kind: str, title: str) -> bool:
+    """Whether a complaint title is the one the documents name by default for this type."""
+    return _COMPLAINTS_WORD[kind][0] in fold(title)
+
+
+def complaints_form(title: str) -> tuple[str, str]:
+    """`vocabulaire.plaintes` for a complaint title: its name in a sentence, without article,
+    and its gender (« Direction générale » → « Direction générale », féminin)."""
+    form = in_sentence(title)
+    if form:
+        return Name.parse(form).bare, "féminin" if Name.parse(form).feminine else "masculin"
+    return f"{title[:1].lower()}{title[1:]}", "masculin"
+
+
+def _complaints_named_otherwise(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
+    """The sentence « adressez votre plainte au … » names the type's usual recipient unless
+    `vocabulaire.plaintes` says otherwise: a contact titled otherwise would contradict it."""
+    title = organisation.contacts.plaintes.titre
+    usual = _COMPLAINTS_WORD[organisation.organisation.type][1]
+    if organisation.vocabulaire.plaintes is not None or names_usual_recipient(organisation.organisation.type, title):
+        return []
+    name, gender = complaints_form(title)
+    return [Diagnostic(
+        display, located.line_of(("contacts", "plaintes", "titre")), "contacts.plaintes.titre",
+        f"Les documents disent « adressez votre plainte au {usual} » : ils ne nomment pas ainsi « {title} ».",
+        f"Ajoutez la forme qu’une phrase emploie : « vocabulaire: plaintes: {{nom: {name}, genre: {gender}}} » "
+        "(voir README.md, « Les mots de l’organisme »).", severity="avertissement", code="organisation.phrasing")]
+
+
 def advice(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
     """One warning per value that needs a form of its own in the file."""
     found = []
@@ -76,6 +111,7 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 f"Ajoutez sous « titre » la clé « dans_une_phrase », par exemple « dans_une_phrase: la "
                 f"{contact.titre[:1].lower()}{contact.titre[1:]} » (voir README.md, « Les contacts »).",
                 severity="avertissement", code="organisation.phrasing"))
+    found += _complaints_named_otherwise(organisation, located, display)
     roles = organisation.roles
     for path, value in [(("roles", "approbation_publications"), roles.approbation_publications),
                         (("roles", "moderation"), roles.moderation),
