@@ -208,7 +208,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("organisation", "sante_quebec"), "L’établissement fait-il partie de Santé Québec (CISSS, CIUSSS, "
              "établissement non fusionné) ? Santé Québec est alors son employeur",
              choices=("oui", "non"), default=_default_sante_quebec, when=_is("etablissement_sante"),
-             comment="oui : Santé Québec est l’employeur et l’organisme public visé par la Loi sur l’accès."),
+             comment=lambda a: "Santé Québec est l’employeur et l’organisme public visé par la Loi sur l’accès."
+             if strip_mention(str(a.get(("organisation", "sante_quebec")))) == "oui"
+             else "Hors de Santé Québec : l’établissement est lui-même l’employeur."),
     Question(("organisation", "secteur"), "Secteur, qui choisit la loi sur les renseignements personnels "
              "(public : Loi sur l’accès ; prive : loi sur le secteur privé, pour un ordre, une clinique privée, "
              "un organisme communautaire)", choices=("public", "prive"), default=_default_secteur,
