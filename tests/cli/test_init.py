@@ -26,6 +26,7 @@ ANSWERS = [
     "",                                           # secteur
     "Protéger le public en encadrant l’exercice de la profession.",
     "",                                           # no web site
+    "",                                           # publishes in French
     "les artisans et artisanes",                  # members, with their article
     "un artisan ou une artisane",                 # one member
     "l’artisanat de santé",                       # profession

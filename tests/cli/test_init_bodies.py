@@ -25,6 +25,7 @@ CISSS = [
     "",                # part of Santé Québec: yes
     "",                # secteur: public, from Santé Québec
     "Soigner la population de l’Essai.", "",
+    "",                # publishes in French
     "",                # the usual categories
     "", "", "la direction des communications", "l’équipe des communications",
     "",                # platforms: Facebook, LinkedIn
@@ -38,7 +39,7 @@ ORDRE = [
     "Ordre des infirmières et infirmiers de l’Essai", "OIIE", "", "",
     "", "",            # appellation « Ordre », from the name
     "", "",            # type ordre_professionnel, secteur prive
-    "Protéger le public en veillant à la qualité de l’exercice infirmier.", "",
+    "Protéger le public en veillant à la qualité de l’exercice infirmier.", "", "",
     "les infirmières et infirmiers", "une infirmière ou un infirmier", "la profession infirmière",
     "infirmière ou infirmier", "",
     "",
@@ -55,7 +56,7 @@ CLINIQUE = [
     "Kinetika physiothérapie inc.", "Kinetika", "féminin", "non",
     "", "", "féminin",  # appellation « Kinetika » (the name, without article), no article, feminine
     "", "",            # type autre, secteur prive
-    "Offrir des soins de physiothérapie.", "https://www.kinetika.example.ca",
+    "Offrir des soins de physiothérapie.", "https://www.kinetika.example.ca", "français", "anglais", "",
     "soins", "la clientèle", "une personne de la clientèle",   # what it offers, to whom
     "",
     "Service du marketing", "", "la directrice du marketing", "l’équipe du marketing",
@@ -65,6 +66,7 @@ CLINIQUE = [
     "", "",            # how a sentence names it: « Service à la clientèle », masculine (offered)
     "", "prp@kinetika.example.ca",
     "", "", "", "",      # moderation days, hours, no on-call team
+    "oui",             # its accounts make its paid services known
     "",                # responders sign with their name
     "KIN-2026-1", "2026-09-01", "Direction générale", "",
 ]
@@ -72,7 +74,7 @@ COMMUNAUTAIRE = [
     "Ligne d’écoute de l’Essai", "", "féminin", "",
     "Ligne", "féminin",  # no word offered: « Ligne » is typed
     "", "",
-    "Écouter les personnes en détresse, jour et nuit.", "",
+    "Écouter les personnes en détresse, jour et nuit.", "", "",
     "", "",            # accompagnement, « les personnes desservies » (offered)
     "",
     "", "", "la coordonnatrice", "l’équipe des communications",
@@ -81,6 +83,7 @@ COMMUNAUTAIRE = [
     "Responsable des plaintes", "", "", "https://www.ligne.example.org/plaintes",
     "", "prp@ligne.example.org",
     "", "", "", "l’intervenante ou l’intervenant de garde",   # moderation days, hours, the on-call team
+    "",                                                       # no promotion of services
     "prenom_ou_pseudonyme",                                   # volunteers sign with a first name or a pseudonym
     "LE-2026-1", "2026-09-01", "Conseil d’administration", "",
 ]
@@ -90,7 +93,7 @@ CORPORATION = [
     "Corporation d’urgences-santé de l’Essai", "Urgences-santé", "féminin", "non",
     "", "", "",        # appellation « Corporation » (from the name), with its article, feminine
     "", "public",      # type autre, a public body
-    "Répondre aux appels d’urgence médicale et transporter les patients.", "",
+    "Répondre aux appels d’urgence médicale et transporter les patients.", "", "",
     "soins", "les patients", "un patient",
     "non",             # its own categories
     "les paramédics et les autres membres du personnel", "",
@@ -170,6 +173,9 @@ def test_a_private_clinic_without_article(tmp_path):
     assert "Loi sur la protection des renseignements personnels dans le secteur privé" in built
     assert "de Kinetika" in built and "du Kinetika" not in built and "la Kinetika" not in built
     assert "adressez la vôtre au Service à la clientèle de Kinetika" in built
+    assert "langues_publication:\n    - français\n    - anglais" in text and "promotion_services: oui" in text
+    assert "Elle écrit en français ou en anglais" in built
+    assert "font connaître ses services, y compris ceux qu’elle offre contre paiement" in built
     assert "une personne de la clientèle" in built and "personnes desservies" not in built
 
 
@@ -209,7 +215,7 @@ def _with(answers: list[str], index: int, *wrong: str) -> list[str]:
 
 MISSION = CLINIQUE.index("Offrir des soins de physiothérapie.")
 EN_VIGUEUR = CLINIQUE.index("2026-09-01")
-FIN = EN_VIGUEUR - 4  # the end hour of moderation (then the on-call team and the signature)
+FIN = EN_VIGUEUR - 5  # the end hour of moderation (then the on-call team, promotion and the signature)
 
 
 @pytest.mark.parametrize(("index", "wrong", "message"), [

@@ -218,6 +218,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("organisation", "mission"), "Mission, en une ou deux phrases"),
     Question(("organisation", "site_web"), "Adresse du site Web (https://…), ou Entrée pour aucune",
              optional=True),
+    Question(("organisation", "langues_publication"), "Langues dans lesquelles vos comptes publient, une par "
+             "ligne (par exemple français, puis anglais pour un établissement qui sert aussi une population "
+             "anglophone)", many=True, default=("français",)),
     Question(("vocabulaire", "membres"), "Vos membres, avec leur article (par exemple « les infirmières et "
              "infirmiers », « les chiropraticiens »)", when=_is("ordre_professionnel"),
              section="Les mots de l’ordre"),
@@ -283,6 +286,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("moderation", "equipe_de_garde"), "Qui alerter sans délai quand un commentaire exprime de la "
              "détresse ou une intention suicidaire ? (par exemple « l’intervenante ou l’intervenant de garde » ; "
              "Entrée : l’unité des communications)", optional=True),
+    Question(("choix", "promotion_services"), "Vos comptes officiels font-ils aussi connaître vos services, "
+             "payants compris, comme ceux d’une clinique privée ? (non : aucun usage commercial ou publicitaire)",
+             choices=("oui", "non"), default="non",
+             when=lambda a: _kind(a) == "autre" and strip_mention(str(a.get(("organisation", "secteur")))) == "prive"),
     Question(("choix", "signature_reponses"), "Comment signent les personnes qui répondent au public sur vos "
              "pages ? (nom ; prenom ; prenom_ou_pseudonyme, par exemple pour des bénévoles)",
              choices=("nom", "prenom", "prenom_ou_pseudonyme"), default="nom", when=_is("autre")),
