@@ -83,6 +83,7 @@ COMMUNAUTAIRE = [
     "Responsable des plaintes", "", "", "https://www.ligne.example.org/plaintes",
     "", "prp@ligne.example.org",
     "", "", "", "l’intervenante ou l’intervenant de garde",   # moderation days, hours, the on-call team
+    "une intervenante ou un intervenant de la Ligne", "1 800 263-2266", "", "jour et nuit, tous les jours",
     "",                                                       # no promotion of services
     "prenom_ou_pseudonyme",                                   # volunteers sign with a first name or a pseudonym
     "LE-2026-1", "2026-09-01", "Conseil d’administration", "",
@@ -206,6 +207,8 @@ def test_a_community_organisation_is_offered_no_common_noun(tmp_path):
     built = _built(tmp_path)
     assert "elle alerte aussitôt l’intervenante ou l’intervenant de garde" in built
     assert "Qui vous répond signe de son prénom ou d’un pseudonyme" in built
+    assert ("composez le 911. Pour parler à une intervenante ou un intervenant de la Ligne, appelez le "
+            "1 800 263-2266, jour et nuit, tous les jours.") in built
 
 
 def _with(answers: list[str], index: int, *wrong: str) -> list[str]:

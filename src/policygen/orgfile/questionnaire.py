@@ -137,6 +137,15 @@ def _complaints_named_otherwise(answers: Answers) -> bool:
     return not names_usual_recipient(_kind(answers) or "autre", _complaint_title(answers))
 
 
+def _accompanies(answers: Answers) -> bool:
+    """A body of type autre that offers support without care (a help line) may have its own line."""
+    return _kind(answers) == "autre" and strip_mention(str(answers.get(("vocabulaire", "services")))) == "accompagnement"
+
+
+def _has_line(answers: Answers) -> bool:
+    return answers.get(("netiquette", "ligne_aide", "nom")) is not None
+
+
 def _no_mail(contact: str) -> Callable[[Answers], bool]:
     return lambda answers: answers.get(("contacts", contact, "courriel")) is None
 
@@ -286,6 +295,15 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("moderation", "equipe_de_garde"), "Qui alerter sans délai quand un commentaire exprime de la "
              "détresse ou une intention suicidaire ? (par exemple « l’intervenante ou l’intervenant de garde » ; "
              "Entrée : l’unité des communications)", optional=True),
+    Question(("netiquette", "ligne_aide", "nom"), "Votre organisme a-t-il sa propre ligne d’aide ? Qui l’on y "
+             "joint, tel que « Pour parler à … » le lit (par exemple « une intervenante ou un intervenant de "
+             "Tel-jeunes » ; Entrée : aucune ligne)", optional=True, when=_accompanies),
+    Question(("netiquette", "ligne_aide", "telephone"), "Son numéro de téléphone (Entrée pour aucun)",
+             optional=True, when=_has_line),
+    Question(("netiquette", "ligne_aide", "texto"), "Son numéro pour les textos (Entrée pour aucun)",
+             optional=True, when=_has_line),
+    Question(("netiquette", "ligne_aide", "heures"), "Quand elle répond, en toutes lettres (par exemple « jour et "
+             "nuit, tous les jours »)", optional=True, when=_has_line),
     Question(("choix", "promotion_services"), "Vos comptes officiels font-ils aussi connaître vos services, "
              "payants compris, comme ceux d’une clinique privée ? (non : aucun usage commercial ou publicitaire)",
              choices=("oui", "non"), default="non",
