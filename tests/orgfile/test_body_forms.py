@@ -202,3 +202,20 @@ def test_check_asks_how_a_sentence_names_a_complaint_service_titled_otherwise(or
     assert "avertissement [organisation.phrasing] — contacts.plaintes.titre" in text
     assert "« vocabulaire: plaintes: {nom: Direction de la qualité, genre: féminin} »" in text
     assert "contacts.plaintes.titre" not in CliRunner().invoke(main, ["check", str(org_file({}))]).output
+
+
+def test_a_mark_written_in_a_comment_is_pointed_out(org_file):
+    """The documents never read comments: « secteur: public   # à confirmer » would print as settled."""
+    path = org_file({"  secteur: public": "  secteur: public   # à confirmer avec la direction",
+                     "  debut: 8 h 30": "  debut: 8 h 30 (à confirmer)   # à confirmer aussi pour la fin"})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert ("avertissement [organisation.phrasing] — organisation.secteur Le commentaire « # à confirmer avec la "
+            "direction » dit cette valeur à confirmer") in text
+    assert "Écrivez « (à confirmer) » après la valeur elle-même" in text
+    assert text.count("Le commentaire «") == 1  # a value already marked is not pointed out again
+
+
+def test_a_list_item_to_confirm_is_marked_in_the_documents(texts):
+    assert "Elle écrit en français ou en anglais (à confirmer), dans une langue claire" in texts["urgences-sante"]
