@@ -219,3 +219,17 @@ def test_a_mark_written_in_a_comment_is_pointed_out(org_file):
 
 def test_a_list_item_to_confirm_is_marked_in_the_documents(texts):
     assert "Elle écrit en français ou en anglais (à confirmer), dans une langue claire" in texts["urgences-sante"]
+
+
+def test_a_choice_to_confirm_keeps_its_mark_in_the_phrase_that_states_it(org_file, tmp_path):
+    """« usage_personnel_au_travail: hors_lieux (à confirmer) »: the politique's and the fiche's phrase
+    is highlighted, as the README promises for any value to confirm."""
+    text = (CORPS.parent.parent / "fixtures" / "organisation.yaml").read_text(encoding="utf-8")
+    path = org_file({text.splitlines()[-1]: text.splitlines()[-1] + "\nchoix:\n  usage_personnel_au_travail: hors_lieux (à confirmer)"})
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(tmp_path / "out"), "--format", "html",
+                                       "--silencieux"])
+    assert result.exit_code == 0, result.output
+    for document in ("politique", "fiche-synthese"):
+        html = (tmp_path / "out" / "essai" / f"{document}.html").read_text(encoding="utf-8")
+        assert ('à des fins personnelles <mark class="a-confirmer">en dehors des heures de travail, hors des lieux '
+                'de travail et sur un appareil personnel</mark>') in html, document
