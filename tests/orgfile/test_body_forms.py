@@ -233,3 +233,11 @@ def test_a_choice_to_confirm_keeps_its_mark_in_the_phrase_that_states_it(org_fil
         html = (tmp_path / "out" / "essai" / f"{document}.html").read_text(encoding="utf-8")
         assert ('à des fins personnelles <mark class="a-confirmer">en dehors des heures de travail, hors des lieux '
                 'de travail et sur un appareil personnel</mark>') in html, document
+
+
+def test_a_category_that_is_its_regimes_heading_is_listed_once(texts):
+    """« les bénévoles : – les bénévoles » repeated the heading (reader 3, U6)."""
+    text = texts["rpa-opalia"]
+    assert "le personnel d’agence ; les bénévoles ; les stagiaires. Dans la suite du texte" in text
+    assert "les bénévoles : les bénévoles" not in text and "les stagiaires : les stagiaires" not in text
+    assert "les professionnels qui exercent sans lien d’emploi : le personnel d’agence ;" in text
