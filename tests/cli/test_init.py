@@ -41,6 +41,7 @@ ANSWERS = [
     "", "prp@college.example.qc.ca",
     "", "", "", "",                               # moderation days and hours, no on-call team
     "CASQ-2026-01", "2026-12-01", "Conseil d’administration", "",
+    "",                                           # revised every 3 years
 ]
 
 

@@ -34,6 +34,7 @@ CISSS = [
     "", "vie.privee@essai.qc.ca (à confirmer)",
     "", "", "", "",      # moderation days, hours, no on-call team
     "POL-2026-1", "2026-10-01 (à confirmer)", "Conseil d’administration de Santé Québec", "",
+    "",                # revised every 3 years
 ]
 ORDRE = [
     "Ordre des infirmières et infirmiers de l’Essai", "OIIE", "", "",
@@ -50,7 +51,7 @@ ORDRE = [
     "",                # complaints on the Ordre's own services: the communications contact
     "", "prp@oiie.example.qc.ca",
     "", "", "", "",      # moderation days, hours, no on-call team
-    "OIIE-2026-1", "2026-10-01", "Conseil d’administration", "",
+    "OIIE-2026-1", "2026-10-01", "Conseil d’administration", "", "5",
 ]
 CLINIQUE = [
     "Kinetika physiothérapie inc.", "Kinetika", "féminin", "non",
@@ -68,7 +69,7 @@ CLINIQUE = [
     "", "", "", "",      # moderation days, hours, no on-call team
     "oui",             # its accounts make its paid services known
     "",                # responders sign with their name
-    "KIN-2026-1", "2026-09-01", "Direction générale", "",
+    "KIN-2026-1", "2026-09-01", "Direction générale", "", "",
 ]
 COMMUNAUTAIRE = [
     "Ligne d’écoute de l’Essai", "", "féminin", "",
@@ -86,7 +87,7 @@ COMMUNAUTAIRE = [
     "une intervenante ou un intervenant de la Ligne", "1 800 263-2266", "", "jour et nuit, tous les jours",
     "",                                                       # no promotion of services
     "prenom_ou_pseudonyme",                                   # volunteers sign with a first name or a pseudonym
-    "LE-2026-1", "2026-09-01", "Conseil d’administration", "",
+    "LE-2026-1", "2026-09-01", "Conseil d’administration", "", "",
 ]
 
 # A public body outside Santé Québec whose name takes no article and whose appellation does.
@@ -106,7 +107,7 @@ CORPORATION = [
     "", "",            # « commissaire aux plaintes… », masculine (offered)
     "", "prp@us.example.qc.ca",
     "", "", "", "", "",
-    "US-2026-1", "2026-09-01", "Conseil d’administration", "",
+    "US-2026-1", "2026-09-01", "Conseil d’administration", "", "",
 ]
 
 
@@ -156,10 +157,12 @@ def test_an_ordre_with_its_vocabulary(tmp_path):
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
     assert "vocabulaire:\n" in text and "profession: la profession infirmière" in text
+    assert "cadence_annees: 5" in text
     assert "membres_appellation" not in text and "\n  profession:" not in text.split("vocabulaire:")[0]
     built = _built(tmp_path)
     assert "Loi sur la protection des renseignements personnels dans le secteur privé" in built
     assert "la pratique infirmière" in built and "Nul ne peut exercer la profession infirmière" in built
+    assert "Prochaine révision Au plus tard le 1er octobre 2031" in built
 
 
 def test_a_private_clinic_without_article(tmp_path):
@@ -241,7 +244,7 @@ def test_what_check_refuses_is_refused_when_typed(tmp_path, index, wrong, messag
 
 
 def test_a_date_before_a_cited_law_is_asked_again(tmp_path):
-    early = CISSS[:-3] + ["2020-01-01", "Conseil d’administration", ""] + ["2026-10-01", ""]
+    early = CISSS[:-4] + ["2020-01-01", "Conseil d’administration", "", ""] + ["2026-10-01", ""]
     result = _init(tmp_path, early)
     assert result.returncode == 0, result.stderr
     assert "en vigueur" in result.stderr

@@ -318,6 +318,8 @@ QUESTIONS: tuple[Question, ...] = (
              "d’administration »)"),
     Question(("revision", "approbation", "date"), "Date de l’adoption (AAAA-MM-JJ)",
              default=lambda a: a[("revision", "en_vigueur")]),
+    Question(("revision", "cadence_annees"), "La politique est révisée au moins tous les combien d’années ?",
+             default="3", comment="La fiche d’identification en tire la date de la prochaine révision."),
 )
 
 
@@ -383,7 +385,8 @@ def _scalar(value: Any) -> str:
     text = str(value)
     located, _ = load_yaml(f"v: {text}\n", "")
     read = located.data.get("v") if located is not None and isinstance(located.data, dict) else None
-    if read == text or isinstance(read, dt.date) and read.isoformat() == text:
+    if read == text or isinstance(read, dt.date) and read.isoformat() == text or (
+            isinstance(read, int) and not isinstance(read, bool) and str(read) == text):  # « cadence_annees: 5 »
         return text
     return json.dumps(text, ensure_ascii=False)
 
