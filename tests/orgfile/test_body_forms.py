@@ -96,7 +96,7 @@ def test_check_says_how_to_split_a_category_of_two_regimes(org_file):
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
-    assert "essai.yaml:11: avertissement [organisation.phrasing] — personnes_visees[1].categorie" in text
+    assert "essai.yaml:11: avertissement [organisation.phrasing] — personnes_visees[2].categorie" in text
     assert ("Écrivez une catégorie par régime : « - categorie: les bénévoles » avec « regime: benevole » ; "
             "« - categorie: la main-d’œuvre indépendante » avec « regime: professionnel_independant »") in text
 
@@ -106,7 +106,7 @@ def test_check_says_the_managers_list_holds_failings_not_people(org_file):
                      "  moderation: le Service des communications\n  gestionnaires:\n    - les employés"})
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 0, result.output
-    assert "roles.gestionnaires[0]" in result.output and "nomme des personnes" in result.output
+    assert "roles.gestionnaires[1]" in result.output and "nomme des personnes" in result.output
 
 
 def test_a_private_clinic_makes_its_services_known_in_two_languages(texts):
@@ -241,3 +241,14 @@ def test_a_category_that_is_its_regimes_heading_is_listed_once(texts):
     assert "le personnel d’agence ; les bénévoles ; les stagiaires. Dans la suite du texte" in text
     assert "les bénévoles : les bénévoles" not in text and "les stagiaires : les stagiaires" not in text
     assert "les professionnels qui exercent sans lien d’emploi : le personnel d’agence ;" in text
+
+
+def test_a_condition_inside_a_complaint_routes_object_is_pointed_out(org_file):
+    path = org_file({"  protection_renseignements:": (
+        "  autres_plaintes:\n    - objet: les services reçus, si la réponse ne vous satisfait pas\n"
+        "      titre: Protecteur du citoyen\n  protection_renseignements:")})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "avertissement [organisation.phrasing] — contacts.autres_plaintes[1].objet" in text
+    assert "Écrivez seulement ce qu’il reçoit" in text

@@ -29,6 +29,9 @@ _COMPLAINTS_WORD = {"etablissement_sante": ("commissa", "commissaire aux plainte
                     "ordre_professionnel": ("syndic", "syndic"),
                     "autre": ("responsable", "responsable du traitement des plaintes")}
 
+# A condition inside a complaint route's object (« les services reçus, si la réponse ne vous satisfait pas »).
+_CONDITION = re.compile(r",\s*(?:si|lorsque|quand|à moins)\b|\bsi la réponse\b", re.I)
+
 # The regime the words of a category suggest (README, « Qui est visé, et comment »).
 _REGIME_WORDS = (
     ("public", ("public", "population", "abonne", "internaute", "citoyen")),
@@ -129,6 +132,16 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 severity="avertissement", code="organisation.phrasing"))
     found += _complaints_named_otherwise(organisation, located, display)
     found += _marks_in_comments(located, display)
+    for index, route in enumerate(organisation.contacts.autres_plaintes):
+        if _CONDITION.search(route.objet):
+            path = ("contacts", "autres_plaintes", index, "objet")
+            found.append(Diagnostic(
+                display, located.line_of(path), dotted(path),
+                f"Les documents écrivent « Une plainte sur {route.objet} s’adresse à : » : l’objet dit ce que ce "
+                "recours reçoit, et une condition s’y lit mal.",
+                "Écrivez seulement ce qu’il reçoit (« les services reçus à la Résidence ») : les documents le "
+                "donnent après la voie de plainte principale.", severity="avertissement",
+                code="organisation.phrasing"))
     roles = organisation.roles
     for path, value in [(("roles", "approbation_publications"), roles.approbation_publications),
                         (("roles", "moderation"), roles.moderation),
@@ -144,7 +157,7 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
     for index, item in enumerate(organisation.roles.gestionnaires):
         if regime_of(item) is not None and fold(item).startswith(("le ", "la ", "les ", "l’", "l'")):
             found.append(Diagnostic(
-                display, located.line_of(("roles", "gestionnaires", index)), f"roles.gestionnaires[{index}]",
+                display, located.line_of(("roles", "gestionnaires", index)), dotted(("roles", "gestionnaires", index)),
                 f"« {item} » nomme des personnes ; la politique lit cette liste comme les manquements pour "
                 "lesquels les gestionnaires interviennent (« … mesures disciplinaires, notamment pour … »).",
                 "Écrivez-y des manquements (« les propos diffamatoires envers un collègue ») ; les personnes "
@@ -154,7 +167,7 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
             listed = " ; ".join(f"« - categorie: {part} » avec « regime: {regime} »" for part, regime in parts)
             found.append(Diagnostic(
                 display, located.line_of(("personnes_visees", index, "categorie")),
-                f"personnes_visees[{index}].categorie",
+                dotted(("personnes_visees", index, "categorie")),
                 f"Cette catégorie réunit des personnes de régimes différents "
                 f"({', '.join(sorted({r for _, r in parts}))}) : la politique les lierait toutes par le régime "
                 f"« {person.regime} ».",
