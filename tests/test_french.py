@@ -2,7 +2,7 @@
 
 import pytest
 
-from policygen.french import Name, agree, contract
+from policygen.french import Name, agree, contract, every
 
 
 @pytest.mark.parametrize("typed, feminine, plural, forms", [
@@ -49,3 +49,21 @@ def test_participles_and_verbs_agree():
 ])
 def test_a_preposition_contracts_with_the_article_that_follows(preposition, phrase, expected):
     assert contract(preposition, phrase) == expected
+
+
+def test_an_epicene_pair_contracts_each_noun():
+    """« les résidentes et les résidents » is two nouns: each takes its own contraction."""
+    pair = Name.parse("les résidentes et les résidents")
+    assert (pair.du, pair.au, pair.le, pair.bare) == (
+        "des résidentes et des résidents", "aux résidentes et aux résidents", "les résidentes et les résidents",
+        "résidentes et résidents")
+    assert contract("de", "les résidentes et les résidents") == "des résidentes et des résidents"
+    assert contract("à", "la commissaire ou le commissaire") == "à la commissaire ou au commissaire"
+    assert contract("de", "une résidente ou un résident") == "d’une résidente ou d’un résident"
+    # A name whose second part takes no article of its own stays one noun.
+    assert Name.parse("le CISSS des Laurentides et des Îles").du == "du CISSS des Laurentides et des Îles"
+
+
+def test_every_one_of_a_pair():
+    assert every("une résidente ou un résident") == "toute résidente ou tout résident"
+    assert every("un usager") == "tout usager"

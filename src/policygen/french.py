@@ -33,6 +33,21 @@ ASPIRATED_H = frozenset({
 # An article typed as part of a name: « Le Phare », « La Maison… », « Les Services… », « L’Envol ».
 _OWN_ARTICLE = re.compile(r"^(le|la|les)\s+(?=\S)|^(l)['’](?=\S)", re.IGNORECASE)
 
+# « et » or « ou » before a second article: an épicène pair (« les résidentes et les résidents »),
+# where each noun takes its own contraction (« des résidentes et des résidents »).
+_COORDINATION = re.compile(r"\s+(et|ou)\s+(?=(?:le|la|les|un|une)\s+\S|l['’]\S)")
+
+
+def _conjuncts(text: str) -> list[str]:
+    """« les résidentes et les résidents » → [« les résidentes », « et », « les résidents »]."""
+    return _COORDINATION.split(text)
+
+
+def _each_conjunct(text: str, form: Any) -> str:
+    """`form` applied to each noun of a coordinated phrase, the conjunctions kept."""
+    parts = _conjuncts(text)
+    return " ".join(part if index % 2 else form(part) for index, part in enumerate(parts))
+
 
 def _starts_elided(word: str, aspirated: frozenset[str] = frozenset()) -> bool:
     """« l’ » before a vowel or a mute h, never before an aspirated h."""
@@ -83,7 +98,10 @@ class Name:
 
     @property
     def bare(self) -> str:
-        """The name without its article: « Phare » for « Le Phare »."""
+        """The name without its article: « Phare » for « Le Phare », « résidentes et
+        résidents » for « les résidentes et les résidents »."""
+        if self.own_article and len(_conjuncts(self.text)) > 1:
+            return _each_conjunct(self.text, lambda part: Name.parse(part).bare)
         match = _OWN_ARTICLE.match(self.text) if self.own_article else None
         return self.text[match.end():] if match else self.text
 
@@ -97,6 +115,8 @@ class Name:
             if preposition == "de" and not self.aspirated and self.bare[:1] in _VOWELS:
                 return f"d’{self.bare}"
             return f"{preposition} {self.bare}".lstrip()
+        if self.own_article and len(_conjuncts(self.text)) > 1:
+            return _each_conjunct(self.text, lambda part: Name.parse(part)._with(plural, feminine, masculine, elided))
         if self.plural:
             article = plural
         elif self._elided:
@@ -243,6 +263,8 @@ def contract(preposition: str, phrase: Any) -> str:
     if isinstance(phrase, Name):
         return phrase.au if preposition == "à" else phrase.du
     text = str(phrase)
+    if len(_conjuncts(text)) > 1:  # « des résidentes et des résidents »
+        return _each_conjunct(text, lambda part: contract(preposition, part))
     match = _LEADING_ARTICLE.match(text)
     if match:
         article = match.group(1)
@@ -252,6 +274,15 @@ def contract(preposition: str, phrase: Any) -> str:
     if preposition == "de" and _starts_elided(text):
         return f"d’{text}"
     return f"{preposition} {text}"
+
+
+def every(one: str) -> str:
+    """« un usager » → « tout usager », « une personne desservie » → « toute personne
+    desservie », « une résidente ou un résident » → « toute résidente ou tout résident »."""
+    if len(_conjuncts(one)) > 1:
+        return _each_conjunct(one, every)
+    article, _, rest = one.partition(" ")
+    return {"un": "tout", "une": "toute"}.get(article, "tout") + " " + (rest if article in ("un", "une") else one)
 
 
 def long_date(value: dt.date) -> str:

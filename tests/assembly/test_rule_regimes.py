@@ -87,12 +87,15 @@ def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
     present = {r for r, people in context["regimes"].items() if people}
     politique, netiquette, fiche = (_text(docs[k]) for k in ("politique", "netiquette", "fiche-synthese"))
     everything = " ".join((politique, netiquette, fiche))
-    # friendship: the users one serves oneself; never every user; relatives exempt
-    assert "qu’on lui ait offert des services ou non" not in everything
+    # friendship: the users one serves oneself, or every user when the file says so; relatives exempt
+    choice = item.organisation.choix
+    if "tous_usagers" not in (choice.amitie_portee, choice.amitie_demandes):
+        assert "qu’on lui ait offert des services ou non" not in everything
     serves = context["termes"]["services"] != "aucun"  # a foundation serves no one: no friendship rule
-    if item.organisation.choix.amitie_usagers == "interdite" and org.type != "ordre_professionnel" \
+    if choice.amitie_usagers == "interdite" and org.type != "ordre_professionnel" \
             and "employeur" in present and serves:
-        assert "à qui la personne offre ou a offert directement des services" in politique
+        assert ("actuel ou ancien, qu’on lui ait offert des services ou non" if choice.amitie_portee == "tous_usagers"
+                else "à qui la personne offre ou a offert directement des services") in politique
         assert "Les liens familiaux et personnels qui existaient avant la relation de service ne sont pas visés" in politique
     # safe harbour: public disclosure in urgent cases, P-33.01; not absolute outside D-11.1
     if org.secteur == "public":

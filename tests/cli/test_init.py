@@ -26,6 +26,7 @@ ANSWERS = [
     "",                                           # secteur
     "Protéger le public en encadrant l’exercice de la profession.",
     "",                                           # no web site
+    "",                                           # publishes in French
     "les artisans et artisanes",                  # members, with their article
     "un artisan ou une artisane",                 # one member
     "l’artisanat de santé",                       # profession
@@ -40,6 +41,7 @@ ANSWERS = [
     "", "prp@college.example.qc.ca",
     "", "", "", "",                               # moderation days and hours, no on-call team
     "CASQ-2026-01", "2026-12-01", "Conseil d’administration", "",
+    "",                                           # revised every 3 years
 ]
 
 

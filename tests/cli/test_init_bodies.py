@@ -25,6 +25,7 @@ CISSS = [
     "",                # part of Santé Québec: yes
     "",                # secteur: public, from Santé Québec
     "Soigner la population de l’Essai.", "",
+    "",                # publishes in French
     "",                # the usual categories
     "", "", "la direction des communications", "l’équipe des communications",
     "",                # platforms: Facebook, LinkedIn
@@ -33,12 +34,13 @@ CISSS = [
     "", "vie.privee@essai.qc.ca (à confirmer)",
     "", "", "", "",      # moderation days, hours, no on-call team
     "POL-2026-1", "2026-10-01 (à confirmer)", "Conseil d’administration de Santé Québec", "",
+    "",                # revised every 3 years
 ]
 ORDRE = [
     "Ordre des infirmières et infirmiers de l’Essai", "OIIE", "", "",
     "", "",            # appellation « Ordre », from the name
     "", "",            # type ordre_professionnel, secteur prive
-    "Protéger le public en veillant à la qualité de l’exercice infirmier.", "",
+    "Protéger le public en veillant à la qualité de l’exercice infirmier.", "", "",
     "les infirmières et infirmiers", "une infirmière ou un infirmier", "la profession infirmière",
     "infirmière ou infirmier", "",
     "",
@@ -49,28 +51,32 @@ ORDRE = [
     "",                # complaints on the Ordre's own services: the communications contact
     "", "prp@oiie.example.qc.ca",
     "", "", "", "",      # moderation days, hours, no on-call team
-    "OIIE-2026-1", "2026-10-01", "Conseil d’administration", "",
+    "OIIE-2026-1", "2026-10-01", "Conseil d’administration", "", "5",
 ]
 CLINIQUE = [
     "Kinetika physiothérapie inc.", "Kinetika", "féminin", "non",
     "", "", "féminin",  # appellation « Kinetika » (the name, without article), no article, feminine
     "", "",            # type autre, secteur prive
-    "Offrir des soins de physiothérapie.", "https://www.kinetika.example.ca",
+    "Offrir des soins de physiothérapie.", "https://www.kinetika.example.ca", "français", "anglais", "",
+    "soins", "la clientèle", "une personne de la clientèle",   # what it offers, to whom
     "",
     "Service du marketing", "", "la directrice du marketing", "l’équipe du marketing",
     "Facebook", "Instagram", "",
     "", "marketing@kinetika.example.ca",
     "Service à la clientèle", "clientele@kinetika.example.ca",
+    "", "",            # how a sentence names it: « Service à la clientèle », masculine (offered)
     "", "prp@kinetika.example.ca",
     "", "", "", "",      # moderation days, hours, no on-call team
+    "oui",             # its accounts make its paid services known
     "",                # responders sign with their name
-    "KIN-2026-1", "2026-09-01", "Direction générale", "",
+    "KIN-2026-1", "2026-09-01", "Direction générale", "", "",
 ]
 COMMUNAUTAIRE = [
     "Ligne d’écoute de l’Essai", "", "féminin", "",
     "Ligne", "féminin",  # no word offered: « Ligne » is typed
     "", "",
-    "Écouter les personnes en détresse, jour et nuit.", "",
+    "Écouter les personnes en détresse, jour et nuit.", "", "",
+    "", "",            # accompagnement, « les personnes desservies » (offered)
     "",
     "", "", "la coordonnatrice", "l’équipe des communications",
     "", 
@@ -78,8 +84,30 @@ COMMUNAUTAIRE = [
     "Responsable des plaintes", "", "", "https://www.ligne.example.org/plaintes",
     "", "prp@ligne.example.org",
     "", "", "", "l’intervenante ou l’intervenant de garde",   # moderation days, hours, the on-call team
+    "une intervenante ou un intervenant de la Ligne", "1 800 263-2266", "", "jour et nuit, tous les jours",
+    "",                                                       # no promotion of services
     "prenom_ou_pseudonyme",                                   # volunteers sign with a first name or a pseudonym
-    "LE-2026-1", "2026-09-01", "Conseil d’administration", "",
+    "LE-2026-1", "2026-09-01", "Conseil d’administration", "", "",
+]
+
+# A public body outside Santé Québec whose name takes no article and whose appellation does.
+CORPORATION = [
+    "Corporation d’urgences-santé de l’Essai", "Urgences-santé", "féminin", "non",
+    "", "", "",        # appellation « Corporation » (from the name), with its article, feminine
+    "", "public",      # type autre, a public body
+    "Répondre aux appels d’urgence médicale et transporter les patients.", "", "",
+    "soins", "les patients", "un patient",
+    "non",             # its own categories
+    "les paramédics et les autres membres du personnel", "",
+    "", "les médecins", "", "", "", "", "le public qui commente nos pages", "",
+    "Direction des communications", "", "la Direction des communications", "la Direction des communications",
+    "Facebook", "",
+    "", "communications@us.example.qc.ca",
+    "Commissaire aux plaintes et à la qualité des services", "plaintes@us.example.qc.ca",
+    "", "",            # « commissaire aux plaintes… », masculine (offered)
+    "", "prp@us.example.qc.ca",
+    "", "", "", "", "",
+    "US-2026-1", "2026-09-01", "Conseil d’administration", "", "",
 ]
 
 
@@ -118,6 +146,7 @@ def test_an_etablissement_of_sante_quebec(tmp_path):
     text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
     assert "sante_quebec: oui" in text and "secteur: public" in text and "telephone: 1 866 963-7770" in text
     assert "Un ordre professionnel" not in text
+    assert "# Santé Québec est l’employeur et l’organisme public visé par la Loi sur l’accès." in text
     built = _built(tmp_path)
     assert "Au sein de Santé Québec, organisme public auquel s’applique la Loi sur l’accès" in built
     assert "l’employeur, Santé Québec," in built
@@ -128,10 +157,12 @@ def test_an_ordre_with_its_vocabulary(tmp_path):
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
     assert "vocabulaire:\n" in text and "profession: la profession infirmière" in text
+    assert "cadence_annees: 5" in text
     assert "membres_appellation" not in text and "\n  profession:" not in text.split("vocabulaire:")[0]
     built = _built(tmp_path)
     assert "Loi sur la protection des renseignements personnels dans le secteur privé" in built
     assert "la pratique infirmière" in built and "Nul ne peut exercer la profession infirmière" in built
+    assert "Prochaine révision Au plus tard le 1er octobre 2031" in built
 
 
 def test_a_private_clinic_without_article(tmp_path):
@@ -140,9 +171,32 @@ def test_a_private_clinic_without_article(tmp_path):
     text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
     assert "secteur: prive" in text and "article: non" in text
     assert "Un organisme communautaire ou une clinique privée relève de la loi sur le secteur privé." in text
+    assert "services: soins" in text and "usagers: la clientèle" in text
+    assert "plaintes:\n    nom: Service à la clientèle\n    genre: masculin" in text
     built = _built(tmp_path)
     assert "Loi sur la protection des renseignements personnels dans le secteur privé" in built
     assert "de Kinetika" in built and "du Kinetika" not in built and "la Kinetika" not in built
+    assert "adressez la vôtre au Service à la clientèle de Kinetika" in built
+    assert "langues_publication:\n    - français\n    - anglais" in text and "promotion_services: oui" in text
+    assert "Elle écrit en français ou en anglais" in built
+    assert "font connaître ses services, y compris ceux qu’elle offre contre paiement" in built
+    assert "une personne de la clientèle" in built and "personnes desservies" not in built
+
+
+def test_a_public_body_outside_sante_quebec_with_a_name_without_article(tmp_path):
+    result = _init(tmp_path, CORPORATION)
+    assert result.returncode == 0, result.stderr
+    assert "[Corporation]" in result.stdout
+    text = (tmp_path / "organisme.yaml").read_text(encoding="utf-8")
+    assert "appellation_article: oui" in text and "secteur: public" in text
+    assert "# Le texte dira « la Corporation », « de la Corporation », « à la Corporation »." in text
+    assert "# Un organisme public relève de la Loi sur l’accès (RLRQ, c. A-2.1)." in text
+    assert "clinique privée" not in text
+    assert "  - categorie: les médecins\n    regime: professionnel_independant" in text
+    built = _built(tmp_path)
+    assert "selon la Loi sur l’accès (RLRQ, c. A-2.1)" in built and "Santé Québec" not in built
+    assert "adressez la vôtre au commissaire aux plaintes et à la qualité des services d’Urgences-santé" in built
+    assert "des patients" in built and "de Corporation" not in built and "la Urgences" not in built
 
 
 def test_a_community_organisation_is_offered_no_common_noun(tmp_path):
@@ -156,6 +210,8 @@ def test_a_community_organisation_is_offered_no_common_noun(tmp_path):
     built = _built(tmp_path)
     assert "elle alerte aussitôt l’intervenante ou l’intervenant de garde" in built
     assert "Qui vous répond signe de son prénom ou d’un pseudonyme" in built
+    assert ("composez le 911. Pour parler à une intervenante ou un intervenant de la Ligne, appelez le "
+            "1 800 263-2266, jour et nuit, tous les jours.") in built
 
 
 def _with(answers: list[str], index: int, *wrong: str) -> list[str]:
@@ -165,7 +221,7 @@ def _with(answers: list[str], index: int, *wrong: str) -> list[str]:
 
 MISSION = CLINIQUE.index("Offrir des soins de physiothérapie.")
 EN_VIGUEUR = CLINIQUE.index("2026-09-01")
-FIN = EN_VIGUEUR - 4  # the end hour of moderation (then the on-call team and the signature)
+FIN = EN_VIGUEUR - 5  # the end hour of moderation (then the on-call team, promotion and the signature)
 
 
 @pytest.mark.parametrize(("index", "wrong", "message"), [
@@ -188,7 +244,7 @@ def test_what_check_refuses_is_refused_when_typed(tmp_path, index, wrong, messag
 
 
 def test_a_date_before_a_cited_law_is_asked_again(tmp_path):
-    early = CISSS[:-3] + ["2020-01-01", "Conseil d’administration", ""] + ["2026-10-01", ""]
+    early = CISSS[:-4] + ["2020-01-01", "Conseil d’administration", "", ""] + ["2026-10-01", ""]
     result = _init(tmp_path, early)
     assert result.returncode == 0, result.stderr
     assert "en vigueur" in result.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from policygen.french import phone
+from policygen.french import every, phone
 from policygen.library.context import build_context
 from policygen.library.loader import load_library
 from readback import html_text
@@ -63,15 +63,23 @@ def test_personal_use_is_one_phrase_in_politique_and_fiche(bodies, slug):
 @pytest.mark.parametrize("slug", _ids())
 def test_friendship_scope_is_the_users_one_serves_oneself(bodies, slug):
     context, docs = bodies[slug]
-    for doc in DOCUMENTS:
-        assert "qu’on lui ait offert des services ou non" not in docs[doc], doc
-        assert "actuel ou ancien" not in docs[doc], doc
-    banned = (context["choix"]["amitie_usagers"] == "interdite" and context["regimes"]["employeur"]
+    choice = context["choix"]
+    every_user = choice["amitie_portee"] == "tous_usagers"   # the file's choice, printed as chosen
+    if "tous_usagers" not in (choice["amitie_portee"], choice["amitie_demandes"]):
+        for doc in DOCUMENTS:
+            assert "qu’on lui ait offert des services ou non" not in docs[doc], doc
+            assert "actuel ou ancien" not in docs[doc], doc
+    banned = (choice["amitie_usagers"] == "interdite" and context["regimes"]["employeur"]
               and context["organisation"]["type"] != "ordre_professionnel"
               and context["termes"]["un_usager"])  # a body serving no one (a foundation) has no such rule
     served = _plain(f"{context['termes']['un_usager']} à qui")
-    assert (f"{served} la personne offre ou a offert directement des services" in docs["politique"]) == bool(banned)
-    assert (f"{served} vous offrez ou avez offert directement des services" in docs["fiche-synthese"]) == bool(banned)
+    one = _plain(str(context["termes"]["un_usager"]))
+    politique, fiche = ((f"{_plain(every(one))}, actuel ou ancien, qu’on lui ait offert des services ou non",
+                         f"{one}, actuel ou ancien, que vous lui ayez offert des services ou non") if every_user else
+                        (f"{served} la personne offre ou a offert directement des services",
+                         f"{served} vous offrez ou avez offert directement des services"))
+    assert (politique in docs["politique"]) == bool(banned)
+    assert (fiche in docs["fiche-synthese"]) == bool(banned)
     # advice for everyone bound, in both documents, wherever the body serves people
     serves = bool(context["termes"]["un_usager"])
     assert ("Il est recommandé à toute personne visée d’examiner avec vigilance" in docs["politique"]) == serves

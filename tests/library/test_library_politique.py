@@ -182,8 +182,11 @@ def test_personal_use_at_work_follows_the_choice(choice, expected, absent, loade
 
 def test_friendship_with_users_follows_the_choice(loaded, library):
     item = next(iter(loaded.values()))
-    forbidden = text_of(politique(variant(item, choix={"amitie_usagers": "interdite"}), library))
+    forbidden = text_of(politique(variant(item, choix={"amitie_usagers": "interdite",
+                                                       "amitie_portee": "usagers_servis",
+                                                       "amitie_demandes": "usagers_servis"}), library))
     discouraged = text_of(politique(variant(item, choix={"amitie_usagers": "deconseillee"}), library))
+    # (the users one serves oneself, set explicitly: the first body bans links with every user)
     # the ban binds the staff and the trainees (the users they serve themselves); everyone bound is advised
     assert "Il est interdit au personnel et aux stagiaires d’entretenir" in forbidden
     assert "à qui la personne offre ou a offert directement des services" in forbidden

@@ -96,7 +96,7 @@ def test_check_says_how_to_split_a_category_of_two_regimes(org_file):
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
-    assert "essai.yaml:11: avertissement [organisation.phrasing] — personnes_visees[1].categorie" in text
+    assert "essai.yaml:11: avertissement [organisation.phrasing] — personnes_visees[2].categorie" in text
     assert ("Écrivez une catégorie par régime : « - categorie: les bénévoles » avec « regime: benevole » ; "
             "« - categorie: la main-d’œuvre indépendante » avec « regime: professionnel_independant »") in text
 
@@ -106,7 +106,7 @@ def test_check_says_the_managers_list_holds_failings_not_people(org_file):
                      "  moderation: le Service des communications\n  gestionnaires:\n    - les employés"})
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 0, result.output
-    assert "roles.gestionnaires[0]" in result.output and "nomme des personnes" in result.output
+    assert "roles.gestionnaires[1]" in result.output and "nomme des personnes" in result.output
 
 
 def test_a_private_clinic_makes_its_services_known_in_two_languages(texts):
@@ -144,3 +144,111 @@ def test_check_asks_for_a_role_written_as_a_title_with_its_article(org_file):
     assert "essai.yaml:14: avertissement [organisation.phrasing] — roles.approbation_publications" in text
     assert "avec son article : « la secrétaire de l’Ordre »" in text
     assert "avec son article : « le Service des communications »" in text
+
+
+def test_an_epicene_pair_of_residents_contracts_each_noun(texts):
+    """An RPA calls the people it serves « les résidentes et les résidents »."""
+    text = texts["rpa-opalia"]
+    assert "des droits des résidentes et des résidents" in text
+    assert "qui vient des résidentes et des résidents ou de leurs proches" in text
+    assert "résidentes et résidents : les personnes qui reçoivent" in text
+    assert "des résidentes et les résidents" not in text
+
+
+def test_a_ban_on_links_with_every_resident_is_printed_as_chosen(texts):
+    """`choix.amitie_portee: tous_usagers` reaches the politique and the fiche."""
+    text = texts["rpa-opalia"]
+    assert ("des liens avec toute résidente ou tout résident, actuel ou ancien, qu’on lui ait offert des services "
+            "ou non") in text
+    assert ("aucun lien avec une résidente ou un résident, actuel ou ancien, que vous lui ayez offert des services "
+            "ou non") in text
+    assert "à qui la personne offre ou a offert directement des services" not in text
+    assert "à qui la personne offre ou a offert directement des services" in texts["kinetika"]
+
+
+def test_trainees_are_not_called_students(texts):
+    text = texts["rpa-opalia"]
+    assert "Pour les stagiaires : la convention de stage et les règles de leur établissement d’enseignement." in text
+    assert "étudiants" not in text
+
+
+def test_a_complaint_recipient_that_names_the_body_is_not_followed_by_its_name(texts):
+    assert "adressez la vôtre à la Direction de la Résidence, qui la traite" in texts["rpa-opalia"]
+    assert "adressez la vôtre au commissaire aux plaintes et à la qualité des services (à confirmer) " \
+           "d’Urgences-santé" in texts["urgences-sante"]
+
+
+def test_a_public_body_outside_sante_quebec_is_its_own_employer(texts):
+    """Urgences-santé: a public body under the access law, not part of Santé Québec, whose
+    name takes no article while its appellation does."""
+    text = texts["urgences-sante"]
+    assert "selon la Loi sur l’accès (RLRQ, c. A-2.1)" in text
+    assert "Santé Québec" not in text
+    assert "liées à la Corporation par un emploi" in text
+    assert "Dans la suite du texte, Urgences-santé est désignée par les mots « la Corporation »" in text
+    assert "Loi sur les services préhospitaliers d’urgence (RLRQ, c. S-6.2)" in text
+    found = re.search(r"\b(?:du|au|le|la|l’) Urgences-santé\b", text)
+    assert found is None, text[max(0, found.start() - 60):found.end() + 60]
+
+
+def test_check_asks_how_a_sentence_names_a_complaint_service_titled_otherwise(org_file):
+    """Without `vocabulaire.plaintes`, « adressez votre plainte au … » names the type's usual
+    recipient: a contact titled otherwise gets a warning with the form to add."""
+    path = org_file({"    titre: Commissaire aux plaintes et à la qualité des services":
+                     "    titre: Direction de la qualité"})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "avertissement [organisation.phrasing] — contacts.plaintes.titre" in text
+    assert "« vocabulaire: plaintes: {nom: Direction de la qualité, genre: féminin} »" in text
+    assert "contacts.plaintes.titre" not in CliRunner().invoke(main, ["check", str(org_file({}))]).output
+
+
+def test_a_mark_written_in_a_comment_is_pointed_out(org_file):
+    """The documents never read comments: « secteur: public   # à confirmer » would print as settled."""
+    path = org_file({"  secteur: public": "  secteur: public   # à confirmer avec la direction",
+                     "  debut: 8 h 30": "  debut: 8 h 30 (à confirmer)   # à confirmer aussi pour la fin"})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert ("avertissement [organisation.phrasing] — organisation.secteur Le commentaire « # à confirmer avec la "
+            "direction » dit cette valeur à confirmer") in text
+    assert "Écrivez « (à confirmer) » après la valeur elle-même" in text
+    assert text.count("Le commentaire «") == 1  # a value already marked is not pointed out again
+
+
+def test_a_list_item_to_confirm_is_marked_in_the_documents(texts):
+    assert "Elle écrit en français ou en anglais (à confirmer), dans une langue claire" in texts["urgences-sante"]
+
+
+def test_a_choice_to_confirm_keeps_its_mark_in_the_phrase_that_states_it(org_file, tmp_path):
+    """« usage_personnel_au_travail: hors_lieux (à confirmer) »: the politique's and the fiche's phrase
+    is highlighted, as the README promises for any value to confirm."""
+    text = (CORPS.parent.parent / "fixtures" / "organisation.yaml").read_text(encoding="utf-8")
+    path = org_file({text.splitlines()[-1]: text.splitlines()[-1] + "\nchoix:\n  usage_personnel_au_travail: hors_lieux (à confirmer)"})
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(tmp_path / "out"), "--format", "html",
+                                       "--silencieux"])
+    assert result.exit_code == 0, result.output
+    for document in ("politique", "fiche-synthese"):
+        html = (tmp_path / "out" / "essai" / f"{document}.html").read_text(encoding="utf-8")
+        assert ('à des fins personnelles <mark class="a-confirmer">en dehors des heures de travail, hors des lieux '
+                'de travail et sur un appareil personnel</mark>') in html, document
+
+
+def test_a_category_that_is_its_regimes_heading_is_listed_once(texts):
+    """« les bénévoles : – les bénévoles » repeated the heading (reader 3, U6)."""
+    text = texts["rpa-opalia"]
+    assert "le personnel d’agence ; les bénévoles ; les stagiaires. Dans la suite du texte" in text
+    assert "les bénévoles : les bénévoles" not in text and "les stagiaires : les stagiaires" not in text
+    assert "les professionnels qui exercent sans lien d’emploi : le personnel d’agence ;" in text
+
+
+def test_a_condition_inside_a_complaint_routes_object_is_pointed_out(org_file):
+    path = org_file({"  protection_renseignements:": (
+        "  autres_plaintes:\n    - objet: les services reçus, si la réponse ne vous satisfait pas\n"
+        "      titre: Protecteur du citoyen\n  protection_renseignements:")})
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "avertissement [organisation.phrasing] — contacts.autres_plaintes[1].objet" in text
+    assert "Écrivez seulement ce qu’il reçoit" in text

@@ -87,3 +87,18 @@ def test_the_schema_beside_the_shipped_files_is_current_and_named_by_each() -> N
     for path in [p for p in VALID_FILES if p.parent == folder]:
         assert path.read_text(encoding="utf-8").startswith(
             "# yaml-language-server: $schema=./organisation.schema.json\n"), path.name
+
+
+def test_every_choice_a_field_allows_is_named_in_its_description() -> None:
+    """The editor's hover lists every value `check` accepts (hors_lieux was missing)."""
+    import typing
+
+    from policygen.orgfile import schema as model
+
+    missing = []
+    for section in (model.Choix, model.Netiquette, model.Vocabulaire):
+        for name, field in section.model_fields.items():
+            choices = typing.get_args(field.annotation) if typing.get_origin(field.annotation) is typing.Literal else ()
+            description = DESCRIPTIONS.get(f"{section.__name__}.{name}", ("", ""))[1]
+            missing += [f"{section.__name__}.{name}: {choice}" for choice in choices if choice not in description]
+    assert missing == []

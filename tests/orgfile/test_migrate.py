@@ -36,6 +36,9 @@ def test_an_old_file_migrates_keeps_its_comments_and_lists_decisions(tmp_path):
     assert "ocq.yaml → " in output and "9 décisions à prendre" in output
     assert "« organisation.membres_appellation » s’appelle maintenant « vocabulaire.membres »" in output
     assert "ocq.yaml:52 : le commentaire dit cette valeur incertaine (« # plausible »)" in output
+    # Every regime is offered, the administrators' one it proposes included.
+    assert ("régime proposé « administrateur » (à confirmer) : employeur, administrateur, membre, "
+            "professionnel_independant, etudiant, benevole, stagiaire ou public") in output
     assert "ocq-migre.yaml : aucune erreur" in output
     build = _invoke("build", tmp_path / "ocq-migre.yaml", "--out", tmp_path / "out", "--format", "html",
                     "--document", "politique", "--silencieux")
@@ -59,3 +62,15 @@ def test_old_keys_are_reported_as_renamed(org_file):
     assert "La clé « organisation.profession » s’appelle maintenant « vocabulaire.profession »" in result.output
     assert ("La clé « organisation.membres_appellation » s’appelle maintenant « vocabulaire.membres ». "
             "Sa valeur est acceptée à ce nouvel endroit, précédée de « les ».") in result.output
+
+
+def test_a_category_no_word_of_which_names_a_regime_is_still_given_one_to_confirm(tmp_path):
+    text = OLD.read_text(encoding="utf-8").replace("  - les membres de l’Ordre\n",
+                                                   "  - les membres de l’Ordre\n  - les partenaires\n")
+    (tmp_path / "ocq.yaml").write_text(text, encoding="utf-8")
+    result = _invoke("check", "--migrer", tmp_path / "ocq.yaml")
+    assert result.exit_code == 0, result.output
+    assert "  - categorie: les partenaires\n    regime: employeur (à confirmer)\n" in (
+        tmp_path / "ocq-migre.yaml").read_text(encoding="utf-8")
+    assert "« les partenaires » — régime proposé « employeur » (à confirmer), aucun de ses mots n’en suggérant un" \
+        in " ".join(result.output.split())

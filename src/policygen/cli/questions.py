@@ -29,9 +29,10 @@ class Unanswered(Exception):
 def _read(question: Question, answers: Answers) -> Any:
     default = question.default_for(answers)
     if question.many:
-        shown = " ; ".join(default) if default else None
-        first = click.prompt(question.prompt, default=shown or "", show_default=bool(shown), prompt_suffix=_SUFFIX)
-        if first in ("", shown):
+        # Enter alone keeps the offered list; a typed item, even the first offered one, starts a new list.
+        shown = f" [{' ; '.join(default)}]" if default else ""
+        first = click.prompt(question.prompt + shown, default="", show_default=False, prompt_suffix=_SUFFIX)
+        if first == "":
             return list(default or [])
         items = [first]
         while item := click.prompt("  élément suivant (Entrée pour finir)", default="", show_default=False,

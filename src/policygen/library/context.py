@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..french import NAME_FORMS, UNIT_WORDS, Name, hour, in_sentence, practice
+from ..french import NAME_FORMS, UNIT_WORDS, Name, every, hour, in_sentence, practice
 from ..orgfile.cadence import next_review
 from ..orgfile.schema import REGIMES, OrganisationFile
 from .schema import Library
@@ -86,12 +86,6 @@ def _terms(org: OrganisationFile, defaults: dict[str, Any], aspirated: frozenset
     return words
 
 
-def _every(one: str) -> str:
-    """« un usager » -> « tout usager », « une personne desservie » -> « toute personne desservie »."""
-    article, _, rest = one.partition(" ")
-    return {"un": "tout", "une": "toute"}.get(article, "tout") + " " + (rest if article in ("un", "une") else one)
-
-
 def _chosen(model: Any, *path: str) -> bool:
     """Whether the file itself gave the value at `path` (a section left out, or a key left
     out of it, takes the schema's default: a choice the body never made)."""
@@ -109,7 +103,7 @@ def _rules(org: OrganisationFile, phrases: dict[str, Any], terms: dict[str, Any]
         return {**dict.fromkeys(RULES), "par_defaut": []}
     choice, hours = org.choix, org.moderation
     served = str(terms.get("un_usager") or "")
-    friends = {key: text.format(un_usager=served, tout_usager=_every(served))
+    friends = {key: text.format(un_usager=served, tout_usager=every(served))
                for key, text in phrases["amitie"].items()}
     moderation = phrases["heures_moderation"].format(jours=hours.jours, debut=hour(hours.debut),
                                                      fin=hour(hours.fin))

@@ -15,13 +15,22 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Diagnostic
-from ..french import in_sentence
+from ..french import Name, in_sentence
 from .schema import OrganisationFile
 from .weekdays import fold
 from .yamlsource import Located, dotted
 
 # The contacts whose title the documents print inside a sentence.
 IN_RUNNING_TEXT = ("protection_renseignements",)
+
+# The word of the complaint recipient the documents name by default, by type (`vocabulaire.plaintes`
+# in templates/data/termes.yaml): a complaint title without it is named otherwise in a sentence.
+_COMPLAINTS_WORD = {"etablissement_sante": ("commissa", "commissaire aux plaintes et à la qualité des services"),
+                    "ordre_professionnel": ("syndic", "syndic"),
+                    "autre": ("responsable", "responsable du traitement des plaintes")}
+
+# A condition inside a complaint route's object (« les services reçus, si la réponse ne vous satisfait pas »).
+_CONDITION = re.compile(r",\s*(?:si|lorsque|quand|à moins)\b|\bsi la réponse\b", re.I)
 
 # The regime the words of a category suggest (README, « Qui est visé, et comment »).
 _REGIME_WORDS = (
@@ -63,6 +72,51 @@ def split_by_regime(category: str, ordre: bool = True) -> list[tuple[str, str]]:
     return parts if len({regime for _, regime in parts}) > 1 else []
 
 
+def names_usual_recipient(kind: str, title: str) -> bool:
+    """Whether a complaint title is the one the documents name by default for this type."""
+    return _COMPLAINTS_WORD[kind][0] in fold(title)
+
+
+def complaints_form(title: str) -> tuple[str, str]:
+    """`vocabulaire.plaintes` for a complaint title: its name in a sentence, without article,
+    and its gender (« Direction générale » → « Direction générale », féminin)."""
+    form = in_sentence(title)
+    if form:
+        return Name.parse(form).bare, "féminin" if Name.parse(form).feminine else "masculin"
+    return f"{title[:1].lower()}{title[1:]}", "masculin"
+
+
+def _complaints_named_otherwise(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
+    """The sentence « adressez votre plainte au … » names the type's usual recipient unless
+    `vocabulaire.plaintes` says otherwise: a contact titled otherwise would contradict it."""
+    title = organisation.contacts.plaintes.titre
+    usual = _COMPLAINTS_WORD[organisation.organisation.type][1]
+    if organisation.vocabulaire.plaintes is not None or names_usual_recipient(organisation.organisation.type, title):
+        return []
+    name, gender = complaints_form(title)
+    return [Diagnostic(
+        display, located.line_of(("contacts", "plaintes", "titre")), "contacts.plaintes.titre",
+        f"Les documents disent « adressez votre plainte au {usual} » : ils ne nomment pas ainsi « {title} ».",
+        f"Ajoutez la forme qu’une phrase emploie : « vocabulaire: plaintes: {{nom: {name}, genre: {gender}}} » "
+        "(voir README.md, « Les mots de l’organisme »).", severity="avertissement", code="organisation.phrasing")]
+
+
+def _marks_in_comments(located: Located, display: str) -> list[Diagnostic]:
+    """A « (à confirmer) » written in a comment is never seen: the documents print the value as settled."""
+    # The key written on the line: the deepest path that ends with a key (a flow list's items share its line,
+    # a section's first value shares the section's).
+    keyed = sorted((item for item in located.lines.items() if item[0] and isinstance(item[0][-1], str)),
+                   key=lambda item: len(item[0]))
+    paths = {line: path for path, line in keyed}
+    return [Diagnostic(
+        display, line, dotted(paths[line]),
+        f"Le commentaire « {comment} » dit cette valeur à confirmer, mais les documents ne lisent pas les "
+        "commentaires : ils l’impriment comme une valeur arrêtée, sans surlignage.",
+        "Écrivez « (à confirmer) » après la valeur elle-même (pour une liste, après chaque élément en cause), "
+        "et retirez-le du commentaire.", severity="avertissement", code="organisation.phrasing")
+        for line, comment in sorted(located.commented_marks.items())]
+
+
 def advice(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
     """One warning per value that needs a form of its own in the file."""
     found = []
@@ -76,6 +130,18 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 f"Ajoutez sous « titre » la clé « dans_une_phrase », par exemple « dans_une_phrase: la "
                 f"{contact.titre[:1].lower()}{contact.titre[1:]} » (voir README.md, « Les contacts »).",
                 severity="avertissement", code="organisation.phrasing"))
+    found += _complaints_named_otherwise(organisation, located, display)
+    found += _marks_in_comments(located, display)
+    for index, route in enumerate(organisation.contacts.autres_plaintes):
+        if _CONDITION.search(route.objet):
+            path = ("contacts", "autres_plaintes", index, "objet")
+            found.append(Diagnostic(
+                display, located.line_of(path), dotted(path),
+                f"Les documents écrivent « Une plainte sur {route.objet} s’adresse à : » : l’objet dit ce que ce "
+                "recours reçoit, et une condition s’y lit mal.",
+                "Écrivez seulement ce qu’il reçoit (« les services reçus à la Résidence ») : les documents le "
+                "donnent après la voie de plainte principale.", severity="avertissement",
+                code="organisation.phrasing"))
     roles = organisation.roles
     for path, value in [(("roles", "approbation_publications"), roles.approbation_publications),
                         (("roles", "moderation"), roles.moderation),
@@ -91,7 +157,7 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
     for index, item in enumerate(organisation.roles.gestionnaires):
         if regime_of(item) is not None and fold(item).startswith(("le ", "la ", "les ", "l’", "l'")):
             found.append(Diagnostic(
-                display, located.line_of(("roles", "gestionnaires", index)), f"roles.gestionnaires[{index}]",
+                display, located.line_of(("roles", "gestionnaires", index)), dotted(("roles", "gestionnaires", index)),
                 f"« {item} » nomme des personnes ; la politique lit cette liste comme les manquements pour "
                 "lesquels les gestionnaires interviennent (« … mesures disciplinaires, notamment pour … »).",
                 "Écrivez-y des manquements (« les propos diffamatoires envers un collègue ») ; les personnes "
@@ -101,7 +167,7 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
             listed = " ; ".join(f"« - categorie: {part} » avec « regime: {regime} »" for part, regime in parts)
             found.append(Diagnostic(
                 display, located.line_of(("personnes_visees", index, "categorie")),
-                f"personnes_visees[{index}].categorie",
+                dotted(("personnes_visees", index, "categorie")),
                 f"Cette catégorie réunit des personnes de régimes différents "
                 f"({', '.join(sorted({r for _, r in parts}))}) : la politique les lierait toutes par le régime "
                 f"« {person.regime} ».",

@@ -73,8 +73,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                         "etudiant, benevole, stagiaire ou public (la nétiquette seulement)."),
     # vocabulaire
     "Vocabulaire.usagers": ("Personnes desservies", "Avec leur article : « les usagers », « les patients », "
-                            "« la population »."),
-    "Vocabulaire.un_usager": ("Une personne desservie", "« un usager », « une personne de la population »."),
+                            "« la population », « les résidentes et les résidents » (un article par nom)."),
+    "Vocabulaire.un_usager": ("Une personne desservie", "« un usager », « une personne de la population », "
+                              "« une résidente ou un résident »."),
     "Vocabulaire.services": ("Services offerts", "Ce que l’organisme offre aux personnes qu’il dessert : soins "
                              "(secret professionnel, dossier, plaintes sur les soins), accompagnement (des "
                              "services sans soins) ou aucun (une fondation : ses donateurs ne sont pas des "
@@ -181,9 +182,11 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Sanctions.personnel": ("Personnel", "Les mesures pour le personnel, une par ligne."),
     "Sanctions.professionnels_independants": ("Professionnels indépendants", "Les suites pour les médecins et "
                                               "autres professionnels indépendants, une par ligne."),
-    "Sanctions.benevoles": ("Bénévoles", "Les suites pour les bénévoles et les stagiaires, une par ligne."),
+    "Sanctions.benevoles": ("Bénévoles", "Les suites pour les bénévoles, une par ligne (les stagiaires relèvent "
+                            "de leur convention de stage)."),
     "Sanctions.public": ("Public", "Ce que l’organisme peut faire sur ses pages, une mesure par ligne."),
-    "Choix.usage_personnel_au_travail": ("Usage personnel au travail", "interdit, hors_heures ou permis."),
+    "Choix.usage_personnel_au_travail": ("Usage personnel au travail", "interdit, hors_heures (défaut), hors_lieux "
+                                         "(hors des heures et des lieux de travail) ou permis."),
     "Choix.amitie_usagers": ("Amitié avec les personnes desservies", "interdite ou deconseillee."),
     "Choix.amitie_portee": ("Liens interdits avec", "usagers_servis (les personnes qu’on sert ou a servies) ou "
                             "tous_usagers."),

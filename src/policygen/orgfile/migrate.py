@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, display_path, os_reason
+from ..french import french_list
 from .advice import regime_of
 from .confirm import MENTION
 from .renames import ARTICLE, RENAMED
+from .schema import REGIMES
 from .yamlsource import Located, read_yaml
 
 _DOUBTFUL = re.compile(r"#.*\b(plausibles?|à valider|a valider|à vérifier|hypoth[eè]se|PLAUSIBLE)\b", re.I)
@@ -66,12 +68,13 @@ def migrate(text: str, located: Located, display: str) -> Migration:
             continue
         body, comment = _split_comment(lines[line - 1])
         indent = body[:len(body) - len(body.lstrip())]
-        regime = regime_of(person)
+        suggested = regime_of(person, ident.get("type") == "ordre_professionnel")
+        regime = suggested or "employeur"
         replaced[line - 1] = [f"{indent}- categorie: {body.strip()[1:].strip()}{comment}",
                               f"{indent}  regime: {regime} {MENTION}"]
-        decisions.append(f"{display}:{line} : « {person} » — régime proposé « {regime} » (à confirmer) : "
-                         "employeur, membre, professionnel_independant, benevole ou public "
-                         "(README, « Qui est visé, et comment »).")
+        why = "" if suggested else ", aucun de ses mots n’en suggérant un"
+        decisions.append(f"{display}:{line} : « {person} » — régime proposé « {regime} » (à confirmer){why} : "
+                         f"{french_list(list(REGIMES), 'ou')} (README, « Qui est visé, et comment »).")
 
     if ident.get("type") == "etablissement_sante" and "sante_quebec" not in ident:
         line = located.lines.get(("organisation", "type"))

@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..french import Name
+from .advice import complaints_form, names_usual_recipient
 from .confirm import strip_mention, unmark
 from .jsonschema import FILE_NAME
 from .schema import OrganisationFile
@@ -69,15 +71,29 @@ def _default_kind(answers: Answers) -> str:
 
 
 def _default_appellation(answers: Answers) -> str | None:
-    """The body's usual word (« Ordre », « CISSS »…) when its name starts with one; the name
-    itself when it takes no article; never any other first word (a common noun, « Ligne… »)."""
-    if _no_article(answers):
-        return str(answers[("organisation", "nom_court")])
+    """The body's usual word (« Ordre », « CISSS », « Corporation »…) when its name starts with
+    one; else the name itself when it takes no article (« Kinatex »); never any other first
+    word (a common noun, « Ligne… »)."""
     for name in (answers.get(("organisation", "nom_court")), answers.get(("organisation", "nom"))):
         word = str(name or "").split(" ")[0]
         if word.lower() in _APPELLATIONS and word.lower() != "centre":  # « Centre… » names no body alone
             return word
-    return None
+    return str(answers[("organisation", "nom_court")]) if _no_article(answers) else None
+
+
+def _same_as_name(answers: Answers) -> bool:
+    return strip_mention(str(answers.get(("organisation", "appellation"), ""))) == strip_mention(
+        str(answers.get(("organisation", "nom_court"), "")))
+
+
+def _appellation_comment(answers: Answers) -> str:
+    """What the text will write, from the answers: « la Corporation », or the name as it is."""
+    if _no_article(answers) and (_same_as_name(answers) or str(
+            answers.get(("organisation", "appellation_article"), "oui")).lower().startswith("n")):
+        return "Sans article, le texte reprend ce mot tel quel (« de Kinatex », « à Kinatex »)."
+    word = Name.parse(strip_mention(str(answers.get(("organisation", "appellation"), ""))),
+                      feminine=str(answers.get(("organisation", "appellation_genre"), "")).startswith("f"))
+    return f"Le texte dira « {word.le} », « {word.du} », « {word.au} »."
 
 
 def _no_article(answers: Answers) -> bool:
@@ -102,11 +118,32 @@ def _default_sante_quebec(answers: Answers) -> str:
 
 
 def _secteur_comment(answers: Answers) -> str:
+    """Why this sector, for this type and this answer (no comment that does not apply)."""
+    public = strip_mention(str(answers.get(("organisation", "secteur"), ""))) == "public"
     return {"ordre_professionnel": "Un ordre professionnel relève surtout de la loi sur le secteur privé.",
             "etablissement_sante": "Un établissement de Santé Québec relève de la Loi sur l’accès (public) ; "
                                    "un établissement privé, de la loi sur le secteur privé.",
             }.get(_kind(answers),
+                  "Un organisme public relève de la Loi sur l’accès (RLRQ, c. A-2.1)." if public else
                   "Un organisme communautaire ou une clinique privée relève de la loi sur le secteur privé.")
+
+
+def _complaint_title(answers: Answers) -> str:
+    return strip_mention(str(answers.get(("contacts", "plaintes", "titre"), "")))
+
+
+def _complaints_named_otherwise(answers: Answers) -> bool:
+    """The complaint title is not the type's usual recipient: the sentence needs its own form."""
+    return not names_usual_recipient(_kind(answers) or "autre", _complaint_title(answers))
+
+
+def _accompanies(answers: Answers) -> bool:
+    """A body of type autre that offers support without care (a help line) may have its own line."""
+    return _kind(answers) == "autre" and strip_mention(str(answers.get(("vocabulaire", "services")))) == "accompagnement"
+
+
+def _has_line(answers: Answers) -> bool:
+    return answers.get(("netiquette", "ligne_aide", "nom")) is not None
 
 
 def _no_mail(contact: str) -> Callable[[Answers], bool]:
@@ -129,8 +166,8 @@ _REGIMES = (
     ("administrateur", "Administrateurs et membres des comités, une catégorie par ligne",
      ("etablissement_sante", "ordre_professionnel", "autre")),
     ("membre", "Catégories de membres de l’ordre (« les membres »), une par ligne", ("ordre_professionnel",)),
-    ("professionnel_independant", "Professionnels indépendants (« les médecins »…), une par ligne",
-     ("etablissement_sante",)),
+    ("professionnel_independant", "Professionnels et main-d’œuvre sans lien d’emploi (« les médecins », « le "
+     "personnel d’agence »…), une par ligne", ("etablissement_sante", "autre")),
     ("etudiant", "Étudiants, une catégorie par ligne", ("etablissement_sante", "ordre_professionnel", "autre")),
     ("benevole", "Bénévoles, une catégorie par ligne", ("etablissement_sante", "autre")),
     ("stagiaire", "Stagiaires, une catégorie par ligne", ("etablissement_sante", "ordre_professionnel", "autre")),
@@ -169,10 +206,10 @@ QUESTIONS: tuple[Question, ...] = (
              choices=("oui", "non"), default="oui"),
     Question(("organisation", "appellation"), "Mot qui désigne l’organisme dans le texte après sa première "
              "mention (Ordre, Collège, Institut, CISSS, Clinique, organisme…)", default=_default_appellation,
-             comment=lambda a: "Le texte le reprend tel quel." if _no_article(a)
-             else "Le texte dira « l’Ordre », « le Collège »…"),
-    Question(("organisation", "appellation_article"), "Cette appellation prend-elle un article ?",
-             choices=("oui", "non"), default="non", when=_no_article),
+             comment=_appellation_comment),
+    Question(("organisation", "appellation_article"), "Cette appellation prend-elle un article ? (un nom commun "
+             "comme « Corporation » ou « Clinique » en prend un : « la Corporation »)",
+             choices=("oui", "non"), default=lambda a: "non" if _same_as_name(a) else "oui", when=_no_article),
     Question(("organisation", "appellation_genre"), "Genre de ce mot", choices=("masculin", "féminin"),
              default=lambda a: _APPELLATIONS.get(str(a[("organisation", "appellation")]).lower(), "masculin")),
     Question(("organisation", "type"), "Type d’organisme",
@@ -180,7 +217,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("organisation", "sante_quebec"), "L’établissement fait-il partie de Santé Québec (CISSS, CIUSSS, "
              "établissement non fusionné) ? Santé Québec est alors son employeur",
              choices=("oui", "non"), default=_default_sante_quebec, when=_is("etablissement_sante"),
-             comment="oui : Santé Québec est l’employeur et l’organisme public visé par la Loi sur l’accès."),
+             comment=lambda a: "Santé Québec est l’employeur et l’organisme public visé par la Loi sur l’accès."
+             if strip_mention(str(a.get(("organisation", "sante_quebec")))) == "oui"
+             else "Hors de Santé Québec : l’établissement est lui-même l’employeur."),
     Question(("organisation", "secteur"), "Secteur, qui choisit la loi sur les renseignements personnels "
              "(public : Loi sur l’accès ; prive : loi sur le secteur privé, pour un ordre, une clinique privée, "
              "un organisme communautaire)", choices=("public", "prive"), default=_default_secteur,
@@ -188,6 +227,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("organisation", "mission"), "Mission, en une ou deux phrases"),
     Question(("organisation", "site_web"), "Adresse du site Web (https://…), ou Entrée pour aucune",
              optional=True),
+    Question(("organisation", "langues_publication"), "Langues dans lesquelles vos comptes publient, une par "
+             "ligne (par exemple français, puis anglais pour un établissement qui sert aussi une population "
+             "anglophone)", many=True, default=("français",)),
     Question(("vocabulaire", "membres"), "Vos membres, avec leur article (par exemple « les infirmières et "
              "infirmiers », « les chiropraticiens »)", when=_is("ordre_professionnel"),
              section="Les mots de l’ordre"),
@@ -200,6 +242,16 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("vocabulaire", "exercice"), "La profession est-elle d’exercice exclusif (nul ne peut l’exercer sans "
              "être membre) ou à titre réservé (nul ne peut porter le titre) ?",
              choices=("exclusif", "titre_reserve"), default="exclusif", when=_is("ordre_professionnel")),
+    Question(("vocabulaire", "services"), "Qu’offrez-vous aux personnes que vous servez ? (soins : des soins de "
+             "santé, avec secret professionnel et dossier ; accompagnement : des services sans soins, comme une "
+             "ligne d’écoute ; aucun : personne n’est servi, comme une fondation)",
+             choices=("soins", "accompagnement", "aucun"), default="accompagnement", when=_is("autre"),
+             section="Les personnes que vous servez"),
+    Question(("vocabulaire", "usagers"), "Ces personnes, avec leur article (par exemple « les patients », « les "
+             "résidentes et les résidents » ; Entrée : « les personnes desservies »)", optional=True,
+             when=lambda a: _kind(a) == "autre" and strip_mention(str(a.get(("vocabulaire", "services")))) != "aucun"),
+    Question(("vocabulaire", "un_usager"), "L’une d’elles (par exemple « un patient », « une résidente ou un "
+             "résident »)", when=lambda a: a.get(("vocabulaire", "usagers")) is not None),
     Question(USUAL, "Garder les catégories de personnes habituelles pour ce type d’organisme ?",
              section="Qui la politique vise-t-elle ?", choices=("oui", "non"), default="oui", stored=False),
     *(Question(("personnes_visees", regime), prompt, many=True, when=_custom_people(kinds))
@@ -222,6 +274,11 @@ QUESTIONS: tuple[Question, ...] = (
                                 "etablissement_sante": "Commissaire aux plaintes et à la qualité des services",
                                 }.get(_kind(a), "Responsable du traitement des plaintes")),
     *_reach("plaintes"),
+    Question(("vocabulaire", "plaintes", "nom"), "Comment une phrase nomme-t-elle ce service, sans article ? "
+             "(« adressez votre plainte à … »)", default=lambda a: complaints_form(_complaint_title(a))[0],
+             when=_complaints_named_otherwise),
+    Question(("vocabulaire", "plaintes", "genre"), "Genre de ce nom", choices=("masculin", "féminin"),
+             default=lambda a: complaints_form(_complaint_title(a))[1], when=_complaints_named_otherwise),
     Question(("contacts", "plaintes_organisme", "titre"), "Où s’adresse une plainte sur les services de l’Ordre "
              "lui-même ? (titre du service ; le syndic ne reçoit que les demandes d’enquête sur les membres ; "
              "Entrée : le contact des communications)", optional=True, when=_is("ordre_professionnel")),
@@ -238,6 +295,19 @@ QUESTIONS: tuple[Question, ...] = (
     Question(("moderation", "equipe_de_garde"), "Qui alerter sans délai quand un commentaire exprime de la "
              "détresse ou une intention suicidaire ? (par exemple « l’intervenante ou l’intervenant de garde » ; "
              "Entrée : l’unité des communications)", optional=True),
+    Question(("netiquette", "ligne_aide", "nom"), "Votre organisme a-t-il sa propre ligne d’aide ? Qui l’on y "
+             "joint, tel que « Pour parler à … » le lit (par exemple « une intervenante ou un intervenant de "
+             "Tel-jeunes » ; Entrée : aucune ligne)", optional=True, when=_accompanies),
+    Question(("netiquette", "ligne_aide", "telephone"), "Son numéro de téléphone (Entrée pour aucun)",
+             optional=True, when=_has_line),
+    Question(("netiquette", "ligne_aide", "texto"), "Son numéro pour les textos (Entrée pour aucun)",
+             optional=True, when=_has_line),
+    Question(("netiquette", "ligne_aide", "heures"), "Quand elle répond, en toutes lettres (par exemple « jour et "
+             "nuit, tous les jours »)", optional=True, when=_has_line),
+    Question(("choix", "promotion_services"), "Vos comptes officiels font-ils aussi connaître vos services, "
+             "payants compris, comme ceux d’une clinique privée ? (non : aucun usage commercial ou publicitaire)",
+             choices=("oui", "non"), default="non",
+             when=lambda a: _kind(a) == "autre" and strip_mention(str(a.get(("organisation", "secteur")))) == "prive"),
     Question(("choix", "signature_reponses"), "Comment signent les personnes qui répondent au public sur vos "
              "pages ? (nom ; prenom ; prenom_ou_pseudonyme, par exemple pour des bénévoles)",
              choices=("nom", "prenom", "prenom_ou_pseudonyme"), default="nom", when=_is("autre")),
@@ -248,6 +318,8 @@ QUESTIONS: tuple[Question, ...] = (
              "d’administration »)"),
     Question(("revision", "approbation", "date"), "Date de l’adoption (AAAA-MM-JJ)",
              default=lambda a: a[("revision", "en_vigueur")]),
+    Question(("revision", "cadence_annees"), "La politique est révisée au moins tous les combien d’années ?",
+             default="3", comment="La fiche d’identification en tire la date de la prochaine révision."),
 )
 
 
@@ -313,7 +385,8 @@ def _scalar(value: Any) -> str:
     text = str(value)
     located, _ = load_yaml(f"v: {text}\n", "")
     read = located.data.get("v") if located is not None and isinstance(located.data, dict) else None
-    if read == text or isinstance(read, dt.date) and read.isoformat() == text:
+    if read == text or isinstance(read, dt.date) and read.isoformat() == text or (
+            isinstance(read, int) and not isinstance(read, bool) and str(read) == text):  # « cadence_annees: 5 »
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -324,7 +397,12 @@ def render(answers: Answers) -> str:
              "# Fichier d’organisation écrit par « policygen init ». Vérifiez-le avec « policygen check ».",
              "# Le guide complet de chaque clé est dans README.md."]
     written: set[tuple[str, ...]] = set()
-    for question in QUESTIONS:
+    # A section is written whole where its first question comes (`vocabulaire.plaintes` is asked
+    # with the contacts, and written with the other words).
+    first = {}
+    for index, question in enumerate(QUESTIONS):
+        first.setdefault(question.path[0], index)
+    for question in sorted(QUESTIONS, key=lambda q: first[q.path[0]]):
         if question.path not in answers or not question.stored:
             continue
         key, value = question.path[-1], answers[question.path]

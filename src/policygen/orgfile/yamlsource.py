@@ -201,6 +201,8 @@ class Located:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     key_lines: dict[Path_, int] = field(default_factory=dict)
+    # Lines whose value is followed by a comment that says « à confirmer »: the documents cannot see it.
+    commented_marks: dict[int, str] = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int | None:
         """The line of the value at `path`, or of its nearest ancestor."""
@@ -307,7 +309,17 @@ def load_yaml(text: str, display: str, domain: str = "organisation") -> tuple[Lo
         return located, []
     diagnostics: list[Diagnostic] = []
     located.data = _build(node, (), located, display, diagnostics, domain)
+    source = text.splitlines()
+    for line in sorted(set(located.lines.values())):
+        found = _COMMENTED_MARK.search(source[line - 1]) if line <= len(source) else None
+        if found and not _MARKED_VALUE.search(source[line - 1][:found.start(1)]):
+            located.commented_marks[line] = found.group(1).strip()
     return located, diagnostics
+
+
+# A value, then a comment that says « à confirmer » (« langues: [fr, en]   # (à confirmer) »).
+_COMMENTED_MARK = re.compile(r"\S\s+(#.*\b[àa]\s+confirmer\b.*)$", re.I)
+_MARKED_VALUE = re.compile(r"\(\s*[àa]\s+confirmer\s*\)", re.I)
 
 
 _YAML_PROBLEMS = {
