@@ -21,8 +21,8 @@ from ..library.english import LANG, English, english_list, clause_keys, english_
     stale
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
-from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Document, Emphasis, Foreign, Inline, Link, Note, \
-    Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
+from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Document, Emphasis, Foreign, Inline, Link, \
+    Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
@@ -199,7 +199,7 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "usagers": _SERVED[context["organisation"]["type"]][1],
              "usage_personnel": _PERSONAL_USE[context["choix"]["usage_personnel_au_travail"]],
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
-             "moderation": _unit(glossary, _bare(context["roles"]["moderation"])) if context["roles"]["moderation"] else None,
+             "moderation": _unit(glossary, _bare(moderator)) if (moderator := context["roles"]["moderation"]) else None,
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
              "groupes": _GROUPS,
              # the file's own categories of people, in its French words, tagged as French
@@ -252,7 +252,8 @@ def _basis(langues: dict[str, Any], name: str, staff: bool, audience: str) -> li
     """Who may read this edition, and on what the Charter lets the body publish it, as its basis says."""
     if langues["fondement"] == "reconnaissance_29_1":
         lead = (f"This internal document is addressed to {audience}. " if staff else "")
-        return [Text(f"{lead}{name} is recognized by the "), Foreign((Text("Office québécois de la langue française"),)),
+        return [Text(f"{lead}{name} is recognized by the "),
+                Foreign((Text("Office québécois de la langue française"),)),
                 Text(f" under section 29.1 of the {CHARTER}; section 26 allows it to "
                      + ("communicate internally" if staff else "publish") + " in English in addition to French."
                      + ("" if staff else " Everyone may consult this page."))]
@@ -360,7 +361,8 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
         if outline_key(original.kind) not in english.where:
             problems.append(Diagnostic(
                 loaded.display, loaded.located.line_of(("langues", "documents_anglais")), "langues.documents_anglais",
-                f"L’édition anglaise de « {original.kind} » n’est pas encore traduite : {outline_key(original.kind)}.",
+                f"L’édition anglaise de « {original.kind} » n’est pas encore traduite : "
+                f"{outline_key(original.kind)}.",
                 f"Retirez « {original.kind} » de langues.documents_anglais, ou ajoutez son plan anglais sous "
                 "templates/en/plans/.", code="organisation.edition"))
             continue
