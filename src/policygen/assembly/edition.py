@@ -142,13 +142,10 @@ def _french(text: Any) -> str:
     return f"{FRENCH_OPEN}{text}{FRENCH_CLOSE}"
 
 
-_gloss = glossed  # the English gloss the file gives an official French name
-
-
 def _unit(glossary: dict[str, Any], french: Any) -> Any:
     """A unit by its official French name, with its English gloss: « the Direction des communications
     (Communications and Public Affairs) »; its « (à confirmer) » mark kept."""
-    gloss = _gloss(glossary, french)
+    gloss = glossed(glossary, french)
     text = f"the {_french(french)}" + (f" ({gloss})" if gloss else "")
     return marked(text) if isinstance(french, Unconfirmed) else text
 
@@ -158,7 +155,7 @@ def _in_english(glossary: dict[str, Any], french: Any) -> Any:
     « (à confirmer) » mark kept."""
     if not french:
         return None
-    english = _gloss(glossary, french) or _french(french)
+    english = glossed(glossary, french) or _french(french)
     return marked(english) if isinstance(french, Unconfirmed) else english
 
 
@@ -177,7 +174,7 @@ def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
     (Directrice des opérations) »."""
     if not isinstance(contact, dict) or not contact.get("titre"):
         return contact
-    gloss = _gloss(glossary, contact["titre"])
+    gloss = glossed(glossary, contact["titre"])
     title = f"{gloss[:1].upper()}{gloss[1:]} ({_french(contact['titre'])})" if gloss else _french(contact["titre"])
     return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
 
@@ -188,7 +185,7 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
     glossary = context["langues"]["glossaire"] or {}
     name = langues.nom_anglais or ""
     officer = context["termes"].get("plaintes")
-    complaints = _gloss(glossary, getattr(officer, "text", officer)) if officer else None
+    complaints = glossed(glossary, getattr(officer, "text", officer)) if officer else None
     plural = langues.accord_anglais == "they"
     words = {"nom": name, "Nom": name[:1].upper() + name[1:], "il": "they" if plural else "it",
              "Il": "They" if plural else "It", "son": "their" if plural else "its",
