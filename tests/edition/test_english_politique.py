@@ -202,3 +202,16 @@ def test_the_english_politique_pdf_is_pdfua1_for_page_validation_and_outloud(bui
 
 def test_the_english_politique_passes_axe(browser, built):
     _check(browser, [built / "politique.en.html"], built)
+
+
+def test_a_draft_english_page_on_the_site_says_draft_in_english(run, tmp_path):
+    """A draft's site banner is in the page's language, as its « Projet » / « Draft » mark."""
+    library = library_copy(tmp_path)
+    (library / "en" / "clauses" / "netiquette" / "plaintes.md").unlink()  # a text with no English yet: a draft
+    result = run("publish", FIXTURES / "organismes" / "clinique-en.yaml", "--out", tmp_path / "out",
+                 "--site", tmp_path / "site", "-j", "1", "--bibliotheque", library)
+    assert result.exit_code == 0, result.output
+    english = next((tmp_path / "site").glob("*/netiquette.en.html")).read_text(encoding="utf-8")
+    french = next((tmp_path / "site").glob("*/netiquette.html")).read_text(encoding="utf-8")
+    assert "Draft — this document has not been adopted" in english and "Projet —" not in english
+    assert "Projet — ce document n’est pas adopté" in french
