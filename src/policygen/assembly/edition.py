@@ -181,7 +181,7 @@ def _role(glossary: dict[str, Any], french: Any) -> Any:
     if names_unit(bare):
         english = _unit(glossary, bare)
     else:
-        gloss = _gloss(glossary, bare)
+        gloss = glossed(glossary, bare)
         english = f"the {gloss} ({_french(bare)})" if gloss else f"the {_french(bare)}"
     return marked(english) if isinstance(french, Unconfirmed) else english
 
