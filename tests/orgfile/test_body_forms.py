@@ -182,10 +182,10 @@ def test_a_public_body_outside_sante_quebec_is_its_own_employer(texts):
     """Urgences-santé: a public body under the access law, not part of Santé Québec, whose
     name takes no article while its appellation does."""
     text = texts["urgences-sante"]
-    assert "selon la Loi sur l’accès (RLRQ, c. A-2.1)" in text
+    assert re.search(r"selon la Loi sur l’accès aux documents des organismes publics [^()]*\(RLRQ, c\. A-2\.1\)", text)
     assert "Santé Québec" not in text
     assert "liées à la Corporation par un emploi" in text
-    assert "Dans la suite du texte, Urgences-santé est désignée par les mots « la Corporation »" in text
+    assert "Urgences-santé (ci-après « la Corporation »)" in text
     assert "Loi sur les services préhospitaliers d’urgence (RLRQ, c. S-6.2)" in text
     found = re.search(r"\b(?:du|au|le|la|l’) Urgences-santé\b", text)
     assert found is None, text[max(0, found.start() - 60):found.end() + 60]
