@@ -245,9 +245,8 @@ def _relabel(document: Document) -> Document:
                                          clauses=tuple(dataclasses.replace(c, blocks=tuple(map(_english_block, c.blocks)))
                                                        for c in s.clauses))
                      for s in document.sections)
-    mark = TO_CONFIRM_EN if document.date_to_confirm else ""
-    return dataclasses.replace(document, sections=sections,
-                               version_line=f"Version of {english_date(document.date)}{mark}")
+    return dataclasses.replace(document, sections=sections, version_line=f"Version of {english_date(document.date)}",
+                               version_mark=TO_CONFIRM_EN if document.date_to_confirm else "")
 
 
 def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], french: list[Document],

@@ -32,6 +32,5 @@ def label(document: Document) -> Document:
         section, label=_section(section),
         clauses=tuple(dataclasses.replace(c, label=_clause(c)) for c in section.clauses))
         for section in document.sections)
-    mark = TO_CONFIRM if document.date_to_confirm else ""
-    return dataclasses.replace(document, sections=sections,
-                               version_line=f"Version du {long_date(document.date)}{mark}")
+    return dataclasses.replace(document, sections=sections, version_line=f"Version du {long_date(document.date)}",
+                               version_mark=TO_CONFIRM if document.date_to_confirm else "")

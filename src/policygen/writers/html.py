@@ -21,7 +21,7 @@ from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, Li
     ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm
 from ..resources import TEMPLATES
 from .columns import Placement
-from .common import anchor, footer_line, safe_href, table_of_contents
+from .common import anchor, footer_line, safe_href, table_of_contents, title_version
 from .design import labels, page_counter_css, stylesheet
 from .notes import draft_mark, note_html
 from .options import WriterOptions
@@ -212,7 +212,7 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
         body_class=layout_classes(document.layout) + (" mesure" if measure else ""),
         css=Markup(css) if site is None else None,
         toc=table_of_contents(document) if document.layout.toc else [],
-        version_line=Markup(_text(document.version_line)),
+        version_line=Markup(_text(title_version(document))),
         footer=footer_line(document),
         metadata=metadata,
         lead=lead,

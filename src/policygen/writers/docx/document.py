@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...model.nodes import Clause, Document
-from ..common import anchor, table_of_contents
+from ..common import anchor, table_of_contents, title_version
 from ..notes import draft_mark
 from ..options import WriterOptions
 from ..pdf import page_numbers
@@ -104,7 +104,7 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
         unit(docx.add_paragraph(document.title, style="Title"))
     if layout.title_block:
         with _line(placed, "version_line") as unit:
-            unit(add_text(docx.add_paragraph(style=VERSION_STYLE), document.version_line))
+            unit(add_text(docx.add_paragraph(style=VERSION_STYLE), title_version(document)))
     lists = Lists(docx)
     body = docx.element.body
     toc = table_of_contents(document) if layout.toc else []
