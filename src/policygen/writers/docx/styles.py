@@ -209,7 +209,9 @@ def apply_house_styles(docx: DocxDocument, compact: bool = False) -> None:
         toc.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         toc.paragraph_format.left_indent = Cm(indent)
         toc.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        _spacing(toc, 3 if level == 1 else 0, 3 if level == 1 else 1)
+        entries = design()["layouts"]["regular"]["toc"]  # as the PDF's (print.css)
+        _spacing(toc, entries["entry"] if level == 1 else 0, 0 if level == 1 else entries["sub_entry"])
+        toc.paragraph_format.line_spacing = word_line(False, entries["line"])
     _settings(docx)
     _note_style(docx)
     _label_style(docx)
