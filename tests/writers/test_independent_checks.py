@@ -20,6 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import output_files, sample_files
+from pagelayout import column_ends
 from readback import body_size
 
 
@@ -66,6 +67,15 @@ def test_fiche_synthese_is_one_sheet_recto_verso_in_libreoffice(built, word_as_p
     for docx in _word_files(built):
         if docx.stem == "fiche-synthese":
             assert _word_pages(word_as_pdf, docx) == 2 == _pages(docx.with_suffix(".pdf")), docx
+
+
+def test_the_fiche_last_page_columns_end_together_in_libreoffice(built, word_as_pdf):
+    """Word breaks its columns where the PDF does (writers/docx/document.py): page 2's two columns end
+    together in LibreOffice too, not one full column beside a short one."""
+    for docx in _word_files(built):
+        if docx.stem == "fiche-synthese":
+            left, right = column_ends(_as_word(word_as_pdf, docx), 2)
+            assert abs(left - right) <= 0.15, (docx, left, right)
 
 
 def test_word_files_lay_out_like_the_pdfs_in_libreoffice(built, word_as_pdf):
