@@ -138,7 +138,11 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
                 box([element for element in body[first:-1] if element.tag == qn("w:p")])
                 first = len(body) - 1
                 continued = labels(document.lang)["continued"]
-                _column_break(docx.add_heading(f"{section.label} ({continued})", level=1), breaks[section.id, index])
+                again = docx.add_heading(f"{section.label} ({continued})", level=1)
+                outline = OxmlElement("w:outlineLvl")  # body text: not a heading of the navigation pane
+                outline.set(qn("w:val"), "9")
+                again._p.get_or_add_pPr().append(outline)
+                _column_break(again, breaks[section.id, index])
             start = len(body) - 1
             _clause(docx, clause, lists, placed, bookmarks)
             if options.review:
