@@ -49,10 +49,12 @@ def _with_editions(built, extension: str) -> list:
 
 
 def _draft(document) -> int:
-    """1 when the file is a draft: its mark « Projet » then opens the body and every page's head; else 0."""
-    if document.core_properties.content_status != "Projet":
+    """1 when the file is a draft: its mark « Projet » (« Draft » in English) then opens the body and
+    every page's head; else 0."""
+    mark = document.core_properties.content_status
+    if mark not in ("Projet", "Draft"):
         return 0
-    assert (document.paragraphs[0].style.name, document.paragraphs[0].text) == ("Intense Quote", "Projet")
+    assert (document.paragraphs[0].style.name, document.paragraphs[0].text) == ("Intense Quote", mark)
     return 1
 
 
@@ -105,7 +107,8 @@ def test_pages_are_numbered_page_x_of_y(built):
             assert " PAGE " in xml and " NUMPAGES " in xml, path
             assert "Page" in footer.paragraphs[0].text and PAGE_OF[_lang(path)] in footer.paragraphs[0].text, path
         draft = _draft(word)
-        assert [p.text for p in section.header.paragraphs[:draft]] == ["Projet"] * draft, path
+        mark = {"fr-CA": "Projet", "en-CA": "Draft"}[_lang(path)]
+        assert [p.text for p in section.header.paragraphs[:draft]] == [mark] * draft, path
         assert section.header.paragraphs[draft].text.startswith(word.core_properties.author), path
 
 
