@@ -216,7 +216,8 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
                       else "".join(_section(s, review) for s in columned))
     css = "\n".join(stylesheet(name) for name in names)
     if options.media == "screen" and site is None:  # a page on its own carries its font (the site serves it)
-        css = font_faces(metadata + lead + sections) + "\n" + css    # A long document opens on its table of contents (sections and titled clauses); a short one on its text.
+        css = font_faces(metadata + lead + sections) + "\n" + css
+    # A long document opens on its table of contents (sections and titled clauses); a short one on its text.
     return layouts().get_template("document.html.j2").render(
         document=document,
         body_class=layout_classes(document.layout) + (" mesure" if measure else ""),
