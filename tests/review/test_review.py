@@ -13,10 +13,12 @@ from policygen.assembly.conformity import review_edition
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
 from policygen.model.nodes import block_texts
-from policygen.writers.notes import DRAFT_MARK
+from policygen.writers.design import labels
 from policygen.writers.docx.document import write_docx
 from policygen.writers.html import render_html
 from policygen.writers.options import WriterOptions
+
+DRAFT_MARK = labels()["draft"]  # the reviewers' mark of a French document
 
 REVIEW = WriterOptions(review=True)
 SMALL_BODY = ROOT / "tests" / "fixtures" / "organisation.yaml"

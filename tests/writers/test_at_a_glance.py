@@ -13,6 +13,7 @@ import docx
 from pypdf import PdfReader
 
 from conftest import output_files
+from pagelayout import column_ends
 from readback import body_size
 from policygen.writers.columns import place
 from policygen.writers.design import design, labels, stylesheet
@@ -107,16 +108,37 @@ def test_the_focus_ring_contrasts_at_least_3_to_1():
     assert (1.05) / (_luminance(colour) + 0.05) >= 3, colour
 
 
+def _whole(placement):
+    """A placement of whole boxes as section ids."""
+    assert all(start == 0 for sheet in placement for column in sheet for _, start in column)
+    return tuple(tuple(tuple(ident for ident, _ in column) for column in sheet) for sheet in placement)
+
+
 def test_boxes_go_whole_into_the_next_column_or_page():
     # First page: 700 under the title; other pages 1,000.
     heights = [("a", 300), ("b", 300), ("c", 500), ("d", 600), ("e", 500)]
-    assert place(heights, 700, 1000, 2) == ((("a", "b"), ("c",)), (("d",), ("e",)))
+    assert _whole(place(heights, 700, 1000, 2)) == ((("a", "b"), ("c",)), (("d",), ("e",)))
     # A box taller than the first page's columns but not than a page's starts the next page.
-    assert place([("a", 800), ("b", 100)], 700, 1000, 2) == (((), ()), (("a",), ("b",)))
+    assert _whole(place([("a", 800), ("b", 100)], 700, 1000, 2)) == (((), ()), (("a",), ("b",)))
     # One taller than a page's column goes alone at the top of one (and runs over).
-    assert place([("a", 1200), ("b", 100)], 700, 1000, 2) == (((), ()), (("a",), ("b",)))
+    assert _whole(place([("a", 1200), ("b", 100)], 700, 1000, 2)) == (((), ()), (("a",), ("b",)))
     # The last page's two columns end close together: not one full column beside an empty one.
-    assert place([("a", 200), ("b", 200), ("c", 200), ("d", 200)], 1000, 1000, 2) == ((("a", "b"), ("c", "d")),)
+    assert _whole(place([("a", 200), ("b", 200), ("c", 200), ("d", 200)], 1000, 1000, 2)) == ((("a", "b"), ("c", "d")),)
+
+
+def test_a_box_is_cut_between_its_items_under_its_heading_only_to_balance_or_fill_a_column():
+    # each box: 100 of heading and padding, then items of 100 (80 for « f »)
+    items = {"d": tuple((k, 100) for k in range(8)), "a": tuple((k, 100) for k in range(7)),
+             "f": tuple((k, 80) for k in range(5))}
+    # The last page: a tall box beside a short one is cut where the two columns end closest.
+    placed = place([("a", 300), ("b", 300), ("c", 500), ("d", 900), ("e", 150)], 700, 1000, 2, items)
+    assert placed == (((("a", 0), ("b", 0)), (("c", 0),)), ((("d", 0),), (("d", 5), ("e", 0))))
+    # Columns that end close without a cut keep their boxes whole.
+    assert place([("f", 500), ("e", 450)], 1000, 1000, 2, items) == (((("f", 0),), (("e", 0),)),)
+    # A box too tall for the first page's empty column fills it, the rest in the next column.
+    assert place([("a", 800), ("b", 100)], 700, 1000, 2, items) == (((("a", 0),), (("a", 6), ("b", 0))),)
+    # Never a piece under a fifth of a column: a box that can be cut only so starts the next page.
+    assert place([("a", 800)], 150, 1000, 2, items)[0] == ((), ())
 
 
 def test_pdfs_with_bookmarks_open_on_them(built):
@@ -153,3 +175,34 @@ def test_table_cells_start_with_a_capital(built):
             text = re.sub(r"<a [^>]*>.*?</a>.*", "", cell, flags=re.S)  # up to the first link
             text = re.sub(r"<[^>]+>", "", text).strip()
             assert not text or not text[0].islower(), (path, cell[:80])
+
+
+BALANCED = 0.15  # the last page's two columns end within this share of the page's height
+
+
+def test_the_fiche_last_page_columns_end_together_in_the_pdf(built):
+    """Page 2 is not one full column beside a short one (a tall box is cut under its heading again)."""
+    for path in _kind(built, "pdf", "fiche-synthese"):
+        left, right = column_ends(path, len(PdfReader(str(path)).pages))
+        assert abs(left - right) <= BALANCED, (path, left, right)
+
+
+def test_each_box_of_the_word_fiche_is_one_frame(built):
+    """Every paragraph of a box under its heading carries the same four borders: Word and LibreOffice
+    draw them as one frame (different borders were drawn as segments in LibreOffice), and a box
+    cut between two columns carries its heading again, « (suite) »."""
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for path in _kind(built, "docx", "fiche-synthese"):
+        boxes: list[list] = []
+        for paragraph in docx.Document(str(path)).paragraphs:
+            borders = paragraph._p.find(f"{W}pPr/{W}pBdr")
+            if paragraph.style.name == "Heading 1":
+                boxes.append([])
+            elif boxes and borders is not None:
+                boxes[-1].append(tuple((b.tag, b.get(f"{W}color")) for b in borders))
+        assert len(boxes) >= 6, path
+        for box in boxes:
+            assert box and len(set(box)) == 1 and len(box[0]) == 4, (path, box[:3])
+        headings = [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Heading 1"]
+        pdf = "\n".join(page.extract_text() for page in PdfReader(str(path.with_suffix(".pdf"))).pages)
+        assert [h for h in headings if h.endswith("(suite)")] == re.findall(r"^(.+\(suite\))$", pdf, re.M), path

@@ -29,7 +29,8 @@ FRONT = ("organisation", "title", "version_line")
 
 
 def _front(document: Document) -> list[Cells]:
-    return [(getattr(document, name),) for name in FRONT]
+    # the version line as the title block prints it, with its mark: confirming the date is a change
+    return [(getattr(document, name) + (document.version_mark if name == "version_line" else ""),) for name in FRONT]
 
 
 def _section_label(section: Section) -> Cells:

@@ -41,4 +41,5 @@ def label(document: Document) -> Document:
         clauses=tuple(dataclasses.replace(c, label=_clause(c)) for c in section.clauses))
         for section in document.sections)
     mark = _MARK[lang] if document.date_to_confirm else ""
-    return dataclasses.replace(document, sections=sections, version_line=_VERSION[lang](document.date) + mark)
+    return dataclasses.replace(document, sections=sections, version_line=_VERSION[lang](document.date),
+                               version_mark=mark)

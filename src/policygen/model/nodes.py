@@ -213,9 +213,10 @@ class Document:
     timestamp: dt.datetime  # file metadata: SOURCE_DATE_EPOCH, else `date`; never the clock
     lang: str = "fr-CA"
     layout: Layout = Layout()
-    version_line: str = ""  # « Version du 27 avril 2018 » (model/labels.py)
+    version_line: str = ""  # « Version du 27 avril 2018 » (model/labels.py): the title block's line and the footer's
+    version_mark: str = ""  # « (à confirmer) » after it in the title block only, while the date is to confirm
     number: str = ""  # the document's number in the body's register (revision.numero), in every footer
-    date_to_confirm: bool = False  # the date is still « (à confirmer) »: the version line says so
+    date_to_confirm: bool = False  # the date is still « (à confirmer) »: the version mark says so
     draft: bool = False  # a « projet »: what a final version refuses is still in the file (every format marks it)
     alternates: tuple[tuple[str, str], ...] = ()  # (lang, file) of the same document in another language
 

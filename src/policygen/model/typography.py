@@ -185,6 +185,7 @@ def typeset(document: Document) -> Document:
         subject=typeset_text(document.subject),
         keywords=tuple(typeset_text(k) for k in document.keywords),
         version_line=typeset_text(document.version_line),
+        version_mark=typeset_text(document.version_mark),
         sections=tuple(_section(s) for s in document.sections),
     )
 

@@ -8,39 +8,105 @@ next one, so no box continues in another column or page without its heading.
 
 from __future__ import annotations
 
-Placement = tuple[tuple[tuple[str, ...], ...], ...]  # pages -> columns -> section ids, in reading order
+# A box in a column: its section's id and first clause, (id, 0) for the whole box; (id, k) the rest of
+# a box cut before its clause k, under its heading again (« Bonnes pratiques (suite) »).
+Piece = tuple[str, int]
+Placement = tuple[tuple[tuple[Piece, ...], ...], ...]  # pages -> columns -> pieces, in reading order
+# Where a section's box may be cut: (first clause, height) of each run of clauses that stays whole (a
+# titled clause with the untitled ones that continue it), by section id.
+Units = dict[str, tuple[tuple[int, float], ...]]
+
+# A box is cut only if the piece left in the column is at least this share of a page's column (a
+# heading over two lines reads as a stray), and, on the last page, only if the two columns then end
+# this much closer (repeating a heading has a cost too).
+SMALLEST_PIECE = 0.2
+CUT_WORTH = 0.1
 
 
-def place(heights: list[tuple[str, float]], first_page: float, page: float, columns: int) -> Placement:
+def place(heights: list[tuple[str, float]], first_page: float, page: float, columns: int,
+          units: Units | None = None) -> Placement:
     """Sections (id, height) into `columns` columns per page: `first_page` high on the first page
     (under the title and the entry box), `page` high on the others. A box that does not fit what is
-    left starts the next column (or page); one taller than a whole page's column runs over. In
-    two columns, the last page's are balanced."""
-    pages: list[list[list[str]]] = [[[]]]
+    left of a column starts the next column (or page), whole; one that does not fit an empty column
+    either is cut there between two of its `units`, its heading repeated over the rest, or, if it
+    cannot be, runs over. In two columns, the last page's are balanced, cutting a box too if that
+    alone balances them. A box is cut once at most."""
+    units = units or {}
+    pages: list[list[list[tuple[Piece, float]]]] = [[[]]]
     room = first_page
-    for ident, height in heights:
-        while height > room and (pages[-1][-1] or room < page):
+    queue = [((ident, 0), height) for ident, height in heights]
+    while queue:
+        piece, height = queue.pop(0)
+        if height > room and (pages[-1][-1] or room < page):
+            # an empty column (a box too tall for the first page's) takes the first piece of the box
+            cut = _cut(piece, height, room, page, units) if columns > 1 and not pages[-1][-1] else None
+            if cut is not None:
+                pages[-1][-1].append(cut[0])
+                piece, height = cut[1]
+            queue.insert(0, (piece, height))
             if len(pages[-1]) < columns:
                 pages[-1].append([])
                 room = first_page if len(pages) == 1 else page
             else:
                 pages.append([[]])
                 room = page
-        pages[-1][-1].append(ident)
+            continue
+        pages[-1][-1].append((piece, height))
         room -= height
     if columns == 2:
-        pages[-1] = _balanced(pages[-1], dict(heights), first_page if len(pages) == 1 else page)
-    return tuple(tuple(tuple(column) for column in sheet) for sheet in pages)
+        pages[-1] = _balanced(pages[-1], first_page if len(pages) == 1 else page, units)
+    return tuple(tuple(_joined(column) for column in sheet) for sheet in pages)
 
 
-def _balanced(sheet: list[list[str]], heights: dict[str, float], room: float) -> list[list[str]]:
+def _joined(column: list[tuple[Piece, float]]) -> tuple[Piece, ...]:
+    """The column's pieces, two pieces of one box side by side made one again (a cut the balancing
+    moved back into one column)."""
+    pieces: list[Piece] = []
+    for piece, _ in column:
+        if not pieces or pieces[-1][0] != piece[0]:
+            pieces.append(piece)
+    return tuple(pieces)
+
+
+def _cuts(piece: Piece, height: float, units: Units) -> list[tuple[int, float, float]]:
+    """Each place a whole box may be cut: (clause, height of the first piece, of the second)."""
+    inside = units.get(piece[0], ())
+    cuts = []
+    for index in range(1, len(inside)):
+        before, after = sum(h for _, h in inside[:index]), sum(h for _, h in inside[index:])
+        cuts.append((inside[index][0], height - after, height - before))
+    return cuts
+
+
+def _cut(piece: Piece, height: float, room: float, page: float, units: Units):
+    """The box cut at its last place that leaves a first piece fitting `room`, or None: each piece
+    at least SMALLEST_PIECE of a page's column."""
+    fitting = [(k, first, rest) for k, first, rest in _cuts(piece, height, units)
+               if SMALLEST_PIECE * page <= first <= room and rest >= SMALLEST_PIECE * page]
+    if not fitting:
+        return None
+    k, first, rest = fitting[-1]
+    return (piece, first), ((piece[0], k), rest)
+
+
+def _balanced(sheet: list[list[tuple[Piece, float]]], room: float, units: Units) -> list[list[tuple[Piece, float]]]:
     """The last page's boxes, in order, cut where its two columns end closest in height (a page
-    half empty under one full column reads as unfinished)."""
-    boxes = [ident for column in sheet for ident in column]
-    cuts = [(max(sum(heights[i] for i in boxes[:k]), sum(heights[i] for i in boxes[k:])), k)
-            for k in range(1, len(boxes))
-            if sum(heights[i] for i in boxes[:k]) <= room and sum(heights[i] for i in boxes[k:]) <= room]
-    if not cuts:
+    half empty under one full column reads as unfinished): between two boxes, or inside a box
+    between two of its units, its heading repeated over the second column."""
+    boxes = [item for column in sheet for item in column]
+    options = []  # (the taller column + the cost of a cut, the two columns)
+    for index, (piece, height) in enumerate(boxes):
+        before, after = boxes[:index], boxes[index + 1:]
+        left, right = sum(h for _, h in before), sum(h for _, h in after)
+        if index:
+            options.append((max(left, height + right), before, boxes[index:]))
+        cut_already = piece[1] or any(i == piece[0] for (i, _), _ in after)
+        for k, first, rest in ([] if cut_already else _cuts(piece, height, units)):
+            options.append((max(left + first, rest + right) + CUT_WORTH * room,
+                            [*before, (piece, first)], [((piece[0], k), rest), *after]))
+    fitting = [(score, n, left, right) for n, (score, left, right) in enumerate(options)
+               if sum(h for _, h in left) <= room and sum(h for _, h in right) <= room]
+    if not fitting:
         return sheet
-    _, k = min(cuts)
-    return [boxes[:k], boxes[k:]]
+    _, _, left, right = min(fitting)
+    return [left, right]

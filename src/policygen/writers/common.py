@@ -39,9 +39,13 @@ def table_of_contents(document: Document) -> list[TocEntry]:
             for s in document.sections if s.role != "metadata"]
 
 
+def title_version(document: Document) -> str:
+    """The version line as the title block prints it: with its mark while the date is to confirm."""
+    return document.version_line + document.version_mark
+
+
 def footer_line(document: Document) -> str:
-    """What the inner pages' footer says before the page number: the document's number and its version.
-    A date to confirm keeps its mark on the title page only: the longer footer pushed the review's draft
-    mark off every page and read as a line of prose to screen readers (outloud TAG-002)."""
-    version = document.version_line.rsplit("\u00a0(", 1)[0] if document.date_to_confirm else document.version_line
-    return f"{document.number} — {version}" if document.number else version
+    """What every page's footer says before the page number: the document's number and its version.
+    Without the version's mark, which the title block carries: the longer footer pushed the review's
+    draft mark off every inner page and read as a line of prose to screen readers (outloud TAG-002)."""
+    return f"{document.number} — {document.version_line}" if document.number else document.version_line

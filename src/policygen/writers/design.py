@@ -41,9 +41,9 @@ def sizes(compact: bool) -> dict[str, Any]:
     return design()["layouts"]["compact" if compact else "regular"]
 
 
-def word_line(compact: bool) -> float:
-    """Word's line spacing (a multiple of Lato's line) for the CSS line-height of the layout."""
-    return round(sizes(compact)["line"] / LATO_LINE, 3)
+def word_line(compact: bool, line: float | None = None) -> float:
+    """Word's line spacing (a multiple of Lato's line) for the CSS line-height of the layout (or `line`)."""
+    return round((line or sizes(compact)["line"]) / LATO_LINE, 3)
 
 
 def page_label_parts(lang: str = "fr-CA") -> tuple[str, str, str]:

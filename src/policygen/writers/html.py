@@ -21,7 +21,7 @@ from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, Li
     ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm, Foreign
 from ..resources import TEMPLATES
 from .columns import Placement
-from .common import anchor, footer_line, safe_href, table_of_contents
+from .common import anchor, footer_line, safe_href, table_of_contents, title_version
 from .design import labels, page_counter_css, stylesheet
 from .notes import draft_mark, note_html
 from .options import WriterOptions
@@ -153,12 +153,14 @@ def _clause(clause: Clause, review: bool) -> str:
     return "".join(parts)
 
 
-def _section(section: Section, review: bool) -> str:
-    ident = f"s-{anchor(section.id)}"
-    classes = f"section role-{section.role}" + (" annex" if section.annex else "")
+def _section(section: Section, review: bool, continued: str = "") -> str:
+    """A section; `continued` (« suite »), the rest of a box the PDF's columns cut, under its heading again."""
+    ident = f"s-{anchor(section.id)}" + ("-suite" if continued else "")
+    classes = f"section role-{section.role}" + (" annex" if section.annex else "") + (" suite" if continued else "")
     body = "".join(_clause(c, review) for c in section.clauses)
+    label = f"{section.label} ({continued})" if continued else section.label
     return (f'<section class="{classes}" id="{ident}" aria-labelledby="{ident}-titre">'
-            f'<h2 id="{ident}-titre">{escape(section.label)}</h2>{body}</section>')
+            f'<h2 id="{ident}-titre">{escape(label)}</h2>{body}</section>')
 
 
 @cache
@@ -181,11 +183,19 @@ def layout_classes(layout: Layout) -> str:
     return " ".join(classes)
 
 
-def _placed(sections: list[Section], placement: Placement, review: bool) -> str:
-    """The sections as the PDF places them: a sheet per page, a column per column."""
+def _placed(sections: list[Section], placement: Placement, review: bool, continued: str) -> str:
+    """The sections as the PDF places them: a sheet per page, a column per column, a box the columns
+    cut in two pieces (writers/columns.py)."""
     by_id = {s.id: s for s in sections}
+    pieces = [piece for page in placement for column in page for piece in column]
+    stops = {(ident, start): next((k for i, k in pieces if i == ident and k > start), None) for ident, start in pieces}
+
+    def piece(ident: str, start: int) -> str:
+        section = by_id[ident]
+        cut = dataclasses.replace(section, clauses=section.clauses[start:stops[ident, start]])
+        return _section(cut, review, continued if start else "")
     return "".join('<div class="feuillet">' + "".join(
-        '<div class="colonne">' + "".join(_section(by_id[i], review) for i in column) + "</div>" for column in page)
+        '<div class="colonne">' + "".join(piece(*p) for p in column) + "</div>" for column in page)
         + "</div>" for page in placement)
 
 
@@ -204,17 +214,18 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
     columned = body[1:] if document.layout.columns > 1 else body
     metadata = Markup("".join(_section(s, review) for s in document.sections if s.role == "metadata"))
     lead = Markup("".join(_section(s, review) for s in body[:1])) if document.layout.columns > 1 else ""
-    sections = Markup(_placed(columned, placement, review) if placement is not None
+    sections = Markup(_placed(columned, placement, review, labels(document.lang)["continued"]) if placement is not None
                       else "".join(_section(s, review) for s in columned))
     css = "\n".join(stylesheet(name) for name in names)
     if options.media == "screen" and site is None:  # a page on its own carries its font (the site serves it)
-        css = font_faces(metadata + lead + sections) + "\n" + css    # A long document opens on its table of contents (sections and titled clauses); a short one on its text.
+        css = font_faces(metadata + lead + sections) + "\n" + css
+    # A long document opens on its table of contents (sections and titled clauses); a short one on its text.
     return layouts().get_template("document.html.j2").render(
         document=document,
         body_class=layout_classes(document.layout) + (" mesure" if measure else ""),
         css=Markup(css) if site is None else None,
         toc=table_of_contents(document) if document.layout.toc else [],
-        version_line=Markup(_text(document.version_line)),
+        version_line=Markup(_text(title_version(document))),
         footer=footer_line(document),
         metadata=metadata,
         lead=lead,

@@ -16,13 +16,12 @@ from ..french import french_list
 from ..model.nodes import Document, Law, Provenance, Source, Value
 from .design import labels
 
-DRAFT_MARK = labels()["draft"]
 
 
 def draft_mark(document: Document, review: bool) -> str:
-    """The mark above the title and in the running head: the reviewers', else « Projet » (« Draft » in
-    English) on a document that is not final."""
-    return DRAFT_MARK if review else labels(document.lang)["projet"] if document.draft else ""
+    """The mark above the title and in the running head, in the document's language: the reviewers',
+    else « Projet » (« Draft ») on a document that is not final."""
+    return labels(document.lang)["draft"] if review else labels(document.lang)["projet"] if document.draft else ""
 OBLIGATIONS = "Obligations de la loi qu’elle remplit (tableau de conformité) : "  # Word links each to the annex
 AUTHOR = "policygen"
 

@@ -30,7 +30,7 @@ from weasyprint.urls import URLFetcher
 
 from ..model.nodes import Document
 from ..resources import TEMPLATES
-from .columns import place
+from .columns import Placement, Units, place
 from .fontsubset import PDF_DROPPED, subset
 from .html import render_html
 from .latolog import lato_stamp_quiet
@@ -99,10 +99,12 @@ def _render(page: str) -> LaidOut:
     return html.render(font_config=_fonts(), pdf_variant="pdf/ua-1")
 
 
-def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float]:
+def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float, Units]:
     """Each section's height in the columns' flow (id, CSS px; the fragments of one added up), the
-    room under the entry box on the first page and a page's room for text."""
+    room under the entry box on the first page, a page's room for text, and where each section's
+    box may be cut (writers/columns.py: a titled clause with the untitled ones after it)."""
     heights: dict[str, float] = {}
+    clauses: dict[str, dict[str, list]] = {}  # section -> clause id -> [height, titled], in order
     first_top = None
     for page in laid_out.pages:
         for flow in (box for box in _boxes(page._page_box) if box.element_tag == "div" and _classes(box) == ["corps"]):
@@ -111,9 +113,29 @@ def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float]:
                 if box.element_tag == "section" and "section" in _classes(box):
                     ident = box.element.get("id").removeprefix("s-")
                     heights[ident] = heights.get(ident, 0) + box.margin_height()
+                    for clause in (b for b in _boxes(box) if b.element_tag == "div" and "clause" in _classes(b)):
+                        seen = clauses.setdefault(ident, {}).setdefault(clause.element.get("id"), [0, False])
+                        seen[0] += clause.margin_height()
+                        seen[1] = seen[1] or any(b.element_tag == "h3" for b in _boxes(clause))
     first = laid_out.pages[0]._page_box
     bottom = first.margin_height() - first.margin_bottom
-    return list(heights.items()), bottom - (first_top or 0), bottom - first.margin_top
+    return list(heights.items()), bottom - (first_top or 0), bottom - first.margin_top, _units(clauses)
+
+
+def _units(clauses: dict[str, dict[str, list]]) -> Units:
+    """The runs of clauses a box may be cut between: an untitled clause after a titled one continues
+    it (its text under that title), so it stays with it."""
+    units: dict[str, list[list]] = {}
+    for ident, own in clauses.items():
+        runs = units.setdefault(ident, [])
+        titled_before = False
+        for index, (height, titled) in enumerate(own.values()):
+            if runs and not titled and titled_before:
+                runs[-1][1] += height
+            else:
+                runs.append([index, height])
+            titled_before = titled_before or titled
+    return {ident: tuple((k, h) for k, h in runs) for ident, runs in units.items()}
 
 
 # A task that writes a document's Word file before its PDF lays it out once (publishing/build.py
@@ -126,8 +148,11 @@ def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
     if document.layout.columns == 1:
         page = render_html(document, options)
         return page, _render(page)
-    heights, first_page, full_page = _heights(_render(render_html(document, options, measure=True)))
-    page = render_html(document, options, placement=place(heights, first_page, full_page, document.layout.columns))
+    heights, first_page, full_page, units = _heights(_render(render_html(document, options, measure=True)))
+    placement = place(heights, first_page, full_page, document.layout.columns, units)
+    if not options.review:  # the placement the Word writer follows (`placement`)
+        _placements[document] = placement
+    page = render_html(document, options, placement=placement)
     return page, _render(page)
 
 
@@ -135,6 +160,7 @@ def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
 # instead of the layout, which is let go as soon as the PDF is drawn (it is the largest thing a
 # worker holds, and the PDF/UA repair then holds the whole file).
 _numbers: dict[Document, dict[str, int]] = {}
+_placements: dict[Document, Placement] = {}
 
 
 def _anchor_pages(laid_out: LaidOut) -> dict[str, int]:
@@ -153,6 +179,7 @@ def release_layouts() -> None:
     collector, so the next collections scan only the next document's objects."""
     _lay_out.cache_clear()
     _numbers.clear()
+    _placements.clear()
     gc.collect()
     gc.freeze()
     if _LIBC is not None:
@@ -165,6 +192,14 @@ def page_numbers(document: Document) -> dict[str, int]:
     if document not in _numbers:
         _numbers[document] = _anchor_pages(_lay_out(document, WriterOptions())[1])
     return _numbers[document]
+
+
+def placement(document: Document) -> Placement:
+    """Where the PDF places the boxes of a layout in columns (writers/columns.py): the Word writer
+    breaks its columns at the same boxes, and cuts the same box under its heading again."""
+    if document not in _placements:
+        _lay_out(document, WriterOptions())
+    return _placements[document]
 
 
 def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> bytes:

@@ -18,14 +18,16 @@ from pathlib import Path
 from docx import Document as new_docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...model.nodes import Clause, Document
-from ..common import anchor, table_of_contents
+from ..common import anchor, table_of_contents, title_version
+from ..design import labels
 from ..notes import draft_mark
 from ..options import WriterOptions
-from ..pdf import page_numbers
+from ..pdf import page_numbers, placement
 from . import lookups  # noqa: F401 (python-docx's style lookup made fast, for the whole process)
 from .blocks import Lists, add_blocks, add_text
 from .bodymap import BLOCK, FRONT, SECTION, TITLE, TOC, BodyMap, Part
@@ -104,11 +106,12 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
         unit(docx.add_paragraph(document.title, style="Title"))
     if layout.title_block:
         with _line(placed, "version_line") as unit:
-            unit(add_text(docx.add_paragraph(style=VERSION_STYLE), document.version_line))
+            unit(add_text(docx.add_paragraph(style=VERSION_STYLE), title_version(document)))
     lists = Lists(docx)
     body = docx.element.body
     toc = table_of_contents(document) if layout.toc else []
     bookmarks = itertools.count(1)  # Word bookmark ids, for the table of contents' links
+    breaks, cuts = _columns(document)
     toc_written = columns_started = annexes_started = False
     for section in document.sections:
         if toc and section.role != "metadata" and not toc_written:
@@ -124,11 +127,22 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
             else:
                 heading = docx.add_heading(section.label, level=1)
                 add_bookmark(heading, f"s-{anchor(section.id)}", next(bookmarks))
+                if (section.id, 0) in breaks:
+                    _column_break(heading, breaks[section.id, 0])
                 # The annexes start on a new page, as in the PDF.
                 if layout.annex_page_break and section.annex and not annexes_started:
                     heading.paragraph_format.page_break_before = annexes_started = True
                 placed.unit(heading._p)
-        for clause in section.clauses:
+        for index, clause in enumerate(section.clauses):
+            if (section.id, index) in cuts:  # the rest of the box in the next column, under its heading again
+                box([element for element in body[first:-1] if element.tag == qn("w:p")])
+                first = len(body) - 1
+                continued = labels(document.lang)["continued"]
+                again = docx.add_heading(f"{section.label} ({continued})", level=1)
+                outline = OxmlElement("w:outlineLvl")  # body text: not a heading of the navigation pane
+                outline.set(qn("w:val"), "9")
+                again._p.get_or_add_pPr().append(outline)
+                _column_break(again, breaks[section.id, index])
             start = len(body) - 1
             _clause(docx, clause, lists, placed, bookmarks)
             if options.review:
@@ -142,6 +156,32 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
     header_footer(docx, document, options.review)
     placed.close()
     return docx, placed
+
+
+def _columns(document: Document) -> tuple[dict[tuple[str, int], int], set[tuple[str, int]]]:
+    """Where the PDF's columns start, with how many columns each box moves on (an empty column is
+    one more), and where it cuts a box (`pdf.placement`): the Word file breaks its columns at the
+    same boxes, so both formats place them alike."""
+    if document.layout.columns == 1:
+        return {}, set()
+    breaks: dict[tuple[str, int], int] = {}
+    moves = -1  # the first column is where the columns start
+    for column in (column for page in placement(document) for column in page):
+        moves += 1
+        if column:
+            if moves:
+                breaks[column[0]] = moves
+            moves = 0
+    return breaks, {piece for page in placement(document) for column in page for piece in column if piece[1]}
+
+
+def _column_break(paragraph: DocxParagraph, count: int = 1) -> None:
+    """The paragraph starts `count` columns on (column breaks before its text)."""
+    for _ in range(count):
+        run, stop = OxmlElement("w:r"), OxmlElement("w:br")
+        stop.set(qn("w:type"), "column")
+        run.append(stop)
+        paragraph._p.get_or_add_pPr().addnext(run)
 
 
 def write_docx(document: Document, path: Path, options: WriterOptions = WriterOptions()) -> None:

@@ -209,7 +209,9 @@ def apply_house_styles(docx: DocxDocument, compact: bool = False) -> None:
         toc.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         toc.paragraph_format.left_indent = Cm(indent)
         toc.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        _spacing(toc, 3 if level == 1 else 0, 3 if level == 1 else 1)
+        entries = design()["layouts"]["regular"]["toc"]  # as the PDF's (print.css)
+        _spacing(toc, entries["entry"] if level == 1 else 0, 0 if level == 1 else entries["sub_entry"])
+        toc.paragraph_format.line_spacing = word_line(False, entries["line"])
     _settings(docx)
     _note_style(docx)
     _label_style(docx)
@@ -276,20 +278,23 @@ _AFTER_KEEP_NEXT = ("w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowCon
 
 
 def box(paragraphs: list) -> None:
-    """Rule a compact section's paragraphs (w:p elements) into one box: sides on all, top on the first,
-    bottom on the last; each kept with the next, so the box stays whole in one column, as in the PDF."""
+    """Rule a compact section's paragraphs (w:p elements) into one box; each kept with the next, so the
+    box stays whole in one column, as in the PDF. Every paragraph carries the same four sides: Word and
+    LibreOffice join paragraphs of equal borders into one box (top over the first, bottom under the
+    last); paragraphs of different borders, each its own, were drawn as segments in LibreOffice. The
+    heading's band is ruled in its own colour: a box then never joins the one above it."""
+    def borders(name: str) -> str:
+        return "".join(f'<w:{side} w:val="single" w:sz="4" w:space="4" w:color="{colour(name)}"/>'
+                       for side in ("top", "left", "bottom", "right"))
     for index, paragraph in enumerate(paragraphs):
         if index < len(paragraphs) - 1 and paragraph.get_or_add_pPr().find(qn("w:keepNext")) is None:
             paragraph.get_or_add_pPr().insert_element_before(
                 OxmlElement("w:keepNext"), *_AFTER_KEEP_NEXT)
-        sides = ["left", "right"] + (["top"] if index == 0 else []) + (["bottom"] if index == len(paragraphs) - 1 else [])
-        borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="4" w:color="{colour("rule")}"/>'
-                          for side in ("top", "left", "bottom", "right") if side in sides)
         ppr = paragraph.get_or_add_pPr()
         old = ppr.find(qn("w:pBdr"))
         if old is not None:
             ppr.remove(old)
-        ppr.insert_element_before(parse_xml(f'<w:pBdr {nsdecls("w")}>{borders}</w:pBdr>'),
+        ppr.insert_element_before(parse_xml(f'<w:pBdr {nsdecls("w")}>{borders("accent" if index == 0 else "rule")}</w:pBdr>'),
                                   "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
                                   "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
                                   "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
