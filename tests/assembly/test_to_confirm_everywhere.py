@@ -18,6 +18,7 @@ import pytest
 from policygen.french import long_date, phone
 from policygen.library.loader import load_library
 from policygen.model.nodes import block_texts, Text, ToConfirm
+from policygen.writers.common import footer_line
 
 ROOT = Path(__file__).resolve().parents[2]
 BODIES = sorted((ROOT / "tests/fixtures/organismes").glob("*.yaml")) + sorted((ROOT / "organisations").glob("*.yaml"))
@@ -114,7 +115,7 @@ def test_a_list_marks_only_its_marked_items(bodies):
 
 def test_the_version_line_marks_a_date_to_confirm(bodies):
     """The line under the title prints the document's date: a date the file marks keeps its mark
-    there (the title page was the one place it was lost); the footer repeats the line without it."""
+    there (the title page was the one place it was lost), and the footer repeats the line with it."""
     seen = set()
     for item, documents in bodies[0]:
         pending = {tuple(p.path) for p in item.pending}
@@ -126,3 +127,17 @@ def test_the_version_line_marks_a_date_to_confirm(bodies):
             mark = MARK[document.lang]  # an English edition marks the date in its own words
             assert document.version_mark == (mark if to_confirm else ""), (item.slug, document.kind)
     assert seen == {True, False}, "the bodies hold no date to confirm, or only such dates"
+
+
+def test_every_footer_marks_a_number_to_confirm(bodies):
+    """The register's number in every page's footer keeps its mark while the file marks it (a page
+    printed alone never looks final), in the French documents and the English editions alike."""
+    seen = set()
+    for item, documents in bodies[0]:
+        to_confirm = ("revision", "numero") in {tuple(p.path) for p in item.pending}
+        seen.add(to_confirm)
+        for document in documents:
+            line = footer_line(document)
+            assert line.startswith(document.number + (MARK[document.lang] if to_confirm else "") + " — "), line
+            assert line.endswith(document.version_line + document.version_mark), line
+    assert seen == {True, False}, "the bodies hold no number to confirm, or only such numbers"

@@ -107,7 +107,7 @@ def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> lis
     for document in documents:
         try:
             built = assemble(library, document, context, loaded.located, loaded.display)
-            result.append(dataclasses.replace(built, number=loaded.organisation.revision.numero))
+            result.append(built)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
     try:
@@ -116,7 +116,10 @@ def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> lis
         problems.extend(exc.diagnostics)
     if problems:
         raise DiagnosticError(sorted(set(problems)))
-    return result
+    # every document and edition carries the register's number in its footer, marked while the file marks it
+    numero = loaded.organisation.revision.numero
+    to_confirm = any(tuple(p.path) == ("revision", "numero") for p in loaded.pending)
+    return [dataclasses.replace(d, number=str(numero or ""), number_to_confirm=to_confirm) for d in result]
 
 
 def documents_for_all(loaded: list[Loaded], library: Library,

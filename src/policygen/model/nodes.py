@@ -214,8 +214,9 @@ class Document:
     lang: str = "fr-CA"
     layout: Layout = Layout()
     version_line: str = ""  # « Version du 27 avril 2018 » (model/labels.py): the title block's line and the footer's
-    version_mark: str = ""  # « (à confirmer) » after it in the title block only, while the date is to confirm
+    version_mark: str = ""  # « (à confirmer) » after it while the date is to confirm (title block and footer)
     number: str = ""  # the document's number in the body's register (revision.numero), in every footer
+    number_to_confirm: bool = False  # the number is still « (à confirmer) »: the footer says so
     date_to_confirm: bool = False  # the date is still « (à confirmer) »: the version mark says so
     draft: bool = False  # a « projet »: what a final version refuses is still in the file (every format marks it)
     alternates: tuple[tuple[str, str], ...] = ()  # (lang, file) of the same document in another language

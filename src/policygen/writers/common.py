@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model.nodes import Document
+from ..model.nodes import TO_CONFIRM, TO_CONFIRM_EN, Document
 
 
 def anchor(identifier: str) -> str:
@@ -45,7 +45,8 @@ def title_version(document: Document) -> str:
 
 
 def footer_line(document: Document) -> str:
-    """What every page's footer says before the page number: the document's number and its version.
-    Without the version's mark, which the title block carries: the longer footer pushed the review's
-    draft mark off every inner page and read as a line of prose to screen readers (outloud TAG-002)."""
-    return f"{document.number} — {document.version_line}" if document.number else document.version_line
+    """What every page's footer says before the page number: the document's number and its version, each
+    with its « (à confirmer) » mark while the file marks it, so a page printed alone never looks final."""
+    mark = TO_CONFIRM_EN if document.lang.startswith("en") else TO_CONFIRM
+    number = document.number + (mark if document.number_to_confirm else "")
+    return f"{number} — {title_version(document)}" if document.number else title_version(document)
