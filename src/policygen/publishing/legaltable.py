@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..assembly.conformity import Row, citation, conformity, duty, met_by, section_label
+from ..assembly.conformity import STATUSES, Row, citation, conformity, duty, section_label, state
 from ..assembly.inputs import Loaded
 from ..assembly.lawdates import current_to, reading
 from ..diagnostics import plural
@@ -59,21 +59,18 @@ class Table:
             out.append(f"- {obligation.titre} — {citation(obligation.ref, self.library)} "
                        f"({_SCOPE[obligation.portee]})")
             out.append(f"    {duty(row)}")
-            if row.status == "couverte":
-                out.append(f"    couverte par : {met_by(row)}")
-            elif row.status == "non applicable":
-                out.append(f"    non applicable : {row.reason}")
-            else:
-                out.append(f"    NON COUVERTE : {obligation.exige}")
+            out += [f"    {line}" for line in state(row)]
         out += ["", self.summary]
         return "\n".join(out)
 
     @property
     def summary(self) -> str:
-        """« Bilan : 22 obligations couvertes, 3 non applicables, 0 non couverte. »"""
-        count = {status: sum(1 for r in self.rows if r.status == status)
-                 for status in ("couverte", "non applicable", "non couverte")}
+        """« Bilan : 20 obligations couvertes, 2 couvertes en partie, 1 à vérifier, 3 non applicables,
+        0 non couverte. »"""
+        count = {status: sum(1 for r in self.rows if r.status == status) for status in STATUSES}
         return (f"Bilan : {plural(count['couverte'], 'obligation couverte', 'obligations couvertes')}, "
+                f"{plural(count['couverte en partie'], 'couverte en partie', 'couvertes en partie')}, "
+                f"{count['à vérifier']} à vérifier, "
                 f"{plural(count['non applicable'], 'non applicable')}, "
                 f"{plural(count['non couverte'], 'non couverte')}.")
 
@@ -82,7 +79,7 @@ def table_for(item: Loaded, politique: Document, library: Library) -> Table:
     """The table of one body, from its assembled politique (its own laws and obligations laid over `library`)."""
     layered = item.local.layered(library)
     read, unread = reading(politique, layered.laws)
-    return Table(item.display, politique.organisation, conformity(item.organisation, politique, layered), layered,
+    return Table(item.display, politique.organisation, conformity(item, politique, layered), layered,
                  read, tuple(unread))
 
 
@@ -103,7 +100,8 @@ def page(table: Table, home_label: str, politique: str) -> str:
         rows.append({
             "titre": t(obligation.titre), "citation": t(citation(obligation.ref, table.library)),
             "portee": _SCOPE[obligation.portee], "statut": row.status, "exige": t(obligation.exige),
-            "raison": t(row.reason), "duty": t(duty(row)),
+            "raison": t(row.reason), "duty": t(duty(row)), "etat": [t(line) for line in state(row)[1:]],
+            "premier": t(state(row)[0]),
             "meetings": [{"kind": m.kind, "id": m.id, "section": section_label(m.section),
                           "href": f"{politique}#{anchor(m.clause)}",
                           "articles": ", ".join(m.articles) if len(obligation.articles) > 1 else ""}
