@@ -267,7 +267,7 @@ def review_edition(document: Document, loaded: Loaded, library: Library) -> Docu
                 met[meeting.clause].append(note)
         by_law.setdefault(row.obligation.loi, []).append((index, (
             f"{row.obligation.titre} — {citation(row.obligation.ref, layered)} ({_SCOPE[row.obligation.portee]}) ; "
-            f"{duty(row)} État : {'. '.join(state(row))}.")))
+            f"{duty(row)} État : {'. '.join(line.rstrip('.') for line in state(row))}.")))
     read, unread = reading(document, layered.laws)
     clauses = [Clause(ANNEX_CLAUSE, ANNEX_TITLE, False, (Paragraph((Text(current_to(read, unread, layered.laws)),)),),
                       Provenance(ANNEX_CLAUSE, 1, (), ()))]
