@@ -178,3 +178,16 @@ def test_build_final_refuses_the_uncovered_rows_and_says_what_the_partial_ones_l
     assert ("avertissement [organisation.obligation-partielle] — organisation.type\n  La politique remplit "
             "l’obligation « Consentement à l’usage d’un renseignement personnel (secteur privé) » (RLRQ, c. P-39.1, "
             "art. 14) en partie : la politique ne dit pas que") in result.output
+
+
+def test_t2_droit_a_jour_lists_every_law_the_politique_cites_law_by_law_with_what_was_read(cisss, ocq):
+    laws = [line.strip() for line in ocq.split("\n\n", 1)[0].splitlines() if line.startswith("  ")]
+    # the ordre's own laws, which its politique prints from the file (fondements.lois)
+    assert "RLRQ, c. C-16, r. 5.1 : non lu (cité sans article)." in laws
+    assert "RLRQ, c. C-16 : non lu (cité sans article)." in laws
+    # a « non applicable » is a reading of the law too
+    assert "RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 6, 108, 110)." in laws
+    # G-1.021: art. 51 read, the articles of the employer row still to find
+    assert ("  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, cité sans article) ; non lu (articles à trouver)."
+            in cisss)
+    assert "RLRQ, c. G-1.021" in cisss.splitlines()[1]  # so the table names it among the laws not read

@@ -27,7 +27,7 @@ from ..library.schema import LegalRef, Library
 from ..model.nodes import Clause, Document, ListBlock, Paragraph, Provenance, Section, Text, block_texts
 from ..model.typography import typeset
 from .inputs import Loaded
-from .lawdates import current_to, reading
+from .lawdates import TO_FIND, LawReading, cited_articles, current_to, reading_lines, readings
 
 Status = Literal["couverte", "couverte en partie", "à vérifier", "non couverte", "non applicable"]
 STATUSES: tuple[Status, ...] = ("couverte", "couverte en partie", "à vérifier", "non couverte", "non applicable")
@@ -165,6 +165,15 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
     return rows
 
 
+def table_readings(politique: Document, rows: list[Row], laws: dict) -> list[LawReading]:
+    """What was read of each law the politique cites or a row of its table rests on (a « non applicable »
+    is a reading of the law too; a row without articles leaves its law unread: « articles à trouver »)."""
+    cited = cited_articles(politique)
+    for row in rows:
+        cited.setdefault(row.obligation.loi, set()).update(row.obligation.articles or {TO_FIND})
+    return readings(cited, laws)
+
+
 def citation(ref: LegalRef, library: Library) -> str:
     """« RLRQ, c. A-2.1, art. 63.8 », as a lawyer cites it."""
     return library.laws.get(ref.law, {}).get("citation", ref.law) + (f", art. {', '.join(ref.articles)}"
@@ -268,9 +277,10 @@ def review_edition(document: Document, loaded: Loaded, library: Library) -> Docu
         by_law.setdefault(row.obligation.loi, []).append((index, (
             f"{row.obligation.titre} — {citation(row.obligation.ref, layered)} ({_SCOPE[row.obligation.portee]}) ; "
             f"{duty(row)} État : {'. '.join(line.rstrip('.') for line in state(row))}.")))
-    read, unread = reading(document, layered.laws)
-    clauses = [Clause(ANNEX_CLAUSE, ANNEX_TITLE, False, (Paragraph((Text(current_to(read, unread, layered.laws)),)),),
-                      Provenance(ANNEX_CLAUSE, 1, (), ()))]
+    found = table_readings(document, rows, layered.laws)
+    lines = tuple((Paragraph((Text(line),)),) for line in reading_lines(found, layered.laws))
+    clauses = [Clause(ANNEX_CLAUSE, ANNEX_TITLE, False, (Paragraph((Text(current_to(found, layered.laws)),)),
+                                                         ListBlock(False, lines)), Provenance(ANNEX_CLAUSE, 1, (), ()))]
     for law, cells in by_law.items():  # a titled clause per law, so its heading nests under the annex's
         title = layered.laws.get(law, {}).get("title", law)
         clauses.append(Clause(f"{ANNEX_CLAUSE}.{law}", title, True,

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..assembly.conformity import STATUSES, Row, citation, conformity, duty, section_label, state
+from ..assembly.conformity import STATUSES, Row, citation, conformity, duty, section_label, state, table_readings
 from ..assembly.inputs import Loaded
-from ..assembly.lawdates import current_to, reading
+from ..assembly.lawdates import LawReading, current_to, reading_lines
 from ..diagnostics import plural
 from ..library.obligations import POLITIQUE
 from ..library.schema import Library
@@ -36,13 +36,17 @@ class Table:
     organisation: str
     rows: list[Row]
     library: Library
-    read: dt.date | None = None  # the oldest recorded reading of the laws the politique cites (lois.yaml: lu_le)
-    unread: tuple[str, ...] = ()  # the laws it cites whose reading is not recorded
+    found: tuple[LawReading, ...] = ()  # what was read of each law the politique or a row cites (lois.yaml)
 
     @property
     def current_to(self) -> str:
-        """« Droit à jour au … » (the earliest reading of the laws the politique cites), or why it cannot say."""
-        return current_to(self.read, self.unread, self.library.laws)
+        """« Droit à jour au … » (the earliest reading of the laws cited), or why it cannot say."""
+        return current_to(list(self.found), self.library.laws)
+
+    @property
+    def law_lines(self) -> list[str]:
+        """One line per law: when it was read, and which of its cited articles were and were not."""
+        return reading_lines(list(self.found), self.library.laws)
 
     @property
     def complete(self) -> bool:
@@ -51,6 +55,7 @@ class Table:
     def text(self) -> str:
         out = [f"Conformité de la politique — {self.organisation} ({self.display})"]
         out.append(self.current_to)
+        out += [f"  {line}" for line in self.law_lines]
         out.append("")
         if not self.rows:
             out.append("La bibliothèque ne définit aucune obligation (data/obligations.yaml).")
@@ -78,9 +83,9 @@ class Table:
 def table_for(item: Loaded, politique: Document, library: Library) -> Table:
     """The table of one body, from its assembled politique (its own laws and obligations laid over `library`)."""
     layered = item.local.layered(library)
-    read, unread = reading(politique, layered.laws)
-    return Table(item.display, politique.organisation, conformity(item, politique, layered), layered,
-                 read, tuple(unread))
+    rows = conformity(item, politique, layered)
+    return Table(item.display, politique.organisation, rows, layered,
+                 tuple(table_readings(politique, rows, layered.laws)))
 
 
 def site_page(item: Loaded, documents: list[Document], library: Library, home_label: str) -> str:
@@ -108,4 +113,5 @@ def page(table: Table, home_label: str, politique: str) -> str:
                          for m in row.met_by]})
     return layouts().get_template("site-conformite.html.j2").render(
         title=t(f"Conformité de la politique — {table.organisation}"), home_label=home_label,
-        current_to=t(table.current_to), summary=t(table.summary), rows=rows)
+        current_to=t(table.current_to), law_lines=[t(line) for line in table.law_lines], summary=t(table.summary),
+        rows=rows)
