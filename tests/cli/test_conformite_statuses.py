@@ -191,3 +191,15 @@ def test_t2_droit_a_jour_lists_every_law_the_politique_cites_law_by_law_with_wha
     assert ("  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, cité sans article) ; non lu (articles à trouver)."
             in cisss)
     assert "RLRQ, c. G-1.021" in cisss.splitlines()[1]  # so the table names it among the laws not read
+
+
+def test_c7_a_public_body_that_publishes_in_english_has_a_row_for_the_charte_de_la_langue_francaise(cisss, ocq):
+    heading = "Édition dans une autre langue que le français (organisme de l’Administration) — RLRQ, c. C-11, art. 22.3, 29.15"
+    row = _row(cisss, heading)
+    # the English nétiquette rests on a programme d'accès and a directive both « à confirmer »
+    assert _status(row).startswith("à vérifier par : clause politique.regles-officielles.ton (section 8.4)"), row
+    assert "(langues.precision)" in row and "(langues.directive)" in row
+    assert "  RLRQ, c. C-11 : lu le 7 décembre 2026 (art. 22.3, 29.15)." in cisss
+    confirmed = _row(_table("", Path(__file__).parent.parent / "fixtures" / "organismes" / "ciusss.yaml"), heading)
+    assert _status(confirmed).startswith("couverte par : "), confirmed
+    assert _status(_row(ocq, heading)).startswith("non applicable : ")

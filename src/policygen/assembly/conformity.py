@@ -131,6 +131,8 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
     rows = []
     for obligation in library.obligations:
         reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec))
+        if not reason and obligation.edition_anglaise and not loaded.organisation.langues.documents_anglais:
+            reason = "L’organisme ne publie aucun document en anglais (langues.documents_anglais)."
         if reason:
             rows.append(Row(obligation, "non applicable", reason))
             continue

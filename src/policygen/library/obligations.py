@@ -120,6 +120,7 @@ class Obligation(_Meta):
     # The printed rules and clauses that restrict the right (« à ne pas contredire »): the lawyer checks each.
     restreinte_par: list[str] = []
     devoirs_des_membres: MemberDuties | None = None
+    edition_anglaise: bool = False  # binds only a body that publishes an English edition (langues.documents_anglais)
 
     @property
     def ref(self) -> LegalRef:
