@@ -203,3 +203,10 @@ def test_c7_a_public_body_that_publishes_in_english_has_a_row_for_the_charte_de_
     confirmed = _row(_table("", Path(__file__).parent.parent / "fixtures" / "organismes" / "ciusss.yaml"), heading)
     assert _status(confirmed).startswith("couverte par : "), confirmed
     assert _status(_row(ocq, heading)).startswith("non applicable : ")
+
+
+def test_o5_loyalty_is_met_in_part_while_the_politique_counts_contractors_as_employees(cisss, ocq):
+    row = _row(ocq, "Loyauté et discrétion du salarié")
+    assert _status(row).startswith("couverte en partie par : "), row
+    assert "« salariée ou contractuelle »" in row
+    assert _status(_row(cisss, "Loyauté et discrétion du salarié")).startswith("couverte par : ")

@@ -92,6 +92,9 @@ def _checks(obligation: Obligation, met: dict[tuple[str, str], Meeting], where: 
         if check.texte:
             text = _text([where[m.clause] for m in met.values()])
             ok = any(t.casefold() in text for t in check.texte)
+        elif check.interdit:
+            text = _text(list(where.values()))
+            ok = not any(t.casefold() in text for t in check.interdit)
         elif check.regle:
             rule = library.rules.get(check.regle)
             wanted = set(check.regimes) & regimes if regimes else set(check.regimes)

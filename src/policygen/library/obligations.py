@@ -83,11 +83,13 @@ class Bodies(_Meta):
 class Check(_Meta):
     """What the lawyer also asks of the politique before the row is « couverte »; when it fails, the row is
     « couverte en partie » (or « à vérifier ») and says what is missing (`manque`). One of:
-    `texte` (what meets the obligation prints one of these words), `regle` (that rule, where the politique
-    prints it, binds each of the body's `regimes`), `valeur` (an organisation-file field the meeting rests
-    on is not « (à confirmer) »)."""
+    `texte` (what meets the obligation prints one of these words), `interdit` (the politique prints none of
+    these anywhere, as a definition that stretches whom the duty binds), `regle` (that rule, where the
+    politique prints it, binds each of the body's `regimes`), `valeur` (an organisation-file field the
+    meeting rests on is not « (à confirmer) »)."""
 
     texte: list[str] = []
+    interdit: list[str] = []
     regle: str = ""
     regimes: list[Regime] = []
     valeur: str = ""
