@@ -80,6 +80,10 @@ def test_o2_the_ordres_power_over_its_members_is_not_met_while_a_rule_puts_a_new
     assert _status(row).startswith("NON COUVERTE : contredite par "), row
     assert re.search(r"règle incident-membres \(section 11\.4\)", row), row
     assert "ni le Code des professions ni le code de déontologie" in row
+    # the lawyer sees every member-facing duty the table checked, and what founds each
+    examined = next(line for line in row.splitlines() if "devoirs des membres examinés : " in line)
+    assert "règle confidentialite (section 7.7) : rappelle RLRQ, c. C-12, RLRQ, c. CCQ-1991" in examined
+    assert "règle incident-membres (section 11.4) : sans fondement" in examined
 
 
 def test_o2_the_row_follows_the_rulebook_once_each_members_duty_rests_on_the_code():

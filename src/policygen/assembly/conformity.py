@@ -55,6 +55,7 @@ class Row:
     met_by: tuple[Meeting, ...] = ()
     missing: tuple[str, ...] = ()  # what keeps it from « couverte », as the lawyer reads it
     restricted_by: tuple[Meeting, ...] = ()  # the printed rules and clauses that restrict the right
+    examined: tuple[str, ...] = ()  # C. prof. art. 87: the duties the printed rules put on members, checked
 
 
 def citations(clause: Clause, library: Library, kind: str, sector: str) -> list[tuple[str, str, LegalRef]]:
@@ -108,20 +109,30 @@ def _checks(obligation: Obligation, met: dict[tuple[str, str], Meeting], where: 
     return failed
 
 
-def _new_duties(obligation: Obligation, rules: dict[str, tuple[Clause, str]], loaded: Loaded,
-                library: Library) -> list[str]:
-    """C. prof. art. 87: the printed rules that put on members a duty no law that binds them founds."""
+def _member_duties(obligation: Obligation, rules: dict[str, tuple[Clause, str]], loaded: Loaded,
+                   library: Library) -> tuple[list[str], list[str]]:
+    """C. prof. art. 87: every duty a printed rule puts on members, with what founds it (or why it is no
+    new duty), and those no law that binds them founds."""
     duties = obligation.devoirs_des_membres
     if duties is None:
-        return []
+        return [], []
     own = set(loaded.organisation.fondements.lois) | set(loaded.local.laws)
-    found = []
+    examined, unfounded = [], []
     for rule_id, (_, number) in rules.items():
         meta = library.rules[rule_id].meta
-        if (meta.force in DUTIES and set(meta.regimes) & set(duties.regimes) and rule_id not in duties.sauf
-                and not {ref.law for ref in meta.fondement.lois} & (set(duties.lois) | own)):
-            found.append(f"règle {rule_id} (section {section_label(number)})")
-    return found
+        if meta.force not in DUTIES or not set(meta.regimes) & set(duties.regimes):
+            continue
+        where = f"règle {rule_id} (section {section_label(number)})"
+        basis = [library.laws.get(law, {}).get("citation", law) for law in dict.fromkeys(
+            ref.law for ref in meta.fondement.lois) if law in set(duties.lois) | own]
+        if rule_id in duties.sauf:
+            examined.append(f"{where} : {duties.sauf[rule_id]}")
+        elif basis:
+            examined.append(f"{where} : rappelle {', '.join(basis)}")
+        else:
+            examined.append(f"{where} : sans fondement")
+            unfounded.append(where)
+    return examined, unfounded
 
 
 def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Row]:
@@ -157,7 +168,7 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
         failed = _checks(obligation, met, where, rules, loaded, library) if met else []
         if not obligation.articles and met:
             failed.append(("à vérifier", NO_ARTICLE))
-        contradicted = _new_duties(obligation, rules, loaded, library)
+        examined, contradicted = _member_duties(obligation, rules, loaded, library)
         if contradicted:
             failed.insert(0, ("non couverte", "contredite par " + ", ".join(contradicted) + ", qui imposent aux "
                               "membres un devoir que ni le Code des professions ni le code de déontologie ne fonde"))
@@ -166,7 +177,7 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
                           "couverte en partie" if "en partie" in states else
                           "à vérifier" if states else "couverte")
         rows.append(Row(obligation, status, scope, tuple(met.values()), tuple(m for _, m in failed),
-                        tuple(restricted.values())))
+                        tuple(restricted.values()), tuple(examined)))
     return rows
 
 
@@ -257,6 +268,8 @@ def state(row: Row) -> list[str]:
                                                          else f"manque : {missing}"] if missing else [])
     if row.restricted_by:
         lines.append(f"limites à justifier (art. 9.1 de la Charte) : {_meetings(row.restricted_by, False)}")
+    if row.examined:
+        lines.append(f"devoirs des membres examinés : {' ; '.join(row.examined)}")
     return lines
 
 

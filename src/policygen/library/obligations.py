@@ -224,13 +224,21 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
         met_partly = partly is not None and any(cites(ref, partly.par) for ref in politique)
         for kind, sector, sante_quebec in body_kinds():
             if partly and partly.binds(kind):  # its own article met, and the provision that applies it cited
-                if not (met and met_partly and law_binds(library.laws.get(partly.par.law, {}), kind, sector)):
+                if not (met_partly and law_binds(library.laws.get(partly.par.law, {}), kind, sector)):
                     problems.append(Diagnostic(
                         where, line, obligation.id,
                         f"Aucune règle ni clause de la politique ne cite {partly.par.law}, art. "
                         f"{', '.join(partly.par.articles)}, par lequel l’obligation « {obligation.titre} » vise "
                         f"en partie un organisme de type {kind}.",
                         "Citez cet article dans une clause de la politique, ou retirez « en_partie ».",
+                        code="library.obligation"))
+                elif not met:
+                    problems.append(Diagnostic(
+                        where, line, obligation.id,
+                        f"Aucune règle ni clause de la politique ne cite l’article de l’obligation « {obligation.titre} », "
+                        f"qui vise en partie un organisme de type {kind} : citer {partly.par.law}, art. "
+                        f"{', '.join(partly.par.articles)} ne la remplit pas.",
+                        "Citez son article dans la clause qui la remplit, ou déclarez celle-ci dans « remplie_par ».",
                         code="library.obligation"))
             elif not obligation.organismes.excludes(kind, sector, sante_quebec) and not (met and law_binds(law, kind, sector)):
                 problems.append(Diagnostic(
