@@ -214,3 +214,13 @@ def test_o5_loyalty_is_met_in_part_while_the_politique_counts_contractors_as_emp
     assert _status(row).startswith("couverte en partie par : "), row
     assert "« salariée ou contractuelle »" in row
     assert _status(_row(cisss, "Loyauté et discrétion du salarié")).startswith("couverte par : ")
+
+
+def test_t6_an_ordres_privacy_rows_name_the_ordre_and_its_officer_not_sante_quebec(ocq, cisss):
+    for heading in ("Incident de confidentialité (organisme public)", "Registre des incidents (organisme public)",
+                    "Politique de confidentialité d’une collecte par un moyen technologique"):
+        assert "qui en répond : l’ordre, par la personne responsable de la protection des renseignements " \
+               "personnels (son président" in _row(ocq, heading)
+        assert "Santé Québec" not in _row(ocq, heading)
+    assert "qui en répond : l’organisme public (pour un établissement de Santé Québec : Santé Québec" in _row(
+        cisss, "Incident de confidentialité (organisme public)")

@@ -56,6 +56,7 @@ class Row:
     missing: tuple[str, ...] = ()  # what keeps it from « couverte », as the lawyer reads it
     restricted_by: tuple[Meeting, ...] = ()  # the printed rules and clauses that restrict the right
     examined: tuple[str, ...] = ()  # C. prof. art. 87: the duties the printed rules put on members, checked
+    debtor: str = ""  # who owes it for this body (`debiteurs`), else the obligation's `debiteur`
 
 
 def citations(clause: Clause, library: Library, kind: str, sector: str) -> list[tuple[str, str, LegalRef]]:
@@ -147,8 +148,9 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
         reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec))
         if not reason and obligation.edition_anglaise and not loaded.organisation.langues.documents_anglais:
             reason = "L’organisme ne publie aucun document en anglais (langues.documents_anglais)."
+        debtor = obligation.debiteurs.get(body.type, "")
         if reason:
-            rows.append(Row(obligation, "non applicable", reason))
+            rows.append(Row(obligation, "non applicable", reason, debtor=debtor))
             continue
         partly = obligation.organismes.en_partie
         scope = f"applicable en partie : {partly.motif}" if partly and partly.binds(body.type) else ""
@@ -177,7 +179,7 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
                           "couverte en partie" if "en partie" in states else
                           "à vérifier" if states else "couverte")
         rows.append(Row(obligation, status, scope, tuple(met.values()), tuple(m for _, m in failed),
-                        tuple(restricted.values()), tuple(examined)))
+                        tuple(restricted.values()), tuple(examined), debtor))
     return rows
 
 
@@ -238,7 +240,8 @@ def section_label(where: str) -> str:
 
 def duty(row: Row) -> str:
     """« exige : … ; qui en répond : … », then « applicable en partie : … » when it binds the body in part."""
-    text = f"exige : {row.obligation.exige.rstrip('.')} ; qui en répond : {row.obligation.debiteur.rstrip('.')}."
+    debtor = row.debtor or row.obligation.debiteur
+    text = f"exige : {row.obligation.exige.rstrip('.')} ; qui en répond : {debtor.rstrip('.')}."
     return text + (f" {row.reason[:1].upper()}{row.reason[1:]}." if row.status != "non applicable" and row.reason
                    else "")
 

@@ -115,6 +115,7 @@ class Obligation(_Meta):
     organismes: Bodies = Bodies()
     exige: str = Field(min_length=1)  # what it requires, in one sentence
     debiteur: str = Field(min_length=1)  # who owes it, and whom the rules meeting it must bind
+    debiteurs: dict[BodyType, str] = {}  # who owes it for a type of body, when another than `debiteur`
     portee: Literal["enonce", "non_contradiction"]
     # Rules or clauses the lawyer declares meet it though they cite neither its law nor its article.
     remplie_par: list[str] = []
