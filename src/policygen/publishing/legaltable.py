@@ -8,7 +8,6 @@ that prints it in the politique's page.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ..assembly.conformity import STATUSES, Row, citation, conformity, duty, section_label, state, table_readings
