@@ -195,6 +195,10 @@ def test_t2_droit_a_jour_lists_every_law_the_politique_cites_law_by_law_with_wha
     assert ("  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, cité sans article) ; non lu (articles à trouver)."
             in cisss)
     assert "RLRQ, c. G-1.021" in cisss.splitlines()[1]  # so the table names it among the laws not read
+    # an amending act has no consolidated text to read: the laws it amended are read instead
+    assert ("  L.Q. 2021, c. 25 : loi modificative, sans texte consolidé ; on lit les lois qu’elle a modifiées "
+            "(RLRQ, c. A-2.1 ; RLRQ, c. P-39.1).") in cisss
+    assert "L.Q. 2021, c. 25" not in cisss.splitlines()[1]
 
 
 def test_c7_a_public_body_that_publishes_in_english_has_a_row_for_the_charte_de_la_langue_francaise(cisss, ocq):

@@ -58,6 +58,7 @@ class LawReading:
     date: dt.date | None
     read: tuple[str, ...]
     unread: tuple[str, ...]
+    amends: tuple[str, ...] = ()  # an amending act: the laws whose consolidated text is read instead
 
 
 TO_FIND = "*"  # the articles of an obligation still « à trouver »
@@ -68,10 +69,14 @@ def _article_key(article: str) -> tuple:
 
 
 def readings(cited: dict[str, set[str]], laws: dict[str, dict[str, Any]]) -> list[LawReading]:
-    """Each cited law, in the order of its citation, with the articles read and not read."""
+    """Each cited law, in the order of its citation, with the articles read and not read; an amending act
+    (lois.yaml: modifie) has nothing to read, its articles being read in the laws it amended."""
     found = []
     for law_id, articles in cited.items():
         law = laws.get(law_id, {})
+        if law.get("modifie"):  # an amending act has no consolidated text: the laws it amended are read
+            found.append(LawReading(law_id, None, (), (), tuple(law["modifie"])))
+            continue
         listed = {"", *(law.get("articles") or {})} if law.get("lu_le") else set()
         ordered = sorted(articles, key=_article_key)
         found.append(LawReading(law_id, law.get("lu_le"), tuple(a for a in ordered if a in listed),
@@ -99,6 +104,10 @@ def reading_lines(found: list[LawReading], laws: dict[str, dict[str, Any]]) -> l
     lines = []
     for r in found:
         citation = laws.get(r.law, {}).get("citation", r.law)
+        if r.amends:
+            lines.append(f"{citation} : loi modificative, sans texte consolidé ; on lit les lois qu’elle a modifiées ("
+                         + " ; ".join(laws.get(law, {}).get("citation", law) for law in r.amends) + ").")
+            continue
         read = f"lu le {long_date(r.date)} ({_articles(r.read)})" if r.date else ""
         unread = f"non lu ({_articles(r.unread)})" if r.unread else ""
         lines.append(f"{citation} : {' ; '.join(part for part in (read, unread) if part)}.")
@@ -112,7 +121,7 @@ def current_to(found: list[LawReading], laws: dict[str, dict[str, Any]]) -> str:
     if unread:
         return ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas "
                 "consignée pour " + " ; ".join(laws.get(law, {}).get("citation", law) for law in unread) + ".")
-    if found:
+    if any(r.date for r in found):
         return (f"Droit à jour au {long_date(min(r.date for r in found if r.date))} : la plus ancienne lecture "
                 "des lois que citent la politique et ce tableau.")
     return "La politique ne cite aucune loi."
