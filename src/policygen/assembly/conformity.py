@@ -128,6 +128,8 @@ def _member_duties(obligation: Obligation, rules: dict[str, tuple[Clause, str]],
             ref.law for ref in meta.fondement.lois) if law in set(duties.lois) | own]
         if rule_id in duties.sauf:
             examined.append(f"{where} : {duties.sauf[rule_id]}")
+        elif meta.portee == "tribunes":  # the ordre's own name, pages and mandates: no duty on a member's own speech
+            examined.append(f"{where} : limitée au nom, aux pages et aux mandats de l’ordre, non à la parole du membre")
         elif basis:
             examined.append(f"{where} : rappelle {', '.join(basis)}")
         else:
