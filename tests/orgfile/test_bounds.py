@@ -70,9 +70,9 @@ def checked(tmp_path_factory) -> subprocess.CompletedProcess:
 def test_hostile_file_is_refused_in_french_with_its_line(name, tmp_path, checked):
     text, code, line, words = CASES[name]
     (tmp_path / "hostile.yaml").write_text(text, encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall: a loaded machine must not fail it
     located, problems = read_yaml(tmp_path / "hostile.yaml", "hostile.yaml")
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert located is None or problems
     assert problems[0].code == code and words in problems[0].message
     if line is not None:
