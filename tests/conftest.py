@@ -84,6 +84,38 @@ def no_stray_log(request, caplog):
                     + "\n".join(strays), pytrace=False)
 
 
+# The test files that take longest (their own builds, diffs, validators and the shared builds
+# they wait for), longest first, from `--durations` (08:10 UTC, 7 December 2026). `make test`
+# hands whole files to the two workers in collection order (`--no-loadscope-reorder`: xdist's
+# own order puts the files with most tests first, which left the longest few to run alone at
+# the end); these first, the rest after in their usual order, so the last files are short ones.
+LONGEST_FIRST = (
+    "review/test_one_diff.py", "publishing/test_incremental.py", "publishing/test_one_pipeline.py",
+    "orgfile/test_bounds.py", "review/test_review.py", "review/test_diff_cli.py", "review/test_conformity_annex.py",
+    "publishing/test_publish_attacks.py", "publishing/test_manifest_reproducible.py", "cli/test_law_2026.py",
+    "cli/test_one_rule.py", "model/test_typography.py", "publishing/test_projet_mark.py",
+    "publishing/test_packaging.py", "cli/test_check_parity.py", "writers/test_roundtrip.py",
+    "publishing/test_register.py", "cli/test_init_bodies.py", "writers/test_accessibility.py",
+    "review/test_redline.py", "edition/test_edition_checks.py", "publishing/test_conformity_page.py",
+    "cli/test_attacks_2026.py", "writers/test_pdf.py", "writers/test_independent_checks.py",
+    "publishing/test_site.py", "writers/test_layout_shared.py", "cli/test_fuzz_orgfile.py",
+    "cli/test_exit_codes.py", "library/test_library_public.py", "writers/test_at_a_glance.py",
+    "assembly/test_law_read.py", "edition/test_editions.py", "writers/test_parity.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    """Longest files first (LONGEST_FIRST), each file's tests in their own order; the same order
+    in every xdist worker, as it requires."""
+    rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
+    tests = Path(__file__).parent
+
+    def key(item) -> int:
+        name = Path(str(item.path)).relative_to(tests).as_posix()
+        return rank.get(name, len(rank))
+    items.sort(key=key)  # stable: the other files, and the tests in a file, keep their order
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true",
                      help="rewrite tests/goldens/ from the document model the code assembles now")

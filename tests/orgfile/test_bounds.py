@@ -56,22 +56,31 @@ def run_limited(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           preexec_fn=_limited, env={**os.environ, "PYTHONWARNINGS": "ignore"})
 
 
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory) -> subprocess.CompletedProcess:
+    """`policygen check` on every hostile file at once (<case>.yaml), in one limited process: each
+    file is refused on its own, and one interpreter start instead of one per case (2 s of CPU each)."""
+    folder = tmp_path_factory.mktemp("hostile")
+    for name, (text, *_) in CASES.items():
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return run_limited("check", *(f"{name}.yaml" for name in CASES), cwd=folder)
+
+
 @pytest.mark.parametrize("name", CASES)
-def test_hostile_file_is_refused_in_french_with_its_line(name, tmp_path):
+def test_hostile_file_is_refused_in_french_with_its_line(name, tmp_path, checked):
     text, code, line, words = CASES[name]
     (tmp_path / "hostile.yaml").write_text(text, encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU, not wall: a loaded machine must not fail it
     located, problems = read_yaml(tmp_path / "hostile.yaml", "hostile.yaml")
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert located is None or problems
     assert problems[0].code == code and words in problems[0].message
     if line is not None:
         assert problems[0].line == line
-    result = run_limited("check", "hostile.yaml", cwd=tmp_path)
-    assert result.returncode == 3, result.stderr
-    where = "hostile.yaml" if line is None else f"hostile.yaml:{line}"
-    assert f"{where}: erreur [{code}]" in result.stderr
-    assert "Traceback" not in result.stderr and "\x1b" not in result.stderr
+    assert checked.returncode == 3, checked.stderr
+    where = f"{name}.yaml" if line is None else f"{name}.yaml:{line}"
+    assert f"{where}: erreur [{code}]" in checked.stderr
+    assert "Traceback" not in checked.stderr and "\x1b" not in checked.stderr
 
 
 def test_large_file_is_refused_before_it_is_read(tmp_path):
