@@ -48,3 +48,45 @@ def test_prior_authorisation_to_post_internal_information_binds_the_staff_only(t
     assert "Aucune personne visée ne diffuse un document interne" in politique
     assert "hors du cadre de ses fonctions ou d’un mandat qu’elle a reçu ; le personnel obtient en outre l’autorisation préalable" in politique
     assert "ne l’utilise ni ne la diffuse sur les médias sociaux, sauf, pour le personnel, avec l’autorisation" in politique
+
+
+# --- U3: a public body writes in English only in addition to French, on a basis the Charte names ---
+
+def english_ciusss(tmp_path: Path, basis: str = "") -> Path:
+    text = (FIXTURES / "ciusss.yaml").read_text(encoding="utf-8")
+    text = text.replace("  sante_quebec: oui\n", "  sante_quebec: oui\n  langues_publication: [français, anglais (à confirmer)]\n")
+    text += "netiquette:\n  langues: [français, anglais]\n" + basis
+    path = tmp_path / "ciusss-anglais.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_public_body_writes_french_first_and_english_only_in_addition(tmp_path):
+    texts = build([english_ciusss(tmp_path)])
+    politique, netiquette = texts["ciusss-anglais", "politique"], texts["ciusss-anglais", "netiquette"]
+    assert "Elle écrit en français, dans une langue claire" in politique
+    assert "en français ou en anglais" not in politique
+    # The file's mark stays on the language it marks; the Charte's cases are named.
+    assert ("Elle peut y ajouter une version en anglais (à confirmer), jamais seule, dans les seuls cas que permet "
+            "la Charte de la langue française (RLRQ, c. C-11, art. 22.3)") in politique
+    assert "répond en français ; il peut aussi répondre en anglais." in politique
+    assert "Nous répondons en français ; nous pouvons aussi répondre en anglais." in netiquette
+    assert "en français et en anglais" not in netiquette
+
+
+def test_check_warns_a_public_body_that_writes_in_english_without_basis(tmp_path):
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+    path = english_ciusss(tmp_path)
+    line = path.read_text(encoding="utf-8").splitlines().index("  langues_publication: [français, anglais (à confirmer)]") + 1
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert f"ciusss-anglais.yaml:{line}: avertissement [organisation.language] — organisation.langues_publication" in result.output
+    assert "avertissement [organisation.language] — netiquette.langues" in result.output
+    assert "Ajoutez sous « langues: » « fondement: »" in result.output
+    final = CliRunner().invoke(main, ["check", "--final", str(path)])
+    assert "erreur [organisation.language]" in final.output and final.exit_code != 0
+    # With the Charte's basis and the directive, nothing to say.
+    based = english_ciusss(tmp_path, "langues:\n  fondement: exception_22_3\n  exception: santé\n  directive:\n"
+                                     "    titre: Directive sur l’emploi d’une autre langue\n    date: 2026-01-15\n")
+    assert "organisation.language" not in CliRunner().invoke(main, ["check", str(based)]).output

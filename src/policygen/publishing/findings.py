@@ -25,6 +25,7 @@ from ..orgfile.advice import advice
 from ..orgfile.cadence import next_review, overdue, unrecorded_version
 from ..orgfile.confirm import warnings as to_confirm
 from ..orgfile.langues import problems as language_problems
+from ..orgfile.publication import languages_without_basis
 from ..orgfile.renames import renamed_keys
 
 DRAFT, FINAL = 0, 1
@@ -43,6 +44,7 @@ SEVERITIES = {
     "cadence.overdue": ("avertissement", "avertissement"),
     "organisation.edition": ("erreur", "erreur"),  # an English edition the law does not allow
     "organisation.directive": ("avertissement", "avertissement"),
+    "organisation.language": ("avertissement", "erreur"),  # another language with no basis (a public body)
     "organisation.translation": ("avertissement", "erreur"),  # an English text older than its French
 }
 
@@ -90,6 +92,7 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
                                   *_unconsulted(item),
                                   *renamed_keys(item.located, item.display),
                                   *advice(organisation, item.located, item.display),
+                                  *languages_without_basis(organisation, item.located, item.display),
                                   *language_problems(organisation, item.located, item.display,
                                                      organisation.revision.derniere_revision
                                                      or organisation.revision.en_vigueur),
