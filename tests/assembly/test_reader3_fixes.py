@@ -90,3 +90,18 @@ def test_check_warns_a_public_body_that_writes_in_english_without_basis(tmp_path
     based = english_ciusss(tmp_path, "langues:\n  fondement: exception_22_3\n  exception: santé\n  directive:\n"
                                      "    titre: Directive sur l’emploi d’une autre langue\n    date: 2026-01-15\n")
     assert "organisation.language" not in CliRunner().invoke(main, ["check", str(based)]).output
+
+
+# --- U4, C10: personal use at breaks is not « outside working hours »; never during an intervention --
+
+def test_personal_use_at_breaks_is_allowed_but_never_during_an_intervention(texts):
+    politique, fiche = texts["cisss-laurentides", "politique"], texts["cisss-laurentides", "fiche-synthese"]
+    assert ("à des fins personnelles pendant les pauses et le repas comme en dehors des heures de travail, sur un "
+            "appareil personnel, jamais pendant une intervention.") in politique
+    assert "y compris pendant les pauses et le repas" not in politique + fiche
+    # The next sentence no longer forbids what the first allows at breaks.
+    assert "Le reste du temps de travail, seules les personnes autorisées s’en servent" in politique
+    assert "Le reste de votre temps de travail, seules les personnes autorisées" in fiche
+    assert "Pendant les heures de travail, seules" not in politique
+    # The strict choice keeps its wording (IUCPQ, source 001).
+    assert "Pendant les heures de travail, seules les personnes autorisées" in texts["iucpq", "politique"]
