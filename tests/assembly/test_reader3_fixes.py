@@ -105,3 +105,29 @@ def test_personal_use_at_breaks_is_allowed_but_never_during_an_intervention(text
     assert "Pendant les heures de travail, seules" not in politique
     # The strict choice keeps its wording (IUCPQ, source 001).
     assert "Pendant les heures de travail, seules les personnes autorisées" in texts["iucpq", "politique"]
+
+
+# --- R3: the regional commissaire receives a complaint directly, not after the body's answer -----
+
+def with_route(tmp_path: Path, objet: str) -> Path:
+    text = (FIXTURES / "maison.yaml").read_text(encoding="utf-8").replace("\ncontacts:\n", (
+        "\ncontacts:\n  autres_plaintes:\n"
+        f"    - objet: {objet}\n"
+        "      titre: Commissaire aux plaintes et à la qualité des services du CIUSSS de la Capitale-Nationale\n"), 1)
+    path = tmp_path / "maison-plaintes.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_warns_a_commissaire_route_made_to_wait_for_the_bodys_answer(tmp_path):
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+    objet = "les services reçus, si la réponse de la Maison ne vous satisfait pas"
+    path = with_route(tmp_path, objet)
+    line = path.read_text(encoding="utf-8").splitlines().index(f"    - objet: {objet}") + 1
+    output = CliRunner().invoke(main, ["check", str(path)]).output
+    assert (f"maison-plaintes.yaml:{line}: avertissement [organisation.phrasing] — contacts.autres_plaintes[0].objet"
+            in output)
+    assert "reçoit la plainte directement, en tout temps" in output
+    assert "contacts.autres_plaintes" not in CliRunner().invoke(main, ["check", str(with_route(tmp_path, "les services reçus"))]).output
