@@ -131,3 +131,20 @@ def test_check_warns_a_commissaire_route_made_to_wait_for_the_bodys_answer(tmp_p
             in output)
     assert "reçoit la plainte directement, en tout temps" in output
     assert "contacts.autres_plaintes" not in CliRunner().invoke(main, ["check", str(with_route(tmp_path, "les services reçus"))]).output
+
+
+# --- R4: under P-39.1 a person has access to the information about them, not to documents --------
+
+def test_a_private_bodys_netiquette_grants_access_to_ones_own_information(texts):
+    clinique = build([FIXTURES / "clinique.yaml"])["clinique", "netiquette"]
+    expected = ("vous pouvez demander l’accès aux renseignements personnels qui vous concernent, et leur "
+                "rectification, selon la Loi sur la protection des renseignements personnels dans le secteur privé "
+                "(RLRQ, c. P-39.1, art. 27 et 28).")
+    assert expected in clinique
+    assert "demande d’accès selon la Loi sur la protection des renseignements personnels dans le secteur privé" not in clinique
+    # An ordre: documents on the control of the profession under, one's own information otherwise.
+    ocq = texts["ocq", "netiquette"]
+    assert "s’ils portent sur le contrôle de l’exercice de la profession, ils peuvent faire l’objet d’une demande d’accès" in ocq
+    assert "; sinon, " + expected in ocq
+    # A public body keeps the access to documents.
+    assert "ils peuvent faire l’objet d’une demande d’accès selon la Loi sur l’accès" in texts["cisss-laurentides", "netiquette"]
