@@ -148,3 +148,12 @@ def test_a_private_bodys_netiquette_grants_access_to_ones_own_information(texts)
     assert "; sinon, " + expected in ocq
     # A public body keeps the access to documents.
     assert "ils peuvent faire l’objet d’une demande d’accès selon la Loi sur l’accès" in texts["cisss-laurentides", "netiquette"]
+
+
+# --- O1: an ordre's consultants are not its employees (no employer's measures reach them) ---------
+
+def test_an_ordres_employees_are_bound_by_a_contract_of_employment_not_of_services(texts):
+    politique = texts["ocq", "politique"]
+    assert ("employé : toute personne liée à l’Ordre par un contrat de travail ; la personne liée à l’Ordre par un "
+            "contrat de services n’en est pas une ;") in politique
+    assert "qu’elle soit salariée ou contractuelle" not in politique
