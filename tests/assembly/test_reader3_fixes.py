@@ -157,3 +157,21 @@ def test_an_ordres_employees_are_bound_by_a_contract_of_employment_not_of_servic
     assert ("employé : toute personne liée à l’Ordre par un contrat de travail ; la personne liée à l’Ordre par un "
             "contrat de services n’en est pas une ;") in politique
     assert "qu’elle soit salariée ou contractuelle" not in politique
+
+
+# --- T1, O3: the mission ends its sentence; a reserved title is usurped, an exclusive practice exercised --
+
+def test_an_ordres_mission_ends_its_sentence_and_names_what_it_combats(texts):
+    otstcfq, ocq = texts["otstcfq", "politique"], texts["ocq", "politique"]
+    # The mission follows the colon in lower case, and a period closes it before the next sentence.
+    assert "sa mission est la suivante : protéger le public en encadrant" in otstcfq
+    assert "préserver la confiance envers ces professions (à confirmer). Nul ne peut porter le titre" in otstcfq
+    assert ("Nul ne peut porter le titre de travailleuse sociale, de travailleur social, de thérapeute conjugale et "
+            "familiale ou de thérapeute conjugal et familial au Québec sans être membre de l’Ordre ;") in otstcfq
+    assert "combat l’usurpation du titre et l’exercice illégal des activités réservées à ses membres." in otstcfq
+    assert "l’exercice illégal de la profession" not in otstcfq
+    # Chiropractic is an exclusive practice: the formula stays; « en » has its antecedent.
+    assert "sa mission est la suivante : protéger le public en veillant" in ocq
+    assert "Nul ne peut exercer la chiropratique au Québec sans être membre de l’Ordre ;" in ocq
+    assert "combat l’exercice illégal de la profession." in ocq
+    assert "sans en être membre" not in ocq + otstcfq
