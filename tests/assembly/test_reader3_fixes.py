@@ -96,8 +96,8 @@ def test_check_warns_a_public_body_that_writes_in_english_without_basis(tmp_path
 
 def test_personal_use_at_breaks_is_allowed_but_never_during_an_intervention(texts):
     politique, fiche = texts["cisss-laurentides", "politique"], texts["cisss-laurentides", "fiche-synthese"]
-    assert ("à des fins personnelles pendant les pauses et le repas comme en dehors des heures de travail, sur un "
-            "appareil personnel, jamais pendant une intervention.") in politique
+    assert ("à des fins personnelles aux pauses, au repas et hors des heures de travail, sur un appareil personnel, "
+            "jamais en intervention.") in politique
     assert "y compris pendant les pauses et le repas" not in politique + fiche
     # The next sentence no longer forbids what the first allows at breaks.
     assert "Le reste du temps de travail, seules les personnes autorisées s’en servent" in politique
@@ -127,7 +127,7 @@ def test_check_warns_a_commissaire_route_made_to_wait_for_the_bodys_answer(tmp_p
     path = with_route(tmp_path, objet)
     line = path.read_text(encoding="utf-8").splitlines().index(f"    - objet: {objet}") + 1
     output = CliRunner().invoke(main, ["check", str(path)]).output
-    assert (f"maison-plaintes.yaml:{line}: avertissement [organisation.phrasing] — contacts.autres_plaintes[0].objet"
+    assert (f"maison-plaintes.yaml:{line}: avertissement [organisation.phrasing] — contacts.autres_plaintes[1].objet"
             in output)
     assert "reçoit la plainte directement, en tout temps" in output
     assert "contacts.autres_plaintes" not in CliRunner().invoke(main, ["check", str(with_route(tmp_path, "les services reçus"))]).output
@@ -137,15 +137,13 @@ def test_check_warns_a_commissaire_route_made_to_wait_for_the_bodys_answer(tmp_p
 
 def test_a_private_bodys_netiquette_grants_access_to_ones_own_information(texts):
     clinique = build([FIXTURES / "clinique.yaml"])["clinique", "netiquette"]
-    expected = ("vous pouvez demander l’accès aux renseignements personnels qui vous concernent, et leur "
-                "rectification, selon la Loi sur la protection des renseignements personnels dans le secteur privé "
-                "(RLRQ, c. P-39.1, art. 27 et 28).")
-    assert expected in clinique
+    expected = ("vous pouvez consulter les renseignements personnels qui vous concernent et les faire corriger "
+                "(RLRQ, c. P-39.1, art. 27 et 28)")
+    assert expected + "." in clinique
     assert "demande d’accès selon la Loi sur la protection des renseignements personnels dans le secteur privé" not in clinique
     # An ordre: documents on the control of the profession under, one's own information otherwise.
     ocq = texts["ocq", "netiquette"]
-    assert "s’ils portent sur le contrôle de l’exercice de la profession, ils peuvent faire l’objet d’une demande d’accès" in ocq
-    assert "; sinon, " + expected in ocq
+    assert expected + " ou, s’ils portent sur le contrôle de l’exercice de la profession, en demander l’accès selon la Loi sur l’accès" in ocq
     # A public body keeps the access to documents.
     assert "ils peuvent faire l’objet d’une demande d’accès selon la Loi sur l’accès" in texts["cisss-laurentides", "netiquette"]
 
@@ -175,3 +173,37 @@ def test_an_ordres_mission_ends_its_sentence_and_names_what_it_combats(texts):
     assert "Nul ne peut exercer la chiropratique au Québec sans être membre de l’Ordre ;" in ocq
     assert "combat l’exercice illégal de la profession." in ocq
     assert "sans en être membre" not in ocq + otstcfq
+
+
+# --- I1, C4: measures against the public follow the closed list; a warning comes first; a ban is last --
+
+def test_measures_against_the_public_leave_nothing_to_judgment_and_ban_last(texts):
+    for slug in ("iucpq", "cisss-laurentides"):
+        for document in ("netiquette", "politique"):
+            text = texts[slug, document]
+            assert "le retrait du contenu jugé litigieux" not in text, (slug, document)
+            assert "privilège de membre du groupe" not in text, (slug, document)
+            assert "avec ou sans préavis" not in text, (slug, document)
+    assert ("nous pouvons prendre les mesures suivantes : un avertissement ; le masquage du contenu ; sa suppression ; "
+            "en dernier recours, le blocage de son auteur.") in texts["iucpq", "netiquette"]
+    # The file's own measures get the warning the blocking rule requires before them.
+    assert ("nous pouvons prendre les mesures suivantes : un avertissement ; le masquage du commentaire (à confirmer) ;"
+            in texts["cisss-laurentides", "netiquette"])
+
+
+def test_check_warns_a_measure_left_to_judgment_or_a_ban_outside_the_last_resort(tmp_path):
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+    text = (ROOT / "organisations/iucpq.yaml").read_text(encoding="utf-8").replace("\nsanctions:\n", (
+        "\nsanctions:\n  public:\n    - le retrait du contenu jugé litigieux\n"
+        "    - le retrait du privilège de membre du groupe\n"), 1)
+    path = tmp_path / "iucpq.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    output = CliRunner().invoke(main, ["check", str(path)]).output
+    first = lines.index("    - le retrait du contenu jugé litigieux") + 1
+    assert f"iucpq.yaml:{first}: avertissement [organisation.phrasing] — sanctions.public[1]" in output
+    assert "laisse le retrait au jugement de l’organisme" in output
+    assert f"iucpq.yaml:{first + 1}: avertissement [organisation.phrasing] — sanctions.public[2]" in output
+    assert "c’est un blocage, mesure de dernier recours" in output
