@@ -207,3 +207,16 @@ def test_check_warns_a_measure_left_to_judgment_or_a_ban_outside_the_last_resort
     assert "laisse le retrait au jugement de l’organisme" in output
     assert f"iucpq.yaml:{first + 1}: avertissement [organisation.phrasing] — sanctions.public[2]" in output
     assert "c’est un blocage, mesure de dernier recours" in output
+
+
+# --- T5: the fiche keeps the rule members most need from source 002: no services on social media --
+
+def test_the_fiche_of_an_ordre_that_speaks_of_cyberintervention_forbids_services_on_social_media(texts):
+    fiche, politique = texts["otstcfq", "fiche-synthese"], texts["otstcfq", "politique"]
+    assert ("Pas de services professionnels sur les médias sociaux Si vous êtes membre de l’Ordre, n’offrez aucun "
+            "service professionnel sur les médias sociaux : ni consultation, ni évaluation, ni suivi sur une page, un "
+            "fil ou un groupe public.") in fiche
+    # One rule, read the same in the politique.
+    assert "Les médias sociaux ne sont pas des plateformes appropriées pour offrir des services professionnels" in politique
+    # An ordre that leaves cyberintervention out says nothing of it.
+    assert "Pas de services professionnels" not in texts["ocq", "fiche-synthese"]
