@@ -220,3 +220,12 @@ def test_the_fiche_of_an_ordre_that_speaks_of_cyberintervention_forbids_services
     assert "Les médias sociaux ne sont pas des plateformes appropriées pour offrir des services professionnels" in politique
     # An ordre that leaves cyberintervention out says nothing of it.
     assert "Pas de services professionnels" not in texts["ocq", "fiche-synthese"]
+
+
+# --- T3, T4: two disciplines each take « en »; no parentheses nested around the platforms ----------
+
+def test_the_netiquette_of_two_disciplines_and_its_platforms_read_plainly(texts):
+    netiquette = texts["otstcfq", "netiquette"]
+    assert "la pratique professionnelle en travail social et en thérapie conjugale et familiale" in netiquette
+    assert "En participant à nos pages Facebook, X et LinkedIn (à confirmer), vous acceptez" in netiquette
+    assert "nos pages (" not in netiquette
