@@ -229,3 +229,15 @@ def test_the_netiquette_of_two_disciplines_and_its_platforms_read_plainly(texts)
     assert "la pratique professionnelle en travail social et en thérapie conjugale et familiale" in netiquette
     assert "En participant à nos pages Facebook, X et LinkedIn (à confirmer), vous acceptez" in netiquette
     assert "nos pages (" not in netiquette
+
+
+# --- T6/X7, X3: dignity is a person's; the Charte's property right is not cited for social media ---
+
+@pytest.mark.parametrize("slug", ["otstcfq", "cisss-laurentides"])
+def test_a_body_has_a_reputation_not_a_dignity(texts, slug):
+    politique, fiche = texts[slug, "politique"], texts[slug, "fiche-synthese"]
+    for text in (politique, fiche):
+        assert not any(f"dignité {article}" in text for article in ("de l’Ordre", "du CISSS", "de l’établissement")), slug
+    assert "porte atteinte sans droit à la réputation de l’" in politique or "porte atteinte sans droit à la réputation du" in politique
+    assert "ou à la réputation, à la vie privée ou à la dignité d’une personne visée" in politique
+    assert "jouissance paisible" not in politique
