@@ -6,6 +6,7 @@ Read on the document model (the three formats carry its text: tests/writers).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,19 @@ def test_a_body_has_a_reputation_not_a_dignity(texts, slug):
     assert "porte atteinte sans droit à la réputation de l’" in politique or "porte atteinte sans droit à la réputation du" in politique
     assert "ou à la réputation, à la vie privée ou à la dignité d’une personne visée" in politique
     assert "jouissance paisible" not in politique
+
+
+# --- X5 (C8, O8): the annex lists every law and regulation the politique's text cites -------------
+
+CITATION = re.compile(r"RLRQ, c\. ([A-Z][-\w.]*?(?:, r\. [\d.]*\d)?)[ ,);.]")
+
+
+def test_the_annex_lists_every_law_the_politique_cites(texts):
+    more = build([FIXTURES / "chsld-jardins.yaml", FIXTURES / "clinique.yaml"])
+    for (slug, document), text in {**texts, **more}.items():
+        if document != "politique":
+            continue
+        body, annex = text.split("Lois et règlements cités")
+        annex = annex.split("Documents consultés")[0]
+        cited, listed = set(CITATION.findall(body)), set(CITATION.findall(annex))
+        assert cited and not cited - listed, (slug, sorted(cited - listed))
