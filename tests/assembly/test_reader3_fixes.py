@@ -246,7 +246,7 @@ def test_a_body_has_a_reputation_not_a_dignity(texts, slug):
 
 # --- X5 (C8, O8): the annex lists every law and regulation the politique's text cites -------------
 
-CITATION = re.compile(r"RLRQ, c\. ([A-Z][-\w.]*?(?:, r\. [\d.]*\d)?)[ ,);.]")
+CITATION = re.compile(r"RLRQ, c\. ([A-Z][-\w]*(?:\.\d+)*(?:, r\. \d+(?:\.\d+)*)?)")
 
 
 def test_the_annex_lists_every_law_the_politique_cites(texts):
