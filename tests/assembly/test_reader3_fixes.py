@@ -258,3 +258,22 @@ def test_the_annex_lists_every_law_the_politique_cites(texts):
         annex = annex.split("Documents consultés")[0]
         cited, listed = set(CITATION.findall(body)), set(CITATION.findall(annex))
         assert cited and not cited - listed, (slug, sorted(cited - listed))
+
+
+# --- Minor wording: U7/X6, O9, O6, C6, C7 -----------------------------------------------------------
+
+def test_minor_wording_of_the_third_reading(texts):
+    # U7/X6: who sees a masked comment depends on the platform; the nétiquette claims no more than the author.
+    assert "Un commentaire masqué reste visible pour son auteur ;" in texts["iucpq", "netiquette"]
+    assert "son auteur et ses proches" not in texts["iucpq", "netiquette"]
+    # O9: only a member has a title that follows them.
+    assert "Si vous êtes membre, votre titre vous suit en ligne" in texts["ocq", "fiche-synthese"]
+    # O6: one asks the syndic for an inquiry; the Office des professions is a route too.
+    ocq = texts["ocq", "politique"]
+    assert "de demander une enquête au syndic, de s’adresser à la Commission d’accès à l’information ou à l’Office des professions du Québec ;" in ocq
+    assert "porter plainte auprès du syndic" not in ocq
+    # C6: « qui » no longer reads as the CISSS; C7: a Santé Québec establishment has no board of its own.
+    cisss = texts["cisss-laurentides", "politique"]
+    assert "est un établissement de Santé Québec ; depuis le 1er décembre 2024, Santé Québec exploite" in cisss
+    assert "sur son personnel, ses gestionnaires ou ses partenaires" in cisss
+    assert "ses administrateurs ou ses partenaires" in ocq
