@@ -277,3 +277,13 @@ def test_minor_wording_of_the_third_reading(texts):
     assert "est un établissement de Santé Québec ; depuis le 1er décembre 2024, Santé Québec exploite" in cisss
     assert "sur son personnel, ses gestionnaires ou ses partenaires" in cisss
     assert "ses administrateurs ou ses partenaires" in ocq
+
+
+# --- U6: a category that is its group's own name is listed once, not under itself ------------------
+
+def test_a_category_named_as_its_group_is_not_nested_under_itself(texts):
+    ocq = texts["ocq", "politique"]
+    assert "les consultants, liés à l’Ordre par un contrat de services ; les étudiants ; les stagiaires." in ocq
+    assert "les étudiants : les étudiants" not in ocq and "les stagiaires : les stagiaires" not in ocq
+    # A group whose categories say more keeps its heading.
+    assert "les chiropraticiens et chiropraticiennes : les membres de l’Ordre ;" in ocq
