@@ -98,7 +98,7 @@ def test_check_warns_a_public_body_that_writes_in_english_without_basis(tmp_path
 def test_personal_use_at_breaks_is_allowed_but_never_during_an_intervention(texts):
     politique, fiche = texts["cisss-laurentides", "politique"], texts["cisss-laurentides", "fiche-synthese"]
     assert ("à des fins personnelles aux pauses, au repas et hors des heures de travail, sur un appareil personnel, "
-            "jamais en intervention.") in politique
+            "jamais en intervention (à confirmer).") in politique
     assert "y compris pendant les pauses et le repas" not in politique + fiche
     # The next sentence no longer forbids what the first allows at breaks.
     assert "Le reste du temps de travail, seules les personnes autorisées s’en servent" in politique
@@ -287,3 +287,30 @@ def test_a_category_named_as_its_group_is_not_nested_under_itself(texts):
     assert "les étudiants : les étudiants" not in ocq and "les stagiaires : les stagiaires" not in ocq
     # A group whose categories say more keeps its heading.
     assert "les chiropraticiens et chiropraticiennes : les membres de l’Ordre ;" in ocq
+
+
+# --- U3 (a), C10: « à confirmer » in a YAML comment is seen; in the value, it is printed -------------
+
+def test_check_sees_a_mark_left_in_a_comment(tmp_path):
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+    text = (FIXTURES / "ciusss.yaml").read_text(encoding="utf-8").replace(
+        "  sante_quebec: oui\n", "  sante_quebec: oui\n  langues_publication: [français, anglais]   # (à confirmer) : aussi en anglais\n")
+    text += "choix:\n  usage_personnel_au_travail: hors_heures   # choix à confirmer\n  amitie_usagers: interdite\n"
+    path = tmp_path / "commentaires.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    output = CliRunner().invoke(main, ["check", str(path)]).output
+    for line, field in ((lines.index("  langues_publication: [français, anglais]   # (à confirmer) : aussi en anglais") + 1,
+                         "organisation.langues_publication"),
+                        (lines.index("  usage_personnel_au_travail: hors_heures   # choix à confirmer") + 1,
+                         "choix.usage_personnel_au_travail")):
+        assert f"commentaires.yaml:{line}: avertissement [organisation.to-confirm] — {field}\n  Le commentaire dit « à confirmer »" in output
+    assert "choix.amitie_usagers\n  Le commentaire" not in output
+
+
+def test_a_choice_to_confirm_keeps_its_mark_in_the_phrase_it_chooses(texts):
+    # cisss-laurentides.yaml: « usage_personnel_au_travail: hors_heures (à confirmer) »
+    for document in ("politique", "fiche-synthese"):
+        assert "hors des heures de travail, sur un appareil personnel, jamais en intervention (à confirmer)." in texts["cisss-laurentides", document]

@@ -25,6 +25,7 @@ from ..orgfile.advice import advice
 from ..orgfile.cadence import next_review, overdue, unrecorded_version
 from ..orgfile.confirm import warnings as to_confirm
 from ..orgfile.langues import problems as language_problems
+from ..orgfile.comment_marks import marks_in_comments
 from ..orgfile.publication import languages_without_basis
 from ..orgfile.renames import renamed_keys
 
@@ -93,6 +94,8 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
                                   *renamed_keys(item.located, item.display),
                                   *advice(organisation, item.located, item.display),
                                   *languages_without_basis(organisation, item.located, item.display),
+                                  *marks_in_comments(item.path.read_text(encoding="utf-8"), item.located,
+                                                     item.display),
                                   *language_problems(organisation, item.located, item.display,
                                                      organisation.revision.derniere_revision
                                                      or organisation.revision.en_vigueur),
