@@ -97,12 +97,12 @@ def test_check_warns_a_public_body_that_writes_in_english_without_basis(tmp_path
 
 def test_personal_use_at_breaks_is_allowed_but_never_during_an_intervention(texts):
     politique, fiche = texts["cisss-laurentides", "politique"], texts["cisss-laurentides", "fiche-synthese"]
-    assert ("à des fins personnelles aux pauses, au repas et hors des heures de travail, sur un appareil personnel, "
-            "jamais en intervention (à confirmer).") in politique
+    assert ("à des fins personnelles aux pauses, au repas et hors du travail, sur un appareil personnel, jamais "
+            "en intervention (à confirmer).") in politique
     assert "y compris pendant les pauses et le repas" not in politique + fiche
     # The next sentence no longer forbids what the first allows at breaks.
     assert "Le reste du temps de travail, seules les personnes autorisées s’en servent" in politique
-    assert "Le reste de votre temps de travail, seules les personnes autorisées" in fiche
+    assert "Le reste du temps, seules les personnes autorisées" in fiche
     assert "Pendant les heures de travail, seules" not in politique
     # The strict choice keeps its wording (IUCPQ, source 001).
     assert "Pendant les heures de travail, seules les personnes autorisées" in texts["iucpq", "politique"]
@@ -214,9 +214,8 @@ def test_check_warns_a_measure_left_to_judgment_or_a_ban_outside_the_last_resort
 
 def test_the_fiche_of_an_ordre_that_speaks_of_cyberintervention_forbids_services_on_social_media(texts):
     fiche, politique = texts["otstcfq", "fiche-synthese"], texts["otstcfq", "politique"]
-    assert ("Pas de services professionnels sur les médias sociaux Si vous êtes membre de l’Ordre, n’offrez aucun "
-            "service professionnel sur les médias sociaux : ni consultation, ni évaluation, ni suivi sur une page, un "
-            "fil ou un groupe public.") in fiche
+    assert ("Pas de services professionnels sur les médias sociaux Si vous êtes membre, n’offrez aucun service "
+            "professionnel sur une page, un fil ou un groupe de média social.") in fiche
     # One rule, read the same in the politique.
     assert "Les médias sociaux ne sont pas des plateformes appropriées pour offrir des services professionnels" in politique
     # An ordre that leaves cyberintervention out says nothing of it.
@@ -313,4 +312,13 @@ def test_check_sees_a_mark_left_in_a_comment(tmp_path):
 def test_a_choice_to_confirm_keeps_its_mark_in_the_phrase_it_chooses(texts):
     # cisss-laurentides.yaml: « usage_personnel_au_travail: hors_heures (à confirmer) »
     for document in ("politique", "fiche-synthese"):
-        assert "hors des heures de travail, sur un appareil personnel, jamais en intervention (à confirmer)." in texts["cisss-laurentides", document]
+        assert "hors du travail, sur un appareil personnel, jamais en intervention (à confirmer)." in texts["cisss-laurentides", document]
+
+
+# --- O4, O7: OCQ's membership figure is marked; its measures name masking, not « désabonnement » -----
+
+def test_the_ocq_marks_its_membership_and_its_measures_include_masking(texts):
+    politique, netiquette = texts["ocq", "politique"], texts["ocq", "netiquette"]
+    assert "L’Ordre compte environ 1 400 (à confirmer) chiropraticiens" in politique
+    assert "un avertissement ; le masquage du contenu ; la suppression du contenu ;" in netiquette
+    assert "désabonnement" not in politique + netiquette
