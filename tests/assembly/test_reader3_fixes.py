@@ -322,3 +322,21 @@ def test_the_ocq_marks_its_membership_and_its_measures_include_masking(texts):
     assert "L’Ordre compte environ 1 400 (à confirmer) chiropraticiens" in politique
     assert "un avertissement ; le masquage du contenu ; la suppression du contenu ;" in netiquette
     assert "désabonnement" not in politique + netiquette
+
+
+# --- O5, I2-I4: one word for the people served; épicène functions; the annex of the ordres; staff measures --
+
+def test_the_people_a_member_serves_are_named_in_the_files_word(texts):
+    ocq, otstcfq = texts["ocq", "politique"], texts["otstcfq", "politique"]
+    assert "qui fonde la relation de confiance avec ses patients." in ocq
+    assert "Les liens avec les patients des chiropraticiens sur les médias sociaux" in ocq
+    assert "ses clients" not in ocq and "la clientèle" not in ocq
+    assert "qui fonde la relation de confiance avec ses clients." in otstcfq
+
+
+def test_iucpq_names_a_function_epicene_and_its_staff_measures_on_official_pages(texts):
+    politique = texts["iucpq", "politique"]
+    assert "la personne responsable des communications et des relations publiques" in politique
+    assert "le responsable des communications" not in politique
+    assert "des membres des ordres énumérés à l’annexe I du Code des professions" in politique
+    assert "la demande de retrait des propos jugés litigieux et leur retrait sans préavis des plateformes officielles" in politique
