@@ -144,7 +144,7 @@ def test_a_private_bodys_netiquette_grants_access_to_ones_own_information(texts)
     assert "demande d’accès selon la Loi sur la protection des renseignements personnels dans le secteur privé" not in clinique
     # An ordre: documents on the control of the profession under, one's own information otherwise.
     ocq = texts["ocq", "netiquette"]
-    assert expected + " ou, s’ils portent sur le contrôle de l’exercice de la profession, en demander l’accès selon la Loi sur l’accès" in ocq
+    assert expected + " ou, s’ils portent sur le contrôle de l’exercice de la profession, faire une demande d’accès selon la Loi sur l’accès" in ocq
     # A public body keeps the access to documents.
     assert "ils peuvent faire l’objet d’une demande d’accès selon la Loi sur l’accès" in texts["cisss-laurentides", "netiquette"]
 
