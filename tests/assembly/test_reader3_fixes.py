@@ -10,9 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
+from policygen.cli.main import main
 from policygen.library.loader import load_library
 from policygen.model.nodes import document_texts
 
@@ -76,9 +78,6 @@ def test_a_public_body_writes_french_first_and_english_only_in_addition(tmp_path
 
 
 def test_check_warns_a_public_body_that_writes_in_english_without_basis(tmp_path):
-    from click.testing import CliRunner
-
-    from policygen.cli.main import main
     path = english_ciusss(tmp_path)
     line = path.read_text(encoding="utf-8").splitlines().index("  langues_publication: [français, anglais (à confirmer)]") + 1
     result = CliRunner().invoke(main, ["check", str(path)])
@@ -121,9 +120,6 @@ def with_route(tmp_path: Path, objet: str) -> Path:
 
 
 def test_check_warns_a_commissaire_route_made_to_wait_for_the_bodys_answer(tmp_path):
-    from click.testing import CliRunner
-
-    from policygen.cli.main import main
     objet = "les services reçus, si la réponse de la Maison ne vous satisfait pas"
     path = with_route(tmp_path, objet)
     line = path.read_text(encoding="utf-8").splitlines().index(f"    - objet: {objet}") + 1
@@ -193,9 +189,6 @@ def test_measures_against_the_public_leave_nothing_to_judgment_and_ban_last(text
 
 
 def test_check_warns_a_measure_left_to_judgment_or_a_ban_outside_the_last_resort(tmp_path):
-    from click.testing import CliRunner
-
-    from policygen.cli.main import main
     text = (ROOT / "organisations/iucpq.yaml").read_text(encoding="utf-8").replace("\nsanctions:\n", (
         "\nsanctions:\n  public:\n    - le retrait du contenu jugé litigieux\n"
         "    - le retrait du privilège de membre du groupe\n"), 1)
@@ -291,9 +284,6 @@ def test_a_category_named_as_its_group_is_not_nested_under_itself(texts):
 # --- U3 (a), C10: « à confirmer » in a YAML comment is seen; in the value, it is printed -------------
 
 def test_check_sees_a_mark_left_in_a_comment(tmp_path):
-    from click.testing import CliRunner
-
-    from policygen.cli.main import main
     text = (FIXTURES / "ciusss.yaml").read_text(encoding="utf-8").replace(
         "  sante_quebec: oui\n", "  sante_quebec: oui\n  langues_publication: [français, anglais]   # (à confirmer) : aussi en anglais\n")
     text += "choix:\n  usage_personnel_au_travail: hors_heures   # choix à confirmer\n  amitie_usagers: interdite\n"
