@@ -330,3 +330,13 @@ def test_iucpq_names_a_function_epicene_and_its_staff_measures_on_official_pages
     assert "le responsable des communications" not in politique
     assert "des membres des ordres énumérés à l’annexe I du Code des professions" in politique
     assert "la demande de retrait des propos jugés litigieux et leur retrait sans préavis des plateformes officielles" in politique
+
+
+# --- U10: a public body acts against defamation of the people it names, not of itself --------------
+
+def test_a_public_body_acts_against_defamation_of_people_not_of_itself(texts):
+    cisss = texts["cisss-laurentides", "politique"]
+    assert "des informations diffamatoires au sujet d’une personne visée ou d’un usager." in cisss
+    assert "diffamatoires à son sujet" not in cisss
+    assert "des informations diffamatoires à son sujet ou au sujet d’une personne visée." in texts["ocq", "politique"]
+    assert "analyse un tel contenu" in cisss and "tout contenu jugé litigieux" not in cisss
