@@ -25,6 +25,8 @@ from ..orgfile.advice import advice
 from ..orgfile.cadence import next_review, overdue, unrecorded_version
 from ..orgfile.confirm import warnings as to_confirm
 from ..orgfile.langues import problems as language_problems
+from ..orgfile.comment_marks import marks_in_comments
+from ..orgfile.publication import languages_without_basis
 from ..orgfile.renames import renamed_keys
 
 DRAFT, FINAL = 0, 1
@@ -45,6 +47,7 @@ SEVERITIES = {
     "organisation.edition": ("erreur", "erreur"),  # an English edition the law does not allow
     "organisation.directive": ("avertissement", "avertissement"),
     "organisation.glossary": ("avertissement", "avertissement"),  # French words an English politique prints
+    "organisation.language": ("avertissement", "erreur"),  # another language with no basis (a public body)
     "organisation.translation": ("avertissement", "erreur"),  # an English text older than its French
 }
 
@@ -92,6 +95,9 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
                                   *_unconsulted(item),
                                   *renamed_keys(item.located, item.display),
                                   *advice(organisation, item.located, item.display),
+                                  *languages_without_basis(organisation, item.located, item.display),
+                                  *marks_in_comments(item.path.read_text(encoding="utf-8"), item.located,
+                                                     item.display),
                                   *language_problems(organisation, item.located, item.display,
                                                      organisation.revision.derniere_revision
                                                      or organisation.revision.en_vigueur),
