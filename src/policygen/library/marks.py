@@ -89,11 +89,6 @@ def mark_derived(context: dict[str, Any], pending: list[Pending]) -> dict[str, A
     rules = context["regles"]
     if rules.get("heures_moderation") and touched(("moderation",)):
         rules["heures_moderation"] = marked(rules["heures_moderation"])
-    # A choice still to confirm keeps its mark in the phrase that states it (« hors_heures (à confirmer) »).
-    for rule, choice in (("usage_personnel", "usage_personnel_au_travail"), ("amitie_portee", "amitie_portee"),
-                         ("amitie_demandes", "amitie_demandes")):
-        if rules.get(rule) and touched(("choix", choice)):
-            rules[rule] = marked(rules[rule])
     # A rule's phrase chosen by a choice still to confirm (« usage_personnel_au_travail: hors_heures (à confirmer) »).
     for key, choices in (("usage_personnel", ("usage_personnel_au_travail",)),
                          ("amitie_portee", ("amitie_portee",)), ("amitie_demandes", ("amitie_portee", "amitie_demandes"))):
