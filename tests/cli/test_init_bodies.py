@@ -194,7 +194,7 @@ def test_a_public_body_outside_sante_quebec_with_a_name_without_article(tmp_path
     assert "clinique privée" not in text
     assert "  - categorie: les médecins\n    regime: professionnel_independant" in text
     built = _built(tmp_path)
-    assert "selon la Loi sur l’accès (RLRQ, c. A-2.1)" in built and "Santé Québec" not in built
+    assert "selon la Loi sur l’accès aux documents des organismes publics" in built and "Santé Québec" not in built
     assert "adressez la vôtre au commissaire aux plaintes et à la qualité des services d’Urgences-santé" in built
     assert "des patients" in built and "de Corporation" not in built and "la Urgences" not in built
 
