@@ -64,6 +64,17 @@ def paragraph_texts(body: etree._Element) -> list[str]:
             for paragraph in body.iter(f"{W}p")]
 
 
+def content_texts(body: etree._Element) -> list[str]:
+    """`paragraph_texts` without the page furniture of a layout: the heading a fiche repeats over the rest of a
+    box cut between columns (« … (suite) », body text in Word's outline), whose place depends on each version's
+    lengths, so a redline laid out on the new version cannot put it where the old version had it."""
+    def repeated(p: etree._Element) -> bool:  # a level-1 heading the writer took out of the outline
+        style, level = p.find(f"{W}pPr/{W}pStyle"), p.find(f"{W}pPr/{W}outlineLvl")
+        return style is not None and style.get(f"{W}val") == "Heading1" and level is not None \
+            and level.get(f"{W}val") == "9"
+    return [text for p, text in zip(list(body.iter(f"{W}p")), paragraph_texts(body)) if not repeated(p)]
+
+
 def plain(text: str) -> str:
     """Text with the typography's non-breaking spaces read as plain spaces."""
     return text.replace("\xa0", " ").replace("\u202f", " ")

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from reviewkit import CISSS, FIXTURE_ORG, ROOT, W, paragraph_texts, run_cli
+from reviewkit import CISSS, FIXTURE_ORG, ROOT, W, content_texts, run_cli
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
@@ -107,8 +107,8 @@ def check_comparison(old: Path, new: Path, library) -> None:
     for document, before, after in zip(comparison.documents, documents_for(loaded[0], library, list(KINDS)),
                                        documents_for(loaded[1], library, list(KINDS))):
         body = body_of(document.redline.data)
-        assert paragraph_texts(accept_all(body)) == paragraph_texts(build_docx(after).element.body)
-        assert paragraph_texts(reject_all(body)) == paragraph_texts(build_docx(before).element.body)
+        assert content_texts(accept_all(body)) == content_texts(build_docx(after).element.body)
+        assert content_texts(reject_all(body)) == content_texts(build_docx(before).element.body)
         clauses = html_clauses(document.html)
         assert [changed for _, changed in clauses] == redline_changed_clauses(body)
         assert [ident for ident, changed in clauses if changed] == list(document.status)
@@ -164,8 +164,8 @@ def test_everyday_edits_diff_through_the_cli(tmp_path, name):
         with zipfile.ZipFile(out / f"{kind}.redline.docx") as archive:
             body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
         old, new = (documents_for(item, library, [kind])[0] for item in loaded)
-        assert paragraph_texts(accept_all(body)) == paragraph_texts(build_docx(new).element.body), kind
-        assert paragraph_texts(reject_all(body)) == paragraph_texts(build_docx(old).element.body), kind
+        assert content_texts(accept_all(body)) == content_texts(build_docx(new).element.body), kind
+        assert content_texts(reject_all(body)) == content_texts(build_docx(old).element.body), kind
 
 
 def test_the_fixture_file_diffs_against_a_real_one(tmp_path, library):
@@ -204,5 +204,5 @@ def test_a_last_section_removed_moves_the_page_break_after_the_table_of_contents
     shorter = dataclasses.replace(whole, sections=whole.sections[:-1])
     old, new = whole, shorter
     body = body_of(redline(diff(old, new), old, new).data)
-    assert paragraph_texts(accept_all(body)) == paragraph_texts(build_docx(new).element.body)
-    assert paragraph_texts(reject_all(body)) == paragraph_texts(build_docx(old).element.body)
+    assert content_texts(accept_all(body)) == content_texts(build_docx(new).element.body)
+    assert content_texts(reject_all(body)) == content_texts(build_docx(old).element.body)
