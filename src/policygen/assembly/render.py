@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from jinja2 import TemplateError
@@ -122,8 +123,14 @@ def applies(clause: Clause, context: dict[str, Any]) -> bool:
     return guarded(clause, "when", lambda: holds(clause.condition, context))
 
 
+@lru_cache(maxsize=1024)
+def _line_template(source: str):
+    """A line's template, compiled once per process: every body's documents print the same titles."""
+    return environment().template(source)
+
+
 def render_line(source: str, context: dict[str, Any]) -> str:
     """A one-line template (a title) as plain text: rendered, then read as Markdown
     so escaped values come back as the characters they are."""
-    blocks = parse_markdown(render(environment().template(source), context))
+    blocks = parse_markdown(render(_line_template(source), context))
     return inline_text(blocks[0].inlines) if blocks and isinstance(blocks[0], Paragraph) else ""

@@ -37,7 +37,8 @@ from .staging import remove_leftovers
 WORK = "travail"  # the work folders of a build in progress, inside the cache
 WRITER_FOLDERS = ("layouts", "styles", "fonts")  # what the writers read from policygen's own library
 # What a worker imports before its first file, once, in the fork server (per format).
-PRELOAD = {"pdf": "policygen.writers.pdf", "docx": "policygen.writers.docx.document"}
+PRELOAD = {"pdf": "policygen.writers.pdf", "docx": "policygen.writers.docx.document",
+           "html": "policygen.writers.preload"}
 
 
 @dataclass(frozen=True)

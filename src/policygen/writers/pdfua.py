@@ -97,13 +97,13 @@ def _running_lines(pdf: pikepdf.Pdf, contents: Contents,
         detached = {mcid for mcid, element in enumerate(mapping)
                     if _is_element(element) and element.objgen not in reachable}
         current = None
-        for operands, operator in contents[number]:
-            name = str(operator)
-            if name == "BDC" and isinstance(operands[1], Dictionary):
-                mcid = int(operands[1].get("/MCID", -1))
+        for instruction in contents[number]:
+            name = str(instruction.operator)
+            if name == "BDC" and isinstance(properties := instruction.operands[1], Dictionary):
+                mcid = int(properties.get("/MCID", -1))
                 current = mcid if mcid in detached else None
             elif name == "Tm" and current is not None:
-                lines.setdefault(number, {})[current] = round(float(operands[5]))
+                lines.setdefault(number, {})[current] = round(float(instruction.operands[5]))
                 current = None
     return lines
 
@@ -125,9 +125,9 @@ def _artifact_margin_boxes(pdf: pikepdf.Pdf, contents: Contents) -> None:
         if not artifacts:
             continue
         instructions = contents[number]
-        for position, (operands, operator) in enumerate(instructions):
-            if str(operator) == "BDC" and isinstance(operands[1], Dictionary) \
-                    and int(operands[1].get("/MCID", -1)) in artifacts:
+        for position, instruction in enumerate(instructions):
+            if str(instruction.operator) == "BDC" and isinstance(properties := instruction.operands[1], Dictionary) \
+                    and int(properties.get("/MCID", -1)) in artifacts:
                 instructions[position] = pikepdf.ContentStreamInstruction(
                     [Name.Artifact, Dictionary(Type=Name.Pagination)], pikepdf.Operator("BDC"))
         contents.replace(number, instructions)
@@ -204,24 +204,24 @@ def _paint_labels_in_order(pdf: pikepdf.Pdf, contents: Contents) -> None:
         starts: dict[int, tuple[int, dict, tuple]] = {}
         ends: dict[int, int] = {}
         depth, in_text, open_mcid = 0, False, None
-        for position, (operands, operator) in enumerate(instructions):
-            name = str(operator)
+        for position, instruction in enumerate(instructions):
+            name = str(operator := instruction.operator)
             state, ctm = stack[-1]
             if name == "q":
                 stack.append((dict(state), ctm))
             elif name == "Q" and len(stack) > 1:
                 stack.pop()
             elif name == "cm":
-                stack[-1] = (state, (*ctm, tuple(map(float, operands))))
+                stack[-1] = (state, (*ctm, tuple(map(float, instruction.operands))))
             elif name in _STATE_KEYS:
                 state.pop(_STATE_KEYS[name], None)
-                state[_STATE_KEYS[name]] = (operands, operator)
+                state[_STATE_KEYS[name]] = (instruction.operands, operator)
             elif name in ("BT", "ET"):
                 in_text = name == "BT"
             elif name in ("BDC", "BMC"):
-                if depth == 0 and not in_text and name == "BDC" and isinstance(operands[1], Dictionary) \
-                        and "/MCID" in operands[1]:
-                    open_mcid = int(operands[1].MCID)
+                if depth == 0 and not in_text and name == "BDC" \
+                        and isinstance(properties := instruction.operands[1], Dictionary) and "/MCID" in properties:
+                    open_mcid = int(properties.MCID)
                     starts[open_mcid] = (position, dict(state), ctm)
                 depth += 1
             elif name == "EMC":

@@ -58,3 +58,10 @@ def font_faces(body: str) -> str:
     wanted = {(400, "normal"), (700, "normal")} | ({(400, "italic")} if italic else set()) \
         | ({(700, "italic")} if italic and "<strong>" in body else set())
     return "\n".join(_face(*face) for face in FACES if face[1:] in wanted)
+
+
+def prepare() -> None:
+    """Make the four faces now: the build's fork server does, so that every worker forked from it
+    starts with them instead of making them again (0.55 s of CPU a process)."""
+    for face in FACES:
+        _face(*face)

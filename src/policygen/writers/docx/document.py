@@ -29,6 +29,7 @@ from ..notes import draft_mark
 from ..options import WriterOptions
 from ..pdf import page_numbers, placement
 from . import lookups  # noqa: F401 (python-docx's style lookup made fast, for the whole process)
+from . import runtext  # noqa: F401 (python-docx's run text set in pieces, for the whole process)
 from .blocks import Lists, add_blocks, add_text
 from .bodymap import BLOCK, FRONT, SECTION, TITLE, TOC, BodyMap, Part
 from .comments import comment_clause, mark_draft
