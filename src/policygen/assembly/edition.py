@@ -21,8 +21,8 @@ from ..library.english import LANG, English, english_list, clause_keys, english_
     stale
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
-from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Document, Emphasis, Foreign, Inline, Link, Note, \
-    Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
+from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Document, Emphasis, Foreign, Inline, Link, \
+    Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
@@ -144,13 +144,10 @@ def _french(text: Any) -> str:
     return f"{FRENCH_OPEN}{text}{FRENCH_CLOSE}"
 
 
-_gloss = glossed  # the English gloss the file gives an official French name
-
-
 def _unit(glossary: dict[str, Any], french: Any) -> Any:
     """A unit by its official French name, with its English gloss: « the Direction des communications
     (Communications and Public Affairs) »; its « (à confirmer) » mark kept."""
-    gloss = _gloss(glossary, french)
+    gloss = glossed(glossary, french)
     text = f"the {_french(french)}" + (f" ({gloss})" if gloss else "")
     return marked(text) if isinstance(french, Unconfirmed) else text
 
@@ -160,7 +157,7 @@ def _in_english(glossary: dict[str, Any], french: Any) -> Any:
     « (à confirmer) » mark kept."""
     if not french:
         return None
-    english = _gloss(glossary, french) or _french(french)
+    english = glossed(glossary, french) or _french(french)
     return marked(english) if isinstance(french, Unconfirmed) else english
 
 
@@ -194,7 +191,7 @@ def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
     (Directrice des opérations) »."""
     if not isinstance(contact, dict) or not contact.get("titre"):
         return contact
-    gloss = _gloss(glossary, contact["titre"])
+    gloss = glossed(glossary, contact["titre"])
     title = f"{gloss[:1].upper()}{gloss[1:]} ({_french(contact['titre'])})" if gloss else _french(contact["titre"])
     return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
 
@@ -205,7 +202,7 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
     glossary = context["langues"]["glossaire"] or {}
     name = langues.nom_anglais or ""
     officer = context["termes"].get("plaintes")
-    complaints = _gloss(glossary, getattr(officer, "text", officer)) if officer else None
+    complaints = glossed(glossary, getattr(officer, "text", officer)) if officer else None
     plural = langues.accord_anglais == "they"
     words = {"nom": name, "Nom": name[:1].upper() + name[1:], "il": "they" if plural else "it",
              "Il": "They" if plural else "It", "son": "their" if plural else "its",
@@ -282,7 +279,8 @@ def _basis(langues: dict[str, Any], name: str, staff: bool, audience: str) -> li
     """Who may read this edition, and on what the Charter lets the body publish it, as its basis says."""
     if langues["fondement"] == "reconnaissance_29_1":
         lead = (f"This internal document is addressed to {audience}. " if staff else "")
-        return [Text(f"{lead}{name} is recognized by the "), Foreign((Text("Office québécois de la langue française"),)),
+        return [Text(f"{lead}{name} is recognized by the "),
+                Foreign((Text("Office québécois de la langue française"),)),
                 Text(f" under section 29.1 of the {CHARTER}; section 26 allows it to "
                      + ("communicate internally" if staff else "publish") + " in English in addition to French."
                      + ("" if staff else " Everyone may consult this page."))]
@@ -390,7 +388,8 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
         if outline_key(original.kind) not in english.where:
             problems.append(Diagnostic(
                 loaded.display, loaded.located.line_of(("langues", "documents_anglais")), "langues.documents_anglais",
-                f"L’édition anglaise de « {original.kind} » n’est pas encore traduite : {outline_key(original.kind)}.",
+                f"L’édition anglaise de « {original.kind} » n’est pas encore traduite : "
+                f"{outline_key(original.kind)}.",
                 f"Retirez « {original.kind} » de langues.documents_anglais, ou ajoutez son plan anglais sous "
                 "templates/en/plans/.", code="organisation.edition"))
             continue
