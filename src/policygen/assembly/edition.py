@@ -26,7 +26,7 @@ from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Docum
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
-from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, glossed, names_unit
+from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, category_in_english, glossed, names_unit
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -161,6 +161,13 @@ def _in_english(glossary: dict[str, Any], french: Any) -> Any:
     return marked(english) if isinstance(french, Unconfirmed) else english
 
 
+def _category(glossary: dict[str, Any], french: Any) -> Any:
+    """A category of people of the file in English (`langues.category_in_english`), else its French tagged;
+    its « (à confirmer) » mark kept."""
+    english = category_in_english(glossary, french) or _french(french)
+    return marked(english) if isinstance(french, Unconfirmed) else english
+
+
 def _bare(french: Any) -> Any:
     """An official French name without its French article (« la Direction … » -> « Direction … »)."""
     text = str(french)
@@ -181,7 +188,7 @@ def _role(glossary: dict[str, Any], french: Any) -> Any:
     if names_unit(bare):
         english = _unit(glossary, bare)
     else:
-        gloss = _gloss(glossary, bare)
+        gloss = glossed(glossary, bare)
         english = f"the {gloss} ({_french(bare)})" if gloss else f"the {_french(bare)}"
     return marked(english) if isinstance(french, Unconfirmed) else english
 
@@ -216,8 +223,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
              "groupes": _GROUPS,
-             # the file's own categories of people, in its French words, tagged as French
-             "categories": {r: [_french(c) for c in context["regimes"][r] or []] for r in REGIMES},
+             # the file's categories of people in English (glossary, or the library's proposed ones), else tagged
+             "categories": {r: [_category(glossary, c) for c in context["regimes"][r] or []] for r in REGIMES},
              "documents_internes": [_french(d) for d in context["fondements"]["documents_internes"] or []],
              "mission": _french(context["organisation"]["mission"]) if context["organisation"]["mission"] else None,
              "equipe_de_garde": _in_english(glossary, context["moderation"].get("equipe_de_garde")),
