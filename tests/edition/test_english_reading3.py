@@ -89,3 +89,53 @@ def test_check_names_a_category_the_english_politique_would_print_in_french(tmp_
     assert "« les bénévoles de l’accueil »" in " ".join(warning)
     # a category the library proposes, or one the glossary gives, needs no glossary line
     assert "organisation.glossary" not in _check(tmp_path)
+
+
+# E2 — « users » are the people served; whoever posts is a « social media user » or a « platform user »
+
+
+def test_users_has_one_meaning_in_the_english_politique(pages):
+    english = pages["politique.en"]
+    definitions = _section(english, "4. Definitions", "5. Legal")
+    assert "social media user means any person who posts on social media" in definitions
+    assert "users means the persons who receive or have received services" in definitions
+    assert not re.search(r"^user means", definitions, flags=re.M)
+    assert "8. Editorial Rules for Authorized Persons" in english and "Authorized Users" not in english
+    assert "12.6 Posts by other platform users" in english
+    assert "values shared by all platform users" in english and "become a user of the platforms" not in english
+
+
+def test_the_fiche_says_loved_ones_as_the_politique_does(pages):
+    assert "from users or their loved ones" in pages["fiche-synthese.en"]
+    assert "their families" not in pages["fiche-synthese.en"]
+
+
+# E3 — the approval line of an establishment of Santé Québec
+
+
+def _approval(text: str, label: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(label))
+
+
+def test_the_approval_line_names_the_delegate_and_the_delegation(pages):
+    assert _approval(pages["politique"], "Approbation") == (
+        "ApprobationPrésidente-directrice générale du CIUSSS de l’Ouest-de-l’Essai, le 15\u00a0août 2026, en vertu "
+        "d’une délégation de pouvoirs de Santé Québec")
+    assert _approval(pages["politique.en"], "Approval") == (
+        "ApprovalPresident and Executive Director of the CIUSSS de l’Ouest-de-l’Essai (Présidente-directrice "
+        "générale du CIUSSS de l’Ouest-de-l’Essai), August 15, 2026, under a delegation of powers from Santé Québec")
+
+
+def test_santé_québec_as_approver_takes_no_delegation_and_check_warns(tmp_path):
+    edit = ("    instance: Présidente-directrice générale du CIUSSS de l’Ouest-de-l’Essai\n",
+            "    instance: Santé Québec\n")
+    assert "sa propre délégataire" not in _check(tmp_path)
+    output = _check(tmp_path, edit)
+    assert "revision.approbation.instance" in output and "sa propre délégataire" in output
+    result = CliRunner().invoke(main, ["build", str(tmp_path / BODY.name), "--out", str(tmp_path / "out"),
+                                       "--format", "html", "--document", "politique", "-j", "1"], env=EPOCH)
+    assert result.exit_code == 0, result.output
+    french = _approval(_text(tmp_path / "out" / SLUG / "politique.html"), "Approbation")
+    english = _approval(_text(tmp_path / "out" / SLUG / "politique.en.html"), "Approval")
+    assert french == "ApprobationSanté Québec, le 15\u00a0août 2026"
+    assert english == "ApprovalSanté Québec, August 15, 2026"

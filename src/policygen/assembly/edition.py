@@ -193,6 +193,14 @@ def _role(glossary: dict[str, Any], french: Any) -> Any:
     return marked(english) if isinstance(french, Unconfirmed) else english
 
 
+def _approver(glossary: dict[str, Any], french: Any) -> Any:
+    """The instance that approved the politique: « President and Executive Director … (Présidente-directrice
+    générale …) » when the glossary gives its English, else its French name tagged (« Santé Québec »)."""
+    gloss = glossed(glossary, french)
+    english = f"{gloss} ({_french(french)})" if gloss else _french(french)
+    return marked(english) if isinstance(french, Unconfirmed) else english
+
+
 def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
     """A contact whose title is given in English, the French after it: « Director of Operations
     (Directrice des opérations) »."""
@@ -244,6 +252,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
               **{key: [_in_english(glossary, p) for p in phrases] for key, phrases in (
                   ("gestionnaires", roles["gestionnaires"]), ("sujets", editorial["sujets"]),
                   ("publics", editorial["publics"]), ("valeurs", context["organisation"]["valeurs"]))},
+              # who approved the politique: the English title the glossary gives, the French after it
+              "approbation_instance": _approver(glossary, context["revision"]["approbation"]["instance"]),
               # the communications unit's office hours, which the French prints as the file writes them
               "heures_communications": _in_english(glossary, context["contacts"]["communications"].get("heures")),
               "langues_publication": [_LANGUAGES.get(fold(str(w)), _french(w))
