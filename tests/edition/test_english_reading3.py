@@ -139,3 +139,35 @@ def test_santé_québec_as_approver_takes_no_delegation_and_check_warns(tmp_path
     english = _approval(_text(tmp_path / "out" / SLUG / "politique.en.html"), "Approval")
     assert french == "ApprobationSanté Québec, le 15\u00a0août 2026"
     assert english == "ApprovalSanté Québec, August 15, 2026"
+
+
+# E4 / E6 — the complaints commissioner's contact card, where the documents promise it
+
+
+@pytest.mark.parametrize("document, title", [("politique", "Commissariat aux plaintes"),
+                                             ("politique.en", "Office of the Service Quality and Complaints"),
+                                             ("netiquette", "Commissariat aux plaintes"),
+                                             ("netiquette.en", "Office of the Service Quality and Complaints")])
+def test_the_complaints_card_gives_the_means_to_reach_the_commissioner(pages, document, title):
+    text = pages[document]
+    card = text[text.rindex(title):]
+    card = card[:card.index("\n")]
+    assert "plaintes@ciusss-essai.qc.ca" in card and re.search(r"514\W555-0142", card)
+
+
+def test_the_politique_promises_contact_details_only_when_the_file_gives_them(pages, tmp_path):
+    promise = "qualité des services, dont les coordonnées figurent à la fin de la présente politique"
+    promised = "complaints commissioner of the CIUSSS de l’Ouest-de-l’Essai, whose contact details appear at the end"
+    assert promise in pages["politique"] and promised in pages["politique.en"]
+    edit = ("    courriel: plaintes@ciusss-essai.qc.ca\n    telephone: 514 555-0142\n", "")
+    output = _check(tmp_path, edit)
+    assert "avertissement [organisation.contact] — contacts.plaintes" in output
+    assert "ni courriel, ni téléphone, ni formulaire" in output
+    assert "organisation.contact" not in _check(tmp_path)
+    _check(tmp_path, edit)
+    result = CliRunner().invoke(main, ["build", str(tmp_path / BODY.name), "--out", str(tmp_path / "out"),
+                                       "--format", "html", "--document", "politique", "-j", "1"], env=EPOCH)
+    assert result.exit_code == 0, result.output
+    french = _text(tmp_path / "out" / SLUG / "politique.html")
+    assert promise not in french and "qualité des services et l’utilisateur autorisé l’y dirige" in french
+    assert promised not in _text(tmp_path / "out" / SLUG / "politique.en.html")
