@@ -24,7 +24,8 @@ EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
 def _text(page: Path) -> str:
     """A page's text, one line per paragraph, list item, heading or table row (tags out)."""
     body = re.sub(r"<(style|script).*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</(p|li|h\d|tr|dt|dd)>|<ul>|<ol>", "\n", body)))
+    text = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</(p|li|h\d|tr|dt|dd)>|<ul>|<ol>", "\n", body)))
+    return re.sub(r"\n\s*\n+", "\n", text)
 
 
 def _section(text: str, heading: str, following: str) -> str:
@@ -171,3 +172,21 @@ def test_the_politique_promises_contact_details_only_when_the_file_gives_them(pa
     french = _text(tmp_path / "out" / SLUG / "politique.html")
     assert promise not in french and "qualité des services et l’utilisateur autorisé l’y dirige" in french
     assert promised not in _text(tmp_path / "out" / SLUG / "politique.en.html")
+
+
+# E5 — operative clauses say « must », « must not », « may », never a bare present
+
+
+def test_the_duties_of_the_english_politique_read_must_or_may(pages):
+    text = pages["politique.en"]
+    operative = text[text.index("7. Statements", text.index("7. Statements") + 1):text.rindex("14. ")]
+    verbs = re.findall(r"\b(?:Staff members|[Ee]very person covered|No person covered(?: by this policy)?|[Nn]o one"
+                       r"|[Ee]veryone|The other persons covered|No such person)\b,? (\w+)", operative)
+    assert len(verbs) > 15
+    # « enjoys » a right, « is » answerable, « everyone thus keeps » (a consequence), « whatever their status »
+    assert set(verbs) <= {"must", "may", "owe", "enjoys", "is", "are", "who", "had", "thus", "whatever"}, verbs
+    for duty in ("Staff members must obtain the authorization", "Staff members must not post any photo",
+                 "staff members must exchange internal information", "Every person covered must set the privacy",
+                 "Every person covered:\nmust read this policy", "the person authorized to post must:\nprepare",
+                 "The person authorized to post must adopt a tone", "must make no statement about the CIUSSS"):
+        assert duty in operative, duty
