@@ -190,3 +190,35 @@ def test_the_duties_of_the_english_politique_read_must_or_may(pages):
                  "Every person covered:\nmust read this policy", "the person authorized to post must:\nprepare",
                  "The person authorized to post must adopt a tone", "must make no statement about the CIUSSS"):
         assert duty in operative, duty
+
+
+# E7 / E22 — the directive's notice names its author under s. 29.15; a mark stays outside the French span
+
+
+def test_the_notice_names_whose_directive_applies(pages):
+    for document in ("politique.en", "netiquette.en", "fiche-synthese.en"):
+        assert ("Directive applied (Charter of the French language, s. 29.15): “Directive sur l’emploi d’une autre "
+                "langue que le français” (author: ministère de la Santé et des Services sociaux), adopted on March 1, "
+                "2024.") in pages[document]
+        assert "29.16" not in pages[document]
+
+
+def test_check_warns_when_the_directive_names_no_author(tmp_path):
+    output = _check(tmp_path, ("    auteur: ministère de la Santé et des Services sociaux\n", ""))
+    assert "avertissement [organisation.directive] — langues.directive.auteur" in output
+    assert "organisation.directive" not in _check(tmp_path)
+
+
+def test_a_mark_to_confirm_is_read_in_english_outside_the_french_span(tmp_path):
+    from conftest import ROOT
+    result = CliRunner().invoke(main, ["build", str(ROOT / "organisations" / "cisss-laurentides.yaml"), "--out",
+                                       str(tmp_path), "--format", "html", "--document", "netiquette", "-j", "1"],
+                                env=EPOCH)
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "cisss-laurentides" / "netiquette.en.html").read_text(encoding="utf-8")
+    notice = page[page.index("Directive applied"):]
+    notice = notice[:notice.index("</p>")]
+    assert notice.count('<span lang="fr-CA">') == 2
+    for span in re.findall(r'<span lang="fr-CA">(.*?)</span>', notice):
+        assert "to be confirmed" not in span
+    assert '</span></mark><span class="mention-a-confirmer">\u00a0(to be confirmed)</span>' in notice
