@@ -158,7 +158,7 @@ def test_the_complaints_card_gives_the_means_to_reach_the_commissioner(pages, do
 
 def test_the_politique_promises_contact_details_only_when_the_file_gives_them(pages, tmp_path):
     promise = "qualité des services, dont les coordonnées figurent à la fin de la présente politique"
-    promised = "complaints commissioner of the CIUSSS de l’Ouest-de-l’Essai, whose contact details appear at the end"
+    promised = "complaints commissioner of the institution, whose contact details appear at the end"
     assert promise in pages["politique"] and promised in pages["politique.en"]
     edit = ("    courriel: plaintes@ciusss-essai.qc.ca\n    telephone: 514 555-0142\n", "")
     output = _check(tmp_path, edit)
@@ -188,7 +188,7 @@ def test_the_duties_of_the_english_politique_read_must_or_may(pages):
     for duty in ("Staff members must obtain the authorization", "Staff members must not post any photo",
                  "staff members must exchange internal information", "Every person covered must set the privacy",
                  "Every person covered:\nmust read this policy", "the person authorized to post must:\nprepare",
-                 "The person authorized to post must adopt a tone", "must make no statement about the CIUSSS"):
+                 "The person authorized to post must adopt a tone", "must make no statement about the institution"):
         assert duty in operative, duty
 
 
@@ -222,3 +222,37 @@ def test_a_mark_to_confirm_is_read_in_english_outside_the_french_span(tmp_path):
     for span in re.findall(r'<span lang="fr-CA">(.*?)</span>', notice):
         assert "to be confirmed" not in span
     assert '</span></mark><span class="mention-a-confirmer">\u00a0(to be confirmed)</span>' in notice
+
+
+# E8, E10, E13, E14 — English statute titles and pages, the institution's codes, « the institution »
+
+
+def test_statutes_read_by_their_english_titles_and_link_to_english_pages(built, pages):
+    english = pages["politique.en"]
+    assert "under the Act to facilitate the disclosure of wrongdoings relating to public bodies (CQLR, c. D-11.1)" \
+           in english
+    assert "the Act respecting protection against reprisals related to the disclosure of wrongdoings (CQLR, c. " \
+           "P-33.01) protects" in english
+    assert "Loi sur la protection contre les représailles" not in english
+    page = (built / "politique.en.html").read_text(encoding="utf-8")
+    assert 'href="https://www.legisquebec.gouv.qc.ca/en/document/cs/C-12"' in page
+    assert 'href="https://laws-lois.justice.gc.ca/eng/acts/C-42/"' in page
+    assert "/fr/document/" not in page and "/fra/lois/" not in page
+    assert "/fr/document/lc/C-12" in pages["politique"]
+
+
+def test_the_english_politique_defines_the_institution_once_then_uses_it(pages):
+    english = pages["politique.en"]
+    body = english[english.index("1. Preamble", english.index("1. Preamble") + 1):]
+    assert ("The CIUSSS de l’Ouest-de-l’Essai keeps official accounts on the following platforms: Facebook and "
+            "LinkedIn. In this policy, the CIUSSS de l’Ouest-de-l’Essai is referred to as “the institution”.") in body
+    assert body.count("CIUSSS de l’Ouest-de-l’Essai") <= 4
+    assert body.count("the institution") + body.count("The institution") > 60
+    assert "Responsible for implementation" in english
+    # the nétiquette, a short public page, keeps the body's name
+    assert "the institution" not in pages["netiquette.en"]
+
+
+def test_the_policy_is_consistent_with_the_institutions_own_code_of_ethics(pages):
+    assert ("The policy is consistent with the code of ethics of the institution, the codes of ethics of the "
+            "professions practised there and its other policies.") in pages["politique.en"]
