@@ -249,6 +249,10 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
                        for key in ("nom", "heures")},
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
+             # the file's own measures for volunteers and independent professionals: glossed, else tagged as French
+             "sanctions_benevoles": [_in_english(glossary, m) for m in context["sanctions"]["benevoles"] or []],
+             "sanctions_professionnels": [_in_english(glossary, m)
+                                          for m in context["sanctions"]["professionnels_independants"] or []],
              "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
     # the politique's roles and the file's own phrases (subjects, audiences, values, managers' examples)
     roles, editorial = context["roles"], context["ligne_editoriale"]
