@@ -256,3 +256,50 @@ def test_the_english_politique_defines_the_institution_once_then_uses_it(pages):
 def test_the_policy_is_consistent_with_the_institutions_own_code_of_ethics(pages):
     assert ("The policy is consistent with the code of ethics of the institution, the codes of ethics of the "
             "professions practised there and its other policies.") in pages["politique.en"]
+
+
+# E15 / E20 — moderation hours given where the heading promises them; E19 — the nétiquette's wording
+
+
+def test_the_moderation_hours_are_given_in_both_languages(pages):
+    assert "Nous suivons nos pages du lundi au vendredi, de 8\u00a0h\u00a030 à 16\u00a0h\u00a030" in pages["netiquette"]
+    assert "We monitor our pages Monday to Friday, from 8:30 a.m. to 4:30 p.m." in pages["netiquette.en"]
+    assert "12.1 Animation et heures de modération" in pages["politique"]
+    assert "12.1 Community management and moderation hours" in pages["politique.en"]
+    assert "Comments should relate to the subject of the post" in pages["netiquette.en"]
+
+
+def test_a_heading_promises_no_hours_the_file_does_not_give(tmp_path):
+    _check(tmp_path, ("moderation:\n  jours: du lundi au vendredi\n  debut: 8 h 30\n  fin: 16 h 30\n", ""))
+    result = CliRunner().invoke(main, ["build", str(tmp_path / BODY.name), "--out", str(tmp_path / "out"),
+                                       "--format", "html", "--document", "politique", "-j", "1"], env=EPOCH)
+    assert result.exit_code == 0, result.output
+    french, english = (_text(tmp_path / "out" / SLUG / f"politique{e}.html") for e in ("", ".en"))
+    assert "12.1 Animation et modération" in french and "heures de modération" not in french
+    assert "12.1 Community management and moderation\n" in english and "moderation hours" not in english
+    section = english[english.rindex("12.1 Community"):english.rindex("12.2 ")]
+    assert section.count("not monitored") + section.count("not continuously monitored") == 1
+
+
+# E23 — « We reply in French » only as the file decides
+
+
+def test_check_asks_to_confirm_french_only_replies_on_an_english_netiquette(tmp_path):
+    output = _check(tmp_path, ("netiquette:\n  langues: [français, anglais]\n", "netiquette:\n  langues: [français]\n"))
+    assert "avertissement [organisation.phrasing] — netiquette.langues" in output
+    assert "« We reply in French. »" in output
+    assert "netiquette.langues" not in _check(tmp_path)
+
+
+# E11 — the Word table of contents in the document's language
+
+
+def test_the_english_word_file_titles_its_contents_in_english(tmp_path):
+    import zipfile
+    result = CliRunner().invoke(main, ["build", str(BODY), "--out", str(tmp_path), "--format", "docx",
+                                       "--document", "politique", "-j", "1"], env=EPOCH)
+    assert result.exit_code == 0, result.output
+    xml = {name: zipfile.ZipFile(tmp_path / SLUG / name).read("word/document.xml").decode()
+           for name in ("politique.docx", "politique.en.docx")}
+    assert ">Contents<" in xml["politique.en.docx"] and "Table des matières" not in xml["politique.en.docx"]
+    assert ">Table des matières<" in xml["politique.docx"]

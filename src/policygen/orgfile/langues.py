@@ -199,6 +199,13 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
                       f"anglaise doit les énumérer comme le français ({', '.join(untranslated)}).",
                       "Ajoutez sous « langues: » « glossaire: » une ligne par mesure : le texte français, « : », "
                       "puis son anglais.")
+    if "netiquette" in langues.documents_anglais and "anglais" not in {fold(str(w)) for w in org.netiquette.langues}:
+        found.append(_at(located, display, ("langues", "documents_anglais"), "netiquette.langues",
+                         "La nétiquette anglaise dira « We reply in French. » : netiquette.langues ne nomme pas "
+                         "l’anglais, alors que la page s’adresse à des personnes d’expression anglaise.",
+                         "Si l’organisme répond aussi en anglais, ajoutez « anglais » à netiquette.langues ; sinon, "
+                         "faites confirmer ce choix (les deux éditions le disent).", "avertissement",
+                         "organisation.phrasing"))
     line = org.netiquette.ligne_aide
     if "netiquette" in langues.documents_anglais and line and line.heures and not glossed(langues.glossaire, line.heures):
         error(("glossaire",), f"Les heures de la ligne d’aide (« {line.heures} ») n’ont pas leur anglais : l’avis "
