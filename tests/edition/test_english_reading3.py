@@ -303,3 +303,22 @@ def test_the_english_word_file_titles_its_contents_in_english(tmp_path):
            for name in ("politique.docx", "politique.en.docx")}
     assert ">Contents<" in xml["politique.en.docx"] and "Table des matières" not in xml["politique.en.docx"]
     assert ">Table des matières<" in xml["politique.docx"]
+
+
+def test_a_units_gloss_is_given_once_in_the_english_politique(pages):
+    english = pages["politique.en"]
+    assert english.count("Direction des communications et des affaires publiques (Communications and Public "
+                         "Affairs)") == 1
+    assert _approval(english, "Responsible for implementation").endswith("(Communications and Public Affairs)")
+    assert english.count("Direction des communications et des affaires publiques") > 20
+
+
+# E9 — one English word for « réserve » (restraint) and for « régime » (status)
+
+
+def test_reserve_and_regime_have_one_english_word_each(pages):
+    english = pages["politique.en"]
+    assert "loyalty and restraint" in english and "bound to restraint" in english
+    assert "loyalty and discretion" not in english and "bound to discretion" not in english
+    assert not re.search(r"\bregime\b", english) and "persons in their category" not in english
+    assert "according to their status with the institution" in english

@@ -281,11 +281,28 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
 _REFERRED = {"etablissement": "institution"}
 
 
+_GLOSSED_UNIT = re.compile(f"^(the {FRENCH_OPEN}[^{FRENCH_CLOSE}]*{FRENCH_CLOSE}) \\([^)]*\\)$")
+_UNITS = ("communications", "direction", "approbation", "moderation", "securite_information")
+
+
+def _unglossed(value: Any) -> Any:
+    """A unit without its English gloss (« the Direction des communications »), its mark kept; any other
+    value as it is."""
+    match = _GLOSSED_UNIT.match(str(value)) if isinstance(value, str) else None
+    if not match:
+        return value
+    return marked(match.group(1)) if isinstance(value, Unconfirmed) else match.group(1)
+
+
 def _referred(context: dict[str, Any]) -> dict[str, Any]:
     """The politique's context: the body named in full once (`nom_complet`), then « the institution », which
-    agrees in the singular; a body whose appellation has no English short form keeps its name."""
+    agrees in the singular; a body whose appellation has no English short form keeps its name. A unit's
+    gloss is given once, in the identification block (`communications_glosee`), then its French name alone."""
     short = _REFERRED.get(fold(str(context["organisation"]["appellation"] or "")))
     words = context["anglais"]
+    words = {**words, "communications_glosee": words["communications"],
+             **{key: _unglossed(words[key]) for key in _UNITS},
+             "approbation_conjointe": [_unglossed(r) for r in words["approbation_conjointe"]]}
     if not short:
         return {**context, "anglais": {**words, "nom_complet": words["nom"], "Nom_complet": words["Nom"]}}
     return {**context, "anglais": {**words, "nom_complet": words["nom"], "Nom_complet": words["Nom"],
