@@ -322,3 +322,8 @@ def test_reserve_and_regime_have_one_english_word_each(pages):
     assert "loyalty and discretion" not in english and "bound to discretion" not in english
     assert not re.search(r"\bregime\b", english) and "persons in their category" not in english
     assert "according to their status with the institution" in english
+
+
+def test_a_hidden_comment_stays_visible_to_its_authors_friends_in_both_languages(pages):
+    assert "Un commentaire masqué reste visible pour son auteur et ses amis" in pages["netiquette"]
+    assert "A hidden comment remains visible to its author and their friends" in pages["netiquette.en"]
