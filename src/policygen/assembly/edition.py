@@ -26,7 +26,7 @@ from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Docum
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
-from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, glossed, names_unit
+from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, category_in_english, glossed, names_unit
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -88,6 +88,7 @@ _LAW_TITLES = {
     "renseignements-sante": "Act respecting health and social services information",
     "reglement-incidents": "Regulation respecting confidentiality incidents",
     "divulgation": "Act to facilitate the disclosure of wrongdoings relating to public bodies",
+    "represailles": "Act respecting protection against reprisals related to the disclosure of wrongdoings",
     "protection-jeunesse": "Youth Protection Act",
     "sante-publique": "Public Health Act",
     "technologies": "Act to establish a legal framework for information technology",
@@ -98,6 +99,10 @@ _LAW_TITLES = {
 }
 # How English cites the statute books: CQLR for RLRQ, R.S.C. for L.R.C., S.Q. for L.Q.
 _CITATIONS = (("RLRQ", "CQLR"), ("L.R.C. (1985), ch.", "R.S.C. 1985, c."), ("L.Q.", "S.Q."))
+# The English pages of LégisQuébec (« cs » statutes, « cr » regulations) and of Justice Laws.
+_ENGLISH_PAGES = (("legisquebec.gouv.qc.ca/fr/document/lc/", "legisquebec.gouv.qc.ca/en/document/cs/"),
+                  ("legisquebec.gouv.qc.ca/fr/document/rc/", "legisquebec.gouv.qc.ca/en/document/cr/"),
+                  ("laws-lois.justice.gc.ca/fra/lois/", "laws-lois.justice.gc.ca/eng/acts/"))
 
 
 def _english_law(ident: str, law: Any) -> Any:
@@ -107,7 +112,10 @@ def _english_law(ident: str, law: Any) -> Any:
     for french, english in _CITATIONS:
         citation = citation.replace(french, english)
     title = _LAW_TITLES.get(ident) or (_french(law["title"]) if law.get("title") else law.get("title"))
-    return {**law, "citation": citation, "title": title}
+    url = law.get("url")
+    for french, english in _ENGLISH_PAGES if url else ():
+        url = url.replace(french, english)
+    return {**law, "citation": citation, "title": title, "url": url}
 
 
 # The English of the usual staff measures (orgfile.schema.Sanctions' default), item by item.
@@ -161,6 +169,13 @@ def _in_english(glossary: dict[str, Any], french: Any) -> Any:
     return marked(english) if isinstance(french, Unconfirmed) else english
 
 
+def _category(glossary: dict[str, Any], french: Any) -> Any:
+    """A category of people of the file in English (`langues.category_in_english`), else its French tagged;
+    its « (à confirmer) » mark kept."""
+    english = category_in_english(glossary, french) or _french(french)
+    return marked(english) if isinstance(french, Unconfirmed) else english
+
+
 def _bare(french: Any) -> Any:
     """An official French name without its French article (« la Direction … » -> « Direction … »)."""
     text = str(french)
@@ -183,6 +198,14 @@ def _role(glossary: dict[str, Any], french: Any) -> Any:
     else:
         gloss = glossed(glossary, bare)
         english = f"the {gloss} ({_french(bare)})" if gloss else f"the {_french(bare)}"
+    return marked(english) if isinstance(french, Unconfirmed) else english
+
+
+def _approver(glossary: dict[str, Any], french: Any) -> Any:
+    """The instance that approved the politique: « President and Executive Director … (Présidente-directrice
+    générale …) » when the glossary gives its English, else its French name tagged (« Santé Québec »)."""
+    gloss = glossed(glossary, french)
+    english = f"{gloss} ({_french(french)})" if gloss else _french(french)
     return marked(english) if isinstance(french, Unconfirmed) else english
 
 
@@ -216,8 +239,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
              "groupes": _GROUPS,
-             # the file's own categories of people, in its French words, tagged as French
-             "categories": {r: [_french(c) for c in context["regimes"][r] or []] for r in REGIMES},
+             # the file's categories of people in English (glossary, or the library's proposed ones), else tagged
+             "categories": {r: [_category(glossary, c) for c in context["regimes"][r] or []] for r in REGIMES},
              "documents_internes": [_french(d) for d in context["fondements"]["documents_internes"] or []],
              "mission": _french(context["organisation"]["mission"]) if context["organisation"]["mission"] else None,
              "equipe_de_garde": _in_english(glossary, context["moderation"].get("equipe_de_garde")),
@@ -241,6 +264,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
               **{key: [_in_english(glossary, p) for p in phrases] for key, phrases in (
                   ("gestionnaires", roles["gestionnaires"]), ("sujets", editorial["sujets"]),
                   ("publics", editorial["publics"]), ("valeurs", context["organisation"]["valeurs"]))},
+              # who approved the politique: the English title the glossary gives, the French after it
+              "approbation_instance": _approver(glossary, context["revision"]["approbation"]["instance"]),
               # the communications unit's office hours, which the French prints as the file writes them
               "heures_communications": _in_english(glossary, context["contacts"]["communications"].get("heures")),
               "langues_publication": [_LANGUAGES.get(fold(str(w)), _french(w))
@@ -249,6 +274,40 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
                 for key, value in context["contacts"].items()}
     laws = {key: _english_law(key, law) for key, law in context["lois"].items()}
     return {**context, "anglais": words, "contacts": contacts, "lois": laws}
+
+
+# How the English politique refers to the body after naming it once, as the French does with its
+# `appellation` (« l’établissement »): English legal drafting defines a short form and keeps to it.
+_REFERRED = {"etablissement": "institution"}
+
+
+_GLOSSED_UNIT = re.compile(f"^(the {FRENCH_OPEN}[^{FRENCH_CLOSE}]*{FRENCH_CLOSE}) \\([^)]*\\)$")
+_UNITS = ("communications", "direction", "approbation", "moderation", "securite_information")
+
+
+def _unglossed(value: Any) -> Any:
+    """A unit without its English gloss (« the Direction des communications »), its mark kept; any other
+    value as it is."""
+    match = _GLOSSED_UNIT.match(str(value)) if isinstance(value, str) else None
+    if not match:
+        return value
+    return marked(match.group(1)) if isinstance(value, Unconfirmed) else match.group(1)
+
+
+def _referred(context: dict[str, Any]) -> dict[str, Any]:
+    """The politique's context: the body named in full once (`nom_complet`), then « the institution », which
+    agrees in the singular; a body whose appellation has no English short form keeps its name. A unit's
+    gloss is given once, in the identification block (`communications_glosee`), then its French name alone."""
+    short = _REFERRED.get(fold(str(context["organisation"]["appellation"] or "")))
+    words = context["anglais"]
+    words = {**words, "communications_glosee": words["communications"],
+             **{key: _unglossed(words[key]) for key in _UNITS},
+             "approbation_conjointe": [_unglossed(r) for r in words["approbation_conjointe"]]}
+    if not short:
+        return {**context, "anglais": {**words, "nom_complet": words["nom"], "Nom_complet": words["Nom"]}}
+    return {**context, "anglais": {**words, "nom_complet": words["nom"], "Nom_complet": words["Nom"],
+                                   "nom": f"the {short}", "Nom": f"The {short}", "il": "it", "Il": "It",
+                                   "son": "its", "est": "is", "a": "has"}}
 
 
 def _needed(library: Library, document: str, context: dict[str, Any]) -> list[str]:
@@ -263,6 +322,13 @@ def _needed(library: Library, document: str, context: dict[str, Any]) -> list[st
 def _value(value: Any, text: str | None = None) -> Inline:
     """A value of the file as it prints, highlighted while it is still to confirm."""
     node = Text(str(value) if text is None else text)
+    return ToConfirm((node,)) if isinstance(value, Unconfirmed) else node
+
+
+def _foreign(value: Any) -> Inline:
+    """A French value of the file in English text: tagged as French, its « (to be confirmed) » mark outside the
+    French span (so that a screen reader reads the mark in English)."""
+    node = Foreign((Text(str(value)),))
     return ToConfirm((node,)) if isinstance(value, Unconfirmed) else node
 
 
@@ -307,9 +373,10 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str, audience
     staff = original.kind in STAFF_DOCUMENTS
     directive: list[Inline] = []
     if langues["directive"]:
-        titre, date = langues["directive"]["titre"], langues["directive"]["date"]
-        directive = [Text(f" Directive applied ({CHARTER}, ss. 29.15 and 29.16): “"), Foreign((_value(titre),)),
-                     Text("”, adopted on "), _value(date, english_date(date)), Text(".")]
+        titre, date, author = (langues["directive"][k] for k in ("titre", "date", "auteur"))
+        directive = [Text(f" Directive applied ({CHARTER}, s. 29.15): “"), _foreign(titre), Text("”"),
+                     *((Text(" (author: "), _foreign(author), Text(")")) if author else ()),
+                     Text(", adopted on "), _value(date, english_date(date)), Text(".")]
     href = f"{original.kind}.html"
     blocks = tuple(map(_english_block, (
         Note((Paragraph((Strong((Text(NOTICE + "."),)),)),
@@ -398,7 +465,8 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
                 "templates/en/plans/.", code="organisation.edition"))
             continue
         edition_library = _french_rules(english_library(library, english, original.kind), english, original.kind)
-        built = assemble(edition_library, original.kind, context, loaded.located, loaded.display, lang=LANG)
+        built = assemble(edition_library, original.kind, _referred(context) if original.kind == "politique" else context,
+                         loaded.located, loaded.display, lang=LANG)
         sections = tuple(dataclasses.replace(s, clauses=tuple(_english_clause(c, set(english.clauses))
                                                               for c in s.clauses)) for s in built.sections)
         notice = _notice(original, context["langues"], context["anglais"]["Nom"], context["anglais"]["personnes"])

@@ -6,7 +6,10 @@ the Office under art. 29.1 (an establishment serving mostly persons of another
 language), the access programme for services in English of a public establishment
 (designated facilities), an exception of art. 22.3 named by the body, or a private
 body, which the civil administration's rules do not bind. A public body states its
-art. 29.15 directive (revised at least every five years). Staff of a public body use
+art. 29.15 directive (revised at least every five years) and who made it: the body itself, or the
+body whose directive it applies — the health network applies the MSSS's, to which art. 29.15 applies since
+1 September 2022 (L.Q. 2022, c. 14, s. 218). A recognised body is no exception (the Minister's directives of
+2023 cover recognised municipalities too). Staff of a public body use
 French among themselves (art. 18.1): an English politique or fiche-synthèse, which
 speak to staff, is for a recognised body (or a private one) only; an ordre writes to
 its members in French. `problems` turns these rules into located diagnostics.
@@ -37,6 +40,8 @@ class Directive(Strict):
 
     titre: str = Field(min_length=1)
     date: dt.date  # adopted or last reviewed
+    # who made it: the body itself, or the body whose directive it applies (the MSSS's for the health network)
+    auteur: str | None = None
 
 
 class SanctionsAnglais(Strict):
@@ -88,6 +93,35 @@ def glossed(glossary: dict[str, str], french: Any) -> str | None:
     in the glossary's key as in the text)."""
     folded = {_unarticled(k): v for k, v in glossary.items()}
     return folded.get(_unarticled(french))
+
+
+# The English of the categories of people termes.yaml proposes (and of the regimes' own names, which a file
+# may use as a category), so that a file that keeps them needs no glossary line for them.
+KNOWN_CATEGORIES = {
+    "le personnel, y compris les gestionnaires": "staff, including managers",
+    "les employés, y compris les gestionnaires": "employees, including managers",
+    "les membres du personnel": "staff members",
+    "les membres du conseil d’administration et de ses comités": "the members of the board of directors and its "
+                                                                 "committees",
+    "les membres du conseil d’administration et des comités": "the members of the board of directors and committees",
+    "les administrateurs et les membres des comités": "directors and committee members",
+    "les administrateurs": "directors",
+    "les médecins, les dentistes, les pharmaciens et les sages-femmes": "physicians, dentists, pharmacists and "
+                                                                       "midwives",
+    "les chercheurs, les résidents en médecine et la main-d’œuvre indépendante": "researchers, medical residents "
+                                                                                "and independent workers",
+    "les professionnels qui exercent sans lien d’emploi": "professionals with no employment relationship",
+    "les membres": "members",
+    "les étudiants": "students",
+    "les stagiaires": "trainees",
+    "les bénévoles": "volunteers",
+}
+
+
+def category_in_english(glossary: dict[str, str], french: Any) -> str | None:
+    """A category of people of the file (`personnes_visees.categorie`) in English: the glossary's, else the
+    English of a category the library proposes; None when neither gives it."""
+    return glossed(glossary, french) or glossed(KNOWN_CATEGORIES, french)
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -165,6 +199,13 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
                       f"anglaise doit les énumérer comme le français ({', '.join(untranslated)}).",
                       "Ajoutez sous « langues: » « glossaire: » une ligne par mesure : le texte français, « : », "
                       "puis son anglais.")
+    if "netiquette" in langues.documents_anglais and "anglais" not in {fold(str(w)) for w in org.netiquette.langues}:
+        found.append(_at(located, display, ("langues", "documents_anglais"), "netiquette.langues",
+                         "La nétiquette anglaise dira « We reply in French. » : netiquette.langues ne nomme pas "
+                         "l’anglais, alors que la page s’adresse à des personnes d’expression anglaise.",
+                         "Si l’organisme répond aussi en anglais, ajoutez « anglais » à netiquette.langues ; sinon, "
+                         "faites confirmer ce choix (les deux éditions le disent).", "avertissement",
+                         "organisation.phrasing"))
     line = org.netiquette.ligne_aide
     if "netiquette" in langues.documents_anglais and line and line.heures and not glossed(langues.glossaire, line.heures):
         error(("glossaire",), f"Les heures de la ligne d’aide (« {line.heures} ») n’ont pas leur anglais : l’avis "
@@ -178,14 +219,23 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
         hours = org.contacts.communications.heures
         french = [str(p) for p in (*titles, *roles.gestionnaires, *editorial.sujets, *editorial.publics,
                                    *ident.valeurs, *([hours] if hours else [])) if not glossed(langues.glossaire, p)]
+        # the scope lists the categories of the people bound (the public's is not listed)
+        french += [str(p.categorie) for p in org.personnes_visees
+                   if p.regime != "public" and not category_in_english(langues.glossaire, p.categorie)]
         if french:
             found.append(_at(located, display, ("langues", "documents_anglais"), "langues.glossaire",
                              "La politique anglaise imprime en français, balisés comme tels, ces mots du fichier : "
                              + ", ".join(f"« {w} »" for w in dict.fromkeys(french)) + ".",
                              "Pour qu’elle les donne en anglais, ajoutez sous « langues: » « glossaire: » une ligne "
                              "par mot : le français, « : », puis l’anglais (par exemple « directrice générale: "
-                             "Executive Director »).", "avertissement", "organisation.glossary"))
+                             "Executive Director » ou « les bénévoles de l’accueil: reception volunteers »).", "avertissement", "organisation.glossary"))
     directive = langues.directive
+    if directive and not directive.auteur:
+        found.append(_at(located, display, ("langues", "directive"), "langues.directive.auteur",
+                         "La directive ne dit pas qui l’a prise : l’avis des éditions anglaises doit nommer son "
+                         "auteur.", "Ajoutez « auteur: » sous « directive: » : l’organisme lui-même, ou celui dont "
+                         "la directive s’applique (par exemple « ministère de la Santé et des Services sociaux »).",
+                         "avertissement", "organisation.directive"))
     if directive and _years_before(on, DIRECTIVE_YEARS) > directive.date:
         found.append(_at(located, display, ("langues", "directive", "date"), "langues.directive.date",
                          f"La directive (art. 29.15) date du {directive.date.isoformat()}, plus de cinq ans avant "
