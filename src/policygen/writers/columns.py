@@ -29,9 +29,21 @@ def place(heights: list[tuple[str, float]], first_page: float, page: float, colu
     (under the title and the entry box), `page` high on the others. A box that does not fit what is
     left of a column starts the next column (or page), whole; one that does not fit an empty column
     either is cut there between two of its `units`, its heading repeated over the rest, or, if it
-    cannot be, runs over. In two columns, the last page's are balanced, cutting a box too if that
-    alone balances them. A box is cut once at most."""
+    cannot be, runs over. When keeping boxes whole would take one more page (a short last box pushed
+    onto a page of its own), a box is cut at the end of a column instead. In two columns, the last
+    page's are balanced, cutting a box too if that alone balances them. A box is cut once at most."""
     units = units or {}
+    whole, filled = (_filled(heights, first_page, page, columns, units, eager) for eager in (False, True))
+    pages = filled if len(filled) < len(whole) else whole
+    if columns == 2:
+        pages[-1] = _balanced(pages[-1], first_page if len(pages) == 1 else page, units)
+    return tuple(tuple(_joined(column) for column in sheet) for sheet in pages)
+
+
+def _filled(heights: list[tuple[str, float]], first_page: float, page: float, columns: int, units: Units,
+            eager: bool) -> list[list[list[tuple[Piece, float]]]]:
+    """The boxes in reading order, column after column; `eager`: a box that does not fit what is left of
+    a column is cut there when it can be, rather than only in an empty column."""
     pages: list[list[list[tuple[Piece, float]]]] = [[[]]]
     room = first_page
     queue = [((ident, 0), height) for ident, height in heights]
@@ -39,7 +51,9 @@ def place(heights: list[tuple[str, float]], first_page: float, page: float, colu
         piece, height = queue.pop(0)
         if height > room and (pages[-1][-1] or room < page):
             # an empty column (a box too tall for the first page's) takes the first piece of the box
-            cut = _cut(piece, height, room, page, units) if columns > 1 and not pages[-1][-1] else None
+            whole_box = piece[1] == 0 and not any(p[0] == piece[0] for p, _ in queue)
+            cut = (_cut(piece, height, room, page, units)
+                   if columns > 1 and (not pages[-1][-1] or eager and whole_box) else None)
             if cut is not None:
                 pages[-1][-1].append(cut[0])
                 piece, height = cut[1]
@@ -53,9 +67,7 @@ def place(heights: list[tuple[str, float]], first_page: float, page: float, colu
             continue
         pages[-1][-1].append((piece, height))
         room -= height
-    if columns == 2:
-        pages[-1] = _balanced(pages[-1], first_page if len(pages) == 1 else page, units)
-    return tuple(tuple(_joined(column) for column in sheet) for sheet in pages)
+    return pages
 
 
 def _joined(column: list[tuple[Piece, float]]) -> tuple[Piece, ...]:
