@@ -217,7 +217,7 @@ def test_a_mark_written_in_a_comment_is_pointed_out(org_file):
     assert text.count("Le commentaire «") == 1  # a value already marked is not pointed out again
 
 
-def test_a_list_item_to_confirm_is_marked_in_the_documents(texts):
+def test_a_public_bodys_publication_language_to_confirm_is_never_printed_as_a_fact(texts):
     # a public body outside the Charte's cases writes in French (check warns): its publication language to
     # confirm is never printed as a fact
     text = texts["urgences-sante"]
