@@ -55,8 +55,8 @@ CODES = {
     "organisation.directive": "the art. 29.15 directive is over five years older than the documents (a warning)",
     "organisation.glossary": "an English politique prints French words of the file the glossary does not give in "
                              "English (a warning)",
-    "organisation.translation": "an English text translates a French text that has changed since (a warning; "
-                                "an error for --final)",
+    "organisation.translation": "an English text translates a French text that has changed since, or has no "
+                                "English yet and prints the French (a warning; an error for --final)",
     "organisation.output": "two organisation files would write into the same output folder",
     "library.yaml": "a library file (outline, data, front matter) is not valid YAML",
     "library.encoding": "a library file is not UTF-8",

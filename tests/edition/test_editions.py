@@ -44,6 +44,28 @@ def _with_languages(tmp_path: Path, fixture: str, block: str) -> Path:
     return path
 
 
+def library_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped library for a test to change (passed with --bibliotheque)."""
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    return library
+
+
+def assert_kept_in_step(run, body: Path, document: str, library: Path, out: Path, said: str) -> tuple[str, str]:
+    """An English text behind its French: `build` warns (saying `said`) and still writes the edition,
+    `build --final` refuses. Returns the edition's page and what `explain` says."""
+    args = ("--out", out, "--format", "html", "--document", document, "-j", "1", "--bibliotheque", library)
+    draft = run("build", body, *args)
+    assert draft.exit_code == 0, draft.output
+    assert f"avertissement [organisation.translation] — {document}.en" in draft.output
+    assert said in draft.output, draft.output
+    page = (out / body.stem / f"{document}.en.html").read_text(encoding="utf-8")
+    final = run("build", body, *args, "--final")
+    assert final.exit_code == 3, final.output
+    assert f"erreur [organisation.translation] — {document}.en" in final.output
+    return page, run("explain", body, "--document", document, "--bibliotheque", library).output
+
+
 @pytest.mark.parametrize("fixture, english", [
     ("etablissement-reconnu-en.yaml", ["fiche-synthese.en.html", "netiquette.en.html"]),  # recognised: staff too
     ("clinique-en.yaml", ["netiquette.en.html"]),
@@ -142,30 +164,17 @@ def test_the_english_edition_says_what_it_is_in_every_format(run, tmp_path):
 
 
 def test_a_french_rule_changed_after_its_translation_makes_the_english_stale(run, tmp_path):
-    library = tmp_path / "bibliotheque"
-    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    library = library_copy(tmp_path)
     rules = library / "data" / "regles.yaml"
     text = rules.read_text(encoding="utf-8")
     old = "nous ne bloquons qu’après un avertissement"
     assert old in text
     rules.write_text(text.replace(old, "nous ne bloquons qu’après deux avertissements"), encoding="utf-8")
-    body = BODIES / "clinique-en.yaml"
-    args = ("--out", tmp_path / "out", "--format", "html", "--document", "netiquette", "-j", "1",
-            "--bibliotheque", library)
-
-    draft = run("build", body, *args)
-    assert draft.exit_code == 0, draft.output
-    assert "avertissement [organisation.translation] — netiquette.en" in draft.output
-    assert "règle blocage (netiquette)" in draft.output
-    assert (tmp_path / "out" / "clinique-en" / "netiquette.en.html").is_file()
-
-    final = run("build", body, *args, "--final")
-    assert final.exit_code == 3, final.output
-    assert "erreur [organisation.translation]" in final.output
-
-    explained = run("explain", body, "--document", "netiquette", "--bibliotheque", library)
-    assert "modifié depuis sa traduction : règle blocage (netiquette)" in explained.output
-    assert "clause netiquette" not in explained.output.split("Édition anglaise")[1]  # only the rule changed
+    page, explained = assert_kept_in_step(run, BODIES / "clinique-en.yaml", "netiquette", library, tmp_path / "out",
+                                          "règle blocage (netiquette)")
+    assert "Translation — the French version prevails." in page
+    assert "modifié depuis sa traduction : règle blocage (netiquette)" in explained
+    assert "clause netiquette" not in explained.split("Édition anglaise")[1]  # only the rule changed
 
 
 def test_the_shipped_translations_are_in_step_with_the_french():
@@ -209,8 +218,7 @@ def test_an_edition_no_longer_asked_for_is_removed_and_the_manifest_lists_each_e
 
 
 def test_a_broken_english_template_is_a_located_library_error(run, tmp_path):
-    library = tmp_path / "bibliotheque"
-    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    library = library_copy(tmp_path)
     rules = library / "en" / "regles.yaml"
     rules.write_text(rules.read_text(encoding="utf-8").replace("we block someone only", "we block {% if %} only"),
                      encoding="utf-8")
@@ -221,8 +229,7 @@ def test_a_broken_english_template_is_a_located_library_error(run, tmp_path):
 
 def test_a_document_with_no_english_outline_is_refused_with_what_is_missing(run, tmp_path):
     """Without its English outline a document has no English structure: a body asking for it is told."""
-    library = tmp_path / "bibliotheque"
-    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    library = library_copy(tmp_path)
     (library / "en" / "plans" / "politique.yaml").unlink()
     result = run("check", BODIES / "etablissement-reconnu-en.yaml", "--bibliotheque", library)
     assert result.exit_code == 3, result.output
@@ -231,25 +238,12 @@ def test_a_document_with_no_english_outline_is_refused_with_what_is_missing(run,
 
 
 def test_a_clause_with_no_english_yet_is_printed_in_french_tagged_and_refused_for_a_final_version(run, tmp_path):
-    library = tmp_path / "bibliotheque"
-    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    library = library_copy(tmp_path)
     (library / "en" / "clauses" / "netiquette" / "plaintes.md").unlink()
-    body = BODIES / "clinique-en.yaml"
-    args = ("--out", tmp_path / "out", "--format", "html", "--document", "netiquette", "-j", "1",
-            "--bibliotheque", library)
-    draft = run("build", body, *args)
-    assert draft.exit_code == 0, draft.output
-    assert "avertissement [organisation.translation] — netiquette.en" in draft.output
-    assert "n’a pas encore de traduction de 1 texte (le français y est imprimé) : clause netiquette.plaintes" \
-        in draft.output
-    page = (tmp_path / "out" / "clinique-en" / "netiquette.en.html").read_text(encoding="utf-8")
+    page, explained = assert_kept_in_step(
+        run, BODIES / "clinique-en.yaml", "netiquette", library, tmp_path / "out",
+        "n’a pas encore de traduction de 1 texte (le français y est imprimé) : clause netiquette.plaintes")
     untranslated = page.split("Not yet translated: the French text follows.")[1].split("</div>")[0]
     assert '<span lang="fr-CA">' in untranslated and "plainte" in untranslated
     assert '<p class="draft-mark">Draft</p>' in page  # a draft, marked in the edition's language
-
-    final = run("build", body, *args, "--final")
-    assert final.exit_code == 3, final.output
-    assert "erreur [organisation.translation]" in final.output
-
-    explained = run("explain", body, "--document", "netiquette", "--bibliotheque", library)
-    assert "sans traduction : clause netiquette.plaintes" in explained.output
+    assert "sans traduction : clause netiquette.plaintes" in explained

@@ -5,16 +5,12 @@ refuses, explain names it), and passing page-validation, outloud and axe like th
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 import sys
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-import page
 import pikepdf
 import pytest
 from click.testing import CliRunner
@@ -28,6 +24,8 @@ from conftest import FIXTURES
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "writers"))
 from test_accessibility import _check  # noqa: E402 - the same audit as the French documents'
+from test_edition_checks import assert_pdfua_and_outloud  # noqa: E402 - the English nétiquette's checks
+from test_editions import assert_kept_in_step, library_copy, run  # noqa: E402,F401 - `run` is a fixture
 
 BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"
 SLUG = "etablissement-reconnu-en"
@@ -150,32 +148,17 @@ def test_the_built_english_politique_prints_no_french_clause_of_this_half(built)
     assert sorted(first & untranslated) == []
 
 
-def test_a_french_politique_clause_changed_after_its_translation_makes_the_english_stale(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    library = tmp_path / "bibliotheque"
-    shutil.copytree(TEMPLATES, library, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+def test_a_french_politique_clause_changed_after_its_translation_makes_the_english_stale(run, tmp_path):
+    library = library_copy(tmp_path)
     clause = library / "clauses" / "politique" / "principes.md"
     text = clause.read_text(encoding="utf-8")
     old = "des échanges harmonieux, respectueux, courtois et pertinents"
     assert old in text
     clause.write_text(text.replace(old, "des échanges respectueux, courtois et pertinents"), encoding="utf-8")
-    args = ("--out", tmp_path / "out", "--format", "html", "--document", "politique", "-j", "1",
-            "--bibliotheque", library)
-
-    draft = _invoke("build", BODY, *args)
-    assert draft.exit_code == 0, draft.output
-    assert "avertissement [organisation.translation] — politique.en" in draft.output
-    assert "traduit un texte français modifié depuis : clause politique.principes" in draft.output
-    page_en = (tmp_path / "out" / SLUG / "politique.en.html").read_text(encoding="utf-8")
+    page_en, explained = assert_kept_in_step(run, BODY, "politique", library, tmp_path / "out",
+                                             "traduit un texte français modifié depuis : clause politique.principes")
     assert '<p class="draft-mark">Draft</p>' in page_en
-
-    final = _invoke("build", BODY, *args, "--final")
-    assert final.exit_code == 3, final.output
-    assert "erreur [organisation.translation] — politique.en" in final.output
-
-    explained = _invoke("explain", BODY, "--document", "politique", "--bibliotheque", library)
-    assert "modifié depuis sa traduction : clause politique.principes" in explained.output
+    assert "modifié depuis sa traduction : clause politique.principes" in explained
 
 
 def test_deleting_only_an_editions_files_rebuilds_it(tmp_path, monkeypatch):
@@ -214,14 +197,7 @@ def test_the_help_lines_hours_are_in_english_in_the_emergency_notice(tmp_path, m
 
 
 def test_the_english_politique_pdf_is_pdfua1_for_page_validation_and_outloud(built):
-    pdf = built / "politique.en.pdf"
-    report = page.validate_pdf(str(pdf), profile=page.ValidationProfile.PDF_UA_1)
-    assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
-    run = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--json", "-", "--fail-on", "never",
-                          str(pdf)], capture_output=True, text=True, timeout=900)
-    findings = [(f["rule"], f["message"]) for r in json.loads(run.stdout)["results"] for f in r["findings"]
-                if f["severity"] in ("error", "warning")]
-    assert not findings, findings
+    assert_pdfua_and_outloud(built / "politique.en.pdf")
 
 
 def test_the_english_politique_passes_axe(browser, built):

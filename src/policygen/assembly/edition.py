@@ -21,12 +21,12 @@ from ..library.english import LANG, English, english_list, clause_keys, english_
     stale
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
-from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Document, Emphasis, Foreign, Inline, Link, Note, \
-    Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
+from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Document, Emphasis, Foreign, Inline, Link, \
+    Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
-from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, glossed, names_unit
+from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, category_in_english, glossed, names_unit
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -144,13 +144,10 @@ def _french(text: Any) -> str:
     return f"{FRENCH_OPEN}{text}{FRENCH_CLOSE}"
 
 
-_gloss = glossed  # the English gloss the file gives an official French name
-
-
 def _unit(glossary: dict[str, Any], french: Any) -> Any:
     """A unit by its official French name, with its English gloss: « the Direction des communications
     (Communications and Public Affairs) »; its « (à confirmer) » mark kept."""
-    gloss = _gloss(glossary, french)
+    gloss = glossed(glossary, french)
     text = f"the {_french(french)}" + (f" ({gloss})" if gloss else "")
     return marked(text) if isinstance(french, Unconfirmed) else text
 
@@ -160,7 +157,14 @@ def _in_english(glossary: dict[str, Any], french: Any) -> Any:
     « (à confirmer) » mark kept."""
     if not french:
         return None
-    english = _gloss(glossary, french) or _french(french)
+    english = glossed(glossary, french) or _french(french)
+    return marked(english) if isinstance(french, Unconfirmed) else english
+
+
+def _category(glossary: dict[str, Any], french: Any) -> Any:
+    """A category of people of the file in English (`langues.category_in_english`), else its French tagged;
+    its « (à confirmer) » mark kept."""
+    english = category_in_english(glossary, french) or _french(french)
     return marked(english) if isinstance(french, Unconfirmed) else english
 
 
@@ -184,8 +188,16 @@ def _role(glossary: dict[str, Any], french: Any) -> Any:
     if names_unit(bare):
         english = _unit(glossary, bare)
     else:
-        gloss = _gloss(glossary, bare)
+        gloss = glossed(glossary, bare)
         english = f"the {gloss} ({_french(bare)})" if gloss else f"the {_french(bare)}"
+    return marked(english) if isinstance(french, Unconfirmed) else english
+
+
+def _approver(glossary: dict[str, Any], french: Any) -> Any:
+    """The instance that approved the politique: « President and Executive Director … (Présidente-directrice
+    générale …) » when the glossary gives its English, else its French name tagged (« Santé Québec »)."""
+    gloss = glossed(glossary, french)
+    english = f"{gloss} ({_french(french)})" if gloss else _french(french)
     return marked(english) if isinstance(french, Unconfirmed) else english
 
 
@@ -194,7 +206,7 @@ def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
     (Directrice des opérations) »."""
     if not isinstance(contact, dict) or not contact.get("titre"):
         return contact
-    gloss = _gloss(glossary, contact["titre"])
+    gloss = glossed(glossary, contact["titre"])
     title = f"{gloss[:1].upper()}{gloss[1:]} ({_french(contact['titre'])})" if gloss else _french(contact["titre"])
     return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
 
@@ -205,7 +217,7 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
     glossary = context["langues"]["glossaire"] or {}
     name = langues.nom_anglais or ""
     officer = context["termes"].get("plaintes")
-    complaints = _gloss(glossary, getattr(officer, "text", officer)) if officer else None
+    complaints = glossed(glossary, getattr(officer, "text", officer)) if officer else None
     plural = langues.accord_anglais == "they"
     words = {"nom": name, "Nom": name[:1].upper() + name[1:], "il": "they" if plural else "it",
              "Il": "They" if plural else "It", "son": "their" if plural else "its",
@@ -219,8 +231,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
              "groupes": _GROUPS,
-             # the file's own categories of people, in its French words, tagged as French
-             "categories": {r: [_french(c) for c in context["regimes"][r] or []] for r in REGIMES},
+             # the file's categories of people in English (glossary, or the library's proposed ones), else tagged
+             "categories": {r: [_category(glossary, c) for c in context["regimes"][r] or []] for r in REGIMES},
              "documents_internes": [_french(d) for d in context["fondements"]["documents_internes"] or []],
              "mission": _french(context["organisation"]["mission"]) if context["organisation"]["mission"] else None,
              "equipe_de_garde": _in_english(glossary, context["moderation"].get("equipe_de_garde")),
@@ -240,6 +252,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
               **{key: [_in_english(glossary, p) for p in phrases] for key, phrases in (
                   ("gestionnaires", roles["gestionnaires"]), ("sujets", editorial["sujets"]),
                   ("publics", editorial["publics"]), ("valeurs", context["organisation"]["valeurs"]))},
+              # who approved the politique: the English title the glossary gives, the French after it
+              "approbation_instance": _approver(glossary, context["revision"]["approbation"]["instance"]),
               # the communications unit's office hours, which the French prints as the file writes them
               "heures_communications": _in_english(glossary, context["contacts"]["communications"].get("heures")),
               "langues_publication": [_LANGUAGES.get(fold(str(w)), _french(w))
@@ -282,7 +296,8 @@ def _basis(langues: dict[str, Any], name: str, staff: bool, audience: str) -> li
     """Who may read this edition, and on what the Charter lets the body publish it, as its basis says."""
     if langues["fondement"] == "reconnaissance_29_1":
         lead = (f"This internal document is addressed to {audience}. " if staff else "")
-        return [Text(f"{lead}{name} is recognized by the "), Foreign((Text("Office québécois de la langue française"),)),
+        return [Text(f"{lead}{name} is recognized by the "),
+                Foreign((Text("Office québécois de la langue française"),)),
                 Text(f" under section 29.1 of the {CHARTER}; section 26 allows it to "
                      + ("communicate internally" if staff else "publish") + " in English in addition to French."
                      + ("" if staff else " Everyone may consult this page."))]
@@ -390,7 +405,8 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
         if outline_key(original.kind) not in english.where:
             problems.append(Diagnostic(
                 loaded.display, loaded.located.line_of(("langues", "documents_anglais")), "langues.documents_anglais",
-                f"L’édition anglaise de « {original.kind} » n’est pas encore traduite : {outline_key(original.kind)}.",
+                f"L’édition anglaise de « {original.kind} » n’est pas encore traduite : "
+                f"{outline_key(original.kind)}.",
                 f"Retirez « {original.kind} » de langues.documents_anglais, ou ajoutez son plan anglais sous "
                 "templates/en/plans/.", code="organisation.edition"))
             continue

@@ -90,6 +90,35 @@ def glossed(glossary: dict[str, str], french: Any) -> str | None:
     return folded.get(_unarticled(french))
 
 
+# The English of the categories of people termes.yaml proposes (and of the regimes' own names, which a file
+# may use as a category), so that a file that keeps them needs no glossary line for them.
+KNOWN_CATEGORIES = {
+    "le personnel, y compris les gestionnaires": "staff, including managers",
+    "les employés, y compris les gestionnaires": "employees, including managers",
+    "les membres du personnel": "staff members",
+    "les membres du conseil d’administration et de ses comités": "the members of the board of directors and its "
+                                                                 "committees",
+    "les membres du conseil d’administration et des comités": "the members of the board of directors and committees",
+    "les administrateurs et les membres des comités": "directors and committee members",
+    "les administrateurs": "directors",
+    "les médecins, les dentistes, les pharmaciens et les sages-femmes": "physicians, dentists, pharmacists and "
+                                                                       "midwives",
+    "les chercheurs, les résidents en médecine et la main-d’œuvre indépendante": "researchers, medical residents "
+                                                                                "and independent workers",
+    "les professionnels qui exercent sans lien d’emploi": "professionals with no employment relationship",
+    "les membres": "members",
+    "les étudiants": "students",
+    "les stagiaires": "trainees",
+    "les bénévoles": "volunteers",
+}
+
+
+def category_in_english(glossary: dict[str, str], french: Any) -> str | None:
+    """A category of people of the file (`personnes_visees.categorie`) in English: the glossary's, else the
+    English of a category the library proposes; None when neither gives it."""
+    return glossed(glossary, french) or glossed(KNOWN_CATEGORIES, french)
+
+
 def _years_before(day: dt.date, years: int) -> dt.date:
     """The same day `years` earlier (28 February for a 29th)."""
     return day.replace(year=day.year - years, day=min(day.day, 28) if day.month == 2 else day.day)
@@ -170,13 +199,16 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
         hours = org.contacts.communications.heures
         french = [str(p) for p in (*titles, *roles.gestionnaires, *editorial.sujets, *editorial.publics,
                                    *ident.valeurs, *([hours] if hours else [])) if not glossed(langues.glossaire, p)]
+        # the scope lists the categories of the people bound (the public's is not listed)
+        french += [str(p.categorie) for p in org.personnes_visees
+                   if p.regime != "public" and not category_in_english(langues.glossaire, p.categorie)]
         if french:
             found.append(_at(located, display, ("langues", "documents_anglais"), "langues.glossaire",
                              "La politique anglaise imprime en français, balisés comme tels, ces mots du fichier : "
                              + ", ".join(f"« {w} »" for w in dict.fromkeys(french)) + ".",
                              "Pour qu’elle les donne en anglais, ajoutez sous « langues: » « glossaire: » une ligne "
                              "par mot : le français, « : », puis l’anglais (par exemple « directrice générale: "
-                             "Executive Director »).", "avertissement", "organisation.glossary"))
+                             "Executive Director » ou « les bénévoles de l’accueil: reception volunteers »).", "avertissement", "organisation.glossary"))
     directive = langues.directive
     if directive and _years_before(on, DIRECTIVE_YEARS) > directive.date:
         found.append(_at(located, display, ("langues", "directive", "date"), "langues.directive.date",

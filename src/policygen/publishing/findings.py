@@ -22,6 +22,7 @@ from ..diagnostics import Diagnostic
 from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.advice import advice
+from ..orgfile.approval import problems as approval_problems
 from ..orgfile.cadence import next_review, overdue, unrecorded_version
 from ..orgfile.confirm import warnings as to_confirm
 from ..orgfile.langues import problems as language_problems
@@ -91,6 +92,7 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
                                   *_unconsulted(item),
                                   *renamed_keys(item.located, item.display),
                                   *advice(organisation, item.located, item.display),
+                                  *approval_problems(organisation, item.located, item.display),
                                   *language_problems(organisation, item.located, item.display,
                                                      organisation.revision.derniere_revision
                                                      or organisation.revision.en_vigueur),

@@ -1,0 +1,141 @@
+"""What the third bilingual reading (2026-12-07, E1–E23) found in the recognised establishment's editions,
+read back from the built documents: the scope's categories in English and no sub-list that repeats its
+heading; one meaning of « users »; an approval line that names who approved under whose delegation; the
+complaints commissioner's contact card where the documents promise it; « must » in operative clauses; the
+directive's author; English statute titles, headings and terms."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policygen.cli.main import main
+from conftest import FIXTURES
+
+BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"
+SLUG = "etablissement-reconnu-en"
+EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
+
+
+def _text(page: Path) -> str:
+    """A page's text, one line per paragraph, list item, heading or table row (tags out)."""
+    body = re.sub(r"<(style|script).*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</(p|li|h\d|tr|dt|dd)>|<ul>|<ol>", "\n", body)))
+
+
+def _section(text: str, heading: str, following: str) -> str:
+    """The text from a section heading in the body (the second occurrence: the first is the contents') to
+    the next one."""
+    start = text.index(heading, text.index(heading) + 1)
+    return text[start:text.index(following, start)]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The recognised body's three documents, French and English, in HTML."""
+    out = tmp_path_factory.mktemp("reading3")
+    result = CliRunner().invoke(main, ["build", str(BODY), "--out", str(out), "--format", "html", "-j", "1"],
+                                env=EPOCH)
+    assert result.exit_code == 0, result.output
+    return out / SLUG
+
+
+@pytest.fixture(scope="module")
+def pages(built) -> dict[str, str]:
+    return {p.name.removesuffix(".html"): _text(p) for p in built.glob("*.html")}
+
+
+def _check(tmp_path: Path, *edits: tuple[str, str]) -> str:
+    """`check`'s output on the fixture with `edits` (old, new) made; it exits 0 (warnings only)."""
+    text = BODY.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / BODY.name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path)], env=EPOCH)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+# E1 — the scope's categories of people
+
+
+def test_the_english_scope_lists_the_categories_in_english(built, pages):
+    scope = _section(pages["politique.en"], "2. Scope", "3. Objectives")
+    assert "staff members and managers;" in scope and "physicians, dentists and pharmacists;" in scope
+    assert "les membres du personnel" not in scope and "les médecins" not in scope
+    source = (built / "politique.en.html").read_text(encoding="utf-8")
+    scope_html = source[source.index(">2. Scope<", source.index(">2. Scope<") + 1):source.rindex(">3. Objectives<")]
+    assert 'lang="fr-CA"' not in scope_html
+
+
+def test_a_category_that_repeats_its_heading_prints_no_sub_list(pages):
+    french = _section(pages["politique"], "2. Champ d’application", "3. Objectifs")
+    assert "les bénévoles.\n" in french and not re.search(r"les bénévoles\s*:", french)
+    english = _section(pages["politique.en"], "2. Scope", "3. Objectives")
+    assert "volunteers.\n" in english and "volunteers:" not in english
+    # a category that says more than its heading keeps its sub-list
+    assert re.search(r"sans lien d’emploi\s*:\s*les médecins", french)
+
+
+def test_check_names_a_category_the_english_politique_would_print_in_french(tmp_path):
+    output = _check(tmp_path, ("  - categorie: les bénévoles\n", "  - categorie: les bénévoles de l’accueil\n"))
+    warning = output[output.index("[organisation.glossary]"):].split("\n")[0:2]
+    assert "« les bénévoles de l’accueil »" in " ".join(warning)
+    # a category the library proposes, or one the glossary gives, needs no glossary line
+    assert "organisation.glossary" not in _check(tmp_path)
+
+
+# E2 — « users » are the people served; whoever posts is a « social media user » or a « platform user »
+
+
+def test_users_has_one_meaning_in_the_english_politique(pages):
+    english = pages["politique.en"]
+    definitions = _section(english, "4. Definitions", "5. Legal")
+    assert "social media user means any person who posts on social media" in definitions
+    assert "users means the persons who receive or have received services" in definitions
+    assert not re.search(r"^user means", definitions, flags=re.M)
+    assert "8. Editorial Rules for Authorized Persons" in english and "Authorized Users" not in english
+    assert "12.6 Posts by other platform users" in english
+    assert "values shared by all platform users" in english and "become a user of the platforms" not in english
+
+
+def test_the_fiche_says_loved_ones_as_the_politique_does(pages):
+    assert "from users or their loved ones" in pages["fiche-synthese.en"]
+    assert "their families" not in pages["fiche-synthese.en"]
+
+
+# E3 — the approval line of an establishment of Santé Québec
+
+
+def _approval(text: str, label: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(label))
+
+
+def test_the_approval_line_names_the_delegate_and_the_delegation(pages):
+    assert _approval(pages["politique"], "Approbation") == (
+        "ApprobationPrésidente-directrice générale du CIUSSS de l’Ouest-de-l’Essai, le 15\u00a0août 2026, en vertu "
+        "d’une délégation de pouvoirs de Santé Québec")
+    assert _approval(pages["politique.en"], "Approval") == (
+        "ApprovalPresident and Executive Director of the CIUSSS de l’Ouest-de-l’Essai (Présidente-directrice "
+        "générale du CIUSSS de l’Ouest-de-l’Essai), August 15, 2026, under a delegation of powers from Santé Québec")
+
+
+def test_santé_québec_as_approver_takes_no_delegation_and_check_warns(tmp_path):
+    edit = ("    instance: Présidente-directrice générale du CIUSSS de l’Ouest-de-l’Essai\n",
+            "    instance: Santé Québec\n")
+    assert "sa propre délégataire" not in _check(tmp_path)
+    output = _check(tmp_path, edit)
+    assert "revision.approbation.instance" in output and "sa propre délégataire" in output
+    result = CliRunner().invoke(main, ["build", str(tmp_path / BODY.name), "--out", str(tmp_path / "out"),
+                                       "--format", "html", "--document", "politique", "-j", "1"], env=EPOCH)
+    assert result.exit_code == 0, result.output
+    french = _approval(_text(tmp_path / "out" / SLUG / "politique.html"), "Approbation")
+    english = _approval(_text(tmp_path / "out" / SLUG / "politique.en.html"), "Approval")
+    assert french == "ApprobationSanté Québec, le 15\u00a0août 2026"
+    assert english == "ApprovalSanté Québec, August 15, 2026"
