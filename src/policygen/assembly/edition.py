@@ -87,6 +87,9 @@ _LAW_TITLES = {
     "gouvernance": "Act respecting the governance of the health and social services system",
     "renseignements-sante": "Act respecting health and social services information",
     "reglement-incidents": "Regulation respecting confidentiality incidents",
+    "reglement-rsss": "Regulation respecting the application of certain provisions of the Act respecting health and "
+                      "social services information",
+    "represailles": "Act respecting protection against reprisals related to the disclosure of wrongdoings",
     "divulgation": "Act to facilitate the disclosure of wrongdoings relating to public bodies",
     "protection-jeunesse": "Youth Protection Act",
     "sante-publique": "Public Health Act",
