@@ -324,14 +324,15 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str, audience
     directive: list[Inline] = []
     if langues["directive"]:
         titre, date = langues["directive"]["titre"], langues["directive"]["date"]
-        directive = [Text(f" Directive applied ({CHARTER}, ss. 29.15 and 29.16): “"), Foreign((_value(titre),)),
+        # the basis has just named the Charter, except a private body's
+        charter = CHARTER if langues["fondement"] == "organisme_prive" else "same Charter"
+        directive = [Text(f" Directive applied ({charter}, ss. 29.15 and 29.16): “"), Foreign((_value(titre),)),
                      Text("”, adopted on "), _value(date, english_date(date)), Text(".")]
     href = f"{original.kind}.html"
     blocks = tuple(map(_english_block, (
         Note((Paragraph((Strong((Text(NOTICE + "."),)),)),
               Paragraph((Text("This document translates the French original, “"), Foreign((Text(original.title),)),
-                         Text("”, of the same version and date. Where the two versions differ, the French version "
-                              "prevails. "),
+                         Text("”, of the same version and date. "),  # the line above says the French prevails
                          Link(href, (Text("Read the French original"),)), Text(".")),))),
         Paragraph((Strong((Text(STAFF_ELIGIBILITY if staff else ELIGIBILITY),)),)),  # a heading would skip a level
         Paragraph((*_basis(langues, org_name, staff, audience), *directive,
