@@ -120,4 +120,4 @@ def test_statutes_institutions_and_impersonation(pages):
     assert "(CQLR, c. A-2.1)" in pages["cisss-laurentides/netiquette"]
     assert "(CQLR, c. P-39.1)" in pages["clinique-en/netiquette"]
     assert "Santé Québec (the CISSS des Laurentides is one of its institutions)" in pages["cisss-laurentides/netiquette"]
-    assert "impersonation, the use of several accounts" in pages["clinique-en/netiquette"]
+    assert "impersonation, using several accounts" in pages["clinique-en/netiquette"]
