@@ -52,7 +52,10 @@ CODES = {
     "organisation.character": "a value holds a character the documents' font (Lato) cannot draw",
     "organisation.phrasing": "a title the documents print in a sentence needs its form with an article (a warning)",
     "organisation.edition": "an English edition the Charte de la langue française does not allow, or with no basis",
-    "organisation.directive": "the art. 29.15 directive is over five years older than the documents (a warning)",
+    "organisation.directive": "the art. 29.15 directive is over five years older than the documents, or names no "
+                              "author (a warning)",
+    "organisation.contact": "the complaints contact the documents send people to has no e-mail, telephone or "
+                            "web form (a warning)",
     "organisation.glossary": "an English politique prints French words of the file the glossary does not give in "
                              "English (a warning)",
     "organisation.translation": "an English text translates a French text that has changed since, or has no "

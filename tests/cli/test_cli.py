@@ -105,7 +105,7 @@ def test_one_bad_file_among_several_builds_nothing(run, org_file, tmp_path):
     bad = org_file({"en_vigueur: 2025-03-01": "en_vigueur: bientôt"}, name="mauvais.yaml")
     result = run("build", good, bad, "--out", tmp_path / "out", "--format", "html")
     assert result.exit_code == 3
-    assert "mauvais.yaml:33: erreur [organisation.schema] — revision.en_vigueur" in result.output
+    assert "mauvais.yaml:34: erreur [organisation.schema] — revision.en_vigueur" in result.output
     assert not (tmp_path / "out" / "bon").exists()
 
 

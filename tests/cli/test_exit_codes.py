@@ -97,7 +97,7 @@ def test_5_a_clause_that_cannot_render_for_this_file(run, org_file, library_copy
     path = org_file({"    courriel: vie.privee@essai.qc.ca\n": ""})
     result = run("build", path, "--out", tmp_path / "out", "--format", "html", "--bibliotheque", library_copy)
     assert result.exit_code == 5
-    assert ("essai.yaml:28: erreur [render.missing] — contacts.protection_renseignements.courriel\n"
+    assert ("essai.yaml:29: erreur [render.missing] — contacts.protection_renseignements.courriel\n"
             "  Ce champ est vide, mais la clause « Joindre la personne responsable » en a besoin.") in result.output
     assert not (tmp_path / "out").exists()
 

@@ -39,7 +39,7 @@ def test_an_unknown_choice_is_still_an_error(check, org_file):
 def test_day_month_year_date_gets_the_iso_form(check, org_file):
     result = check(org_file({"en_vigueur: 2025-03-01": "en_vigueur: 27/04/2018"}))
     assert result.exit_code == 3
-    assert ("essai.yaml:33: erreur [organisation.schema] — revision.en_vigueur\n"
+    assert ("essai.yaml:34: erreur [organisation.schema] — revision.en_vigueur\n"
             "  Une date au format AAAA-MM-JJ était attendue ; trouvé : « 27/04/2018 ».\n"
             "  Vouliez-vous dire 2018-04-27 ?") in result.output
 
@@ -52,7 +52,7 @@ def test_an_ambiguous_date_offers_both_readings(check, org_file):
 def test_a_day_that_does_not_exist(check, org_file):
     result = check(org_file({"en_vigueur: 2025-03-01": "en_vigueur: 2025-09-31"}))
     assert result.exit_code == 3
-    assert ("essai.yaml:33: erreur [organisation.schema] — revision.en_vigueur\n"
+    assert ("essai.yaml:34: erreur [organisation.schema] — revision.en_vigueur\n"
             "  Cette date n’existe pas : « 2025-09-31 » (septembre 2025 n’a que 30 jours).\n"
             "  Vérifiez le jour : le dernier jour du mois est 2025-09-30.") in result.output
 

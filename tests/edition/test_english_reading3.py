@@ -24,7 +24,8 @@ EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}
 def _text(page: Path) -> str:
     """A page's text, one line per paragraph, list item, heading or table row (tags out)."""
     body = re.sub(r"<(style|script).*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</(p|li|h\d|tr|dt|dd)>|<ul>|<ol>", "\n", body)))
+    text = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"</(p|li|h\d|tr|dt|dd)>|<ul>|<ol>", "\n", body)))
+    return re.sub(r"\n\s*\n+", "\n", text)
 
 
 def _section(text: str, heading: str, following: str) -> str:
@@ -139,3 +140,85 @@ def test_santé_québec_as_approver_takes_no_delegation_and_check_warns(tmp_path
     english = _approval(_text(tmp_path / "out" / SLUG / "politique.en.html"), "Approval")
     assert french == "ApprobationSanté Québec, le 15\u00a0août 2026"
     assert english == "ApprovalSanté Québec, August 15, 2026"
+
+
+# E4 / E6 — the complaints commissioner's contact card, where the documents promise it
+
+
+@pytest.mark.parametrize("document, title", [("politique", "Commissariat aux plaintes"),
+                                             ("politique.en", "Office of the Service Quality and Complaints"),
+                                             ("netiquette", "Commissariat aux plaintes"),
+                                             ("netiquette.en", "Office of the Service Quality and Complaints")])
+def test_the_complaints_card_gives_the_means_to_reach_the_commissioner(pages, document, title):
+    text = pages[document]
+    card = text[text.rindex(title):]
+    card = card[:card.index("\n")]
+    assert "plaintes@ciusss-essai.qc.ca" in card and re.search(r"514\W555-0142", card)
+
+
+def test_the_politique_promises_contact_details_only_when_the_file_gives_them(pages, tmp_path):
+    promise = "qualité des services, dont les coordonnées figurent à la fin de la présente politique"
+    promised = "complaints commissioner of the CIUSSS de l’Ouest-de-l’Essai, whose contact details appear at the end"
+    assert promise in pages["politique"] and promised in pages["politique.en"]
+    edit = ("    courriel: plaintes@ciusss-essai.qc.ca\n    telephone: 514 555-0142\n", "")
+    output = _check(tmp_path, edit)
+    assert "avertissement [organisation.contact] — contacts.plaintes" in output
+    assert "ni courriel, ni téléphone, ni formulaire" in output
+    assert "organisation.contact" not in _check(tmp_path)
+    _check(tmp_path, edit)
+    result = CliRunner().invoke(main, ["build", str(tmp_path / BODY.name), "--out", str(tmp_path / "out"),
+                                       "--format", "html", "--document", "politique", "-j", "1"], env=EPOCH)
+    assert result.exit_code == 0, result.output
+    french = _text(tmp_path / "out" / SLUG / "politique.html")
+    assert promise not in french and "qualité des services et l’utilisateur autorisé l’y dirige" in french
+    assert promised not in _text(tmp_path / "out" / SLUG / "politique.en.html")
+
+
+# E5 — operative clauses say « must », « must not », « may », never a bare present
+
+
+def test_the_duties_of_the_english_politique_read_must_or_may(pages):
+    text = pages["politique.en"]
+    operative = text[text.index("7. Statements", text.index("7. Statements") + 1):text.rindex("14. ")]
+    verbs = re.findall(r"\b(?:Staff members|[Ee]very person covered|No person covered(?: by this policy)?|[Nn]o one"
+                       r"|[Ee]veryone|The other persons covered|No such person)\b,? (\w+)", operative)
+    assert len(verbs) > 15
+    # « enjoys » a right, « is » answerable, « everyone thus keeps » (a consequence), « whatever their status »
+    assert set(verbs) <= {"must", "may", "owe", "enjoys", "is", "are", "who", "had", "thus", "whatever"}, verbs
+    for duty in ("Staff members must obtain the authorization", "Staff members must not post any photo",
+                 "staff members must exchange internal information", "Every person covered must set the privacy",
+                 "Every person covered:\nmust read this policy", "the person authorized to post must:\nprepare",
+                 "The person authorized to post must adopt a tone", "must make no statement about the CIUSSS"):
+        assert duty in operative, duty
+
+
+# E7 / E22 — the directive's notice names its author under s. 29.15; a mark stays outside the French span
+
+
+def test_the_notice_names_whose_directive_applies(pages):
+    for document in ("politique.en", "netiquette.en", "fiche-synthese.en"):
+        assert ("Directive applied (Charter of the French language, s. 29.15): “Directive sur l’emploi d’une autre "
+                "langue que le français” (author: ministère de la Santé et des Services sociaux), adopted on March 1, "
+                "2024.") in pages[document]
+        assert "29.16" not in pages[document]
+
+
+def test_check_warns_when_the_directive_names_no_author(tmp_path):
+    output = _check(tmp_path, ("    auteur: ministère de la Santé et des Services sociaux\n", ""))
+    assert "avertissement [organisation.directive] — langues.directive.auteur" in output
+    assert "organisation.directive" not in _check(tmp_path)
+
+
+def test_a_mark_to_confirm_is_read_in_english_outside_the_french_span(tmp_path):
+    from conftest import ROOT
+    result = CliRunner().invoke(main, ["build", str(ROOT / "organisations" / "cisss-laurentides.yaml"), "--out",
+                                       str(tmp_path), "--format", "html", "--document", "netiquette", "-j", "1"],
+                                env=EPOCH)
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "cisss-laurentides" / "netiquette.en.html").read_text(encoding="utf-8")
+    notice = page[page.index("Directive applied"):]
+    notice = notice[:notice.index("</p>")]
+    assert notice.count('<span lang="fr-CA">') == 2
+    for span in re.findall(r'<span lang="fr-CA">(.*?)</span>', notice):
+        assert "to be confirmed" not in span
+    assert '</span></mark><span class="mention-a-confirmer">\u00a0(to be confirmed)</span>' in notice

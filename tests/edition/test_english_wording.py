@@ -1,6 +1,6 @@
 """What a bilingual reader of the English editions checks (the review of 2026-12-07, defects 1–10):
 the notice names who may consult the page on the edition's own basis, with no French left in it;
-the directive is cited under ss. 29.15–29.16 as « adopted »; the staff fiche says whom it
+the directive is cited under s. 29.15 as « adopted », with its author; the staff fiche says whom it
 addresses; measures are listed item by item in English; units keep their official French name
 with an English gloss, office holders are named by their title; values to confirm carry the
 English mark; statutes are cited CQLR; Santé Québec's bodies are « institutions »; and the
@@ -59,7 +59,7 @@ def test_the_notice_leaves_no_french_phrase_and_cites_the_directive_as_adopted(p
     access = _notice(pages["cisss-laurentides/netiquette"])
     assert "programme d’accès" not in access
     for notice in (reconnu, access):
-        assert "ss. 29.15 and 29.16" in notice and "adopted on" in notice and "last reviewed" not in notice
+        assert "(Charter of the French language, s. 29.15)" in notice and "adopted on" in notice and "last reviewed" not in notice
 
 
 def test_the_staff_fiche_says_it_is_an_internal_document(pages):

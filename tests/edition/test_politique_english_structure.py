@@ -18,12 +18,12 @@ FIXTURE = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"
 
 # One sentence of each section, as the English edition prints it for this body.
 SENTENCES = {
-    "regles-officielles": "The person authorized to post is respectful in everything they write: they tolerate "
-                          "neither insults nor personal attacks",
+    "regles-officielles": "The person authorized to post must be respectful in everything they write: they must "
+                          "tolerate neither insults nor personal attacks",
     "regles-personnelles": "Social media give the word “friend” a very broad meaning, which covers every kind of "
                            "acquaintance.",
     "roles": "This policy cannot be applied without everyone’s cooperation.",
-    "procedures": "To post on an official account, the person authorized to post:",
+    "procedures": "To post on an official account, the person authorized to post must:",
     "revision": "It may be revised at any time, as needed, in particular when the laws on which it rests change",
 }
 FRENCH_WORDS = ("la présente politique", "personne visée", " des médias sociaux ", "l’établissement")
@@ -140,13 +140,13 @@ def test_roles_and_phrases_of_the_file_read_in_english_or_tagged_french(tmp_path
     english = _build(text, tmp_path) / "politique.en.html"
     page, sections = english.read_text(encoding="utf-8"), _read(english)
     procedures = " ".join(sections["procedures"]["text"].split())
-    assert ("awaits the approval of the Assistant Executive Director (directrice générale adjointe), given after an "
+    assert ("await the approval of the Assistant Executive Director (directrice générale adjointe), given after an "
             "assessment") in procedures
     assert "the Direction des communications et des affaires publiques (Communications and Public Affairs)" in procedures
     editorial = " ".join(sections["regles-officielles"]["text"].split())
-    assert "relates to one of the following subjects: la vie des installations or research." in editorial
+    assert "must relate to one of the following subjects: la vie des installations or research." in editorial
     assert '<span lang="fr-CA">la vie des installations</span>' in page
-    assert "They write in French or English" in editorial
+    assert "They must write in French or English" in editorial
     assert "reported directly to the Direction des communications et des affaires publiques (Communications and Public " \
            "Affairs), at communications@ciusss-essai.qc.ca, weekdays, 8:30 a.m. to 4:30 p.m." in procedures
 

@@ -282,6 +282,13 @@ def _value(value: Any, text: str | None = None) -> Inline:
     return ToConfirm((node,)) if isinstance(value, Unconfirmed) else node
 
 
+def _foreign(value: Any) -> Inline:
+    """A French value of the file in English text: tagged as French, its « (to be confirmed) » mark outside the
+    French span (so that a screen reader reads the mark in English)."""
+    node = Foreign((Text(str(value)),))
+    return ToConfirm((node,)) if isinstance(value, Unconfirmed) else node
+
+
 _RESTRICTED = ("programme_acces", "exception_22_3")  # the bases that name whom the English serves
 # The words of art. 22.3's exceptions as a file may name them, in English.
 _EXCEPTIONS = {"santé": "health", "sécurité publique": "public safety", "justice naturelle": "natural justice",
@@ -323,11 +330,12 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str, audience
     staff = original.kind in STAFF_DOCUMENTS
     directive: list[Inline] = []
     if langues["directive"]:
-        titre, date = langues["directive"]["titre"], langues["directive"]["date"]
+        titre, date, author = (langues["directive"][k] for k in ("titre", "date", "auteur"))
         # the basis has just named the Charter, except a private body's
         charter = CHARTER if langues["fondement"] == "organisme_prive" else "same Charter"
-        directive = [Text(f" Directive applied ({charter}, ss. 29.15 and 29.16): “"), Foreign((_value(titre),)),
-                     Text("”, adopted on "), _value(date, english_date(date)), Text(".")]
+        directive = [Text(f" Directive applied ({charter}, s. 29.15): “"), _foreign(titre), Text("”"),
+                     *((Text(" (author: "), _foreign(author), Text(")")) if author else ()),
+                     Text(", adopted on "), _value(date, english_date(date)), Text(".")]
     href = f"{original.kind}.html"
     blocks = tuple(map(_english_block, (
         Note((Paragraph((Strong((Text(NOTICE + "."),)),)),

@@ -260,4 +260,6 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "SanctionsAnglais.public": ("Public", "Les mesures de « sanctions.public », en anglais."),
     "Directive.titre": ("Titre", "Le titre de la directive."),
     "Directive.date": ("Date", "La date de son adoption ou de sa dernière révision (AAAA-MM-JJ)."),
+    "Directive.auteur": ("Auteur", "Qui l’a prise : l’organisme lui-même, ou celui dont la directive s’applique "
+                         "(« ministère de la Santé et des Services sociaux », directive du réseau)."),
 }

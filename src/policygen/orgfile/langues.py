@@ -6,7 +6,10 @@ the Office under art. 29.1 (an establishment serving mostly persons of another
 language), the access programme for services in English of a public establishment
 (designated facilities), an exception of art. 22.3 named by the body, or a private
 body, which the civil administration's rules do not bind. A public body states its
-art. 29.15 directive (revised at least every five years). Staff of a public body use
+art. 29.15 directive (revised at least every five years) and who made it: the body itself, or the
+body whose directive it applies — the health network applies the MSSS's, to which art. 29.15 applies since
+1 September 2022 (L.Q. 2022, c. 14, s. 218). A recognised body is no exception (the Minister's directives of
+2023 cover recognised municipalities too). Staff of a public body use
 French among themselves (art. 18.1): an English politique or fiche-synthèse, which
 speak to staff, is for a recognised body (or a private one) only; an ordre writes to
 its members in French. `problems` turns these rules into located diagnostics.
@@ -37,6 +40,8 @@ class Directive(Strict):
 
     titre: str = Field(min_length=1)
     date: dt.date  # adopted or last reviewed
+    # who made it: the body itself, or the body whose directive it applies (the MSSS's for the health network)
+    auteur: str | None = None
 
 
 class SanctionsAnglais(Strict):
@@ -210,6 +215,12 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
                              "par mot : le français, « : », puis l’anglais (par exemple « directrice générale: "
                              "Executive Director » ou « les bénévoles de l’accueil: reception volunteers »).", "avertissement", "organisation.glossary"))
     directive = langues.directive
+    if directive and not directive.auteur:
+        found.append(_at(located, display, ("langues", "directive"), "langues.directive.auteur",
+                         "La directive ne dit pas qui l’a prise : l’avis des éditions anglaises doit nommer son "
+                         "auteur.", "Ajoutez « auteur: » sous « directive: » : l’organisme lui-même, ou celui dont "
+                         "la directive s’applique (par exemple « ministère de la Santé et des Services sociaux »).",
+                         "avertissement", "organisation.directive"))
     if directive and _years_before(on, DIRECTIVE_YEARS) > directive.date:
         found.append(_at(located, display, ("langues", "directive", "date"), "langues.directive.date",
                          f"La directive (art. 29.15) date du {directive.date.isoformat()}, plus de cinq ans avant "

@@ -23,6 +23,7 @@ from ..library.schema import Library
 from ..model.nodes import Document
 from ..orgfile.advice import advice
 from ..orgfile.approval import problems as approval_problems
+from ..orgfile.complaints import problems as complaints_problems
 from ..orgfile.cadence import next_review, overdue, unrecorded_version
 from ..orgfile.confirm import warnings as to_confirm
 from ..orgfile.langues import problems as language_problems
@@ -44,6 +45,7 @@ SEVERITIES = {
     "cadence.overdue": ("avertissement", "avertissement"),
     "organisation.edition": ("erreur", "erreur"),  # an English edition the law does not allow
     "organisation.directive": ("avertissement", "avertissement"),
+    "organisation.contact": ("avertissement", "avertissement"),  # a complaints contact no one can reach
     "organisation.glossary": ("avertissement", "avertissement"),  # French words an English politique prints
     "organisation.translation": ("avertissement", "erreur"),  # an English text older than its French
 }
@@ -93,6 +95,7 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
                                   *renamed_keys(item.located, item.display),
                                   *advice(organisation, item.located, item.display),
                                   *approval_problems(organisation, item.located, item.display),
+                                  *complaints_problems(organisation, item.located, item.display),
                                   *language_problems(organisation, item.located, item.display,
                                                      organisation.revision.derniere_revision
                                                      or organisation.revision.en_vigueur),
