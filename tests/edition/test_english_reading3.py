@@ -186,10 +186,12 @@ def test_the_duties_of_the_english_politique_read_must_or_may(pages):
     # « enjoys » a right, « is » answerable, « everyone thus keeps » (a consequence), « whatever their status »
     assert set(verbs) <= {"must", "may", "owe", "enjoys", "is", "are", "who", "had", "thus", "whatever"}, verbs
     for duty in ("Staff members must obtain the authorization", "Staff members must not post any photo",
-                 "staff members must exchange internal information", "Every person covered must set the privacy",
+                 "staff members must exchange internal information",
                  "Every person covered:\nmust read this policy", "the person authorized to post must:\nprepare",
                  "The person authorized to post must adopt a tone", "must make no statement about the CIUSSS"):
         assert duty in operative, duty
+    # what the French now only recommends (« il est recommandé », rule lint) reads as advice
+    assert "Every person covered is advised to set the privacy" in operative
 
 
 # E7 / E22 — the directive's notice names its author under s. 29.15; a mark stays outside the French span
@@ -197,7 +199,8 @@ def test_the_duties_of_the_english_politique_read_must_or_may(pages):
 
 def test_the_notice_names_whose_directive_applies(pages):
     for document in ("politique.en", "netiquette.en", "fiche-synthese.en"):
-        assert ("Directive applied (Charter of the French language, s. 29.15): “Directive sur l’emploi d’une autre "
+        # the basis just before has named the Charter of the French language
+        assert ("Directive applied (same Charter, s. 29.15): “Directive sur l’emploi d’une autre "
                 "langue que le français” (author: ministère de la Santé et des Services sociaux), adopted on March 1, "
                 "2024.") in pages[document]
         assert "29.16" not in pages[document]
