@@ -70,8 +70,8 @@ _PERSONAL_USE = {
     "hors_lieux": "outside working hours, away from the workplace and on a personal device",
     "permis": "at work as elsewhere, in moderation and without harming your tasks or the security of "
               "information systems",
-    # the file does not choose: the French says « in keeping with the employer's rules » (termes.yaml)
-    "non_precise": "in keeping with the employer’s rules on working time and work equipment",
+    # the file does not choose: the French says « within the employer's rules » (termes.yaml)
+    "non_precise": "within the employer’s rules on working time and work equipment",
 }
 
 
@@ -334,7 +334,9 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str, audience
         # the basis has just named the Charter, except a private body's
         charter = CHARTER if langues["fondement"] == "organisme_prive" else "same Charter"
         directive = [Text(f" Directive applied ({charter}, s. 29.15): “"), _foreign(titre), Text("”"),
-                     *((Text(" (author: "), _foreign(author), Text(")")) if author else ()),
+                     # an author the title already names (« Directive du ministère… ») is not repeated
+                     *((Text(" (author: "), _foreign(author), Text(")"))
+                       if author and fold(str(author)) not in fold(str(titre)) else ()),
                      Text(", adopted on "), _value(date, english_date(date)), Text(".")]
     href = f"{original.kind}.html"
     blocks = tuple(map(_english_block, (
