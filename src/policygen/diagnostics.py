@@ -52,6 +52,8 @@ CODES = {
     "organisation.character": "a value holds a character the documents' font (Lato) cannot draw",
     "organisation.phrasing": "a title the documents print in a sentence needs its form with an article (a warning)",
     "organisation.edition": "an English edition the Charte de la langue française does not allow, or with no basis",
+    "organisation.language": "a public body writes in another language with no basis or directive under the Charte "
+                             "de la langue française (a warning; an error for --final)",
     "organisation.directive": "the art. 29.15 directive is over five years older than the documents, or names no "
                               "author (a warning)",
     "organisation.contact": "the complaints contact the documents send people to has no e-mail, telephone or "

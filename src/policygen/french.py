@@ -212,7 +212,8 @@ def practice(profession: Name | None) -> str:
         return "la pratique professionnelle"
     if profession.bare.lower().startswith("profession "):
         return "la pratique " + profession.bare.split(" ", 1)[1]
-    return f"la pratique professionnelle en {profession.bare}"
+    # « en » before each discipline of two joined by « et la » (« en travail social et en thérapie … »).
+    return "la pratique professionnelle en " + " et en ".join(re.split(r" et (?:la |le |les |l’|l')", profession.bare))
 
 
 _FEMININE_ENDINGS = (("eux", "euse"), ("if", "ive"), ("el", "elle"), ("ien", "ienne"), ("on", "onne"),

@@ -19,7 +19,7 @@ FLIPPED = """netiquette:
 
 # (what the default nétiquette says, what the flipped one says instead)
 CHOICES = {
-    "langues": ("Nous répondons en français.", "Nous répondons en français et en anglais."),
+    "langues": ("Nous répondons en français.", "Nous répondons en français ; nous pouvons aussi répondre en anglais."),
     "comptes_anonymes": ("Nous vous invitons à participer sous votre véritable identité.",
                          "Vous pouvez participer sous un pseudonyme"),
     "lecture": ("lit chaque commentaire après sa parution", "lit chaque commentaire avant qu’il paraisse"),

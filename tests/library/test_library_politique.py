@@ -169,8 +169,8 @@ def test_the_iucpq_forbids_personal_use_at_work(loaded, texts):
 
 
 @pytest.mark.parametrize("choice, expected, absent", [
-    ("interdit", "jamais au moyen des postes", "y compris pendant les pauses"),
-    ("hors_heures", "personnelles en dehors des heures de travail, y compris pendant les pauses", "jamais au moyen des postes"),
+    ("interdit", "jamais au moyen des postes", "pendant les pauses"),
+    ("hors_heures", "personnelles aux pauses, au repas et hors du travail", "jamais au moyen des postes"),
     ("hors_lieux", "hors des lieux de travail et sur un appareil personnel", "pendant les pauses"),
     ("permis", "personnelles au travail comme ailleurs, avec modération", "jamais au moyen des postes"),
 ])

@@ -99,7 +99,7 @@ def test_netiquette_removal_grounds_include_the_charter_discrimination_grounds(b
     assert "diffamatoires" in retrait and "droit d’auteur" in retrait
 
 
-@pytest.mark.parametrize("slug, measure", [("ocq", "le désabonnement d’un compte"),
+@pytest.mark.parametrize("slug, measure", [("ocq", "le masquage du contenu"),
                                            # blocking in the rulebook's words, never the file's
                                            ("otstcfq", "en dernier recours, le blocage de son auteur"),
                                            ("cisss-chaudiere-appalaches", "le masquage du commentaire")])

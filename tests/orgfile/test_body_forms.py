@@ -114,7 +114,7 @@ def test_a_private_clinic_makes_its_services_known_in_two_languages(texts):
     assert "Des services connus, aucun usage personnel ou politique" in text
     assert "font connaître ses services, y compris ceux qu’elle offre contre paiement" in text
     assert "ne servent ni à des affaires commerciales ou publicitaires" not in text
-    assert "Elle écrit en français ou en anglais, dans une langue claire" in text
+    assert "Elle écrit en français, dans une langue claire, accessible à tous les publics. Une version en anglais peut s’y ajouter." in text
     assert "ne servent ni à des affaires commerciales ou publicitaires" in texts["ordre-infirmier"]
     assert "Elle écrit en français, dans une langue claire" in texts["ordre-infirmier"]
 

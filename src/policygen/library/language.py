@@ -128,6 +128,13 @@ def capitalised(text: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lowered(text: Any) -> str:
+    """The first letter in lower case when it starts an ordinary word (« Protéger » after a colon),
+    never an acronym or an elided article (« CISSS », « L’Ordre »)."""
+    text = str(text)
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def listed(items: Any, conjunction: str = "et") -> str:
     """The `liste` filter: « a, b et c »; items that hold a comma of their own are set apart by
     semicolons (« a, ou b ; c ; ou d »), so that no item runs into the next."""
@@ -159,7 +166,7 @@ def environment() -> BoundedEnvironment:
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     # `comme(valeur)`: a library phrase standing for a file's value keeps that value's mark.
     ours = dict(comme=lambda text, value: text, date=long_date, liste=listed, heure=hour, telephone=phone, lien=link,
-                coordonnees=contact_card, capitale=capitalised, nombre=number, a=contracted("à"), de=contracted("de"))
+                coordonnees=contact_card, capitale=capitalised, minuscule=lowered, nombre=number, a=contracted("à"), de=contracted("de"))
     env.filters.update({name: bounded_filter(name, _carry(function)) for name, function in ours.items()})
     return env
 

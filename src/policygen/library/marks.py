@@ -89,6 +89,11 @@ def mark_derived(context: dict[str, Any], pending: list[Pending]) -> dict[str, A
     rules = context["regles"]
     if rules.get("heures_moderation") and touched(("moderation",)):
         rules["heures_moderation"] = marked(rules["heures_moderation"])
+    # A rule's phrase chosen by a choice still to confirm (« usage_personnel_au_travail: hors_heures (à confirmer) »).
+    for key, choices in (("usage_personnel", ("usage_personnel_au_travail",)),
+                         ("amitie_portee", ("amitie_portee",)), ("amitie_demandes", ("amitie_portee", "amitie_demandes"))):
+        if rules.get(key) and touched(*(("choix", choice) for choice in choices)):
+            rules[key] = marked(rules[key])
     if context.get("prochaine_revision") and touched(*DERIVED_FROM["prochaine_revision"]):
         context["prochaine_revision"] = marked(context["prochaine_revision"])
     # The people bound, by regime, from the (marked) categories of the file.

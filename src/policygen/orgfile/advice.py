@@ -8,6 +8,8 @@ A blocking « avec ou sans préavis » is printed as the rule on blocking says i
 warning): `check` says so where the file says otherwise.
 A category of people that joins two regimes (« les bénévoles et la main-d’œuvre
 indépendante ») binds half of its people wrongly: it is split, one category per regime.
+A commissaire aux plaintes receives a complaint directly, never only after the body's own
+answer: a route to one is not made conditional.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ _REGIME_WORDS = (
 _ELABORATION = re.compile(r",?\s+(?:y compris|soit|notamment|incluant|dont|tous|toutes)\b.*$")
 _ARTICLE = re.compile(r"(?:le|la|les|un|une|des)\s|l[’']", re.I)
 _PARTS = re.compile(r"\s*(?:,|\bet\b|\bainsi que\b)\s*")
+# A measure against the public left to judgment (« le contenu jugé litigieux ») rather than to the closed list
+# of grounds, and an exclusion, which is a ban: the last resort the rule on blocking states.
+_DISCRETIONARY = re.compile(r"\bjuge|litigieu|inappropri|discretion")
+_EXCLUSION = re.compile(r"privilege|exclu|retrait (?:du|de son) (?:statut|acces)")
+# A route made to wait for the body's own answer (« si la réponse de la Résidence ne vous satisfait pas »).
+_CONDITIONAL = re.compile(r"\bsi (?:la|sa|notre|votre) reponse|\bsi vous n|ne vous satisf|insatisf|\bapres (?:la|sa|avoir)")
 
 
 def regime_of(category: str, ordre: bool = True) -> str | None:
@@ -107,7 +115,28 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 f"« {person.regime} ».",
                 f"Écrivez une catégorie par régime : {listed} (voir README.md, « Qui est visé, et comment »).",
                 severity="avertissement", code="organisation.phrasing"))
+    for index, route in enumerate(organisation.contacts.autres_plaintes):
+        if "commissaire aux plaintes" in fold(route.titre) and _CONDITIONAL.search(fold(route.objet)):
+            found.append(Diagnostic(
+                display, located.line_of(("contacts", "autres_plaintes", index, "objet")),
+                dotted(("contacts", "autres_plaintes", index, "objet")),
+                f"« {route.objet} » fait attendre la réponse de l’organisme : un commissaire aux plaintes et à la "
+                "qualité des services reçoit la plainte directement, en tout temps, sans que l’organisme ait d’abord "
+                "répondu.", "Écrivez l’objet sans condition, par exemple « les services reçus » (la plainte peut "
+                "aussi être faite à l’organisme).", severity="avertissement", code="organisation.phrasing"))
     for index, measure in enumerate(organisation.sanctions.public):
+        folded = fold(measure)
+        if _DISCRETIONARY.search(folded) or (_EXCLUSION.search(folded) and "bloc" not in folded):
+            found.append(Diagnostic(
+                display, located.line_of(("sanctions", "public", index)), dotted(("sanctions", "public", index)),
+                f"« {measure} » " + ("laisse le retrait au jugement de l’organisme : sur des pages publiques, un contenu "
+                                     "n’est retiré que pour un des motifs de la liste fermée de la nétiquette."
+                                     if _DISCRETIONARY.search(folded) else
+                                     "exclut une personne des pages : c’est un blocage, mesure de dernier recours "
+                                     "après un avertissement."),
+                "Retirez la mesure (la nétiquette donne alors l’avertissement, le masquage, la suppression et, en "
+                "dernier recours, le blocage), ou écrivez « le masquage ou la suppression d’un contenu qui relève "
+                "d’un des motifs de retrait ».", severity="avertissement", code="organisation.phrasing"))
         if re.search(r"bloc|banni", measure, re.I) and re.search(r"préavis|sans avertissement", measure, re.I):
             found.append(Diagnostic(
                 display, located.line_of(("sanctions", "public", index)), dotted(("sanctions", "public", index)),

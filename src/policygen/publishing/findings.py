@@ -27,6 +27,8 @@ from ..orgfile.complaints import problems as complaints_problems
 from ..orgfile.cadence import next_review, overdue, unrecorded_version
 from ..orgfile.confirm import warnings as to_confirm
 from ..orgfile.langues import problems as language_problems
+from ..orgfile.comment_marks import marks_in_comments
+from ..orgfile.publication import languages_without_basis
 from ..orgfile.renames import renamed_keys
 
 DRAFT, FINAL = 0, 1
@@ -47,6 +49,7 @@ SEVERITIES = {
     "organisation.directive": ("avertissement", "avertissement"),
     "organisation.contact": ("avertissement", "avertissement"),  # a complaints contact no one can reach
     "organisation.glossary": ("avertissement", "avertissement"),  # French words an English politique prints
+    "organisation.language": ("avertissement", "erreur"),  # another language with no basis (a public body)
     "organisation.translation": ("avertissement", "erreur"),  # an English text older than its French
 }
 
@@ -96,6 +99,9 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
                                   *advice(organisation, item.located, item.display),
                                   *approval_problems(organisation, item.located, item.display),
                                   *complaints_problems(organisation, item.located, item.display),
+                                  *languages_without_basis(organisation, item.located, item.display),
+                                  *marks_in_comments(item.path.read_text(encoding="utf-8"), item.located,
+                                                     item.display),
                                   *language_problems(organisation, item.located, item.display,
                                                      organisation.revision.derniere_revision
                                                      or organisation.revision.en_vigueur),
