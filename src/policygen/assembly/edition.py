@@ -244,7 +244,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
                        for key in ("nom", "heures")},
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
-             "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
+             # the languages replies are written in, the first one always, the others as the file allows
+             "langues": [_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]]}
     # the politique's roles and the file's own phrases (subjects, audiences, values, managers' examples)
     roles, editorial = context["roles"], context["ligne_editoriale"]
     words |= {"direction": _role(glossary, roles["communications"]["direction"]),
