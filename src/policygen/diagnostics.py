@@ -43,6 +43,7 @@ CODES = {
     "organisation.law-in-force": "a document would be dated before a law it cites came into force",
     "organisation.consultation": "a declared consultation has no date yet (a warning; an error for --final)",
     "organisation.obligation": "a statutory obligation binding the body is met by no rule or clause of its politique",
+    "organisation.obligation-partielle": "a statutory obligation met in part, or with a point the lawyer must check",
     "organisation.law-read": "a document cites a law whose text was last read over a year before its date (a warning)",
     "organisation.law-unread": "a document cites a law whose reading is not recorded: no « Droit à jour au » (a warning)",
     "organisation.renamed-key": "a key that moved or was renamed, accepted at its new place (a warning)",

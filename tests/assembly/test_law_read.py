@@ -86,9 +86,12 @@ def test_a_reading_within_the_year_is_silent(org_file):
 def test_conformite_says_the_law_is_current_to_no_date_while_a_cited_law_is_unread(org_file):
     output = invoke("conformite", org_file()).output
     line = next(line for line in output.splitlines() if line.startswith("Droit à jour"))
-    assert line.startswith("Droit à jour : date non établie, la lecture du texte consolidé n’est pas consignée "
-                           "pour ")
+    assert line.startswith("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité "
+                           "n’est pas consignée pour ")
     assert "RLRQ, c. C-12" in line and "RLRQ, c. R-22.1 ;" not in line + " ;"  # was read
+    # then one line per law: what was read, on which date, and what was not (T2)
+    assert "\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 6, 108, 110" in output
+    assert "\n  RLRQ, c. C-12 : non lu (art. 3, " in output
 
 
 def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cited_law_was_read(
@@ -103,7 +106,11 @@ def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cite
     assert list(rows)[-1] == "Droit à jour au"
     assert "Droit à jour" not in render_html(netiquette)  # no identification block to carry it
     output = invoke("conformite", "--bibliotheque", root, org_file()).output
-    assert "Droit à jour au 30 novembre 2026 : la plus ancienne lecture des lois que cite la politique." in output
+    # the table also rests on its rows: one whose articles are still to find leaves its law unread (G-1.021)
+    assert ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas "
+            "consignée pour RLRQ, c. G-1.021.\n") in output
+    assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, cité sans article) ; non lu (articles à trouver)." in output
+    assert "  RLRQ, c. C-12 : lu le 30 novembre 2026 (art. 3, " in output
     final = invoke("check", "--final", "--bibliotheque", root, org_file())
     assert "organisation.law-unread" not in final.output
 

@@ -50,9 +50,9 @@ def table() -> list[tuple[str, str]]:
     """(obligation's title, its line in the annex) in order, from the table `conformite` prints."""
     output = CliRunner().invoke(main, ["conformite", str(BODY)], env=ENV).output
     lines = []
-    for title, rest, duty, said in re.findall(r"^- (.*?) — (.*)\n    (exige : .*)\n    (.*)$", output, re.M):
-        lines.append((title, _flat(f"{title} — {rest} ; {duty} État : {said}"
-                                   + ("." if said.startswith("couverte") else ""))))
+    for title, rest, duty, said in re.findall(r"^- (.*?) — (.*)\n    (exige : .*)\n((?:    .*\n)+)", output, re.M):
+        state = ". ".join(line.strip().rstrip(".") for line in said.splitlines())  # one sentence per line
+        lines.append((title, _flat(f"{title} — {rest} ; {duty} État : {state}.")))
     return lines
 
 

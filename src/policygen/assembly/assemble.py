@@ -61,7 +61,7 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
                 problems.extend(exc.diagnostics)
                 continue
             nodes.append(ClauseNode(clause.id, title, clause.meta.heading, parse_markdown(markdown),
-                                    provenance(clause, context, library)))
+                                    provenance(clause, context, library, markdown)))
         if nodes:
             title = render_line(outline_section.title, context)
             sections.append(Section(outline_section.id, title, tuple(nodes), outline_section.annex,

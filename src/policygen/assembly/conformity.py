@@ -2,29 +2,38 @@
 
 For one body and its assembled politique, each obligation of the library
 (`library.obligations`) is « non applicable » (with the reason: the bodies it
-binds), « couverte » by the rules and clauses printed in the politique whose legal
-basis cites its law and one of its articles (with their section numbers as the
-politique prints them), or « non couverte ». An obligation that binds the body in
-part only (`en_partie`) is met by a citation of the provision that applies it, and
-the row says so.
+binds), or met by the rules and clauses printed in the politique that address it:
+those whose legal basis cites its law and one of its articles, and those the
+lawyer declares (`remplie_par`), with the number of the subsection that prints
+them. An obligation that binds the body in part only (`en_partie`) is met the same
+way, never by a mere citation of the provision that applies it; the row says so.
+The row is then « couverte », « couverte en partie » or « à vérifier » (what the
+lawyer's checks find missing: `verifications`; an obligation whose articles are
+still to find is never « couverte »), or « non couverte » (nothing meets it, or,
+for C. prof. art. 87, a printed rule puts on members a duty with no basis in the
+law that binds them).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from ..diagnostics import Diagnostic
 from ..library.obligations import POLITIQUE, Obligation, cites, law_binds
 from ..library.schema import LegalRef, Library
-from ..model.nodes import Clause, Document, ListBlock, Paragraph, Provenance, Section, Text
+from ..model.nodes import Clause, Document, ListBlock, Paragraph, Provenance, Section, Text, block_texts
 from ..model.typography import typeset
-from ..orgfile.schema import OrganisationFile
 from .inputs import Loaded
-from .lawdates import current_to, reading
+from .lawdates import TO_FIND, LawReading, cited_articles, current_to, reading_lines, readings
 
-Status = Literal["couverte", "non couverte", "non applicable"]
+Status = Literal["couverte", "couverte en partie", "à vérifier", "non couverte", "non applicable"]
+STATUSES: tuple[Status, ...] = ("couverte", "couverte en partie", "à vérifier", "non couverte", "non applicable")
+DUTIES = ("doit", "ne doit pas")  # the forces of a rule that puts a duty on whom it binds
+NO_ARTICLE = ("articles à trouver : la loi ne fonde l’obligation que par des articles que personne n’a encore "
+              "lus ; le contentieux les trouve et les lit avant de la dire couverte")
 
 
 @dataclass(frozen=True)
@@ -33,7 +42,7 @@ class Meeting:
 
     kind: Literal["règle", "clause"]
     id: str
-    section: str  # « 5.1 », or the section's number (« 11 ») when its clauses are not numbered
+    section: str  # the number of the subsection that prints it (« 11.4 »), or the section's
     articles: tuple[str, ...]  # the obligation's articles it cites
     clause: str = ""  # the id of the clause that prints it (a rule's printer): the page's anchor
 
@@ -44,6 +53,10 @@ class Row:
     status: Status
     reason: str = ""  # why it does not apply, or « applicable en partie : … » (the provision that applies it)
     met_by: tuple[Meeting, ...] = ()
+    missing: tuple[str, ...] = ()  # what keeps it from « couverte », as the lawyer reads it
+    restricted_by: tuple[Meeting, ...] = ()  # the printed rules and clauses that restrict the right
+    examined: tuple[str, ...] = ()  # C. prof. art. 87: the duties the printed rules put on members, checked
+    debtor: str = ""  # who owes it for this body (`debiteurs`), else the obligation's `debiteur`
 
 
 def citations(clause: Clause, library: Library, kind: str, sector: str) -> list[tuple[str, str, LegalRef]]:
@@ -56,30 +69,127 @@ def citations(clause: Clause, library: Library, kind: str, sector: str) -> list[
                    if law_binds(library.laws.get(ref.law, {}), kind, sector)]
 
 
-def conformity(organisation: OrganisationFile, politique: Document, library: Library) -> list[Row]:
+def printed(politique: Document) -> Iterator[tuple[Clause, str]]:
+    """Each clause of the politique with the number it is read under: its own, else that of the subsection
+    whose heading comes before it (an unheaded clause of 11.4 is in 11.4), else its section's."""
+    for section in politique.sections:
+        number = section.number or section.label
+        for clause in section.clauses:
+            number = clause.number or number
+            yield clause, number
+
+
+def _text(clauses: list[Clause]) -> str:
+    return " ".join(" ".join(t for b in c.blocks for t in block_texts(b)) for c in clauses).replace(
+        "\u00a0", " ").replace("\u202f", " ").casefold()
+
+
+def _checks(obligation: Obligation, met: dict[tuple[str, str], Meeting], where: dict[str, Clause],
+            rules: dict[str, tuple[Clause, str]], loaded: Loaded, library: Library) -> list[tuple[str, str]]:
+    """(statut, what is missing) for each of the lawyer's checks the politique fails."""
+    failed = []
+    pending = {".".join(str(p) for p in item.path) for item in loaded.pending}
+    regimes = {p.regime for p in loaded.organisation.personnes_visees}
+    for check in obligation.verifications:
+        if check.texte:
+            text = _text([where[m.clause] for m in met.values()])
+            ok = any(t.casefold() in text for t in check.texte)
+        elif check.interdit:
+            text = _text(list(where.values()))
+            ok = not any(t.casefold() in text for t in check.interdit)
+        elif check.regle:
+            rule = library.rules.get(check.regle)
+            wanted = set(check.regimes) & regimes if regimes else set(check.regimes)
+            ok = check.regle not in rules or rule is None or wanted <= set(rule.meta.regimes)
+        else:
+            ok = check.valeur not in pending
+        if not ok:
+            where_rule = f" (règle {check.regle}, section {section_label(rules[check.regle][1])})" \
+                if check.regle in rules else ""
+            failed.append((check.statut, check.manque + where_rule))
+    return failed
+
+
+def _member_duties(obligation: Obligation, rules: dict[str, tuple[Clause, str]], loaded: Loaded,
+                   library: Library) -> tuple[list[str], list[str]]:
+    """C. prof. art. 87: every duty a printed rule puts on members, with what founds it (or why it is no
+    new duty), and those no law that binds them founds."""
+    duties = obligation.devoirs_des_membres
+    if duties is None:
+        return [], []
+    own = set(loaded.organisation.fondements.lois) | set(loaded.local.laws)
+    examined, unfounded = [], []
+    for rule_id, (_, number) in rules.items():
+        meta = library.rules[rule_id].meta
+        if meta.force not in DUTIES or not set(meta.regimes) & set(duties.regimes):
+            continue
+        where = f"règle {rule_id} (section {section_label(number)})"
+        basis = [library.laws.get(law, {}).get("citation", law) for law in dict.fromkeys(
+            ref.law for ref in meta.fondement.lois) if law in set(duties.lois) | own]
+        if rule_id in duties.sauf:
+            examined.append(f"{where} : {duties.sauf[rule_id]}")
+        elif basis:
+            examined.append(f"{where} : rappelle {', '.join(basis)}")
+        else:
+            examined.append(f"{where} : sans fondement")
+            unfounded.append(where)
+    return examined, unfounded
+
+
+def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Row]:
     """One row per obligation of `library`, in the file's order, for this body's assembled `politique`."""
-    body = organisation.organisation
+    body = loaded.organisation.organisation
+    clauses = list(printed(politique))
+    where = {clause.id: clause for clause, _ in clauses}
+    rules = {use.id: (clause, number) for clause, number in clauses for use in clause.provenance.rules
+             if use.id in library.rules}
     rows = []
     for obligation in library.obligations:
         reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec))
+        if not reason and obligation.edition_anglaise and not loaded.organisation.langues.documents_anglais:
+            reason = "L’organisme ne publie aucun document en anglais (langues.documents_anglais)."
+        debtor = obligation.debiteurs.get(body.type, "")
         if reason:
-            rows.append(Row(obligation, "non applicable", reason))
+            rows.append(Row(obligation, "non applicable", reason, debtor=debtor))
             continue
         partly = obligation.organismes.en_partie
-        if partly and partly.binds(body.type):  # met by the provision that applies it to this body
-            target, scope = partly.par, f"applicable en partie : {partly.motif}"
-        else:
-            target, scope = obligation.ref, ""
+        scope = f"applicable en partie : {partly.motif}" if partly and partly.binds(body.type) else ""
         met: dict[tuple[str, str], Meeting] = {}
-        for section in politique.sections:
-            for clause in section.clauses:
-                for kind, ident, ref in citations(clause, library, body.type, body.secteur):
-                    if cites(ref, target) and (kind, ident) not in met:
-                        articles = tuple(a for a in obligation.articles if a in ref.articles and not scope)
-                        met[(kind, ident)] = Meeting(kind, ident, clause.number or section.number or section.label,
-                                                     articles, clause.id)
-        rows.append(Row(obligation, "couverte" if met else "non couverte", scope, tuple(met.values())))
+        restricted: dict[tuple[str, str], Meeting] = {}
+        for clause, number in clauses:
+            for kind, ident, ref in citations(clause, library, body.type, body.secteur):
+                if cites(ref, obligation.ref):
+                    articles = tuple(a for a in obligation.articles if a in ref.articles)
+                    met.setdefault((kind, ident), Meeting(kind, ident, number, articles, clause.id))
+            declared = [("clause", clause.id)] + [("règle", use.id) for use in clause.provenance.rules]
+            for kind, ident in declared:
+                if ident in obligation.remplie_par:
+                    met.setdefault((kind, ident), Meeting(kind, ident, number, (), clause.id))
+                if ident in obligation.restreinte_par:
+                    restricted.setdefault((kind, ident), Meeting(kind, ident, number, (), clause.id))
+        failed = _checks(obligation, met, where, rules, loaded, library) if met else []
+        if not obligation.articles and met:
+            failed.append(("à vérifier", NO_ARTICLE))
+        examined, contradicted = _member_duties(obligation, rules, loaded, library)
+        if contradicted:
+            failed.insert(0, ("non couverte", "contredite par " + ", ".join(contradicted) + ", qui imposent aux "
+                              "membres un devoir que ni le Code des professions ni le code de déontologie ne fonde"))
+        states = {state for state, _ in failed}
+        status: Status = ("non couverte" if not met or "non couverte" in states else
+                          "couverte en partie" if "en partie" in states else
+                          "à vérifier" if states else "couverte")
+        rows.append(Row(obligation, status, scope, tuple(met.values()), tuple(m for _, m in failed),
+                        tuple(restricted.values()), tuple(examined), debtor))
     return rows
+
+
+def table_readings(politique: Document, rows: list[Row], laws: dict) -> list[LawReading]:
+    """What was read of each law the politique cites or a row of its table rests on (a « non applicable »
+    is a reading of the law too; a row without articles leaves its law unread: « articles à trouver »)."""
+    cited = cited_articles(politique)
+    for row in rows:
+        cited.setdefault(row.obligation.loi, set()).update(row.obligation.articles or {TO_FIND})
+    return readings(cited, laws)
 
 
 def citation(ref: LegalRef, library: Library) -> str:
@@ -89,17 +199,32 @@ def citation(ref: LegalRef, library: Library) -> str:
 
 
 def uncovered(loaded: Loaded, documents: list[Document], library: Library) -> list[Diagnostic]:
-    """Each obligation binding the body that no rule or clause of its politique meets (`--final` refuses it)."""
+    """Each obligation binding the body that its politique does not meet (`--final` refuses it:
+    `organisation.obligation`), and each it meets in part or with a point to check (`--final` says what
+    is missing: `organisation.obligation-partielle`)."""
     layered = loaded.local.layered(library)
     line = loaded.located.line_of(("organisation", "type"))
-    return [Diagnostic(loaded.display, line, "organisation.type",
-                       f"La politique ne remplit pas l’obligation « {row.obligation.titre} » "
-                       f"({citation(row.obligation.ref, layered)}) : {row.obligation.exige}",
-                       "Rétablissez une clause ou une règle qui cite cet article (voir « policygen conformite "
-                       f"{loaded.display} »), ou faites approuver l’écart par le contentieux.",
-                       severity="avertissement", code="organisation.obligation")
-            for document in documents if document.kind == POLITIQUE
-            for row in conformity(loaded.organisation, document, layered) if row.status == "non couverte"]
+    found = []
+    for document in documents:
+        if document.kind != POLITIQUE:
+            continue
+        for row in conformity(loaded, document, layered):
+            named = f"l’obligation « {row.obligation.titre} » ({citation(row.obligation.ref, layered)})"
+            if row.status == "non couverte":
+                found.append(Diagnostic(
+                    loaded.display, line, "organisation.type",
+                    f"La politique ne remplit pas {named} : {'; '.join(row.missing) or row.obligation.exige}",
+                    "Rétablissez une clause ou une règle qui cite cet article (voir « policygen conformite "
+                    f"{loaded.display} »), ou faites approuver l’écart par le contentieux.",
+                    severity="avertissement", code="organisation.obligation"))
+            elif row.status in ("couverte en partie", "à vérifier"):
+                how = "en partie" if row.status == "couverte en partie" else "sous réserve d’une vérification"
+                found.append(Diagnostic(
+                    loaded.display, line, "organisation.type",
+                    f"La politique remplit {named} {how} : {' ; '.join(row.missing)}.",
+                    f"Complétez la politique ou faites vérifier ce point par le contentieux (voir « policygen "
+                    f"conformite {loaded.display} »).", severity="avertissement", code="organisation.obligation-partielle"))
+    return found
 
 
 ANNEX_ID = "annexe-conformite"
@@ -115,17 +240,40 @@ def section_label(where: str) -> str:
 
 def duty(row: Row) -> str:
     """« exige : … ; qui en répond : … », then « applicable en partie : … » when it binds the body in part."""
-    text = f"exige : {row.obligation.exige.rstrip('.')} ; qui en répond : {row.obligation.debiteur.rstrip('.')}."
+    debtor = row.debtor or row.obligation.debiteur
+    text = f"exige : {row.obligation.exige.rstrip('.')} ; qui en répond : {debtor.rstrip('.')}."
     return text + (f" {row.reason[:1].upper()}{row.reason[1:]}." if row.status != "non applicable" and row.reason
                    else "")
 
 
-def met_by(row: Row) -> str:
-    """« clause politique.x (section 5.4), règle y (section 11) », with the articles each cites when the
-    obligation has several."""
-    several = len(row.obligation.articles) > 1
+def _meetings(meetings: tuple[Meeting, ...], several: bool) -> str:
     return ", ".join(f"{m.kind} {m.id} (section {section_label(m.section)}"
-                     + (f", art. {', '.join(m.articles)})" if several and m.articles else ")") for m in row.met_by)
+                     + (f", art. {', '.join(m.articles)})" if several and m.articles else ")") for m in meetings)
+
+
+def met_by(row: Row) -> str:
+    """« clause politique.x (section 5.4), règle y (section 11.4) », with the articles each cites when the
+    obligation has several."""
+    return _meetings(row.met_by, len(row.obligation.articles) > 1)
+
+
+def state(row: Row) -> list[str]:
+    """The row's status as the table says it, one line each: what meets it, what is missing, and, for a
+    right not to contradict, the printed rules and clauses that restrict it (the lawyer checks each)."""
+    missing = " ; ".join(row.missing)
+    if row.status == "non applicable":
+        return [f"non applicable : {row.reason}"]
+    if row.status == "non couverte":
+        lines = [f"NON COUVERTE : {missing or row.obligation.exige}"]
+        lines += [f"y répondent sans la remplir : {met_by(row)}"] if row.met_by else []
+    else:
+        lines = [f"{row.status} par : {met_by(row)}"] + ([f"à vérifier : {missing}" if row.status == "à vérifier"
+                                                         else f"manque : {missing}"] if missing else [])
+    if row.restricted_by:
+        lines.append(f"limites à justifier (art. 9.1 de la Charte) : {_meetings(row.restricted_by, False)}")
+    if row.examined:
+        lines.append(f"devoirs des membres examinés : {' ; '.join(row.examined)}")
+    return lines
 
 
 def review_edition(document: Document, loaded: Loaded, library: Library) -> Document:
@@ -136,25 +284,24 @@ def review_edition(document: Document, loaded: Loaded, library: Library) -> Docu
     if document.kind != POLITIQUE:
         return document
     layered = loaded.local.layered(library)
-    rows = conformity(loaded.organisation, document, layered)
+    rows = conformity(loaded, document, layered)
     numbered = any(section.number for section in document.sections)
     annex = sum(1 for section in document.sections if section.annex) + 1
     where = f"annexe {annex}" if numbered else f"annexe « {ANNEX_TITLE} »"
     met: dict[str, list[tuple[str, str]]] = {}
     by_law: dict[str, list[tuple[int, str]]] = {}  # (row number, its text), a numbered list per law
     for index, row in enumerate(rows, 1):
-        for meeting in row.met_by:
-            met.setdefault(meeting.clause, []).append((f"{ANNEX_CLAUSE}.{row.obligation.loi}",
-                                                       f"{where}, ligne {index}, « {row.obligation.titre} »"))
-        state = {"couverte": f"couverte par : {met_by(row)}.",
-                 "non applicable": f"non applicable : {row.reason}"}.get(row.status,
-                                                                         f"NON COUVERTE : {row.obligation.exige}")
+        for meeting in row.met_by if row.status != "non couverte" else ():
+            note = (f"{ANNEX_CLAUSE}.{row.obligation.loi}", f"{where}, ligne {index}, « {row.obligation.titre} »")
+            if note not in met.setdefault(meeting.clause, []):  # a clause and the rule it prints: one line
+                met[meeting.clause].append(note)
         by_law.setdefault(row.obligation.loi, []).append((index, (
             f"{row.obligation.titre} — {citation(row.obligation.ref, layered)} ({_SCOPE[row.obligation.portee]}) ; "
-            f"{duty(row)} État : {state}")))
-    read, unread = reading(document, layered.laws)
-    clauses = [Clause(ANNEX_CLAUSE, ANNEX_TITLE, False, (Paragraph((Text(current_to(read, unread, layered.laws)),)),),
-                      Provenance(ANNEX_CLAUSE, 1, (), ()))]
+            f"{duty(row)} État : {'. '.join(line.rstrip('.') for line in state(row))}.")))
+    found = table_readings(document, rows, layered.laws)
+    lines = tuple((Paragraph((Text(line),)),) for line in reading_lines(found, layered.laws))
+    clauses = [Clause(ANNEX_CLAUSE, ANNEX_TITLE, False, (Paragraph((Text(current_to(found, layered.laws)),)),
+                                                         ListBlock(False, lines)), Provenance(ANNEX_CLAUSE, 1, (), ()))]
     for law, cells in by_law.items():  # a titled clause per law, so its heading nests under the annex's
         title = layered.laws.get(law, {}).get("title", law)
         clauses.append(Clause(f"{ANNEX_CLAUSE}.{law}", title, True,

@@ -38,20 +38,92 @@ def cited_laws(document: Document) -> dict[str, str]:
     return cited
 
 
+def cited_articles(document: Document) -> dict[str, set[str]]:
+    """The articles of each law a document's clauses cite; « » for a citation that names none."""
+    cited: dict[str, set[str]] = {}
+    for section in document.sections:
+        for clause in section.clauses:
+            for law in clause.provenance.legal:
+                cited.setdefault(law.id, set()).update(law.articles or {""})
+    return cited
+
+
+@dataclass(frozen=True)
+class LawReading:
+    """What was read of one cited law: its reading date, and the cited articles whose reading lois.yaml
+    records (`articles` of a law with `lu_le`; « » a citation of the whole law, read with it) or not
+    (`TO_FIND`: an obligation whose articles nobody has found, which no reading vouches for)."""
+
+    law: str
+    date: dt.date | None
+    read: tuple[str, ...]
+    unread: tuple[str, ...]
+    amends: tuple[str, ...] = ()  # an amending act: the laws whose consolidated text is read instead
+
+
+TO_FIND = "*"  # the articles of an obligation still « à trouver »
+
+
+def _article_key(article: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else 0 for p in article.split(".")) if article.strip(TO_FIND) else (10**9,)
+
+
+def readings(cited: dict[str, set[str]], laws: dict[str, dict[str, Any]]) -> list[LawReading]:
+    """Each cited law, in the order of its citation, with the articles read and not read; an amending act
+    (lois.yaml: modifie) has nothing to read, its articles being read in the laws it amended."""
+    found = []
+    for law_id, articles in cited.items():
+        law = laws.get(law_id, {})
+        if law.get("modifie"):  # an amending act has no consolidated text: the laws it amended are read
+            found.append(LawReading(law_id, None, (), (), tuple(law["modifie"])))
+            continue
+        listed = {"", *(law.get("articles") or {})} if law.get("lu_le") else set()
+        ordered = sorted(articles, key=_article_key)
+        found.append(LawReading(law_id, law.get("lu_le"), tuple(a for a in ordered if a in listed),
+                                tuple(a for a in ordered if a not in listed)))
+    return sorted(found, key=lambda r: laws.get(r.law, {}).get("citation", r.law))
+
+
 def reading(document: Document, laws: dict[str, dict[str, Any]]) -> tuple[dt.date | None, list[str]]:
-    """The earliest reading date of the laws the document cites, and those with no recorded reading."""
-    cited = sorted(cited_laws(document))
-    dates = [laws[law]["lu_le"] for law in cited if laws.get(law, {}).get("lu_le")]
-    return (min(dates) if dates else None), [law for law in cited if not laws.get(law, {}).get("lu_le")]
+    """The earliest reading date of the laws the document cites, and those not read for each article it
+    cites (a law counts as read only when every article the document cites was)."""
+    found = readings(cited_articles(document), laws)
+    dates = [r.date for r in found if r.date and not r.unread]
+    return (min(dates) if dates else None), sorted(r.law for r in found if r.unread)
 
 
-def current_to(read: dt.date | None, unread: list[str] | tuple[str, ...], laws: dict[str, dict[str, Any]]) -> str:
-    """« Droit à jour au … » as the legal table says it (see `reading`), or why it cannot say."""
+def _articles(articles: tuple[str, ...]) -> str:
+    named = [a for a in articles if a not in ("", TO_FIND)]
+    return ", ".join(([f"art. {', '.join(named)}"] if named else []) + (["cité sans article"] if "" in articles
+                                                                        else [])
+                     + (["articles à trouver"] if TO_FIND in articles else []))
+
+
+def reading_lines(found: list[LawReading], laws: dict[str, dict[str, Any]]) -> list[str]:
+    """One line per law: « RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51) ; non lu : cité sans article »."""
+    lines = []
+    for r in found:
+        citation = laws.get(r.law, {}).get("citation", r.law)
+        if r.amends:
+            lines.append(f"{citation} : loi modificative, sans texte consolidé ; on lit les lois qu’elle a modifiées ("
+                         + " ; ".join(laws.get(law, {}).get("citation", law) for law in r.amends) + ").")
+            continue
+        read = f"lu le {long_date(r.date)} ({_articles(r.read)})" if r.date else ""
+        unread = f"non lu ({_articles(r.unread)})" if r.unread else ""
+        lines.append(f"{citation} : {' ; '.join(part for part in (read, unread) if part)}.")
+    return lines
+
+
+def current_to(found: list[LawReading], laws: dict[str, dict[str, Any]]) -> str:
+    """« Droit à jour au … » as the legal table says it (the earliest reading, when every cited article of
+    every law in `found` was read), or why it cannot say; `reading_lines` says it law by law."""
+    unread = [r.law for r in found if r.unread]
     if unread:
-        return ("Droit à jour : date non établie, la lecture du texte consolidé n’est pas consignée pour "
-                + " ; ".join(laws.get(law, {}).get("citation", law) for law in unread) + ".")
-    if read:
-        return f"Droit à jour au {long_date(read)} : la plus ancienne lecture des lois que cite la politique."
+        return ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas "
+                "consignée pour " + " ; ".join(laws.get(law, {}).get("citation", law) for law in unread) + ".")
+    if any(r.date for r in found):
+        return (f"Droit à jour au {long_date(min(r.date for r in found if r.date))} : la plus ancienne lecture "
+                "des lois que citent la politique et ce tableau.")
     return "La politique ne cite aucune loi."
 
 

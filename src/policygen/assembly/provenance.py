@@ -8,6 +8,7 @@ organisation-file values the clause read. The writers word the note.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -15,7 +16,7 @@ from ..french import long_date
 from ..library.reads import EMPTY, fields_read, shown, value_at
 from ..library.lint import ORGANISATION_SOURCE
 from ..library.obligations import law_binds
-from ..library.schema import Clause, Library, SourceRef
+from ..library.schema import Clause, LegalRef, Library, SourceRef
 from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, Document, Law, Provenance, RuleUse, Source, Value
 from ..orgfile.yamlsource import dotted
 from .inputs import Loaded
@@ -53,7 +54,7 @@ def _basis(rule: Any, library: Library, organisation: dict[str, Any]) -> str:
     return " ; ".join(parts)
 
 
-def provenance(clause: Clause, context: dict[str, Any], library: Library) -> Provenance:
+def provenance(clause: Clause, context: dict[str, Any], library: Library, printed: str = "") -> Provenance:
     meta = clause.meta
     values = []
     for path in sorted(fields_read(clause)):
@@ -61,6 +62,10 @@ def provenance(clause: Clause, context: dict[str, Any], library: Library) -> Pro
         value = shown(value_at(context, path)).replace(FRENCH_OPEN, "").replace(FRENCH_CLOSE, "")
         values.append(Value(dotted(path), value, value in EMPTY))
     laws = [(ref, library.laws.get(ref.law, {})) for ref in meta.legal]
+    # A law the file adds (fondements.lois: its code de déontologie) rests under the clause that `printed` cites it.
+    laws += [(LegalRef(law=law_id), library.laws[law_id]) for law_id in context.get("fondements", {}).get("lois", ())
+             if law_id in library.laws and law_id not in {ref.law for ref in meta.legal}
+             and re.search(re.escape(library.laws[law_id].get("citation", "\0")) + r"(?!, r\.)", printed)]
     refs = list(meta.sources)
     if clause.origin == ORGANISATION_SOURCE:  # where the file is says whose it is, whatever it declares
         refs = [SourceRef(source=ORGANISATION_SOURCE, sections=[clause.path.name]),

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..diagnostics import Diagnostic, display_path
+from ..orgfile.schema import Regime
 from ..orgfile.validation import schema_diagnostics, suggest
 from ..orgfile.yamlsource import read_yaml
 from .lint import RULEBOOK
@@ -79,6 +80,33 @@ class Bodies(_Meta):
         return ""
 
 
+class Check(_Meta):
+    """What the lawyer also asks of the politique before the row is « couverte »; when it fails, the row is
+    « couverte en partie » (or « à vérifier ») and says what is missing (`manque`). One of:
+    `texte` (what meets the obligation prints one of these words), `interdit` (the politique prints none of
+    these anywhere, as a definition that stretches whom the duty binds), `regle` (that rule, where the
+    politique prints it, binds each of the body's `regimes`), `valeur` (an organisation-file field the
+    meeting rests on is not « (à confirmer) »)."""
+
+    texte: list[str] = []
+    interdit: list[str] = []
+    regle: str = ""
+    regimes: list[Regime] = []
+    valeur: str = ""
+    statut: Literal["en partie", "à vérifier"] = "en partie"
+    manque: str = Field(min_length=1)
+
+
+class MemberDuties(_Meta):
+    """C. prof. art. 87: a duty (« doit », « ne doit pas ») a printed rule puts on these regimes must rest
+    on one of these laws, or on one of the body's own (its code de déontologie), unless `sauf` says why it
+    is no new duty (conduct on the body's own pages); otherwise the politique contradicts the article."""
+
+    regimes: list[Regime] = Field(min_length=1)
+    lois: list[str] = []
+    sauf: dict[str, str] = {}
+
+
 class Obligation(_Meta):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
     titre: str = Field(min_length=1)
@@ -87,7 +115,15 @@ class Obligation(_Meta):
     organismes: Bodies = Bodies()
     exige: str = Field(min_length=1)  # what it requires, in one sentence
     debiteur: str = Field(min_length=1)  # who owes it, and whom the rules meeting it must bind
+    debiteurs: dict[BodyType, str] = {}  # who owes it for a type of body, when another than `debiteur`
     portee: Literal["enonce", "non_contradiction"]
+    # Rules or clauses the lawyer declares meet it though they cite neither its law nor its article.
+    remplie_par: list[str] = []
+    verifications: list[Check] = []
+    # The printed rules and clauses that restrict the right (« à ne pas contredire »): the lawyer checks each.
+    restreinte_par: list[str] = []
+    devoirs_des_membres: MemberDuties | None = None
+    edition_anglaise: bool = False  # binds only a body that publishes an English edition (langues.documents_anglais)
 
     @property
     def ref(self) -> LegalRef:
@@ -171,6 +207,7 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
     problems: list[Diagnostic] = []
     known: dict[str, set[str]] = {}
     politique = [ref for c in library.clauses if POLITIQUE in c.meta.documents for ref in _citations(c, library)]
+    printable = {c.id for c in library.clauses if POLITIQUE in c.meta.documents} | set(library.rules)
     for obligation in data.obligations:
         known.setdefault(obligation.loi, set()).update(obligation.articles or {"*"})
         law = library.laws.get(obligation.loi)
@@ -178,11 +215,16 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
         problems += law_problems(obligation, library.laws, where, line)
         if law is None:
             continue
-        met = any(cites(ref, obligation.ref) for ref in politique)
+        met = any(cites(ref, obligation.ref) for ref in politique) or bool(set(obligation.remplie_par) & printable)
+        problems += [Diagnostic(where, line, f"{obligation.id}: remplie_par",
+                                f"« {ident} » n’est ni une règle ni une clause de la politique.",
+                                "Nommez une règle de regles.yaml ou une clause de la politique.",
+                                code="library.obligation")
+                     for ident in (*obligation.remplie_par, *obligation.restreinte_par) if ident not in printable]
         partly = obligation.organismes.en_partie
         met_partly = partly is not None and any(cites(ref, partly.par) for ref in politique)
         for kind, sector, sante_quebec in body_kinds():
-            if partly and partly.binds(kind):
+            if partly and partly.binds(kind):  # its own article met, and the provision that applies it cited
                 if not (met_partly and law_binds(library.laws.get(partly.par.law, {}), kind, sector)):
                     problems.append(Diagnostic(
                         where, line, obligation.id,
@@ -190,6 +232,14 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
                         f"{', '.join(partly.par.articles)}, par lequel l’obligation « {obligation.titre} » vise "
                         f"en partie un organisme de type {kind}.",
                         "Citez cet article dans une clause de la politique, ou retirez « en_partie ».",
+                        code="library.obligation"))
+                elif not met:
+                    problems.append(Diagnostic(
+                        where, line, obligation.id,
+                        f"Aucune règle ni clause de la politique ne cite l’article de l’obligation « {obligation.titre} », "
+                        f"qui vise en partie un organisme de type {kind} : citer {partly.par.law}, art. "
+                        f"{', '.join(partly.par.articles)} ne la remplit pas.",
+                        "Citez son article dans la clause qui la remplit, ou déclarez celle-ci dans « remplie_par ».",
                         code="library.obligation"))
             elif not obligation.organismes.excludes(kind, sector, sante_quebec) and not (met and law_binds(law, kind, sector)):
                 problems.append(Diagnostic(

@@ -67,6 +67,7 @@ class LawEntry(_Meta):
     en_partie: list[Literal["etablissement_sante", "ordre_professionnel", "autre"]] = []
     en_vigueur: dt.date | None = None  # a document dated earlier cannot cite it
     lu_le: dt.date | None = None  # the date of the consolidated text last read (« à jour au »); check warns a year on
+    modifie: list[str] = []  # an amending act: the laws it amended, whose consolidated text is read instead
     note: str = ""
 
 

@@ -38,6 +38,7 @@ SEVERITIES = {
     "organisation.law-in-force": ("avertissement", "erreur"),
     "organisation.consultation": ("avertissement", "erreur"),
     "organisation.obligation": ("avertissement", "erreur"),  # an obligation of the law its politique does not meet
+    "organisation.obligation-partielle": (None, "avertissement"),  # met in part, or with a point to check
     "organisation.law-read": ("avertissement", "avertissement"),  # a cited law read over a year before the date
     # a cited law with no reading date: no « Droit à jour au »; a draft is not told (most laws are unread)
     "organisation.law-unread": (None, "avertissement"),

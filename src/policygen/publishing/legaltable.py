@@ -8,12 +8,11 @@ that prints it in the politique's page.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from ..assembly.conformity import Row, citation, conformity, duty, met_by, section_label
+from ..assembly.conformity import STATUSES, Row, citation, conformity, duty, section_label, state, table_readings
 from ..assembly.inputs import Loaded
-from ..assembly.lawdates import current_to, reading
+from ..assembly.lawdates import LawReading, current_to, reading_lines
 from ..diagnostics import plural
 from ..library.obligations import POLITIQUE
 from ..library.schema import Library
@@ -36,13 +35,17 @@ class Table:
     organisation: str
     rows: list[Row]
     library: Library
-    read: dt.date | None = None  # the oldest recorded reading of the laws the politique cites (lois.yaml: lu_le)
-    unread: tuple[str, ...] = ()  # the laws it cites whose reading is not recorded
+    found: tuple[LawReading, ...] = ()  # what was read of each law the politique or a row cites (lois.yaml)
 
     @property
     def current_to(self) -> str:
-        """« Droit à jour au … » (the earliest reading of the laws the politique cites), or why it cannot say."""
-        return current_to(self.read, self.unread, self.library.laws)
+        """« Droit à jour au … » (the earliest reading of the laws cited), or why it cannot say."""
+        return current_to(list(self.found), self.library.laws)
+
+    @property
+    def law_lines(self) -> list[str]:
+        """One line per law: when it was read, and which of its cited articles were and were not."""
+        return reading_lines(list(self.found), self.library.laws)
 
     @property
     def complete(self) -> bool:
@@ -51,6 +54,7 @@ class Table:
     def text(self) -> str:
         out = [f"Conformité de la politique — {self.organisation} ({self.display})"]
         out.append(self.current_to)
+        out += [f"  {line}" for line in self.law_lines]
         out.append("")
         if not self.rows:
             out.append("La bibliothèque ne définit aucune obligation (data/obligations.yaml).")
@@ -59,21 +63,18 @@ class Table:
             out.append(f"- {obligation.titre} — {citation(obligation.ref, self.library)} "
                        f"({_SCOPE[obligation.portee]})")
             out.append(f"    {duty(row)}")
-            if row.status == "couverte":
-                out.append(f"    couverte par : {met_by(row)}")
-            elif row.status == "non applicable":
-                out.append(f"    non applicable : {row.reason}")
-            else:
-                out.append(f"    NON COUVERTE : {obligation.exige}")
+            out += [f"    {line}" for line in state(row)]
         out += ["", self.summary]
         return "\n".join(out)
 
     @property
     def summary(self) -> str:
-        """« Bilan : 22 obligations couvertes, 3 non applicables, 0 non couverte. »"""
-        count = {status: sum(1 for r in self.rows if r.status == status)
-                 for status in ("couverte", "non applicable", "non couverte")}
+        """« Bilan : 20 obligations couvertes, 2 couvertes en partie, 1 à vérifier, 3 non applicables,
+        0 non couverte. »"""
+        count = {status: sum(1 for r in self.rows if r.status == status) for status in STATUSES}
         return (f"Bilan : {plural(count['couverte'], 'obligation couverte', 'obligations couvertes')}, "
+                f"{plural(count['couverte en partie'], 'couverte en partie', 'couvertes en partie')}, "
+                f"{count['à vérifier']} à vérifier, "
                 f"{plural(count['non applicable'], 'non applicable')}, "
                 f"{plural(count['non couverte'], 'non couverte')}.")
 
@@ -81,9 +82,9 @@ class Table:
 def table_for(item: Loaded, politique: Document, library: Library) -> Table:
     """The table of one body, from its assembled politique (its own laws and obligations laid over `library`)."""
     layered = item.local.layered(library)
-    read, unread = reading(politique, layered.laws)
-    return Table(item.display, politique.organisation, conformity(item.organisation, politique, layered), layered,
-                 read, tuple(unread))
+    rows = conformity(item, politique, layered)
+    return Table(item.display, politique.organisation, rows, layered,
+                 tuple(table_readings(politique, rows, layered.laws)))
 
 
 def site_page(item: Loaded, documents: list[Document], library: Library, home_label: str) -> str:
@@ -103,11 +104,13 @@ def page(table: Table, home_label: str, politique: str) -> str:
         rows.append({
             "titre": t(obligation.titre), "citation": t(citation(obligation.ref, table.library)),
             "portee": _SCOPE[obligation.portee], "statut": row.status, "exige": t(obligation.exige),
-            "raison": t(row.reason), "duty": t(duty(row)),
+            "raison": t(row.reason), "duty": t(duty(row)), "etat": [t(line) for line in state(row)[1:]],
+            "premier": t(state(row)[0]),
             "meetings": [{"kind": m.kind, "id": m.id, "section": section_label(m.section),
                           "href": f"{politique}#{anchor(m.clause)}",
                           "articles": ", ".join(m.articles) if len(obligation.articles) > 1 else ""}
                          for m in row.met_by]})
     return layouts().get_template("site-conformite.html.j2").render(
         title=t(f"Conformité de la politique — {table.organisation}"), home_label=home_label,
-        current_to=t(table.current_to), summary=t(table.summary), rows=rows)
+        current_to=t(table.current_to), law_lines=[t(line) for line in table.law_lines], summary=t(table.summary),
+        rows=rows)
