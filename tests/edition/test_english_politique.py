@@ -108,10 +108,11 @@ def test_the_english_politique_is_a_translation_with_the_french_numbering_in_eve
 def test_french_names_inside_the_english_are_tagged_as_french_in_every_format(built):
     english = (built / "politique.en.html").read_text(encoding="utf-8")
     unit = '<span lang="fr-CA">Direction des communications et des affaires publiques</span>'
-    assert f"the {unit} (Communications and Public Affairs)" in english
+    # the unit's gloss once, in the identification block; its French name alone after that
+    assert english.count(f"The {unit} (Communications and Public Affairs)") == 1 and f"the {unit}," in english
     assert '<span lang="fr-CA">Office québécois de la langue française</span>' in english
-    # the file's categories of people print in the English its glossary gives (E1), never as tagged French
-    assert "physicians, dentists and pharmacists" in english and "les médecins, les dentistes" not in english
+    # the file's own categories of people are in English (its glossary)
+    assert "physicians, dentists and pharmacists" in english and "les médecins" not in english
 
     with zipfile.ZipFile(built / "politique.en.docx") as docx:
         body = docx.read("word/document.xml").decode()
@@ -202,3 +203,42 @@ def test_the_english_politique_pdf_is_pdfua1_for_page_validation_and_outloud(bui
 
 def test_the_english_politique_passes_axe(browser, built):
     _check(browser, [built / "politique.en.html"], built)
+
+
+def test_a_draft_english_page_on_the_site_says_draft_in_english(run, tmp_path):
+    """A draft's site banner is in the page's language, as its « Projet » / « Draft » mark."""
+    library = library_copy(tmp_path)
+    (library / "en" / "clauses" / "netiquette" / "plaintes.md").unlink()  # a text with no English yet: a draft
+    result = run("publish", FIXTURES / "organismes" / "clinique-en.yaml", "--out", tmp_path / "out",
+                 "--site", tmp_path / "site", "-j", "1", "--bibliotheque", library)
+    assert result.exit_code == 0, result.output
+    english = next((tmp_path / "site").glob("*/netiquette.en.html")).read_text(encoding="utf-8")
+    french = next((tmp_path / "site").glob("*/netiquette.html")).read_text(encoding="utf-8")
+    assert "Draft — this document has not been adopted" in english and "Projet —" not in english
+    assert "Projet — ce document n’est pas adopté" in french
+
+
+def test_the_files_own_measures_are_listed_in_english_in_the_english_politique(run, tmp_path):
+    """A private body's volunteers' measures, in its own French words: check asks for their English, which
+    the English politique then lists item by item."""
+    text = (FIXTURES / "organismes" / "ligne-ecoute.yaml").read_text(encoding="utf-8").rstrip("\n")
+    text += ("\n\nlangues:\n  editions: [fr, en]\n  documents_anglais: [politique]\n  fondement: organisme_prive\n"
+             "  nom_anglais: the Line\n")
+    without = tmp_path / "ligne.yaml"
+    without.write_text(text, encoding="utf-8")
+    refused = run("check", without)
+    assert refused.exit_code == 3
+    assert "Les mesures « sanctions.benevoles » n’ont pas leur anglais" in refused.output
+    given = tmp_path / "ligne-en.yaml"
+    given.write_text(text + "  glossaire:\n"
+                     "    une rencontre avec la coordination de l’écoute: a meeting with the listening coordinators\n"
+                     "    la suspension ou la fin de l’engagement bénévole: suspension or termination of the volunteer"
+                     " commitment\n", encoding="utf-8")
+    result = run("build", given, "--out", tmp_path / "out", "--format", "html", "--document", "politique",
+                 "-j", "1")
+    assert result.exit_code == 0, result.output
+    page_en = (tmp_path / "out" / "ligne-en" / "politique.en.html").read_text(encoding="utf-8")
+    # one of them is still to confirm, so the list is, as in the French
+    assert ('it may lead to <mark class="a-confirmer">a meeting with the listening coordinators or suspension or '
+            'termination of the volunteer commitment</mark><span class="mention-a-confirmer">\u00a0(to be confirmed)'
+            '</span>') in page_en

@@ -158,7 +158,7 @@ def test_the_complaints_card_gives_the_means_to_reach_the_commissioner(pages, do
 
 def test_the_politique_promises_contact_details_only_when_the_file_gives_them(pages, tmp_path):
     promise = "qualité des services, dont les coordonnées figurent à la fin de la présente politique"
-    promised = "complaints commissioner of the CIUSSS de l’Ouest-de-l’Essai, whose contact details appear at the end"
+    promised = "complaints commissioner of the institution, whose contact details appear at the end"
     assert promise in pages["politique"] and promised in pages["politique.en"]
     edit = ("    courriel: plaintes@ciusss-essai.qc.ca\n    telephone: 514 555-0142\n", "")
     output = _check(tmp_path, edit)
@@ -188,7 +188,7 @@ def test_the_duties_of_the_english_politique_read_must_or_may(pages):
     for duty in ("Staff members must obtain the authorization", "Staff members must not post any photo",
                  "staff members must exchange internal information",
                  "Every person covered:\nmust read this policy", "the person authorized to post must:\nprepare",
-                 "The person authorized to post must adopt a tone", "must make no statement about the CIUSSS"):
+                 "The person authorized to post must adopt a tone", "must make no statement about the institution"):
         assert duty in operative, duty
     # what the French now only recommends (« il est recommandé », rule lint) reads as advice
     assert "Every person covered is advised to set the privacy" in operative
@@ -226,3 +226,109 @@ def test_a_mark_to_confirm_is_read_in_english_outside_the_french_span(tmp_path):
     for span in re.findall(r'<span lang="fr-CA">(.*?)</span>', notice):
         assert "to be confirmed" not in span
     assert '</span></mark><span class="mention-a-confirmer">\u00a0(to be confirmed)</span>' in notice
+
+
+# E8, E10, E13, E14 — English statute titles and pages, the institution's codes, « the institution »
+
+
+def test_statutes_read_by_their_english_titles_and_link_to_english_pages(built, pages):
+    english = pages["politique.en"]
+    assert "under the Act to facilitate the disclosure of wrongdoings relating to public bodies (CQLR, c. D-11.1)" \
+           in english
+    assert "the Act respecting protection against reprisals related to the disclosure of wrongdoings (CQLR, c. " \
+           "P-33.01) protects" in english
+    assert "Loi sur la protection contre les représailles" not in english
+    page = (built / "politique.en.html").read_text(encoding="utf-8")
+    assert 'href="https://www.legisquebec.gouv.qc.ca/en/document/cs/C-12"' in page
+    assert 'href="https://laws-lois.justice.gc.ca/eng/acts/C-42/"' in page
+    assert "/fr/document/" not in page and "/fra/lois/" not in page
+    assert "/fr/document/lc/C-12" in pages["politique"]
+
+
+def test_the_english_politique_defines_the_institution_once_then_uses_it(pages):
+    english = pages["politique.en"]
+    body = english[english.index("1. Preamble", english.index("1. Preamble") + 1):]
+    assert ("The CIUSSS de l’Ouest-de-l’Essai keeps official accounts on the following platforms: Facebook and "
+            "LinkedIn. In this policy, the CIUSSS de l’Ouest-de-l’Essai is referred to as “the institution”.") in body
+    assert body.count("CIUSSS de l’Ouest-de-l’Essai") <= 4
+    assert body.count("the institution") + body.count("The institution") > 60
+    assert "Responsible for implementation" in english
+    # the nétiquette, a short public page, keeps the body's name
+    assert "the institution" not in pages["netiquette.en"]
+
+
+def test_the_policy_is_consistent_with_the_institutions_own_code_of_ethics(pages):
+    assert ("The policy is consistent with the code of ethics of the institution, the codes of ethics of the "
+            "professions practised there and its other policies.") in pages["politique.en"]
+
+
+# E15 / E20 — moderation hours given where the heading promises them; E19 — the nétiquette's wording
+
+
+def test_the_moderation_hours_are_given_in_both_languages(pages):
+    assert "Nous suivons nos pages du lundi au vendredi, de 8\u00a0h\u00a030 à 16\u00a0h\u00a030" in pages["netiquette"]
+    assert "We monitor our pages Monday to Friday, from 8:30 a.m. to 4:30 p.m." in pages["netiquette.en"]
+    assert "12.1 Animation et heures de modération" in pages["politique"]
+    assert "12.1 Community management and moderation hours" in pages["politique.en"]
+    assert "Comments should relate to the subject of the post" in pages["netiquette.en"]
+
+
+def test_a_heading_promises_no_hours_the_file_does_not_give(tmp_path):
+    _check(tmp_path, ("moderation:\n  jours: du lundi au vendredi\n  debut: 8 h 30\n  fin: 16 h 30\n", ""))
+    result = CliRunner().invoke(main, ["build", str(tmp_path / BODY.name), "--out", str(tmp_path / "out"),
+                                       "--format", "html", "--document", "politique", "-j", "1"], env=EPOCH)
+    assert result.exit_code == 0, result.output
+    french, english = (_text(tmp_path / "out" / SLUG / f"politique{e}.html") for e in ("", ".en"))
+    assert "12.1 Animation et modération" in french and "heures de modération" not in french
+    assert "12.1 Community management and moderation\n" in english and "moderation hours" not in english
+    section = english[english.rindex("12.1 Community"):english.rindex("12.2 ")]
+    assert section.count("not monitored") + section.count("not continuously monitored") == 1
+
+
+# E23 — « We reply in French » only as the file decides
+
+
+def test_check_asks_to_confirm_french_only_replies_on_an_english_netiquette(tmp_path):
+    output = _check(tmp_path, ("netiquette:\n  langues: [français, anglais]\n", "netiquette:\n  langues: [français]\n"))
+    assert "avertissement [organisation.phrasing] — netiquette.langues" in output
+    assert "« We reply in French. »" in output
+    assert "netiquette.langues" not in _check(tmp_path)
+
+
+# E11 — the Word table of contents in the document's language
+
+
+def test_the_english_word_file_titles_its_contents_in_english(tmp_path):
+    import zipfile
+    result = CliRunner().invoke(main, ["build", str(BODY), "--out", str(tmp_path), "--format", "docx",
+                                       "--document", "politique", "-j", "1"], env=EPOCH)
+    assert result.exit_code == 0, result.output
+    xml = {name: zipfile.ZipFile(tmp_path / SLUG / name).read("word/document.xml").decode()
+           for name in ("politique.docx", "politique.en.docx")}
+    assert ">Contents<" in xml["politique.en.docx"] and "Table des matières" not in xml["politique.en.docx"]
+    assert ">Table des matières<" in xml["politique.docx"]
+
+
+def test_a_units_gloss_is_given_once_in_the_english_politique(pages):
+    english = pages["politique.en"]
+    assert english.count("Direction des communications et des affaires publiques (Communications and Public "
+                         "Affairs)") == 1
+    assert _approval(english, "Responsible for implementation").endswith("(Communications and Public Affairs)")
+    assert english.count("Direction des communications et des affaires publiques") > 20
+
+
+# E9 — one English word for « réserve » (restraint) and for « régime » (status)
+
+
+def test_reserve_and_regime_have_one_english_word_each(pages):
+    english = pages["politique.en"]
+    assert "loyalty and restraint" in english and "bound to restraint" in english
+    assert "loyalty and discretion" not in english and "bound to discretion" not in english
+    assert not re.search(r"\bregime\b", english) and "persons in their category" not in english
+    assert "according to their status with the institution" in english
+
+
+def test_a_hidden_comment_stays_visible_to_its_author_in_both_languages(pages):
+    # platform-neutral (r3fix U7/X6): « ses amis » holds on Facebook only, and the pages are on several platforms
+    assert "Un commentaire masqué reste visible pour son auteur ;" in pages["netiquette"]
+    assert "A hidden comment remains visible to its author;" in pages["netiquette.en"]

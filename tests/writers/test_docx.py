@@ -37,6 +37,7 @@ def _styles(document):
 # What each language's documents print, written out (the writers' labels are not their own oracle).
 VERSION = {"fr-CA": "Version du ", "en-CA": "Version of "}
 PAGE_OF = {"fr-CA": " de ", "en-CA": " of "}
+DRAFT = {"Projet", "Draft"}  # a draft's mark, in the file's language
 
 
 def _with_editions(built, extension: str) -> list:
@@ -47,10 +48,12 @@ def _with_editions(built, extension: str) -> list:
 
 
 def _draft(document) -> int:
-    """1 when the file is a draft: its mark « Projet » then opens the body and every page's head; else 0."""
-    if document.core_properties.content_status != "Projet":
+    """1 when the file is a draft: its mark « Projet » (« Draft » in English) then opens the body and every
+    page's head; else 0."""
+    mark = document.core_properties.content_status
+    if mark not in DRAFT:
         return 0
-    assert (document.paragraphs[0].style.name, document.paragraphs[0].text) == ("Intense Quote", "Projet")
+    assert (document.paragraphs[0].style.name, document.paragraphs[0].text) == ("Intense Quote", mark)
     return 1
 
 
@@ -100,7 +103,8 @@ def test_pages_are_numbered_page_x_of_y(built):
             assert " PAGE " in xml and " NUMPAGES " in xml, path
             assert "Page" in footer.paragraphs[0].text and PAGE_OF[_lang(path)] in footer.paragraphs[0].text, path
         draft = _draft(word)
-        assert [p.text for p in section.header.paragraphs[:draft]] == ["Projet"] * draft, path
+        mark = word.core_properties.content_status
+        assert [p.text for p in section.header.paragraphs[:draft]] == [mark] * draft, path
         assert section.header.paragraphs[draft].text.startswith(word.core_properties.author), path
 
 

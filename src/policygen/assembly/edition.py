@@ -89,8 +89,8 @@ _LAW_TITLES = {
     "reglement-incidents": "Regulation respecting confidentiality incidents",
     "reglement-rsss": "Regulation respecting the application of certain provisions of the Act respecting health and "
                       "social services information",
-    "represailles": "Act respecting protection against reprisals related to the disclosure of wrongdoings",
     "divulgation": "Act to facilitate the disclosure of wrongdoings relating to public bodies",
+    "represailles": "Act respecting protection against reprisals related to the disclosure of wrongdoings",
     "protection-jeunesse": "Youth Protection Act",
     "sante-publique": "Public Health Act",
     "technologies": "Act to establish a legal framework for information technology",
@@ -101,6 +101,10 @@ _LAW_TITLES = {
 }
 # How English cites the statute books: CQLR for RLRQ, R.S.C. for L.R.C., S.Q. for L.Q.
 _CITATIONS = (("RLRQ", "CQLR"), ("L.R.C. (1985), ch.", "R.S.C. 1985, c."), ("L.Q.", "S.Q."))
+# The English pages of LégisQuébec (« cs » statutes, « cr » regulations) and of Justice Laws.
+_ENGLISH_PAGES = (("legisquebec.gouv.qc.ca/fr/document/lc/", "legisquebec.gouv.qc.ca/en/document/cs/"),
+                  ("legisquebec.gouv.qc.ca/fr/document/rc/", "legisquebec.gouv.qc.ca/en/document/cr/"),
+                  ("laws-lois.justice.gc.ca/fra/lois/", "laws-lois.justice.gc.ca/eng/acts/"))
 
 
 def _english_law(ident: str, law: Any) -> Any:
@@ -110,7 +114,10 @@ def _english_law(ident: str, law: Any) -> Any:
     for french, english in _CITATIONS:
         citation = citation.replace(french, english)
     title = _LAW_TITLES.get(ident) or (_french(law["title"]) if law.get("title") else law.get("title"))
-    return {**law, "citation": citation, "title": title}
+    url = law.get("url")
+    for french, english in _ENGLISH_PAGES if url else ():
+        url = url.replace(french, english)
+    return {**law, "citation": citation, "title": title, "url": url}
 
 
 # The English of the usual staff measures (orgfile.schema.Sanctions' default), item by item.
@@ -244,6 +251,10 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
                        for key in ("nom", "heures")},
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
+             # the file's own measures for volunteers and independent professionals: glossed, else tagged as French
+             "sanctions_benevoles": [_in_english(glossary, m) for m in context["sanctions"]["benevoles"] or []],
+             "sanctions_professionnels": [_in_english(glossary, m)
+                                          for m in context["sanctions"]["professionnels_independants"] or []],
              # the languages replies are written in, the first one always, the others as the file allows
              "langues": [_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]]}
     # the politique's roles and the file's own phrases (subjects, audiences, values, managers' examples)
@@ -266,6 +277,40 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
                 for key, value in context["contacts"].items()}
     laws = {key: _english_law(key, law) for key, law in context["lois"].items()}
     return {**context, "anglais": words, "contacts": contacts, "lois": laws}
+
+
+# How the English politique refers to the body after naming it once, as the French does with its
+# `appellation` (« l’établissement »): English legal drafting defines a short form and keeps to it.
+_REFERRED = {"etablissement": "institution"}
+
+
+_GLOSSED_UNIT = re.compile(f"^(the {FRENCH_OPEN}[^{FRENCH_CLOSE}]*{FRENCH_CLOSE}) \\([^)]*\\)$")
+_UNITS = ("communications", "direction", "approbation", "moderation", "securite_information")
+
+
+def _unglossed(value: Any) -> Any:
+    """A unit without its English gloss (« the Direction des communications »), its mark kept; any other
+    value as it is."""
+    match = _GLOSSED_UNIT.match(str(value)) if isinstance(value, str) else None
+    if not match:
+        return value
+    return marked(match.group(1)) if isinstance(value, Unconfirmed) else match.group(1)
+
+
+def _referred(context: dict[str, Any]) -> dict[str, Any]:
+    """The politique's context: the body named in full once (`nom_complet`), then « the institution », which
+    agrees in the singular; a body whose appellation has no English short form keeps its name. A unit's
+    gloss is given once, in the identification block (`communications_glosee`), then its French name alone."""
+    short = _REFERRED.get(fold(str(context["organisation"]["appellation"] or "")))
+    words = context["anglais"]
+    words = {**words, "communications_glosee": words["communications"],
+             **{key: _unglossed(words[key]) for key in _UNITS},
+             "approbation_conjointe": [_unglossed(r) for r in words["approbation_conjointe"]]}
+    if not short:
+        return {**context, "anglais": {**words, "nom_complet": words["nom"], "Nom_complet": words["Nom"]}}
+    return {**context, "anglais": {**words, "nom_complet": words["nom"], "Nom_complet": words["Nom"],
+                                   "nom": f"the {short}", "Nom": f"The {short}", "il": "it", "Il": "It",
+                                   "son": "its", "est": "is", "a": "has"}}
 
 
 def _needed(library: Library, document: str, context: dict[str, Any]) -> list[str]:
@@ -426,7 +471,8 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
                 "templates/en/plans/.", code="organisation.edition"))
             continue
         edition_library = _french_rules(english_library(library, english, original.kind), english, original.kind)
-        built = assemble(edition_library, original.kind, context, loaded.located, loaded.display, lang=LANG)
+        built = assemble(edition_library, original.kind, _referred(context) if original.kind == "politique" else context,
+                         loaded.located, loaded.display, lang=LANG)
         sections = tuple(dataclasses.replace(s, clauses=tuple(_english_clause(c, set(english.clauses))
                                                               for c in s.clauses)) for s in built.sections)
         notice = _notice(original, context["langues"], context["anglais"]["Nom"], context["anglais"]["personnes"])

@@ -191,6 +191,21 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
                   "élément : l’édition anglaise doit les énumérer comme le français.",
                   f"Ajoutez sous « langues: » « sanctions_anglais: » puis « {regime}: », une traduction par mesure, "
                   "dans le même ordre.")
+    if "politique" in langues.documents_anglais:
+        for regime in ("benevoles", "professionnels_independants"):
+            untranslated = [m for m in getattr(sanctions, regime) if not glossed(langues.glossaire, m)]
+            if untranslated:
+                error(("glossaire",), f"Les mesures « sanctions.{regime} » n’ont pas leur anglais : la politique "
+                      f"anglaise doit les énumérer comme le français ({', '.join(untranslated)}).",
+                      "Ajoutez sous « langues: » « glossaire: » une ligne par mesure : le texte français, « : », "
+                      "puis son anglais.")
+    if "netiquette" in langues.documents_anglais and "anglais" not in {fold(str(w)) for w in org.netiquette.langues}:
+        found.append(_at(located, display, ("langues", "documents_anglais"), "netiquette.langues",
+                         "La nétiquette anglaise dira « We reply in French. » : netiquette.langues ne nomme pas "
+                         "l’anglais, alors que la page s’adresse à des personnes d’expression anglaise.",
+                         "Si l’organisme répond aussi en anglais, ajoutez « anglais » à netiquette.langues ; sinon, "
+                         "faites confirmer ce choix (les deux éditions le disent).", "avertissement",
+                         "organisation.phrasing"))
     line = org.netiquette.ligne_aide
     if "netiquette" in langues.documents_anglais and line and line.heures and not glossed(langues.glossaire, line.heures):
         error(("glossaire",), f"Les heures de la ligne d’aide (« {line.heures} ») n’ont pas leur anglais : l’avis "

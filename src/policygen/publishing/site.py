@@ -64,7 +64,8 @@ class Organisation:
     conformity: str = ""  # the legal table's page (legaltable.site_page), linked from the register
 
 
-BANNER = "Projet — ce document n’est pas adopté ; les valeurs surlignées sont à confirmer."
+BANNER = {"fr": "Projet — ce document n’est pas adopté ; les valeurs surlignées sont à confirmer.",
+          "en": "Draft — this document has not been adopted; the highlighted values are to be confirmed."}
 
 
 def file_size(path: Path) -> str:
@@ -81,7 +82,7 @@ def _document_page(document: Document, organisation: Organisation, folder: Path,
     related = (("index.html", "Registre des documents de l’organisme"),) + tuple(
         (f"{other.kind}.html", other.title) for other in organisation.documents if other.kind != document.kind)
     page = SitePage(home="../index.html", home_label=HOME_LABEL, downloads=downloads, stylesheet="../site.css",
-                    related=related, banner=BANNER if draft else "")
+                    related=related, banner=BANNER[document.lang[:2]] if draft else "")
     return render_html(document, WriterOptions(site=page))
 
 

@@ -115,7 +115,7 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
             toc_written = True
             _page_break(docx)
             with placed.part(Part(TOC)):
-                add_toc(docx, toc, page_numbers(document))
+                add_toc(docx, toc, page_numbers(document), document.lang)
             _page_break(docx)
         first = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
         with placed.part(Part(SECTION, (section.id,))):

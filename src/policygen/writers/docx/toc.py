@@ -69,11 +69,11 @@ def _page_reference(paragraph: DocxParagraph, target: str, page: int | None) -> 
     _field_char(paragraph, "end")
 
 
-def add_toc(docx: DocxDocument, entries: list[TocEntry], pages: dict[str, int]) -> None:
+def add_toc(docx: DocxDocument, entries: list[TocEntry], pages: dict[str, int], lang: str) -> None:
     """The heading, then one linked entry per section and titled clause, with its page number,
     inside a TOC field whose result is already there. `pages` are the PDF's (writers/pdf.py), so
     Word and LibreOffice show them on opening; « Mettre à jour la table » recounts them in Word."""
-    docx.add_paragraph(labels()["toc"], style="TOC Heading")
+    docx.add_paragraph(labels(lang)["toc"], style="TOC Heading")  # « Contents » in an English edition
     lines = [(level, entry) for section in entries
              for level, entry in ((1, section), *((2, child) for child in section.children))]
     for index, (level, entry) in enumerate(lines):
