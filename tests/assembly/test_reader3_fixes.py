@@ -10,9 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
+from policygen.cli.main import main
 from policygen.library.loader import load_library
 from policygen.model.nodes import document_texts
 
@@ -76,9 +78,6 @@ def test_a_public_body_writes_french_first_and_english_only_in_addition(tmp_path
 
 
 def test_check_warns_a_public_body_that_writes_in_english_without_basis(tmp_path):
-    from click.testing import CliRunner
-
-    from policygen.cli.main import main
     path = english_ciusss(tmp_path)
     line = path.read_text(encoding="utf-8").splitlines().index("  langues_publication: [français, anglais (à confirmer)]") + 1
     result = CliRunner().invoke(main, ["check", str(path)])
@@ -121,9 +120,6 @@ def with_route(tmp_path: Path, objet: str) -> Path:
 
 
 def test_check_warns_a_commissaire_route_made_to_wait_for_the_bodys_answer(tmp_path):
-    from click.testing import CliRunner
-
-    from policygen.cli.main import main
     objet = "les services reçus, si la réponse de la Maison ne vous satisfait pas"
     path = with_route(tmp_path, objet)
     line = path.read_text(encoding="utf-8").splitlines().index(f"    - objet: {objet}") + 1
@@ -196,9 +192,6 @@ def test_measures_against_the_public_leave_nothing_to_judgment_and_ban_last(text
 
 
 def test_check_warns_a_measure_left_to_judgment_or_a_ban_outside_the_last_resort(tmp_path):
-    from click.testing import CliRunner
-
-    from policygen.cli.main import main
     text = (ROOT / "organisations/iucpq.yaml").read_text(encoding="utf-8").replace("\nsanctions:\n", (
         "\nsanctions:\n  public:\n    - le retrait du contenu jugé litigieux\n"
         "    - le retrait du privilège de membre du groupe\n"), 1)
@@ -294,9 +287,6 @@ def test_a_category_named_as_its_group_is_not_nested_under_itself(texts):
 # --- U3 (a), C10: « à confirmer » in a YAML comment is seen; in the value, it is printed -------------
 
 def test_check_sees_a_mark_left_in_a_comment(tmp_path):
-    from click.testing import CliRunner
-
-    from policygen.cli.main import main
     text = (FIXTURES / "ciusss.yaml").read_text(encoding="utf-8").replace(
         "  sante_quebec: oui\n", "  sante_quebec: oui\n  langues_publication: [français, anglais]   # (à confirmer) : aussi en anglais\n")
     text += "choix:\n  usage_personnel_au_travail: hors_heures   # choix à confirmer\n  amitie_usagers: interdite\n"
@@ -343,3 +333,13 @@ def test_iucpq_names_a_function_epicene_and_its_staff_measures_on_official_pages
     assert "le responsable des communications" not in politique
     assert "des membres des ordres énumérés à l’annexe I du Code des professions" in politique
     assert "la demande de retrait des propos jugés litigieux et leur retrait sans préavis des plateformes officielles" in politique
+
+
+# --- U10: a public body acts against defamation of the people it names, not of itself --------------
+
+def test_a_public_body_acts_against_defamation_of_people_not_of_itself(texts):
+    cisss = texts["cisss-laurentides", "politique"]
+    assert "des informations diffamatoires au sujet d’une personne visée ou d’un usager." in cisss
+    assert "diffamatoires à son sujet" not in cisss
+    assert "des informations diffamatoires à son sujet ou au sujet d’une personne visée." in texts["ocq", "politique"]
+    assert "analyse un tel contenu" in cisss and "tout contenu jugé litigieux" not in cisss

@@ -53,7 +53,7 @@ def test_personal_use_is_one_phrase_in_politique_and_fiche(bodies, slug):
     chosen = _plain(context["regles"]["usage_personnel"])
     if context["regimes"]["employeur"]:  # a rule of the employer: the staff's, in both documents
         for doc in ("politique", "fiche-synthese"):
-            assert f"à des fins personnelles {chosen}." in docs[doc], doc
+            assert f"à des fins personnelles {chosen}" in docs[doc], doc  # its mark may follow
     for choice, phrase in variants.items():
         if _plain(phrase) != chosen:
             for doc in ("politique", "fiche-synthese"):
@@ -144,13 +144,18 @@ def test_distress_notice_and_access_requests(bodies, slug):
     netiquette = docs["netiquette"]
     for number in ("911", "811", "9-8-8"):
         assert number in netiquette, number
-    law = ("Loi sur la protection des renseignements personnels dans le secteur privé (RLRQ, c. P-39.1)"
-           if context["organisation"]["secteur"] == "prive" else "Loi sur l’accès aux documents des organismes publics et sur la protection des renseignements personnels (RLRQ, c. A-2.1)")
+    # Under P-39.1 a person has access to the information about them (art. 27 and 28), under to documents
+    # (the law by its full title).
+    private = context["organisation"]["secteur"] == "prive"
+    law = ("vous pouvez consulter les renseignements personnels qui vous concernent et les faire corriger "
+           "(RLRQ, c. P-39.1, art. 27 et 28)" if private else "vous pouvez y demander accès selon la Loi sur l’accès aux "
+           "documents des organismes publics et sur la protection des renseignements personnels (RLRQ, c. A-2.1)")
     holder = "Santé Québec" if context["organisation"]["sante_quebec"] else ""
-    assert f"sont conservés par {holder}" in netiquette and "vous pouvez y demander accès selon la" in netiquette
+    assert f"sont conservés par {holder}" in netiquette
     assert law in netiquette
     if context["organisation"]["type"] == "ordre_professionnel":
-        assert "contrôle de l’exercice de la profession, la Loi sur l’accès aux documents des organismes publics" in netiquette
+        assert ("contrôle de l’exercice de la profession, y demander accès selon la Loi sur l’accès aux documents des "
+                "organismes publics") in netiquette
     privacy = context["contacts"]["protection_renseignements"].get("politique_web")
     if privacy:
         assert "Notre politique de confidentialité" in netiquette and "dit comment nous traitons" in netiquette
