@@ -43,7 +43,8 @@ def _headings(page: str) -> dict[str, str]:
     ("ciusss", "24 obligations couvertes, 4 couvertes en partie, 1 à vérifier, 4 non applicables, 0 non couverte", 0),
     ("institut", "23 obligations couvertes, 4 couvertes en partie, 0 à vérifier, 6 non applicables, 0 non couverte", 0),
     # an ordre: art. 63.4 met by no clause that speaks of a privacy policy; C. prof. art. 87 contradicted
-    ("ordre-inhalotherapie", "19 obligations couvertes, 4 couvertes en partie, 0 à vérifier, 8 non applicables, "
+    # loyalty (C.c.Q. arts. 2085, 2088) is covered since the ordre's « employé » definition is gone (r3legal)
+    ("ordre-inhalotherapie", "20 obligations couvertes, 3 couvertes en partie, 0 à vérifier, 8 non applicables, "
      "2 non couvertes", 1),
     ("clinique", "15 obligations couvertes, 2 couvertes en partie, 0 à vérifier, 16 non applicables, 0 non couverte", 0),
     ("ligne-ecoute", "15 obligations couvertes, 2 couvertes en partie, 0 à vérifier, 16 non applicables, "
