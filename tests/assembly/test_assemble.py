@@ -72,7 +72,7 @@ def test_empty_value_needed_by_a_clause_names_the_field(fixture_library, org_fil
         make_document(fixture_library, path)
     [problem] = info.value.diagnostics
     assert problem.field == "contacts.protection_renseignements.courriel"
-    assert problem.line == 29  # the section that lacks it (after the commissioner's telephone, r3en2 E4)
+    assert problem.line == 29  # the section that lacks it
     assert problem.message == "Ce champ est vide, mais la clause « Joindre la personne responsable » en a besoin."
 
 

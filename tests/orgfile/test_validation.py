@@ -41,7 +41,7 @@ def test_every_problem_is_reported_at_once_with_its_line(org_file):
     assert [(p.line, p.field) for p in problems] == [
         (6, "organisation.type"),
         (25, "contacts.communications.courriel"),
-        (33, "revision.en_vigueur"),
+        (34, "revision.en_vigueur"),
     ]
     assert "Valeurs permises : « etablissement_sante », « ordre_professionnel » ou « autre »" in problems[0].message
     assert problems[0].hint == "Vouliez-vous dire « etablissement_sante » ?"
@@ -53,7 +53,7 @@ def test_missing_required_field(org_file):
     [problem] = errors(org_file({"  numero: POL-ESSAI-1\n": ""}))
     assert problem.field == "revision.numero"
     assert problem.message == "Ce champ est obligatoire et il est absent."
-    assert problem.line == 31  # the « revision: » section that lacks it
+    assert problem.line == 32  # the « revision: » section that lacks it
 
 
 def test_french_yes_no_and_hours(org_file):
