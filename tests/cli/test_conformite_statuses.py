@@ -78,12 +78,13 @@ def test_o1_the_word_comments_of_the_review_edition_follow():
 def test_o2_the_ordres_power_over_its_members_is_not_met_while_a_rule_puts_a_new_duty_on_them(ocq):
     row = _row(ocq, "Pouvoir de l’ordre sur ses membres")
     assert _status(row).startswith("NON COUVERTE : contredite par "), row
-    assert re.search(r"règle incident-membres \(section 11\.4\)", row), row
+    # incident-membres is now a reminder resting on C. prof. art. 60.4 (r3legal); parler-au-nom still binds members
+    assert re.search(r"règle parler-au-nom \(section 7\.2\)", row), row
     assert "ni le Code des professions ni le code de déontologie" in row
     # the lawyer sees every member-facing duty the table checked, and what founds each
     examined = next(line for line in row.splitlines() if "devoirs des membres examinés : " in line)
     assert "règle confidentialite (section 7.7) : rappelle RLRQ, c. C-12, RLRQ, c. CCQ-1991" in examined
-    assert "règle incident-membres (section 11.4) : sans fondement" in examined
+    assert "règle parler-au-nom (section 7.2) : sans fondement" in examined
 
 
 def test_o2_the_row_follows_the_rulebook_once_each_members_duty_rests_on_the_code():
@@ -93,7 +94,7 @@ def test_o2_the_row_follows_the_rulebook_once_each_members_duty_rests_on_the_cod
     row = next(r for r in conformity(item, politique, library) if r.obligation.id == "professions-pouvoir-ordre")
     assert row.status == "non couverte"
     named = re.findall(r"règle (\S+) \(", row.missing[0])
-    assert "incident-membres" in named
+    assert "parler-au-nom" in named
     rules = dict(library.rules)
     for rule_id in named:  # as if each rested on the code de déontologie (or the C. prof.)
         meta = rules[rule_id].meta
@@ -214,9 +215,10 @@ def test_c7_a_public_body_that_publishes_in_english_has_a_row_for_the_charte_de_
 
 
 def test_o5_loyalty_is_met_in_part_while_the_politique_counts_contractors_as_employees(cisss, ocq):
+    # the ordre's definition that counted contractors as employees is gone (r3legal): the row is met
     row = _row(ocq, "Loyauté et discrétion du salarié")
-    assert _status(row).startswith("couverte en partie par : "), row
-    assert "« salariée ou contractuelle »" in row
+    assert _status(row).startswith("couverte par : "), row
+    assert "« salariée ou contractuelle »" not in row
     assert _status(_row(cisss, "Loyauté et discrétion du salarié")).startswith("couverte par : ")
 
 
