@@ -42,7 +42,9 @@ def test_an_incident_is_about_information_the_body_holds(texts, slug):
 
 def test_the_harmful_content_rule_ends_its_enumeration(texts):
     """A-M2: « …de la Fondation, d'une personne visée ; » lacked its last term."""
-    assert "la dignité de la Fondation, d’une personne visée ou de toute autre personne ; une critique" in texts["osbl", "politique"]
+    # a body has a reputation, a person a dignity (r3fix T6/X7)
+    assert ("à la réputation de la Fondation, ou à la réputation, à la vie privée ou à la dignité d’une personne visée "
+            "ou de toute autre personne ; une critique") in texts["osbl", "politique"]
     assert "sur des contenus liés à son travail ou à sa profession" in texts["osbl", "politique"]
 
 
@@ -69,19 +71,22 @@ def test_the_privacy_officers_delegation_is_written(texts):
 
 @pytest.mark.parametrize("slug", PATHS)
 def test_the_netiquette_access_paragraph_gives_the_persons_own_right(texts, slug):
-    """A-M13: under P-39.1 only the person concerned has access; the Loi sur l'accès by its full title."""
+    """A-M13: under P-39.1 only the person concerned has access (arts. 27-28, r3fix R4); the Loi sur l'accès by
+    its full title."""
     netiquette = texts[slug, "netiquette"]
-    assert "vous pouvez y demander accès selon la " in netiquette
+    assert ("vous pouvez y demander accès selon la " in netiquette
+            or "vous pouvez consulter les renseignements personnels qui vous concernent" in netiquette)
     assert "faire l’objet d’une demande d’accès" not in netiquette
     assert "la Loi sur l’accès (RLRQ" not in netiquette
 
 
 @pytest.mark.parametrize("slug", ["ocq", "ordre-inhalotherapie"])
 def test_an_ordre_never_calls_the_people_its_members_serve_clients(texts, slug):
-    """B-X3: the files say « patients »; the text says « les personnes qu'il sert »."""
+    """B-X3: the files say « patients », and the text says so (r3fix I2); « les personnes qu'il sert » when a file
+    names no one."""
     politique = texts[slug, "politique"]
     assert "ses clients" not in politique
-    assert "la relation de confiance avec les personnes qu’il sert" in politique
+    assert "la relation de confiance avec ses patients" in politique
 
 
 def test_a_non_profits_administrators_answer_to_the_civil_code(texts):

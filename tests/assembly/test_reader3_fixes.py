@@ -140,17 +140,19 @@ def test_a_private_bodys_netiquette_grants_access_to_ones_own_information(texts)
     assert "demande d’accès selon la Loi sur la protection des renseignements personnels dans le secteur privé" not in clinique
     # An ordre: documents on the control of the profession under, one's own information otherwise.
     ocq = texts["ocq", "netiquette"]
-    assert expected + " ou, s’ils portent sur le contrôle de l’exercice de la profession, faire une demande d’accès selon la Loi sur l’accès" in ocq
-    # A public body keeps the access to documents.
-    assert "ils peuvent faire l’objet d’une demande d’accès selon la Loi sur l’accès" in texts["cisss-laurentides", "netiquette"]
+    assert (expected + " ou, s’ils portent sur le contrôle de l’exercice de la profession, y demander accès selon la "
+            "Loi sur l’accès aux documents des organismes publics") in ocq
+    # A public body keeps the access to documents (the law by its full title, r3legal A-M13).
+    assert ("vous pouvez y demander accès selon la Loi sur l’accès aux documents des organismes publics"
+            in texts["cisss-laurentides", "netiquette"])
 
 
 # --- O1: an ordre's consultants are not its employees (no employer's measures reach them) ---------
 
 def test_an_ordres_employees_are_bound_by_a_contract_of_employment_not_of_services(texts):
+    # The definition that made a contractor an « employé » is gone (r3legal: the word is defined nowhere else).
     politique = texts["ocq", "politique"]
-    assert ("employé : toute personne liée à l’Ordre par un contrat de travail ; la personne liée à l’Ordre par un "
-            "contrat de services n’en est pas une ;") in politique
+    assert "employé : toute personne" not in politique
     assert "qu’elle soit salariée ou contractuelle" not in politique
 
 
@@ -163,7 +165,8 @@ def test_an_ordres_mission_ends_its_sentence_and_names_what_it_combats(texts):
     assert "préserver la confiance envers ces professions (à confirmer). Nul ne peut porter le titre" in otstcfq
     assert ("Nul ne peut porter le titre de travailleuse sociale, de travailleur social, de thérapeute conjugale et "
             "familiale ou de thérapeute conjugal et familial au Québec sans être membre de l’Ordre ;") in otstcfq
-    assert "combat l’usurpation du titre et l’exercice illégal des activités réservées à ses membres." in otstcfq
+    assert ("combat l’usurpation du titre et, le cas échéant, l’exercice illégal des activités réservées à ses "
+            "membres.") in otstcfq
     assert "l’exercice illégal de la profession" not in otstcfq
     # Chiropractic is an exclusive practice: the formula stays; « en » has its antecedent.
     assert "sa mission est la suivante : protéger le public en veillant" in ocq

@@ -59,7 +59,7 @@ def test_the_notice_leaves_no_french_phrase_and_cites_the_directive_as_adopted(p
     access = _notice(pages["cisss-laurentides/netiquette"])
     assert "programme d’accès" not in access
     for notice in (reconnu, access):
-        assert "(Charter of the French language, s. 29.15)" in notice and "adopted on" in notice and "last reviewed" not in notice
+        assert "(same Charter, s. 29.15)" in notice and "adopted on" in notice and "last reviewed" not in notice
 
 
 def test_the_staff_fiche_says_it_is_an_internal_document(pages):
@@ -118,6 +118,6 @@ def test_statutes_institutions_and_impersonation(pages):
     for text in pages.values():
         assert "RLRQ" not in text and "identity theft" not in text
     assert "(CQLR, c. A-2.1)" in pages["cisss-laurentides/netiquette"]
-    assert "(CQLR, c. P-39.1)" in pages["clinique-en/netiquette"]
+    assert "(CQLR, c. P-39.1, ss. 27 and 28)" in pages["clinique-en/netiquette"]
     assert "Santé Québec (the CISSS des Laurentides is one of its institutions)" in pages["cisss-laurentides/netiquette"]
-    assert "impersonation, the use of several accounts" in pages["clinique-en/netiquette"]
+    assert "impersonation, using several accounts" in pages["clinique-en/netiquette"]

@@ -147,7 +147,9 @@ def test_roles_and_phrases_of_the_file_read_in_english_or_tagged_french(tmp_path
     editorial = " ".join(sections["regles-officielles"]["text"].split())
     assert "must relate to one of the following subjects: la vie des installations or research." in editorial
     assert '<span lang="fr-CA">la vie des installations</span>' in page
-    assert "They must write in French or English" in editorial
+    # French always; English only in addition, as the Charter allows (r3fix U3)
+    assert "They must write in French, in clear language" in editorial
+    assert "They may add a version in English, never on its own" in editorial
     assert "reported directly to the Direction des communications et des affaires publiques, at " \
            "communications@ciusss-essai.qc.ca, weekdays, 8:30 a.m. to 4:30 p.m." in procedures
 

@@ -72,7 +72,7 @@ def test_netiquette_emergency_notice_for_health_bodies(built, slug):
     assert "ne les surveille en tout temps" in urgence
     assert built[slug]["netiquette"].sections[0].id == "urgence"  # the nétiquette opens with it
     plaintes = section(built[slug]["netiquette"], "plaintes")
-    assert "politique de confidentialité" in plaintes and "vous pouvez y demander accès selon la" in plaintes
+    assert "politique de confidentialité" in plaintes and "y demander accès selon la" in plaintes
 
 
 @pytest.mark.parametrize("slug", ETABLISSEMENTS)

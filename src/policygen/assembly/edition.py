@@ -70,8 +70,8 @@ _PERSONAL_USE = {
     "hors_lieux": "outside working hours, away from the workplace and on a personal device",
     "permis": "at work as elsewhere, in moderation and without harming your tasks or the security of "
               "information systems",
-    # the file does not choose: the French says « in keeping with the employer's rules » (termes.yaml)
-    "non_precise": "in keeping with the employer’s rules on working time and work equipment",
+    # the file does not choose: the French says « within the employer's rules » (termes.yaml)
+    "non_precise": "within the employer’s rules on working time and work equipment",
 }
 
 
@@ -87,6 +87,8 @@ _LAW_TITLES = {
     "gouvernance": "Act respecting the governance of the health and social services system",
     "renseignements-sante": "Act respecting health and social services information",
     "reglement-incidents": "Regulation respecting confidentiality incidents",
+    "reglement-rsss": "Regulation respecting the application of certain provisions of the Act respecting health and "
+                      "social services information",
     "divulgation": "Act to facilitate the disclosure of wrongdoings relating to public bodies",
     "represailles": "Act respecting protection against reprisals related to the disclosure of wrongdoings",
     "protection-jeunesse": "Youth Protection Act",
@@ -253,7 +255,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "sanctions_benevoles": [_in_english(glossary, m) for m in context["sanctions"]["benevoles"] or []],
              "sanctions_professionnels": [_in_english(glossary, m)
                                           for m in context["sanctions"]["professionnels_independants"] or []],
-             "langues": english_list([_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]])}
+             # the languages replies are written in, the first one always, the others as the file allows
+             "langues": [_LANGUAGES.get(fold(str(w)), str(w)) for w in context["netiquette"]["langues"]]}
     # the politique's roles and the file's own phrases (subjects, audiences, values, managers' examples)
     roles, editorial = context["roles"], context["ligne_editoriale"]
     words |= {"direction": _role(glossary, roles["communications"]["direction"]),
@@ -374,15 +377,18 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str, audience
     directive: list[Inline] = []
     if langues["directive"]:
         titre, date, author = (langues["directive"][k] for k in ("titre", "date", "auteur"))
-        directive = [Text(f" Directive applied ({CHARTER}, s. 29.15): “"), _foreign(titre), Text("”"),
-                     *((Text(" (author: "), _foreign(author), Text(")")) if author else ()),
+        # the basis has just named the Charter, except a private body's
+        charter = CHARTER if langues["fondement"] == "organisme_prive" else "same Charter"
+        directive = [Text(f" Directive applied ({charter}, s. 29.15): “"), _foreign(titre), Text("”"),
+                     # an author the title already names (« Directive du ministère… ») is not repeated
+                     *((Text(" (author: "), _foreign(author), Text(")"))
+                       if author and fold(str(author)) not in fold(str(titre)) else ()),
                      Text(", adopted on "), _value(date, english_date(date)), Text(".")]
     href = f"{original.kind}.html"
     blocks = tuple(map(_english_block, (
         Note((Paragraph((Strong((Text(NOTICE + "."),)),)),
               Paragraph((Text("This document translates the French original, “"), Foreign((Text(original.title),)),
-                         Text("”, of the same version and date. Where the two versions differ, the French version "
-                              "prevails. "),
+                         Text("”, of the same version and date. "),  # the line above says the French prevails
                          Link(href, (Text("Read the French original"),)), Text(".")),))),
         Paragraph((Strong((Text(STAFF_ELIGIBILITY if staff else ELIGIBILITY),)),)),  # a heading would skip a level
         Paragraph((*_basis(langues, org_name, staff, audience), *directive,
