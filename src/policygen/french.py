@@ -232,8 +232,10 @@ def practice(profession: Name | None) -> str:
         return "la pratique professionnelle"
     if profession.bare.lower().startswith("profession "):
         return "la pratique " + profession.bare.split(" ", 1)[1]
-    # « en » before each discipline of two joined by « et la » (« en travail social et en thérapie … »).
-    return "la pratique professionnelle en " + " et en ".join(re.split(r" et (?:la |le |les |l’|l')", profession.bare))
+    # « en » before each discipline of a coordinated name (« en travail social et en thérapie … »).
+    parts = _conjuncts(profession.text)
+    disciplines = [Name.parse(part).bare for part in parts[::2]] if len(parts) > 1 else [profession.bare]
+    return "la pratique professionnelle en " + " et en ".join(disciplines)
 
 
 _FEMININE_ENDINGS = (("eux", "euse"), ("if", "ive"), ("el", "elle"), ("ien", "ienne"), ("on", "onne"),

@@ -178,7 +178,7 @@ def test_a_private_clinic_without_article(tmp_path):
     assert "de Kinetika" in built and "du Kinetika" not in built and "la Kinetika" not in built
     assert "adressez la vôtre au Service à la clientèle de Kinetika" in built
     assert "langues_publication:\n    - français\n    - anglais" in text and "promotion_services: oui" in text
-    assert "Elle écrit en français ou en anglais" in built
+    assert "Elle écrit en français, dans une langue claire, accessible à tous les publics. Une version en anglais peut s’y ajouter." in built
     assert "font connaître ses services, y compris ceux qu’elle offre contre paiement" in built
     assert "une personne de la clientèle" in built and "personnes desservies" not in built
 

@@ -22,7 +22,7 @@ def test_an_english_document_is_numbered_and_labelled_in_english():
     assert [s.label for s in english.sections] == ["1. Rules", "Appendix 1: Definitions"]
     assert english.version_line == "Version of April 1, 2018"
     unconfirmed = label(dataclasses.replace(english, date_to_confirm=True))
-    assert unconfirmed.version_line == "Version of April 1, 2018\u00a0(to be confirmed)"
+    assert (unconfirmed.version_line, unconfirmed.version_mark) == ("Version of April 1, 2018", "\u00a0(to be confirmed)")
 
 
 def test_a_french_document_keeps_its_french_labels():

@@ -35,11 +35,19 @@ def test_the_fiche_is_two_pages_in_the_pdf(built):
         assert len(PdfReader(str(path)).pages) == 2, path
 
 
+def _netiquettes(built: Path, extension: str) -> list[Path]:
+    """The nétiquettes and their English editions (« netiquette.en »)."""
+    return sorted(built.glob(f"*/netiquette.{extension}")) + sorted(built.glob(f"*/netiquette.en.{extension}"))
+
+
 def test_the_emergency_notice_is_on_the_first_page_of_the_netiquette(built):
-    for path in _kind(built, "pdf", "netiquette"):
+    pages = _netiquettes(built, "pdf")
+    assert any(p.stem == "netiquette.en" for p in pages)  # the English edition the shipped CISSS publishes
+    for path in pages:
         first = PdfReader(str(path)).pages[0].extract_text()
         flat = re.sub(r"\s+", " ", first)
-        assert "ne sont pas un service d’urgence" in flat and "911" in flat and "811" in flat and "9-8-8" in flat, path
+        words = "not an emergency service" if path.stem.endswith(".en") else "ne sont pas un service d’urgence"
+        assert words in flat and "911" in flat and "811" in flat and "9-8-8" in flat, path
 
 
 def _bottom_of(browser, path: Path, selector: str) -> float:
@@ -55,8 +63,8 @@ def _bottom_of(browser, path: Path, selector: str) -> float:
 
 
 def test_the_emergency_notice_is_in_the_first_phone_screen(built, site, browser):
-    pages = _kind(built, "html", "netiquette") + sorted(site.glob("*/netiquette.html"))
-    assert len(pages) == 2 * len(_kind(built, "pdf", "netiquette"))
+    pages = _netiquettes(built, "html") + sorted(site.glob("*/netiquette.html")) + sorted(site.glob("*/netiquette.en.html"))
+    assert len(pages) == 2 * len(_netiquettes(built, "pdf"))
     for path in pages:
         assert _bottom_of(browser, path, ".note") <= FIRST_SCREEN, path
 
