@@ -476,10 +476,8 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
         sections = tuple(dataclasses.replace(s, clauses=tuple(_english_clause(c, set(english.clauses))
                                                               for c in s.clauses)) for s in built.sections)
         notice = _notice(original, context["langues"], context["anglais"]["Nom"], context["anglais"]["personnes"])
-        # what to do in an emergency stays the first thing a reader sees, on a phone too; the notice follows it
-        first = sections[:1] if sections and sections[0].id == "urgence" else ()
         editions.append(dataclasses.replace(
-            built, kind=edition_kind(original.kind), sections=(*first, notice, *sections[len(first):]),
+            built, kind=edition_kind(original.kind), sections=(notice, *sections),
             keywords=("social media", built.short_title, loaded.organisation.organisation.nom_court),
             alternates=(("fr-CA", f"{original.kind}.html"),)))
     if problems:
