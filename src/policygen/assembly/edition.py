@@ -26,7 +26,8 @@ from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Docum
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
-from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, category_in_english, glossed, names_unit
+from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, category_in_english, glossed, names_unit, \
+    without_article
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -180,11 +181,7 @@ def _category(glossary: dict[str, Any], french: Any) -> Any:
 
 def _bare(french: Any) -> Any:
     """An official French name without its French article (« la Direction … » -> « Direction … »)."""
-    text = str(french)
-    for article in ("la ", "le ", "les ", "l’", "l'"):
-        if text.lower().startswith(article):
-            text = text[len(article):]
-            break
+    text = without_article(str(french))
     return marked(text) if isinstance(french, Unconfirmed) else text
 
 

@@ -74,18 +74,24 @@ class Langues(Strict):
         return ENGLISH in self.editions
 
 
+_ARTICLES = ("la ", "le ", "les ", "l’", "l'")
+
+
+def without_article(text: str) -> str:
+    """French words without their leading article, in their own case (« la Direction … » -> « Direction … »)."""
+    return next((text[len(a):] for a in _ARTICLES if text.lower().startswith(a)), text)
+
+
 def _unarticled(words: Any) -> str:
     """French words folded, without a leading article (« La recherche » -> « recherche »)."""
-    folded = fold(str(words)).lower()
-    return next((folded[len(a):] for a in ("la ", "le ", "les ", "l’", "l'") if folded.startswith(a)), folded)
+    return without_article(fold(str(words)).lower())
 
 
 def names_unit(french: Any) -> bool:
     """Whether a role of the file names a unit (« la Direction des communications »: capitalised after its
     article), which English keeps by its French name, or an office holder (« la directrice générale »), whose
     title English gives in English."""
-    text = str(french)
-    return text[next((len(a) for a in ("la ", "le ", "les ", "l’", "l'") if text.lower().startswith(a)), 0):][:1].isupper()
+    return without_article(str(french))[:1].isupper()
 
 
 def glossed(glossary: dict[str, str], french: Any) -> str | None:

@@ -51,9 +51,9 @@ def _filled(heights: list[tuple[str, float]], first_page: float, page: float, co
         piece, height = queue.pop(0)
         if height > room and (pages[-1][-1] or room < page):
             # an empty column (a box too tall for the first page's) takes the first piece of the box
-            whole_box = piece[1] == 0 and not any(p[0] == piece[0] for p, _ in queue)
+            # a box is cut once at most: the rest of a cut box (piece[1] > 0) is never cut again
             cut = (_cut(piece, height, room, page, units)
-                   if columns > 1 and (not pages[-1][-1] or eager and whole_box) else None)
+                   if columns > 1 and (not pages[-1][-1] or eager and piece[1] == 0) else None)
             if cut is not None:
                 pages[-1][-1].append(cut[0])
                 piece, height = cut[1]
