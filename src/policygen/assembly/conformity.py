@@ -216,9 +216,12 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
 
 def table_readings(politique: Document, rows: list[Row], laws: dict) -> list[LawReading]:
     """What was read of each law the politique cites or a row of its table rests on (a « non applicable »
-    is a reading of the law too; a row without articles leaves its law unread: « articles à trouver »)."""
+    is a reading of the law too; a row without articles leaves its law unread: « articles à trouver », unless
+    it does not apply, which rests on no article: a choice of the file, a kind of body)."""
     cited = cited_articles(politique)
     for row in rows:
+        if row.status == "non applicable" and not row.obligation.articles:
+            continue
         cited.setdefault(row.obligation.loi, set()).update(row.obligation.articles or {TO_FIND})
     return readings(cited, laws)
 
