@@ -185,8 +185,11 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
         scope = f"applicable en partie : {partly.motif}" if partly and partly.binds(body.type) else ""
         met: dict[tuple[str, str], Meeting] = {}
         restricted: dict[tuple[str, str], Meeting] = {}
+        # a row with no article is met by any citation of its law, unless the lawyer names what meets it: a
+        # law cited for another of its duties (G-1.021 for the complaints) does not meet this one
+        by_citation = bool(obligation.articles) or not obligation.remplie_par
         for clause, number in clauses:
-            for kind, ident, ref in citations(clause, library, body.type, body.secteur):
+            for kind, ident, ref in citations(clause, library, body.type, body.secteur) if by_citation else ():
                 if cites(ref, obligation.ref):
                     articles = tuple(a for a in obligation.articles if a in ref.articles)
                     met.setdefault((kind, ident), Meeting(kind, ident, number, articles, clause.id))

@@ -133,7 +133,7 @@ class Obligation(_Meta):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
     titre: str = Field(min_length=1)
     loi: str
-    articles: list[str] = []  # none: any citation of the law meets it
+    articles: list[str] = []  # none: any citation of the law meets it, unless `remplie_par` names what does
     organismes: Bodies = Bodies()
     exige: str = Field(min_length=1)  # what it requires, in one sentence
     debiteur: str = Field(min_length=1)  # who owes it, and whom the rules meeting it must bind
