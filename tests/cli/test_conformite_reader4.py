@@ -209,3 +209,24 @@ def test_o1_k4_an_ordre_and_a_business_have_their_own_confidentiality_policy_row
     assert "texte non lu : l’art. 8.2" in row
     public = _row(clinique, "Politique de confidentialité d’une collecte par un moyen technologique (organisme public)")
     assert "pas encore" not in public and "(secteur privé)" in public
+
+
+def test_o6_an_ordres_consent_rows_both_ask_who_consents_under_14():
+    ordre = _table(BODIES / "ordre-inhalotherapie.yaml")
+    for heading in ("Consentement à l’usage d’un renseignement personnel (organisme public)",
+                    "Consentement à l’usage d’un renseignement personnel (secteur privé)"):
+        row = _row(ordre, heading)
+        assert re.search(r"moins de 14 ans", row.split("manque : ", 1)[-1]), row
+
+
+def test_the_register_page_shows_an_unsettled_row_with_its_reason_and_a_respected_right_as_such():
+    from policygen.publishing.legaltable import page, table_for
+    library = load_library()
+    [item], _ = load_all([BODIES / "clinique.yaml"], library)
+    [politique] = documents_for(item, library, ["politique"])
+    table = table_for(item, politique, library)
+    html = page(table, "Accueil", "politique.html").replace("\u202f", " ").replace("\u00a0", " ")
+    row = re.search(r'<tr class="statut-à-examiner">.*?</tr>', html, re.S).group(0)
+    assert "La loi vise les organismes de son art. 4" in row and '<span class="statut">à examiner</span>' in row
+    assert '<span class="statut">respectée (à ne pas contredire)</span>' in html
+    assert "5 à examiner" in table.summary and "7 respectées (à ne pas contredire)" in table.summary
