@@ -206,7 +206,9 @@ def test_the_rows_the_legal_reader_missed_are_on_the_table_beside_their_companio
     headings = [line for line in ciusss.splitlines() if line.startswith("- ")]
     order = [next(i for i, h in enumerate(headings) if needle in h) for needle in (
         "RLRQ, c. C-12, art. 3 ", "RLRQ, c. C-12, art. 9.1 ", "RLRQ, c. CCQ-1991, art. 1457 ", "RLRQ, c. C-1.1, art. 22 ")]
-    assert order[1] == order[0] + 1 and order[3] == order[2] + 1, headings
+    # C-1.1 art. 22 right after the Code civil's rows, its last the directors' (appended, reader4-table E-5)
+    last_ccq = max(i for i, h in enumerate(headings) if "RLRQ, c. CCQ-1991" in h)
+    assert order[1] == order[0] + 1 and order[3] == last_ccq + 1 and order[2] < last_ccq, headings
     assert ("respectée (à ne pas contredire) par : clause politique.fondements.charte (section 5.1)"
             in _row(ciusss, "Exercice des libertés"))
     assert "clause politique.moderation.non-responsabilite" in _row(ciusss, "Contenus de tiers conservés")

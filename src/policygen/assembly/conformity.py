@@ -168,7 +168,9 @@ def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None
 
 
 def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Row]:
-    """One row per obligation of `library`, in the file's order, for this body's assembled `politique`."""
+    """One row per obligation of `library`, for this body's assembled `politique`: in the file's order, a law's
+    rows together (in the order of each law's first row), so that a row appended at the end of the file joins its
+    law's and the annex numbers each law's rows as one list."""
     body = loaded.organisation.organisation
     clauses = list(printed(politique))
     where = {clause.id: clause for clause, _ in clauses}
@@ -214,7 +216,8 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
                           "à vérifier" if states else "couverte")
         rows.append(Row(obligation, status, scope, tuple(met.values()), tuple(m for _, m in failed),
                         tuple(restricted.values()), tuple(examined), debtor))
-    return rows
+    first = {law: i for i, law in reversed(list(enumerate(row.obligation.loi for row in rows)))}
+    return sorted(rows, key=lambda row: first[row.obligation.loi])  # stable: the file's order within a law
 
 
 def table_readings(politique: Document, rows: list[Row], laws: dict) -> list[LawReading]:
