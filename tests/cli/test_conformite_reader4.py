@@ -17,6 +17,7 @@ from policygen.assembly.conformity import conformity, uncovered
 from policygen.assembly.inputs import load_all
 from policygen.cli.main import main
 from policygen.library.loader import load_library
+from test_conformite_statuses import _row, _status
 
 BODIES = Path(__file__).parent.parent / "fixtures" / "organismes"
 SHIPPED = Path(__file__).parent.parent.parent / "organisations"
@@ -27,16 +28,6 @@ def _table(path: Path) -> str:
     result = CliRunner().invoke(main, ["conformite", str(path)], env=ENV)
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def _row(output: str, heading: str) -> str:
-    start = output.index(f"- {heading}")
-    end = output.find("\n- ", start + 1)
-    return output[start:end if end >= 0 else len(output)]
-
-
-def _status(row: str) -> str:
-    return row.split("\n")[2].strip()
 
 
 @pytest.fixture(scope="module")
