@@ -221,3 +221,20 @@ def test_the_register_page_shows_an_unsettled_row_with_its_reason_and_a_respecte
     assert "La loi vise les organismes de son art. 4" in row and '<span class="statut">à examiner</span>' in row
     assert '<span class="statut">respectée (à ne pas contredire)</span>' in html
     assert "5 à examiner" in table.summary and "7 respectées (à ne pas contredire)" in table.summary
+
+
+def test_t7_an_obligation_whose_debtor_is_anyone_cannot_be_restricted_to_some_bodies():
+    import yaml
+
+    from policygen.library.obligations import ObligationFile, lint_obligations
+    from policygen.resources import TEMPLATES
+    library = load_library()
+    shipped = ObligationFile.model_validate(yaml.safe_load((TEMPLATES / "data" / "obligations.yaml").read_text("utf-8")))
+    assert not lint_obligations(library, shipped, {}, Path("obligations.yaml"))
+    # the row the reader read: « quiconque » owes it, yet it bound the public sector only
+    planted = [o.model_copy(update={"organismes": o.organismes.model_copy(update={"secteurs": ["public"]})})
+               if o.id == "represailles" else o for o in shipped.obligations]
+    problems = lint_obligations(library, shipped.model_copy(update={"obligations": planted}), {"represailles": 9},
+                                Path("obligations.yaml"))
+    assert [(p.line, p.field, p.code) for p in problems] == [(9, "represailles: organismes", "library.obligation")]
+    assert "lie « quiconque »" in problems[0].message and "« non applicable »" in problems[0].message

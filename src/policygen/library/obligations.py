@@ -35,6 +35,7 @@ SECTORS: tuple[Sector, ...] = ("public", "prive")
 _TYPE_NAMES = {"etablissement_sante": "les établissements de santé", "ordre_professionnel": "les ordres professionnels",
                "autre": "les organismes d’un autre type"}
 _SECTOR_NAMES = {"public": "le secteur public", "prive": "le secteur privé"}
+ANYONE = ("quiconque", "toute personne")  # a debtor who binds every body: no row may say « non applicable »
 
 
 class _Meta(BaseModel):
@@ -247,6 +248,15 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
                                 "Nommez une règle de regles.yaml ou une clause de la politique.",
                                 code="library.obligation")
                      for ident in (*obligation.remplie_par, *obligation.restreinte_par) if ident not in printable]
+        bodies = obligation.organismes
+        if obligation.debiteur.casefold().startswith(ANYONE) and (bodies.types or bodies.secteurs
+                                                                  or bodies.sante_quebec is not None):
+            problems.append(Diagnostic(
+                where, line, f"{obligation.id}: organismes",
+                f"L’obligation « {obligation.titre} » lie « {obligation.debiteur.split(',')[0].split(' ;')[0]} », "
+                "mais ne vise que certains organismes : le tableau la dirait « non applicable » à un organisme que "
+                "son débiteur lie.", "Retirez la restriction des organismes visés, ou nommez le débiteur exact.",
+                code="library.obligation"))
         partly = obligation.organismes.en_partie
         met_partly = partly is not None and any(cites(ref, partly.par) for ref in politique)
         for kind, sector, sante_quebec in body_kinds():
