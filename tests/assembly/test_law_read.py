@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -20,6 +21,7 @@ from policygen.resources import TEMPLATES
 from policygen.writers.html import render_html
 
 LATE = {"  en_vigueur: 2025-03-01": "  en_vigueur: 2026-03-01"}
+BODIES = Path(__file__).parent.parent / "fixtures" / "organismes"
 
 
 def invoke(*args):
@@ -91,7 +93,7 @@ def test_conformite_says_the_law_is_current_to_no_date_while_a_cited_law_is_unre
     assert "RLRQ, c. C-12" in line and "RLRQ, c. R-22.1 ;" not in line + " ;"  # was read
     # then one line per law: what was read, on which date, and what was not (T2)
     assert "\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 6, 108, 110" in output
-    assert "\n  RLRQ, c. C-12 : non lu (art. 3, " in output
+    assert "\n  RLRQ, c. C-12 : non lu (art. 2, 3, " in output
 
 
 def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cited_law_was_read(
@@ -106,11 +108,17 @@ def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cite
     assert list(rows)[-1] == "Droit à jour au"
     assert "Droit à jour" not in render_html(netiquette)  # no identification block to carry it
     output = invoke("conformite", "--bibliotheque", root, org_file()).output
-    # the table also rests on its rows: one whose articles are still to find leaves its law unread (G-1.021)
+    # the table also rests on its rows, but a row that does not apply to this body (not one of Santé Québec) and
+    # names no article rests on no article: it leaves its law read (G-1.021, reader4-table)
+    assert "Droit à jour au 30 novembre 2026 : la plus ancienne lecture" in output
+    assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, cité sans article)." in output
+    assert "  RLRQ, c. C-12 : lu le 30 novembre 2026 (art. 2, 3, " in output
+    # a row that applies and whose articles are still to find leaves its law unread (an establishment of Santé Québec)
+    establishment = invoke("conformite", "--bibliotheque", root, BODIES / "ciusss.yaml").output
     assert ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas "
-            "consignée pour RLRQ, c. G-1.021.\n") in output
-    assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, cité sans article) ; non lu (articles à trouver)." in output
-    assert "  RLRQ, c. C-12 : lu le 30 novembre 2026 (art. 3, " in output
+            "consignée pour RLRQ, c. G-1.021") in establishment
+    assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, cité sans article) ; non lu (articles à trouver)." \
+        in establishment
     final = invoke("check", "--final", "--bibliotheque", root, org_file())
     assert "organisation.law-unread" not in final.output
 

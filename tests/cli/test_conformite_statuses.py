@@ -131,7 +131,7 @@ def test_o2_the_ordres_power_over_its_members_is_not_met_while_a_rule_puts_a_new
     # as shipped: each members' rule recalls a law that binds them, or keeps to the ordre's name, pages and
     # mandates (portee: tribunes, the rule lint's own test), or is the ordre's own rule of who answers
     row = _row(ocq, "Pouvoir de l’ordre sur ses membres")
-    assert _status(row).startswith("couverte par : "), row
+    assert _status(row).startswith("respectée (à ne pas contredire) par : "), row
     examined = next(line for line in row.splitlines() if "devoirs des membres examinés : " in line)
     assert "règle confidentialite (section 7.7) : rappelle RLRQ, c. C-12, RLRQ, c. CCQ-1991" in examined
     for rule in ("parler-au-nom (section 7.2)", "logo (section 9.10)"):
@@ -172,8 +172,8 @@ def test_t4_c4_a_row_whose_articles_are_still_to_find_is_never_covered(cisss):
     row = _row(cisss, "Santé Québec, employeur et organisme public ; examen des plaintes (articles à trouver)")
     assert _status(row).startswith("à vérifier par : "), row
     assert "à vérifier : articles à trouver" in row
-    assert re.search(r"Bilan : \d+ obligations couvertes, \d+ couvertes en partie, \d+ à vérifier, 4 non "
-                     r"applicables, 0 non couverte\.", cisss)
+    assert re.search(r"Bilan : \d+ obligations couvertes, \d+ respectées \(à ne pas contredire\), \d+ couvertes en "
+                     r"partie, \d+ à vérifier, \d+ à examiner, 11 non applicables, 0 non couverte\.", cisss)
 
 
 def test_c2_c5_a_meeting_resting_on_a_value_still_to_confirm_is_to_check(cisss, tmp_path):
@@ -273,7 +273,7 @@ def test_c7_a_public_body_that_publishes_in_english_has_a_row_for_the_charte_de_
     assert "(langues.precision)" in row and "(langues.directive)" in row
     assert "  RLRQ, c. C-11 : lu le 7 décembre 2026 (art. 22.3, 29.15)." in cisss
     confirmed = _row(_table("", Path(__file__).parent.parent / "fixtures" / "organismes" / "ciusss.yaml"), heading)
-    assert _status(confirmed).startswith("couverte par : "), confirmed
+    assert _status(confirmed).startswith("respectée (à ne pas contredire) par : "), confirmed
     assert _status(_row(ocq, heading)).startswith("non applicable : ")
 
 

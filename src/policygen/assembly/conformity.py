@@ -9,9 +9,10 @@ them. An obligation that binds the body in part only (`en_partie`) is met the sa
 way, never by a mere citation of the provision that applies it; the row says so.
 The row is then « couverte », « couverte en partie » or « à vérifier » (what the
 lawyer's checks find missing: `verifications`; an obligation whose articles are
-still to find is never « couverte »), or « non couverte » (nothing meets it, or,
-for C. prof. art. 87, a printed rule puts on members a duty with no basis in the
-law that binds them).
+still to find, or whose text was not read, is never « couverte »), or « non couverte »
+(nothing meets it, or, for C. prof. art. 87, a printed rule puts on members a duty
+with no basis in the law that binds them). « à examiner » is not « non applicable »:
+whether the obligation binds this kind of body is not settled (`a_examiner`).
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from ..model.typography import typeset
 from .inputs import Loaded
 from .lawdates import TO_FIND, LawReading, cited_articles, current_to, reading_lines, readings
 
-Status = Literal["couverte", "couverte en partie", "à vérifier", "non couverte", "non applicable"]
-STATUSES: tuple[Status, ...] = ("couverte", "couverte en partie", "à vérifier", "non couverte", "non applicable")
+Status = Literal["couverte", "couverte en partie", "à vérifier", "à examiner", "non couverte", "non applicable"]
+STATUSES: tuple[Status, ...] = ("couverte", "couverte en partie", "à vérifier", "à examiner", "non couverte",
+                                "non applicable")
+RESPECTED = "respectée"  # how the table words « couverte » for a right not to contradict: not contradicted
 DUTIES = ("doit", "ne doit pas")  # the forces of a rule that puts a duty on whom it binds
 NO_ARTICLE = ("articles à trouver : la loi ne fonde l’obligation que par des articles que personne n’a encore "
               "lus ; le contentieux les trouve et les lit avant de la dire couverte")
@@ -51,7 +54,7 @@ class Meeting:
 class Row:
     obligation: Obligation
     status: Status
-    reason: str = ""  # why it does not apply, or « applicable en partie : … » (the provision that applies it)
+    reason: str = ""  # why it does not apply (or may not: « à examiner »), or « applicable en partie : … »
     met_by: tuple[Meeting, ...] = ()
     missing: tuple[str, ...] = ()  # what keeps it from « couverte », as the lawyer reads it
     restricted_by: tuple[Meeting, ...] = ()  # the printed rules and clauses that restrict the right
@@ -138,8 +141,36 @@ def _member_duties(obligation: Obligation, rules: dict[str, tuple[Clause, str]],
     return examined, unfounded
 
 
+def _field(loaded: Loaded, path: str) -> object:
+    """The value of an organisation-file field (« choix.promotion_services »), None when absent."""
+    value: object = loaded.organisation
+    for part in path.split("."):
+        value = getattr(value, part, None)
+    return value
+
+
+def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None, str]:
+    """(« non applicable » or « à examiner », why) when the obligation does not plainly bind this body; (None,
+    « ») when it does."""
+    body = loaded.organisation.organisation
+    regimes = {p.regime for p in loaded.organisation.personnes_visees}
+    reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec), regimes)
+    if reason:
+        unsettled = obligation.organismes.unexamined(body.type, body.secteur)
+        return ("à examiner", unsettled) if unsettled else ("non applicable", reason)
+    if obligation.edition_anglaise and not loaded.organisation.langues.documents_anglais:
+        return "non applicable", "L’organisme ne publie aucun document en anglais (langues.documents_anglais)."
+    condition = obligation.si
+    if condition and not ((condition.champ and _field(loaded, condition.champ))
+                          or set(condition.regimes) & regimes):
+        return "non applicable", condition.motif
+    return None, ""
+
+
 def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Row]:
-    """One row per obligation of `library`, in the file's order, for this body's assembled `politique`."""
+    """One row per obligation of `library`, for this body's assembled `politique`: in the file's order, a law's
+    rows together (in the order of each law's first row), so that a row appended at the end of the file joins its
+    law's and the annex numbers each law's rows as one list."""
     body = loaded.organisation.organisation
     clauses = list(printed(politique))
     where = {clause.id: clause for clause, _ in clauses}
@@ -147,19 +178,20 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
              if use.id in library.rules}
     rows = []
     for obligation in library.obligations:
-        reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec))
-        if not reason and obligation.edition_anglaise and not loaded.organisation.langues.documents_anglais:
-            reason = "L’organisme ne publie aucun document en anglais (langues.documents_anglais)."
+        unbound, reason = applicability(obligation, loaded)
         debtor = obligation.debiteurs.get(body.type, "")
-        if reason:
-            rows.append(Row(obligation, "non applicable", reason, debtor=debtor))
+        if unbound:
+            rows.append(Row(obligation, unbound, reason, debtor=debtor))
             continue
         partly = obligation.organismes.en_partie
         scope = f"applicable en partie : {partly.motif}" if partly and partly.binds(body.type) else ""
         met: dict[tuple[str, str], Meeting] = {}
         restricted: dict[tuple[str, str], Meeting] = {}
+        # a row with no article is met by any citation of its law, unless the lawyer names what meets it: a
+        # law cited for another of its duties (G-1.021 for the complaints) does not meet this one
+        by_citation = bool(obligation.articles) or not obligation.remplie_par
         for clause, number in clauses:
-            for kind, ident, ref in citations(clause, library, body.type, body.secteur):
+            for kind, ident, ref in citations(clause, library, body.type, body.secteur) if by_citation else ():
                 if cites(ref, obligation.ref):
                     articles = tuple(a for a in obligation.articles if a in ref.articles)
                     met.setdefault((kind, ident), Meeting(kind, ident, number, articles, clause.id))
@@ -172,6 +204,8 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
         failed = _checks(obligation, met, where, rules, loaded, library) if met else []
         if not obligation.articles and met:
             failed.append(("à vérifier", NO_ARTICLE))
+        elif obligation.texte_non_lu and met:
+            failed.append(("à vérifier", f"texte non lu : {obligation.texte_non_lu}"))
         examined, contradicted = _member_duties(obligation, rules, loaded, library)
         if contradicted:
             failed.insert(0, ("non couverte", "contredite par " + ", ".join(contradicted) + ", qui imposent aux "
@@ -182,14 +216,18 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
                           "à vérifier" if states else "couverte")
         rows.append(Row(obligation, status, scope, tuple(met.values()), tuple(m for _, m in failed),
                         tuple(restricted.values()), tuple(examined), debtor))
-    return rows
+    first = {law: i for i, law in reversed(list(enumerate(row.obligation.loi for row in rows)))}
+    return sorted(rows, key=lambda row: first[row.obligation.loi])  # stable: the file's order within a law
 
 
 def table_readings(politique: Document, rows: list[Row], laws: dict) -> list[LawReading]:
     """What was read of each law the politique cites or a row of its table rests on (a « non applicable »
-    is a reading of the law too; a row without articles leaves its law unread: « articles à trouver »)."""
+    is a reading of the law too; a row without articles leaves its law unread: « articles à trouver », unless
+    it does not apply, which rests on no article: a choice of the file, a kind of body)."""
     cited = cited_articles(politique)
     for row in rows:
+        if row.status == "non applicable" and not row.obligation.articles:
+            continue
         cited.setdefault(row.obligation.loi, set()).update(row.obligation.articles or {TO_FIND})
     return readings(cited, laws)
 
@@ -219,11 +257,13 @@ def uncovered(loaded: Loaded, documents: list[Document], library: Library) -> li
                     "Rétablissez une clause ou une règle qui cite cet article (voir « policygen conformite "
                     f"{loaded.display} »), ou faites approuver l’écart par le contentieux.",
                     severity="avertissement", code="organisation.obligation"))
-            elif row.status in ("couverte en partie", "à vérifier"):
-                how = "en partie" if row.status == "couverte en partie" else "sous réserve d’une vérification"
+            elif row.status in ("couverte en partie", "à vérifier", "à examiner"):
+                how = {"couverte en partie": "remplit {} en partie", "à vérifier": "remplit {} sous réserve d’une "
+                       "vérification", "à examiner": "est peut-être tenue par {}, ce que le contentieux examine"}
                 found.append(Diagnostic(
                     loaded.display, line, "organisation.type",
-                    f"La politique remplit {named} {how} : {' ; '.join(row.missing)}.",
+                    f"La politique {how[row.status].format(named)} : "
+                    f"{' ; '.join(row.missing) or row.reason.rstrip('.')}.",
                     f"Complétez la politique ou faites vérifier ce point par le contentieux (voir « policygen "
                     f"conformite {loaded.display} »).", severity="avertissement", code="organisation.obligation-partielle"))
     return found
@@ -244,7 +284,8 @@ def duty(row: Row) -> str:
     """« exige : … ; qui en répond : … », then « applicable en partie : … » when it binds the body in part."""
     debtor = row.debtor or row.obligation.debiteur
     text = f"exige : {row.obligation.exige.rstrip('.')} ; qui en répond : {debtor.rstrip('.')}."
-    return text + (f" {row.reason[:1].upper()}{row.reason[1:]}." if row.status != "non applicable" and row.reason
+    return text + (f" {row.reason[:1].upper()}{row.reason[1:]}." if row.status not in ("non applicable", "à examiner")
+                   and row.reason
                    else "")
 
 
@@ -259,17 +300,24 @@ def met_by(row: Row) -> str:
     return _meetings(row.met_by, len(row.obligation.articles) > 1)
 
 
+def label(row: Row) -> str:
+    """The row's status as a reader takes it: a right not to contradict is « respectée », not « couverte »."""
+    if row.status == "couverte" and row.obligation.portee == "non_contradiction":
+        return f"{RESPECTED} (à ne pas contredire)"
+    return row.status
+
+
 def state(row: Row) -> list[str]:
     """The row's status as the table says it, one line each: what meets it, what is missing, and, for a
     right not to contradict, the printed rules and clauses that restrict it (the lawyer checks each)."""
     missing = " ; ".join(row.missing)
-    if row.status == "non applicable":
-        return [f"non applicable : {row.reason}"]
+    if row.status in ("non applicable", "à examiner"):
+        return [f"{row.status} : {row.reason}"]
     if row.status == "non couverte":
         lines = [f"NON COUVERTE : {missing or row.obligation.exige}"]
         lines += [f"y répondent sans la remplir : {met_by(row)}"] if row.met_by else []
     else:
-        lines = [f"{row.status} par : {met_by(row)}"] + ([f"à vérifier : {missing}" if row.status == "à vérifier"
+        lines = [f"{label(row)} par : {met_by(row)}"] + ([f"à vérifier : {missing}" if row.status == "à vérifier"
                                                          else f"manque : {missing}"] if missing else [])
     if row.restricted_by:
         lines.append(f"limites à justifier (art. 9.1 de la Charte) : {_meetings(row.restricted_by, False)}")

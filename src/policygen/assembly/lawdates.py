@@ -108,7 +108,7 @@ def reading_lines(found: list[LawReading], laws: dict[str, dict[str, Any]]) -> l
             lines.append(f"{citation} : loi modificative, sans texte consolidé ; on lit les lois qu’elle a modifiées ("
                          + " ; ".join(laws.get(law, {}).get("citation", law) for law in r.amends) + ").")
             continue
-        read = f"lu le {long_date(r.date)} ({_articles(r.read)})" if r.date else ""
+        read = f"lu le {long_date(r.date)}" + (f" ({_articles(r.read)})" if r.read else "") if r.date else ""
         unread = f"non lu ({_articles(r.unread)})" if r.unread else ""
         lines.append(f"{citation} : {' ; '.join(part for part in (read, unread) if part)}.")
     return lines

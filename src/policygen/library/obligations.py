@@ -35,6 +35,7 @@ SECTORS: tuple[Sector, ...] = ("public", "prive")
 _TYPE_NAMES = {"etablissement_sante": "les établissements de santé", "ordre_professionnel": "les ordres professionnels",
                "autre": "les organismes d’un autre type"}
 _SECTOR_NAMES = {"public": "le secteur public", "prive": "le secteur privé"}
+ANYONE = ("quiconque", "toute personne")  # a debtor who binds every body: no row may say « non applicable »
 
 
 class _Meta(BaseModel):
@@ -62,14 +63,22 @@ class Bodies(_Meta):
     en_partie: Partly | None = None
     # Why a body of this type or sector is not bound, as a lawyer words it (rather than « vise seulement … »).
     motifs: dict[str, str] = {}
+    # A body of another type is bound too when its file names persons of these regimes: the duties of an
+    # ordre's members bind them wherever they practise (a private clinic's physicians).
+    par_regimes: list[Regime] = []
+    # A type or sector whose being bound the lawyer has not settled (an article unread, agreements to see):
+    # the row is « à examiner » with this reason, never « non applicable ».
+    a_examiner: dict[str, str] = {}
 
-    def excludes(self, kind: str, sector: str, sante_quebec: bool) -> str:
-        """Why a body of this kind is not bound (« » when it is), as a lawyer reads it."""
+    def excludes(self, kind: str, sector: str, sante_quebec: bool, regimes: set[str] | None = None) -> str:
+        """Why a body of this kind is not bound (« » when it is), as a lawyer reads it; `regimes` are those its
+        file names (None: any, as the library's lint assumes)."""
         if self.en_partie and self.en_partie.binds(kind):
             return ""
         if self.secteurs and sector not in self.secteurs and sector in self.motifs:
             return self.motifs[sector]  # the lawyer's reason for the sector comes first (P-39.1 and a public body)
-        if self.types and kind not in self.types:
+        through = bool(self.par_regimes) and (regimes is None or bool(set(self.par_regimes) & regimes))
+        if self.types and kind not in self.types and not through:
             return self.motifs.get(kind) or f"L’obligation vise seulement {' et '.join(_TYPE_NAMES[t] for t in self.types)}."
         if self.secteurs and sector not in self.secteurs:
             return self.motifs.get(sector) or f"L’obligation vise seulement {' et '.join(_SECTOR_NAMES[s] for s in self.secteurs)}."
@@ -78,6 +87,20 @@ class Bodies(_Meta):
         if self.sante_quebec is False and sante_quebec:
             return "L’obligation ne vise pas les établissements de Santé Québec."
         return ""
+
+    def unexamined(self, kind: str, sector: str) -> str:
+        """Why it is not settled whether a body this obligation does not plainly bind is bound (« » when the
+        lawyer has settled it)."""
+        return self.a_examiner.get(kind) or self.a_examiner.get(sector) or ""
+
+
+class Condition(_Meta):
+    """An obligation that binds only a body whose file says so: a choice (`champ`, as choix.promotion_services)
+    or persons of one of these `regimes` among those it names; `motif` says why it does not apply otherwise."""
+
+    champ: str = ""
+    regimes: list[Regime] = []
+    motif: str = Field(min_length=1)
 
 
 class Check(_Meta):
@@ -111,7 +134,7 @@ class Obligation(_Meta):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
     titre: str = Field(min_length=1)
     loi: str
-    articles: list[str] = []  # none: any citation of the law meets it
+    articles: list[str] = []  # none: any citation of the law meets it, unless `remplie_par` names what does
     organismes: Bodies = Bodies()
     exige: str = Field(min_length=1)  # what it requires, in one sentence
     debiteur: str = Field(min_length=1)  # who owes it, and whom the rules meeting it must bind
@@ -124,6 +147,10 @@ class Obligation(_Meta):
     restreinte_par: list[str] = []
     devoirs_des_membres: MemberDuties | None = None
     edition_anglaise: bool = False  # binds only a body that publishes an English edition (langues.documents_anglais)
+    si: Condition | None = None  # binds only a body whose file makes this choice or names these persons
+    # The article's consolidated text was not read (what was not, and why): the row is never « couverte »,
+    # at best « à vérifier », whatever meets it.
+    texte_non_lu: str = ""
 
     @property
     def ref(self) -> LegalRef:
@@ -221,6 +248,15 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
                                 "Nommez une règle de regles.yaml ou une clause de la politique.",
                                 code="library.obligation")
                      for ident in (*obligation.remplie_par, *obligation.restreinte_par) if ident not in printable]
+        bodies = obligation.organismes
+        if obligation.debiteur.casefold().startswith(ANYONE) and (bodies.types or bodies.secteurs
+                                                                  or bodies.sante_quebec is not None):
+            problems.append(Diagnostic(
+                where, line, f"{obligation.id}: organismes",
+                f"L’obligation « {obligation.titre} » lie « {obligation.debiteur.split(',')[0].split(' ;')[0]} », "
+                "mais ne vise que certains organismes : le tableau la dirait « non applicable » à un organisme que "
+                "son débiteur lie.", "Retirez la restriction des organismes visés, ou nommez le débiteur exact.",
+                code="library.obligation"))
         partly = obligation.organismes.en_partie
         met_partly = partly is not None and any(cites(ref, partly.par) for ref in politique)
         for kind, sector, sante_quebec in body_kinds():

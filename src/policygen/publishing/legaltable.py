@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..assembly.conformity import STATUSES, Row, citation, conformity, duty, section_label, state, table_readings
+from ..assembly.conformity import (STATUSES, Row, citation, conformity, duty, label, section_label, state,
+                                   table_readings)
 from ..assembly.inputs import Loaded
 from ..assembly.lawdates import LawReading, current_to, reading_lines
 from ..diagnostics import plural
@@ -69,12 +70,14 @@ class Table:
 
     @property
     def summary(self) -> str:
-        """« Bilan : 20 obligations couvertes, 2 couvertes en partie, 1 à vérifier, 3 non applicables,
-        0 non couverte. »"""
+        """« Bilan : 12 obligations couvertes, 8 respectées (à ne pas contredire), 2 couvertes en partie,
+        1 à vérifier, 1 à examiner, 3 non applicables, 0 non couverte. »"""
         count = {status: sum(1 for r in self.rows if r.status == status) for status in STATUSES}
-        return (f"Bilan : {plural(count['couverte'], 'obligation couverte', 'obligations couvertes')}, "
+        respected = sum(1 for r in self.rows if label(r) != r.status)
+        return (f"Bilan : {plural(count['couverte'] - respected, 'obligation couverte', 'obligations couvertes')}, "
+                f"{plural(respected, 'respectée', 'respectées')} (à ne pas contredire), "
                 f"{plural(count['couverte en partie'], 'couverte en partie', 'couvertes en partie')}, "
-                f"{count['à vérifier']} à vérifier, "
+                f"{count['à vérifier']} à vérifier, {count['à examiner']} à examiner, "
                 f"{plural(count['non applicable'], 'non applicable')}, "
                 f"{plural(count['non couverte'], 'non couverte')}.")
 
@@ -103,7 +106,7 @@ def page(table: Table, home_label: str, politique: str) -> str:
         obligation = row.obligation
         rows.append({
             "titre": t(obligation.titre), "citation": t(citation(obligation.ref, table.library)),
-            "portee": _SCOPE[obligation.portee], "statut": row.status, "exige": t(obligation.exige),
+            "portee": _SCOPE[obligation.portee], "statut": row.status, "libelle": label(row), "exige": t(obligation.exige),
             "raison": t(row.reason), "duty": t(duty(row)), "etat": [t(line) for line in state(row)[1:]],
             "premier": t(state(row)[0]),
             "meetings": [{"kind": m.kind, "id": m.id, "section": section_label(m.section),
