@@ -14,7 +14,7 @@ from conftest import BODIES, ORGANISATIONS
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
-from policygen.model.nodes import document_texts
+from policygen.model.nodes import block_texts, document_texts
 
 NEW_USERS = [Path(__file__).resolve().parents[1] / "orgfile" / "corps" / f"{slug}.yaml"
              for slug in ("urgences-sante", "rpa-opalia")]
@@ -109,3 +109,17 @@ def test_the_fiche_names_the_banned_messaging_apps_the_politique_bans(short):
 def test_an_ordres_members_are_not_told_which_tools_to_share_with(short):
     politique = _text(short["ordre-inhalotherapie"]["politique"])
     assert "les autres personnes visées, sauf les inhalothérapeutes, n’y font pas circuler" in politique
+
+
+def test_a_sector_help_line_follows_811_and_988_and_is_not_the_bodys_own(short):
+    """Note 3 (issue 19, C1): the residence points to the province's elder-abuse line; the notice
+    gives it after 811 and 9-8-8, as a list item of its own, and the residence's volunteers do not
+    become its listeners."""
+    documents = short["rpa-opalia"]
+    notice = documents["netiquette"].sections[0]
+    items = [_plain_item for c in notice.clauses for b in c.blocks for _plain_item in block_texts(b)]
+    lines = [i for i, text in enumerate(items) if "811" in text or "9-8-8" in text or "Maltraitance" in text]
+    assert len(lines) == 3 and "Maltraitance" in items[lines[-1]]
+    assert "Pour parler à une intervenante ou un intervenant de la Ligne Aide Maltraitance Adultes Aînés, appelez le " \
+           "1 888 489-2287, tous les jours, de 8 h à 20 h (à confirmer)." in _text(documents["netiquette"])
+    assert "bénévole" not in _text(documents["fiche-synthese"]).split("n’acceptez")[0].rsplit(".", 1)[-1]
