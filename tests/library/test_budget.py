@@ -46,3 +46,10 @@ def test_the_count_takes_the_longer_branch_and_the_rules_a_clause_prints():
     assert fixed_words("{{ 'un deux' if a else 'trois' }} {% for x in y %}quatre{% endfor %}", library, "netiquette") == 3
     blocking = library.rules["blocage"].meta.rendering("netiquette")
     assert fixed_words("{{ regle('blocage') }}", library, "netiquette") == len(blocking.split()) > 5
+
+
+def test_in_a_loop_every_branch_counts():
+    """Each pass of a loop may take another branch: the emergency notice's lines are all counted."""
+    library = load_library()
+    assert fixed_words("{% for x in y %}{% if x == 1 %}un deux{% else %}trois{% endif %}{% endfor %}",
+                       library, "netiquette") == 3

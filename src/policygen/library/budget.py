@@ -8,7 +8,8 @@ limit: a new clause or a longer rule cannot silently push the longest bodies ove
 
 The count is an upper bound: each clause that may enter the document counts, whatever its
 condition; where a template branches (`if`, `a if c else b`), the longer branch counts; a
-loop's body counts once; `regle('…')` counts the rule's rendering for that document.
+loop's body counts once, every branch in it (each pass may take another); `regle('…')` counts
+the rule's rendering for that document.
 """
 
 from __future__ import annotations
@@ -25,17 +26,22 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _count(node: nodes.Node, library: Library, document: str) -> int:
-    """The most literal words `node` can print."""
+def _count(node: nodes.Node, library: Library, document: str, loop: bool = False) -> int:
+    """The most literal words `node` can print (`loop`: inside a loop, where branches add up)."""
+    def count(child: nodes.Node) -> int:
+        return _count(child, library, document, loop or isinstance(node, nodes.For))
+
     if isinstance(node, nodes.TemplateData):
         return _words(node.data)
     if isinstance(node, nodes.Const):
         return _words(node.value) if isinstance(node.value, str) else 0
     if isinstance(node, nodes.If):
-        branches = [node.body, *[branch.body for branch in node.elif_], node.else_]
-        return max(sum(_count(child, library, document) for child in branch) for branch in branches)
+        branches = [sum(count(child) for child in branch)
+                    for branch in (node.body, *[branch.body for branch in node.elif_], node.else_)]
+        return sum(branches) if loop else max(branches)
     if isinstance(node, nodes.CondExpr):
-        return max(_count(node.expr1, library, document), _count(node.expr2, library, document) if node.expr2 else 0)
+        branches = [count(node.expr1), count(node.expr2) if node.expr2 else 0]
+        return sum(branches) if loop else max(branches)
     if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == RULE_FUNCTION:
         rule = next((library.rules.get(a.value) for a in node.args if isinstance(a, nodes.Const)), None)
         if rule is None or document not in rule.meta.textes:
@@ -46,8 +52,8 @@ def _count(node: nodes.Node, library: Library, document: str) -> int:
     if isinstance(node, nodes.Assign):
         return 0  # a `set`: counted where it is printed, if at all (never twice)
     if isinstance(node, nodes.Filter) and node.name in ("lien", "comme"):
-        return _count(node.node, library, document)  # a label the library writes, not its link or the file's word
-    return sum(_count(child, library, document) for child in node.iter_child_nodes())
+        return count(node.node)  # a label the library writes, not its link or the file's word
+    return sum(count(child) for child in node.iter_child_nodes())
 
 
 def fixed_words(template: str, library: Library, document: str) -> int:
