@@ -82,6 +82,7 @@ CODES = {
     "library.outline": "a document has no outline",
     "library.rule": "a clause prints a rule that is unknown, lacks its document's voice, or does not bind its readers",
     "library.list": "a list item in a clause or rule swallows the next one",
+    "library.budget": "the library's own words in a short document exceed the budget its outline sets",
     "library.obligation": "the obligations file disagrees with lois.yaml or with what rules and clauses cite",
     "render.missing": "a clause needs a value the organisation file leaves empty",
     "render.template": "a clause template fails while rendering",

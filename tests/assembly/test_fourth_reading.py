@@ -36,7 +36,7 @@ def test_an_incident_is_about_information_the_body_holds(texts, slug):
     politique, fiche = texts[slug, "politique"], texts[slug, "fiche-synthese"]
     assert "Publier sans droit un renseignement personnel que détient " in politique
     assert "relève plutôt du Code civil du Québec (art. 35 et 36) et se signale comme un contenu inapproprié" in politique
-    assert "Un renseignement personnel que détient " in fiche and "a été publié sans droit ? C’est un incident" in fiche
+    assert "Un renseignement personnel que détient " in fiche and "a été publié sans droit ? Déclarez cet incident de confidentialité" in fiche
     assert "la photo ou la voix d’une personne —" not in politique
 
 

@@ -90,7 +90,7 @@ def test_an_ordres_consultants_and_trainees_answer_to_their_contract(texts):
     politique = texts["ocq", "politique"]
     assert "y compris les consultants, les étudiants et les stagiaires" not in politique
     assert "les consultants, liés à l’Ordre par un contrat de services ;" in politique
-    assert ("Pour les professionnels qui exercent sans lien d’emploi, un manquement est traité selon "
+    assert ("Pour les personnes qui exercent sans lien d’emploi, un manquement est traité selon "
             "l’entente qui les lie à l’Ordre (contrat de services ou convention d’exercice)") in politique
     assert "Pour les étudiants et les stagiaires, un manquement est traité selon la convention de stage" in politique
 
@@ -117,7 +117,7 @@ def test_the_friendship_ban_binds_a_help_lines_volunteer_listeners(texts):
     politique, fiche = texts["ligne-ecoute", "politique"], texts["ligne-ecoute", "fiche-synthese"]
     assert "Il est interdit au personnel, aux bénévoles et aux stagiaires d’entretenir" in politique
     assert "Ces liens compromettraient la confidentialité et l’anonymat de l’écoute." in politique
-    assert "Si vous faites partie du personnel, êtes bénévole ou êtes en stage, n’acceptez" in fiche
+    assert "Membre du personnel, bénévole ou stagiaire, n’acceptez" in fiche
 
 
 @pytest.mark.parametrize("slug", ["clinique", "coop-vallee"])

@@ -63,7 +63,7 @@ def test_college_members_are_not_employees(texts):
     assert "n’est tenu qu’au respect de la nétiquette" in politique
     fiche = texts["college", "fiche-synthese", "html"]
     assert "s’applique au personnel, aux membres du conseil d’administration et des comités et aux médecins" in fiche
-    assert "Si vous faites partie du personnel, votre devoir de loyauté envers le Collège" in fiche
+    assert "Membre du personnel, vous devez loyauté au Collège" in fiche
     netiquette = texts["college", "netiquette", "html"]
     assert "non de défendre nos membres : une demande d’enquête sur l’un d’eux s’adresse à la Direction des enquêtes" \
         in netiquette and "pratique professionnelle en médecine" in netiquette
@@ -92,7 +92,7 @@ def test_an_establishment_serving_the_population_names_it(texts):
     # Only where the politique speaks of the former law in its own terms.
     assert text.count("usagers") == text.count("respect des droits des usagers (art. 3)")
     # Physicians and volunteers answer to their own processes, not to the employer's measures.
-    assert "Pour les professionnels qui exercent sans lien d’emploi et les bénévoles, " \
+    assert "Pour les personnes qui exercent sans lien d’emploi et les bénévoles, " \
            "un manquement est traité selon les processus propres à leur statut" in text
 
 

@@ -61,7 +61,7 @@ def test_santé_québec_is_named_employer_and_public_body_only_where_it_is(docs,
         assert len(re.findall(r"en vertu d’une délégation (?:de pouvoirs )?de Santé Québec", politique)) == 1
         assert "code d’éthique et les politiques de Santé Québec" in politique
         assert "Au sein de Santé Québec, organisme public auquel s’applique la Loi sur l’accès" in politique
-        assert "envers Santé Québec, votre employeur" in fiche
+        assert "vous devez loyauté à Santé Québec, votre employeur" in fiche
     else:
         assert "Santé Québec, répond" not in politique and "délégation de pouvoirs" not in politique
         assert "à titre d’employeur, répond du préjudice" in politique
@@ -76,7 +76,7 @@ def test_a_confidentiality_incident_goes_first_to_the_privacy_officer_in_both_do
     officer = (f"immédiatement à la personne responsable de la protection des renseignements personnels "
                f"({courriel.group(1)}{mention})")
     assert f"le déclare {officer}" in politique.replace("\u00a0", " ")
-    assert f"déclarez-le {officer}" in fiche.replace("\u00a0", " ")
+    assert f"Déclarez cet incident de confidentialité {officer}" in fiche.replace("\u00a0", " ")
     if body in ESTABLISHMENTS:
         assert "ministre de la Santé" in politique
     else:  # R-22.1's reach beyond establishments is unsettled: the minister's notice only under its condition

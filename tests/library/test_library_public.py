@@ -69,7 +69,8 @@ def test_netiquette_emergency_notice_for_health_bodies(built, slug):
     urgence = section(built[slug]["netiquette"], "urgence")
     assert "911" in urgence
     assert "811" in urgence and "Info-Santé" in urgence and "9-8-8" in urgence
-    assert "ne les surveille en tout temps" in urgence
+    # when the pages are watched is said once, in the notice: the hours, or that they are not watched at all times
+    assert "Nous suivons nos pages du" in urgence or "Nous ne suivons pas nos pages en tout temps" in urgence
     assert built[slug]["netiquette"].sections[0].id == "urgence"  # the nétiquette opens with it
     plaintes = section(built[slug]["netiquette"], "plaintes")
     assert "politique de confidentialité" in plaintes and "y demander accès selon la" in plaintes
@@ -155,10 +156,10 @@ def test_public_texts_follow_french_typography(built, slug):
 # Fiche-synthèse -------------------------------------------------------------
 
 GOOD_PRACTICES = [
-    "Ce que vous publiez peut être vu de tous",
-    "Le nom et le logo ne s’empruntent pas",
+    "Protégez vos profils",
+    "Le nom et le logo",
     "Des comportements interdits",
-    "Vie privée et vie publique, une frontière mince",
+    "Tout peut être conservé",
     "Réfléchissez avant de publier",
 ]
 

@@ -244,7 +244,7 @@ def test_a_category_that_is_its_regimes_heading_is_listed_once(texts):
     text = texts["rpa-opalia"]
     assert "le personnel d’agence ; les bénévoles ; les stagiaires. Dans la suite du texte" in text
     assert "les bénévoles : les bénévoles" not in text and "les stagiaires : les stagiaires" not in text
-    assert "les professionnels qui exercent sans lien d’emploi : le personnel d’agence ;" in text
+    assert "les personnes qui exercent sans lien d’emploi : le personnel d’agence ;" in text
 
 
 def test_a_condition_inside_a_complaint_routes_object_is_pointed_out(org_file):

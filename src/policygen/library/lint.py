@@ -12,6 +12,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, display_path
 from ..orgfile.validation import suggest
 from ..orgfile.yamlsource import Located
+from .budget import lint_budgets
 from .context import context_schema, path_exists
 from .language import environment, referenced_paths
 from .reads import FILE_SECTIONS  # fields read from the file must be declared; derived names need not
@@ -237,6 +238,7 @@ def lint(library: Library) -> list[Diagnostic]:
     for clause in library.clauses:
         problems.extend(_lint_clause(clause, library, schema))
     problems.extend(_lint_rules(library, schema))
+    problems.extend(lint_budgets(library))
     if not library.outlines:  # the documents a library writes are its outlines, whatever their number
         problems.append(Diagnostic("outlines", None, "", "La bibliothèque n’a aucun plan de document (outlines/*.yaml).",
                                    code="library.outline"))

@@ -114,6 +114,9 @@ class Outline(_Meta):
     # Whom the document speaks to: the regimes a clause addresses unless it narrows them.
     destinataires: list[Regime] = Field(default=[r for r in REGIMES if r != "public"], min_length=1)
     sections: list[OutlineSection] = Field(min_length=1)
+    # The most words of its own the library may write in this document (library.budget): room left
+    # under a short document's limit for the longest names, contacts and routes of a body.
+    budget_mots: int | None = Field(default=None, ge=1)
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                            "le lit : « la conduite d’un physiothérapeute »."),
     "Netiquette.ligne_aide": ("Ligne d’aide", "La ligne d’aide de l’organisme, donnée en premier dans l’avis "
                               "d’urgence de la nétiquette : nom, telephone, texto, adresse_web, heures."),
+    "Netiquette.lignes_secteur": ("Lignes d’aide du secteur", "Les lignes d’aide que l’organisme ne tient pas mais "
+                                  "recommande (la Ligne Aide Abus Aînés pour une résidence), données dans l’avis "
+                                  "d’urgence après la sienne : nom, telephone, texto, adresse_web, heures."),
     "LigneAide.nom": ("Qui l’on joint", "Tel que « Pour parler à … » le lit : « une intervenante ou un intervenant "
                       "de Tel-jeunes »."),
     "LigneAide.telephone": ("Téléphone", "Le numéro à appeler : « 1 800 263-2266 »."),

@@ -116,7 +116,7 @@ KNOWN_CATEGORIES = {
                                                                        "midwives",
     "les chercheurs, les résidents en médecine et la main-d’œuvre indépendante": "researchers, medical residents "
                                                                                 "and independent workers",
-    "les professionnels qui exercent sans lien d’emploi": "professionals with no employment relationship",
+    "les personnes qui exercent sans lien d’emploi": "persons working with no employment relationship",
     "les membres": "members",
     "les étudiants": "students",
     "les stagiaires": "trainees",

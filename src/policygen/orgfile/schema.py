@@ -274,6 +274,9 @@ class Netiquette(Strict):
     motifs: MotifsRetrait = MotifsRetrait()
     urgence: ModeUrgence = ModeUrgence()
     ligne_aide: LigneAide | None = None
+    # Lines of the sector the body points to (Ligne Aide Abus Aînés for a residence): printed after
+    # its own, never taken for a line the body runs (its volunteers are not listeners for them).
+    lignes_secteur: list[LigneAide] = []
 
 
 class Contact(Strict):
