@@ -41,19 +41,20 @@ def _headings(page: str) -> dict[str, str]:
 @pytest.mark.parametrize("body, bilan, exit_code", [
     # an establishment of Santé Québec: « articles à trouver » (G-1.021) is never « couverte »
     # its sanctions promise the termination of a contract without the measures tied to privileges (C-4): in part
-    ("ciusss", "14 obligations couvertes, 10 respectées (à ne pas contredire), 8 couvertes en partie, 3 à vérifier, "
+    ("ciusss", "14 obligations couvertes, 11 respectées (à ne pas contredire), 7 couvertes en partie, 3 à vérifier, "
      "1 à examiner, 11 non applicables, 0 non couverte", 0),
-    ("institut", "13 obligations couvertes, 10 respectées (à ne pas contredire), 7 couvertes en partie, 1 à vérifier, "
+    ("institut", "13 obligations couvertes, 11 respectées (à ne pas contredire), 6 couvertes en partie, 1 à vérifier, "
      "1 à examiner, 15 non applicables, 0 non couverte", 0),
     # an ordre: A-2.1 art. 63.4 met by its privacy officer's clause, which speaks of the confidentiality policy;
     # C. prof. art. 87 not contradicted (its members' rules recall the code or are limited to the ordre's own name,
     # pages and mandates); its « employé » no longer counts contractors, so loyalty is met
-    ("ordre-inhalotherapie", "14 obligations couvertes, 9 respectées (à ne pas contredire), 4 couvertes en partie, "
+    ("ordre-inhalotherapie", "14 obligations couvertes, 10 respectées (à ne pas contredire), 3 couvertes en partie, "
      "3 à vérifier, 1 à examiner, 16 non applicables, 0 non couverte", 0),
+    # the 911 call gives only what is needed, to whoever can help, and is recorded: the disclosure row is met
     # reader4-table: the rows it found missing, and « à examiner » where « non applicable » was not settled
-    ("clinique", "10 obligations couvertes, 7 respectées (à ne pas contredire), 5 couvertes en partie, 5 à vérifier, "
+    ("clinique", "10 obligations couvertes, 8 respectées (à ne pas contredire), 4 couvertes en partie, 5 à vérifier, "
      "5 à examiner, 15 non applicables, 0 non couverte", 0),
-    ("ligne-ecoute", "8 obligations couvertes, 7 respectées (à ne pas contredire), 5 couvertes en partie, "
+    ("ligne-ecoute", "8 obligations couvertes, 8 respectées (à ne pas contredire), 4 couvertes en partie, "
      "4 à vérifier, 7 à examiner, 16 non applicables, 0 non couverte", 0),
 ])
 def test_each_obligation_has_its_status_at_the_sections_the_politique_prints(body, bilan, exit_code):
