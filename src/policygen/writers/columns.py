@@ -8,6 +8,9 @@ next one, so no box continues in another column or page without its heading.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 # A box in a column: its section's id and first clause, (id, 0) for the whole box; (id, k) the rest of
 # a box cut before its clause k, under its heading again (« Bonnes pratiques (suite) »).
 Piece = tuple[str, int]
@@ -31,7 +34,7 @@ def place(heights: list[tuple[str, float]], first_page: float, page: float, colu
     either is cut there between two of its `units`, its heading repeated over the rest, or, if it
     cannot be, runs over. When keeping boxes whole would take one more page (a short last box pushed
     onto a page of its own), a box is cut at the end of a column instead. In two columns, the last
-    page's are balanced, cutting a box too if that alone balances them. A box is cut once at most."""
+    page's are balanced, cutting a box too if that alone balances them."""
     units = units or {}
     whole, filled = (_filled(heights, first_page, page, columns, units, eager) for eager in (False, True))
     pages = filled if len(filled) < len(whole) else whole
@@ -51,9 +54,7 @@ def _filled(heights: list[tuple[str, float]], first_page: float, page: float, co
         piece, height = queue.pop(0)
         if height > room and (pages[-1][-1] or room < page):
             # an empty column (a box too tall for the first page's) takes the first piece of the box
-            # a box is cut once at most: the rest of a cut box (piece[1] > 0) is never cut again
-            cut = (_cut(piece, height, room, page, units)
-                   if columns > 1 and (not pages[-1][-1] or eager and piece[1] == 0) else None)
+            cut = _cut(piece, height, room, page, units) if columns > 1 and (not pages[-1][-1] or eager) else None
             if cut is not None:
                 pages[-1][-1].append(cut[0])
                 piece, height = cut[1]
@@ -82,7 +83,7 @@ def _joined(column: list[tuple[Piece, float]]) -> tuple[Piece, ...]:
 
 def _cuts(piece: Piece, height: float, units: Units) -> list[tuple[int, float, float]]:
     """Each place a whole box may be cut: (clause, height of the first piece, of the second)."""
-    inside = units.get(piece[0], ())
+    inside = [unit for unit in units.get(piece[0], ()) if unit[0] >= piece[1]]  # the units of this piece
     cuts = []
     for index in range(1, len(inside)):
         before, after = sum(h for _, h in inside[:index]), sum(h for _, h in inside[index:])
@@ -122,3 +123,48 @@ def _balanced(sheet: list[list[tuple[Piece, float]]], room: float, units: Units)
         return sheet
     _, _, left, right = min(fitting)
     return [left, right]
+
+
+# A measure of the boxes at one step: their heights, the first page's room, a page's room, the units.
+Measure = tuple[list[tuple[str, float]], float, float, Units]
+# The columns are filled to this share of their room at most, so no page is packed to its bottom margin
+# and Word (LibreOffice), whose lines run a little longer than the PDF's, keeps each box in its column.
+FULL = 0.92
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The step a layout in columns is set at and where its boxes go at that step."""
+
+    step: tuple[float, float]  # body size (points) and line height (times the size)
+    placement: Placement
+
+
+def fit(measure: Callable[[tuple[float, float]], Measure], steps: list[tuple[float, float]], columns: int,
+        pages: int) -> Fit:
+    """The largest of `steps` (body size and line height, ascending) at which the boxes, measured by
+    `measure`, take at most `pages` pages: a short text is set larger and fills its sheet, a long one
+    smaller. The first measure, at the smallest step, estimates where to start (a box grows about as
+    the square of the size, taller lines of fewer words, and as the line height); then one step at a
+    time, up while the next fits, down until one does (the smallest is kept whatever it takes)."""
+    def placed(measured: Measure) -> Placement:
+        heights, first_page, page, units = measured
+        return place(heights, FULL * first_page, FULL * page, columns, units)
+
+    smallest = measure(steps[0])
+    tried = {0: placed(smallest)}
+
+    def fits(index: int) -> bool:
+        if index not in tried:
+            tried[index] = placed(measure(steps[index]))
+        return len(tried[index]) <= pages
+
+    heights, first_page, page, _ = smallest
+    share = sum(h for _, h in heights) / (columns * (first_page + (pages - 1) * page))  # of the sheet's room
+    (size, line) = steps[0]
+    index = max((i for i, (s, l) in enumerate(steps) if share * (s / size) ** 2 * l / line <= FULL), default=0)
+    while index > 0 and not fits(index):
+        index -= 1
+    while index + 1 < len(steps) and fits(index + 1):
+        index += 1
+    return Fit(steps[index], tried[index])
