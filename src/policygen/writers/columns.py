@@ -52,9 +52,10 @@ def _filled(heights: list[tuple[str, float]], first_page: float, page: float, co
     queue = [((ident, 0), height) for ident, height in heights]
     while queue:
         piece, height = queue.pop(0)
-        if height > room and (pages[-1][-1] or room < page):
-            # an empty column (a box too tall for the first page's) takes the first piece of the box
-            cut = _cut(piece, height, room, page, units) if columns > 1 and (not pages[-1][-1] or eager) else None
+        # an empty column (a box too tall for it) takes the first piece of the box
+        cut = (_cut(piece, height, room, page, units)
+               if height > room and columns > 1 and (not pages[-1][-1] or eager) else None)
+        if height > room and (pages[-1][-1] or room < page or cut is not None):
             if cut is not None:
                 pages[-1][-1].append(cut[0])
                 piece, height = cut[1]
@@ -102,19 +103,31 @@ def _cut(piece: Piece, height: float, room: float, page: float, units: Units):
     return (piece, first), ((piece[0], k), rest)
 
 
+def _rejoined(boxes: list[tuple[Piece, float]], units: Units) -> list[tuple[Piece, float]]:
+    """Two pieces of one box side by side made one again, so the balancing may cut it elsewhere: the
+    second piece's height (its heading and its units) with the first's units added."""
+    out: list[tuple[Piece, float]] = []
+    for piece, height in boxes:
+        if out and out[-1][0][0] == piece[0]:
+            start = out[-1][0]
+            out[-1] = (start, height + sum(h for k, h in units.get(piece[0], ()) if start[1] <= k < piece[1]))
+        else:
+            out.append((piece, height))
+    return out
+
+
 def _balanced(sheet: list[list[tuple[Piece, float]]], room: float, units: Units) -> list[list[tuple[Piece, float]]]:
     """The last page's boxes, in order, cut where its two columns end closest in height (a page
     half empty under one full column reads as unfinished): between two boxes, or inside a box
     between two of its units, its heading repeated over the second column."""
-    boxes = [item for column in sheet for item in column]
+    boxes = _rejoined([item for column in sheet for item in column], units)
     options = []  # (the taller column + the cost of a cut, the two columns)
     for index, (piece, height) in enumerate(boxes):
         before, after = boxes[:index], boxes[index + 1:]
         left, right = sum(h for _, h in before), sum(h for _, h in after)
         if index:
             options.append((max(left, height + right), before, boxes[index:]))
-        cut_already = piece[1] or any(i == piece[0] for (i, _), _ in after)
-        for k, first, rest in ([] if cut_already else _cuts(piece, height, units)):
+        for k, first, rest in _cuts(piece, height, units):
             options.append((max(left + first, rest + right) + CUT_WORTH * room,
                             [*before, (piece, first)], [((piece[0], k), rest), *after]))
     fitting = [(score, n, left, right) for n, (score, left, right) in enumerate(options)
