@@ -201,6 +201,17 @@ def test_the_fiche_last_page_columns_end_together_in_the_pdf(built):
         assert abs(left - right) <= BALANCED, (path, left, right)
 
 
+FILLED, NOT_PACKED = 0.6, 0.9  # page 2's columns end at least this far down; no column past this
+
+
+def test_the_fiche_fills_its_two_pages_in_the_pdf(built):
+    """Set at the largest size that fits two pages (writers/columns.py: `fit`): page 2 not 40 % empty
+    and page 1 not packed to its bottom margin."""
+    for path in _kind(built, "pdf", "fiche-synthese"):
+        assert min(column_ends(path, 2)) >= FILLED, (path, column_ends(path, 2))
+        assert max(column_ends(path, 1) + column_ends(path, 2)) <= NOT_PACKED, (path, column_ends(path, 1))
+
+
 def test_each_box_of_the_word_fiche_is_one_frame(built):
     """Every paragraph of a box under its heading carries the same four borders: Word and LibreOffice
     draw them as one frame (different borders were drawn as segments in LibreOffice), and a box

@@ -143,6 +143,9 @@ Measure = tuple[list[tuple[str, float]], float, float, Units]
 # The columns are filled to this share of their room at most, so no page is packed to its bottom margin
 # and Word (LibreOffice), whose lines run a little longer than the PDF's, keeps each box in its column.
 FULL = 0.92
+# About how much of the sheet's room the boxes fill once placed (a box that does not fit a column's
+# end leaves it short): where `fit` starts looking.
+PACKED = 0.85
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,7 @@ def fit(measure: Callable[[tuple[float, float]], Measure], steps: list[tuple[flo
     heights, first_page, page, _ = smallest
     share = sum(h for _, h in heights) / (columns * (first_page + (pages - 1) * page))  # of the sheet's room
     (size, line) = steps[0]
-    index = max((i for i, (s, l) in enumerate(steps) if share * (s / size) ** 2 * l / line <= FULL), default=0)
+    index = max((i for i, (s, l) in enumerate(steps) if share * (s / size) ** 2 * l / line <= FULL * PACKED), default=0)
     while index > 0 and not fits(index):
         index -= 1
     while index + 1 < len(steps) and fits(index + 1):
