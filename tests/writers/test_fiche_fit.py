@@ -58,12 +58,12 @@ def _fiche_pdf(document, tmp_path: Path, name: str) -> Path:
 
 def test_a_shorter_fiche_is_set_larger_and_a_longer_one_smaller_both_on_two_full_pages(models, tmp_path):
     fiche = models[("cisss-laurentides", "fiche-synthese")]
-    # about a fifth of the text fewer (r4words' cuts) and a tenth more
+    # about a tenth of the text fewer (as r4words cuts it) and a fifth more
     shorter = dataclasses.replace(fiche, sections=tuple(
         dataclasses.replace(s, clauses=s.clauses[:-2]) if s.id in ("bonnes-pratiques", "signalement") else s
         for s in fiche.sections))
     longer = dataclasses.replace(fiche, sections=tuple(
-        dataclasses.replace(s, clauses=s.clauses + tuple(dataclasses.replace(c, id=f"{c.id}-bis") for c in s.clauses[:2]))
+        dataclasses.replace(s, clauses=s.clauses + tuple(dataclasses.replace(c, id=f"{c.id}-bis") for c in s.clauses[:4]))
         if s.id == "bonnes-pratiques" else s for s in fiche.sections))
     sized = {}
     for name, document in (("shorter", shorter), ("as-shipped", fiche), ("longer", longer)):
