@@ -93,13 +93,13 @@ def note(provenance: Provenance) -> list[str]:
     choices = list(dict.fromkeys(c for c in map(_choice, provenance.values) if c))
     if choices:
         lines.append(f"Elle reflète les choix de l’organisme sur {french_list(choices)}.")
-    lines.append(EXPLAIN)
     return lines
 
 
 def note_text(provenance: Provenance) -> str:
-    """The note as the plain text of a Word comment, a sentence a line."""
-    return "\n".join(note(provenance))
+    """The note as the plain text of a Word comment, a sentence a line, ending on where the detail is (not
+    in the PDF's asides: a line repeated at the foot of many pages reads as a running footer)."""
+    return "\n".join([*note(provenance), EXPLAIN])
 
 
 def note_html(provenance: Provenance) -> str:
