@@ -104,6 +104,9 @@ def body_size(path: Path) -> float:
     return text_sizes(path).most_common(1)[0][0]
 
 
+RAISED = 5  # points: how far above its line a raised suffix (« 1er ») is drawn
+
+
 def pdf_text(path: Path, running: tuple[str, ...] = ()) -> str:
     """The text of the pages without the footer (« Page X de Y ») and the running head and foot
     (the `running` strings on the bottom line of every page, or the top line of pages after the first:
@@ -113,8 +116,14 @@ def pdf_text(path: Path, running: tuple[str, ...] = ()) -> str:
     for index, pieces in enumerate(pdf_pages(path)):
         lines = [y for y, text in pieces if text.strip()]
         edges = {max(lines, default=0), *([min(lines, default=0)] if index else [])}
-        for y, text in pieces:
-            if PAGE_LABEL.match(text.strip()):
+        # a footer whose « 1er » is raised is drawn in pieces, the « er » a little above the line: read together
+        furniture = set()
+        for edge in edges:
+            band = [i for i, (y, text) in enumerate(pieces) if abs(y - edge) <= RAISED and not PAGE_LABEL.match(text.strip())]
+            if words("".join(pieces[i][1] for i in band)) in running_words:
+                furniture.update(band)
+        for i, (y, text) in enumerate(pieces):
+            if PAGE_LABEL.match(text.strip()) or i in furniture:
                 continue
             if y in edges and words(text) in running_words:
                 continue

@@ -16,6 +16,7 @@ from policygen.model.nodes import block_texts
 from policygen.writers.design import labels
 from policygen.writers.docx.document import write_docx
 from policygen.writers.html import render_html
+from policygen.writers.notes import LAWS, SECTIONS, SOURCES
 from policygen.writers.options import WriterOptions
 
 DRAFT_MARK = labels()["draft"]  # the reviewers' mark of a French document
@@ -49,16 +50,19 @@ def clause_texts(clause) -> list[str]:
 
 
 def expected_notes(library, clause) -> list[str]:
-    """What the comment must name: the clause, its sources' titles, its laws with citations."""
+    """What the comment must name: the clause, its first sources' titles and sections, its first laws with
+    citations (writers/notes.py: the others are counted, `policygen explain` names them)."""
     meta = library.clause(clause.id).meta
     sources = {s["id"]: s for s in library.sources}
     wanted = [meta.id, f"version {meta.version}"]
-    for ref in meta.sources:
+    for ref in meta.sources[:SOURCES]:
         wanted.append(sources[ref.source]["title"])
         titles = {s["id"]: s["title"] for s in sources[ref.source]["sections"]}
-        wanted += [titles[section] for section in ref.sections]
-    for law in clause.provenance.legal:  # the laws that bind this body
+        wanted += [titles[section] for section in ref.sections[:SECTIONS]]
+    for law in clause.provenance.legal[:LAWS]:  # the laws that bind this body
         wanted += [library.laws[law.id]["title"], library.laws[law.id]["citation"], *law.articles]
+    if len(meta.sources) > SOURCES:
+        wanted.append(f"{len(meta.sources) - SOURCES} autre")
     return wanted
 
 

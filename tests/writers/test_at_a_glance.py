@@ -143,8 +143,14 @@ def test_a_box_is_cut_between_its_items_under_its_heading_only_to_balance_or_fil
     assert placed == (((("a", 0), ("b", 0)), (("c", 0),)), ((("d", 0),), (("d", 5), ("e", 0))))
     # Columns that end close without a cut keep their boxes whole.
     assert place([("f", 500), ("e", 450)], 1000, 1000, 2, items) == (((("f", 0),), (("e", 0),)),)
-    # A box too tall for the first page's empty column fills it, the rest in the next column.
-    assert place([("a", 800), ("b", 100)], 700, 1000, 2, items) == (((("a", 0),), (("a", 6), ("b", 0))),)
+    # A box too tall for the first page's empty column is cut, the rest in the next column; on the last
+    # page, where the two columns then end closest (500 and 400 + 100), not where the first is full.
+    assert place([("a", 800), ("b", 100)], 700, 1000, 2, items) == (((("a", 0),), (("a", 4), ("b", 0))),)
+    # On a page before the last, it fills the column: here the rest and « b » start page 2.
+    assert place([("a", 800), ("b", 100), ("c", 900)], 700, 1000, 2, items)[0] == ((("a", 0),), (("a", 6), ("b", 0)))
+    # A box taller than a page's empty column is cut there too, rather than running over it.
+    assert place([("s", 600), ("t", 600), ("d", 900), ("e", 650)], 600, 700, 2, items)[1] == (
+        (("d", 0),), (("d", 6),))
     # Never a piece under a fifth of a column: a box that can be cut only so starts the next page.
     assert place([("a", 800)], 150, 1000, 2, items)[0] == ((), ())
 
@@ -193,6 +199,17 @@ def test_the_fiche_last_page_columns_end_together_in_the_pdf(built):
     for path in _kind(built, "pdf", "fiche-synthese"):
         left, right = column_ends(path, len(PdfReader(str(path)).pages))
         assert abs(left - right) <= BALANCED, (path, left, right)
+
+
+FILLED, NOT_PACKED = 0.6, 0.9  # page 2's columns end at least this far down; no column past this
+
+
+def test_the_fiche_fills_its_two_pages_in_the_pdf(built):
+    """Set at the largest size that fits two pages (writers/columns.py: `fit`): page 2 not 40 % empty
+    and page 1 not packed to its bottom margin."""
+    for path in _kind(built, "pdf", "fiche-synthese"):
+        assert min(column_ends(path, 2)) >= FILLED, (path, column_ends(path, 2))
+        assert max(column_ends(path, 1) + column_ends(path, 2)) <= NOT_PACKED, (path, column_ends(path, 1))
 
 
 def test_each_box_of_the_word_fiche_is_one_frame(built):

@@ -78,6 +78,16 @@ def test_the_fiche_last_page_columns_end_together_in_libreoffice(built, word_as_
             assert abs(left - right) <= 0.15, (docx, left, right)
 
 
+def test_the_fiche_fills_its_two_pages_in_libreoffice(built, word_as_pdf):
+    """The Word file takes the size the PDF chose (writers/columns.py: `fit`): the same body size in
+    both, page 2's columns each at least 60 % down the page."""
+    for docx in _word_files(built):
+        if docx.stem == "fiche-synthese":
+            word = _as_word(word_as_pdf, docx)
+            assert body_size(word) == body_size(docx.with_suffix(".pdf")) >= 9.5, docx
+            assert min(column_ends(word, 2)) >= 0.6, (docx, column_ends(word, 2))
+
+
 def test_word_files_lay_out_like_the_pdfs_in_libreoffice(built, word_as_pdf):
     """Within one page of the PDF, and the fiche's type at its size in both. (The fiche's pages:
     two in both once its text fits them, test_fiche_synthese_is_one_sheet_recto_verso_in_libreoffice.)"""

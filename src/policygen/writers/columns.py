@@ -8,6 +8,9 @@ next one, so no box continues in another column or page without its heading.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 # A box in a column: its section's id and first clause, (id, 0) for the whole box; (id, k) the rest of
 # a box cut before its clause k, under its heading again (« Bonnes pratiques (suite) »).
 Piece = tuple[str, int]
@@ -31,7 +34,7 @@ def place(heights: list[tuple[str, float]], first_page: float, page: float, colu
     either is cut there between two of its `units`, its heading repeated over the rest, or, if it
     cannot be, runs over. When keeping boxes whole would take one more page (a short last box pushed
     onto a page of its own), a box is cut at the end of a column instead. In two columns, the last
-    page's are balanced, cutting a box too if that alone balances them. A box is cut once at most."""
+    page's are balanced, cutting a box too if that alone balances them."""
     units = units or {}
     whole, filled = (_filled(heights, first_page, page, columns, units, eager) for eager in (False, True))
     pages = filled if len(filled) < len(whole) else whole
@@ -49,11 +52,10 @@ def _filled(heights: list[tuple[str, float]], first_page: float, page: float, co
     queue = [((ident, 0), height) for ident, height in heights]
     while queue:
         piece, height = queue.pop(0)
-        if height > room and (pages[-1][-1] or room < page):
-            # an empty column (a box too tall for the first page's) takes the first piece of the box
-            # a box is cut once at most: the rest of a cut box (piece[1] > 0) is never cut again
-            cut = (_cut(piece, height, room, page, units)
-                   if columns > 1 and (not pages[-1][-1] or eager and piece[1] == 0) else None)
+        # an empty column (a box too tall for it) takes the first piece of the box
+        cut = (_cut(piece, height, room, page, units)
+               if height > room and columns > 1 and (not pages[-1][-1] or eager) else None)
+        if height > room and (pages[-1][-1] or room < page or cut is not None):
             if cut is not None:
                 pages[-1][-1].append(cut[0])
                 piece, height = cut[1]
@@ -82,7 +84,7 @@ def _joined(column: list[tuple[Piece, float]]) -> tuple[Piece, ...]:
 
 def _cuts(piece: Piece, height: float, units: Units) -> list[tuple[int, float, float]]:
     """Each place a whole box may be cut: (clause, height of the first piece, of the second)."""
-    inside = units.get(piece[0], ())
+    inside = [unit for unit in units.get(piece[0], ()) if unit[0] >= piece[1]]  # the units of this piece
     cuts = []
     for index in range(1, len(inside)):
         before, after = sum(h for _, h in inside[:index]), sum(h for _, h in inside[index:])
@@ -101,19 +103,31 @@ def _cut(piece: Piece, height: float, room: float, page: float, units: Units):
     return (piece, first), ((piece[0], k), rest)
 
 
+def _rejoined(boxes: list[tuple[Piece, float]], units: Units) -> list[tuple[Piece, float]]:
+    """Two pieces of one box side by side made one again, so the balancing may cut it elsewhere: the
+    second piece's height (its heading and its units) with the first's units added."""
+    out: list[tuple[Piece, float]] = []
+    for piece, height in boxes:
+        if out and out[-1][0][0] == piece[0]:
+            start = out[-1][0]
+            out[-1] = (start, height + sum(h for k, h in units.get(piece[0], ()) if start[1] <= k < piece[1]))
+        else:
+            out.append((piece, height))
+    return out
+
+
 def _balanced(sheet: list[list[tuple[Piece, float]]], room: float, units: Units) -> list[list[tuple[Piece, float]]]:
     """The last page's boxes, in order, cut where its two columns end closest in height (a page
     half empty under one full column reads as unfinished): between two boxes, or inside a box
     between two of its units, its heading repeated over the second column."""
-    boxes = [item for column in sheet for item in column]
+    boxes = _rejoined([item for column in sheet for item in column], units)
     options = []  # (the taller column + the cost of a cut, the two columns)
     for index, (piece, height) in enumerate(boxes):
         before, after = boxes[:index], boxes[index + 1:]
         left, right = sum(h for _, h in before), sum(h for _, h in after)
         if index:
             options.append((max(left, height + right), before, boxes[index:]))
-        cut_already = piece[1] or any(i == piece[0] for (i, _), _ in after)
-        for k, first, rest in ([] if cut_already else _cuts(piece, height, units)):
+        for k, first, rest in _cuts(piece, height, units):
             options.append((max(left + first, rest + right) + CUT_WORTH * room,
                             [*before, (piece, first)], [((piece[0], k), rest), *after]))
     fitting = [(score, n, left, right) for n, (score, left, right) in enumerate(options)
@@ -122,3 +136,51 @@ def _balanced(sheet: list[list[tuple[Piece, float]]], room: float, units: Units)
         return sheet
     _, _, left, right = min(fitting)
     return [left, right]
+
+
+# A measure of the boxes at one step: their heights, the first page's room, a page's room, the units.
+Measure = tuple[list[tuple[str, float]], float, float, Units]
+# The columns are filled to this share of their room at most, so no page is packed to its bottom margin
+# and Word (LibreOffice), whose lines run a little longer than the PDF's, keeps each box in its column.
+FULL = 0.92
+# About how much of the sheet's room the boxes fill once placed (a box that does not fit a column's
+# end leaves it short): where `fit` starts looking.
+PACKED = 0.85
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The step a layout in columns is set at and where its boxes go at that step."""
+
+    step: tuple[float, float]  # body size (points) and line height (times the size)
+    placement: Placement
+
+
+def fit(measure: Callable[[tuple[float, float]], Measure], steps: list[tuple[float, float]], columns: int,
+        pages: int) -> Fit:
+    """The largest of `steps` (body size and line height, ascending) at which the boxes, measured by
+    `measure`, take at most `pages` pages: a short text is set larger and fills its sheet, a long one
+    smaller. The first measure, at the smallest step, estimates where to start (a box grows about as
+    the square of the size, taller lines of fewer words, and as the line height); then one step at a
+    time, up while the next fits, down until one does (the smallest is kept whatever it takes)."""
+    def placed(measured: Measure) -> Placement:
+        heights, first_page, page, units = measured
+        return place(heights, FULL * first_page, FULL * page, columns, units)
+
+    smallest = measure(steps[0])
+    tried = {0: placed(smallest)}
+
+    def fits(index: int) -> bool:
+        if index not in tried:
+            tried[index] = placed(measure(steps[index]))
+        return len(tried[index]) <= pages
+
+    heights, first_page, page, _ = smallest
+    share = sum(h for _, h in heights) / (columns * (first_page + (pages - 1) * page))  # of the sheet's room
+    (size, line) = steps[0]
+    index = max((i for i, (s, l) in enumerate(steps) if share * (s / size) ** 2 * l / line <= FULL * PACKED), default=0)
+    while index > 0 and not fits(index):
+        index -= 1
+    while index + 1 < len(steps) and fits(index + 1):
+        index += 1
+    return Fit(steps[index], tried[index])

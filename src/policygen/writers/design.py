@@ -37,8 +37,19 @@ def colour(name: str) -> str:
     return design()["colours"][name].lstrip("#").upper()
 
 
-def sizes(compact: bool) -> dict[str, Any]:
-    return design()["layouts"]["compact" if compact else "regular"]
+Step = tuple[float, float]  # a compact layout's body size (points) and line height (CSS, times the size)
+
+
+def sizes(compact: bool, step: Step | None = None) -> dict[str, Any]:
+    """A layout's sizes; a compact layout's at `step` (one of its `steps`, writers/columns.py): the
+    headings and the spaces around them grow with the body, the title block and margins do not."""
+    values = design()["layouts"]["compact" if compact else "regular"]
+    if step is None:
+        return values
+    text, line = step
+    scale = text / values["text"]
+    scaled = {key: {k: round(v * scale, 2) for k, v in values[key].items()} for key in ("section", "clause", "subheading")}
+    return {**values, **scaled, "text": text, "line": line, "after": round(values["after"] * scale, 2)}
 
 
 def word_line(compact: bool, line: float | None = None) -> float:
@@ -75,9 +86,10 @@ def _stylesheets() -> Environment:
 
 
 @cache
-def stylesheet(name: str) -> str:
-    """A stylesheet of templates/styles with the design values filled in."""
+def stylesheet(name: str, step: Step | None = None) -> str:
+    """A stylesheet of templates/styles with the design values filled in; the compact layout's at
+    `step` (`sizes`)."""
     values = design()
     return _stylesheets().get_template(name).render(
-        **values, regular=values["layouts"]["regular"], compact=values["layouts"]["compact"],
+        **values, regular=values["layouts"]["regular"], compact=sizes(True, step),
         page_counter=page_counter_css(), css_string=_css_string)

@@ -22,7 +22,7 @@ from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, Li
 from ..resources import TEMPLATES
 from .columns import Placement
 from .common import anchor, footer_line, safe_href, table_of_contents, title_version
-from .design import labels, page_counter_css, stylesheet
+from .design import Step, labels, page_counter_css, stylesheet
 from .notes import draft_mark, note_html
 from .options import WriterOptions
 from .typeset import ordinal_runs
@@ -200,11 +200,12 @@ def _placed(sections: list[Section], placement: Placement, review: bool, continu
 
 
 def render_html(document: Document, options: WriterOptions = WriterOptions(), placement: Placement | None = None,
-                measure: bool = False) -> str:
+                measure: bool = False, step: Step | None = None) -> str:
     """The page as a string; `options.media == "print"` adds the print stylesheet for the PDF;
     `options.site` makes it a page of the intranet site (linked stylesheet, downloads).
     For a layout in columns, the PDF writer (writers/pdf.py) first asks for the page to `measure` its
-    boxes in one column of the columns' width, then for the `placement` of each box."""
+    boxes in one column of the columns' width at a `step` (body size and line height, print), then
+    for the `placement` of each box at the step it chose (writers/columns.py: `fit`)."""
     site, review = options.site, options.review
     names = ("fonts.css", "document.css", "print.css") if options.media == "print" else ("document.css", "screen.css")
     if review:
@@ -216,7 +217,7 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
     lead = Markup("".join(_section(s, review) for s in body[:1])) if document.layout.columns > 1 else ""
     sections = Markup(_placed(columned, placement, review, labels(document.lang)["continued"]) if placement is not None
                       else "".join(_section(s, review) for s in columned))
-    css = "\n".join(stylesheet(name) for name in names)
+    css = "\n".join(stylesheet(name, step) for name in names)
     if options.media == "screen" and site is None:  # a page on its own carries its font (the site serves it)
         css = font_faces(metadata + lead + sections) + "\n" + css
     # A long document opens on its table of contents (sections and titled clauses); a short one on its text.
@@ -226,7 +227,7 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
         css=Markup(css) if site is None else None,
         toc=table_of_contents(document) if document.layout.toc else [],
         version_line=Markup(_text(title_version(document))),
-        footer=footer_line(document),
+        footer=Markup(_text(footer_line(document))),
         metadata=metadata,
         lead=lead,
         sections=sections,

@@ -24,6 +24,7 @@ def draft_mark(document: Document, review: bool) -> str:
     return labels(document.lang)["draft"] if review else labels(document.lang)["projet"] if document.draft else ""
 OBLIGATIONS = "Obligations de la loi qu’elle remplit (tableau de conformité) : "  # Word links each to the annex
 AUTHOR = "policygen"
+EXPLAIN = "Le détail : policygen explain."
 
 # The organisation-file fields that hold a choice of the body (not its names or addresses), in
 # words; the longest matching prefix of a value's path wins. Fields not listed are not choices.
@@ -53,12 +54,23 @@ def _choice(value: Value) -> str | None:
     return CHOICES[max(keys, key=len)] if keys else None
 
 
+# A note names this many sources, sections of a source and laws at most; the others are counted, and
+# `policygen explain` lists them all.
+SOURCES, SECTIONS, LAWS = 1, 2, 3
+
+
+def _some(items: list[str], shown: int, other: str, others: str) -> list[str]:
+    """The first `shown` items, the rest counted: [« A », « B », « 3 autres sections »]."""
+    rest = len(items) - shown
+    return items if rest <= 0 else [*items[:shown], f"{rest} {other if rest == 1 else others}"]
+
+
 def _source(source: Source) -> str:
     title = f"« {source.title} »" if source.title else f"source {source.id} (non répertoriée)"
     sections = [f"« {name} »" if name else ident for ident, name in source.sections]
     if not sections:
         return title
-    return f"{title}, {'section' if len(sections) == 1 else 'sections'} {french_list(sections)}"
+    return f"{title}, {'section' if len(sections) == 1 else 'sections'} {french_list(_some(sections, SECTIONS, 'autre', 'autres'))}"
 
 
 def _law(law: Law) -> str:
@@ -67,17 +79,15 @@ def _law(law: Law) -> str:
 
 
 def note(provenance: Provenance) -> list[str]:
-    """The note on one clause, a sentence a line: which clause, where from, on what law, which choices."""
+    """The note on one clause, a sentence a line: which clause, where from, on what law, which choices; the
+    rules it states (internal ids) and the long lists are left to `policygen explain`."""
     lines = [f"Clause {provenance.clause_id}, version {provenance.version}."]
     if provenance.replaces:
         lines.append(f"Clause propre à l’organisme : elle remplace la clause {provenance.replaces} de la bibliothèque.")
     if provenance.sources:
-        lines.append(f"Source : {' ; '.join(_source(s) for s in provenance.sources)}.")
-    lines.append(f"Fondement légal : {' ; '.join(_law(law) for law in provenance.legal)}." if provenance.legal
-                 else "Fondement légal : aucun inscrit pour cette clause.")
-    if provenance.rules:
-        lines.append("Règles énoncées : " + " ; ".join(f"« {rule.id} » ({rule.strength})" for rule in provenance.rules)
-                     + " (le détail : policygen explain).")
+        lines.append(f"Source : {' ; '.join(_some([_source(s) for s in provenance.sources], SOURCES, 'autre document', 'autres documents'))}.")
+    lines.append(f"Fondement légal : {' ; '.join(_some([_law(law) for law in provenance.legal], LAWS, 'autre loi', 'autres lois'))}."
+                 if provenance.legal else "Fondement légal : aucun inscrit pour cette clause.")
     if provenance.obligations:
         lines.append(OBLIGATIONS + " ; ".join(words for _, words in provenance.obligations) + ".")
     choices = list(dict.fromkeys(c for c in map(_choice, provenance.values) if c))
@@ -87,8 +97,9 @@ def note(provenance: Provenance) -> list[str]:
 
 
 def note_text(provenance: Provenance) -> str:
-    """The note as the plain text of a Word comment, a sentence a line."""
-    return "\n".join(note(provenance))
+    """The note as the plain text of a Word comment, a sentence a line, ending on where the detail is (not
+    in the PDF's asides: a line repeated at the foot of many pages reads as a running footer)."""
+    return "\n".join([*note(provenance), EXPLAIN])
 
 
 def note_html(provenance: Provenance) -> str:

@@ -30,7 +30,8 @@ from weasyprint.urls import URLFetcher
 
 from ..model.nodes import Document
 from ..resources import TEMPLATES
-from .columns import Placement, Units, place
+from .columns import Fit, Units, fit
+from .design import design, sizes
 from .fontsubset import PDF_DROPPED, subset
 from .html import render_html
 from .latolog import lato_stamp_quiet
@@ -117,9 +118,11 @@ def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float, 
                         seen = clauses.setdefault(ident, {}).setdefault(clause.element.get("id"), [0, False])
                         seen[0] += clause.margin_height()
                         seen[1] = seen[1] or any(b.element_tag == "h3" for b in _boxes(clause))
+    # the measure's one tall page (print.css): a printed page's room from the design values
     first = laid_out.pages[0]._page_box
-    bottom = first.margin_height() - first.margin_bottom
-    return list(heights.items()), bottom - (first_top or 0), bottom - first.margin_top, _units(clauses)
+    top, _, bottom, _ = sizes(True)["margins_cm"]
+    room = (design()["page"]["height_cm"] - top - bottom) * 96 / 2.54
+    return list(heights.items()), room - ((first_top or 0) - first.margin_top), room, _units(clauses)
 
 
 def _units(clauses: dict[str, dict[str, list]]) -> Units:
@@ -148,11 +151,12 @@ def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
     if document.layout.columns == 1:
         page = render_html(document, options)
         return page, _render(page)
-    heights, first_page, full_page, units = _heights(_render(render_html(document, options, measure=True)))
-    placement = place(heights, first_page, full_page, document.layout.columns, units)
-    if not options.review:  # the placement the Word writer follows (`placement`)
-        _placements[document] = placement
-    page = render_html(document, options, placement=placement)
+    compact = sizes(document.layout.compact)
+    fitted = fit(lambda step: _heights(_render(render_html(document, options, measure=True, step=step))),
+                 [tuple(step) for step in compact["steps"]], document.layout.columns, compact["pages"])
+    if not options.review:  # the size and placement the Word writer follows (`placement`)
+        _placements[document] = fitted
+    page = render_html(document, options, placement=fitted.placement, step=fitted.step)
     return page, _render(page)
 
 
@@ -160,7 +164,7 @@ def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
 # instead of the layout, which is let go as soon as the PDF is drawn (it is the largest thing a
 # worker holds, and the PDF/UA repair then holds the whole file).
 _numbers: dict[Document, dict[str, int]] = {}
-_placements: dict[Document, Placement] = {}
+_placements: dict[Document, Fit] = {}
 
 
 def _anchor_pages(laid_out: LaidOut) -> dict[str, int]:
@@ -194,9 +198,10 @@ def page_numbers(document: Document) -> dict[str, int]:
     return _numbers[document]
 
 
-def placement(document: Document) -> Placement:
-    """Where the PDF places the boxes of a layout in columns (writers/columns.py): the Word writer
-    breaks its columns at the same boxes, and cuts the same box under its heading again."""
+def placement(document: Document) -> Fit:
+    """The body size of a layout in columns and where the PDF places its boxes (writers/columns.py):
+    the Word writer sets the same size, breaks its columns at the same boxes, and cuts the same box
+    under its heading again."""
     if document not in _placements:
         _lay_out(document, WriterOptions())
     return _placements[document]

@@ -94,7 +94,7 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
     docx = new_docx()
     placed = BodyMap(docx.element.body)
     layout = document.layout
-    apply_house_styles(docx, layout.compact)
+    apply_house_styles(docx, layout.compact, placement(document).step if layout.columns > 1 else None)
     set_language(docx, document.lang)
     page_setup(docx, layout.compact)
     _properties(docx, document)
@@ -167,13 +167,13 @@ def _columns(document: Document) -> tuple[dict[tuple[str, int], int], set[tuple[
         return {}, set()
     breaks: dict[tuple[str, int], int] = {}
     moves = -1  # the first column is where the columns start
-    for column in (column for page in placement(document) for column in page):
+    for column in (column for page in placement(document).placement for column in page):
         moves += 1
         if column:
             if moves:
                 breaks[column[0]] = moves
             moves = 0
-    return breaks, {piece for page in placement(document) for column in page for piece in column if piece[1]}
+    return breaks, {piece for page in placement(document).placement for column in page for piece in column if piece[1]}
 
 
 def _column_break(paragraph: DocxParagraph, count: int = 1) -> None:

@@ -9,6 +9,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...model.nodes import Document
 from ..common import footer_line
+from .blocks import add_text
 from ..design import page_label_parts
 from ..notes import draft_mark
 
@@ -35,7 +36,7 @@ def _page_number(paragraph: DocxParagraph, left: str = "", lang: str = "fr-CA") 
     """`left` (the number and version, on inner pages) and « Page X de Y », right-aligned at the margin."""
     before, middle, after = page_label_parts(lang)
     paragraph.style = "Footer"
-    paragraph.add_run(f"{left}\t{before}")
+    add_text(paragraph, f"{left}\t{before}")  # « 1er » raised, as in the text
     _add_field(paragraph, "PAGE")
     paragraph.add_run(middle)
     _add_field(paragraph, "NUMPAGES")

@@ -22,7 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 
-from ..design import colour, design, sizes, word_line
+from ..design import Step, colour, design, sizes, word_line
 from .fonts import FONT
 
 LANG = "fr-CA"
@@ -156,13 +156,14 @@ def set_language(docx: DocxDocument, lang: str) -> None:
                     mark.set(qn(attribute), lang)
 
 
-def apply_house_styles(docx: DocxDocument, compact: bool = False) -> None:
+def apply_house_styles(docx: DocxDocument, compact: bool = False, step: Step | None = None) -> None:
+    """The styles; a compact layout's at the size and line height the PDF chose (writers/columns.py: `fit`)."""
     _default_font(docx)
     styles = docx.styles
-    values, width = sizes(compact), text_width(compact)
+    values, width = sizes(compact, step), text_width(compact)
     _font(styles["Normal"], values["text"])
     normal = styles["Normal"].paragraph_format
-    normal.space_after, normal.line_spacing = Pt(values["after"]), word_line(compact)
+    normal.space_after, normal.line_spacing = Pt(values["after"]), word_line(compact, values["line"])
     # Justified as in the PDF, except a compact layout's narrow columns (ragged there too).
     normal.alignment = WD_ALIGN_PARAGRAPH.LEFT if compact else WD_ALIGN_PARAGRAPH.JUSTIFY
     for name, key, ink in (("Heading 1", "section", ACCENT), ("Heading 2", "clause", ACCENT),

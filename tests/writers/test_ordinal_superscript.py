@@ -1,0 +1,58 @@
+"""« 1er » with its « er » raised in every format, footers and table cells included, read back from
+the built files of every shipped body: the PDF's glyph sizes and baselines, Word's vertAlign."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+from pypdf import PdfReader
+
+from conftest import output_files
+
+PLAIN = re.compile(r"(?<!\w)1(er|re)(?!\w)")  # « 1er » set on the line, its suffix not raised
+FOOT = 60  # points from the page's bottom: the running footer's line
+
+
+def _runs(page) -> list[tuple[str, float, float]]:
+    """The page's text runs in drawing order: (text, size in points, baseline from the bottom)."""
+    runs = []
+
+    def visit(text, cm, tm, font, size):
+        if text:
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            runs.append((text, size * scale, tm[5] * cm[3] + cm[5]))
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_1er_is_raised_in_the_pdf_footers_and_text(built, models):
+    for path in output_files(built, "pdf"):
+        model = models.get((path.parent.name, path.stem))
+        footed = model is not None and PLAIN.search(model.version_line) is not None
+        for number, page in enumerate(PdfReader(str(path)).pages, start=1):
+            runs = _runs(page)
+            assert not any(PLAIN.search(text) for text, _, _ in runs), (path, number)
+            raised = [(before, after) for before, after in zip(runs, runs[1:])
+                      if before[0].endswith("1") and after[0] in ("er", "re")]
+            for (_, size, base), (_, suffix_size, suffix_base) in raised:
+                assert suffix_size < size and suffix_base > base, (path, number, size, suffix_size)
+            if footed:
+                assert any(base < FOOT for (_, _, base), _ in raised), (path, number)
+
+
+def test_1er_is_superscript_in_word_text_cells_and_footers(built, models):
+    superscript = re.compile(r'<w:vertAlign w:val="superscript"/></w:rPr><w:t>(er|re)</w:t>')
+    cells = 0
+    for path in output_files(built, "docx"):
+        model = models.get((path.parent.name, path.stem))
+        with zipfile.ZipFile(path) as archive:
+            parts = {n: archive.read(n).decode("utf-8") for n in archive.namelist()
+                     if re.fullmatch(r"word/(document|footer\d+|header\d+)\.xml", n)}
+        for name, xml in parts.items():
+            assert not any(PLAIN.search(t) for t in re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml)), (path, name)
+        if model is not None and PLAIN.search(model.version_line):
+            footers = [xml for name, xml in parts.items() if "footer" in name]
+            assert footers and all(superscript.search(xml) for xml in footers), path
+        cells += sum(len(superscript.findall(cell)) for cell in re.findall(r"<w:tc>.*?</w:tc>", parts["word/document.xml"], re.S))
+    assert cells  # the politiques' history and identification tables carry dates on the 1st
