@@ -16,13 +16,20 @@ def anchor(identifier: str) -> str:
     return identifier.replace(".", "-")
 
 
-SIBLING = re.compile(r"[a-z0-9-]+\.html")
+SIBLING = re.compile(r"[a-z0-9-]+(?:\.[a-z]{2})?\.html")  # « netiquette.html », « netiquette.en.html »
 
 
 def safe_href(href: str) -> bool:
     """Only web, mail and telephone links, anchors, or a sibling document (an edition's French
     original, « netiquette.html »): never `javascript:` or `file:`."""
     return href.startswith(("https://", "http://", "mailto:", "tel:", "#")) or SIBLING.fullmatch(href) is not None
+
+
+def in_format(href: str, extension: str) -> str:
+    """A link as a file of `extension` writes it: a sibling document's names the sibling file of the same
+    format, relative (« netiquette.html » -> « netiquette.pdf »: the PDF's reader opens the French PDF
+    beside it, not the templates folder); any other link as it is."""
+    return href.removesuffix("html") + extension if SIBLING.fullmatch(href) else href
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ import gc
 import hashlib
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from pathlib import Path
-from urllib.parse import urlsplit
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import HTML
@@ -31,6 +31,7 @@ from weasyprint.urls import URLFetcher
 from ..model.nodes import Document
 from ..resources import TEMPLATES
 from .columns import Placement, Units, place
+from .common import in_format
 from .fontsubset import PDF_DROPPED, subset
 from .html import render_html
 from .latolog import lato_stamp_quiet
@@ -94,9 +95,23 @@ def _boxes(box) -> Iterator:
         yield from _boxes(child)
 
 
+def _sibling(target: str) -> str:
+    """A link as the PDF writes it. WeasyPrint resolves a relative link against the base URL, the templates
+    folder the fonts come from: a sibling document's (« netiquette.html ») would become
+    `file:///<checkout>/templates/netiquette.html`, a broken link whose bytes depend on the checkout. It
+    names the sibling PDF, relative to this one (`common.in_format`): « netiquette.pdf »."""
+    if not target.startswith("file:"):
+        return target
+    return in_format(PurePosixPath(unquote(urlsplit(target).path)).name, "pdf")
+
+
 def _render(page: str) -> LaidOut:
     html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
-    return html.render(font_config=_fonts(), pdf_variant="pdf/ua-1")
+    laid_out = html.render(font_config=_fonts(), pdf_variant="pdf/ua-1")
+    for drawn in laid_out.pages:
+        drawn.links = [(kind, _sibling(target) if kind == "external" else target, *rest)
+                       for kind, target, *rest in drawn.links]
+    return laid_out
 
 
 def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float, Units]:

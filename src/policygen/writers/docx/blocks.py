@@ -15,7 +15,7 @@ from docx.text.run import Run
 
 from ...model.nodes import Block, Emphasis, Foreign, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, \
     Strong, Table, Text, ToConfirm, inline_text
-from ..common import safe_href
+from ..common import in_format, safe_href
 from ..typeset import ordinal_runs
 from .styles import NOTE_BOX_STYLE, NOTE_STYLE, TABLE_STYLE
 
@@ -52,7 +52,7 @@ def add_text(paragraph: DocxParagraph, text: str) -> DocxParagraph:
 
 def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...], bold: bool, italic: bool,
                highlight: bool) -> None:
-    rel = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    rel = paragraph.part.relate_to(in_format(href, "docx"), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel)
     paragraph._p.append(link)
