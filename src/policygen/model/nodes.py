@@ -175,6 +175,9 @@ class Clause:
     provenance: Provenance
     number: str = ""
     label: str = ""  # the heading as shown: « 5.1 Les comptes officiels » (model/labels.py)
+    # the title as inlines where part of it is in another language (a French name in an English edition's
+    # heading, `Foreign`), so headings and tables of contents tag it; empty for a title all in the document's
+    title_inlines: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,7 @@ class Section:
     role: str = "body"
     number: str = ""
     label: str = ""  # the heading as shown: « 1. Préambule », « Annexe 1 : Définitions »
+    title_inlines: tuple[Inline, ...] = ()  # as a clause's
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,11 @@ class Document:
     date_to_confirm: bool = False  # the date is still « (à confirmer) »: the version mark says so
     draft: bool = False  # a « projet »: what a final version refuses is still in the file (every format marks it)
     alternates: tuple[tuple[str, str], ...] = ()  # (lang, file) of the same document in another language
+
+
+def has_foreign(inlines: tuple[Inline, ...]) -> bool:
+    """Whether a run of inlines holds words in another language than the document's."""
+    return any(isinstance(n, Foreign) or has_foreign(getattr(n, "children", ())) for n in inlines)
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

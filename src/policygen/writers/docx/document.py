@@ -24,13 +24,14 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...model.nodes import Clause, Document
 from ..common import anchor, table_of_contents, title_version
+from ..common import heading as label_of
 from ..design import labels
 from ..notes import draft_mark
 from ..options import WriterOptions
 from ..pdf import page_numbers, placement
 from . import lookups  # noqa: F401 (python-docx's style lookup made fast, for the whole process)
 from . import runtext  # noqa: F401 (python-docx's run text set in pieces, for the whole process)
-from .blocks import Lists, add_blocks, add_text
+from .blocks import Lists, add_blocks, add_label, add_text
 from .bodymap import BLOCK, FRONT, SECTION, TITLE, TOC, BodyMap, Part
 from .comments import comment_clause, mark_draft
 from .fields import header_footer
@@ -42,7 +43,8 @@ from .toc import add_bookmark, add_toc
 def _clause(docx: DocxDocument, clause: Clause, lists: Lists, placed: BodyMap, bookmarks: Iterator[int]) -> None:
     if clause.show_title:
         with placed.part(Part(TITLE, (clause.id,))):
-            heading = docx.add_heading(clause.label, level=2)
+            heading = docx.add_heading(level=2)
+            add_label(heading, label_of(clause))
             add_bookmark(heading, anchor(clause.id), next(bookmarks))
             placed.unit(heading._p)
     for index, block in enumerate(clause.blocks):
@@ -126,7 +128,8 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
             if section.role == "metadata":  # a label over the identification table, as in the PDF: no heading
                 placed.unit(docx.add_paragraph(section.label, style=LABEL_STYLE)._p)
             else:
-                heading = docx.add_heading(section.label, level=1)
+                heading = docx.add_heading(level=1)
+                add_label(heading, label_of(section))
                 add_bookmark(heading, f"s-{anchor(section.id)}", next(bookmarks))
                 if (section.id, 0) in breaks:
                     _column_break(heading, breaks[section.id, 0])
