@@ -84,7 +84,8 @@ def test_document_pages_offer_their_word_and_pdf(site, models):
             assert f"{kind}.{extension}" in page.links
             assert (site / slug / f"{kind}.{extension}").read_bytes().startswith(magic)
         text = (site / slug / f"{kind}.html").read_text(encoding="utf-8")
-        assert re.search(r"\(\d+\u00a0Ko\)", text)  # the size, so a phone user knows before downloading
+        unit = "KB" if kind.endswith(".en") else "Ko"  # in the page's language
+        assert re.search(rf"\(\d+\u00a0{unit}\)", text)  # the size, so a phone user knows before downloading
 
 
 def test_site_is_self_contained_and_needs_no_script(site):
