@@ -22,7 +22,7 @@ from ..library.english import LANG, English, english_list, clause_keys, english_
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
 from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Document, Emphasis, Foreign, Inline, Link, \
-    Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
+    NOTICE_ROLE, Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
@@ -393,7 +393,7 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str, audience
                         else ""))),
     )))
     clause = ClauseNode("edition.avis", NOTICE, False, blocks, Provenance("edition.avis", 1, (), ()))
-    return Section("edition-avis", "About this translation", (clause,), role="metadata",
+    return Section("edition-avis", "About this translation", (clause,), role=NOTICE_ROLE,
                    label="About this translation")
 
 

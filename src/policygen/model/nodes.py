@@ -186,7 +186,7 @@ class Section:
     title: str
     clauses: tuple[Clause, ...]
     annex: bool = False
-    role: str = "body"
+    role: str = "body"  # or a part of the front matter (`FRONT`)
     number: str = ""
     label: str = ""  # the heading as shown: « 1. Préambule », « Annexe 1 : Définitions »
     title_inlines: tuple[Inline, ...] = ()  # as a clause's
@@ -224,6 +224,24 @@ class Document:
     date_to_confirm: bool = False  # the date is still « (à confirmer) »: the version mark says so
     draft: bool = False  # a « projet »: what a final version refuses is still in the file (every format marks it)
     alternates: tuple[tuple[str, str], ...] = ()  # (lang, file) of the same document in another language
+
+
+# The roles of the front matter, in the order every writer prints it after the title block, unnumbered and
+# outside the table of contents: an English edition's translation notice (« About this translation »,
+# `assembly.edition`), then the identification block. A writer finds each by its role, wherever the model
+# holds it, and lays out the body (role « body ») after them.
+NOTICE_ROLE, METADATA_ROLE = "notice", "metadata"
+FRONT = (NOTICE_ROLE, METADATA_ROLE)
+
+
+def front_matter(document: Document) -> list[Section]:
+    """The document's front matter, in `FRONT`'s order."""
+    return [s for role in FRONT for s in document.sections if s.role == role]
+
+
+def body_sections(document: Document) -> list[Section]:
+    """The document's sections after its front matter, in the model's order."""
+    return [s for s in document.sections if s.role not in FRONT]
 
 
 def has_foreign(inlines: tuple[Inline, ...]) -> bool:

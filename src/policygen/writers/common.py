@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..model.nodes import TO_CONFIRM, TO_CONFIRM_EN, Clause, Document, Foreign, Inline, Section, Text, ToConfirm, \
-    inline_text
+    body_sections, inline_text
 
 
 def anchor(identifier: str) -> str:
@@ -75,7 +75,7 @@ def table_of_contents(document: Document) -> list[TocEntry]:
     return [TocEntry(f"s-{anchor(s.id)}", s.label,
                      tuple(TocEntry(anchor(c.id), c.label, heading=heading(c)) for c in s.clauses if c.show_title),
                      heading=heading(s))
-            for s in document.sections if s.role != "metadata"]
+            for s in body_sections(document)]
 
 
 def title_version(document: Document) -> str:

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, \
-    ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm, Foreign
+    ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm, Foreign, body_sections, front_matter
 from ..resources import TEMPLATES
 from .columns import Placement
 from .common import TocEntry, anchor, footer_line, heading, safe_href, table_of_contents, title_version
@@ -219,10 +219,10 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
     names = ("fonts.css", "document.css", "print.css") if options.media == "print" else ("document.css", "screen.css")
     if review:
         names += ("review.css",)
-    body = [s for s in document.sections if s.role != "metadata"]
+    body = body_sections(document)
     # In columns, the first section is the entry point (« À retenir »): across the page, above them.
     columned = body[1:] if document.layout.columns > 1 else body
-    metadata = Markup("".join(_section(s, review) for s in document.sections if s.role == "metadata"))
+    metadata = Markup("".join(_section(s, review) for s in front_matter(document)))
     lead = Markup("".join(_section(s, review) for s in body[:1])) if document.layout.columns > 1 else ""
     sections = Markup(_placed(columned, placement, review, labels(document.lang)["continued"]) if placement is not None
                       else "".join(_section(s, review) for s in columned))

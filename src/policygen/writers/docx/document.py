@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ...model.nodes import Clause, Document
+from ...model.nodes import FRONT, Clause, Document, body_sections, front_matter
 from ..common import anchor, table_of_contents, title_version
 from ..common import heading as label_of
 from ..design import labels
@@ -116,8 +116,9 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
     bookmarks = itertools.count(1)  # Word bookmark ids, for the table of contents' links
     breaks, cuts = _columns(document)
     toc_written = columns_started = annexes_started = False
-    for section in document.sections:
-        if toc and section.role != "metadata" and not toc_written:
+    for section in front_matter(document) + body_sections(document):  # each part found by its role
+        front = section.role in FRONT
+        if toc and not front and not toc_written:
             toc_written = True
             _page_break(docx)
             with placed.part(Part(TOC)):
@@ -125,7 +126,7 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
             _page_break(docx)
         first = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
         with placed.part(Part(SECTION, (section.id,))):
-            if section.role == "metadata":  # a label over the identification table, as in the PDF: no heading
+            if front:  # a label over the notice or the identification table, as in the PDF: no heading
                 placed.unit(docx.add_paragraph(section.label, style=LABEL_STYLE)._p)
             else:
                 heading = docx.add_heading(level=1)
@@ -151,9 +152,9 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
             _clause(docx, clause, lists, placed, bookmarks)
             if options.review:
                 comment_clause(docx, clause, body[start:-1], document)
-        if layout.compact and section.role != "metadata":
+        if layout.compact and not front:
             box([element for element in body[first:-1] if element.tag == qn("w:p")])
-        if layout.columns > 1 and section.role != "metadata" and not columns_started:
+        if layout.columns > 1 and not front and not columns_started:
             # The first section is the entry point, across the page as in the PDF; the rest in columns.
             columns(docx, layout.columns)  # a section break: one more paragraph, a part of the layout
             columns_started = True

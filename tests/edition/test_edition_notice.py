@@ -1,0 +1,56 @@
+"""An English edition's translation notice is a part of the model that says what it is (role « notice »):
+every writer finds it by its role and prints it after the title block, before the identification and the
+body, wherever the model holds it. The Word writer used to lay it out by its place (the first section):
+moving the emergency section ahead of it broke the Word file's reading order."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+import pytest
+from docx import Document as open_docx
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from policygen.model.nodes import NOTICE_ROLE, body_sections
+from policygen.writers.docx.document import build_docx
+from policygen.writers.docx.package import save_docx
+from policygen.writers.html import render_html
+from conftest import FIXTURES
+
+BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"
+
+
+@pytest.fixture(scope="module")
+def edition():
+    library = load_library()
+    loaded, problems = load_all([BODY], library)
+    assert not problems
+    return next(d for d in documents_for(loaded[0], library, ["netiquette"]) if d.kind == "netiquette.en")
+
+
+def _paragraphs(document) -> list[str]:
+    return [p.text for p in open_docx(io.BytesIO(save_docx(build_docx(document)))).paragraphs if p.text.strip()]
+
+
+def test_the_notice_is_known_by_its_role_not_its_place(edition):
+    notice = [s for s in edition.sections if s.role == NOTICE_ROLE]
+    assert len(notice) == 1 and notice[0].clauses[0].id == "edition.avis"
+    assert notice[0] not in body_sections(edition)
+
+
+@pytest.mark.parametrize("where", ["first", "after the emergency section", "last"])
+def test_every_format_prints_the_notice_first_wherever_the_model_holds_it(edition, where):
+    notice, *others = sorted(edition.sections, key=lambda s: s.role != NOTICE_ROLE)
+    order = {"first": [notice, *others], "after the emergency section": [others[0], notice, *others[1:]],
+             "last": [*others, notice]}[where]
+    moved = dataclasses.replace(edition, sections=tuple(order))
+    words = _paragraphs(moved)
+    assert words == _paragraphs(edition)  # the same Word file, paragraph for paragraph
+    # the notice's label, then its eligibility line (its first lines are in a box), before the body
+    assert words.index("About this translation") < words.index("Who can consult this page?") \
+        < words.index("In an emergency")
+    page = render_html(moved)
+    assert page.index("Translation — the French version prevails.") < page.index("In an emergency")
