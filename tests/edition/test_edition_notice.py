@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import io
 
+import pikepdf
 import pytest
 from docx import Document as open_docx
 
@@ -18,6 +19,7 @@ from policygen.model.nodes import NOTICE_ROLE, body_sections
 from policygen.writers.docx.document import build_docx
 from policygen.writers.docx.package import save_docx
 from policygen.writers.html import render_html
+from policygen.writers.pdf import render_pdf
 from conftest import FIXTURES
 
 BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"
@@ -54,3 +56,20 @@ def test_every_format_prints_the_notice_first_wherever_the_model_holds_it(editio
         < words.index("In an emergency")
     page = render_html(moved)
     assert page.index("Translation — the French version prevails.") < page.index("In an emergency")
+
+
+def test_who_may_read_the_edition_is_a_heading_under_the_notice(edition):
+    """Reader 3 (E12, D5): « Who can consult this page? » is the notice's subheading (h3 under its h2, a
+    Word heading), not a bold paragraph; it stays out of the table of contents and the PDF's outline."""
+    page = render_html(edition)
+    notice = page[page.index('id="s-edition-avis"'):page.index("</section>", page.index('id="s-edition-avis"'))]
+    assert '<h2 id="s-edition-avis-titre">About this translation</h2>' in notice
+    assert "<h3>Who can consult this page?</h3><p>The CIUSSS de l’Ouest-de-l’Essai is recognized" in notice
+    assert "<strong>Who can consult" not in page
+    paragraphs = open_docx(io.BytesIO(save_docx(build_docx(edition)))).paragraphs
+    heading = next(p for p in paragraphs if p.text == "Who can consult this page?")
+    assert heading.style.name == "Heading 2"
+    with pikepdf.open(io.BytesIO(render_pdf(edition))) as pdf:
+        with pdf.open_outline() as outline:
+            titles = [item.title for top in outline.root for item in (top, *top.children)]
+    assert "In an emergency" in titles and "Who can consult this page?" not in titles

@@ -382,18 +382,20 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str, audience
                        if author and fold(str(author)) not in fold(str(titre)) else ()),
                      Text(", adopted on "), _value(date, english_date(date)), Text(".")]
     href = f"{original.kind}.html"
-    blocks = tuple(map(_english_block, (
-        Note((Paragraph((Strong((Text(NOTICE + "."),)),)),
-              Paragraph((Text("This document translates the French original, “"), Foreign((Text(original.title),)),
-                         Text("”, of the same version and date. "),  # the line above says the French prevails
-                         Link(href, (Text("Read the French original"),)), Text(".")),))),
-        Paragraph((Strong((Text(STAFF_ELIGIBILITY if staff else ELIGIBILITY),)),)),  # a heading would skip a level
-        Paragraph((*_basis(langues, org_name, staff, audience), *directive,
-                   Text(" Everyone may read the French original." if langues["fondement"] in _RESTRICTED and not staff
-                        else ""))),
-    )))
-    clause = ClauseNode("edition.avis", NOTICE, False, blocks, Provenance("edition.avis", 1, (), ()))
-    return Section("edition-avis", "About this translation", (clause,), role=NOTICE_ROLE,
+    translation = _english_block(Note((
+        Paragraph((Strong((Text(NOTICE + "."),)),)),
+        Paragraph((Text("This document translates the French original, “"), Foreign((Text(original.title),)),
+                   Text("”, of the same version and date. "),  # the line above says the French prevails
+                   Link(href, (Text("Read the French original"),)), Text("."))))))
+    basis = _english_block(Paragraph((*_basis(langues, org_name, staff, audience), *directive, Text(
+        " Everyone may read the French original." if langues["fondement"] in _RESTRICTED and not staff else ""))))
+    # who may read it under a heading of its own (h3 under the notice's h2), as the eligibility notices of
+    # Québec bodies have it; the heading's clause is `edition.avis.lecteurs`
+    eligibility = STAFF_ELIGIBILITY if staff else ELIGIBILITY
+    clauses = (ClauseNode("edition.avis", NOTICE, False, (translation,), Provenance("edition.avis", 1, (), ())),
+               ClauseNode("edition.avis.lecteurs", eligibility, True, (basis,),
+                          Provenance("edition.avis.lecteurs", 1, (), ()), label=eligibility))
+    return Section("edition-avis", "About this translation", clauses, role=NOTICE_ROLE,
                    label="About this translation")
 
 
@@ -496,7 +498,7 @@ def stale_translations(item: Loaded, documents: list[Document], library: Library
         if not is_edition(document) or english is None:
             continue
         kind = original_kind(document.kind)
-        context_ids = [c.id for s in document.sections for c in s.clauses if c.id != "edition.avis"]
+        context_ids = [c.id for s in document.sections if s.role != NOTICE_ROLE for c in s.clauses]
         keys = [outline_key(kind)] + [k for c in library.clauses if c.id in context_ids
                                      for k in clause_keys(c, kind)]
         old = stale(library, english, keys)
