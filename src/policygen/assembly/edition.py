@@ -27,7 +27,7 @@ from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
 from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, category_in_english, glossed, names_unit, \
-    without_article
+    title_in_english, without_article
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -105,7 +105,8 @@ _CITATIONS = (("RLRQ", "CQLR"), ("L.R.C. (1985), ch.", "R.S.C. 1985, c."), ("L.Q
 # The English pages of LégisQuébec (« cs » statutes, « cr » regulations) and of Justice Laws.
 _ENGLISH_PAGES = (("legisquebec.gouv.qc.ca/fr/document/lc/", "legisquebec.gouv.qc.ca/en/document/cs/"),
                   ("legisquebec.gouv.qc.ca/fr/document/rc/", "legisquebec.gouv.qc.ca/en/document/cr/"),
-                  ("laws-lois.justice.gc.ca/fra/lois/", "laws-lois.justice.gc.ca/eng/acts/"))
+                  ("laws-lois.justice.gc.ca/fra/lois/", "laws-lois.justice.gc.ca/eng/acts/"),
+                  ("www.assnat.qc.ca/fr/", "www.assnat.qc.ca/en/"))  # the National Assembly's (Law 25's bill)
 
 
 def _english_law(ident: str, law: Any) -> Any:
@@ -213,7 +214,7 @@ def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
     (Directrice des opérations) »."""
     if not isinstance(contact, dict) or not contact.get("titre"):
         return contact
-    gloss = glossed(glossary, contact["titre"])
+    gloss = title_in_english(glossary, contact["titre"])
     title = f"{gloss[:1].upper()}{gloss[1:]} ({_french(contact['titre'])})" if gloss else _french(contact["titre"])
     return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
 
@@ -236,6 +237,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "usage_personnel": _PERSONAL_USE["non_precise" if "usage_personnel" in context["regles"]["par_defaut"]
                                               else context["choix"]["usage_personnel_au_travail"]],
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
+             # names the English keeps in French, tagged so every format says so (reader 4, m15)
+             "commission_acces": _french("Commission d’accès à l’information"), "netiquette": _french("nétiquette"),
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
              "groupes": _GROUPS,
              # the file's categories of people in English (glossary, or the library's proposed ones), else tagged
@@ -373,10 +376,15 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str, audience
     staff = original.kind in STAFF_DOCUMENTS
     directive: list[Inline] = []
     if langues["directive"]:
-        titre, date, author = (langues["directive"][k] for k in ("titre", "date", "auteur"))
+        titre, date, author, english = (langues["directive"][k] for k in ("titre", "date", "auteur", "titre_anglais"))
         # the basis has just named the Charter, except a private body's
         charter = CHARTER if langues["fondement"] == "organisme_prive" else "same Charter"
-        directive = [Text(f" Directive applied ({charter}, s. 29.15): “"), _foreign(titre), Text("”"),
+        # its English version's title where its author published one, else its French title, tagged
+        quoted: tuple[Inline, ...] = (Text("“"), Text(str(english)) if english else Foreign((Text(str(titre)),)),
+                                      Text("”"))
+        # its « (to be confirmed) » after the closing quote, not read as a part of the title (reader 4, S2)
+        directive = [Text(f" Directive applied ({charter}, s. 29.15): "),
+                     *((ToConfirm(quoted),) if isinstance(english or titre, Unconfirmed) else quoted),
                      # an author the title already names (« Directive du ministère… ») is not repeated
                      *((Text(" (author: "), _foreign(author), Text(")"))
                        if author and fold(str(author)) not in fold(str(titre)) else ()),
@@ -478,7 +486,7 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
         editions.append(dataclasses.replace(
             built, kind=edition_kind(original.kind), sections=(notice, *sections),
             keywords=("social media", built.short_title, loaded.organisation.organisation.nom_court),
-            alternates=(("fr-CA", f"{original.kind}.html"),)))
+            alternates=(("fr-CA", f"{original.kind}.html"),), organisation_lang=original.lang))
     if problems:
         raise DiagnosticError(problems)
     return editions

@@ -224,6 +224,7 @@ class Document:
     date_to_confirm: bool = False  # the date is still « (à confirmer) »: the version mark says so
     draft: bool = False  # a « projet »: what a final version refuses is still in the file (every format marks it)
     alternates: tuple[tuple[str, str], ...] = ()  # (lang, file) of the same document in another language
+    organisation_lang: str = ""  # the language of `organisation` where not the document's (an edition: the French)
 
 
 # The roles of the front matter, in the order every writer prints it after the title block, unnumbered and

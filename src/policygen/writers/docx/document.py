@@ -31,7 +31,7 @@ from ..options import WriterOptions
 from ..pdf import page_numbers, placement
 from . import lookups  # noqa: F401 (python-docx's style lookup made fast, for the whole process)
 from . import runtext  # noqa: F401 (python-docx's run text set in pieces, for the whole process)
-from .blocks import Lists, add_blocks, add_label, add_text
+from .blocks import Lists, add_blocks, add_label, add_text, tag_language
 from .bodymap import BLOCK, FRONT, SECTION, TITLE, TOC, BodyMap, Part
 from .comments import comment_clause, mark_draft
 from .fields import header_footer
@@ -104,7 +104,10 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
         mark_draft(docx, mark)
     if layout.title_block:
         with _line(placed, "organisation") as unit:
-            unit(docx.add_paragraph(document.organisation, style="Subtitle"))
+            name = docx.add_paragraph(document.organisation, style="Subtitle")
+            if document.organisation_lang:  # an English edition's French name
+                tag_language(name.runs[0]._r, document.organisation_lang)
+            unit(name)
     with _line(placed, "title") as unit:
         unit(docx.add_paragraph(document.title, style="Title"))
     if layout.title_block:
