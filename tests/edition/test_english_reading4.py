@@ -24,12 +24,14 @@ CISSS = ROOT / "organisations" / "cisss-laurentides.yaml"
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    """The English editions of the recognised body and of the CISSS des Laurentides, as standalone pages."""
+    """The English editions of the recognised body and of the CISSS des Laurentides, and the recognised body's
+    French politique, as standalone pages."""
     library = load_library()
     loaded, problems = load_all([RECOGNISED, CISSS], library)
     assert not problems
     return {f"{item.slug}/{d.kind}": render_html(d)
-            for item in loaded for d in documents_for(item, library, list(library.documents)) if d.kind.endswith(".en")}
+            for item in loaded for d in documents_for(item, library, list(library.documents))
+            if d.kind.endswith(".en") or (item.path == RECOGNISED and d.kind == "politique")}
 
 
 def test_the_directive_is_cited_by_its_english_title_its_mark_after_the_quotes(pages):
@@ -92,3 +94,18 @@ def test_the_english_reads_as_english(pages):
     fiche = pages["etablissement-reconnu-en/fiche-synthese.en"]
     assert "Does inappropriate content target" in fiche and "If personal information held by" in fiche
     assert "Do not borrow the name or logo" in fiche and "Depending on its seriousness" in fiche
+
+
+def test_a_recognised_body_posts_in_english_on_the_basis_of_its_recognition(pages):
+    """S3: the politique of a body recognised under art. 29.1 gives art. 26 as the basis of its English posts,
+    not art. 22.3's exceptions, and names no directive « of the institution » (its notices name the MSSS's);
+    French first, the English following it."""
+    french = pages["etablissement-reconnu-en/politique"]
+    assert ("Elle peut y ajouter une version en anglais, jamais seule, comme le permet la reconnaissance de "
+            "l’établissement en vertu de l’article 29.1 de la Charte de la langue française (RLRQ, c.\u00a0C-11, "
+            "art.\u00a026) et selon la directive applicable") in french
+    english = pages["etablissement-reconnu-en/politique.en"]
+    assert "as the recognition of the institution under section 29.1 of the Charter of the French language" in english
+    assert "s. 26) allows, and in accordance with the applicable directive" in english
+    for page in (french, english):
+        assert "22.3" not in page.split("<main", 1)[1].split("Appendix", 1)[0].split("Annexe", 1)[0]
