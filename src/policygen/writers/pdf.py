@@ -109,9 +109,17 @@ def _render(page: str) -> LaidOut:
     html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
     laid_out = html.render(font_config=_fonts(), pdf_variant="pdf/ua-1")
     for drawn in laid_out.pages:
-        drawn.links = [(kind, _sibling(target) if kind == "external" else target, *rest)
-                       for kind, target, *rest in drawn.links]
+        drawn.links = [(kind, _sibling(target) if kind == "external" else target, rectangle, box)
+                       for kind, target, rectangle, box in drawn.links if _linking(box)]
     return laid_out
+
+
+def _linking(box) -> bool:
+    """Whether a box WeasyPrint gives a link annotation is the link's own (the `<a>`, its lines and
+    pseudo-elements): it gives one to every box inside a link too, and that of a French name's span in an
+    English contents entry would be tagged under the span, not the Link element (PDF/UA-1); the link's own
+    annotation covers it."""
+    return box.element is None or box.element.get("href") is not None
 
 
 def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float, Units]:
