@@ -109,3 +109,13 @@ def test_a_recognised_body_posts_in_english_on_the_basis_of_its_recognition(page
     assert "s. 26) allows, and in accordance with the applicable directive" in english
     for page in (french, english):
         assert "22.3" not in page.split("<main", 1)[1].split("Appendix", 1)[0].split("Annexe", 1)[0]
+
+
+def test_a_units_english_gloss_is_given_at_its_first_mention_only(pages):
+    """m6: one rule in every English document, the politique's: the unit's French name with its English gloss
+    the first time, its French name alone after that."""
+    unit = '<span lang="fr-CA">Direction des communications et des affaires publiques</span>'
+    for kind in ("politique.en", "netiquette.en", "fiche-synthese.en"):
+        main = pages[f"etablissement-reconnu-en/{kind}"].split("<main", 1)[1]
+        assert main.count(f"{unit} (Communications and Public Affairs)") == 1, kind
+        assert main.count(unit) > 1 or kind == "netiquette.en", kind

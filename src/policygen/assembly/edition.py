@@ -22,7 +22,7 @@ from ..library.english import LANG, English, english_list, clause_keys, english_
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
 from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Document, Emphasis, Foreign, Inline, Link, \
-    NOTICE_ROLE, Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
+    NOTICE_ROLE, Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm, inline_text, map_inlines
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
@@ -422,6 +422,30 @@ def _in_french(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return (Foreign(inlines),) if inlines else inlines
 
 
+def _glossed_once(sections: tuple[Section, ...], glossary: dict[str, Any]) -> tuple[Section, ...]:
+    """The sections with each unit's English gloss given at its first mention only (« the Direction des
+    communications (Communications and Public Affairs) », then its French name alone), in reading order, as the
+    politique does by its context (`_referred`); reader 4, m6."""
+    glosses = {str(name): f" ({gloss})" for name, gloss in glossary.items() if names_unit(without_article(str(name)))}
+    seen: set[str] = set()
+
+    def once(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for node in inlines:
+            before = out[-1] if out else None
+            gloss = glosses.get(inline_text(before.children)) if isinstance(before, Foreign) else None
+            if isinstance(node, Text) and gloss and node.text.startswith(gloss):
+                if gloss in seen:
+                    node = Text(node.text.removeprefix(gloss))
+                seen.add(gloss)
+            out.append(dataclasses.replace(node, children=once(node.children)) if hasattr(node, "children") else node)
+        return tuple(out)
+
+    return tuple(dataclasses.replace(s, clauses=tuple(dataclasses.replace(c, blocks=tuple(map_inlines(b, once)
+                                                                                             for b in c.blocks))
+                                                      for c in s.clauses)) for s in sections)
+
+
 def _english_clause(clause: ClauseNode, translated: set[str]) -> ClauseNode:
     """The clause with English marks; one with no English yet (a draft's: the build warns, the final
     version refuses) says so in English, its French text tagged as French."""
@@ -480,8 +504,9 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
         edition_library = _french_rules(english_library(library, english, original.kind), english, original.kind)
         built = assemble(edition_library, original.kind, _referred(context) if original.kind == "politique" else context,
                          loaded.located, loaded.display, lang=LANG)
-        sections = tuple(dataclasses.replace(s, clauses=tuple(_english_clause(c, set(english.clauses))
-                                                              for c in s.clauses)) for s in built.sections)
+        sections = _glossed_once(tuple(dataclasses.replace(s, clauses=tuple(_english_clause(c, set(english.clauses))
+                                                                            for c in s.clauses))
+                                       for s in built.sections), context["langues"]["glossaire"] or {})
         notice = _notice(original, context["langues"], context["anglais"]["Nom"], context["anglais"]["personnes"])
         editions.append(dataclasses.replace(
             built, kind=edition_kind(original.kind), sections=(notice, *sections),
