@@ -56,9 +56,11 @@ def language_runs(inlines: tuple[Inline, ...], lang: str = "") -> list[tuple[str
         else:
             runs.append((inline_text((node,)), lang))
     merged: list[tuple[str, str]] = []
-    for text, language in runs:  # « 10.2 » and « The » one run
-        merged[-1:] = [(merged[-1][0] + text, language)] if merged and merged[-1][1] == language else \
-            [*merged[-1:], (text, language)]
+    for text, language in runs:
+        if merged and merged[-1][1] == language:  # « 10.2 » and « The » in one run
+            merged[-1] = (merged[-1][0] + text, language)
+        else:
+            merged.append((text, language))
     return merged
 
 
