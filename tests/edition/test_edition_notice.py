@@ -33,8 +33,10 @@ def edition():
     return next(d for d in documents_for(loaded[0], library, ["netiquette"]) if d.kind == "netiquette.en")
 
 
-def _paragraphs(document) -> list[str]:
-    return [p.text for p in open_docx(io.BytesIO(save_docx(build_docx(document)))).paragraphs if p.text.strip()]
+def _paragraphs(document) -> list[tuple[str, str]]:
+    """The Word file's paragraphs with text, each (its style, its text)."""
+    return [(p.style.name, p.text) for p in open_docx(io.BytesIO(save_docx(build_docx(document)))).paragraphs
+            if p.text.strip()]
 
 
 def test_the_notice_is_known_by_its_role_not_its_place(edition):
@@ -51,9 +53,10 @@ def test_every_format_prints_the_notice_first_wherever_the_model_holds_it(editio
     moved = dataclasses.replace(edition, sections=tuple(order))
     words = _paragraphs(moved)
     assert words == _paragraphs(edition)  # the same Word file, paragraph for paragraph
-    # the notice's label, then its eligibility line (its first lines are in a box), before the body
-    assert words.index("About this translation") < words.index("Who can consult this page?") \
-        < words.index("In an emergency")
+    # the notice's label (a label, as the identification's, not a heading), then its eligibility heading (its
+    # first lines are in a box), before the body's first heading
+    assert words.index(("Étiquette", "About this translation")) < words.index(("Heading 2", "Who can consult this page?")) \
+        < words.index(("Heading 1", "In an emergency"))
     page = render_html(moved)
     assert page.index("Translation — the French version prevails.") < page.index("In an emergency")
 

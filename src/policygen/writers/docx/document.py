@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ...model.nodes import FRONT, Clause, Document, body_sections, front_matter
+from ...model.nodes import FRONT as FRONT_ROLES, Clause, Document, body_sections, front_matter
 from ..common import anchor, table_of_contents, title_version
 from ..common import heading as label_of
 from ..design import labels
@@ -120,7 +120,7 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
     breaks, cuts = _columns(document)
     toc_written = columns_started = annexes_started = False
     for section in front_matter(document) + body_sections(document):  # each part found by its role
-        front = section.role in FRONT
+        front = section.role in FRONT_ROLES
         if toc and not front and not toc_written:
             toc_written = True
             _page_break(docx)
