@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from policygen.cli.main import main
-from policygen.model.nodes import FRONT
+from policygen.model.nodes import FRONT_ROLES
 from policygen.writers.common import anchor
 
 from conftest import ORGANISATIONS
@@ -70,7 +70,7 @@ def test_document_pages_anchor_every_section_and_clause(site, models):
             assert f"s-{anchor(section.id)}" in page.ids
             for clause in section.clauses:
                 assert anchor(clause.id) in page.ids
-        body_sections = [s for s in document.sections if s.role not in FRONT]
+        body_sections = [s for s in document.sections if s.role not in FRONT_ROLES]
         # a table of contents where the outline asks for one (the fiche and the nétiquette open on their text)
         assert len(page.toc_links) == (len(body_sections) + sum(
             c.show_title for s in body_sections for c in s.clauses) if document.layout.toc else 0), kind

@@ -186,7 +186,7 @@ class Section:
     title: str
     clauses: tuple[Clause, ...]
     annex: bool = False
-    role: str = "body"  # or a part of the front matter (`FRONT`)
+    role: str = "body"  # or a part of the front matter (`FRONT_ROLES`)
     number: str = ""
     label: str = ""  # the heading as shown: « 1. Préambule », « Annexe 1 : Définitions »
     title_inlines: tuple[Inline, ...] = ()  # as a clause's
@@ -232,17 +232,17 @@ class Document:
 # `assembly.edition`), then the identification block. A writer finds each by its role, wherever the model
 # holds it, and lays out the body (role « body ») after them.
 NOTICE_ROLE, METADATA_ROLE = "notice", "metadata"
-FRONT = (NOTICE_ROLE, METADATA_ROLE)
+FRONT_ROLES = (NOTICE_ROLE, METADATA_ROLE)
 
 
 def front_matter(document: Document) -> list[Section]:
-    """The document's front matter, in `FRONT`'s order."""
-    return [s for role in FRONT for s in document.sections if s.role == role]
+    """The document's front matter, in `FRONT_ROLES`' order."""
+    return [s for role in FRONT_ROLES for s in document.sections if s.role == role]
 
 
 def body_sections(document: Document) -> list[Section]:
     """The document's sections after its front matter, in the model's order."""
-    return [s for s in document.sections if s.role not in FRONT]
+    return [s for s in document.sections if s.role not in FRONT_ROLES]
 
 
 def has_foreign(inlines: tuple[Inline, ...]) -> bool:

@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ...model.nodes import FRONT as FRONT_ROLES, Clause, Document, body_sections, front_matter
+from ...model.nodes import FRONT_ROLES, Clause, Document, body_sections, front_matter
 from ..common import anchor, table_of_contents, title_version
 from ..common import heading as label_of
 from ..design import labels
