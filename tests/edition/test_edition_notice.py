@@ -72,6 +72,7 @@ def test_who_may_read_the_edition_is_a_heading_under_the_notice(edition):
     paragraphs = open_docx(io.BytesIO(save_docx(build_docx(edition)))).paragraphs
     heading = next(p for p in paragraphs if p.text == "Who can consult this page?")
     assert heading.style.name == "Heading 2"
+    assert heading._p.xpath("./w:pPr/w:outlineLvl/@w:val") == ["9"]  # out of Word's navigation and contents
     with pikepdf.open(io.BytesIO(render_pdf(edition))) as pdf:
         with pdf.open_outline() as outline:
             titles = [item.title for top in outline.root for item in (top, *top.children)]

@@ -40,11 +40,21 @@ from .styles import LABEL_STYLE, VERSION_STYLE, apply_house_styles, box, columns
 from .toc import add_bookmark, add_toc
 
 
-def _clause(docx: DocxDocument, clause: Clause, lists: Lists, placed: BodyMap, bookmarks: Iterator[int]) -> None:
+def _out_of_outline(paragraph: DocxParagraph) -> None:
+    """A heading's look without its place in the navigation pane and an updated table of contents."""
+    outline = OxmlElement("w:outlineLvl")  # body text
+    outline.set(qn("w:val"), "9")
+    paragraph._p.get_or_add_pPr().append(outline)
+
+
+def _clause(docx: DocxDocument, clause: Clause, lists: Lists, placed: BodyMap, bookmarks: Iterator[int],
+            front: bool = False) -> None:
     if clause.show_title:
         with placed.part(Part(TITLE, (clause.id,))):
             heading = docx.add_heading(level=2)
             add_label(heading, label_of(clause))
+            if front:  # the notice's « Who can consult this page? », as the PDF's outline leaves it out
+                _out_of_outline(heading)
             add_bookmark(heading, anchor(clause.id), next(bookmarks))
             placed.unit(heading._p)
     for index, block in enumerate(clause.blocks):
@@ -147,12 +157,10 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
                 first = len(body) - 1
                 continued = labels(document.lang)["continued"]
                 again = docx.add_heading(f"{section.label} ({continued})", level=1)
-                outline = OxmlElement("w:outlineLvl")  # body text: not a heading of the navigation pane
-                outline.set(qn("w:val"), "9")
-                again._p.get_or_add_pPr().append(outline)
+                _out_of_outline(again)
                 _column_break(again, breaks[section.id, index])
             start = len(body) - 1
-            _clause(docx, clause, lists, placed, bookmarks)
+            _clause(docx, clause, lists, placed, bookmarks, front)
             if options.review:
                 comment_clause(docx, clause, body[start:-1], document)
         if layout.compact and not front:
