@@ -5,6 +5,7 @@ lists the French document first and its English edition after it."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,3 +67,26 @@ def test_the_site_lists_french_first_and_links_both_ways(published):
     assert 'hreflang="fr-CA" href="netiquette.html"' in english and '<html lang="en-CA">' in english
     assert 'hreflang="en-CA" href="netiquette.en.html"' in french
     assert ">Download</h2>" in english and ">Télécharger</h2>" in french
+
+
+def _around_main(page: str) -> str:
+    """The words of a site page around its document (the header, downloads and links)."""
+    return page.split("<main", 1)[0] + page.split("</main>", 1)[1]
+
+
+def test_the_english_site_page_speaks_english_around_its_document(published):
+    """The way home, the register, the downloads and their sizes are in the page's language; a link to a
+    French document says that it is French (lang and hreflang)."""
+    _, site = published
+    folder = next(site.glob("*/netiquette.en.html")).parent
+    english = _around_main((folder / "netiquette.en.html").read_text(encoding="utf-8"))
+    french = _around_main((folder / "netiquette.html").read_text(encoding="utf-8"))
+    assert '<a href="../index.html">Social media documents</a>' in english
+    assert '<a href="index.html">Register of the organization’s documents</a>' in english
+    assert re.search(r'download>Social Media Guidelines \(PDF\)</a> <span class="size">\(\d+\u00a0KB\)</span>', english)
+    assert "Ko)" not in english and "Registre" not in english and "Documents sur les médias sociaux" not in english
+    assert re.search(r'<a href="politique.html" hreflang="fr-CA" lang="fr-CA">Politique [^<]+</a>', english)
+    # the French page is unchanged: French words, French sizes, no language to tag
+    assert '<a href="../index.html">Documents sur les médias sociaux</a>' in french
+    assert re.search(r'<span class="size">\(\d+\u00a0Ko\)</span>', french) and 'hreflang="fr-CA"' not in french
+    assert re.search(r'<a href="netiquette.en.html" hreflang="en-CA" lang="en-CA">Social Media Guidelines', french)

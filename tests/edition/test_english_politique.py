@@ -125,6 +125,40 @@ def test_french_names_inside_the_english_are_tagged_as_french_in_every_format(bu
         assert any(str(s.get("/Lang", "")) == "fr-CA" for s in spans)
 
 
+def _tagged_spans(element, path=()):
+    """The (structure path, Span) of each tagged Span with a /Lang in the PDF's structure tree."""
+    if not isinstance(element, pikepdf.Dictionary):
+        return
+    kind = str(element.get("/S", ""))
+    if kind == "/Span" and "/Lang" in element:
+        yield (*path, kind), element
+    kids = element.get("/K")
+    for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+        yield from _tagged_spans(kid, (*path, kind))
+
+
+def test_a_french_name_in_an_english_heading_and_its_contents_entry_is_tagged_as_french(built):
+    """Reader 3, E12: the heading « 10.2 The Direction des communications… » and its entry in the table
+    of contents tag the French name as French in the three formats (the PDF's outline is plain text)."""
+    name = "Direction des communications et des affaires publiques"
+    english = (built / "politique.en.html").read_text(encoding="utf-8")
+    assert f'<h3><span class="num">10.2</span> The <span lang="fr-CA">{name}</span></h3>' in english
+    toc = english.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    assert f'">10.2 The <span lang="fr-CA">{name}</span></a>' in toc
+
+    with zipfile.ZipFile(built / "politique.en.docx") as docx:
+        body = docx.read("word/document.xml").decode()
+    for style in ("Heading2", "TOC2"):
+        paragraph = next(p for p in re.findall(r"<w:p>(?:(?!</w:p>).)*</w:p>", body)
+                         if f'w:val="{style}"' in p and "10.2 The" in p)
+        run = re.search(rf'<w:r>(?:(?!</w:r>).)*<w:t>{name}</w:t></w:r>', paragraph)
+        assert run and '<w:lang w:val="fr-CA"/>' in run.group(0), style
+
+    with pikepdf.open(built / "politique.en.pdf") as pdf:
+        where = {path[-2] for path, span in _tagged_spans(pdf.Root.StructTreeRoot) if str(span.Lang) == "fr-CA"}
+    assert {"/H3", "/Link"} <= where, where  # the heading, and the table of contents' link to it
+
+
 def test_every_clause_of_this_half_is_translated_and_the_english_is_in_step():
     library = load_library()
     ids = {}

@@ -221,8 +221,8 @@ def test_a_mark_to_confirm_is_read_in_english_outside_the_french_span(tmp_path):
     page = (tmp_path / "cisss-laurentides" / "netiquette.en.html").read_text(encoding="utf-8")
     notice = page[page.index("Directive applied"):]
     notice = notice[:notice.index("</p>")]
-    # the directive's title, which names its author (the author is not repeated)
-    assert notice.count('<span lang="fr-CA">') == 1 and "(author:" not in notice
+    # the directive by its English version's title (reader 4, S2), then its author, the one French name
+    assert notice.count('<span lang="fr-CA">') == 1 and "(author: <mark" in notice
     for span in re.findall(r'<span lang="fr-CA">(.*?)</span>', notice):
         assert "to be confirmed" not in span
     assert '</span></mark><span class="mention-a-confirmer">\u00a0(to be confirmed)</span>' in notice

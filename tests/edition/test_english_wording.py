@@ -94,7 +94,7 @@ def test_units_keep_their_french_name_with_a_gloss_and_office_holders_their_titl
     assert "run by the Service des relations médias, relations publiques et à la communauté (Media, Public and " \
            "Community Relations)" in pages["cisss-laurentides/netiquette"]
     clinic = pages["clinique-en/netiquette"]
-    assert "run by the Bureau de la direction (management office)" in clinic
+    assert "run by the Bureau de la direction (Management Office)" in clinic
     assert "address yours to the Director of Operations of the Clinique de l’Essai" in clinic
     assert "Director of Operations (Directrice des opérations)" in clinic
     assert "Service Quality and Complaints Commissioner (Commissaire aux plaintes et à la qualité des services)" \
@@ -111,7 +111,7 @@ def test_english_editions_mark_values_to_confirm_in_english(pages):
 def test_the_clinic_is_named_in_its_title_and_text(pages):
     clinic = pages["clinique-en/netiquette"]
     assert "Social Media Guidelines of the Clinique de l’Essai" in clinic
-    assert "run by the Bureau de la direction (management office) of the Clinique de l’Essai" in clinic
+    assert "run by the Bureau de la direction (Management Office) of the Clinique de l’Essai" in clinic
 
 
 def test_statutes_institutions_and_impersonation(pages):

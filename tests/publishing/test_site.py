@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from policygen.cli.main import main
+from policygen.model.nodes import FRONT_ROLES
 from policygen.writers.common import anchor
 
 from conftest import ORGANISATIONS
@@ -69,7 +70,7 @@ def test_document_pages_anchor_every_section_and_clause(site, models):
             assert f"s-{anchor(section.id)}" in page.ids
             for clause in section.clauses:
                 assert anchor(clause.id) in page.ids
-        body_sections = [s for s in document.sections if s.role != "metadata"]
+        body_sections = [s for s in document.sections if s.role not in FRONT_ROLES]
         # a table of contents where the outline asks for one (the fiche and the nétiquette open on their text)
         assert len(page.toc_links) == (len(body_sections) + sum(
             c.show_title for s in body_sections for c in s.clauses) if document.layout.toc else 0), kind
@@ -84,7 +85,8 @@ def test_document_pages_offer_their_word_and_pdf(site, models):
             assert f"{kind}.{extension}" in page.links
             assert (site / slug / f"{kind}.{extension}").read_bytes().startswith(magic)
         text = (site / slug / f"{kind}.html").read_text(encoding="utf-8")
-        assert re.search(r"\(\d+\u00a0Ko\)", text)  # the size, so a phone user knows before downloading
+        unit = "KB" if kind.endswith(".en") else "Ko"  # in the page's language
+        assert re.search(rf"\(\d+\u00a0{unit}\)", text)  # the size, so a phone user knows before downloading
 
 
 def test_site_is_self_contained_and_needs_no_script(site):

@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 
 from reviewkit import W, docx_part, fixture_documents, paragraph_texts, plain
 from policygen.model.diff import diff
-from policygen.model.nodes import Emphasis, Link, ListBlock, Note, Paragraph, Text, ToConfirm
+from policygen.model.nodes import FRONT_ROLES, Emphasis, Link, ListBlock, Note, Paragraph, Text, ToConfirm
 from policygen.review.htmldiff import render_diff
 from policygen.review.redline import redline
 from policygen.writers.docx.document import write_docx
@@ -44,7 +44,7 @@ def with_blocks(document, *blocks):
     sections = list(document.sections)
     for s_index, section in enumerate(sections):
         for c_index, clause in enumerate(section.clauses):
-            if clause.show_title and section.role != "metadata":
+            if clause.show_title and section.role not in FRONT_ROLES:
                 clauses = list(section.clauses)
                 clauses[c_index] = dataclasses.replace(clause, blocks=tuple(blocks))
                 sections[s_index] = dataclasses.replace(section, clauses=tuple(clauses))

@@ -9,7 +9,7 @@ import re
 import docx
 from docx.oxml.ns import qn
 
-from policygen.model.nodes import ListBlock, Note
+from policygen.model.nodes import FRONT_ROLES, ListBlock, Note
 
 from conftest import output_files
 from samples import dense_fiche, rich_politique
@@ -78,8 +78,8 @@ def test_every_docx_uses_heading_styles_and_is_french(built, models, sample_outp
         # A box the columns cut carries its heading again over the rest, as body text (no outline level).
         again = [p for p in document.paragraphs if p.style.name == "Heading 1" and re.search(r"\((suite|continued)\)$", p.text)]
         assert all(p._p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}").get(qn("w:val")) == "9" for p in again), path
-        assert styles.count("Heading 1") - len(again) == sum(s.role != "metadata" for s in model.sections), path
-        assert styles.count("Étiquette") == sum(s.role == "metadata" for s in model.sections), path
+        assert styles.count("Heading 1") - len(again) == sum(s.role not in FRONT_ROLES for s in model.sections), path
+        assert styles.count("Étiquette") == sum(s.role in FRONT_ROLES for s in model.sections), path
         titled = sum(c.show_title for s in model.sections for c in s.clauses)
         assert styles.count("Heading 2") == titled, path
         # Every list item of the model is a paragraph in a Word list style.

@@ -20,7 +20,7 @@ from ..library.rules import RULE_FUNCTION, rule_printer
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
 from ..model.labels import label
-from ..model.nodes import Document, Layout, Section
+from ..model.nodes import Document, Inline, Layout, Section, has_foreign, inline_text
 from ..model.numbering import number
 from ..model.typography import typeset
 from ..orgfile.cadence import source_date
@@ -32,7 +32,7 @@ from .inputs import Loaded
 from .lawdates import stamp
 from .parse import parse_markdown
 from .provenance import provenance
-from .render import render_clause, render_line, render_title
+from .render import line_inlines, render_clause, render_line, render_title
 from .select import select
 
 
@@ -42,6 +42,11 @@ FRENCH = "fr-CA"
 def timestamp(date: dt.date) -> dt.datetime:
     """File metadata time: SOURCE_DATE_EPOCH when set, else the document's own date."""
     return source_date() or dt.datetime.combine(date, dt.time(12, 0))
+
+
+def _spans(title: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A title's inlines, kept where part of it is in another language (its plain text is all else needs)."""
+    return title if has_foreign(title) else ()
 
 
 def assemble(library: Library, document: str, context: dict[str, Any], located: Located,
@@ -60,12 +65,12 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
             except DiagnosticError as exc:
                 problems.extend(exc.diagnostics)
                 continue
-            nodes.append(ClauseNode(clause.id, title, clause.meta.heading, parse_markdown(markdown),
-                                    provenance(clause, context, library, markdown)))
+            nodes.append(ClauseNode(clause.id, inline_text(title), clause.meta.heading, parse_markdown(markdown),
+                                    provenance(clause, context, library, markdown), title_inlines=_spans(title)))
         if nodes:
-            title = render_line(outline_section.title, context)
-            sections.append(Section(outline_section.id, title, tuple(nodes), outline_section.annex,
-                                    outline_section.role))
+            title = line_inlines(outline_section.title, context)
+            sections.append(Section(outline_section.id, inline_text(title), tuple(nodes), outline_section.annex,
+                                    outline_section.role, title_inlines=_spans(title)))
     if not sections and not problems:
         problems.append(Diagnostic(display, None, document,
                                    f"Aucune clause de la bibliothèque ne s’applique au document « {document} ».",

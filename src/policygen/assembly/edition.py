@@ -22,12 +22,12 @@ from ..library.english import LANG, English, english_list, clause_keys, english_
 from ..library.schema import Library
 from ..model.nodes import Clause as ClauseNode
 from ..model.nodes import FRENCH_CLOSE, FRENCH_OPEN, TO_CONFIRM_EN, Block, Document, Emphasis, Foreign, Inline, Link, \
-    Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm, map_inlines
+    NOTICE_ROLE, Note, Paragraph, Provenance, Section, Strong, Text, ToConfirm, inline_text, map_inlines
 from ..orgfile.confirm import Unconfirmed, marked
 from ..orgfile.schema import REGIMES
 from ..orgfile.weekdays import DAYS, fold
 from ..orgfile.langues import ENGLISH, STAFF_DOCUMENTS, Langues, category_in_english, glossed, names_unit, \
-    without_article
+    title_in_english, without_article
 from ..orgfile.langues import problems as problems_of
 from .inputs import Loaded
 from .select import select
@@ -105,7 +105,8 @@ _CITATIONS = (("RLRQ", "CQLR"), ("L.R.C. (1985), ch.", "R.S.C. 1985, c."), ("L.Q
 # The English pages of LégisQuébec (« cs » statutes, « cr » regulations) and of Justice Laws.
 _ENGLISH_PAGES = (("legisquebec.gouv.qc.ca/fr/document/lc/", "legisquebec.gouv.qc.ca/en/document/cs/"),
                   ("legisquebec.gouv.qc.ca/fr/document/rc/", "legisquebec.gouv.qc.ca/en/document/cr/"),
-                  ("laws-lois.justice.gc.ca/fra/lois/", "laws-lois.justice.gc.ca/eng/acts/"))
+                  ("laws-lois.justice.gc.ca/fra/lois/", "laws-lois.justice.gc.ca/eng/acts/"),
+                  ("www.assnat.qc.ca/fr/", "www.assnat.qc.ca/en/"))  # the National Assembly's (Law 25's bill)
 
 
 def _english_law(ident: str, law: Any) -> Any:
@@ -213,7 +214,7 @@ def _titled(contact: Any, glossary: dict[str, Any]) -> Any:
     (Directrice des opérations) »."""
     if not isinstance(contact, dict) or not contact.get("titre"):
         return contact
-    gloss = glossed(glossary, contact["titre"])
+    gloss = title_in_english(glossary, contact["titre"])
     title = f"{gloss[:1].upper()}{gloss[1:]} ({_french(contact['titre'])})" if gloss else _french(contact["titre"])
     return {**contact, "titre": marked(title) if isinstance(contact["titre"], Unconfirmed) else title}
 
@@ -236,6 +237,8 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "usage_personnel": _PERSONAL_USE["non_precise" if "usage_personnel" in context["regles"]["par_defaut"]
                                               else context["choix"]["usage_personnel_au_travail"]],
              "communications": _unit(glossary, context["roles"]["communications"]["nom"]),
+             # names the English keeps in French, tagged so every format says so (reader 4, m15)
+             "commission_acces": _french("Commission d’accès à l’information"), "netiquette": _french("nétiquette"),
              "plaintes": f"the {complaints} of {name}" if complaints else f"the person who handles complaints at {name}",
              "groupes": _GROUPS,
              # the file's categories of people in English (glossary, or the library's proposed ones), else tagged
@@ -373,27 +376,34 @@ def _notice(original: Document, langues: dict[str, Any], org_name: str, audience
     staff = original.kind in STAFF_DOCUMENTS
     directive: list[Inline] = []
     if langues["directive"]:
-        titre, date, author = (langues["directive"][k] for k in ("titre", "date", "auteur"))
+        titre, date, author, english = (langues["directive"][k] for k in ("titre", "date", "auteur", "titre_anglais"))
         # the basis has just named the Charter, except a private body's
         charter = CHARTER if langues["fondement"] == "organisme_prive" else "same Charter"
-        directive = [Text(f" Directive applied ({charter}, s. 29.15): “"), _foreign(titre), Text("”"),
+        # its English version's title where its author published one, else its French title, tagged
+        quoted: tuple[Inline, ...] = (Text("“"), Text(str(english)) if english else Foreign((Text(str(titre)),)),
+                                      Text("”"))
+        # its « (to be confirmed) » after the closing quote, not read as a part of the title (reader 4, S2)
+        directive = [Text(f" Directive applied ({charter}, s. 29.15): "),
+                     *((ToConfirm(quoted),) if isinstance(english or titre, Unconfirmed) else quoted),
                      # an author the title already names (« Directive du ministère… ») is not repeated
                      *((Text(" (author: "), _foreign(author), Text(")"))
                        if author and fold(str(author)) not in fold(str(titre)) else ()),
                      Text(", adopted on "), _value(date, english_date(date)), Text(".")]
     href = f"{original.kind}.html"
-    blocks = tuple(map(_english_block, (
-        Note((Paragraph((Strong((Text(NOTICE + "."),)),)),
-              Paragraph((Text("This document translates the French original, “"), Foreign((Text(original.title),)),
-                         Text("”, of the same version and date. "),  # the line above says the French prevails
-                         Link(href, (Text("Read the French original"),)), Text(".")),))),
-        Paragraph((Strong((Text(STAFF_ELIGIBILITY if staff else ELIGIBILITY),)),)),  # a heading would skip a level
-        Paragraph((*_basis(langues, org_name, staff, audience), *directive,
-                   Text(" Everyone may read the French original." if langues["fondement"] in _RESTRICTED and not staff
-                        else ""))),
-    )))
-    clause = ClauseNode("edition.avis", NOTICE, False, blocks, Provenance("edition.avis", 1, (), ()))
-    return Section("edition-avis", "About this translation", (clause,), role="metadata",
+    translation = _english_block(Note((
+        Paragraph((Strong((Text(NOTICE + "."),)),)),
+        Paragraph((Text("This document translates the French original, “"), Foreign((Text(original.title),)),
+                   Text("”, of the same version and date. "),  # the line above says the French prevails
+                   Link(href, (Text("Read the French original"),)), Text("."))))))
+    basis = _english_block(Paragraph((*_basis(langues, org_name, staff, audience), *directive, Text(
+        " Everyone may read the French original." if langues["fondement"] in _RESTRICTED and not staff else ""))))
+    # who may read it under a heading of its own (h3 under the notice's h2), as the eligibility notices of
+    # Québec bodies have it; the heading's clause is `edition.avis.lecteurs`
+    eligibility = STAFF_ELIGIBILITY if staff else ELIGIBILITY
+    clauses = (ClauseNode("edition.avis", NOTICE, False, (translation,), Provenance("edition.avis", 1, (), ())),
+               ClauseNode("edition.avis.lecteurs", eligibility, True, (basis,),
+                          Provenance("edition.avis.lecteurs", 1, (), ()), label=eligibility))
+    return Section("edition-avis", "About this translation", clauses, role=NOTICE_ROLE,
                    label="About this translation")
 
 
@@ -410,6 +420,30 @@ def _english_block(block: Block) -> Block:
 
 def _in_french(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return (Foreign(inlines),) if inlines else inlines
+
+
+def _glossed_once(sections: tuple[Section, ...], glossary: dict[str, Any]) -> tuple[Section, ...]:
+    """The sections with each unit's English gloss given at its first mention only (« the Direction des
+    communications (Communications and Public Affairs) », then its French name alone), in reading order, as the
+    politique does by its context (`_referred`); reader 4, m6."""
+    glosses = {str(name): f" ({gloss})" for name, gloss in glossary.items() if names_unit(without_article(str(name)))}
+    seen: set[str] = set()
+
+    def once(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for node in inlines:
+            before = out[-1] if out else None
+            gloss = glosses.get(inline_text(before.children)) if isinstance(before, Foreign) else None
+            if isinstance(node, Text) and gloss and node.text.startswith(gloss):
+                if gloss in seen:
+                    node = Text(node.text.removeprefix(gloss))
+                seen.add(gloss)
+            out.append(dataclasses.replace(node, children=once(node.children)) if hasattr(node, "children") else node)
+        return tuple(out)
+
+    return tuple(dataclasses.replace(s, clauses=tuple(dataclasses.replace(c, blocks=tuple(map_inlines(b, once)
+                                                                                             for b in c.blocks))
+                                                      for c in s.clauses)) for s in sections)
 
 
 def _english_clause(clause: ClauseNode, translated: set[str]) -> ClauseNode:
@@ -470,13 +504,14 @@ def english_editions(loaded: Loaded, library: Library, context: dict[str, Any], 
         edition_library = _french_rules(english_library(library, english, original.kind), english, original.kind)
         built = assemble(edition_library, original.kind, _referred(context) if original.kind == "politique" else context,
                          loaded.located, loaded.display, lang=LANG)
-        sections = tuple(dataclasses.replace(s, clauses=tuple(_english_clause(c, set(english.clauses))
-                                                              for c in s.clauses)) for s in built.sections)
+        sections = _glossed_once(tuple(dataclasses.replace(s, clauses=tuple(_english_clause(c, set(english.clauses))
+                                                                            for c in s.clauses))
+                                       for s in built.sections), context["langues"]["glossaire"] or {})
         notice = _notice(original, context["langues"], context["anglais"]["Nom"], context["anglais"]["personnes"])
         editions.append(dataclasses.replace(
             built, kind=edition_kind(original.kind), sections=(notice, *sections),
             keywords=("social media", built.short_title, loaded.organisation.organisation.nom_court),
-            alternates=(("fr-CA", f"{original.kind}.html"),)))
+            alternates=(("fr-CA", f"{original.kind}.html"),), organisation_lang=original.lang))
     if problems:
         raise DiagnosticError(problems)
     return editions
@@ -496,7 +531,7 @@ def stale_translations(item: Loaded, documents: list[Document], library: Library
         if not is_edition(document) or english is None:
             continue
         kind = original_kind(document.kind)
-        context_ids = [c.id for s in document.sections for c in s.clauses if c.id != "edition.avis"]
+        context_ids = [c.id for s in document.sections if s.role != NOTICE_ROLE for c in s.clauses]
         keys = [outline_key(kind)] + [k for c in library.clauses if c.id in context_ids
                                      for k in clause_keys(c, kind)]
         old = stale(library, english, keys)

@@ -21,7 +21,7 @@ from ..library.language import LONG_WORD, MissingValue, environment, long_word_m
 from ..library.reads import body_fields, value_at
 from ..library.sandbox import TemplateLimit, holds, render
 from ..library.schema import Clause
-from ..model.nodes import Paragraph, inline_text
+from ..model.nodes import Inline, Paragraph, inline_text
 from ..orgfile.yamlsource import Located
 from .parse import parse_markdown
 
@@ -111,9 +111,11 @@ def render_clause(clause: Clause, context: dict[str, Any], located: Located, dis
         raise DiagnosticError(_missing(clause, context, located, display)) from None
 
 
-def render_title(clause: Clause, context: dict[str, Any], located: Located, display: str) -> str:
+def render_title(clause: Clause, context: dict[str, Any], located: Located, display: str) -> tuple[Inline, ...]:
     try:
-        return _words_fit(clause, guarded(clause, "title", lambda: render_line(clause.meta.title, context)))
+        title = guarded(clause, "title", lambda: line_inlines(clause.meta.title, context))
+        _words_fit(clause, inline_text(title))
+        return title
     except MissingValue:
         raise DiagnosticError(_missing(clause, context, located, display)) from None
 
@@ -129,8 +131,13 @@ def _line_template(source: str):
     return environment().template(source)
 
 
-def render_line(source: str, context: dict[str, Any]) -> str:
-    """A one-line template (a title) as plain text: rendered, then read as Markdown
-    so escaped values come back as the characters they are."""
+def line_inlines(source: str, context: dict[str, Any]) -> tuple[Inline, ...]:
+    """A one-line template (a title) rendered and read as Markdown: its inlines, a French name in an English
+    edition's title as `Foreign`."""
     blocks = parse_markdown(render(_line_template(source), context))
-    return inline_text(blocks[0].inlines) if blocks and isinstance(blocks[0], Paragraph) else ""
+    return blocks[0].inlines if blocks and isinstance(blocks[0], Paragraph) else ()
+
+
+def render_line(source: str, context: dict[str, Any]) -> str:
+    """A one-line template (a title) as plain text: escaped values come back as the characters they are."""
+    return inline_text(line_inlines(source, context))

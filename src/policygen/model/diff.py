@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .nodes import Block, Clause, Document, Heading, Inline, ListBlock, Note, Paragraph, Section, Table, \
+from .nodes import FRONT_ROLES, Block, Clause, Document, Heading, Inline, ListBlock, Note, Paragraph, Section, Table, \
     block_texts, inline_text
 from .textdiff import align, similarity, tokens, word_ops
 
@@ -253,7 +253,7 @@ def diff(old: Document, new: Document) -> DocumentDiff:
         either = after or before
         clauses = tuple(_clause(a, b, either.id)
                         for a, b in _by_id(before.clauses if before else (), after.clauses if after else ()))
-        sections.append(SectionDiff(either.id, either.role == "metadata",
+        sections.append(SectionDiff(either.id, either.role in FRONT_ROLES,
                                     _label(before and _section_label(before), after and _section_label(after)),
                                     clauses))
     return DocumentDiff(new.kind, front, tuple(sections))

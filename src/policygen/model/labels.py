@@ -20,6 +20,22 @@ _COLON = {"fr": " :", "en": ":"}  # the French space becomes no-break in typogra
 _VERSION = {"fr": lambda day: f"Version du {long_date(day)}", "en": lambda day: f"Version of {english_date(day)}"}
 _MARK = {"fr": TO_CONFIRM, "en": TO_CONFIRM_EN}
 
+# The intranet site's words around a document's page, in the page's language (publishing/site.py): the way
+# home, the body's register, a draft's banner, and the units and decimal mark of a download's size.
+_SITE = {
+    "fr": {"home": "Documents sur les médias sociaux", "register": "Registre des documents de l’organisme",
+           "banner": "Projet — ce document n’est pas adopté ; les valeurs surlignées sont à confirmer.",
+           "kilobytes": "Ko", "megabytes": "Mo", "decimal": ","},
+    "en": {"home": "Social media documents", "register": "Register of the organization’s documents",
+           "banner": "Draft — this document has not been adopted; the highlighted values are to be confirmed.",
+           "kilobytes": "KB", "megabytes": "MB", "decimal": "."},
+}
+
+
+def site_words(lang: str) -> dict[str, str]:
+    """The site's words for a page in `lang` (« fr-CA », « en-CA »)."""
+    return _SITE[lang[:2]]
+
 
 def _section(section: Section, lang: str) -> str:
     if not section.number:

@@ -175,6 +175,9 @@ class Clause:
     provenance: Provenance
     number: str = ""
     label: str = ""  # the heading as shown: « 5.1 Les comptes officiels » (model/labels.py)
+    # the title as inlines where part of it is in another language (a French name in an English edition's
+    # heading, `Foreign`), so headings and tables of contents tag it; empty for a title all in the document's
+    title_inlines: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,9 +186,10 @@ class Section:
     title: str
     clauses: tuple[Clause, ...]
     annex: bool = False
-    role: str = "body"
+    role: str = "body"  # or a part of the front matter (`FRONT_ROLES`)
     number: str = ""
     label: str = ""  # the heading as shown: « 1. Préambule », « Annexe 1 : Définitions »
+    title_inlines: tuple[Inline, ...] = ()  # as a clause's
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,30 @@ class Document:
     date_to_confirm: bool = False  # the date is still « (à confirmer) »: the version mark says so
     draft: bool = False  # a « projet »: what a final version refuses is still in the file (every format marks it)
     alternates: tuple[tuple[str, str], ...] = ()  # (lang, file) of the same document in another language
+    organisation_lang: str = ""  # the language of `organisation` where not the document's (an edition: the French)
+
+
+# The roles of the front matter, in the order every writer prints it after the title block, unnumbered and
+# outside the table of contents: an English edition's translation notice (« About this translation »,
+# `assembly.edition`), then the identification block. A writer finds each by its role, wherever the model
+# holds it, and lays out the body (role « body ») after them.
+NOTICE_ROLE, METADATA_ROLE = "notice", "metadata"
+FRONT_ROLES = (NOTICE_ROLE, METADATA_ROLE)
+
+
+def front_matter(document: Document) -> list[Section]:
+    """The document's front matter, in `FRONT_ROLES`' order."""
+    return [s for role in FRONT_ROLES for s in document.sections if s.role == role]
+
+
+def body_sections(document: Document) -> list[Section]:
+    """The document's sections after its front matter, in the model's order."""
+    return [s for s in document.sections if s.role not in FRONT_ROLES]
+
+
+def has_foreign(inlines: tuple[Inline, ...]) -> bool:
+    """Whether a run of inlines holds words in another language than the document's."""
+    return any(isinstance(n, Foreign) or has_foreign(getattr(n, "children", ())) for n in inlines)
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

@@ -18,9 +18,10 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Any
 
 from .nodes import TO_CONFIRM_NESTED, Block, Clause, Document, Inline, LineBreak, Link, Section, \
-    Text, ToConfirm, map_inlines
+    Text, ToConfirm, inline_text, map_inlines
 from ..french import long_date
 
 NBSP = "\u00a0"
@@ -164,14 +165,22 @@ def _block(block: Block) -> Block:
     return map_inlines(block, _run, lambda cell: _capital(_run(cell)))
 
 
+def _title(unit: Clause | Section) -> dict[str, Any]:
+    """A heading's title and label typeset; a title with inlines (French names in an English edition) typeset
+    as inlines, its text theirs, so the label still ends with it (`writers.common.heading`)."""
+    if not unit.title_inlines:
+        return {"title": typeset_text(unit.title), "label": typeset_text(unit.label)}
+    spans = _run(unit.title_inlines)
+    prefix = unit.label.removesuffix(unit.title)
+    return {"title": inline_text(spans), "title_inlines": spans, "label": typeset_text(prefix) + inline_text(spans)}
+
+
 def _clause(clause: Clause) -> Clause:
-    return dataclasses.replace(clause, title=typeset_text(clause.title), label=typeset_text(clause.label),
-                               blocks=tuple(_block(b) for b in clause.blocks))
+    return dataclasses.replace(clause, **_title(clause), blocks=tuple(_block(b) for b in clause.blocks))
 
 
 def _section(section: Section) -> Section:
-    return dataclasses.replace(section, title=typeset_text(section.title), label=typeset_text(section.label),
-                               clauses=tuple(_clause(c) for c in section.clauses))
+    return dataclasses.replace(section, **_title(section), clauses=tuple(_clause(c) for c in section.clauses))
 
 
 def typeset(document: Document) -> Document:

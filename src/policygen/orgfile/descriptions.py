@@ -265,6 +265,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "SanctionsAnglais.personnel": ("Personnel", "Les mesures de « sanctions.personnel », en anglais."),
     "SanctionsAnglais.public": ("Public", "Les mesures de « sanctions.public », en anglais."),
     "Directive.titre": ("Titre", "Le titre de la directive."),
+    "Directive.titre_anglais": ("Titre anglais", "Le titre de sa version anglaise, si son auteur en a publié une : "
+                                "l’édition anglaise le cite alors en anglais."),
     "Directive.date": ("Date", "La date de son adoption ou de sa dernière révision (AAAA-MM-JJ)."),
     "Directive.auteur": ("Auteur", "Qui l’a prise : l’organisme lui-même, ou celui dont la directive s’applique "
                          "(« ministère de la Santé et des Services sociaux », directive du réseau)."),

@@ -42,6 +42,8 @@ class Directive(Strict):
     date: dt.date  # adopted or last reviewed
     # who made it: the body itself, or the body whose directive it applies (the MSSS's for the health network)
     auteur: str | None = None
+    # the title of its English version, where its author published one (the MSSS's directive has one)
+    titre_anglais: str | None = None
 
 
 class SanctionsAnglais(Strict):
@@ -122,6 +124,20 @@ KNOWN_CATEGORIES = {
     "les stagiaires": "trainees",
     "les bénévoles": "volunteers",
 }
+
+
+# The English the statutes give the offices a file's contacts name, so that a file that names them needs no
+# glossary line for them: A-2.1, s. 8 and P-39.1, s. 3.1; G-1.021 (the commissioner).
+KNOWN_TITLES = {
+    "responsable de la protection des renseignements personnels": "person in charge of the protection of "
+                                                                 "personal information",
+    "commissaire aux plaintes et à la qualité des services": "service quality and complaints commissioner",
+}
+
+
+def title_in_english(glossary: dict[str, str], french: Any) -> str | None:
+    """An office a contact of the file names in French, in English: the glossary's, else the statute's."""
+    return glossed(glossary, french) or glossed(KNOWN_TITLES, french)
 
 
 def category_in_english(glossary: dict[str, str], french: Any) -> str | None:

@@ -32,6 +32,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..french import long_date
+from ..model.labels import site_words
 from ..model.nodes import Document
 from ..resources import TEMPLATES
 from ..writers.html import layouts, render_html, stylesheet
@@ -43,7 +44,7 @@ from .staging import link_or_copy, staging_folder, swap
 MARKER = ".policygen-site"  # marks a folder as ours: only such a folder is ever replaced
 FONT_FILES = ("Lato-Regular.ttf", "Lato-Italic.ttf", "Lato-Bold.ttf", "Lato-BoldItalic.ttf", "LICENCE-Lato-OFL.txt")
 FORMAT_LABELS = {"pdf": "PDF", "docx": "Word"}
-HOME_LABEL = "Documents sur les médias sociaux"
+HOME_LABEL = site_words("fr-CA")["home"]  # the network's register, the site's home, is French
 
 
 class NotASiteError(Exception):
@@ -64,25 +65,25 @@ class Organisation:
     conformity: str = ""  # the legal table's page (legaltable.site_page), linked from the register
 
 
-BANNER = {"fr": "Projet — ce document n’est pas adopté ; les valeurs surlignées sont à confirmer.",
-          "en": "Draft — this document has not been adopted; the highlighted values are to be confirmed."}
-
-
-def file_size(path: Path) -> str:
-    """« 84 Ko », « 1,2 Mo », as French readers write sizes."""
-    size = path.stat().st_size
+def file_size(path: Path, lang: str = "fr-CA") -> str:
+    """« 84 Ko », « 1,2 Mo » as French readers write sizes; « 84 KB », « 1.2 MB » in English."""
+    size, words = path.stat().st_size, site_words(lang)
     if size < 1_000_000:
-        return f"{max(1, round(size / 1000))}\u00a0Ko"
-    return f"{size / 1_000_000:.1f}".replace(".", ",") + "\u00a0Mo"
+        return f"{max(1, round(size / 1000))}\u00a0{words['kilobytes']}"
+    return f"{size / 1_000_000:.1f}".replace(".", words["decimal"]) + f"\u00a0{words['megabytes']}"
 
 
 def _document_page(document: Document, organisation: Organisation, folder: Path, draft: bool) -> str:
+    """A document's page, its words around the document in the document's language; another document's
+    title in another language is tagged with it (an English page's link to the French politique)."""
+    words = site_words(document.lang)
     downloads = tuple((f"{document.kind}.{fmt}", f"{document.short_title} ({label})",
-                       file_size(folder / f"{document.kind}.{fmt}")) for fmt, label in FORMAT_LABELS.items())
-    related = (("index.html", "Registre des documents de l’organisme"),) + tuple(
-        (f"{other.kind}.html", other.title) for other in organisation.documents if other.kind != document.kind)
-    page = SitePage(home="../index.html", home_label=HOME_LABEL, downloads=downloads, stylesheet="../site.css",
-                    related=related, banner=BANNER[document.lang[:2]] if draft else "")
+                       file_size(folder / f"{document.kind}.{fmt}", document.lang)) for fmt, label in FORMAT_LABELS.items())
+    related = (("index.html", words["register"], ""),) + tuple(
+        (f"{other.kind}.html", other.title, other.lang if other.lang != document.lang else "")
+        for other in organisation.documents if other.kind != document.kind)
+    page = SitePage(home="../index.html", home_label=words["home"], downloads=downloads, stylesheet="../site.css",
+                    related=related, banner=words["banner"] if draft else "")
     return render_html(document, WriterOptions(site=page))
 
 

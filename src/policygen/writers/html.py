@@ -18,10 +18,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, LineBreak, Layout, Link, \
-    ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm, Foreign
+    ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm, Foreign, body_sections, front_matter
 from ..resources import TEMPLATES
 from .columns import Placement
-from .common import anchor, footer_line, safe_href, table_of_contents, title_version
+from .common import TocEntry, anchor, footer_line, heading, safe_href, table_of_contents, title_version
 from .design import Step, labels, page_counter_css, stylesheet
 from .notes import draft_mark, note_html
 from .options import WriterOptions
@@ -135,17 +135,27 @@ def _item(blocks: tuple[Block, ...], heading_level: int) -> str:
     return "".join(_block(b, heading_level) for b in blocks)
 
 
-def _numbered(label: str, number: str) -> str:
-    """The label, escaped, with its number apart: « <span class="num">5.1</span> Les comptes »."""
-    if number and label.startswith(number):
-        return f'<span class="num">{escape(number)}</span>{escape(label.removeprefix(number))}'
-    return escape(label)
+def _numbered(label: tuple[Inline, ...], number: str = "") -> str:
+    """A label (`common.heading`), escaped, with its number apart: « <span class="num">5.1</span> Les
+    comptes »; the French names of an English edition's title in their language."""
+    first, rest = label[0], _inlines(label[1:])
+    if not isinstance(first, Text):
+        return _inlines(label)
+    if number and first.text.startswith(number):
+        return f'<span class="num">{escape(number)}</span>{escape(first.text.removeprefix(number))}{rest}'
+    return escape(first.text) + rest
+
+
+def _toc(entries: list[TocEntry] | tuple[TocEntry, ...]) -> list[TocEntry]:
+    """The table of contents' entries, each label as HTML (`_numbered`)."""
+    return [dataclasses.replace(e, label=Markup(_numbered(e.heading)), children=tuple(_toc(e.children)))
+            for e in entries]
 
 
 def _clause(clause: Clause, review: bool) -> str:
     parts = [f'<div class="clause" id="{anchor(clause.id)}">']
     if clause.show_title:
-        parts.append(f"<h3>{_numbered(clause.label, clause.number)}</h3>")
+        parts.append(f"<h3>{_numbered(heading(clause), clause.number)}</h3>")
     parts.extend(_block(b, 4) for b in clause.blocks)
     if review:
         parts.append(note_html(clause.provenance))
@@ -158,9 +168,9 @@ def _section(section: Section, review: bool, continued: str = "") -> str:
     ident = f"s-{anchor(section.id)}" + ("-suite" if continued else "")
     classes = f"section role-{section.role}" + (" annex" if section.annex else "") + (" suite" if continued else "")
     body = "".join(_clause(c, review) for c in section.clauses)
-    label = f"{section.label} ({continued})" if continued else section.label
+    label = _numbered(heading(section)) + (f" ({escape(continued)})" if continued else "")
     return (f'<section class="{classes}" id="{ident}" aria-labelledby="{ident}-titre">'
-            f'<h2 id="{ident}-titre">{escape(label)}</h2>{body}</section>')
+            f'<h2 id="{ident}-titre">{label}</h2>{body}</section>')
 
 
 @cache
@@ -210,10 +220,10 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
     names = ("fonts.css", "document.css", "print.css") if options.media == "print" else ("document.css", "screen.css")
     if review:
         names += ("review.css",)
-    body = [s for s in document.sections if s.role != "metadata"]
+    body = body_sections(document)
     # In columns, the first section is the entry point (« À retenir »): across the page, above them.
     columned = body[1:] if document.layout.columns > 1 else body
-    metadata = Markup("".join(_section(s, review) for s in document.sections if s.role == "metadata"))
+    metadata = Markup("".join(_section(s, review) for s in front_matter(document)))
     lead = Markup("".join(_section(s, review) for s in body[:1])) if document.layout.columns > 1 else ""
     sections = Markup(_placed(columned, placement, review, labels(document.lang)["continued"]) if placement is not None
                       else "".join(_section(s, review) for s in columned))
@@ -225,7 +235,7 @@ def render_html(document: Document, options: WriterOptions = WriterOptions(), pl
         document=document,
         body_class=layout_classes(document.layout) + (" mesure" if measure else ""),
         css=Markup(css) if site is None else None,
-        toc=table_of_contents(document) if document.layout.toc else [],
+        toc=_toc(table_of_contents(document)) if document.layout.toc else [],
         version_line=Markup(_text(title_version(document))),
         footer=Markup(_text(footer_line(document))),
         metadata=metadata,

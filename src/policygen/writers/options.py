@@ -15,7 +15,7 @@ class SitePage:
     home_label: str
     downloads: tuple[tuple[str, str, str], ...]  # (href, label, size)
     stylesheet: str
-    related: tuple[tuple[str, str], ...] = ()  # (href, title) of the body's other documents
+    related: tuple[tuple[str, str, str], ...] = ()  # (href, title, its language if not the page's) of the body's others
     banner: str = ""  # a draft's banner: shown above the title
 
 

@@ -18,8 +18,8 @@ import gc
 import hashlib
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from pathlib import Path
-from urllib.parse import urlsplit
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import HTML
@@ -31,6 +31,7 @@ from weasyprint.urls import URLFetcher
 from ..model.nodes import Document
 from ..resources import TEMPLATES
 from .columns import Fit, Units, fit
+from .common import in_format
 from .design import design, sizes
 from .fontsubset import PDF_DROPPED, subset
 from .html import render_html
@@ -95,9 +96,31 @@ def _boxes(box) -> Iterator:
         yield from _boxes(child)
 
 
+def _sibling(target: str) -> str:
+    """A link as the PDF writes it. WeasyPrint resolves a relative link against the base URL, the templates
+    folder the fonts come from: a sibling document's (« netiquette.html ») would become
+    `file:///<checkout>/templates/netiquette.html`, a broken link whose bytes depend on the checkout. It
+    names the sibling PDF, relative to this one (`common.in_format`): « netiquette.pdf »."""
+    if not target.startswith("file:"):
+        return target
+    return in_format(PurePosixPath(unquote(urlsplit(target).path)).name, "pdf")
+
+
 def _render(page: str) -> LaidOut:
     html = HTML(string=page, base_url=str(TEMPLATES) + "/", url_fetcher=ProjectOnlyFetcher())
-    return html.render(font_config=_fonts(), pdf_variant="pdf/ua-1")
+    laid_out = html.render(font_config=_fonts(), pdf_variant="pdf/ua-1")
+    for drawn in laid_out.pages:
+        drawn.links = [(kind, _sibling(target) if kind == "external" else target, rectangle, box)
+                       for kind, target, rectangle, box in drawn.links if _linking(box)]
+    return laid_out
+
+
+def _linking(box) -> bool:
+    """Whether a box WeasyPrint gives a link annotation is the link's own (the `<a>`, its lines and
+    pseudo-elements): it gives one to every box inside a link too, and that of a French name's span in an
+    English contents entry would be tagged under the span, not the Link element (PDF/UA-1); the link's own
+    annotation covers it."""
+    return box.element is None or box.element.get("href") is not None
 
 
 def _heights(laid_out: LaidOut) -> tuple[list[tuple[str, float]], float, float, Units]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
@@ -15,7 +16,7 @@ from docx.text.run import Run
 
 from ...model.nodes import Block, Emphasis, Foreign, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, \
     Strong, Table, Text, ToConfirm, inline_text
-from ..common import safe_href
+from ..common import in_format, language_runs, safe_href
 from ..typeset import ordinal_runs
 from .styles import NOTE_BOX_STYLE, NOTE_STYLE, TABLE_STYLE
 
@@ -50,9 +51,27 @@ def add_text(paragraph: DocxParagraph, text: str) -> DocxParagraph:
     return paragraph
 
 
+def tag_language(run: Any, lang: str) -> None:
+    """A run's language (w:lang on its `w:r`), where it is not the document's: a French name in an English
+    edition."""
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), lang)
+    run.get_or_add_rPr().append(language)
+
+
+def add_label(paragraph: DocxParagraph, label: tuple[Inline, ...], style: str | None = None) -> list[Run]:
+    """A heading's or a table of contents entry's label (`common.heading`), a run for each language."""
+    runs = []
+    for text, lang in language_runs(label):
+        runs.append(paragraph.add_run(text, style=style))
+        if lang:
+            tag_language(runs[-1]._r, lang)
+    return runs
+
+
 def _hyperlink(paragraph: DocxParagraph, href: str, children: tuple[Inline, ...], bold: bool, italic: bool,
                highlight: bool) -> None:
-    rel = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    rel = paragraph.part.relate_to(in_format(href, "docx"), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel)
     paragraph._p.append(link)
@@ -81,9 +100,7 @@ def _inlines(paragraph: DocxParagraph, nodes: tuple[Inline, ...], bold: bool = F
             before = len(paragraph._p.xpath(".//w:r"))  # a hyperlink's runs are inside it, not the paragraph's
             _inlines(paragraph, node.children, bold, italic, highlight)
             for run in paragraph._p.xpath(".//w:r")[before:]:
-                language = OxmlElement("w:lang")
-                language.set(qn("w:val"), node.lang)
-                run.get_or_add_rPr().append(language)
+                tag_language(run, node.lang)
 
 
 class Lists:

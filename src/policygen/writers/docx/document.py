@@ -22,15 +22,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ...model.nodes import Clause, Document
+from ...model.nodes import FRONT_ROLES, Clause, Document, body_sections, front_matter
 from ..common import anchor, table_of_contents, title_version
+from ..common import heading as label_of
 from ..design import labels
 from ..notes import draft_mark
 from ..options import WriterOptions
 from ..pdf import page_numbers, placement
 from . import lookups  # noqa: F401 (python-docx's style lookup made fast, for the whole process)
 from . import runtext  # noqa: F401 (python-docx's run text set in pieces, for the whole process)
-from .blocks import Lists, add_blocks, add_text
+from .blocks import Lists, add_blocks, add_label, add_text, tag_language
 from .bodymap import BLOCK, FRONT, SECTION, TITLE, TOC, BodyMap, Part
 from .comments import comment_clause, mark_draft
 from .fields import header_footer
@@ -39,10 +40,21 @@ from .styles import LABEL_STYLE, VERSION_STYLE, apply_house_styles, box, columns
 from .toc import add_bookmark, add_toc
 
 
-def _clause(docx: DocxDocument, clause: Clause, lists: Lists, placed: BodyMap, bookmarks: Iterator[int]) -> None:
+def _out_of_outline(paragraph: DocxParagraph) -> None:
+    """A heading's look without its place in the navigation pane and an updated table of contents."""
+    outline = OxmlElement("w:outlineLvl")  # body text
+    outline.set(qn("w:val"), "9")
+    paragraph._p.get_or_add_pPr().append(outline)
+
+
+def _clause(docx: DocxDocument, clause: Clause, lists: Lists, placed: BodyMap, bookmarks: Iterator[int],
+            front: bool = False) -> None:
     if clause.show_title:
         with placed.part(Part(TITLE, (clause.id,))):
-            heading = docx.add_heading(clause.label, level=2)
+            heading = docx.add_heading(level=2)
+            add_label(heading, label_of(clause))
+            if front:  # the notice's « Who can consult this page? », as the PDF's outline leaves it out
+                _out_of_outline(heading)
             add_bookmark(heading, anchor(clause.id), next(bookmarks))
             placed.unit(heading._p)
     for index, block in enumerate(clause.blocks):
@@ -102,7 +114,10 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
         mark_draft(docx, mark)
     if layout.title_block:
         with _line(placed, "organisation") as unit:
-            unit(docx.add_paragraph(document.organisation, style="Subtitle"))
+            name = docx.add_paragraph(document.organisation, style="Subtitle")
+            if document.organisation_lang:  # an English edition's French name
+                tag_language(name.runs[0]._r, document.organisation_lang)
+            unit(name)
     with _line(placed, "title") as unit:
         unit(docx.add_paragraph(document.title, style="Title"))
     if layout.title_block:
@@ -114,8 +129,9 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
     bookmarks = itertools.count(1)  # Word bookmark ids, for the table of contents' links
     breaks, cuts = _columns(document)
     toc_written = columns_started = annexes_started = False
-    for section in document.sections:
-        if toc and section.role != "metadata" and not toc_written:
+    for section in front_matter(document) + body_sections(document):  # each part found by its role
+        front = section.role in FRONT_ROLES
+        if toc and not front and not toc_written:
             toc_written = True
             _page_break(docx)
             with placed.part(Part(TOC)):
@@ -123,10 +139,11 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
             _page_break(docx)
         first = len(body) - 1  # the body ends with its w:sectPr; new blocks go before it
         with placed.part(Part(SECTION, (section.id,))):
-            if section.role == "metadata":  # a label over the identification table, as in the PDF: no heading
+            if front:  # a label over the notice or the identification table, as in the PDF: no heading
                 placed.unit(docx.add_paragraph(section.label, style=LABEL_STYLE)._p)
             else:
-                heading = docx.add_heading(section.label, level=1)
+                heading = docx.add_heading(level=1)
+                add_label(heading, label_of(section))
                 add_bookmark(heading, f"s-{anchor(section.id)}", next(bookmarks))
                 if (section.id, 0) in breaks:
                     _column_break(heading, breaks[section.id, 0])
@@ -140,17 +157,15 @@ def laid_out(document: Document, options: WriterOptions = WriterOptions()) -> tu
                 first = len(body) - 1
                 continued = labels(document.lang)["continued"]
                 again = docx.add_heading(f"{section.label} ({continued})", level=1)
-                outline = OxmlElement("w:outlineLvl")  # body text: not a heading of the navigation pane
-                outline.set(qn("w:val"), "9")
-                again._p.get_or_add_pPr().append(outline)
+                _out_of_outline(again)
                 _column_break(again, breaks[section.id, index])
             start = len(body) - 1
-            _clause(docx, clause, lists, placed, bookmarks)
+            _clause(docx, clause, lists, placed, bookmarks, front)
             if options.review:
                 comment_clause(docx, clause, body[start:-1], document)
-        if layout.compact and section.role != "metadata":
+        if layout.compact and not front:
             box([element for element in body[first:-1] if element.tag == qn("w:p")])
-        if layout.columns > 1 and section.role != "metadata" and not columns_started:
+        if layout.columns > 1 and not front and not columns_started:
             # The first section is the entry point, across the page as in the PDF; the rest in columns.
             columns(docx, layout.columns)  # a section break: one more paragraph, a part of the layout
             columns_started = True

@@ -18,7 +18,9 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..design import labels
+from ...model.nodes import Inline
 from ..common import TocEntry
+from .blocks import add_label
 
 
 def bookmark_name(target: str) -> str:
@@ -51,13 +53,13 @@ def _field_char(paragraph: DocxParagraph, kind: str, instruction: str | None = N
         paragraph.add_run()._r.append(text)
 
 
-def internal_link(paragraph: DocxParagraph, target: str, text: str) -> None:
+def internal_link(paragraph: DocxParagraph, target: str, label: tuple[Inline, ...]) -> None:
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), bookmark_name(target))
     link.set(qn("w:history"), "1")
     paragraph._p.append(link)
-    run = paragraph.add_run(text, style="Hyperlink")
-    link.append(run._r)
+    for run in add_label(paragraph, label, style="Hyperlink"):  # an English edition's French names tagged
+        link.append(run._r)
 
 
 def _page_reference(paragraph: DocxParagraph, target: str, page: int | None) -> None:
@@ -81,7 +83,7 @@ def add_toc(docx: DocxDocument, entries: list[TocEntry], pages: dict[str, int], 
         if index == 0:
             _field_char(paragraph, "begin", r'TOC \o "1-2" \h \z \u')
             _field_char(paragraph, "separate")
-        internal_link(paragraph, entry.target, entry.label)
+        internal_link(paragraph, entry.target, entry.heading)
         _page_reference(paragraph, entry.target, pages.get(entry.target))
         if index == len(lines) - 1:
             _field_char(paragraph, "end")
