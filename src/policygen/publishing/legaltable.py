@@ -70,13 +70,15 @@ class Table:
     @property
     def summary(self) -> str:
         """« Bilan : 20 obligations couvertes, 2 couvertes en partie, 1 à vérifier, 3 non applicables,
-        0 non couverte. »"""
+        0 non couverte. », with the reserve a lawyer writes while an article it rests on is unread (T-1)."""
         count = {status: sum(1 for r in self.rows if r.status == status) for status in STATUSES}
+        reserve = (" Ces statuts valent sous réserve de la lecture des articles marqués « non lu » ci-dessus."
+                   if any(r.unread for r in self.found) else "")
         return (f"Bilan : {plural(count['couverte'], 'obligation couverte', 'obligations couvertes')}, "
                 f"{plural(count['couverte en partie'], 'couverte en partie', 'couvertes en partie')}, "
                 f"{count['à vérifier']} à vérifier, "
                 f"{plural(count['non applicable'], 'non applicable')}, "
-                f"{plural(count['non couverte'], 'non couverte')}.")
+                f"{plural(count['non couverte'], 'non couverte')}.{reserve}")
 
 
 def table_for(item: Loaded, politique: Document, library: Library) -> Table:
