@@ -213,7 +213,11 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
     drawn = False
 
     def jobs() -> Iterator[Task]:
+        """The tasks that lay a document out as soon as it is assembled; the others (a web page,
+        a few hundredths of a second) last, to fill each core's end while the last layouts run."""
         nonlocal drawn
+        quick: list[Task] = []
+        laying_out = any(fmt in LAID_OUT for fmt in formats)
         for organisation in organisations:
             waiting.append(organisation)
             for document in organisation.documents:
@@ -222,7 +226,12 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
                                      WriterOptions(review=organisation.manifest.review)) for fmt in formats]
                     organisation.left += len(files)
                     owner.update((job.path, organisation) for job in files)
-                    yield from tasks(files)
+                    for task in tasks(files):
+                        if task[0].fmt in LAID_OUT or not laying_out:
+                            yield task
+                        else:
+                            quick.append(task)
+        yield from quick
         drawn = True
 
     def install_written() -> None:
