@@ -29,7 +29,7 @@ from ..model.nodes import Document
 from ..orgfile.naming import slug
 from ..resources import TEMPLATES
 from ..writers.options import WriterOptions
-from .cache import BuildCache, LibraryIndex, digest, document_key, file_hashes
+from .cache import BuildCache, LibraryIndex, digest, document_key, file_hashes, organisation_inputs
 from .findings import Finding
 from .manifest import Manifest, recorded
 from .outputs import FileJob, install, write_file
@@ -86,7 +86,8 @@ def plan(paths: list[Path], out_dir: Path, review: bool, documents: list[str], f
     plans = []
     for path in paths:
         target = out_dir / slug(path) / "revision" if review else out_dir / slug(path)
-        keys = {d: document_key(d, formats, review, path, library.files_of(index, d)) for d in documents}
+        inputs = organisation_inputs(path)
+        keys = {d: document_key(d, formats, review, inputs, library.files_of(index, d)) for d in documents}
         manifest = recorded(target)
         found = {} if everything else {
             d: cached for d, k in keys.items()

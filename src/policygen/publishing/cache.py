@@ -249,11 +249,19 @@ class BuildCache:
         return models
 
 
-def document_key(document: str, formats: list[str], review: bool, organisation_file: Path,
+def organisation_inputs(organisation_file: Path) -> dict:
+    """What an organisation gives each of its documents' keys: its file, and its own clauses and laws
+    (read once per build for all its documents)."""
+    return {"fichier": [organisation_file.name, hash_of(organisation_file)],
+            "dossier": own_file_hashes(organisation_folder(organisation_file))}
+
+
+def document_key(document: str, formats: list[str], review: bool, organisation: dict,
                  library_files: dict[str, str | None]) -> str:
     """The key of one document: changes whenever anything its files are made of changes.
 
-    `library_files`: {path: sha256} of the library files it depends on."""
+    `organisation`: `organisation_inputs` of its file; `library_files`: {path: sha256} of the library
+    files it depends on."""
     parts = {
         "policygen": policygen_version(),
         "code": code_digest(),
@@ -261,9 +269,7 @@ def document_key(document: str, formats: list[str], review: bool, organisation_f
         "document": document,
         "formats": formats,
         "revision": review,
-        "fichier": [organisation_file.name, hash_of(organisation_file)],
-        # the organisation's own clauses and laws
-        "dossier": own_file_hashes(organisation_folder(organisation_file)),
+        **organisation,
         "bibliotheque": library_files,
     }
     return digest(json.dumps(parts, sort_keys=True).encode("utf-8"))
