@@ -17,7 +17,7 @@ from policygen.assembly.conformity import conformity, uncovered
 from policygen.assembly.inputs import load_all
 from policygen.cli.main import main
 from policygen.library.loader import load_library
-from test_conformite_statuses import _row, _status
+from test_conformite_statuses import _dropped, _row, _status
 
 BODIES = Path(__file__).parent.parent / "fixtures" / "organismes"
 SHIPPED = Path(__file__).parent.parent.parent / "organisations"
@@ -58,8 +58,9 @@ def test_k1_professional_secrecy_and_honour_bind_the_physicians_of_a_private_cli
     assert _status(secrecy).startswith("couverte par : clause politique.fondements.professions (section 5.3)"), secrecy
     assert "qui en répond : chaque professionnel membre d’un ordre qui exerce pour l’organisme (un médecin" in secrecy
     honour = _row(clinique, "Honneur et dignité de la profession")
-    assert _status(honour).startswith("couverte en partie par : "), honour
-    assert "ne lie pas les professionnels qui exercent sans lien d’emploi" in honour
+    # issue 23: the politique recalls their code to the professionals who practise without employment (9.5)
+    assert _status(honour).startswith("couverte par : "), honour
+    assert "règle liens-usagers-professionnels (section 9.5)" in honour
     assert "non applicable" not in secrecy + honour
 
 
@@ -205,8 +206,18 @@ def test_o6_an_ordres_consent_rows_both_ask_who_consents_under_14():
     ordre = _table(BODIES / "ordre-inhalotherapie.yaml")
     for heading in ("Consentement à l’usage d’un renseignement personnel (organisme public)",
                     "Consentement à l’usage d’un renseignement personnel (secteur privé)"):
-        row = _row(ordre, heading)
-        assert re.search(r"moins de 14 ans", row.split("manque : ", 1)[-1]), row
+        row = _row(ordre, heading)  # issue 23: the under-14 rule (8.6) answers both
+        assert _status(row).startswith("couverte par : "), row
+        assert "règle consentement-moins-14-ans (section 8.6)" in row
+    # without that rule, both ask who consents; A-2.1's paragraph on minors unread, the public row is « à vérifier »
+    library = load_library()
+    [item], _ = load_all([BODIES / "ordre-inhalotherapie.yaml"], library)
+    [politique] = documents_for(item, library, ["politique"])
+    without = _dropped(politique, {"politique.regles-officielles.consentement-mineurs"})
+    rows = {r.obligation.id: r for r in conformity(item, without, library)}
+    for ident, status in (("acces-consentement", "à vérifier"), ("prive-consentement", "couverte en partie")):
+        assert rows[ident].status == status, rows[ident]
+        assert any("moins de 14 ans" in m for m in rows[ident].missing), rows[ident]
 
 
 def test_the_register_page_shows_an_unsettled_row_with_its_reason_and_a_respected_right_as_such():
