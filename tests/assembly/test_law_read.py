@@ -4,6 +4,7 @@ law was read more than a year before the document's date; `conformite` says when
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import shutil
@@ -17,6 +18,7 @@ from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
 from policygen.cli.main import main
 from policygen.library.loader import load_library
+from policygen.publishing.legaltable import table_for
 from policygen.resources import TEMPLATES
 from policygen.writers.html import render_html
 
@@ -94,6 +96,20 @@ def test_conformite_says_the_law_is_current_to_no_date_while_a_cited_law_is_unre
     # then one line per law: what was read, on which date, and what was not (T2)
     assert "\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 6, 108, 110" in output
     assert "\n  RLRQ, c. C-12 : non lu (art. 2, 3, " in output
+    # and the bilan says its statuses hold only as far as the articles read (reader4-table T-1)
+    bilan = next(line for line in output.splitlines() if line.startswith("Bilan : "))
+    assert bilan.endswith(" non couverte. Ces statuts valent sous réserve de la lecture des articles marqués "
+                          "« non lu » ci-dessus."), bilan
+
+
+def test_the_bilan_carries_no_reserve_once_every_article_it_rests_on_was_read(org_file):
+    library = load_library()
+    [item], _ = load_all([org_file()], library)
+    [politique] = documents_for(item, library, ["politique"])
+    table = table_for(item, politique, library)
+    assert "sous réserve" in table.summary
+    read = dataclasses.replace(table, found=tuple(dataclasses.replace(r, unread=()) for r in table.found))
+    assert read.summary.endswith(" non couverte.") and "sous réserve" not in read.summary
 
 
 def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cited_law_was_read(

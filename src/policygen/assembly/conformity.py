@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..diagnostics import Diagnostic
+from ..library.context import people
 from ..library.obligations import POLITIQUE, Obligation, cites, law_binds
 from ..library.schema import LegalRef, Library
 from ..model.nodes import Clause, Document, ListBlock, Paragraph, Provenance, Section, Text, block_texts
@@ -92,7 +93,8 @@ def _checks(obligation: Obligation, met: dict[tuple[str, str], Meeting], where: 
     """(statut, what is missing) for each of the lawyer's checks the politique fails."""
     failed = []
     pending = {".".join(str(p) for p in item.path) for item in loaded.pending}
-    regimes = {p.regime for p in loaded.organisation.personnes_visees}
+    org = loaded.organisation  # the people its documents bind: the file's, else its type's defaults
+    regimes = {p["regime"] for p in people(org, library.terms.get(org.organisation.type, {}))}
     for check in obligation.verifications:
         if check.texte:
             text = _text([where[m.clause] for m in met.values()])
@@ -101,9 +103,10 @@ def _checks(obligation: Obligation, met: dict[tuple[str, str], Meeting], where: 
             text = _text(list(where.values()))
             ok = not any(t.casefold() in text for t in check.interdit)
         elif check.regle:
-            rule = library.rules.get(check.regle)
-            wanted = set(check.regimes) & regimes if regimes else set(check.regimes)
-            ok = check.regle not in rules or rule is None or wanted <= set(rule.meta.regimes)
+            wanted = set(check.regimes) & regimes
+            bound = {regime for ident in (check.regle, *check.avec) if ident in rules and ident in library.rules
+                     for regime in library.rules[ident].meta.regimes}
+            ok = check.regle not in rules or check.regle not in library.rules or wanted <= bound
         else:
             ok = check.valeur not in pending
         if not ok:

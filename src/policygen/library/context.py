@@ -127,7 +127,8 @@ def _rules(org: OrganisationFile, phrases: dict[str, Any], terms: dict[str, Any]
     }
 
 
-def _people(org: OrganisationFile, defaults: dict[str, Any]) -> list[dict[str, str]]:
+def people(org: OrganisationFile, defaults: dict[str, Any]) -> list[dict[str, str]]:
+    """The people the documents bind: the file's, else its type's defaults (termes.yaml)."""
     if org.personnes_visees:
         return [p.model_dump() for p in org.personnes_visees]
     return [dict(p) for p in defaults.get("personnes_visees", [])]
@@ -143,9 +144,9 @@ def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
     unit = org.roles.communications
     defaults = library.terms.get(ident.type, {})
     aspirated = frozenset(w.lower() for w in org.vocabulaire.h_aspire)
-    people = _people(org, defaults)
+    bound = people(org, defaults)
     terms = _terms(org, defaults, aspirated)
-    regimes = {regime: [p["categorie"] for p in people if p["regime"] == regime] for regime in REGIMES}
+    regimes = {regime: [p["categorie"] for p in bound if p["regime"] == regime] for regime in REGIMES}
     # How running text names the people of each regime: « le personnel », « les médecins ».
     groups = {regime: Name.parse(label, aspirated=aspirated)
               for regime, label in defaults.get("groupes", {}).items()}
@@ -164,7 +165,7 @@ def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
                                                                         else "masculin")) == "féminin",
                              aspirated=aspirated) if unit.direction else None,
         termes=terms,
-        personnes_visees=people,
+        personnes_visees=bound,
         regimes=regimes,
         groupes=groups,
         groupes_vises=groups_bound(regimes, groups),

@@ -108,12 +108,14 @@ class Check(_Meta):
     « couverte en partie » (or « à vérifier ») and says what is missing (`manque`). One of:
     `texte` (what meets the obligation prints one of these words), `interdit` (the politique prints none of
     these anywhere, as a definition that stretches whom the duty binds), `regle` (that rule, where the
-    politique prints it, binds each of the body's `regimes`), `valeur` (an organisation-file field the
-    meeting rests on is not « (à confirmer) »)."""
+    politique prints it, binds each of the body's `regimes`, together with the rules of `avec` the politique
+    also prints: the same duty for the people the first does not bind), `valeur` (an organisation-file field
+    the meeting rests on is not « (à confirmer) »)."""
 
     texte: list[str] = []
     interdit: list[str] = []
     regle: str = ""
+    avec: list[str] = []
     regimes: list[Regime] = []
     valeur: str = ""
     statut: Literal["en partie", "à vérifier"] = "en partie"
@@ -247,7 +249,9 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
                                 f"« {ident} » n’est ni une règle ni une clause de la politique.",
                                 "Nommez une règle de regles.yaml ou une clause de la politique.",
                                 code="library.obligation")
-                     for ident in (*obligation.remplie_par, *obligation.restreinte_par) if ident not in printable]
+                     for ident in (*obligation.remplie_par, *obligation.restreinte_par,
+                                   *(r for c in obligation.verifications for r in (c.regle, *c.avec) if r))
+                     if ident not in printable]
         bodies = obligation.organismes
         if obligation.debiteur.casefold().startswith(ANYONE) and (bodies.types or bodies.secteurs
                                                                   or bodies.sante_quebec is not None):

@@ -71,15 +71,18 @@ class Table:
     @property
     def summary(self) -> str:
         """« Bilan : 12 obligations couvertes, 8 respectées (à ne pas contredire), 2 couvertes en partie,
-        1 à vérifier, 1 à examiner, 3 non applicables, 0 non couverte. »"""
+        1 à vérifier, 1 à examiner, 3 non applicables, 0 non couverte. », with the reserve a lawyer writes
+        while an article it rests on is unread (T-1)."""
         count = {status: sum(1 for r in self.rows if r.status == status) for status in STATUSES}
         respected = sum(1 for r in self.rows if label(r) != r.status)
+        reserve = (" Ces statuts valent sous réserve de la lecture des articles marqués « non lu » ci-dessus."
+                   if any(r.unread for r in self.found) else "")
         return (f"Bilan : {plural(count['couverte'] - respected, 'obligation couverte', 'obligations couvertes')}, "
                 f"{plural(respected, 'respectée', 'respectées')} (à ne pas contredire), "
                 f"{plural(count['couverte en partie'], 'couverte en partie', 'couvertes en partie')}, "
                 f"{count['à vérifier']} à vérifier, {count['à examiner']} à examiner, "
                 f"{plural(count['non applicable'], 'non applicable')}, "
-                f"{plural(count['non couverte'], 'non couverte')}.")
+                f"{plural(count['non couverte'], 'non couverte')}.{reserve}")
 
 
 def table_for(item: Loaded, politique: Document, library: Library) -> Table:
