@@ -4,7 +4,8 @@ session-scoped outputs that many tests read back.
 The shared build (read it, never build the same bodies again in a test):
 - `built`: `policygen build` of the five shipped organisations, every document in every
   format, once for the whole run (out/<slug>/<document>.<format>);
-- `bodies_built`: the fixture bodies of tests/fixtures/organismes/, HTML and DOCX, once;
+- `bodies_built`: the fixture bodies of tests/fixtures/organismes/, HTML, once (their text; the
+  Word writer prints the HTML's words, tests/writers/test_parity.py on every shipped body's files);
 - `site`: `publish` of what `built` produced; `cisss_builds`: the CISSS politique for review;
 - `sample_outputs`: the hand-built sample documents (tests/samples.py) in every format;
 - `models` / `body_models`: the document models behind `built` / `bodies_built`.
@@ -161,10 +162,11 @@ def built(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def bodies_built(tmp_path_factory) -> Path:
-    """`policygen build` of every fixture body (tests/fixtures/organismes/), its three documents
-    in HTML and Word, once: out/<slug>/<document>.<format>."""
+    """`policygen build` of every fixture body (tests/fixtures/organismes/), its documents in HTML,
+    once: out/<slug>/<document>.html. (Word files would lay each document out in WeasyPrint for its
+    page numbers: ~2.6 s of CPU a body, for words the HTML already shows.)"""
     return shared_output(tmp_path_factory, "organismes", lambda out: run_once(
-        "build", *BODIES, "--out", out, "--format", "html,docx", "--silencieux"))
+        "build", *BODIES, "--out", out, "--format", "html", "--silencieux"))
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
 from policygen.model.nodes import block_texts
 
@@ -28,18 +26,17 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def politiques():
+def politiques(assembled):
+    """Each body's politique, body and annex as text, from the session's models (conftest's `assembled`)."""
     library = load_library()
-    loaded, problems = load_all(PATHS, library)
-    assert not problems, problems
     out = {}
-    for item in loaded:
-        politique = next(d for d in documents_for(item, library, ["politique"]) if d.kind == "politique")
+    for path in PATHS:
+        politique = assembled[path.stem][1]["politique"]
         body, annex = [], []
         for section in politique.sections:
             for clause in section.clauses:
                 (annex if clause.id == ANNEX else body).append(" ".join(t for b in clause.blocks for t in block_texts(b)))
-        out[item.slug] = (_flat(" ".join(body)), _flat(" ".join(annex)))
+        out[path.stem] = (_flat(" ".join(body)), _flat(" ".join(annex)))
     return library, out
 
 

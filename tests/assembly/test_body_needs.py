@@ -10,9 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
-from policygen.library.loader import load_library
 from policygen.model.nodes import document_texts
 from policygen.writers.html import render_html
 
@@ -26,13 +23,9 @@ DOCUMENTS = ["politique", "netiquette", "fiche-synthese"]
 
 
 @pytest.fixture(scope="module")
-def built():
-    library = load_library()
-    items, problems = load_all(list(FILES.values()), library)
-    assert not problems, problems
-    by_path = {item.path.resolve(): item for item in items}
-    return {name: dict(zip(DOCUMENTS, documents_for(by_path[path.resolve()], library, DOCUMENTS)))
-            for name, path in FILES.items()}
+def built(assembled):
+    """The documents of each body, from the session's models (conftest's `assembled`)."""
+    return {name: {kind: assembled[path.stem][1][kind] for kind in DOCUMENTS} for name, path in FILES.items()}
 
 
 def text(built, body: str, document: str) -> str:

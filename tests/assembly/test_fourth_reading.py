@@ -4,16 +4,11 @@ documents of the bodies they read (document model; the three formats carry its t
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
-from policygen.library.loader import load_library
 from policygen.model.nodes import document_texts
 
-ROOT = Path(__file__).resolve().parents[2]
 PATHS = {"osbl": "tests/fixtures/organismes/osbl.yaml", "clinique": "tests/fixtures/organismes/clinique.yaml",
          "coop-vallee": "tests/fixtures/organismes/coop-vallee.yaml",
          "ligne-ecoute": "tests/fixtures/organismes/ligne-ecoute.yaml",
@@ -22,12 +17,10 @@ PATHS = {"osbl": "tests/fixtures/organismes/osbl.yaml", "clinique": "tests/fixtu
 
 
 @pytest.fixture(scope="module")
-def texts() -> dict[tuple[str, str], str]:
-    library = load_library()
-    loaded, problems = load_all([ROOT / p for p in PATHS.values()], library)
-    assert not problems, problems
-    return {(item.slug, d.kind): " ".join("\n".join(document_texts(d)).replace("\u00a0", " ").replace("\u202f", " ").split())
-            for item in loaded for d in documents_for(item, library, list(library.documents))}
+def texts(assembled) -> dict[tuple[str, str], str]:
+    """Each document's text, from the session's models (conftest's `assembled`)."""
+    return {(slug, d.kind): " ".join("\n".join(document_texts(d)).replace("\u00a0", " ").replace("\u202f", " ").split())
+            for slug in PATHS for d in assembled[slug][1].values()}
 
 
 @pytest.mark.parametrize("slug", PATHS)

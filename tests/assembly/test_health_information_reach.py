@@ -9,29 +9,21 @@ Read on the document model (the three formats carry its text: tests/writers).
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
-from policygen.library.loader import load_library
 from policygen.model.nodes import document_texts
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests/fixtures/organismes"
 BODIES = {"clinique": "la Clinique", "coop-vallee": "la Coopérative", "ligne-ecoute": "l’Écoute Solidaire",
           "chsld-jardins": None, "osbl": None, "ordre-inhalotherapie": None}
 LAW = "Loi sur les renseignements de santé et de services sociaux"
 
 
 @pytest.fixture(scope="module")
-def politiques() -> dict[str, str]:
-    library = load_library()
-    loaded, problems = load_all([FIXTURES / f"{slug}.yaml" for slug in BODIES], library)
-    assert not problems, problems
-    return {item.slug: " ".join("\n".join(document_texts(d)).replace("\u00a0", " ").replace("\u202f", " ").split())
-            for item in loaded for d in documents_for(item, library, ["politique"]) if d.kind == "politique"}
+def politiques(assembled) -> dict[str, str]:
+    """Each body's politique as text, from the session's models (conftest's `assembled`)."""
+    return {slug: " ".join("\n".join(document_texts(assembled[slug][1]["politique"])).replace("\u00a0", " ")
+                           .replace("\u202f", " ").split()) for slug in BODIES}
 
 
 @pytest.mark.parametrize("slug", ["clinique", "coop-vallee", "ligne-ecoute"])

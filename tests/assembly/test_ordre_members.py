@@ -11,9 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
-from policygen.library.loader import load_library
 from policygen.model.nodes import block_texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,17 +25,11 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def clauses() -> dict[str, dict[str, str]]:
-    """Each body's politique: clause id -> its text."""
-    library = load_library()
-    loaded, problems = load_all([*ORDRES.values(), *OTHER.values()], library)
-    assert not problems, problems
-    out = {}
-    for item in loaded:
-        politique = next(d for d in documents_for(item, library, ["politique"]) if d.kind == "politique")
-        out[item.slug] = {c.id: _flat("\n".join(t for b in c.blocks for t in block_texts(b)))
-                          for s in politique.sections for c in s.clauses}
-    return out
+def clauses(assembled) -> dict[str, dict[str, str]]:
+    """Each body's politique: clause id -> its text (the session's models, conftest's `assembled`)."""
+    return {path.stem: {c.id: _flat("\n".join(t for b in c.blocks for t in block_texts(b)))
+                        for s in assembled[path.stem][1]["politique"].sections for c in s.clauses}
+            for path in (*ORDRES.values(), *OTHER.values())}
 
 
 @pytest.mark.parametrize("slug", ORDRES)

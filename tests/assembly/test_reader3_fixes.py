@@ -36,8 +36,9 @@ def build(paths: list[Path]) -> dict[tuple[str, str], str]:
 
 
 @pytest.fixture(scope="module")
-def texts() -> dict[tuple[str, str], str]:
-    return build([ROOT / "organisations" / f"{slug}.yaml" for slug in SHIPPED])
+def texts(assembled) -> dict[tuple[str, str], str]:
+    """The shipped bodies' documents as text, from the session's models (conftest's `assembled`)."""
+    return {(slug, document.kind): flat(document) for slug in SHIPPED for document in assembled[slug][1].values()}
 
 
 # --- X1: the prior authorisation to post internal information binds the staff only ---------------

@@ -9,17 +9,11 @@ Read on the document model (the three formats carry its text: tests/writers).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
-from policygen.library.loader import load_library
 from policygen.model.nodes import document_texts
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests/fixtures/organismes"
 BODIES = ("osbl", "chsld-jardins", "coop-vallee", "ligne-ecoute", "clinique", "ciusss")
 SHIPPED = ("cisss-laurentides", "ocq")
 
@@ -29,16 +23,11 @@ def _plain(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def raw() -> dict[tuple[str, str], str]:
+def raw(assembled) -> dict[tuple[str, str], str]:
     """Each French document's text as the model holds it (typographic spaces kept; an English
-    edition follows English typography)."""
-    library = load_library()
-    paths = [FIXTURES / f"{slug}.yaml" for slug in BODIES] + [ROOT / "organisations" / f"{slug}.yaml" for slug in SHIPPED]
-    loaded, problems = load_all(paths, library)
-    assert not problems, problems
-    return {(item.slug, document.kind): "\n".join(document_texts(document))
-            for item in loaded for document in documents_for(item, library, list(library.documents))
-            if document.lang == "fr-CA"}
+    edition follows English typography), from the session's models (conftest's `assembled`)."""
+    return {(slug, document.kind): "\n".join(document_texts(document))
+            for slug in (*BODIES, *SHIPPED) for document in assembled[slug][1].values() if document.lang == "fr-CA"}
 
 
 @pytest.fixture(scope="module")

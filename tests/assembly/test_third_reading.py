@@ -13,28 +13,21 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
 from policygen.cli.main import main
-from policygen.library.loader import load_library
 from policygen.model.nodes import document_texts
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests/fixtures/organismes"
 BODIES = ("osbl", "chsld-jardins", "coop-vallee", "ordre-inhalotherapie", "ligne-ecoute", "clinique")
 SHIPPED = ("cisss-laurentides", "ocq")
 DOCUMENTS = ("politique", "netiquette", "fiche-synthese")
 
 
 @pytest.fixture(scope="module")
-def texts() -> dict[tuple[str, str], str]:
-    library = load_library()
-    paths = [FIXTURES / f"{slug}.yaml" for slug in BODIES] + [ROOT / "organisations" / f"{slug}.yaml" for slug in SHIPPED]
-    loaded, problems = load_all(paths, library)
-    assert not problems, problems
-    return {(item.slug, document.kind): " ".join("\n".join(document_texts(document)).replace("\u00a0", " ")
-                                                  .replace("\u202f", " ").split())
-            for item in loaded for document in documents_for(item, library, list(library.documents))}
+def texts(assembled) -> dict[tuple[str, str], str]:
+    """Each document's text, from the session's models (conftest's `assembled`)."""
+    return {(slug, document.kind): " ".join("\n".join(document_texts(document)).replace("\u00a0", " ")
+                                             .replace("\u202f", " ").split())
+            for slug in (*BODIES, *SHIPPED) for document in assembled[slug][1].values()}
 
 
 # --- A-S1: who consents for an adult who cannot; under 14 only where children are served --------

@@ -12,26 +12,19 @@ from pathlib import Path
 
 import page
 import pytest
-from click.testing import CliRunner
 
-from policygen.cli.main import main
-from conftest import FIXTURES
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "writers"))
 from test_accessibility import _check  # noqa: E402 - the same audit as the French documents'
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory) -> tuple[Path, Path]:
-    """The private clinic's documents (with its English nétiquette) built and published once."""
-    root = tmp_path_factory.mktemp("edition")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        result = CliRunner().invoke(main, ["publish", str(FIXTURES / "organismes" / "clinique-en.yaml"),
-                                           "--out", str(root / "out"), "--site", str(root / "site"), "-j", "2"],
-                                    prog_name="policygen")
-    assert result.exit_code == 0, result.output
-    return root / "out" / "clinique-en", root / "site"
+def published(built, site) -> tuple[Path, Path]:
+    """A body's documents with its English nétiquette, built and published: the session's build and site
+    (conftest's `built`, `site`; the CISSS des Laurentides has one), not a build of its own."""
+    folder = built / "cisss-laurentides"
+    assert (folder / "netiquette.en.pdf").is_file()
+    return folder, site
 
 
 def assert_pdfua_and_outloud(pdf: Path) -> None:

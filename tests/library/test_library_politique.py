@@ -55,8 +55,9 @@ def of_type(loaded, kind: str) -> list[Loaded]:
 
 
 @pytest.fixture(scope="module")
-def texts(loaded, library):
-    return {slug: text_of(politique(item, library)) for slug, item in loaded.items()}
+def texts(loaded, assembled):
+    """Each shipped politique as text, from the session's models (conftest's `assembled`)."""
+    return {slug: text_of(assembled[slug][1]["politique"]) for slug in loaded}
 
 
 def test_every_organisation_file_is_built(texts):
@@ -100,8 +101,8 @@ def test_names_that_carry_their_article_are_contracted(path, loaded, library, te
 
 
 @pytest.mark.parametrize("path", ORGANISATIONS, ids=lambda p: p.stem)
-def test_every_politique_has_every_body_section_numbered(path, loaded, library):
-    document = politique(loaded[path.stem], library)
+def test_every_politique_has_every_body_section_numbered(path, assembled):
+    document = assembled[path.stem][1]["politique"]
     ids = [section.id for section in document.sections]
     for section in ("preambule", "champ-application", "objectifs", "definitions", "fondements",
                     "principes", "enonces", "regles-officielles", "regles-personnelles", "roles",

@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
 from policygen.library.lint import lint
 from policygen.library.loader import _load_clause, load_library, with_rule_sources
 from policygen.library.rules import RuleMeta, compile_rule
@@ -133,12 +131,9 @@ def test_a_list_item_that_swallows_another_is_refused(tmp_path, body):
 
 
 @pytest.fixture(scope="module")
-def documents():
-    library = load_library()
-    bodies = sorted(FIXTURES.glob("*.yaml"))
-    loaded, problems = load_all(bodies, library)
-    assert not problems, problems
-    return {item.slug: {d.kind: d for d in documents_for(item, library, list(library.documents))} for item in loaded}
+def documents(assembled):
+    """Every fixture body's documents, from the session's models (conftest's `assembled`)."""
+    return {path.stem: assembled[path.stem][1] for path in sorted(FIXTURES.glob("*.yaml"))}
 
 
 def _clause_texts(document, rule_id):

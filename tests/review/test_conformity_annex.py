@@ -37,8 +37,10 @@ def _flat(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def review(tmp_path_factory) -> Path:
+    """The body's politique, its review edition in every format (revision/) and its plain edition in
+    the two formats the tests read (no PDF drawn that nothing reads)."""
     out = tmp_path_factory.mktemp("annexe")
-    for variant in ([], ["--review"]):
+    for variant in (["--format", "html,docx"], ["--review"]):
         result = CliRunner().invoke(main, ["build", str(BODY), "--document", "politique", "--out", str(out),
                                            *variant], env=ENV)
         assert result.exit_code == 0, result.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 
+import pytest
 from lxml import etree
 
 from reviewkit import CISSS, FIXTURE_LIBRARY, FIXTURE_ORG, W, docx_part, edited, paragraph_texts, plain, run_cli
@@ -21,10 +22,19 @@ def cisss_changed(tmp_path):
                   ("      date: 2026-10-01 (à confirmer)", "      date: 2026-11-02"))
 
 
-def test_diff_writes_redlines_and_html_and_summarises(tmp_path, built):
-    out = tmp_path / "cmp"
-    result = run_cli("diff", CISSS, cisss_changed(tmp_path), "--out", out)
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory):
+    """`policygen diff` of the CISSS file and its edited copy (cisss-v2.yaml), once for the two tests
+    that read it: (the folder of the copy, the run); the outputs are in the folder's cmp/."""
+    folder = tmp_path_factory.mktemp("diff")
+    result = run_cli("diff", CISSS, cisss_changed(folder), "--out", folder / "cmp")
     assert result.exit_code == 0, result.output
+    return folder, result
+
+
+def test_diff_writes_redlines_and_html_and_summarises(compared, built, tmp_path):
+    folder, result = compared
+    out = folder / "cmp"
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"{kind}.{ext}" for kind in ("politique", "netiquette", "fiche-synthese")
         for ext in ("redline.docx", "diff.html"))
@@ -46,7 +56,7 @@ def test_diff_writes_redlines_and_html_and_summarises(tmp_path, built):
     # Accept All gives the new file's politique, Reject All the old one's, as `build` writes them
     # (the old one's is the session's build of CISSS; the new one's politique is built here).
     new = tmp_path / "nouveau"
-    assert run_cli("build", tmp_path / "cisss-v2.yaml", "--out", new, "--format", "docx",
+    assert run_cli("build", folder / "cisss-v2.yaml", "--out", new, "--format", "docx",
                    "--document", "politique").exit_code == 0
     new_docx, old_docx = next(new.glob("*/politique.docx")), built / "cisss-laurentides" / "politique.docx"
     # (a build marks the draft « Projet » above its title; the comparison compares the texts)
@@ -91,17 +101,17 @@ def test_diff_of_a_missing_file(tmp_path):
     assert "absent.yaml: erreur [io.read]\n  Lecture impossible : fichier introuvable." in result.output
 
 
-def test_diff_outputs_are_reproducible_and_dated_by_source_date_epoch(tmp_path):
-    changed = cisss_changed(tmp_path)
-    for name in ("a", "b"):
-        assert run_cli("diff", CISSS, changed, "--out", tmp_path / name).exit_code == 0
-    assert run_cli("diff", CISSS, changed, "--out", tmp_path / "epoch",
+def test_diff_outputs_are_reproducible_and_dated_by_source_date_epoch(compared, tmp_path):
+    folder, _ = compared  # the first run, "a"; a second one, "b", and one dated by the variable
+    changed, runs = folder / "cisss-v2.yaml", {"a": folder / "cmp", "b": tmp_path / "b", "epoch": tmp_path / "epoch"}
+    assert run_cli("diff", CISSS, changed, "--out", runs["b"]).exit_code == 0
+    assert run_cli("diff", CISSS, changed, "--out", runs["epoch"],
                    env={"SOURCE_DATE_EPOCH": "1700000000"}).exit_code == 0
-    for path in sorted((tmp_path / "a").iterdir()):
-        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+    for path in sorted(runs["a"].iterdir()):
+        assert path.read_bytes() == (runs["b"] / path.name).read_bytes(), path.name
     dates = {}
     for name in ("a", "epoch"):
-        with zipfile.ZipFile(tmp_path / name / "politique.redline.docx") as archive:
+        with zipfile.ZipFile(runs[name] / "politique.redline.docx") as archive:
             body = etree.fromstring(archive.read("word/document.xml"))
         dates[name] = {c.get(f"{W}date") for c in body.iter(f"{W}ins", f"{W}del")}
     assert dates == {"a": {"2026-11-02T12:00:00Z"}, "epoch": {"2023-11-14T22:13:20Z"}}

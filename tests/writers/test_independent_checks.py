@@ -1,9 +1,10 @@
 """What tools no one here wrote say of the outputs: LibreOffice (a stand-in for Word) lays
-out every shipped body's Word files in about as many pages as their PDFs, the fiche-synthèse on
-one sheet recto verso at its type size, the table of contents with the pages LibreOffice shows
-(LibreOffice takes a few seconds for them all); two PDF/UA checkers from PyPI (page-validation's
-PDF/UA-1 profile, outloud) accept the PDFs of a sample of the session's build that holds every
-layout (one document of each kind, each from another organisation: `sample_files`)."""
+out the shipped bodies' Word files in about as many pages as their PDFs, every body's fiche-synthèse
+on one sheet recto verso at its type size (its length is each body's own), the table of contents
+with the pages LibreOffice shows; two PDF/UA checkers from PyPI (page-validation's PDF/UA-1 profile,
+outloud) accept the PDFs. Both read a sample of the session's build that holds every layout and
+language: one document of each kind, each from another organisation (`sample_files`), every English
+edition and, for LibreOffice, every fiche."""
 
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ from readback import body_size
 
 @pytest.fixture(scope="session")
 def word_as_pdf(built, tmp_path_factory) -> Path:
-    """Every Word file of the build converted to PDF by LibreOffice headless, once:
-    out/<organisation>/<document>.pdf."""
+    """The Word files of `_word_files` converted to PDF by LibreOffice headless, once and in one
+    LibreOffice process (each start costs seconds): out/<organisation>/<document>.pdf."""
     soffice = shutil.which("soffice")
     if soffice is None:
         message = ("LibreOffice est introuvable (soffice) : « make test » l’installe quand il tourne en root "
@@ -37,18 +38,28 @@ def word_as_pdf(built, tmp_path_factory) -> Path:
         pytest.skip(message)
     out = tmp_path_factory.mktemp("libreoffice")
     profile = out / "profil"  # a private profile: no clash with another LibreOffice running
-    for folder in sorted({path.parent for path in built.glob("*/*.docx")}):
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out / folder.name), *map(str, sorted(folder.glob("*.docx")))],
-                       check=True, capture_output=True, timeout=300)
+    flat = out / "word"  # one folder, one name per file (organisation -- document), for one process
+    flat.mkdir()
+    for path in _word_files(built):
+        shutil.copy(path, flat / f"{path.parent.name}--{path.name}")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(flat), *map(str, sorted(flat.glob("*.docx")))],
+                   check=True, capture_output=True, timeout=600)
+    for pdf in flat.glob("*.pdf"):
+        folder, name = pdf.name.split("--")
+        (out / folder).mkdir(exist_ok=True)
+        pdf.rename(out / folder / name)
     return out
 
 
 def _word_files(built: Path) -> list[Path]:
-    """Every Word file of the build, the English editions' too."""
-    files = sorted(built.glob("*/*.docx"))
-    assert len(files) > len(output_files(built, "docx")), "no English edition in the build"
-    return files
+    """The Word files LibreOffice lays out: every layout in each language (`sample_files`: one of
+    each kind, each from another organisation; every English edition) and every body's fiche."""
+    documents = output_files(built, "docx")
+    english = sorted(set(built.glob("*/*.docx")) - set(documents))
+    assert english, "no English edition in the build"
+    fiches = [path for path in documents if path.stem == "fiche-synthese"]
+    return sorted({*sample_files(built, "docx"), *english, *fiches})
 
 
 def _pages(path: Path) -> int:

@@ -179,9 +179,14 @@ def _load_laws(path: Path, problems: list[Diagnostic], domain: str = "library",
     return {law.id: {**law.model_dump(), "le": law.le} for law in laws}  # the title with its article
 
 
-@cache
 def load_library(root: Path = TEMPLATES) -> Library:
-    """Load and lint the whole library under `root`; cached per process."""
+    """Load and lint the whole library under `root`; cached per process, by the folder itself (the
+    default and an explicit `TEMPLATES` are one entry, not two loads of ~1.1 s)."""
+    return _load_library(Path(root).resolve())
+
+
+@cache
+def _load_library(root: Path) -> Library:
     problems: list[Diagnostic] = []
     outlines: dict[str, Outline] = {}
     for path in sorted((root / "outlines").glob("*.yaml")):
@@ -214,6 +219,9 @@ def load_library(root: Path = TEMPLATES) -> Library:
     if problems:
         raise DiagnosticError(problems)
     return library
+
+
+load_library.cache_clear = _load_library.cache_clear  # type: ignore[attr-defined]  # a library edited in place
 
 
 def organisation_folder(organisation_file: Path) -> Path:

@@ -5,10 +5,12 @@ The cache lives beside the outputs, in `<out>/.policygen-cache/`:
     bibliotheque.json                    the library's files, as one digest, and which
                                          of them each document depends on
     <variant>/<slug>/<document>.json     the key a document was last built with, the
-                                         hashes of the files it produced, the findings
-                                         on it (printed again when nothing is redone) and
-                                         its models, its own and its editions' (the
-                                         site is laid out from them)
+                                         hashes of the files it produced and the findings
+                                         on it (printed again when nothing is redone)
+    <variant>/<slug>/<document>.modeles.json   the key and the document's models, its own
+                                         and its editions' (the site is laid out from them,
+                                         a build installs them in the manifest): apart, so
+                                         that a build with nothing to redo reads no model
 
 A document's key hashes everything its files are made of: policygen's version,
 SOURCE_DATE_EPOCH, the formats and options, the organisation file and the files of
@@ -52,11 +54,18 @@ from .findings import Finding
 
 FOLDER = ".policygen-cache"
 LIBRARY_INDEX = "bibliotheque.json"
-FORMAT = 3  # bumped when the layout of the entries changes
+MODELS = ".modeles"  # a document's models, beside its entry
+FORMAT = 4  # bumped when the layout of the entries changes
 INPUT_BYTES = 4_000_000  # more than any input file `check` accepts (its limit is 256 Ko)
 OUTPUT_BYTES = 256_000_000  # more than any document policygen writes
 REFUSED = "illisible"  # the hash of an input that is not a regular file within the bound
 PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@functools.cache
+def policygen_version() -> str:
+    """The installed version (read from the package metadata once: ~2 ms a call)."""
+    return version("policygen")
 
 
 def digest(data: bytes) -> str:
@@ -196,8 +205,8 @@ class BuildCache:
                           _sealed({"format": FORMAT, "digest": index.digest,
                                    "documents": list(index.documents.items())}))  # a list keeps their order
 
-    def _entry(self, slug: str, document: str) -> Path:
-        return self.root / self.variant / slug / f"{document}.json"
+    def _entry(self, slug: str, document: str, part: str = "") -> Path:
+        return self.root / self.variant / slug / f"{document}{part}.json"
 
     def fresh(self, slug: str, document: str, key: str, target: Path, names: list[str],
               manifest: dict[str, str]) -> list[Finding] | None:
@@ -220,14 +229,15 @@ class BuildCache:
                models: list[Document]) -> None:
         """Note that `document` was built with `key` into `files` ({name: sha256}), with these findings,
         from these models (its own, then its editions')."""
+        _write_atomically(self._entry(slug, document, MODELS), _sealed(
+            {"cle": key, "modeles": [to_json(model) for model in models]}))
         _write_atomically(self._entry(slug, document), _sealed(
-            {"cle": key, "fichiers": files, "constats": [f.to_json() for f in found],
-             "modeles": [to_json(model) for model in models]}))
+            {"cle": key, "fichiers": files, "constats": [f.to_json() for f in found]}))
 
     def models(self, slug: str, document: str, key: str) -> list[Document] | None:
         """The models `document` was last built from with `key` (its own, then its editions'), or None
         (absent, another key, unreadable)."""
-        content = _unsealed(self._entry(slug, document))
+        content = _unsealed(self._entry(slug, document, MODELS))
         try:
             if content is None or content.get("cle") != key:
                 return None
@@ -239,21 +249,27 @@ class BuildCache:
         return models
 
 
-def document_key(document: str, formats: list[str], review: bool, organisation_file: Path,
+def organisation_inputs(organisation_file: Path) -> dict:
+    """What an organisation gives each of its documents' keys: its file, and its own clauses and laws
+    (read once per build for all its documents)."""
+    return {"fichier": [organisation_file.name, hash_of(organisation_file)],
+            "dossier": own_file_hashes(organisation_folder(organisation_file))}
+
+
+def document_key(document: str, formats: list[str], review: bool, organisation: dict,
                  library_files: dict[str, str | None]) -> str:
     """The key of one document: changes whenever anything its files are made of changes.
 
-    `library_files`: {path: sha256} of the library files it depends on."""
+    `organisation`: `organisation_inputs` of its file; `library_files`: {path: sha256} of the library
+    files it depends on."""
     parts = {
-        "policygen": version("policygen"),
+        "policygen": policygen_version(),
         "code": code_digest(),
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH"),
         "document": document,
         "formats": formats,
         "revision": review,
-        "fichier": [organisation_file.name, hash_of(organisation_file)],
-        # the organisation's own clauses and laws
-        "dossier": own_file_hashes(organisation_folder(organisation_file)),
+        **organisation,
         "bibliotheque": library_files,
     }
     return digest(json.dumps(parts, sort_keys=True).encode("utf-8"))

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from ..diagnostics import visible
 from ..library.lint import ORGANISATION_SOURCE
 from ..library.loader import organisation_folder
 from ..model.nodes import Document, Provenance
-from .cache import INPUT_BYTES, digest, hash_of, own_file_hashes, read_bounded
+from .cache import INPUT_BYTES, digest, hash_of, own_file_hashes, policygen_version, read_bounded
 
 NAME = "manifest.json"
 
@@ -42,7 +41,7 @@ class Manifest:
     def content(self, folder: Path, documents: list[Document]) -> dict:
         """The manifest of `documents`, whose output files are in `folder`."""
         return {
-            "policygen": version("policygen"),
+            "policygen": policygen_version(),
             # a name that is not UTF-8 is written with its bytes escaped (« caf\\xe9.yaml »)
             "fichier_organisation": {"nom": visible(self.organisation_file.name),
                                      "sha256": hash_of(self.organisation_file)},

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from ..assembly.assemble import documents_for
 from ..assembly.conformity import review_edition
-from ..assembly.edition import is_edition
+from ..assembly.edition import is_edition, original_kind
 from ..assembly.inputs import Loaded, load_all
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
 from ..library.loader import load_library, organisation_folder, own_files
@@ -30,7 +30,7 @@ from ..orgfile.cadence import today
 from ..orgfile.naming import conflicts, slug
 from ..resources import TEMPLATES
 from ..writers import FORMATS
-from .build import LibraryState, Organisation, plan, run, start_workers, sweep, work_folder
+from .build import LibraryState, Organisation, Plan, plan, run, start_workers, sweep, work_folder
 from .cache import BuildCache
 from .findings import Finding, findings, graded
 from .manifest import Manifest
@@ -224,8 +224,9 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
             """Each organisation's documents, assembled as the workers need them; all problems at the end."""
             failed: list[Diagnostic] = []
             for item, item_plan in zip(loaded, stale):
+                kept = _kept_models(cache, item.slug, item_plan)
                 try:
-                    built = documents_for(item, lib, documents)
+                    built = documents_for(item, lib, documents if kept is None else item_plan.stale)
                     if options.review:  # the politique's reviewers read the legal table as its last annex
                         built = [review_edition(document, item, lib) for document in built]
                 except DiagnosticError as exc:
@@ -233,7 +234,8 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
                     continue
                 found = {document.kind: findings(item, [document], lib) for document in built}
                 own = [f for each in found.values() for f in each]
-                built = as_built(built, own)
+                built = as_built(_in_order(built + (kept or []), documents),
+                                 own + [f for each in item_plan.found.values() for f in each])
                 late.extend(own)
                 failed.extend(d for d in graded(own, options.final, today()) if d.severity == "erreur")
                 results[item.path].documents = built
@@ -257,6 +259,25 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
     if state.index is None:
         cache.save_library_index(index)
     return Outcome(list(results.values()), warnings)
+
+
+def _kept_models(cache: BuildCache, slug: str, item_plan: Plan) -> list[Document] | None:
+    """The cached models of the documents `item_plan` keeps (its own and its editions'), so that
+    only the stale ones are assembled again (the manifest lists every document's clauses); None
+    when the cache lacks one: everything is then assembled."""
+    kept = []
+    for kind in item_plan.found:
+        models = cache.models(slug, kind, item_plan.keys[kind])
+        if models is None:
+            return None
+        kept += models
+    return kept
+
+
+def _in_order(models: list[Document], documents: list[str]) -> list[Document]:
+    """`models` in the order `documents_for` gives them: the French documents in the order asked,
+    then the editions in their originals' order."""
+    return sorted(models, key=lambda d: (is_edition(d), documents.index(original_kind(d.kind))))
 
 
 def _assembled_all(paths: list[Path], outcome: Outcome, options: BuildOptions) -> list[tuple[Loaded, list[Document]]]:
