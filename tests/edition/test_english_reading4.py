@@ -84,7 +84,7 @@ def test_the_law_25_link_goes_to_the_national_assemblys_english_page(pages):
 def test_the_english_reads_as_english(pages):
     """m4, m7, m12, m13, m14: calques of the French replaced, the meaning unchanged."""
     netiquette = pages["cisss-laurentides/netiquette.en"]
-    assert "which posts on its behalf and enforces these guidelines" in netiquette
+    assert "which posts there and enforces these guidelines" in netiquette
     assert "Deleting a comment does not delete its copies." in netiquette and "even once deleted" not in netiquette
     politique = pages["etablissement-reconnu-en/politique.en"]
     for phrase in ("is the sole responsibility of its author", "familiarize themselves with it",
@@ -92,8 +92,8 @@ def test_the_english_reads_as_english(pages):
         assert phrase in politique, phrase
     assert "engage" not in politique.split("<main", 1)[1] and "make it their own" not in politique
     fiche = pages["etablissement-reconnu-en/fiche-synthese.en"]
-    assert "Does inappropriate content target" in fiche and "If personal information held by" in fiche
-    assert "Do not borrow the name or logo" in fiche and "Depending on its seriousness" in fiche
+    assert "Does inappropriate content target" in fiche and "Has personal information held by" in fiche
+    assert "The name and logo" in fiche and "according to its seriousness" in fiche
 
 
 def test_a_recognised_body_posts_in_english_on_the_basis_of_its_recognition(pages):

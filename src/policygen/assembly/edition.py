@@ -60,7 +60,7 @@ _LANGUAGES = {"francais": "French", "anglais": "English", "espagnol": "Spanish",
 
 # How English names each regime's people, the people served and the body's usual words.
 _GROUPS = {"employeur": "staff", "administrateur": "directors and committee members",
-           "professionnel_independant": "professionals with no employment relationship", "membre": "members",
+           "professionnel_independant": "persons working with no employment relationship", "membre": "members",
            "etudiant": "students", "benevole": "volunteers", "stagiaire": "trainees"}
 _SERVED = {"etablissement_sante": ("a user", "users"), "ordre_professionnel": ("a client", "clients"),
            "autre": ("a person served", "the people served")}
@@ -173,6 +173,15 @@ def _in_english(glossary: dict[str, Any], french: Any) -> Any:
     return marked(english) if isinstance(french, Unconfirmed) else english
 
 
+def _help_lines(glossary: dict[str, Any], netiquette: dict[str, Any]) -> list[Any]:
+    """The lines of the nétiquette's emergency notice as the French lists them (the body's own, 811, 9-8-8, then
+    the sector's), each line's name and hours in English."""
+    own = [netiquette["ligne_aide"]] if netiquette["ligne_aide"] else []
+    return [line if isinstance(line, str) else {**line, **{key: _in_english(glossary, line.get(key))
+                                                           for key in ("nom", "heures")}}
+            for line in [*own, "811", "988", *(netiquette["lignes_secteur"] or [])]]
+
+
 def _category(glossary: dict[str, Any], french: Any) -> Any:
     """A category of people of the file in English (`langues.category_in_english`), else its French tagged;
     its « (à confirmer) » mark kept."""
@@ -246,9 +255,9 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
              "documents_internes": [_french(d) for d in context["fondements"]["documents_internes"] or []],
              "mission": _french(context["organisation"]["mission"]) if context["organisation"]["mission"] else None,
              "equipe_de_garde": _in_english(glossary, context["moderation"].get("equipe_de_garde")),
-             # the help line's name and hours (`check` asks for the hours' English)
-             "ligne": {key: _in_english(glossary, (context["netiquette"]["ligne_aide"] or {}).get(key))
-                       for key in ("nom", "heures")},
+             # the emergency notice's lines in the French order, names and hours in English (`check` asks
+             # for the hours' English)
+             "lignes": _help_lines(glossary, context["netiquette"]),
              "sanctions_personnel": context["langues"]["sanctions_anglais"]["personnel"] or list(_STAFF_MEASURES),
              "sanctions_public": context["langues"]["sanctions_anglais"]["public"] or [],
              # the file's own measures for volunteers and independent professionals: glossed, else tagged as French

@@ -67,9 +67,11 @@ def english_list(items: list[Any], conjunction: str = "and") -> str:
 
 
 def english_phone(number: str, extension: str | None = None) -> str:
-    """« 4504322777 » -> « 450-432-2777 », with « , ext. 22898 »."""
-    digits = re.sub(r"\D", "", number)[-10:]
-    text = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}" if len(digits) == 10 else number
+    """« 4504322777 » -> « 450-432-2777 », with « , ext. 22898 »; a long-distance « 1 888 489-2287 » keeps its 1
+    (« 1-888-489-2287 »)."""
+    digits = re.sub(r"\D", "", number)
+    trunk, digits = ("1-", digits[1:]) if len(digits) == 11 and digits[0] == "1" else ("", digits[-10:])
+    text = f"{trunk}{digits[:3]}-{digits[3:6]}-{digits[6:]}" if len(digits) == 10 else number
     return text + (f", ext. {extension}" if extension else "")
 
 
