@@ -40,6 +40,7 @@ def place(heights: list[tuple[str, float]], first_page: float, page: float, colu
     pages = filled if len(filled) < len(whole) else whole
     if columns == 2:
         pages[-1] = _balanced(pages[-1], first_page if len(pages) == 1 else page, units)
+        pages = _evened(pages, page, units)
     return tuple(tuple(_joined(column) for column in sheet) for sheet in pages)
 
 
@@ -138,6 +139,34 @@ def _balanced(sheet: list[list[tuple[Piece, float]]], room: float, units: Units)
     return [left, right]
 
 
+def _gap(sheet: list[list[tuple[Piece, float]]]) -> float:
+    """How far apart a page's two columns end."""
+    ends = [sum(h for _, h in column) for column in sheet] + [0.0] * (2 - len(sheet))
+    return max(ends) - min(ends)
+
+
+def _evened(pages: list[list[list[tuple[Piece, float]]]], page: float, units: Units) -> list[list[list[tuple[Piece, float]]]]:
+    """When the last page's columns still end more than UNEVEN of a page apart (its boxes' units too
+    coarse to even them), the end of the page before moves onto it: its last box, or the rest of it
+    cut between two units, and the last page is balanced again, if its columns then end closer."""
+    if len(pages) < 2 or not pages[-2][-1] or _gap(pages[-1]) <= UNEVEN * page:
+        return pages
+    column, last = pages[-2][-1], [item for sheet_column in pages[-1] for item in sheet_column]
+    piece, height = column[-1]
+    moves = [(column[:-1], [(piece, height)])] if len(column) > 1 else []
+    moves += [([*column[:-1], (piece, first)], [((piece[0], k), rest)]) for k, first, rest in _cuts(piece, height, units)
+              if min(first, rest) >= SMALLEST_PIECE * page]
+    best = pages
+    for kept, moved in moves:
+        sheet = _balanced([moved + last], page, units)
+        if all(sum(h for _, h in c) <= page for c in sheet) and _gap(sheet) < _gap(best[-1]):
+            best = [*pages[:-2], [*pages[-2][:-1], kept], sheet]
+    return best
+
+
+# The last page's two columns may end this share of a page's room apart before `_evened` moves the end of
+# the page before onto it (a reader sees one column stop short).
+UNEVEN = 0.12
 # A measure of the boxes at one step: their heights, the first page's room, a page's room, the units.
 Measure = tuple[list[tuple[str, float]], float, float, Units]
 # The columns are filled to this share of their room at most, so no page is packed to its bottom margin
