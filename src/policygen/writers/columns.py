@@ -148,7 +148,7 @@ def _gap(sheet: list[list[tuple[Piece, float]]]) -> float:
 def _evened(pages: list[list[list[tuple[Piece, float]]]], page: float, units: Units) -> list[list[list[tuple[Piece, float]]]]:
     """When the last page's columns still end more than UNEVEN of a page apart (its boxes' units too
     coarse to even them), the end of the page before moves onto it: its last box, or the rest of it
-    cut between two units, and the last page is balanced again, if its columns then end closer."""
+    cut between two units, and the last page is balanced again, if its columns then end within UNEVEN."""
     if len(pages) < 2 or not pages[-2][-1] or _gap(pages[-1]) <= UNEVEN * page:
         return pages
     column, last = pages[-2][-1], [item for sheet_column in pages[-1] for item in sheet_column]
@@ -159,7 +159,7 @@ def _evened(pages: list[list[list[tuple[Piece, float]]]], page: float, units: Un
     best = pages
     for kept, moved in moves:
         sheet = _balanced([moved + last], page, units)
-        if all(sum(h for _, h in c) <= page for c in sheet) and _gap(sheet) < _gap(best[-1]):
+        if all(sum(h for _, h in c) <= page for c in sheet) and _gap(sheet) <= min(_gap(best[-1]), UNEVEN * page):
             best = [*pages[:-2], [*pages[-2][:-1], kept], sheet]
     return best
 
