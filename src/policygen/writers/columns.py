@@ -35,13 +35,19 @@ def place(heights: list[tuple[str, float]], first_page: float, page: float, colu
     cannot be, runs over. When keeping boxes whole would take one more page (a short last box pushed
     onto a page of its own), a box is cut at the end of a column instead. In two columns, the last
     page's are balanced, cutting a box too if that alone balances them."""
+    return tuple(tuple(_joined(column) for column in sheet) for sheet in _placed(heights, first_page, page, columns, units))
+
+
+def _placed(heights: list[tuple[str, float]], first_page: float, page: float, columns: int,
+            units: Units | None) -> list[list[list[tuple[Piece, float]]]]:
+    """`place`, each piece with its height."""
     units = units or {}
     whole, filled = (_filled(heights, first_page, page, columns, units, eager) for eager in (False, True))
     pages = filled if len(filled) < len(whole) else whole
     if columns == 2:
         pages[-1] = _balanced(pages[-1], first_page if len(pages) == 1 else page, units)
         pages = _evened(pages, page, units)
-    return tuple(tuple(_joined(column) for column in sheet) for sheet in pages)
+    return pages
 
 
 def _filled(heights: list[tuple[str, float]], first_page: float, page: float, columns: int, units: Units,
@@ -167,6 +173,8 @@ def _evened(pages: list[list[list[tuple[Piece, float]]]], page: float, units: Un
 # The last page's two columns may end this share of a page's room apart before `_evened` moves the end of
 # the page before onto it (a reader sees one column stop short).
 UNEVEN = 0.12
+# How many steps below the largest that fits `fit` looks for one whose last page's columns end within UNEVEN.
+EVEN_STEPS = 2
 # A measure of the boxes at one step: their heights, the first page's room, a page's room, the units.
 Measure = tuple[list[tuple[str, float]], float, float, Units]
 # The columns are filled to this share of their room at most, so no page is packed to its bottom margin
@@ -191,18 +199,22 @@ def fit(measure: Callable[[tuple[float, float]], Measure], steps: list[tuple[flo
     `measure`, take at most `pages` pages: a short text is set larger and fills its sheet, a long one
     smaller. The first measure, at the smallest step, estimates where to start (a box grows about as
     the square of the size, taller lines of fewer words, and as the line height); then one step at a
-    time, up while the next fits, down until one does (the smallest is kept whatever it takes)."""
-    def placed(measured: Measure) -> Placement:
+    time, up while the next fits, down until one does (the smallest is kept whatever it takes); then
+    down a step or two if that evens out the last page's columns where this step cannot."""
+    def placed(measured: Measure) -> tuple[Placement, bool]:
+        """The placement, and whether its last page's columns end within UNEVEN of each other."""
         heights, first_page, page, units = measured
-        return place(heights, FULL * first_page, FULL * page, columns, units)
+        sheets = _placed(heights, FULL * first_page, FULL * page, columns, units)
+        even = columns != 2 or _gap(sheets[-1]) <= UNEVEN * FULL * (first_page if len(sheets) == 1 else page)
+        return tuple(tuple(_joined(column) for column in sheet) for sheet in sheets), even
 
     smallest = measure(steps[0])
     tried = {0: placed(smallest)}
 
-    def fits(index: int) -> bool:
+    def fits(index: int, even: bool = False) -> bool:
         if index not in tried:
             tried[index] = placed(measure(steps[index]))
-        return len(tried[index]) <= pages
+        return len(tried[index][0]) <= pages and (tried[index][1] or not even)
 
     heights, first_page, page, _ = smallest
     share = sum(h for _, h in heights) / (columns * (first_page + (pages - 1) * page))  # of the sheet's room
@@ -212,4 +224,7 @@ def fit(measure: Callable[[tuple[float, float]], Measure], steps: list[tuple[flo
         index -= 1
     while index + 1 < len(steps) and fits(index + 1):
         index += 1
-    return Fit(steps[index], tried[index])
+    # Where no cut evens out the last page's columns at that step, one of the next steps down may (its
+    # boxes shorter, a cut fits): page 2 then stays well filled, both columns nearly as low.
+    even = next((i for i in range(index, max(index - EVEN_STEPS, 0) - 1, -1) if fits(i, even=True)), index)
+    return Fit(steps[even], tried[even][0])
