@@ -155,6 +155,18 @@ def test_a_box_is_cut_between_its_items_under_its_heading_only_to_balance_or_fil
     assert place([("a", 800)], 150, 1000, 2, items)[0] == ((), ())
 
 
+def test_the_end_of_the_page_before_moves_onto_a_last_page_its_own_boxes_cannot_even_out():
+    # « d »'s two items are too tall to even page 2 out (450 | 450 + 150 at best): the rest of « c »,
+    # cut under its heading again, moves from page 1 onto it, and the columns end at 700 and 600.
+    items = {"c": ((0, 200), (1, 200)), "d": ((0, 400), (1, 400))}
+    heights = [("a", 900), ("c", 450), ("d", 850), ("e", 150)]
+    assert place(heights, 1000, 1000, 2, items) == (
+        ((("a", 0),), (("c", 0),)), ((("c", 1), ("d", 0)), (("d", 1), ("e", 0))))
+    # Not when that does not even them out either: « b » stays on page 1 beside the rest of « a ».
+    assert place([("a", 800), ("b", 100), ("c", 900)], 700, 1000, 2, {"a": tuple((k, 100) for k in range(7))})[0] == (
+        (("a", 0),), (("a", 6), ("b", 0)))
+
+
 def test_pdfs_with_bookmarks_open_on_them(built):
     for path in _kind(built, "pdf", "politique"):
         root = PdfReader(str(path)).trailer["/Root"]

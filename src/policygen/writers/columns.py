@@ -35,12 +35,19 @@ def place(heights: list[tuple[str, float]], first_page: float, page: float, colu
     cannot be, runs over. When keeping boxes whole would take one more page (a short last box pushed
     onto a page of its own), a box is cut at the end of a column instead. In two columns, the last
     page's are balanced, cutting a box too if that alone balances them."""
+    return tuple(tuple(_joined(column) for column in sheet) for sheet in _placed(heights, first_page, page, columns, units))
+
+
+def _placed(heights: list[tuple[str, float]], first_page: float, page: float, columns: int,
+            units: Units | None) -> list[list[list[tuple[Piece, float]]]]:
+    """`place`, each piece with its height."""
     units = units or {}
     whole, filled = (_filled(heights, first_page, page, columns, units, eager) for eager in (False, True))
     pages = filled if len(filled) < len(whole) else whole
     if columns == 2:
         pages[-1] = _balanced(pages[-1], first_page if len(pages) == 1 else page, units)
-    return tuple(tuple(_joined(column) for column in sheet) for sheet in pages)
+        pages = _evened(pages, page, units)
+    return pages
 
 
 def _filled(heights: list[tuple[str, float]], first_page: float, page: float, columns: int, units: Units,
@@ -138,6 +145,36 @@ def _balanced(sheet: list[list[tuple[Piece, float]]], room: float, units: Units)
     return [left, right]
 
 
+def _gap(sheet: list[list[tuple[Piece, float]]]) -> float:
+    """How far apart a page's two columns end."""
+    ends = [sum(h for _, h in column) for column in sheet] + [0.0] * (2 - len(sheet))
+    return max(ends) - min(ends)
+
+
+def _evened(pages: list[list[list[tuple[Piece, float]]]], page: float, units: Units) -> list[list[list[tuple[Piece, float]]]]:
+    """When the last page's columns still end more than UNEVEN of a page apart (its boxes' units too
+    coarse to even them), the end of the page before moves onto it: its last box, or the rest of it
+    cut between two units, and the last page is balanced again, if its columns then end within UNEVEN."""
+    if len(pages) < 2 or not pages[-2][-1] or _gap(pages[-1]) <= UNEVEN * page:
+        return pages
+    column, last = pages[-2][-1], [item for sheet_column in pages[-1] for item in sheet_column]
+    piece, height = column[-1]
+    moves = [(column[:-1], [(piece, height)])] if len(column) > 1 else []
+    moves += [([*column[:-1], (piece, first)], [((piece[0], k), rest)]) for k, first, rest in _cuts(piece, height, units)
+              if min(first, rest) >= SMALLEST_PIECE * page]
+    best = pages
+    for kept, moved in moves:
+        sheet = _balanced([moved + last], page, units)
+        if all(sum(h for _, h in c) <= page for c in sheet) and _gap(sheet) <= min(_gap(best[-1]), UNEVEN * page):
+            best = [*pages[:-2], [*pages[-2][:-1], kept], sheet]
+    return best
+
+
+# The last page's two columns may end this share of a page's room apart before `_evened` moves the end of
+# the page before onto it (a reader sees one column stop short).
+UNEVEN = 0.12
+# How many steps below the largest that fits `fit` looks for one whose last page's columns end within UNEVEN.
+EVEN_STEPS = 2
 # A measure of the boxes at one step: their heights, the first page's room, a page's room, the units.
 Measure = tuple[list[tuple[str, float]], float, float, Units]
 # The columns are filled to this share of their room at most, so no page is packed to its bottom margin
@@ -162,18 +199,22 @@ def fit(measure: Callable[[tuple[float, float]], Measure], steps: list[tuple[flo
     `measure`, take at most `pages` pages: a short text is set larger and fills its sheet, a long one
     smaller. The first measure, at the smallest step, estimates where to start (a box grows about as
     the square of the size, taller lines of fewer words, and as the line height); then one step at a
-    time, up while the next fits, down until one does (the smallest is kept whatever it takes)."""
-    def placed(measured: Measure) -> Placement:
+    time, up while the next fits, down until one does (the smallest is kept whatever it takes); then
+    down a step or two if that evens out the last page's columns where this step cannot."""
+    def placed(measured: Measure) -> tuple[Placement, bool]:
+        """The placement, and whether its last page's columns end within UNEVEN of each other."""
         heights, first_page, page, units = measured
-        return place(heights, FULL * first_page, FULL * page, columns, units)
+        sheets = _placed(heights, FULL * first_page, FULL * page, columns, units)
+        even = columns != 2 or _gap(sheets[-1]) <= UNEVEN * FULL * (first_page if len(sheets) == 1 else page)
+        return tuple(tuple(_joined(column) for column in sheet) for sheet in sheets), even
 
     smallest = measure(steps[0])
     tried = {0: placed(smallest)}
 
-    def fits(index: int) -> bool:
+    def fits(index: int, even: bool = False) -> bool:
         if index not in tried:
             tried[index] = placed(measure(steps[index]))
-        return len(tried[index]) <= pages
+        return len(tried[index][0]) <= pages and (tried[index][1] or not even)
 
     heights, first_page, page, _ = smallest
     share = sum(h for _, h in heights) / (columns * (first_page + (pages - 1) * page))  # of the sheet's room
@@ -183,4 +224,7 @@ def fit(measure: Callable[[tuple[float, float]], Measure], steps: list[tuple[flo
         index -= 1
     while index + 1 < len(steps) and fits(index + 1):
         index += 1
-    return Fit(steps[index], tried[index])
+    # Where no cut evens out the last page's columns at that step, one of the next steps down may (its
+    # boxes shorter, a cut fits): page 2 then stays well filled, both columns nearly as low.
+    even = next((i for i in range(index, max(index - EVEN_STEPS, 0) - 1, -1) if fits(i, even=True)), index)
+    return Fit(steps[even], tried[even][0])

@@ -181,10 +181,15 @@ def apply_house_styles(docx: DocxDocument, compact: bool = False, step: Step | N
         styles["Title"].element.pPr.remove(title_border)
     _font(styles["Subtitle"], values["subtitle"], MUTED, bold=True, italic=False)
     styles["Subtitle"].font.all_caps = True
-    _spacing(styles["Subtitle"], 36, 4)
+    # A compact layout's rule sits at the top margin, as the PDF's: its first page has no room to spare.
+    _spacing(styles["Subtitle"], 0 if compact else 36, 4)
     # The accent rule above the title block, as the PDF's (6 pt, 0.9 cm above the organisation).
     styles["Subtitle"].element.get_or_add_pPr().append(parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="48" w:space="18" w:color="{colour("accent")}"/></w:pBdr>'))
+    # The draft mark (docx/comments.py) takes a line above the title block as the PDF's small framed mark
+    # does, not the default quote's indents and 24 pt of spacing, which pushed a fiche's first page down.
+    mark = styles["Intense Quote"].paragraph_format
+    mark.space_before, mark.space_after, mark.left_indent, mark.right_indent = Pt(0), Pt(4), Cm(0), Cm(0)
     version = _paragraph_style(docx, VERSION_STYLE, "Normal")
     _font(version, values["subtitle"], MUTED)
     _spacing(version, 0, 26)
