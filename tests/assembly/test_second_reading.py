@@ -118,7 +118,8 @@ def test_a_private_establishment_cites_r22_1_for_incidents_and_consent(texts):
             "et de services sociaux (RLRQ, c. R-22.1), qui vise aussi les établissements privés") in politique
     assert "(RLRQ, c. R-22.1, r. 1, art. 15)" in politique
     assert "articles 3.5 à 3.8 de la Loi sur la protection des renseignements personnels dans le secteur privé" in politique
-    assert "(RLRQ, c. R-22.1, art. 6). Pour une personne majeure inapte" in politique
+    assert ("(RLRQ, c. R-22.1, art. 6, pour un résident ; RLRQ, c. P-39.1, art. 14, pour toute autre personne). "
+            "Pour une personne majeure inapte") in politique
     # A private body that is not an établissement is under only if it is one of its « organismes »
     # (art. 4, not read): said as a condition (tests/assembly/test_health_information_reach.py).
     assert "ces obligations découlent des articles 108 et 110" not in _body(texts, "coop-vallee")

@@ -16,6 +16,7 @@ import ctypes
 import dataclasses
 import gc
 import hashlib
+import sys
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
@@ -174,9 +175,11 @@ def _lay_out(document: Document, options: WriterOptions) -> tuple[str, LaidOut]:
     if document.layout.columns == 1:
         page = render_html(document, options)
         return page, _render(page)
-    compact = sizes(document.layout.compact)
+    values = sizes(document.layout.compact)
+    # A layout with no steps (a guide in columns, not a sheet) is set at its one size on the pages it takes.
+    steps = [tuple(step) for step in values.get("steps", [(values["text"], values["line"])])]
     fitted = fit(lambda step: _heights(_render(render_html(document, options, measure=True, step=step))),
-                 [tuple(step) for step in compact["steps"]], document.layout.columns, compact["pages"])
+                 steps, document.layout.columns, values.get("pages", sys.maxsize))
     if not options.review:  # the size and placement the Word writer follows (`placement`)
         _placements[document] = fitted
     page = render_html(document, options, placement=fitted.placement, step=fitted.step)
