@@ -64,8 +64,12 @@ def main(paths: list[Path]) -> None:
             counts = {kind: words(doc) for kind, doc in docs.items()}
             print(f"{item.slug:28} {counts['politique']:9} {counts['netiquette']:10} {counts['fiche-synthese']:6} "
                   f"{pages:5} {size:10.1f}")
+            editions = {kind: n for kind, n in counts.items() if "." in kind}  # « netiquette.en »
+            if editions:
+                print(f"{'':28} " + ", ".join(f"{kind} {n}" for kind, n in sorted(editions.items())))
+            # the limit is the short documents' in every language, never the politique's
             over += [f"{item.slug} : {kind} {n} mots" for kind, n in counts.items()
-                     if kind != "politique" and n > LIMIT]
+                     if kind.split(".")[0] != "politique" and n > LIMIT]
             if pages > 2:
                 over.append(f"{item.slug} : fiche sur {pages} pages")
             if size < BODY_SIZE:
