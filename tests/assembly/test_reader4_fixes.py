@@ -1,0 +1,36 @@
+"""What the fourth legal reading (after this round's word cuts and new rules) found, read back on
+the fixture bodies' politiques: section 2's frame and the rules it announces say the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygen.model.nodes import document_texts
+
+BODIES = ("ligne-ecoute", "clinique", "ciusss", "ordre-inhalotherapie")
+
+
+@pytest.fixture(scope="module")
+def politiques(assembled) -> dict[str, str]:
+    return {slug: " ".join(" ".join(document_texts(assembled[slug][1]["politique"])).replace("\u00a0", " ").split())
+            for slug in BODIES}
+
+
+@pytest.mark.parametrize("slug", ["ligne-ecoute", "clinique", "ciusss"])
+def test_the_frame_does_not_say_photo_consent_binds_staff_only_when_a_rule_binds_the_others(politiques, slug):
+    politique = politiques[slug]
+    # the rule of 8.x binds the other persons covered (photos-consentement-autres) ...
+    assert "Les autres personnes visées ne publient pas davantage" in politique
+    # ... so section 2 no longer lists « les photos prises au travail » among the staff-only rules
+    assert "heures de travail, les photos prises au travail" not in politique
+    assert ("les règles du personnel sur les photos prises au travail et les mesures administratives ou "
+            "disciplinaires, ne visent que") in politique
+    assert ("le consentement exigé avant de publier l’image d’une personne reconnaissable lie aussi les autres "
+            "personnes visées.") in politique
+
+
+def test_an_ordres_frame_keeps_its_members_under_their_code_for_photos(politiques):
+    politique = politiques["ordre-inhalotherapie"]
+    assert "Les autres personnes visées, à l’exception" in politique
+    assert "lie aussi les autres personnes visées, sauf les " in politique
+    assert ", que lie leur code de déontologie." in politique
