@@ -34,3 +34,16 @@ def test_an_ordres_frame_keeps_its_members_under_their_code_for_photos(politique
     assert "Les autres personnes visées, à l’exception" in politique
     assert "lie aussi les autres personnes visées, sauf les " in politique
     assert ", que lie leur code de déontologie." in politique
+
+
+def test_volunteers_and_trainees_harassed_online_get_the_staffs_support(politiques):
+    # reader 4's finding 9: the help line's volunteer listeners sign public replies
+    assert ("offre le même soutien aux personnes bénévoles et stagiaires harcelées en ligne en raison de leur "
+            "engagement ou de leur stage." in politiques["ligne-ecoute"])
+    # a body that names no volunteer or trainee promises nothing more
+    assert "offre le même soutien aux personnes" not in politiques["clinique"]
+
+
+def test_blocking_names_the_author_not_the_threat(politiques):
+    assert ("l’auteur d’une menace, d’une usurpation d’identité ou d’un pourriel automatisé est bloqué sans "
+            "avertissement") in politiques["ciusss"]

@@ -145,7 +145,7 @@ def test_the_files_blocking_keeps_its_mark_and_check_says_what_the_rule_replaced
     for document in ("politique", "netiquette"):
         text = texts["cisss-laurentides", document]
         assert "en dernier recours, le blocage de son auteur (à confirmer)." in text, document
-    assert ("une menace, une usurpation d’identité ou un pourriel automatisé est bloqué sans avertissement"
+    assert ("l’auteur d’une menace, d’une usurpation d’identité ou d’un pourriel automatisé est bloqué sans avertissement"
             in texts["cisss-laurentides", "politique"])
     assert ("Sauf menace, usurpation ou pourriel, nous ne bloquons qu’après un avertissement, et jamais pour une "
             "opinion.") in texts["cisss-laurentides", "netiquette"]

@@ -56,8 +56,9 @@ def _headings(page: str) -> dict[str, str]:
     # reader4-table: the rows it found missing, and « à examiner » where « non applicable » was not settled
     ("clinique", "13 obligations couvertes, 8 respectées (à ne pas contredire), 1 couverte en partie, 5 à vérifier, "
      "5 à examiner, 15 non applicables, 0 non couverte", 0),
-    ("ligne-ecoute", "10 obligations couvertes, 8 respectées (à ne pas contredire), 2 couvertes en partie, "
-     "4 à vérifier, 7 à examiner, 16 non applicables, 0 non couverte", 0),
+    # the volunteers and trainees harassed online get the staff's support: the trainees' row waits on its articles
+    ("ligne-ecoute", "10 obligations couvertes, 8 respectées (à ne pas contredire), 1 couverte en partie, "
+     "5 à vérifier, 7 à examiner, 16 non applicables, 0 non couverte", 0),
 ])
 def test_each_obligation_has_its_status_at_the_sections_the_politique_prints(body, bilan, exit_code):
     path = BODIES / f"{body}.yaml"

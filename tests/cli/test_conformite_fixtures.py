@@ -47,7 +47,7 @@ EXCEPTIONS = {
                  **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
                                   "divulgation"), "à examiner")},
     "ligne-ecoute": {"prive-politique-confidentialite": "couverte en partie",
-                     "stagiaires-harcelement": "couverte en partie",  # support promised to the staff only
+                     "stagiaires-harcelement": "à vérifier",  # its articles still to find
                      "charte-secours": "à vérifier", "langue-communications": "à vérifier",
                      "ccq-administrateurs": "à vérifier",
                      "charte-secret": "à vérifier",  # whether anyone bound to secrecy publishes: the lawyer's
