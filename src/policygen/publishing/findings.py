@@ -26,6 +26,7 @@ from ..orgfile.approval import problems as approval_problems
 from ..orgfile.complaints import problems as complaints_problems
 from ..orgfile.cadence import next_review, overdue, unrecorded_version
 from ..orgfile.confirm import warnings as to_confirm
+from ..orgfile.fictitious import fictitious_numbers
 from ..orgfile.langues import problems as language_problems
 from ..orgfile.comment_marks import marks_in_comments
 from ..orgfile.publication import languages_without_basis
@@ -45,6 +46,7 @@ SEVERITIES = {
     "organisation.revision": ("erreur", "erreur"),
     "organisation.renamed-key": ("avertissement", "avertissement"),
     "organisation.phrasing": ("avertissement", "avertissement"),
+    "organisation.fictitious": (None, "erreur"),  # a number reserved for fiction: the final version only
     "cadence.overdue": ("avertissement", "avertissement"),
     "organisation.edition": ("erreur", "erreur"),  # an English edition the law does not allow
     "organisation.directive": ("avertissement", "avertissement"),
@@ -98,6 +100,7 @@ def findings(item: Loaded, documents: list[Document], library: Library) -> list[
                                   *_unconsulted(item),
                                   *renamed_keys(item.located, item.display),
                                   *advice(organisation, item.located, item.display),
+                                  *fictitious_numbers(item.located, {p.path for p in item.pending}, item.display),
                                   *languages_without_basis(organisation, item.located, item.display),
                                   *marks_in_comments(item.path.read_text(encoding="utf-8"), item.located,
                                                      item.display),
