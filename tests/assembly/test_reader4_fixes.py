@@ -47,3 +47,11 @@ def test_volunteers_and_trainees_harassed_online_get_the_staffs_support(politiqu
 def test_blocking_names_the_author_not_the_threat(politiques):
     assert ("l’auteur d’une menace, d’une usurpation d’identité ou d’un pourriel automatisé est bloqué sans "
             "avertissement") in politiques["ciusss"]
+
+
+def test_a_public_bodys_removed_content_is_kept_and_access_requests_forwarded(politiques):
+    sentence = "Avant d’être retiré, un commentaire ou un contenu est saisi et conservé selon le calendrier de conservation"
+    assert sentence in politiques["ciusss"]
+    assert "une demande d’accès à un document reçue sur une page est transmise à la personne responsable" \
+        in politiques["ciusss"]
+    assert sentence not in politiques["clinique"]  # a private body is under neither nor

@@ -43,9 +43,9 @@ def _headings(page: str) -> dict[str, str]:
     # the harassment-prevention policy) meet rows the legal reader's table left « en partie »
     # an establishment of Santé Québec: « articles à trouver » (G-1.021) is never « couverte »
     # its sanctions promise the termination of a contract without the measures tied to privileges (C-4): in part
-    ("ciusss", "18 obligations couvertes, 11 respectées (à ne pas contredire), 3 couvertes en partie, 3 à vérifier, "
+    ("ciusss", "18 obligations couvertes, 11 respectées (à ne pas contredire), 1 couverte en partie, 5 à vérifier, "
      "1 à examiner, 11 non applicables, 0 non couverte", 0),
-    ("institut", "17 obligations couvertes, 11 respectées (à ne pas contredire), 2 couvertes en partie, 1 à vérifier, "
+    ("institut", "17 obligations couvertes, 11 respectées (à ne pas contredire), 0 couverte en partie, 3 à vérifier, "
      "1 à examiner, 15 non applicables, 0 non couverte", 0),
     # an ordre: A-2.1 art. 63.4 met by its privacy officer's clause, which speaks of the confidentiality policy;
     # C. prof. art. 87 not contradicted (its members' rules recall the code or are limited to the ordre's own name,

@@ -35,7 +35,7 @@ def _numbers(page: str) -> set[str]:
 UNREAD = ("non lu", "articles à trouver")
 # the rows of each body that are neither « couverte » nor « respectée » nor « non applicable », and why
 EXCEPTIONS = {
-    "ciusss": {"acces-documents": "couverte en partie", "archives-conservation": "couverte en partie",
+    "ciusss": {"acces-documents": "à vérifier", "archives-conservation": "à vérifier",  # articles unread
                "sante-quebec-privileges": "couverte en partie",  # C-4: no measure tied to privileges
                "sante-quebec-employeur": "à vérifier", "charte-secours": "à vérifier",
                "protection-jeunesse-confidentialite": "à vérifier", "ccq-administrateurs": "à examiner"},

@@ -178,7 +178,10 @@ def test_c5_c6_c4_an_establishment_has_its_youth_protection_records_and_privileg
     assert "texte non lu : les art. 11.2 et 83" in youth
     for heading in ("Accès aux documents des comptes officiels", "Conservation des documents des comptes officiels"):
         row = _row(cisss, heading)
-        assert _status(row).startswith("couverte en partie par : règle retrait-motifs"), row
+        # met by 12.3's sentence on a public body's removed content (kept, access requests forwarded); its
+        # article is still unread
+        assert _status(row).startswith("à vérifier par : clause politique.moderation.retrait (section 12.3)"), row
+        assert "texte non lu" in row and "\n    manque : " not in row
     privileges = _row(cisss, "Obligations rattachées aux privilèges")
     assert _status(privileges).startswith("à vérifier par : règle sanctions-professionnels"), privileges
     assert "\n    manque : " not in privileges  # its sanctions now name the measures tied to privileges (13.2)
