@@ -36,17 +36,17 @@ UNREAD = ("non lu", "articles à trouver")
 # the rows of each body that are neither « couverte » nor « respectée » nor « non applicable », and why
 EXCEPTIONS = {
     "ciusss": {"acces-documents": "à vérifier", "archives-conservation": "à vérifier",  # articles unread
-               "sante-quebec-privileges": "couverte en partie",  # C-4: no measure tied to privileges
                "sante-quebec-employeur": "à vérifier", "charte-secours": "à vérifier",
                "protection-jeunesse-confidentialite": "à vérifier", "ccq-administrateurs": "à examiner"},
     "ordre-inhalotherapie": {"prive-politique-confidentialite": "à vérifier", "charte-secours": "à vérifier",
                              "langue-communications": "à vérifier", "ccq-administrateurs": "à examiner"},
-    "clinique": {"prive-politique-confidentialite": "couverte en partie", "charte-secours": "à vérifier",
+    # P-39.1 art. 8.2: 10.5 names the privacy policy; the article was never found on LégisQuébec
+    "clinique": {"prive-politique-confidentialite": "à vérifier", "charte-secours": "à vérifier",
                  "langue-communications": "à vérifier", "publicite-deontologie": "à vérifier",
                  "publicite-assurance-maladie": "à vérifier", "publicite-consommateur": "à vérifier",
                  **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
                                   "divulgation"), "à examiner")},
-    "ligne-ecoute": {"prive-politique-confidentialite": "couverte en partie",
+    "ligne-ecoute": {"prive-politique-confidentialite": "à vérifier",
                      "stagiaires-harcelement": "à vérifier",  # its articles still to find
                      "charte-secours": "à vérifier", "langue-communications": "à vérifier",
                      "ccq-administrateurs": "à vérifier",

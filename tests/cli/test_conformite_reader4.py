@@ -183,8 +183,9 @@ def test_c5_c6_c4_an_establishment_has_its_youth_protection_records_and_privileg
         assert _status(row).startswith("à vérifier par : clause politique.moderation.retrait (section 12.3)"), row
         assert "texte non lu" in row and "\n    manque : " not in row
     privileges = _row(cisss, "Obligations rattachées aux privilèges")
-    assert _status(privileges).startswith("à vérifier par : règle sanctions-professionnels"), privileges
-    assert "\n    manque : " not in privileges  # its sanctions now name the measures tied to privileges (13.2)
+    # its sanctions name the measures tied to privileges (13.2), and G-1.021 arts. 245 and 248 are read (round 5)
+    assert _status(privileges).startswith("respectée (à ne pas contredire) par : règle sanctions-professionnels"), privileges
+    assert "\n    manque : " not in privileges and "à vérifier" not in privileges
 
 
 def test_c4_a_politique_that_promises_physicians_the_termination_of_a_contract_is_met_in_part(tmp_path):
@@ -197,12 +198,14 @@ def test_c4_a_politique_that_promises_physicians_the_termination_of_a_contract_i
                        encoding="utf-8")
     row = _row(_table(planted), "Obligations rattachées aux privilèges")
     assert _status(row).startswith("couverte en partie par : règle sanctions-professionnels (section 13.2)"), row
-    assert "ne distinguent pas les mesures rattachées aux privilèges" in row
+    assert "ne distinguent pas le régime des privilèges" in row
 
 
 def test_o1_k4_an_ordre_and_a_business_have_their_own_confidentiality_policy_row(clinique):
     row = _row(clinique, "Politique de confidentialité d’une collecte par un moyen technologique (secteur privé)")
-    assert _status(row) == "couverte en partie par : clause politique.roles.protection-renseignements (section 10.5)"
+    # 10.5 names the privacy policy the body publishes (round 5); art. 8.2 itself was not found on LégisQuébec
+    assert _status(row) == "à vérifier par : clause politique.roles.protection-renseignements (section 10.5)"
+    assert "\n    manque : " not in row
     assert "texte non lu : l’art. 8.2" in row
     public = _row(clinique, "Politique de confidentialité d’une collecte par un moyen technologique (organisme public)")
     assert "pas encore" not in public and "(secteur privé)" in public

@@ -1,0 +1,110 @@
+"""Issue 23, fifth round: the fixtures' last « en partie » rows met by the text (the physicians' privileges, a
+private body's privacy policy), the consent of a child under 14 said once in a public establishment's 8.6, the
+table reader's rows of second rank (reader4-table C-10), the register of a public body's 911 call (reader4 F4),
+and the articles read in round 5 (notes/readings5.md) recorded in lois.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.conformity import printed
+from policygen.assembly.inputs import load_all
+from policygen.cli.main import main
+from policygen.library.loader import load_library
+from policygen.model.nodes import block_texts
+from test_conformite_statuses import _row, _status
+
+BODIES = Path(__file__).parent.parent / "fixtures" / "organismes"
+SHIPPED = Path(__file__).parent.parent.parent / "organisations"
+ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
+
+
+def _table(path: Path) -> str:
+    result = CliRunner().invoke(main, ["conformite", str(path)], env=ENV)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _sections(path: Path, document: str = "politique") -> dict[str, str]:
+    """Number → the text the document prints under it, and clause id → its number and text (nbsp as spaces)."""
+    library = load_library()
+    [item], problems = load_all([path], library)
+    assert not problems, problems
+    [built] = documents_for(item, library, [document])
+    found: dict[str, str] = {}
+    for clause, number in printed(built):
+        text = " ".join(t for block in clause.blocks for t in block_texts(block))
+        text = text.replace("\u00a0", " ").replace("\u202f", " ")
+        found[number] = (found.get(number, "") + " " + text).strip()
+        found[clause.id] = f"{number} {text}"
+    return found
+
+
+def _edited(tmp_path: Path, path: Path, old: str, new: str) -> Path:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    edited = tmp_path / path.name
+    edited.write_text(text.replace(old, new), encoding="utf-8")
+    return edited
+
+
+# --- Item 4: who consents for a child under 14, said once --------------------------------------------------
+
+@pytest.mark.parametrize("path", [SHIPPED / "cisss-laurentides.yaml", BODIES / "ciusss.yaml"])
+def test_a_public_establishment_says_once_who_consents_for_a_child_under_14(path):
+    consent = _sections(path)["8.6"]
+    assert consent.count("moins de 14 ans") == 1, consent
+    assert ("le consentement d’une personne de moins de 14 ans est donné par le titulaire de l’autorité parentale ou "
+            "par le tuteur") in consent
+    assert "Ce consentement est recueilli par écrit" in consent  # the staff's rule is still there
+
+
+# --- Item 2: the physicians' privileges (G-1.021 arts. 245, 248) -------------------------------------------
+
+def test_the_ciusss_sanctions_name_the_rules_of_the_physicians_privileges_and_its_row_is_respected():
+    sanctions = _sections(BODIES / "ciusss.yaml")["13.2"]
+    assert ("pour les médecins et les dentistes, le régime de leurs privilèges (les obligations rattachées à leur "
+            "jouissance, que fixe l’acte de nomination, et les mesures que ce régime prévoit) ; pour les autres, "
+            "l’entente qui les lie à l’établissement") in sanctions
+    assert "résiliation du contrat" not in sanctions
+    row = _row(_table(BODIES / "ciusss.yaml"), "Obligations rattachées aux privilèges (médecins et dentistes)")
+    assert "RLRQ, c. G-1.021, art. 245, 248" in row
+    assert _status(row) == "respectée (à ne pas contredire) par : règle sanctions-professionnels (section 13.2)", row
+
+
+def test_a_body_whose_sanctions_list_names_the_privileges_is_not_told_them_twice():
+    sanctions = _sections(SHIPPED / "cisss-laurentides.yaml")["13.2"]
+    assert sanctions.count("privilèges") == 1, sanctions  # its own list says it: no generic sentence before
+
+
+# --- Item 2: a private body's privacy policy (P-39.1 art. 8.2) ---------------------------------------------
+
+@pytest.mark.parametrize("name, appellation", [("clinique", "la Clinique"), ("ligne-ecoute", "l’Écoute Solidaire")])
+def test_a_private_body_names_the_privacy_policy_it_publishes(name, appellation):
+    officer = _sections(BODIES / f"{name}.yaml")["politique.roles.protection-renseignements"]
+    assert (f"Elle veille à ce que la politique de confidentialité que {appellation} publie sur son site, selon "
+            "l’article 8.2 de la Loi sur le privé, dise ce que les comptes de médias sociaux recueillent") in officer
+    row = _row(_table(BODIES / f"{name}.yaml"),
+               "Politique de confidentialité d’une collecte par un moyen technologique (secteur privé)")
+    # nothing missing from the text: only the article, never found on LégisQuébec, keeps it from « couverte »
+    number = officer.split()[0]
+    assert _status(row) == f"à vérifier par : clause politique.roles.protection-renseignements (section {number})", row
+    assert "\n    manque : " not in row and "l’art. 8.2 n’a pas été trouvé sur LégisQuébec" in row
+
+
+def test_a_private_body_whose_privacy_policy_address_is_to_confirm_is_told_to_check_it(tmp_path):
+    planted = _edited(tmp_path, BODIES / "clinique.yaml", "    courriel: prp@clinique-essai.ca\n",
+                      "    courriel: prp@clinique-essai.ca\n"
+                      "    politique_web: https://www.clinique-essai.ca/confidentialite (à confirmer)\n")
+    row = _row(_table(planted), "Politique de confidentialité d’une collecte par un moyen technologique (secteur privé)")
+    assert "l’adresse de la politique de confidentialité publiée est « à confirmer »" in row, row
+
+
+def test_a_public_body_still_speaks_of_its_privacy_policy_under_the_access_act():
+    officer = _sections(SHIPPED / "cisss-laurentides.yaml")["10.5"]
+    assert "la politique de confidentialité que Santé Québec publie sur son site, selon l’article 63.4 de la Loi sur " \
+           "l’accès" in officer
