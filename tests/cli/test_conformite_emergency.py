@@ -68,10 +68,14 @@ def test_the_911_call_says_what_may_be_given_to_whom_and_that_it_is_recorded():
     text = _printed(politique, "politique.moderation.detresse")
     assert "ne donne alors que les renseignements nécessaires pour retrouver et secourir la personne" in text
     assert "selon la directive de l’organisme" in text  # a public body: the directive of its highest authority
-    assert "elle inscrit ensuite au registre" in text
+    # reader4 F4: a public body's record is kept by its person responsible for personal information (A-2.1 art. 8)
+    assert ("elle en informe ensuite sans délai la personne responsable de la protection des renseignements "
+            "personnels, qui consigne ce qui a été communiqué, à qui et à quel moment") in text
+    assert "registre que tient" not in text
     _, politique, _ = _built(ECOUTE)
     text = _printed(politique, "politique.moderation.detresse")
     assert "directive" not in text  # P-39.1 art. 18.1 asks for none
+    assert "elle inscrit ensuite au registre" in text
 
 
 def _without_new_wording(library):

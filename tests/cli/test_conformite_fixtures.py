@@ -37,7 +37,8 @@ UNREAD = ("non lu", "articles à trouver")
 EXCEPTIONS = {
     "ciusss": {"acces-documents": "à vérifier", "archives-conservation": "à vérifier",  # articles unread
                "sante-quebec-employeur": "à vérifier", "charte-secours": "à vérifier",
-               "protection-jeunesse-confidentialite": "à vérifier", "ccq-administrateurs": "à examiner"},
+               "protection-jeunesse-confidentialite": "à vérifier", "ccq-administrateurs": "à examiner",
+               "lsjpa-publication": "à vérifier"},  # LSJPA s. 110 read only in secondary pages
     "ordre-inhalotherapie": {"prive-politique-confidentialite": "à vérifier", "charte-secours": "à vérifier",
                              "langue-communications": "à vérifier", "ccq-administrateurs": "à examiner"},
     # P-39.1 art. 8.2: 10.5 names the privacy policy; the article was never found on LégisQuébec
@@ -45,14 +46,15 @@ EXCEPTIONS = {
                  "langue-communications": "à vérifier", "publicite-deontologie": "à vérifier",
                  "publicite-assurance-maladie": "à vérifier", "publicite-consommateur": "à vérifier",
                  **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
-                                  "divulgation"), "à examiner")},
+                                  "divulgation", "sante-formation"), "à examiner")},
     "ligne-ecoute": {"prive-politique-confidentialite": "à vérifier",
                      "stagiaires-harcelement": "à vérifier",  # its articles still to find
                      "charte-secours": "à vérifier", "langue-communications": "à vérifier",
                      "ccq-administrateurs": "à vérifier",
                      "charte-secret": "à vérifier",  # whether anyone bound to secrecy publishes: the lawyer's
                      **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
-                                      "divulgation", "professions-dignite", "professions-secret"), "à examiner")},
+                                      "divulgation", "professions-dignite", "professions-secret", "sante-formation"),
+                                     "à examiner")},
 }
 
 

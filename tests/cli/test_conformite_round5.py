@@ -5,16 +5,18 @@ and the articles read in round 5 (notes/readings5.md) recorded in lois.yaml."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from policygen.assembly.assemble import documents_for
-from policygen.assembly.conformity import printed
+from policygen.assembly.conformity import conformity, printed
 from policygen.assembly.inputs import load_all
 from policygen.cli.main import main
 from policygen.library.loader import load_library
+from policygen.library.rules import compile_rule
 from policygen.model.nodes import block_texts
 from test_conformite_statuses import _row, _status
 
@@ -108,3 +110,85 @@ def test_a_public_body_still_speaks_of_its_privacy_policy_under_the_access_act()
     officer = _sections(SHIPPED / "cisss-laurentides.yaml")["10.5"]
     assert "la politique de confidentialité que Santé Québec publie sur son site, selon l’article 63.4 de la Loi sur " \
            "l’accès" in officer
+
+
+# --- Item 3: the table reader's rows of second rank (reader4-table C-10), each where it applies ----------
+
+@pytest.fixture(scope="module")
+def cisss() -> str:
+    return _table(SHIPPED / "cisss-laurentides.yaml")
+
+
+@pytest.fixture(scope="module")
+def ocq() -> str:
+    return _table(SHIPPED / "ocq.yaml")
+
+
+def test_a_public_establishment_meets_the_access_acts_officer_and_impact_assessment_rows(cisss):
+    officer = _row(cisss, "Personne responsable de l’accès et de la protection des renseignements personnels "
+                          "(organisme public) — RLRQ, c. A-2.1, art. 8")
+    assert _status(officer) == "couverte par : clause politique.roles.protection-renseignements (section 10.5)"
+    for heading in ("Évaluation des facteurs relatifs à la vie privée d’un projet technologique (organisme public) — "
+                    "RLRQ, c. A-2.1, art. 63.5",
+                    "Communication de renseignements personnels hors du Québec (organisme public) — RLRQ, c. A-2.1, "
+                    "art. 70.1"):
+        row = _row(cisss, heading)
+        assert _status(row) == "couverte par : règle comptes-evaluation-vie-privee (section 11.1)", row
+    accounts = _sections(SHIPPED / "cisss-laurentides.yaml")["politique.procedures.comptes-evaluation"]
+    assert accounts.startswith("11.1 Avant d’ouvrir un compte officiel")
+    assert "évaluation des facteurs relatifs à la vie privée (art. 63.5 de la Loi sur l’accès)" in accounts
+    assert "selon une entente écrite (art. 70.1)" in accounts
+
+
+def test_a_public_establishment_has_its_training_and_youth_justice_rows(cisss):
+    training = _row(cisss, "Formation à la protection des renseignements de santé — RLRQ, c. R-22.1, r. 2, art. 1, 2")
+    assert _status(training).startswith("respectée (à ne pas contredire) par : clause politique.roles.communications")
+    youth = _row(cisss, "Interdiction d’identifier un adolescent visé par la justice pénale pour les adolescents — "
+                        "L.C. 2002, ch. 1, art. 110")
+    assert _status(youth) == "à vérifier par : règle confidentialite (section 7.7)", youth
+    assert "texte non lu : l’art. 110 n’a été lu que dans une page du ministère de la Justice du Canada" in youth
+    assert "  RLRQ, c. R-22.1, r. 2 : lu le 7 décembre 2026 (art. 1, 2)." in cisss
+    assert "hors du tableau" not in cisss  # the youth protection row no longer sends LSJPA away
+
+
+def test_the_second_rank_rows_do_not_apply_where_the_law_does_not_reach(ocq):
+    for heading in ("Personne responsable de l’accès et de la protection des renseignements personnels",
+                    "Évaluation des facteurs relatifs à la vie privée d’un projet technologique",
+                    "Communication de renseignements personnels hors du Québec",
+                    "Interdiction d’identifier un adolescent", "Formation à la protection des renseignements de santé"):
+        assert _status(_row(ocq, heading)).startswith("non applicable : "), heading
+    assert "le Code des professions (art. 108.1) en écarte l’art. 8" in _row(ocq, "Personne responsable de l’accès")
+    clinic = _table(BODIES / "clinique.yaml")
+    assert _status(_row(clinic, "Évaluation des facteurs relatifs à la vie privée")).startswith("non applicable : ")
+    # a private clinic may be a body of R-22.1: the training row is the lawyer's to settle, not « non applicable »
+    assert _status(_row(clinic, "Formation à la protection des renseignements de santé")).startswith("à examiner : ")
+    assert "politique.procedures.comptes-evaluation" not in _sections(BODIES / "clinique.yaml")
+
+
+def test_without_the_accounts_rule_the_impact_assessment_rows_are_not_met():
+    library = load_library()
+    [item], _ = load_all([SHIPPED / "cisss-laurentides.yaml"], library)
+    [politique] = documents_for(item, library, ["politique"])
+    dropped = dataclasses.replace(politique, sections=tuple(dataclasses.replace(s, clauses=tuple(
+        c for c in s.clauses if c.id != "politique.procedures.comptes-evaluation")) for s in politique.sections))
+    rows = {r.obligation.id: r for r in conformity(item, dropped, library)}
+    assert rows["acces-efvp"].status == rows["acces-hors-quebec"].status == "non couverte"
+
+
+# --- reader4 F4: a public body's 911 communication is recorded by its privacy officer ----------------------
+
+def test_a_public_body_whose_911_call_is_recorded_by_the_communications_service_meets_the_row_in_part():
+    library = load_library()
+    rule = library.rules["detresse-commentaire"]
+    text = rule.meta.textes["politique"]
+    start = text.index("{% if organisation.secteur == 'public' %}elle en")
+    end = text.index("{% else %}", start) + len("{% else %}")
+    old = text[:start] + text[end:].replace("{% endif %}.", ".", 1)  # the communications register for everyone
+    meta = rule.meta.model_copy(update={"textes": {**rule.meta.textes, "politique": old}})
+    library = dataclasses.replace(library, rules={**library.rules, rule.id: compile_rule(meta, rule.line)})
+    [item], _ = load_all([SHIPPED / "cisss-laurentides.yaml"], library)
+    [politique] = documents_for(item, library, ["politique"])
+    row = next(r for r in conformity(item, politique, library) if r.obligation.id == "acces-secours")
+    assert row.status == "couverte en partie", row
+    assert any("non par la personne responsable de la protection des renseignements personnels" in m
+               for m in row.missing), row.missing
