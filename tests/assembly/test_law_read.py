@@ -49,7 +49,7 @@ def library_read_on(tmp_path):
             entry = f"  - id: {law['id']}\n"
             block_end = text.index("\n\n", text.index(entry)) if "\n\n" in text[text.index(entry):] else len(text)
             block = text[text.index(entry):block_end]
-            new = re.sub(r"\n    lu_le: .*", "", block) + f"\n    lu_le: {when}"
+            new = re.sub(r"\n    (lu_le|lus): .*", "", block) + f"\n    lu_le: {when}"
             text = text.replace(block, new)
         path.write_text(text, encoding="utf-8")
         return root
@@ -95,7 +95,8 @@ def test_conformite_says_the_law_is_current_to_no_date_while_a_cited_law_is_unre
     assert "RLRQ, c. C-12" in line and "RLRQ, c. R-22.1 ;" not in line + " ;"  # R-22.1 was read
     # then one line per law: what was read, on which date, and what was not (T2)
     assert "\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 6, 108, 110" in output
-    assert "\n  RLRQ, c. C-12 : non lu (art. 2, 3, " in output
+    # a law read in part: the articles read, then those not (lois.yaml: lus)
+    assert "\n  RLRQ, c. C-12 : lu le 7 décembre 2026 (art. 9) ; non lu (art. 2, 3, " in output
     # and the bilan says its statuses hold only as far as the articles read (reader4-table T-1)
     bilan = next(line for line in output.splitlines() if line.startswith("Bilan : "))
     assert bilan.endswith(" non couverte. Ces statuts valent sous réserve de la lecture des articles marqués "
@@ -127,14 +128,14 @@ def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cite
     # the table also rests on its rows, but a row that does not apply to this body (not one of Santé Québec) and
     # names no article rests on no article: it leaves its law read (G-1.021, reader4-table)
     assert "Droit à jour au 30 novembre 2026 : la plus ancienne lecture" in output
-    assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, cité sans article)." in output
+    assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article)." in output
     assert "  RLRQ, c. C-12 : lu le 30 novembre 2026 (art. 2, 3, " in output
     # a row that applies and whose articles are still to find leaves its law unread (an establishment of Santé Québec)
     establishment = invoke("conformite", "--bibliotheque", root, BODIES / "ciusss.yaml").output
     assert ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas "
             "consignée pour RLRQ, c. G-1.021") in establishment
-    assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, cité sans article) ; non lu (articles à trouver)." \
-        in establishment
+    assert ("  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article) ; non lu (articles à "
+            "trouver).") in establishment
     final = invoke("check", "--final", "--bibliotheque", root, org_file())
     assert "organisation.law-unread" not in final.output
 
@@ -155,13 +156,23 @@ def test_with_an_unread_law_the_date_is_withheld_and_only_a_final_check_says_why
 
 def test_a_law_is_dated_only_with_a_note_saying_each_listed_article_was_read_on_legisquebec_that_day():
     """No reading date without its record: the note of every law with `lu_le` says « Lecture du <that date> sur
-    LégisQuébec » and names each article the law lists (what `Droit à jour au …` vouches for)."""
+    LégisQuébec » (a federal law: « sur le site Lois du Canada », its official consolidation) and names each article
+    the law lists (what `Droit à jour au …` vouches for); each article of `lus` is named with its reading too."""
     from policygen.french import long_date
     laws = yaml.safe_load((TEMPLATES / "data" / "lois.yaml").read_text(encoding="utf-8"))["lois"]
     dated = [law for law in laws if law.get("lu_le")]
-    assert {"renseignements-sante", "gouvernance", "represailles"} <= {law["id"] for law in dated}
+    assert {"renseignements-sante", "gouvernance", "represailles", "lsjpa"} <= {law["id"] for law in dated}
     for law in dated:
         note = law["note"].replace("\u00a0", " ")
-        assert f"Lecture du {long_date(law['lu_le'])} sur LégisQuébec" in note, law["id"]
+        where = "le site Lois du Canada" if law["citation"].startswith(("L.C.", "L.R.C.")) else "LégisQuébec"
+        assert f"Lecture du {long_date(law['lu_le'])} sur {where}" in note, law["id"]
         for article in law.get("articles") or {}:
             assert re.search(rf"(?<![\d.]){re.escape(article)}(?![\d.]\d)", note), (law["id"], article)
+    partly = [law for law in laws if law.get("lus")]
+    assert {"acces", "charte", "ccq", "code-professions"} <= {law["id"] for law in partly}
+    for law in partly:
+        assert not law.get("lu_le"), law["id"]
+        for article in law["lus"]:
+            # named in the note, or its own description says where it was read
+            named = re.search(rf"(?<![\d.]){re.escape(article)}(?![\d.]\d)", law["note"])
+            assert named or re.search(r"(lu|vérifié) sur LégisQuébec", law["articles"][article]), (law["id"], article)

@@ -44,8 +44,8 @@ def _headings(page: str) -> dict[str, str]:
     # an establishment of Santé Québec: « articles à trouver » (G-1.021) is never « couverte »
     # its sanctions name the rules of the physicians' privileges (C-4; G-1.021 arts. 245, 248 read): respected
     # reader4-table C-10 (round 5): A-2.1 arts. 8, 63.5, 70.1 met, R-22.1 r. 2 respected, LSJPA s. 110 to check
-    ("ciusss", "21 obligations couvertes, 13 respectées (à ne pas contredire), 0 couverte en partie, "
-     "6 à vérifier, 1 à examiner, 11 non applicables, 0 non couverte", 0),
+    ("ciusss", "21 obligations couvertes, 14 respectées (à ne pas contredire), 0 couverte en partie, "
+     "5 à vérifier, 1 à examiner, 11 non applicables, 0 non couverte", 0),
     ("institut", "20 obligations couvertes, 12 respectées (à ne pas contredire), 0 couverte en partie, "
      "3 à vérifier, 1 à examiner, 16 non applicables, 0 non couverte", 0),
     # an ordre: A-2.1 art. 63.4 met by its privacy officer's clause, which speaks of the confidentiality policy;

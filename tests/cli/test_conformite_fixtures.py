@@ -37,8 +37,7 @@ UNREAD = ("non lu", "articles à trouver")
 EXCEPTIONS = {
     "ciusss": {"acces-documents": "à vérifier", "archives-conservation": "à vérifier",  # articles unread
                "sante-quebec-employeur": "à vérifier", "charte-secours": "à vérifier",
-               "protection-jeunesse-confidentialite": "à vérifier", "ccq-administrateurs": "à examiner",
-               "lsjpa-publication": "à vérifier"},  # LSJPA s. 110 read only in secondary pages
+               "protection-jeunesse-confidentialite": "à vérifier", "ccq-administrateurs": "à examiner"},
     "ordre-inhalotherapie": {"prive-politique-confidentialite": "à vérifier", "charte-secours": "à vérifier",
                              "langue-communications": "à vérifier", "ccq-administrateurs": "à examiner"},
     # P-39.1 art. 8.2: 10.5 names the privacy policy; the article was never found on LégisQuébec

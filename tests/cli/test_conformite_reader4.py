@@ -115,7 +115,9 @@ def test_an_article_whose_text_was_not_read_is_never_covered():
     [politique] = documents_for(item, library, ["politique"])
     row = next(r for r in conformity(item, politique, library) if r.obligation.id == "charte-secours")
     assert row.status == "à vérifier" and row.met_by[0].id == "detresse-commentaire", row
-    assert row.missing == ("texte non lu : l’art. 2 n’a pas été lu sur LégisQuébec",)
+    # round 5: read only in reproductions, never on LégisQuébec
+    assert row.missing == ("texte non lu : l’art. 2 n’a été lu que dans des reproductions (texte inchangé depuis "
+                           "1975), non sur LégisQuébec",)
     # once its reading is recorded (texte_non_lu emptied), the same meeting covers it
     read = dataclasses.replace(library, obligations=tuple(
         o.model_copy(update={"texte_non_lu": ""}) if o.id == "charte-secours" else o for o in library.obligations))
@@ -162,7 +164,7 @@ def test_t9_e5_trainees_and_directors_have_their_rows_where_the_file_names_them(
                                                                         "stagiaire")
     directors = _row(ecoute, "Devoirs des administrateurs d’une personne morale")
     assert _status(directors).startswith("à vérifier par : clause politique.enonces.loyaute (section 7.4, art. 322)")
-    assert "texte non lu : les art. 321 et 323" in directors
+    assert "texte non lu : l’art. 321 a été lu sur LégisQuébec, mais les art. 322 et 323" in directors
 
 
 def test_e1_secrecy_is_not_covered_by_sections_that_never_speak_of_it(ecoute, clinique):
@@ -175,7 +177,8 @@ def test_e1_secrecy_is_not_covered_by_sections_that_never_speak_of_it(ecoute, cl
 def test_c5_c6_c4_an_establishment_has_its_youth_protection_records_and_privileges_rows(cisss):
     youth = _row(cisss, "Confidentialité et interdiction de publier (protection de la jeunesse)")
     assert _status(youth) == "à vérifier par : règle confidentialite (section 7.7)", youth
-    assert "texte non lu : les art. 11.2 et 83" in youth
+    # round 5: arts. 11.2 and 83 were found nowhere; the row rests on arts. 58 (read) and 72.5 (secondary only)
+    assert "RLRQ, c. P-34.1, art. 58, 72.5" in youth and "texte non lu : l’art. 72.5 n’a été lu que dans une source" in youth
     for heading in ("Accès aux documents des comptes officiels", "Conservation des documents des comptes officiels"):
         row = _row(cisss, heading)
         # met by 12.3's sentence on a public body's removed content (kept, access requests forwarded); its

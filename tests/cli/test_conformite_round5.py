@@ -145,9 +145,11 @@ def test_a_public_establishment_has_its_training_and_youth_justice_rows(cisss):
     assert _status(training).startswith("respectée (à ne pas contredire) par : clause politique.roles.communications")
     youth = _row(cisss, "Interdiction d’identifier un adolescent visé par la justice pénale pour les adolescents — "
                         "L.C. 2002, ch. 1, art. 110")
-    assert _status(youth) == "à vérifier par : règle confidentialite (section 7.7)", youth
-    assert "texte non lu : l’art. 110 n’a été lu que dans une page du ministère de la Justice du Canada" in youth
+    # s. 110 read on the federal consolidation (its English version in force since 19 September 2019)
+    assert _status(youth) == "respectée (à ne pas contredire) par : règle confidentialite (section 7.7)", youth
+    assert "l’établissement qui offre les services jeunesse de la loi, ce que le contentieux vérifie" in youth
     assert "  RLRQ, c. R-22.1, r. 2 : lu le 7 décembre 2026 (art. 1, 2)." in cisss
+    assert "  L.C. 2002, ch. 1 : lu le 7 décembre 2026 (art. 110)." in cisss
     assert "hors du tableau" not in cisss  # the youth protection row no longer sends LSJPA away
 
 
@@ -192,3 +194,30 @@ def test_a_public_body_whose_911_call_is_recorded_by_the_communications_service_
     assert row.status == "couverte en partie", row
     assert any("non par la personne responsable de la protection des renseignements personnels" in m
                for m in row.missing), row.missing
+
+
+# --- Readings 5: a law read in part says which articles were read, and a misrecorded reading is refused -----
+
+def test_a_law_read_in_part_lists_the_articles_read_and_those_not(cisss):
+    assert ("  RLRQ, c. A-2.1 : lu le 7 décembre 2026 (art. 8, 59, 59.1, 63.5, 63.8, 63.9, 70.1) ; non lu (art. 9, "
+            "53, 53.1, 63.4, 63.10, 63.11).") in cisss
+    assert "  RLRQ, c. CCQ-1991 : lu le 7 décembre 2026 (art. 321, 1457) ; non lu (art. 3, 35, 36, " in cisss
+    # never a date for the whole: the Charte, the Code civil and the Copyright Act are still read in part or not at all
+    assert cisss.splitlines()[1].startswith("Droit à jour : date non établie")
+    access = _row(cisss, "Accès aux documents des comptes officiels (organisme public)")
+    assert "texte non lu : l’art. 9 n’a été lu que dans une décision de la Commission d’accès à l’information" in access
+
+
+@pytest.mark.parametrize("entry, message", [
+    ('    lu_le: 2026-12-07\n    lus: {"3": 2026-12-07}\n', "« lus » ne sert que si la loi n’a pas de « lu_le »"),
+    ('    lus: {"99": 2026-12-07}\n', "« lus » nomme des articles que « articles » n’énumère pas : 99"),
+])
+def test_a_reading_of_articles_the_law_does_not_list_or_beside_a_date_is_refused(tmp_path, entry, message):
+    from policygen.library.loader import _load_laws
+    path = tmp_path / "lois.yaml"
+    path.write_text('lois:\n  - id: essai\n    title: Loi d’essai\n    citation: RLRQ, c. E-1\n'
+                    '    url: https://www.legisquebec.gouv.qc.ca/fr/document/lc/E-1\n'
+                    '    articles:\n      "3": un article\n' + entry, encoding="utf-8")
+    problems = []
+    laws = _load_laws(path, problems)
+    assert "essai" not in laws and any(message in p.message for p in problems), problems

@@ -1,7 +1,7 @@
 """When the law a document cites was last read: « Droit à jour au … », and the warnings on it.
 
 Each law of lois.yaml may record `lu_le`, the date of the consolidated text last
-read on LégisQuébec. A document is only as current as the oldest reading of the
+read on LégisQuébec (or `lus`, the articles read and when, while another is not). A document is only as current as the oldest reading of the
 laws it cites for this body: `reading` gives that date (and the laws whose reading
 is not recorded); `stamp` prints it as a row « Droit à jour au … » of the document's
 identification block, withheld while a cited law has no recorded reading (finding
@@ -51,8 +51,9 @@ def cited_articles(document: Document) -> dict[str, set[str]]:
 @dataclass(frozen=True)
 class LawReading:
     """What was read of one cited law: its reading date, and the cited articles whose reading lois.yaml
-    records (`articles` of a law with `lu_le`; « » a citation of the whole law, read with it) or not
-    (`TO_FIND`: an obligation whose articles nobody has found, which no reading vouches for)."""
+    records (`articles` of a law with `lu_le`, « » a citation of the whole law, read with it; else those of
+    `lus`, `date` being the earliest of their readings) or not (`TO_FIND`: an obligation whose articles nobody
+    has found, which no reading vouches for)."""
 
     law: str
     date: dt.date | None
@@ -77,10 +78,14 @@ def readings(cited: dict[str, set[str]], laws: dict[str, dict[str, Any]]) -> lis
         if law.get("modifie"):  # an amending act has no consolidated text: the laws it amended are read
             found.append(LawReading(law_id, None, (), (), tuple(law["modifie"])))
             continue
-        listed = {"", *(law.get("articles") or {})} if law.get("lu_le") else set()
+        # lu_le: every listed article (and the law cited as a whole) read that day; else those of `lus`, each on
+        # its own date, the law as a whole unread
+        read_on = (dict.fromkeys(("", *(law.get("articles") or {})), law["lu_le"]) if law.get("lu_le")
+                   else law.get("lus") or {})
         ordered = sorted(articles, key=_article_key)
-        found.append(LawReading(law_id, law.get("lu_le"), tuple(a for a in ordered if a in listed),
-                                tuple(a for a in ordered if a not in listed)))
+        read = tuple(a for a in ordered if a in read_on)
+        date = law.get("lu_le") or min((read_on[a] for a in read), default=None)
+        found.append(LawReading(law_id, date, read, tuple(a for a in ordered if a not in read_on)))
     return sorted(found, key=lambda r: laws.get(r.law, {}).get("citation", r.law))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..french import Name
 from ..orgfile.schema import REGIMES, Regime, Url
@@ -67,9 +67,21 @@ class LawEntry(_Meta):
     en_partie: list[Literal["etablissement_sante", "ordre_professionnel", "autre"]] = []
     en_vigueur: dt.date | None = None  # a document dated earlier cannot cite it
     lu_le: dt.date | None = None  # the date of the consolidated text last read (« à jour au »); check warns a year on
+    # Without lu_le, the listed articles whose consolidated text was read, each with its date: a document that
+    # cites only these is current to their earliest reading (assembly.lawdates).
+    lus: dict[str, dt.date] = {}
     modifie: list[str] = []  # an amending act: the laws it amended, whose consolidated text is read instead
     note: str = ""
 
+
+    @model_validator(mode="after")
+    def _read_articles_are_listed(self) -> LawEntry:
+        if self.lus and self.lu_le:
+            raise ValueError("« lus » ne sert que si la loi n’a pas de « lu_le » : avec « lu_le », chaque article "
+                             "énuméré a été lu")
+        if unknown := [a for a in self.lus if a not in self.articles]:
+            raise ValueError(f"« lus » nomme des articles que « articles » n’énumère pas : {', '.join(unknown)}")
+        return self
 
     @property
     def le(self) -> str:

@@ -202,6 +202,8 @@ def _message(error: dict[str, Any], path: tuple[str | int, ...], root: type[Base
         return (f"Jours de modération non reconnus. {ctx['day']}",
                 "Écrivez une liste, par exemple « jours: [lundi, mercredi, vendredi] », "
                 "ou une phrase, par exemple « jours: du lundi au vendredi ».")
+    if kind == "value_error":  # a validator of the library's models, which words its reason in French
+        return f"{ctx.get('error', found)}", ""
     if kind == "extra_forbidden":
         parent = model_at(path[:-1], root)
         known = sorted(parent.model_fields) if parent else []
