@@ -221,3 +221,18 @@ def test_a_reading_of_articles_the_law_does_not_list_or_beside_a_date_is_refused
     problems = []
     laws = _load_laws(path, problems)
     assert "essai" not in laws and any(message in p.message for p in problems), problems
+
+
+def test_a_document_citing_only_articles_read_is_current_to_their_earliest_reading():
+    import datetime as dt
+    from policygen.assembly.lawdates import current_to, readings
+    laws = {"essai": {"citation": "RLRQ, c. E-1", "articles": {"1": "", "2": ""},
+                      "lus": {"1": dt.date(2026, 12, 7), "2": dt.date(2026, 11, 30)}},
+            "autre": {"citation": "RLRQ, c. E-2", "articles": {"1": "", "2": ""}, "lus": {"1": dt.date(2026, 12, 7)}}}
+    [one] = readings({"essai": {"1"}}, laws)
+    assert (one.date, one.read, one.unread) == (dt.date(2026, 12, 7), ("1",), ())
+    both = readings({"essai": {"1", "2"}}, laws)
+    assert current_to(both, laws).startswith("Droit à jour au 30 novembre 2026")
+    # an article not read, or the law cited as a whole, withholds the date
+    assert current_to(readings({"autre": {"1", "2"}}, laws), laws).startswith("Droit à jour : date non établie")
+    assert current_to(readings({"essai": {"1", ""}}, laws), laws).startswith("Droit à jour : date non établie")
