@@ -9,26 +9,15 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.conformity import conformity, printed
 from policygen.assembly.inputs import load_all
-from policygen.cli.main import main
 from policygen.library.loader import load_library
 from policygen.library.rules import compile_rule
 from policygen.model.nodes import block_texts
+from test_conformite_reader4 import BODIES, SHIPPED, _table
 from test_conformite_statuses import _row, _status
-
-BODIES = Path(__file__).parent.parent / "fixtures" / "organismes"
-SHIPPED = Path(__file__).parent.parent.parent / "organisations"
-ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
-
-
-def _table(path: Path) -> str:
-    result = CliRunner().invoke(main, ["conformite", str(path)], env=ENV)
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 def _sections(path: Path, document: str = "politique") -> dict[str, str]:
@@ -236,3 +225,20 @@ def test_a_document_citing_only_articles_read_is_current_to_their_earliest_readi
     # an article not read, or the law cited as a whole, withholds the date
     assert current_to(readings({"autre": {"1", "2"}}, laws), laws).startswith("Droit à jour : date non établie")
     assert current_to(readings({"essai": {"1", ""}}, laws), laws).startswith("Droit à jour : date non établie")
+
+
+def test_a_review_note_names_three_rows_of_the_legal_table_and_counts_the_others():
+    """The round's new rows made some notes longer than a reviewer reads (1,286 characters for 7.7): a note names
+    three rows, each a link in Word, and counts the rest, which the annex lists."""
+    from policygen.assembly.conformity import review_edition
+    from policygen.writers.notes import OBLIGATIONS, note_text
+    library = load_library()
+    [item], _ = load_all([SHIPPED / "cisss-laurentides.yaml"], library)
+    [politique] = documents_for(item, library, ["politique"])
+    clauses = {c.id: c for s in review_edition(politique, item, library).sections for c in s.clauses}
+    confidentiality = clauses["politique.enonces.confidentialite"]
+    assert len(confidentiality.provenance.obligations) > 3
+    line = next(x for x in note_text(confidentiality.provenance).splitlines() if x.startswith(OBLIGATIONS))
+    assert line.count("« ") == 3
+    assert line.endswith(f" ; {len(confidentiality.provenance.obligations) - 3} autres lignes de l’annexe."), line
+    assert max(len(note_text(c.provenance)) for c in clauses.values()) <= 1200

@@ -10,6 +10,8 @@ PDF) places the note in an aside beside the clause, the Word writer in a comment
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from html import escape
 
 from ..french import french_list
@@ -57,6 +59,16 @@ def _choice(value: Value) -> str | None:
 # A note names this many sources, sections of a source and laws at most; the others are counted, and
 # `policygen explain` lists them all.
 SOURCES, SECTIONS, LAWS = 1, 2, 3
+ROWS = 3  # rows of the legal table a note names (each a link in Word); the annex lists every row
+
+
+def named_rows(obligations: Sequence[tuple[str, str]]) -> tuple[Sequence[tuple[str, str]], str]:
+    """The rows of the legal table a note names, and how it counts the others (« ; 3 autres lignes de
+    l’annexe »), so that a clause meeting many rows keeps a short note."""
+    rest = len(obligations) - ROWS
+    if rest <= 0:
+        return obligations, ""
+    return obligations[:ROWS], f" ; {rest} {'autre ligne' if rest == 1 else 'autres lignes'} de l’annexe"
 
 
 def _some(items: list[str], shown: int, other: str, others: str) -> list[str]:
@@ -89,7 +101,8 @@ def note(provenance: Provenance) -> list[str]:
     lines.append(f"Fondement légal : {' ; '.join(_some([_law(law) for law in provenance.legal], LAWS, 'autre loi', 'autres lois'))}."
                  if provenance.legal else "Fondement légal : aucun inscrit pour cette clause.")
     if provenance.obligations:
-        lines.append(OBLIGATIONS + " ; ".join(words for _, words in provenance.obligations) + ".")
+        named, others = named_rows(provenance.obligations)
+        lines.append(OBLIGATIONS + " ; ".join(words for _, words in named) + others + ".")
     choices = list(dict.fromkeys(c for c in map(_choice, provenance.values) if c))
     if choices:
         lines.append(f"Elle reflète les choix de l’organisme sur {french_list(choices)}.")

@@ -12,7 +12,7 @@ from docx.text.run import Run
 
 from ...model.nodes import Clause, Document
 from ..common import anchor
-from ..notes import AUTHOR, OBLIGATIONS, note_text
+from ..notes import AUTHOR, OBLIGATIONS, named_rows, note_text
 from .toc import bookmark_name
 
 
@@ -49,7 +49,8 @@ def _link_obligations(comment: Any, obligations: Sequence[tuple[str, str]]) -> N
     for run in list(paragraph._p.iter(qn("w:r"))):
         run.getparent().remove(run)
     paragraph.add_run(OBLIGATIONS)
-    for index, (target, words) in enumerate(obligations):
+    named, others = named_rows(obligations)
+    for index, (target, words) in enumerate(named):
         if index:
             paragraph.add_run(" ; ")
         link = OxmlElement("w:hyperlink")
@@ -60,4 +61,4 @@ def _link_obligations(comment: Any, obligations: Sequence[tuple[str, str]]) -> N
         run.append(text)
         link.append(run)
         paragraph._p.append(link)
-    paragraph.add_run(".")
+    paragraph.add_run(others + ".")
