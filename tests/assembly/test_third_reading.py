@@ -96,7 +96,8 @@ def test_an_ordres_consultants_and_trainees_answer_to_their_contract(texts):
 def test_a_private_clinics_physicians_answer_to_their_contract(texts):
     assert "privilèges" not in texts["clinique", "politique"] + texts["clinique", "fiche-synthese"]
     assert "l’entente qui les lie à la Clinique (contrat de services ou convention d’exercice)" in texts["clinique", "politique"]
-    assert "leurs privilèges, leur nomination" in texts["chsld-jardins", "politique"]  # an établissement's CMDP
+    # an établissement's physicians and dentists: the rules of their privileges (G-1.021 arts. 245, 248)
+    assert "pour les médecins et les dentistes, le régime de leurs privilèges" in texts["chsld-jardins", "politique"]
 
 
 # --- B-Q2: a joint prior approval stays joint ----------------------------------------------------
