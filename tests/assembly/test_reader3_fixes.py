@@ -185,10 +185,10 @@ def test_measures_against_the_public_leave_nothing_to_judgment_and_ban_last(text
             assert "le retrait du contenu jugé litigieux" not in text, (slug, document)
             assert "privilège de membre du groupe" not in text, (slug, document)
             assert "avec ou sans préavis" not in text, (slug, document)
-    assert ("nous pouvons prendre les mesures suivantes : un avertissement ; le masquage du contenu ; sa suppression ; "
+    assert ("nous pouvons prendre ces mesures : un avertissement ; le masquage du contenu ; sa suppression ; "
             "en dernier recours, le blocage de son auteur.") in texts["iucpq", "netiquette"]
     # The file's own measures get the warning the blocking rule requires before them.
-    assert ("nous pouvons prendre les mesures suivantes : un avertissement ; le masquage du commentaire (à confirmer) ;"
+    assert ("nous pouvons prendre ces mesures : un avertissement ; le masquage du commentaire (à confirmer) ;"
             in texts["cisss-laurentides", "netiquette"])
 
 

@@ -83,7 +83,7 @@ def test_friendship_scope_is_the_users_one_serves_oneself(bodies, slug):
     # advice for everyone bound, in both documents, wherever the body serves people
     serves = bool(context["termes"]["un_usager"])
     assert ("Il est recommandé à toute personne visée d’examiner avec vigilance" in docs["politique"]) == serves
-    assert ("Réfléchissez avant d’accepter une demande d’amitié" in docs["fiche-synthese"]) == serves
+    assert ("Avant d’accepter un lien avec" in docs["fiche-synthese"]) == serves
 
 
 @pytest.mark.parametrize("slug", _ids())
