@@ -125,6 +125,6 @@ def test_every_complaint_route_is_in_all_three_documents(built):
 def test_a_value_to_confirm_inside_parentheses_is_marked_in_brackets(built):
     page = render_html(built["ocq"]["politique"])
     assert "(à confirmer))" not in page and "(à confirmer)</span>)" not in page
-    assert re.search(r"prp@ordredeschiropraticiens\.qc\.ca</a></mark><span class=\"mention-a-confirmer\">"
+    assert re.search(r"@ordredeschiropraticiens\.qc\.ca</span></a></mark><span class=\"mention-a-confirmer\">"
                      r"\u00a0\[à confirmer\]</span>\)", page)
     assert "communications@opie-essai.qc.ca (à confirmer)" in text(built, "opie", "politique")  # not nested

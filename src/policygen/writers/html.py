@@ -63,6 +63,14 @@ def pieces(nodes: tuple[Inline, ...], around: tuple[tuple[int, str, str], ...] =
             out += pieces(node.children, inside("<em>", "</em>"), serial)
         elif isinstance(node, Strong):
             out += pieces(node.children, inside("<strong>", "</strong>"), serial)
+        elif isinstance(node, Link) and safe_href(node.href) and node.href.startswith("mailto:") \
+                and len(node.children) == 1 and isinstance(node.children[0], Text) and "@" in node.children[0].text:
+            # An address never breaks at its hyphen (« prp@ciusss-/essai.qc.ca » is typed without it): each
+            # side of « @ » is kept whole, and a line may break only before « @ », where no one can mistake it.
+            link = inside(f'<a href="{escape(node.href)}">', "</a>")
+            local, domain = node.children[0].text.split("@", 1)
+            out.append(Piece(local, (*link, (next(serial), '<span class="courriel">', "</span>"))))
+            out.append(Piece(f"@{domain}", (*link, (next(serial), '<wbr><span class="courriel">', "</span>"))))
         elif isinstance(node, Link) and safe_href(node.href):
             out += pieces(node.children, inside(f'<a href="{escape(node.href)}">', "</a>"), serial)
         elif isinstance(node, Link):
