@@ -21,7 +21,7 @@ from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, Li
     ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm, Foreign, body_sections, front_matter
 from ..resources import TEMPLATES
 from .columns import Placement
-from .common import TocEntry, anchor, footer_line, heading, safe_href, table_of_contents, title_version
+from .common import TocEntry, anchor, footer_line, heading, leads_in, safe_href, table_of_contents, title_version
 from .design import Step, labels, page_counter_css, stylesheet
 from .notes import draft_mark, note_html
 from .options import WriterOptions
@@ -116,7 +116,8 @@ def _inlines(nodes: tuple[Inline, ...]) -> str:
 
 def _block(block: Block, heading_level: int) -> str:
     if isinstance(block, Paragraph):
-        return f"<p>{_inlines(block.inlines)}</p>"
+        lead_in = ' class="annonce"' if leads_in(block.inlines) else ""
+        return f"<p{lead_in}>{_inlines(block.inlines)}</p>"
     if isinstance(block, Heading):
         return f"<h{heading_level}>{_inlines(block.inlines)}</h{heading_level}>"
     if isinstance(block, Note):
