@@ -70,9 +70,68 @@ def test_the_english_editions_say_the_same(texts):
                                                                        for _, kind in english)
     for (slug, kind), text in english.items():
         if kind == "netiquette.en":
-            assert "if their life appears to be in danger, we call 911 and give only the information needed to " \
-                   "help them." in text, slug
+            assert "if their life seems in danger, we call 911 and give only the information needed to help " \
+                   "them." in text, slug
         if kind == "fiche-synthese.en":
             assert "A comment expresses distress? Reply quickly, privately," in text, slug
             assert "must not post such a photo or video either, on any account, without consent." in text, slug
             assert "Under 14, the person having parental authority or the tutor consents." in text, slug
+
+
+def test_the_private_sector_act_is_named_not_only_its_chapter(texts):
+    """reader4-en m10: « (RLRQ, c. P-39.1, art. 27 et 28) » told the public nothing of which law it is."""
+    named = 0
+    for slug, documents in texts.items():
+        for kind in ("netiquette", "netiquette.en"):
+            text = documents.get(kind, "")
+            for cited in ("RLRQ, c. P-39.1", "CQLR, c. P-39.1"):
+                for found in [i for i in range(len(text)) if text.startswith(cited, i)]:
+                    named += 1
+                    assert text[max(0, found - 90):found].rstrip(", (").endswith(
+                        ("dans le secteur privé", "in the private sector")), (slug, kind, text[found - 90:found])
+    assert named >= 5
+
+
+def test_the_french_politique_names_the_english_editions_it_governs(assembled, texts):
+    """reader4-en m11: the CISSS's English nétiquette had no anchor in the French politique."""
+    names = {"netiquette": "la nétiquette", "fiche-synthese": "la fiche-synthèse", "politique": "la présente politique"}
+    with_editions = 0
+    for slug, (item, _) in assembled.items():
+        politique = texts[slug]["politique"]
+        wanted = item.organisation.langues.documents_anglais if "en" in item.organisation.langues.editions else []
+        assert ("publie aussi en anglais" in politique) == bool(wanted), slug
+        if wanted:
+            with_editions += 1
+            sentence = politique[politique.index("publie aussi en anglais"):]
+            sentence = sentence[:sentence.index("renvoie à celle-ci.")]
+            assert all(names[kind] in sentence for kind in wanted), (slug, sentence)
+            assert "la version française prévaut" in sentence
+    assert with_editions >= 3
+    assert "pour les personnes d’expression anglaise que vise son programme d’accès" in texts["cisss-laurentides"][
+        "politique"]
+    assert ("The institution also publishes the social media guidelines, the summary sheet and this policy in English"
+            in texts["etablissement-reconnu-en"]["politique.en"])
+
+
+def test_an_access_programs_notice_cites_the_statute_of_the_program(texts):
+    """reader4-en m2: the access program rests on the health network's statute, not on the Charter alone."""
+    notice = texts["cisss-laurentides"]["netiquette.en"]
+    assert ("(Act respecting the governance of the health and social services system; Charter of the French "
+            "language, s. 22.3)") in notice
+    assert "its program of access to English-language health services and social services" in notice
+
+
+def test_a_french_page_with_an_english_edition_links_to_it_visibly(assembled):
+    """reader4-en m1: the French page pointed to its English edition only in its <head>; the link is the web
+    page's navigation, as the skip link, never in the PDF or Word file."""
+    from policygen.writers.html import render_html
+    from policygen.writers.options import WriterOptions
+
+    documents = assembled["etablissement-reconnu-en"][1]
+    french = render_html(documents["netiquette"], WriterOptions(media="screen"))
+    assert ('<p class="autre-langue"><a href="netiquette.en.html" hreflang="en-CA" lang="en-CA">English version</a>'
+            '</p>') in french
+    english = render_html(documents["netiquette.en"], WriterOptions(media="screen"))
+    assert '<a href="netiquette.html" hreflang="fr-CA" lang="fr-CA">Version française</a>' in english
+    assert 'class="autre-langue"' not in render_html(documents["netiquette"], WriterOptions(media="print"))
+    assert 'class="autre-langue"' not in render_html(assembled["ciusss"][1]["netiquette"], WriterOptions(media="screen"))
