@@ -32,7 +32,7 @@ class _HtmlText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         classes = (dict(attrs).get("class") or "").split()
-        if tag not in self.VOID and (tag in self.SKIPPED or {"skip-link", "doc-footer"} & set(classes)
+        if tag not in self.VOID and (tag in self.SKIPPED or {"skip-link", "doc-footer", "autre-langue"} & set(classes)
                                       or self.skipping):
             self.skipping.append(tag)
         if tag in ("p", "li", "h1", "h2", "h3", "h4", "td", "th", "br"):

@@ -81,7 +81,8 @@ def test_the_help_line_states_its_distress_protocol_in_every_document(built):
     assert "elle alerte aussitôt l’intervenante ou l’intervenant de garde" in politique
     assert "elle compose le 911" in politique
     assert "nous appelons le 911" in text(built, "ecoute", "netiquette")
-    assert "nous appelons le 911" not in text(built, "ocq", "netiquette")   # no on-call team: the politique only
+    # no on-call team: the public is still told of the 911 call (reader 4, F3)
+    assert "nous appelons le 911" in text(built, "ocq", "netiquette")
     assert "alertez l’intervenante ou l’intervenant de garde" in text(built, "ecoute", "fiche-synthese")
     # a body that names no on-call team alerts the unit responsible for the accounts
     assert "elle alerte aussitôt le Service des communications" in text(built, "opie", "politique")
@@ -124,6 +125,6 @@ def test_every_complaint_route_is_in_all_three_documents(built):
 def test_a_value_to_confirm_inside_parentheses_is_marked_in_brackets(built):
     page = render_html(built["ocq"]["politique"])
     assert "(à confirmer))" not in page and "(à confirmer)</span>)" not in page
-    assert re.search(r"prp@ordredeschiropraticiens\.qc\.ca</a></mark><span class=\"mention-a-confirmer\">"
+    assert re.search(r"@ordredeschiropraticiens\.qc\.ca</span></a></mark><span class=\"mention-a-confirmer\">"
                      r"\u00a0\[à confirmer\]</span>\)", page)
     assert "communications@opie-essai.qc.ca (à confirmer)" in text(built, "opie", "politique")  # not nested

@@ -68,7 +68,8 @@ def test_the_netiquette_access_paragraph_gives_the_persons_own_right(texts, slug
     its full title."""
     netiquette = texts[slug, "netiquette"]
     assert ("vous pouvez y demander accès selon la " in netiquette
-            or "vous pouvez consulter les renseignements personnels qui vous concernent" in netiquette)
+            or "vous pouvez consulter vos renseignements personnels et les faire corriger (Loi sur la protection des "
+               "renseignements personnels dans le secteur privé, RLRQ, c. P-39.1, art. 27 et 28)" in netiquette)
     assert "faire l’objet d’une demande d’accès" not in netiquette
     assert "la Loi sur l’accès (RLRQ" not in netiquette
 

@@ -23,7 +23,7 @@ CHOICES = {
     "comptes_anonymes": ("Nous vous invitons à participer sous votre véritable identité.",
                          "Vous pouvez participer sous un pseudonyme"),
     "lecture": ("lisons chaque commentaire après sa parution", "lisons chaque commentaire avant qu’il paraisse"),
-    "corrections": ("Nous corrigeons ou retirons une information inexacte", None),
+    "corrections": ("Nous corrigeons ou retirons nos informations inexactes", None),
     "retrait": ("Nous pouvons masquer ou supprimer un commentaire",
                 "seuls les contenus illégaux sont supprimés"),
     "majuscules": ("entièrement en majuscules", None),

@@ -135,8 +135,9 @@ def test_check_warns_a_commissaire_route_made_to_wait_for_the_bodys_answer(tmp_p
 
 def test_a_private_bodys_netiquette_grants_access_to_ones_own_information(texts):
     clinique = build([FIXTURES / "clinique.yaml"])["clinique", "netiquette"]
-    expected = ("vous pouvez consulter les renseignements personnels qui vous concernent et les faire corriger "
-                "(RLRQ, c. P-39.1, art. 27 et 28)")
+    # the Act by its title, not only its chapter (reader4-en m10)
+    expected = ("vous pouvez consulter vos renseignements personnels et les faire corriger (Loi sur la protection des "
+                "renseignements personnels dans le secteur privé, RLRQ, c. P-39.1, art. 27 et 28)")
     assert expected + "." in clinique
     assert "demande d’accès selon la Loi sur la protection des renseignements personnels dans le secteur privé" not in clinique
     # An ordre: documents on the control of the profession under, one's own information otherwise.
@@ -185,10 +186,10 @@ def test_measures_against_the_public_leave_nothing_to_judgment_and_ban_last(text
             assert "le retrait du contenu jugé litigieux" not in text, (slug, document)
             assert "privilège de membre du groupe" not in text, (slug, document)
             assert "avec ou sans préavis" not in text, (slug, document)
-    assert ("nous pouvons prendre les mesures suivantes : un avertissement ; le masquage du contenu ; sa suppression ; "
+    assert ("nous pouvons prendre ces mesures : un avertissement ; le masquage du contenu ; sa suppression ; "
             "en dernier recours, le blocage de son auteur.") in texts["iucpq", "netiquette"]
     # The file's own measures get the warning the blocking rule requires before them.
-    assert ("nous pouvons prendre les mesures suivantes : un avertissement ; le masquage du commentaire (à confirmer) ;"
+    assert ("nous pouvons prendre ces mesures : un avertissement ; le masquage du commentaire (à confirmer) ;"
             in texts["cisss-laurentides", "netiquette"])
 
 

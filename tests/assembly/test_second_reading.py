@@ -75,7 +75,7 @@ def test_care_bodies_keep_professional_secrecy_and_the_complaint_about_care(text
 # --- 6. One rule on blocking, in both voices: never « avec ou sans préavis » beside « après un avertissement »
 
 def _measures(text: str) -> str:
-    start = text.index("mesures suivantes :")
+    start = re.search(r"(les mesures suivantes|ces mesures) :", text).end()  # the nétiquette says « ces mesures »
     return text[start:text.index("dernier recours", start)]
 
 

@@ -83,7 +83,7 @@ def test_friendship_scope_is_the_users_one_serves_oneself(bodies, slug):
     # advice for everyone bound, in both documents, wherever the body serves people
     serves = bool(context["termes"]["un_usager"])
     assert ("Il est recommandé à toute personne visée d’examiner avec vigilance" in docs["politique"]) == serves
-    assert ("Réfléchissez avant d’accepter une demande d’amitié" in docs["fiche-synthese"]) == serves
+    assert ("Avant d’accepter un lien avec" in docs["fiche-synthese"]) == serves
 
 
 @pytest.mark.parametrize("slug", _ids())
@@ -155,8 +155,8 @@ def test_distress_notice_and_access_requests(bodies, slug):
     # Under P-39.1 a person has access to the information about them (art. 27 and 28), under to documents
     # (the law by its full title).
     private = context["organisation"]["secteur"] == "prive"
-    law = ("vous pouvez consulter les renseignements personnels qui vous concernent et les faire corriger "
-           "(RLRQ, c. P-39.1, art. 27 et 28)" if private else "vous pouvez y demander accès selon la Loi sur l’accès aux "
+    law = ("vous pouvez consulter vos renseignements personnels et les faire corriger (Loi sur la protection des "
+           "renseignements personnels dans le secteur privé, RLRQ, c. P-39.1, art. 27 et 28)" if private else "vous pouvez y demander accès selon la Loi sur l’accès aux "
            "documents des organismes publics et sur la protection des renseignements personnels (RLRQ, c. A-2.1)")
     holder = "Santé Québec" if context["organisation"]["sante_quebec"] else ""
     assert f"sont conservés par {holder}" in netiquette

@@ -107,7 +107,7 @@ def test_users_has_one_meaning_in_the_english_politique(pages):
 
 
 def test_the_fiche_says_loved_ones_as_the_politique_does(pages):
-    assert "from users or their loved ones" in pages["fiche-synthese.en"]
+    assert "a link with users or their loved ones" in pages["fiche-synthese.en"]
     assert "their families" not in pages["fiche-synthese.en"]
 
 

@@ -211,10 +211,26 @@ def test_a_mark_written_in_a_comment_is_pointed_out(org_file):
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
-    assert ("avertissement [organisation.phrasing] — organisation.secteur Le commentaire « # à confirmer avec la "
-            "direction » dit cette valeur à confirmer") in text
+    assert ("avertissement [organisation.to-confirm] — organisation.secteur Le commentaire dit « à confirmer », "
+            "mais la valeur ne porte pas la mention") in text
     assert "Écrivez « (à confirmer) » après la valeur elle-même" in text
-    assert text.count("Le commentaire «") == 1  # a value already marked is not pointed out again
+    assert text.count("Le commentaire") == 1  # a value already marked is not pointed out again
+
+
+def test_one_mark_in_a_comment_is_one_finding_that_a_final_version_refuses(org_file):
+    """One commented mark, one finding: never a second one with the opposite advice."""
+    path = org_file({"  secteur: public": "  secteur: public   # à confirmer"})
+    draft = CliRunner().invoke(main, ["check", str(path)])
+    assert draft.exit_code == 0, draft.output
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("  secteur: public"))
+    findings = [text for text in draft.output.splitlines() if f":{line}: " in text]
+    assert findings == [f"{path}:{line}: avertissement [organisation.to-confirm] — organisation.secteur"], \
+        draft.output
+    assert "aucune erreur, 1 avertissement." in draft.output
+    assert "retirez-le du commentaire" not in draft.output
+    final = CliRunner().invoke(main, ["check", "--final", str(path)])
+    assert final.exit_code != 0 and "organisation.secteur" in final.output
 
 
 def test_a_public_bodys_publication_language_to_confirm_is_never_printed_as_a_fact(texts):

@@ -38,6 +38,8 @@ ELIGIBILITY = "Who can consult this page?"
 STAFF_ELIGIBILITY = "Who is this document for?"
 UNTRANSLATED = "Not yet translated: the French text follows."  # a draft's clause with no English yet
 CHARTER = "Charter of the French language"
+# the statute under which a public institution of the network has its English access program (reader4-en m2)
+GOVERNANCE = "Act respecting the governance of the health and social services system"
 
 
 def edition_kind(document: str) -> str:
@@ -367,10 +369,10 @@ def _basis(langues: dict[str, Any], name: str, staff: bool, audience: str) -> li
                      + ("communicate internally" if staff else "publish") + " in English in addition to French."
                      + ("" if staff else " Everyone may consult this page."))]
     if langues["fondement"] == "programme_acces":
-        program = "its access program for health services and social services in the English language"
+        program = "its program of access to English-language health services and social services"  # the statute's words
         return [Text(f"{name} provides this English version, in addition to French, to English-speaking persons "
                      "under "), _value(langues["precision"], program) if langues["precision"] else Text(program),
-                Text(f" ({CHARTER}, s. 22.3). No proof of eligibility is required.")]
+                Text(f" ({GOVERNANCE}; {CHARTER}, s. 22.3). No proof of eligibility is required.")]
     if langues["fondement"] == "exception_22_3":
         return [Text(f"{name} publishes this English version in addition to French under section 22.3 of the {CHARTER}"
                      " (exception: "), _exception(langues["exception"]),

@@ -109,22 +109,6 @@ def _complaints_named_otherwise(organisation: OrganisationFile, located: Located
         "(voir README.md, « Les mots de l’organisme »).", severity="avertissement", code="organisation.phrasing")]
 
 
-def _marks_in_comments(located: Located, display: str) -> list[Diagnostic]:
-    """A « (à confirmer) » written in a comment is never seen: the documents print the value as settled."""
-    # The key written on the line: the deepest path that ends with a key (a flow list's items share its line,
-    # a section's first value shares the section's).
-    keyed = sorted((item for item in located.lines.items() if item[0] and isinstance(item[0][-1], str)),
-                   key=lambda item: len(item[0]))
-    paths = {line: path for path, line in keyed}
-    return [Diagnostic(
-        display, line, dotted(paths[line]),
-        f"Le commentaire « {comment} » dit cette valeur à confirmer, mais les documents ne lisent pas les "
-        "commentaires : ils l’impriment comme une valeur arrêtée, sans surlignage.",
-        "Écrivez « (à confirmer) » après la valeur elle-même (pour une liste, après chaque élément en cause), "
-        "et retirez-le du commentaire.", severity="avertissement", code="organisation.phrasing")
-        for line, comment in sorted(located.commented_marks.items())]
-
-
 def advice(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
     """One warning per value that needs a form of its own in the file."""
     found = []
@@ -139,7 +123,6 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 f"{contact.titre[:1].lower()}{contact.titre[1:]} » (voir README.md, « Les contacts »).",
                 severity="avertissement", code="organisation.phrasing"))
     found += _complaints_named_otherwise(organisation, located, display)
-    found += _marks_in_comments(located, display)
     for index, route in enumerate(organisation.contacts.autres_plaintes):
         if _CONDITION.search(route.objet):
             path = ("contacts", "autres_plaintes", index, "objet")

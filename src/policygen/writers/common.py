@@ -26,6 +26,12 @@ def safe_href(href: str) -> bool:
     return href.startswith(("https://", "http://", "mailto:", "tel:", "#")) or SIBLING.fullmatch(href) is not None
 
 
+def leads_in(inlines: tuple[Inline, ...]) -> bool:
+    """A paragraph that announces what follows (« …ou pour toute question : »): it is never the last line
+    of a page, away from the contact or list it announces (reader4-en m5)."""
+    return inline_text(inlines).rstrip().endswith(":")
+
+
 def in_format(href: str, extension: str) -> str:
     """A link as a file of `extension` writes it: a sibling document's names the sibling file of the same
     format, relative (« netiquette.html » -> « netiquette.pdf »: the PDF's reader opens the French PDF

@@ -21,7 +21,7 @@ from ..model.nodes import Block, Clause, Document, Emphasis, Heading, Inline, Li
     ListBlock, Note, Paragraph, Section, Strong, Text, ToConfirm, Foreign, body_sections, front_matter
 from ..resources import TEMPLATES
 from .columns import Placement
-from .common import TocEntry, anchor, footer_line, heading, safe_href, table_of_contents, title_version
+from .common import TocEntry, anchor, footer_line, heading, leads_in, safe_href, table_of_contents, title_version
 from .design import Step, labels, page_counter_css, stylesheet
 from .notes import draft_mark, note_html
 from .options import WriterOptions
@@ -63,6 +63,14 @@ def pieces(nodes: tuple[Inline, ...], around: tuple[tuple[int, str, str], ...] =
             out += pieces(node.children, inside("<em>", "</em>"), serial)
         elif isinstance(node, Strong):
             out += pieces(node.children, inside("<strong>", "</strong>"), serial)
+        elif isinstance(node, Link) and safe_href(node.href) and node.href.startswith("mailto:") \
+                and len(node.children) == 1 and isinstance(node.children[0], Text) and "@" in node.children[0].text:
+            # An address never breaks at its hyphen (« prp@ciusss-/essai.qc.ca » is typed without it): each
+            # side of « @ » is kept whole, and a line may break only before « @ », where no one can mistake it.
+            link = inside(f'<a href="{escape(node.href)}">', "</a>")
+            local, domain = node.children[0].text.split("@", 1)
+            out.append(Piece(local, (*link, (next(serial), '<span class="courriel">', "</span>"))))
+            out.append(Piece(f"@{domain}", (*link, (next(serial), '<wbr><span class="courriel">', "</span>"))))
         elif isinstance(node, Link) and safe_href(node.href):
             out += pieces(node.children, inside(f'<a href="{escape(node.href)}">', "</a>"), serial)
         elif isinstance(node, Link):
@@ -108,7 +116,8 @@ def _inlines(nodes: tuple[Inline, ...]) -> str:
 
 def _block(block: Block, heading_level: int) -> str:
     if isinstance(block, Paragraph):
-        return f"<p>{_inlines(block.inlines)}</p>"
+        lead_in = ' class="annonce"' if leads_in(block.inlines) else ""
+        return f"<p{lead_in}>{_inlines(block.inlines)}</p>"
     if isinstance(block, Heading):
         return f"<h{heading_level}>{_inlines(block.inlines)}</h{heading_level}>"
     if isinstance(block, Note):

@@ -16,7 +16,7 @@ from docx.text.run import Run
 
 from ...model.nodes import Block, Emphasis, Foreign, Heading, Inline, LineBreak, Link, ListBlock, Note, Paragraph, \
     Strong, Table, Text, ToConfirm, inline_text
-from ..common import in_format, language_runs, safe_href
+from ..common import in_format, language_runs, leads_in, safe_href
 from ..typeset import ordinal_runs
 from .styles import NOTE_BOX_STYLE, NOTE_STYLE, TABLE_STYLE
 
@@ -131,6 +131,8 @@ def add_blocks(docx: DocxDocument, blocks: tuple[Block, ...], lists: Lists, dept
         if isinstance(block, Paragraph):
             paragraph = docx.add_paragraph(style=style if depth == 0 else "List Continue")
             _inlines(paragraph, block.inlines)
+            if leads_in(block.inlines):
+                paragraph.paragraph_format.keep_with_next = True
             noted(paragraph._p)
         elif isinstance(block, Note):
             _note(docx, block, lists, depth, noted)

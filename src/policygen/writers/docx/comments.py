@@ -18,7 +18,7 @@ from .toc import bookmark_name
 
 def mark_draft(docx: DocxDocument, mark: str) -> None:
     """The draft mark (« PROJET — pour révision », « Projet ») above the title and as the file's status
-    (the DOCX writer puts it in the page headers too)."""
+    (the page headers after the title page carry it too: fields.header_footer)."""
     docx.add_paragraph(mark, style="Intense Quote")
     docx.core_properties.content_status = mark
 

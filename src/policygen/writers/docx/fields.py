@@ -53,6 +53,7 @@ def header_footer(docx: DocxDocument, document: Document, review: bool) -> None:
     header.add_run(f"{document.organisation}\t{document.short_title}")
     _page_number(section.footer.paragraphs[0], footer_line(document), document.lang)
     _page_number(section.first_page_footer.paragraphs[0], footer_line(document), document.lang)
-    if mark := draft_mark(document, review):  # the draft mark heads every page, the title page included
-        for part in (section.header, section.first_page_header):
-            part.paragraphs[0].insert_paragraph_before(mark, style="Header")
+    # The draft mark heads every page after the title page, which carries it above the title (mark_draft):
+    # twice on one page was redundant (LibreOffice showed both).
+    if mark := draft_mark(document, review):
+        section.header.paragraphs[0].insert_paragraph_before(mark, style="Header")
