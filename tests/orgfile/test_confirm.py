@@ -59,7 +59,8 @@ def test_a_normal_build_warns_and_highlights_the_values_in_html_and_docx(org_fil
     assert result.output.count("[organisation.to-confirm]") == 3
     html = (tmp_path / "essai" / "politique.html").read_text(encoding="utf-8")
     # Highlighted, and said in words after the value, for readers who do not see the colour.
-    assert ('<mark class="a-confirmer"><a href="mailto:vie.privee@essai.qc.ca">vie.privee@essai.qc.ca</a></mark>'
+    assert ('<mark class="a-confirmer"><a href="mailto:vie.privee@essai.qc.ca"><span class="courriel">vie.privee</span>'
+            '<wbr><span class="courriel">@essai.qc.ca</span></a></mark>'
             '<span class="mention-a-confirmer">\u00a0(à confirmer)</span>') in html
     body = html[html.index("<body"):]
     # inside parentheses the words take brackets: « (vie.privee@… [à confirmer]) »
