@@ -40,6 +40,10 @@ WRITER_FOLDERS = ("layouts", "styles", "fonts")  # what the writers read from po
 # What a worker imports before its first file, once, in the fork server (per format).
 PRELOAD = {"pdf": "policygen.writers.pdf", "docx": "policygen.writers.docx.document",
            "html": "policygen.writers.preload"}
+# And whatever the format: each worker runs the parent's main script again before its first task
+# (multiprocessing's « main » fix-up), for `policygen` the console script, which imports the command
+# line and with it the library's schemas and the build service (0.5 s of CPU a worker).
+PRELOAD_ALWAYS = ("policygen.cli.main",)
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,7 @@ def write_task(task: Task) -> None:
 
 def _workers(formats: list[str]) -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(sorted(PRELOAD[f] for f in formats if f in PRELOAD))
+    context.set_forkserver_preload(sorted({PRELOAD[f] for f in formats if f in PRELOAD} | set(PRELOAD_ALWAYS)))
     return context
 
 
