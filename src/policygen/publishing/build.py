@@ -16,6 +16,7 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -40,10 +41,11 @@ WRITER_FOLDERS = ("layouts", "styles", "fonts")  # what the writers read from po
 # What a worker imports before its first file, once, in the fork server (per format).
 PRELOAD = {"pdf": "policygen.writers.pdf", "docx": "policygen.writers.docx.document",
            "html": "policygen.writers.preload"}
-# And whatever the format: each worker runs the parent's main script again before its first task
-# (multiprocessing's « main » fix-up), for `policygen` the console script, which imports the command
-# line and with it the library's schemas and the build service (0.5 s of CPU a worker).
-PRELOAD_ALWAYS = ("policygen.cli.main",)
+# Run as a script (the console script `policygen`, not `python -m policygen`), the parent's main is
+# run again by each worker before its first task (multiprocessing's « main » fix-up): what the console
+# script imports, the command line with the library's schemas and the build service (0.5 s of CPU a
+# worker), is then imported once, in the fork server.
+SCRIPT_PRELOAD = "policygen.cli.main"
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,9 @@ def write_task(task: Task) -> None:
 
 def _workers(formats: list[str]) -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(sorted({PRELOAD[f] for f in formats if f in PRELOAD} | set(PRELOAD_ALWAYS)))
+    main = sys.modules.get("__main__")
+    script = getattr(getattr(main, "__spec__", None), "name", None) is None and hasattr(main, "__file__")
+    context.set_forkserver_preload(sorted({PRELOAD[f] for f in formats if f in PRELOAD} | ({SCRIPT_PRELOAD} if script else set())))
     return context
 
 
