@@ -16,11 +16,12 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..assembly.edition import original_kind
@@ -32,7 +33,7 @@ from ..writers.options import WriterOptions
 from .cache import BuildCache, LibraryIndex, digest, document_key, file_hashes, organisation_inputs
 from .findings import Finding
 from .manifest import Manifest, recorded
-from .outputs import FileJob, install, write_file
+from .outputs import FileJob, install, stage, write_file
 from .staging import remove_leftovers
 
 WORK = "travail"  # the work folders of a build in progress, inside the cache
@@ -40,6 +41,11 @@ WRITER_FOLDERS = ("layouts", "styles", "fonts")  # what the writers read from po
 # What a worker imports before its first file, once, in the fork server (per format).
 PRELOAD = {"pdf": "policygen.writers.pdf", "docx": "policygen.writers.docx.document",
            "html": "policygen.writers.preload"}
+# Run as a script (the console script `policygen`, not `python -m policygen`), the parent's main is
+# run again by each worker before its first task (multiprocessing's « main » fix-up): what the console
+# script imports, the command line with the library's schemas and the build service (0.5 s of CPU a
+# worker), is then imported once, in the fork server.
+SCRIPT_PRELOAD = "policygen.cli.main"
 
 
 @dataclass(frozen=True)
@@ -105,17 +111,23 @@ class Organisation:
     """An organisation being built: its documents and the findings on each, files left to write, work folder."""
 
     plan: Plan
-    documents: list[Document]
+    documents: list[Document]  # let go once its folder is staged (`_stage`)
     found: dict[str, list[Finding]]  # document -> findings
     manifest: Manifest
     work: Path
     left: int = 0  # files handed out and not yet written
+    queued: bool = False  # every file of it handed out (or held to be)
+    staged: bool = False
+    changed: list[str] = field(default_factory=list)  # once staged: the names this build changes
+    entries: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # once staged: (document, its files' sha256)
 
 
 # Formats whose writers share one WeasyPrint layout of a document (the Word table of contents
 # takes the PDF's page numbers): written in one task, so that one worker lays the document out once.
 LAID_OUT = ("pdf", "docx")
 Task = tuple[FileJob, ...]
+# The web pages of this many organisations, the last assembled, wait to fill the cores' ends (`run`).
+QUICK_HELD = 2
 
 
 def tasks(jobs: list[FileJob]) -> Iterator[Task]:
@@ -149,7 +161,9 @@ def write_task(task: Task) -> None:
 
 def _workers(formats: list[str]) -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(sorted(PRELOAD[f] for f in formats if f in PRELOAD))
+    main = sys.modules.get("__main__")
+    script = getattr(getattr(main, "__spec__", None), "name", None) is None and hasattr(main, "__file__")
+    context.set_forkserver_preload(sorted({PRELOAD[f] for f in formats if f in PRELOAD} | ({SCRIPT_PRELOAD} if script else set())))
     return context
 
 
@@ -215,12 +229,17 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
 
     def jobs() -> Iterator[Task]:
         """The tasks that lay a document out as soon as it is assembled; the others (a web page,
-        a few hundredths of a second) last, to fill each core's end while the last layouts run."""
+        a few hundredths of a second) later, to fill each core's end while the last layouts run:
+        those of the last QUICK_HELD organisations, so that the others' models can be let go."""
         nonlocal drawn
         quick: list[Task] = []
         laying_out = any(fmt in LAID_OUT for fmt in formats)
         for organisation in organisations:
             waiting.append(organisation)
+            if len(waiting) > QUICK_HELD:
+                held = waiting[-QUICK_HELD - 1].work
+                yield from (task for task in quick if task[0].path.parent == held)
+                quick = [task for task in quick if task[0].path.parent != held]
             for document in organisation.documents:
                 if original_kind(document.kind) in organisation.plan.stale:  # an edition goes with its original
                     files = [FileJob(document, fmt, organisation.work / f"{document.kind}.{fmt}",
@@ -232,19 +251,27 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
                             yield task
                         else:
                             quick.append(task)
+            organisation.queued = True
+            ready(organisation)  # its files may all be written already (`--jobs 1`)
         yield from quick
         drawn = True
+
+    def ready(organisation: Organisation) -> None:
+        """Stage an organisation as soon as all its files are written."""
+        if organisation.queued and organisation.left == 0 and not organisation.staged:
+            _stage(organisation, formats, cache)
 
     def install_written() -> None:
         """Install, in the order given, the organisations whose files are all written."""
         while drawn and waiting and all(organisation.left == 0 for organisation in waiting):
-            _finish(waiting.pop(0), formats, cache, installed)
+            _finish(waiting.pop(0), cache, installed)
 
     try:
         for job in _pool_jobs(jobs(), formats, processes) if processes > 1 else _inline_jobs(jobs()):
             organisation = owner.pop(job.path)
             written(organisation, job)
             organisation.left -= 1
+            ready(organisation)
             install_written()
         install_written()
     except WorkerLost as lost:
@@ -258,18 +285,32 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
         sweep(cache)
 
 
-def _finish(organisation: Organisation, formats: list[str], cache: BuildCache,
-            installed: Callable[[Organisation, list[Path]], None]) -> None:
+def _stage(organisation: Organisation, formats: list[str], cache: BuildCache) -> None:
+    """Everything of an organisation's install that does not touch its folder, as soon as its files are
+    written (its folder waits for every other organisation's files): its work folder made whole
+    (`outputs.stage`), its models kept in the cache; then its models are let go, so that a build of
+    many organisations does not hold them all until the end."""
     plan = organisation.plan
-    files = install(organisation.work, plan.target, organisation.documents, formats, organisation.manifest)
+    organisation.changed = stage(organisation.work, plan.target, organisation.documents, formats,
+                                 organisation.manifest)
     models = {document.kind: document for document in organisation.documents}
     for document in plan.stale:
-        editions = [d.kind for d in organisation.documents if d.kind != document and original_kind(d.kind) == document]
-        names = [f"{kind}.{fmt}" for kind in (document, *editions) for fmt in formats]  # an edition's files too
-        cache.record(slug(plan.path), document, plan.keys[document],
-                     {name: digest((plan.target / name).read_bytes()) for name in names},
-                     [f for kind in (document, *editions) for f in organisation.found[kind]],
-                     [models[kind] for kind in (document, *editions)])
+        kinds = [document, *(kind for kind in models if kind != document and original_kind(kind) == document)]
+        cache.record_models(slug(plan.path), document, plan.keys[document], [models[kind] for kind in kinds])
+        names = [f"{kind}.{fmt}" for kind in kinds for fmt in formats]  # an edition's files too
+        organisation.entries.append((document, {name: digest((organisation.work / name).read_bytes()) for name in names}))
+    organisation.documents = []
+    organisation.staged = True
+
+
+def _finish(organisation: Organisation, cache: BuildCache,
+            installed: Callable[[Organisation, list[Path]], None]) -> None:
+    plan = organisation.plan
+    files = install(organisation.work, plan.target, organisation.changed)
+    for document, hashes in organisation.entries:
+        editions = [kind for kind in organisation.found if kind != document and original_kind(kind) == document]
+        cache.record(slug(plan.path), document, plan.keys[document], hashes,
+                     [f for kind in (document, *editions) for f in organisation.found[kind]])
     installed(organisation, files)
 
 

@@ -225,12 +225,14 @@ class BuildCache:
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
 
-    def record(self, slug: str, document: str, key: str, files: dict[str, str], found: list[Finding],
-               models: list[Document]) -> None:
-        """Note that `document` was built with `key` into `files` ({name: sha256}), with these findings,
-        from these models (its own, then its editions')."""
+    def record_models(self, slug: str, document: str, key: str, models: list[Document]) -> None:
+        """Keep the models (its own, then its editions') `document` is being built from with `key`: written
+        before its files are installed, they are read only once `record` says those files are in place."""
         _write_atomically(self._entry(slug, document, MODELS), _sealed(
             {"cle": key, "modeles": [to_json(model) for model in models]}))
+
+    def record(self, slug: str, document: str, key: str, files: dict[str, str], found: list[Finding]) -> None:
+        """Note that `document` was built with `key` into `files` ({name: sha256}), with these findings."""
         _write_atomically(self._entry(slug, document), _sealed(
             {"cle": key, "fichiers": files, "constats": [f.to_json() for f in found]}))
 

@@ -1,5 +1,6 @@
 """Documents to files: a build writes the files it must redo, in worker processes
-(`write_file`), then `install`s them with those still up to date, all or nothing.
+(`write_file`), `stage`s each folder with the files still up to date, and `install`s them all
+or nothing.
 """
 
 from __future__ import annotations
@@ -45,25 +46,21 @@ def _carry(source: Path, destination: Path) -> None:
         link_or_copy(source, destination)
 
 
-def install(work: Path, target: Path, documents: list[Document], formats: list[str],
-            manifest: Manifest) -> list[Path]:
-    """Make `work` (the files this build wrote) the new `target`, in one step.
+def stage(work: Path, target: Path, documents: list[Document], formats: list[str], manifest: Manifest) -> list[str]:
+    """Make `work` (the files this build wrote) the whole new `target`, before it takes its place
+    (`install`): returns the names of the files this build changes.
 
     The files of `target` still up to date, and anything of the user's own (a
-    subfolder, a note), are linked into `work` (keeping their inode and time), the
-    manifest is computed there over the whole set, and `work` then takes the place of
-    `target` (`staging.swap`): a kill at any moment leaves the old folder or the new.
-    A file an earlier build wrote that this one no longer produces is left out,
-    if it has a name policygen writes (`<document>.<format>`); nothing outside
-    `target` is ever touched. Returns the files this build changed.
+    subfolder, a note), are linked into `work` (keeping their inode and time), and the
+    manifest is computed there over the whole set. A file an earlier build wrote that
+    this one no longer produces is left out, if it has a name policygen writes
+    (`<document>.<format>`); nothing outside `target` is ever touched.
     """
-    target = Path(os.path.realpath(target))
-    target.mkdir(parents=True, exist_ok=True)
-    work.chmod(target.stat().st_mode & 0o7777)  # the folder keeps its permissions (a work folder is private)
+    target = Path(os.path.realpath(target))  # read only: created, if new, when installed
     expected = {f"{document.kind}.{fmt}" for document in documents for fmt in formats}
     dropped = {name for name in listed(target) if OUR_NAME.match(name)} - expected
     produced = sorted(p.name for p in work.iterdir())
-    for kept in sorted(target.iterdir()):
+    for kept in sorted(target.iterdir()) if target.is_dir() else []:
         if kept.name not in produced and kept.name not in dropped and kept.name != NAME:
             _carry(kept, work / kept.name)
     manifest.write(work, documents)
@@ -72,5 +69,17 @@ def install(work: Path, target: Path, documents: list[Document], formats: list[s
     if NAME not in changed:  # the same bytes: keep the old file's inode and time
         (work / NAME).unlink()
         link_or_copy(old, work / NAME)
+    return changed
+
+
+def install(work: Path, target: Path, changed: list[str]) -> list[Path]:
+    """`work`, staged (`stage`), takes the place of `target` in one step (`staging.swap`): a kill at
+    any moment leaves the old folder or the new. Returns the files this build changed."""
+    target = Path(os.path.realpath(target))
+    target.mkdir(parents=True, exist_ok=True)
+    work.chmod(target.stat().st_mode & 0o7777)  # the folder keeps its permissions (a work folder is private)
+    for added in sorted(target.iterdir()):  # the user's own, added while the other organisations were written
+        if not OUR_NAME.match(added.name) and added.name != NAME and not os.path.lexists(work / added.name):
+            _carry(added, work / added.name)
     swap(work, target)
     return [target / name for name in changed]

@@ -97,7 +97,7 @@ class FileResult:
     target: Path
     keys: dict[str, str]  # document -> its key in the build cache
     changed: list[Path] | None = None  # the files this build changed; None: everything was up to date
-    documents: list[Document] = field(default_factory=list)  # the models assembled by this run
+    documents: list[Document] = field(default_factory=list)  # the models assembled by this run (`keep_models`)
 
 
 @dataclass
@@ -181,10 +181,12 @@ def _overlaps(paths: list[Path], folder: Path, option: str) -> list[Diagnostic]:
     return problems
 
 
-def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent()) -> Outcome:
+def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(), keep_models: bool = False) -> Outcome:
     """Redo what is stale among the documents of `paths` and install each organisation whole.
 
-    Nothing is installed unless every file of every organisation is written; raises
+    Nothing is installed unless every file of every organisation is written; the models assembled
+    are kept in the outcome only if `keep_models` (for the site: a build of many organisations lets
+    each one's go once its files are written). Raises
     `DiagnosticError` (every problem and warning) when a file is invalid, `OSError` when
     the system refuses a write (earlier outputs are then untouched)."""
     clashes = [*conflicts((path, display_path(path)) for path in paths), *_overlaps(paths, options.out_dir, "--out")]
@@ -238,7 +240,8 @@ def build(paths: list[Path], options: BuildOptions, progress: Progress = Silent(
                                  own + [f for each in item_plan.found.values() for f in each])
                 late.extend(own)
                 failed.extend(d for d in graded(own, options.final, today()) if d.severity == "erreur")
-                results[item.path].documents = built
+                if keep_models:
+                    results[item.path].documents = built
                 if not failed:
                     yield Organisation(item_plan, built, found, Manifest(item.path, lib.version, options.review),
                                        work_folder(cache, item.slug))
@@ -319,7 +322,7 @@ def publish(paths: list[Path], options: BuildOptions, site_dir: Path, progress: 
         raise DiagnosticError(overlaps)
     refuse_unless_site(site_dir)
     options = replace(options, formats=tuple(FORMATS), review=False)
-    outcome = build(paths, options, progress)
+    outcome = build(paths, options, progress, keep_models=True)
     targets = {result.path: result.target for result in outcome.results}
     lib, built = library(options.library_dir), _assembled_all(paths, outcome, options)
     on = as_of([item for item, _ in built])

@@ -8,7 +8,8 @@ next one, so no box continues in another column or page without its heading.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 # A box in a column: its section's id and first clause, (id, 0) for the whole box; (id, k) the rest of
@@ -173,16 +174,14 @@ def _evened(pages: list[list[list[tuple[Piece, float]]]], page: float, units: Un
 # The last page's two columns may end this share of a page's room apart before `_evened` moves the end of
 # the page before onto it (a reader sees one column stop short).
 UNEVEN = 0.12
-# How many steps below the largest that fits `fit` looks for one whose last page's columns end within UNEVEN.
+# How many fitting steps below the largest that fits `fit` looks for one whose last page's columns end
+# within UNEVEN.
 EVEN_STEPS = 2
 # A measure of the boxes at one step: their heights, the first page's room, a page's room, the units.
 Measure = tuple[list[tuple[str, float]], float, float, Units]
 # The columns are filled to this share of their room at most, so no page is packed to its bottom margin
 # and Word (LibreOffice), whose lines run a little longer than the PDF's, keeps each box in its column.
 FULL = 0.92
-# About how much of the sheet's room the boxes fill once placed (a box that does not fit a column's
-# end leaves it short): where `fit` starts looking.
-PACKED = 0.85
 
 
 @dataclass(frozen=True)
@@ -197,10 +196,11 @@ def fit(measure: Callable[[tuple[float, float]], Measure], steps: list[tuple[flo
         pages: int) -> Fit:
     """The largest of `steps` (body size and line height, ascending) at which the boxes, measured by
     `measure`, take at most `pages` pages: a short text is set larger and fills its sheet, a long one
-    smaller. The first measure, at the smallest step, estimates where to start (a box grows about as
-    the square of the size, taller lines of fewer words, and as the line height); then one step at a
-    time, up while the next fits, down until one does (the smallest is kept whatever it takes); then
-    down a step or two if that evens out the last page's columns where this step cannot."""
+    smaller. Each measure is a layout, the costly part: the boxes are measured once at the largest step
+    (where a short text already fits), and that measure, scaled, predicts the largest step that fits;
+    only that step and the one above it are measured, then one step at a time down or up should the
+    prediction be wrong (the smallest is kept whatever it takes). Then down one or two of the steps that
+    fit, if that evens out the last page's columns where this step cannot."""
     def placed(measured: Measure) -> tuple[Placement, bool]:
         """The placement, and whether its last page's columns end within UNEVEN of each other."""
         heights, first_page, page, units = measured
@@ -208,23 +208,38 @@ def fit(measure: Callable[[tuple[float, float]], Measure], steps: list[tuple[flo
         even = columns != 2 or _gap(sheets[-1]) <= UNEVEN * FULL * (first_page if len(sheets) == 1 else page)
         return tuple(tuple(_joined(column) for column in sheet) for sheet in sheets), even
 
-    smallest = measure(steps[0])
-    tried = {0: placed(smallest)}
+    top = len(steps) - 1
+    largest = measure(steps[top])
+    tried = {top: placed(largest)}
 
     def fits(index: int, even: bool = False) -> bool:
         if index not in tried:
             tried[index] = placed(measure(steps[index]))
         return len(tried[index][0]) <= pages and (tried[index][1] or not even)
 
-    heights, first_page, page, _ = smallest
-    share = sum(h for _, h in heights) / (columns * (first_page + (pages - 1) * page))  # of the sheet's room
-    (size, line) = steps[0]
-    index = max((i for i, (s, l) in enumerate(steps) if share * (s / size) ** 2 * l / line <= FULL * PACKED), default=0)
+    index = max((i for i in range(top + 1) if len(placed(_scaled(largest, steps[top], steps[i]))[0]) <= pages),
+                default=0)
     while index > 0 and not fits(index):
         index -= 1
-    while index + 1 < len(steps) and fits(index + 1):
+    while index < top and fits(index + 1):
         index += 1
+
+    def fitting() -> Iterator[int]:
+        """This step and the next EVEN_STEPS below it that fit (a step may not where the next one does:
+        a box that just fits a column at one size and not at the next)."""
+        below = (i for i in range(index - 1, -1, -1) if fits(i))
+        yield index
+        yield from itertools.islice(below, EVEN_STEPS)
     # Where no cut evens out the last page's columns at that step, one of the next steps down may (its
     # boxes shorter, a cut fits): page 2 then stays well filled, both columns nearly as low.
-    even = next((i for i in range(index, max(index - EVEN_STEPS, 0) - 1, -1) if fits(i, even=True)), index)
+    even = next((i for i in fitting() if fits(i, even=True)), index)
     return Fit(steps[even], tried[even][0])
+
+
+def _scaled(measured: Measure, step: tuple[float, float], to: tuple[float, float]) -> Measure:
+    """A measure at `step` as it would about be at step `to`: a box grows as the square of the size
+    (taller lines of fewer words) and as the line height, the title block above the columns as the size."""
+    heights, first_page, page, units = measured
+    grown = (to[0] / step[0]) ** 2 * to[1] / step[1]
+    return ([(ident, height * grown) for ident, height in heights], page - (page - first_page) * to[0] / step[0], page,
+            {ident: tuple((k, height * grown) for k, height in runs) for ident, runs in units.items()})
