@@ -215,7 +215,7 @@ def pytest_sessionstart(session):
     Otherwise the first worker to need one made it while the other waited for it, though the files
     handed out first need none. A run of chosen files makes only what its tests ask for."""
     config = session.config
-    if (hasattr(config, "workerinput") or config.option.dist == "no"
+    if (hasattr(config, "workerinput") or config.getoption("dist", "no") == "no" or config.option.collectonly
             or config.args_source is not pytest.Config.ArgsSource.TESTPATHS):
         return
     root = config._tmp_path_factory.getbasetemp()  # xdist gives each worker a subfolder of it
