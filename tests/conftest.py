@@ -9,9 +9,9 @@ The shared build (read it, never build the same bodies again in a test):
 - `site`: `publish` of what `built` produced; `cisss_builds`: the CISSS politique for review;
 - `sample_outputs`: the hand-built sample documents (tests/samples.py) in every format;
 - `models` / `body_models`: the document models behind `built` / `bodies_built`.
-Each is made once per run even under pytest-xdist (`make test` runs `-n 2`): the first
-worker to need it builds it in the run's shared temporary folder under a file lock, the
-other finds it there (`shared_output`). A test that must build afresh (the cache, an
+Each is made once per run even under pytest-xdist (`make test` runs `-n 2`), in the run's
+shared temporary folder under a file lock (`shared_output`): in a whole run by a process started
+beside the workers (tests/prebuild.py), otherwise by the first worker to need it. A test that must build afresh (the cache, an
 interruption, permissions, byte identity across --jobs) builds the smallest body that shows
 what it asserts (tests/fixtures/organisation.yaml or one fixture body) and says why."""
 
