@@ -71,8 +71,8 @@ YAML_LS_VERSION := 1.25.0
 # a test file at a time (its module fixtures, such as the LibreOffice conversions, made once).
 # TEST_WORKERS=0 runs it in one process. Its CPU is not what time(1) reports: the build workers are
 # children of a multiprocessing forkserver that no one waits for, so their CPU is never counted
-# (7 December 2026: 605 s by time(1), 910 s by a cpuacct cgroup around the run). Two cores are busy
-# throughout; the suite's wall time follows its CPU.
+# (7 December 2026: 605 s by time(1), 910 s by a cpuacct cgroup around the same run, at load 7): on
+# two cores the suite cannot take less than half its real CPU.
 TEST_WORKERS ?= auto
 test: $(STAMP) | $(CHROMIUM) $(SOFFICE) .npm/installed
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
