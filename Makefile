@@ -18,15 +18,21 @@ LOCK_TOOLS := .lock-tools
 
 # The lock is installed by uv (pinned, bootstrapped by pip into the venv): the same pinned,
 # hash-checked wheels pip installed, fetched and unpacked in parallel: 74 s -> 32 s wall and
-# 28 s -> 7 s of CPU at load 8 (pip's own upgrade dropped too). Bytecode is left to the first
-# import, which compiles only the modules the run uses (compiling all at install cost 12 s of CPU).
+# 28 s -> 7 s of CPU at load 8 (pip's own upgrade dropped too). Their bytecode is compiled at
+# install (uv, on every core): left to the first import, it is never written where
+# PYTHONDONTWRITEBYTECODE is set (as on our machines and many CI images), and every Python process
+# of `make test` (each test worker, forkserver, `python -m policygen` child) compiled WeasyPrint,
+# fontTools, pydantic and python-docx again: 3.2 s of CPU to import them instead of 1.2 s.
+# policygen's own (editable) bytecode likewise, 0.2 s a process; a module edited since is compiled
+# again in memory, as Python checks each file's time.
 UV_VERSION := 0.13.9
 UV_INSTALL := $(BIN)/uv pip install --quiet --python $(BIN)/python
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
-	$(UV_INSTALL) --require-hashes -r $(LOCK)
+	$(UV_INSTALL) --require-hashes --compile-bytecode -r $(LOCK)
 	$(UV_INSTALL) --no-deps -e .
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 lock:
@@ -63,7 +69,10 @@ YAML_LS_VERSION := 1.25.0
 # The suite runs in one pytest-xdist worker per core: the documents every test reads are built
 # once for all workers (tests/conftest.py, `shared_output`), the rest splits across the cores,
 # a test file at a time (its module fixtures, such as the LibreOffice conversions, made once).
-# TEST_WORKERS=0 runs it in one process.
+# TEST_WORKERS=0 runs it in one process. Its CPU is not what time(1) reports: the build workers are
+# children of a multiprocessing forkserver that no one waits for, so their CPU is never counted
+# (7 December 2026: 605 s by time(1), 910 s by a cpuacct cgroup around the same run, at load 7): on
+# two cores the suite cannot take less than half its real CPU.
 TEST_WORKERS ?= auto
 test: $(STAMP) | $(CHROMIUM) $(SOFFICE) .npm/installed
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile

@@ -9,9 +9,9 @@ The shared build (read it, never build the same bodies again in a test):
 - `site`: `publish` of what `built` produced; `cisss_builds`: the CISSS politique for review;
 - `sample_outputs`: the hand-built sample documents (tests/samples.py) in every format;
 - `models` / `body_models`: the document models behind `built` / `bodies_built`.
-Each is made once per run even under pytest-xdist (`make test` runs `-n 2`): the first
-worker to need it builds it in the run's shared temporary folder under a file lock, the
-other finds it there (`shared_output`). A test that must build afresh (the cache, an
+Each is made once per run even under pytest-xdist (`make test` runs `-n 2`), in the run's
+shared temporary folder under a file lock (`shared_output`): in a whole run by a process started
+beside the workers (tests/prebuild.py), otherwise by the first worker to need it. A test that must build afresh (the cache, an
 interruption, permissions, byte identity across --jobs) builds the smallest body that shows
 what it asserts (tests/fixtures/organisation.yaml or one fixture body) and says why."""
 
@@ -21,6 +21,7 @@ import fcntl
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -129,59 +130,140 @@ def run_once(*args) -> None:
     assert result.exit_code == 0, result.output
 
 
-def shared_output(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
-    """The folder `name` that `make(folder)` fills, made once per test run.
+def shared_root(tmp_path_factory) -> Path:
+    """The run's shared temporary folder: under pytest-xdist the parent of each worker's own."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def make_shared(root: Path, name: str) -> None:
+    """Fill `root/name` with SHARED[name] unless it is done (`.done`); the WARNING records any logger
+    gave meanwhile go to `<name>.log` for the tests that read the folder (`shared_output`)."""
+    folder, done = root / name, root / f"{name}.done"
+    if done.exists():
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    collect = _Collect()
+    logging.getLogger().addHandler(collect)
+    try:
+        SHARED[name](folder)
+    finally:
+        logging.getLogger().removeHandler(collect)
+    (root / f"{name}.log").write_text("".join(f"{r.name}: {r.getMessage()}\n" for r in collect.records
+                                              if stray(r)), encoding="utf-8")
+    done.touch()
+
+
+def shared_output(tmp_path_factory, name: str, strays_fail: bool = True) -> Path:
+    """The folder `name` that SHARED[name] fills, made once per test run.
 
     Under pytest-xdist each worker is a process with its own session fixtures; they share the
-    run's temporary folder (the parent of each worker's), where the first worker to get the
-    lock makes the folder and the others wait for it and read it. A worker that failed midway
-    leaves no `.done` mark, so the next one starts over (and fails the same way)."""
-    base = tmp_path_factory.getbasetemp()
-    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    folder, done = root / name, root / f"{name}.done"
+    run's temporary folder, where whoever holds the lock first makes the folder and the others
+    wait for it and read it: the prebuild started with the run (`pytest_sessionstart`), or else
+    the first worker to need it. One that failed midway leaves no `.done` mark, so the next one
+    starts over (and fails the same way, in a test). A WARNING logged meanwhile fails the tests
+    that read the folder (as `no_stray_log` fails a test for one logged in its setup), unless
+    `strays_fail` is false and they check the records themselves (`shared_logs`)."""
+    root = shared_root(tmp_path_factory)
     with open(root / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists():
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir()
-            make(folder)
-            done.touch()
-    return folder
+        make_shared(root, name)
+    if strays_fail and (strays := shared_logs(root, name)):
+        pytest.fail(f"unexpected log records while making {name}:\n" + "\n".join(strays), pytrace=False)
+    return root / name
+
+
+def shared_logs(root: Path, name: str) -> list[str]:
+    return (root / f"{name}.log").read_text(encoding="utf-8").splitlines()
+
+
+def _publish_site(target: Path) -> None:
+    run_once("publish", *ORGANISATIONS, "--site", target / "site", "--out", target.parent / "output")
+
+
+def _write_samples(out: Path) -> None:
+    for name, make in SAMPLES.items():
+        document = make()
+        for fmt, write in WRITERS.items():
+            write(document, out / f"{name}.{fmt}")
 
 
 # Rendering PDFs and laying out Word files dominate the suite's time: each organisation's are
 # rendered once, by `built`, and each fixture body's once, by `bodies_built`; `site` publishes
 # what `built` produced (nothing is rendered again). Tests read these outputs instead of
-# building their own.
+# building their own. The folders, in the order the prebuild makes them (the most read first,
+# `intranet` after the `output` it publishes):
+SHARED: dict[str, Callable[[Path], None]] = {
+    # `policygen build` on every organisation file (one process per core)
+    "output": lambda out: run_once("build", *ORGANISATIONS, "--out", out),
+    # the CISSS politique built for review, in every format
+    "cisss": lambda out: run_once("build", ROOT / "organisations" / "cisss-laurentides.yaml", "--out", out,
+                                  "--review", "--document", "politique"),
+    "intranet": _publish_site,
+    # every fixture body, HTML only (Word files would lay each document out in WeasyPrint for its
+    # page numbers: ~2.6 s of CPU a body, for words the HTML already shows)
+    "organismes": lambda out: run_once("build", *BODIES, "--out", out, "--format", "html", "--silencieux"),
+    "samples": _write_samples,
+}
+PREBUILD: list[subprocess.Popen] = []
+
+
+def pytest_sessionstart(session):
+    """A whole run under pytest-xdist (`make test`): the shared outputs are made from the start by a
+    process beside the workers (tests/prebuild.py), which holds their locks until each is done.
+    Otherwise the first worker to need one made it while the other waited for it, though the files
+    handed out first need none. A run of chosen files makes only what its tests ask for."""
+    config = session.config
+    if (hasattr(config, "workerinput") or config.getoption("dist", "no") == "no" or config.option.collectonly
+            or config.args_source is not pytest.Config.ArgsSource.TESTPATHS):
+        return
+    root = config._tmp_path_factory.getbasetemp()  # xdist gives each worker a subfolder of it
+    locks = []
+    for name in SHARED:
+        lock = os.open(root / f"{name}.lock", os.O_WRONLY | os.O_CREAT, 0o644)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        locks.append(lock)
+    with open(root / "prebuild.log", "w") as log:
+        PREBUILD.append(subprocess.Popen(
+            [sys.executable, Path(__file__).with_name("prebuild.py"), root,
+             *(f"{name}={lock}" for name, lock in zip(SHARED, locks))],
+            pass_fds=locks, stdout=log, stderr=subprocess.STDOUT, start_new_session=True))
+    for lock in locks:
+        os.close(lock)  # the prebuild's copies hold them now
+
+
+def pytest_unconfigure(config):
+    """A run stopped early (-x, Ctrl-C) stops the prebuild, with its build's workers."""
+    for process in PREBUILD:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """`policygen build` on every organisation file, once (one process per core)."""
-    return shared_output(tmp_path_factory, "output", lambda out: run_once("build", *ORGANISATIONS, "--out", out))
+    """`policygen build` on every organisation file, once: out/<slug>/<document>.<format>."""
+    return shared_output(tmp_path_factory, "output")
 
 
 @pytest.fixture(scope="session")
 def bodies_built(tmp_path_factory) -> Path:
-    """`policygen build` of every fixture body (tests/fixtures/organismes/), its documents in HTML,
-    once: out/<slug>/<document>.html. (Word files would lay each document out in WeasyPrint for its
-    page numbers: ~2.6 s of CPU a body, for words the HTML already shows.)"""
-    return shared_output(tmp_path_factory, "organismes", lambda out: run_once(
-        "build", *BODIES, "--out", out, "--format", "html", "--silencieux"))
+    """Every fixture body (tests/fixtures/organismes/), its documents in HTML, once: out/<slug>/<document>.html."""
+    return shared_output(tmp_path_factory, "organismes")
 
 
 @pytest.fixture(scope="session")
 def site(built, tmp_path_factory) -> Path:
     """`policygen publish` on every organisation file, once, installing what `built` produced."""
-    return shared_output(tmp_path_factory, "intranet", lambda target: run_once(
-        "publish", *ORGANISATIONS, "--site", target / "site", "--out", built)) / "site"
+    return shared_output(tmp_path_factory, "intranet") / "site"
 
 
 @pytest.fixture(scope="session")
 def cisss_builds(built, tmp_path_factory) -> dict[str, Path]:
     """The CISSS file built plainly (its folder in `built`) and for review: the politique
     only, the one document the review tests read in every format."""
-    out = shared_output(tmp_path_factory, "cisss", lambda out: run_once(
-        "build", ROOT / "organisations" / "cisss-laurentides.yaml", "--out", out, "--review", "--document", "politique"))
+    out = shared_output(tmp_path_factory, "cisss")
     return {"plain": built / "cisss-laurentides", "review": out / "cisss-laurentides" / "revision"}
 
 
@@ -243,23 +325,10 @@ SAMPLE_LOGS: list[str] = []  # WARNING records logged while `sample_outputs` ren
 @pytest.fixture(scope="session")
 def sample_outputs(tmp_path_factory) -> Path:
     """The hand-built sample documents in every format, once: out/<name>.<format>.
-    What any logger said meanwhile is kept in SAMPLE_LOGS for the writers' tests (through a
-    file beside the folder, so that every xdist worker reads what the one that wrote them heard)."""
-    def write_all(out: Path) -> None:
-        collect = _Collect()
-        logging.getLogger().addHandler(collect)
-        try:
-            for name, make in SAMPLES.items():
-                document = make()
-                for fmt, write in WRITERS.items():
-                    write(document, out / f"{name}.{fmt}")
-        finally:
-            logging.getLogger().removeHandler(collect)
-        (out.parent / "sample-logs.txt").write_text(
-            "".join(f"{r.name}: {r.getMessage()}\n" for r in collect.records if stray(r)), encoding="utf-8")
-
-    out = shared_output(tmp_path_factory, "samples", write_all)
-    SAMPLE_LOGS[:] = (out.parent / "sample-logs.txt").read_text(encoding="utf-8").splitlines()
+    What any logger said meanwhile is kept in SAMPLE_LOGS for the writers' tests (as every xdist
+    worker reads it from the file beside the folder, whoever wrote them)."""
+    out = shared_output(tmp_path_factory, "samples", strays_fail=False)
+    SAMPLE_LOGS[:] = shared_logs(out.parent, "samples")
     return out
 
 
