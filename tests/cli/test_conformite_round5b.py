@@ -1,0 +1,68 @@
+"""Issue 23, fifth round (b): the fifth table reader's findings (notes/reader5-table.md). T1: one status rule for
+every row, an article whose reading lois.yaml does not record keeps it from « couverte » or « respectée »."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.conformity import conformity
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from test_conformite_reader4 import BODIES, SHIPPED, _table
+from test_conformite_statuses import _row, _status
+
+LOIS = Path(__file__).parent.parent.parent / "templates" / "data" / "lois.yaml"
+SIX = [SHIPPED / "cisss-laurentides.yaml", SHIPPED / "ocq.yaml", *(BODIES / f"{name}.yaml" for name in (
+    "ciusss", "ordre-inhalotherapie", "clinique", "ligne-ecoute"))]
+
+
+def _read() -> dict[str, set[str]]:
+    """The articles of each law whose consolidated text lois.yaml says was read (all its listed articles under
+    lu_le, else those of lus), read from the file itself."""
+    laws = yaml.safe_load(LOIS.read_text(encoding="utf-8"))["lois"]
+    return {law["id"]: set(law.get("articles") or {}) if law.get("lu_le") else set(law.get("lus") or {})
+            for law in laws}
+
+
+def _rows(path: Path):
+    library = load_library()
+    [item], problems = load_all([path], library)
+    assert not problems, problems
+    [politique] = documents_for(item, library, ["politique"])
+    return conformity(item, politique, library)
+
+
+# --- T1: a row resting on an unread article is at best « à vérifier », naming the article ---------------------
+
+@pytest.mark.parametrize("path", SIX, ids=lambda p: p.stem)
+def test_t1_no_row_resting_on_an_unread_article_is_covered_or_respected(path):
+    read = _read()
+    unread_rows = 0
+    for row in _rows(path):
+        obligation = row.obligation
+        unread = [a for a in obligation.articles if a not in read.get(obligation.loi, set())]
+        if not unread or row.status in ("non applicable", "à examiner", "non couverte"):
+            continue
+        unread_rows += 1
+        assert row.status == "à vérifier", (obligation.id, row.status)
+        [said] = [missing for missing in row.missing if missing.startswith("texte non lu : ")]
+        assert all(article in said for article in unread), (obligation.id, said)
+    assert unread_rows  # every body has such rows today (the Charte's arts. 3-5, the Code civil's 35-36)
+
+
+def test_t1_the_charter_s_dignity_and_privacy_rows_are_to_check_like_its_art_2():
+    output = _table(SHIPPED / "cisss-laurentides.yaml")
+    for heading, article in (("Dignité, honneur et réputation", "4"), ("Respect de la vie privée", "5")):
+        row = _row(output, heading)
+        assert _status(row).startswith("à vérifier par : "), row  # no longer « respectée »
+        assert f"texte non lu : RLRQ, c. C-12, art. {article} (lois.yaml n’en consigne aucune lecture" in row, row
+    # a row whose every article was read keeps its status: R-22.1 art. 108 was read
+    incident = _row(output, "Incident de confidentialité touchant un renseignement de santé")
+    assert "texte non lu" not in incident, incident
+    bilan = next(line for line in output.splitlines() if line.startswith("Bilan : "))
+    assert bilan.endswith("Une ligne qui repose sur un article marqué « non lu » ci-dessus est au mieux « à "
+                          "vérifier »."), bilan
