@@ -127,7 +127,9 @@ def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cite
     output = invoke("conformite", "--bibliotheque", root, org_file()).output
     # the table also rests on its rows, but a row that does not apply to this body (not one of Santé Québec) and
     # names no article rests on no article: it leaves its law read (G-1.021, reader4-table)
-    assert "Droit à jour au 30 novembre 2026 : la plus ancienne lecture" in output
+    # but an establishment naming no trainee has P-39.3 to examine (reader5-table U3), whose articles nobody found
+    assert ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas consignée "
+            "pour RLRQ, c. P-39.3.\n") in output
     assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article)." in output
     assert "  RLRQ, c. C-12 : lu le 30 novembre 2026 (art. 2, 3, " in output
     # a row that applies and whose articles are still to find leaves its law unread (an establishment of Santé Québec)

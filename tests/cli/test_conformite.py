@@ -44,11 +44,12 @@ def _headings(page: str) -> dict[str, str]:
     # an establishment of Santé Québec: « articles à trouver » (G-1.021) is never « couverte »
     # its sanctions name the rules of the physicians' privileges (C-4; G-1.021 arts. 245, 248 read): respected
     # reader4-table C-10 (round 5): A-2.1 arts. 8, 63.5, 70.1 met, R-22.1 r. 2 respected, LSJPA s. 110 to check
-    # reader5-table T1: every row resting on an article lois.yaml records no reading of is « à vérifier »
-    ("ciusss", "11 obligations couvertes, 6 respectées (à ne pas contredire), 0 couverte en partie, "
-     "23 à vérifier, 1 à examiner, 11 non applicables, 0 non couverte", 0),
+    # reader5-table T1: every row resting on an article lois.yaml records no reading of is « à vérifier »; U1-U3:
+    # no privacy-policy address or no act of delegation, « à vérifier »; no trainee named, « à examiner »
+    ("ciusss", "10 obligations couvertes, 6 respectées (à ne pas contredire), 0 couverte en partie, "
+     "24 à vérifier, 2 à examiner, 10 non applicables, 0 non couverte", 0),
     ("institut", "10 obligations couvertes, 4 respectées (à ne pas contredire), 0 couverte en partie, "
-     "21 à vérifier, 1 à examiner, 16 non applicables, 0 non couverte", 0),
+     "21 à vérifier, 2 à examiner, 15 non applicables, 0 non couverte", 0),
     # an ordre: A-2.1 art. 63.4 met by its privacy officer's clause, which speaks of the confidentiality policy;
     # C. prof. art. 87 not contradicted (its members' rules recall the code or are limited to the ordre's own name,
     # pages and mandates); its « employé » no longer counts contractors, so loyalty is met

@@ -66,3 +66,54 @@ def test_t1_the_charter_s_dignity_and_privacy_rows_are_to_check_like_its_art_2()
     bilan = next(line for line in output.splitlines() if line.startswith("Bilan : "))
     assert bilan.endswith("Une ligne qui repose sur un article marqué « non lu » ci-dessus est au mieux « à "
                           "vérifier »."), bilan
+
+
+# --- U1, O1: no privacy-policy address in the file, no « couverte » ------------------------------------------
+
+@pytest.mark.parametrize("name", ["ciusss", "ordre-inhalotherapie"])
+def test_u1_o1_the_privacy_policy_row_waits_on_an_address_the_file_does_not_give(name):
+    assert "politique_web" not in (BODIES / f"{name}.yaml").read_text(encoding="utf-8")
+    row = next(r for r in _rows(BODIES / f"{name}.yaml") if r.obligation.id == "acces-politique-confidentialite")
+    assert row.status == "à vérifier", row
+    assert any(m.startswith("l’adresse de la politique de confidentialité publiée est « à confirmer » ou absente du "
+                            "fichier (contacts.protection_renseignements.politique_web)") for m in row.missing), row
+
+
+# --- U2, T4: the delegation row names art. 51's delegates and asks for the act --------------------------------
+
+def test_u2_t4_the_delegation_row_asks_for_the_act_and_names_the_president_and_chief_executive_officer():
+    row = _row(_table(BODIES / "ciusss.yaml"), "Délégation des pouvoirs de Santé Québec")
+    assert _status(row).startswith("à vérifier par : "), row  # its art. 51 was read: only the act is missing
+    assert ("la politique ne cite aucun acte de délégation (résolution ou règlement de délégation de Santé Québec, ou "
+            "subdélégation du conseil d’administration de l’établissement, avec sa date et son numéro)") in row
+    assert ("délégation du conseil d’administration de Santé Québec (au président et chef de la direction, à un autre "
+            "membre du personnel de Santé Québec, à l’un ou plusieurs de ses comités ou à un conseil d’administration "
+            "d’établissement, qui peut subdéléguer au président-directeur général de l’établissement") in row
+    assert "(au président-directeur général," not in row
+
+
+# --- U3: an establishment whose file names no trainee is to examine ------------------------------------------
+
+def test_u3_a_health_establishment_naming_no_trainee_is_to_examine_another_body_not_bound():
+    row = _row(_table(BODIES / "ciusss.yaml"), "Milieu de stage exempt de harcèlement psychologique")
+    assert _status(row).startswith("à examiner : Le fichier ne nomme aucun stagiaire, mais un établissement de "
+                                   "santé"), row
+    assert "le contentieux vérifie lesquels il accueille" in row
+    ordre = _row(_table(BODIES / "ordre-inhalotherapie.yaml"), "Milieu de stage exempt de harcèlement psychologique")
+    assert _status(ordre) == "non applicable : Le fichier ne nomme aucun stagiaire parmi les personnes visées.", ordre
+
+
+# --- T6: an ordre's reason is C. prof. art. 108.1, not « organisme privé » ------------------------------------
+
+@pytest.mark.parametrize("path", [SHIPPED / "ocq.yaml", BODIES / "ordre-inhalotherapie.yaml"], ids=lambda p: p.stem)
+def test_t6_an_ordres_access_act_rows_say_art_108_1_not_private_body(path):
+    output = _table(path)
+    for heading in ("Accès aux documents des comptes officiels", "Communication sans consentement pour prévenir un "
+                    "acte de violence, dont un suicide (organisme public)", "Personne responsable de l’accès",
+                    "Évaluation des facteurs relatifs", "Communication de renseignements personnels hors du Québec"):
+        status = _status(_row(output, heading))
+        assert status.startswith("non applicable : ") and "art. 108.1" in status, status
+        assert "organisme privé" not in status, status
+    # a private clinic keeps the private-sector reason
+    clinic = _status(_row(_table(BODIES / "clinique.yaml"), "Accès aux documents des comptes officiels"))
+    assert clinic == "non applicable : La Loi sur l’accès ne s’applique pas à un organisme privé.", clinic

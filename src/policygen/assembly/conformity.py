@@ -107,8 +107,8 @@ def _checks(obligation: Obligation, met: dict[tuple[str, str], Meeting], where: 
             bound = {regime for ident in (check.regle, *check.avec) if ident in rules and ident in library.rules
                      for regime in library.rules[ident].meta.regimes}
             ok = check.regle not in rules or check.regle not in library.rules or wanted <= bound
-        else:
-            ok = check.valeur not in pending
+        else:  # a value the file leaves « à confirmer », or (absente) does not give at all
+            ok = check.valeur not in pending and (not check.absente or bool(_field(loaded, check.valeur)))
         if not ok:
             where_rule = f" (règle {check.regle}, section {section_label(rules[check.regle][1])})" \
                 if check.regle in rules else ""
@@ -181,7 +181,8 @@ def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None
     condition = obligation.si
     if condition and not ((condition.champ and _field(loaded, condition.champ))
                           or set(condition.regimes) & regimes):
-        return "non applicable", condition.motif
+        unsettled = condition.a_examiner.get(body.type)
+        return ("à examiner", unsettled) if unsettled else ("non applicable", condition.motif)
     return None, ""
 
 
