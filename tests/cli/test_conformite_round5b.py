@@ -3,6 +3,7 @@ every row, an article whose reading lois.yaml does not record keeps it from « c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,19 @@ def test_t6_an_ordres_access_act_rows_say_art_108_1_not_private_body(path):
     # a private clinic keeps the private-sector reason
     clinic = _status(_row(_table(BODIES / "clinique.yaml"), "Accès aux documents des comptes officiels"))
     assert clinic == "non applicable : La Loi sur l’accès ne s’applique pas à un organisme privé.", clinic
+
+
+# --- T2: a private body's privacy officer (P-39.1 art. 3.1) -------------------------------------------------
+
+@pytest.mark.parametrize("path", [SHIPPED / "ocq.yaml", *(BODIES / f"{name}.yaml" for name in (
+    "ordre-inhalotherapie", "clinique", "ligne-ecoute"))], ids=lambda p: p.stem)
+def test_t2_a_private_body_has_its_privacy_officer_row_to_check_while_art_3_1_is_unread(path):
+    row = _row(_table(path), "Personne responsable de la protection des renseignements personnels (secteur privé)")
+    assert "RLRQ, c. P-39.1, art. 3.1 (à énoncer)" in row
+    assert "qui en répond : la personne qui a la plus haute autorité dans l’entreprise" in row
+    assert re.match(r"à vérifier par : clause politique\.roles\.protection-renseignements(-ordre)? \(section \d+\.\d+\)",
+                    _status(row)), row
+    assert "texte non lu : RLRQ, c. P-39.1, art. 3.1" in row
+    public = _row(_table(BODIES / "ciusss.yaml"), "Personne responsable de la protection des renseignements "
+                  "personnels (secteur privé)")
+    assert _status(public).startswith("non applicable : La Loi sur le privé ne s’applique pas à un organisme public")
