@@ -97,10 +97,10 @@ def test_conformite_says_the_law_is_current_to_no_date_while_a_cited_law_is_unre
     assert "\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 6, 108, 110" in output
     # a law read in part: the articles read, then those not (lois.yaml: lus)
     assert "\n  RLRQ, c. C-12 : lu le 7 décembre 2026 (art. 9) ; non lu (art. 2, 3, " in output
-    # and the bilan says its statuses hold only as far as the articles read (reader4-table T-1)
+    # and the bilan says a row resting on an unread article is at best « à vérifier » (reader5-table T1)
     bilan = next(line for line in output.splitlines() if line.startswith("Bilan : "))
-    assert bilan.endswith(" non couverte. Ces statuts valent sous réserve de la lecture des articles marqués "
-                          "« non lu » ci-dessus."), bilan
+    assert bilan.endswith(" non couverte. Une ligne qui repose sur un article marqué « non lu » ci-dessus est au "
+                          "mieux « à vérifier »."), bilan
 
 
 def test_the_bilan_carries_no_reserve_once_every_article_it_rests_on_was_read(org_file):
@@ -108,9 +108,9 @@ def test_the_bilan_carries_no_reserve_once_every_article_it_rests_on_was_read(or
     [item], _ = load_all([org_file()], library)
     [politique] = documents_for(item, library, ["politique"])
     table = table_for(item, politique, library)
-    assert "sous réserve" in table.summary
+    assert "au mieux « à vérifier »" in table.summary
     read = dataclasses.replace(table, found=tuple(dataclasses.replace(r, unread=()) for r in table.found))
-    assert read.summary.endswith(" non couverte.") and "sous réserve" not in read.summary
+    assert read.summary.endswith(" non couverte.") and "au mieux" not in read.summary
 
 
 def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cited_law_was_read(
@@ -127,7 +127,9 @@ def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cite
     output = invoke("conformite", "--bibliotheque", root, org_file()).output
     # the table also rests on its rows, but a row that does not apply to this body (not one of Santé Québec) and
     # names no article rests on no article: it leaves its law read (G-1.021, reader4-table)
-    assert "Droit à jour au 30 novembre 2026 : la plus ancienne lecture" in output
+    # but an establishment naming no trainee has P-39.3 to examine (reader5-table U3), whose articles nobody found
+    assert ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas consignée "
+            "pour RLRQ, c. P-39.3.\n") in output
     assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article)." in output
     assert "  RLRQ, c. C-12 : lu le 30 novembre 2026 (art. 2, 3, " in output
     # a row that applies and whose articles are still to find leaves its law unread (an establishment of Santé Québec)

@@ -106,8 +106,10 @@ def test_c2_c8_the_politique_names_who_receives_the_delegation_and_the_law_of_ea
            "(art. 51)" in text
     assert "exerce les pouvoirs que Santé Québec lui délègue" not in text
     row = next(r for r in conformity(item, politique, library) if r.obligation.id == "sante-quebec-delegation")
-    # the wording meets the lawyer's check; the act of delegation, « à confirmer » in the file, is all it lacks
-    assert row.status == "à vérifier" and len(row.missing) == 1 and "acte de délégation" in row.missing[0], row
+    # the wording meets the lawyer's check; the act of delegation, « à confirmer » in the file and cited nowhere
+    # (reader5-table U2), is all it lacks
+    assert row.status == "à vérifier" and len(row.missing) == 2, row
+    assert all("acte de délégation" in m for m in row.missing), row
     assert "non subordonné à une autorisation du gouvernement" in row.obligation.exige  # art. 51, 2°
     consent = next(_printed(politique, c.id) for c, _ in printed(politique)
                    if any(use.id == "photos-consentement" for use in c.provenance.rules))

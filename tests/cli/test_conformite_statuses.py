@@ -5,6 +5,7 @@ the rulebook; the review edition's Word comments and the site page say the same.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -38,6 +39,13 @@ def cisss() -> str:
 @pytest.fixture(scope="module")
 def ocq() -> str:
     return _table("ocq")
+
+
+def read_everything(library):
+    """The library as if every article lois.yaml lists had been read on LégisQuébec: a row then depends on what
+    meets it only (an unread article keeps it « à vérifier », reader5-table T1)."""
+    laws = {ident: {**law, "lu_le": dt.date(2026, 12, 7)} for ident, law in library.laws.items()}
+    return dataclasses.replace(library, laws=laws)
 
 
 def _row(output: str, heading: str) -> str:
@@ -131,7 +139,8 @@ def test_o2_the_ordres_power_over_its_members_is_not_met_while_a_rule_puts_a_new
     # as shipped: each members' rule recalls a law that binds them, or keeps to the ordre's name, pages and
     # mandates (portee: tribunes, the rule lint's own test), or is the ordre's own rule of who answers
     row = _row(ocq, "Pouvoir de l’ordre sur ses membres")
-    assert _status(row).startswith("respectée (à ne pas contredire) par : "), row
+    assert _status(row).startswith("à vérifier par : "), row  # art. 87 unread (reader5-table T1)
+    assert row.rstrip().endswith("devoirs des membres examinés : " + row.split("devoirs des membres examinés : ")[1])
     examined = next(line for line in row.splitlines() if "devoirs des membres examinés : " in line)
     assert "règle confidentialite (section 7.7) : rappelle RLRQ, c. C-12, RLRQ, c. CCQ-1991" in examined
     for rule in ("parler-au-nom (section 7.2)", "logo (section 9.10)"):
@@ -163,7 +172,7 @@ def test_o2_the_row_follows_the_rulebook_once_each_members_duty_rests_on_the_cod
         basis = meta.fondement.model_copy(update={"lois": [*meta.fondement.lois,
                                                            LegalRef(law="code-professions", articles=["87"])]})
         rules[rule_id] = dataclasses.replace(rules[rule_id], meta=meta.model_copy(update={"fondement": basis}))
-    reworded = dataclasses.replace(library, rules=rules)
+    reworded = read_everything(dataclasses.replace(library, rules=rules))
     row = next(r for r in conformity(item, politique, reworded) if r.obligation.id == "professions-pouvoir-ordre")
     assert row.status == "couverte", row
 
@@ -173,7 +182,7 @@ def test_t4_c4_a_row_whose_articles_are_still_to_find_is_never_covered(cisss):
     assert _status(row).startswith("à vérifier par : "), row
     assert "à vérifier : articles à trouver" in row
     assert re.search(r"Bilan : \d+ obligations couvertes, \d+ respectées \(à ne pas contredire\), \d+ couvertes? en "
-                     r"partie, \d+ à vérifier, \d+ à examiner, 10 non applicables, 0 non couverte\.", cisss)
+                     r"partie, \d+ à vérifier, \d+ à examiner, 11 non applicables, 0 non couverte\.", cisss)
 
 
 def test_c2_c5_a_meeting_resting_on_a_value_still_to_confirm_is_to_check(cisss, tmp_path):
@@ -190,7 +199,9 @@ def test_c2_c5_a_meeting_resting_on_a_value_still_to_confirm_is_to_check(cisss, 
     shutil.copytree(SHIPPED / "cisss-laurentides", tmp_path / "cisss-laurentides") if (
         SHIPPED / "cisss-laurentides").is_dir() else None
     confirmed = _row(_table("", path), "Délégation des pouvoirs de Santé Québec")
-    assert _status(confirmed).startswith("couverte par : "), confirmed
+    # confirmed, it still waits on the act of delegation, which no text cites (reader5-table U2)
+    assert _status(confirmed).startswith("à vérifier par : "), confirmed
+    assert "« à confirmer »" not in confirmed and "la politique ne cite aucun acte de délégation" in confirmed
 
 
 ISSUE23 = ("politique.regles-officielles.consentement-autres", "politique.regles-officielles.consentement-mineurs",
@@ -213,15 +224,15 @@ def _rows(name: str, drop=ISSUE23) -> dict[str, object]:
 def test_c1_c3_c6_o4_rows_are_met_by_the_clauses_that_bind_each_person(cisss, ocq):
     for output in (cisss, ocq):
         consent = _row(output, "Consentement à l’usage d’un renseignement personnel (organisme public)")
-        assert _status(consent).startswith("couverte par : "), consent
-        assert "règle photos-consentement-autres (section 8.6)" in consent
+        assert _status(consent).startswith("à vérifier par : "), consent  # art. 53.1 unread
+        assert "règle photos-consentement-autres (section 8.6)" in consent and "manque" not in consent
         harassment = _row(output, "Prévention du harcèlement psychologique")
-        assert _status(harassment).startswith("couverte par : ") and "règle harcelement-politique-employeur" in harassment
+        assert _status(harassment).startswith("à vérifier par : ") and "règle harcelement-politique-employeur" in harassment
     minors = _row(ocq, "Consentement à l’usage d’un renseignement personnel (secteur privé)")
     assert "sous 14 ans, le titulaire de l’autorité parentale ou le tuteur consent" in minors  # the exige (T5)
-    assert _status(minors).startswith("couverte par : ") and "règle consentement-moins-14-ans (section 8.6)" in minors
-    dignity = _row(cisss, "Honneur et dignité de la profession")
-    assert _status(dignity).startswith("couverte par : ")
+    assert _status(minors).startswith("à vérifier par : ") and "règle consentement-moins-14-ans (section 8.6)" in minors
+    dignity = _row(cisss, "Honneur et dignité de la profession")  # P-39.1 art. 14, C. prof. art. 59.2 unread
+    assert _status(dignity).startswith("à vérifier par : ") and "manque" not in minors + dignity
     assert "règle liens-usagers-professionnels (section 9.5)" in dignity
 
 
@@ -245,7 +256,7 @@ def test_c1_c3_c6_o4_without_those_clauses_the_rows_are_met_in_part_and_say_what
     alone = _rows("cisss-laurentides", ISSUE23[1:])["acces-consentement"]
     assert alone.status == "à vérifier" and any("moins de 14 ans" in m for m in alone.missing), alone
     both = _rows("cisss-laurentides", ISSUE23[2:])["acces-consentement"]
-    assert both.status == "couverte", both
+    assert both.status == "à vérifier" and all(m.startswith("texte non lu : ") for m in both.missing), both
 
 
 def test_t1_meetings_are_numbered_at_the_subsection_that_prints_them(cisss, ocq):
@@ -319,8 +330,9 @@ def test_c7_a_public_body_that_publishes_in_english_has_a_row_for_the_charte_de_
 
 def test_o5_loyalty_is_met_in_part_while_the_politique_counts_contractors_as_employees(cisss, ocq):
     # the ordre's « employé » is bound by a contract of employment since O1 (definitions.md): met
-    assert _status(_row(ocq, "Loyauté et discrétion du salarié")).startswith("couverte par : ")
-    assert _status(_row(cisss, "Loyauté et discrétion du salarié")).startswith("couverte par : ")
+    for output in (ocq, cisss):  # arts. 2085, 2088 unread: nothing else keeps it from « couverte »
+        row = _row(output, "Loyauté et discrétion du salarié")
+        assert _status(row).startswith("à vérifier par : ") and "texte non lu : RLRQ, c. CCQ-1991, art. 2085, 2088" in row
     # a politique that counts contractors as employees meets it in part only
     library = load_library()
     [item], _ = load_all([SHIPPED / "ocq.yaml"], library)

@@ -9,7 +9,7 @@ them. An obligation that binds the body in part only (`en_partie`) is met the sa
 way, never by a mere citation of the provision that applies it; the row says so.
 The row is then « couverte », « couverte en partie » or « à vérifier » (what the
 lawyer's checks find missing: `verifications`; an obligation whose articles are
-still to find, or whose text was not read, is never « couverte »), or « non couverte »
+still to find, or one of whose articles lois.yaml records no reading of, is never « couverte »), or « non couverte »
 (nothing meets it, or, for C. prof. art. 87, a printed rule puts on members a duty
 with no basis in the law that binds them). « à examiner » is not « non applicable »:
 whether the obligation binds this kind of body is not settled (`a_examiner`).
@@ -107,13 +107,28 @@ def _checks(obligation: Obligation, met: dict[tuple[str, str], Meeting], where: 
             bound = {regime for ident in (check.regle, *check.avec) if ident in rules and ident in library.rules
                      for regime in library.rules[ident].meta.regimes}
             ok = check.regle not in rules or check.regle not in library.rules or wanted <= bound
-        else:
-            ok = check.valeur not in pending
+        else:  # a value the file leaves « à confirmer », or (absente) does not give at all
+            ok = check.valeur not in pending and (not check.absente or bool(_field(loaded, check.valeur)))
         if not ok:
             where_rule = f" (règle {check.regle}, section {section_label(rules[check.regle][1])})" \
                 if check.regle in rules else ""
             failed.append((check.statut, check.manque + where_rule))
     return failed
+
+
+def unread(obligation: Obligation, library: Library) -> tuple[str, ...]:
+    """The obligation's articles whose consolidated text lois.yaml records no reading of (neither under a
+    `lu_le` of the law nor in its `lus`): one such article keeps any row from « couverte »."""
+    [found] = readings({obligation.loi: set(obligation.articles)}, library.laws)
+    return found.unread
+
+
+def not_read(obligation: Obligation, library: Library) -> str:
+    """What of the row's text was not read: what the lawyer says of the unread articles (`texte_non_lu`: which,
+    and where they were seen instead), else the articles lois.yaml records no reading of, by citation."""
+    articles = ", ".join(unread(obligation, library))
+    return obligation.texte_non_lu or (f"{library.laws.get(obligation.loi, {}).get('citation', obligation.loi)}, "
+                                       f"art. {articles} (lois.yaml n’en consigne aucune lecture sur LégisQuébec)")
 
 
 def _member_duties(obligation: Obligation, rules: dict[str, tuple[Clause, str]], loaded: Loaded,
@@ -166,7 +181,8 @@ def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None
     condition = obligation.si
     if condition and not ((condition.champ and _field(loaded, condition.champ))
                           or set(condition.regimes) & regimes):
-        return "non applicable", condition.motif
+        unsettled = condition.a_examiner.get(body.type)
+        return ("à examiner", unsettled) if unsettled else ("non applicable", condition.motif)
     return None, ""
 
 
@@ -207,8 +223,8 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
         failed = _checks(obligation, met, where, rules, loaded, library) if met else []
         if not obligation.articles and met:
             failed.append(("à vérifier", NO_ARTICLE))
-        elif obligation.texte_non_lu and met:
-            failed.append(("à vérifier", f"texte non lu : {obligation.texte_non_lu}"))
+        elif met and (obligation.texte_non_lu or unread(obligation, library)):
+            failed.append(("à vérifier", f"texte non lu : {not_read(obligation, library)}"))
         examined, contradicted = _member_duties(obligation, rules, loaded, library)
         if contradicted:
             failed.insert(0, ("non couverte", "contredite par " + ", ".join(contradicted) + ", qui imposent aux "

@@ -75,9 +75,13 @@ class Bodies(_Meta):
         file names (None: any, as the library's lint assumes)."""
         if self.en_partie and self.en_partie.binds(kind):
             return ""
-        if self.secteurs and sector not in self.secteurs and sector in self.motifs:
-            return self.motifs[sector]  # the lawyer's reason for the sector comes first (P-39.1 and a public body)
         through = bool(self.par_regimes) and (regimes is None or bool(set(self.par_regimes) & regimes))
+        excluded = (self.types and kind not in self.types and not through) or (self.secteurs and sector not in
+                                                                                 self.secteurs)
+        if excluded and kind in self.motifs:
+            return self.motifs[kind]  # the reason proper to its kind first (an ordre: C. prof. art. 108.1)
+        if self.secteurs and sector not in self.secteurs and sector in self.motifs:
+            return self.motifs[sector]  # then the lawyer's reason for the sector (P-39.1 and a public body)
         if self.types and kind not in self.types and not through:
             return self.motifs.get(kind) or f"L’obligation vise seulement {' et '.join(_TYPE_NAMES[t] for t in self.types)}."
         if self.secteurs and sector not in self.secteurs:
@@ -101,6 +105,9 @@ class Condition(_Meta):
     champ: str = ""
     regimes: list[Regime] = []
     motif: str = Field(min_length=1)
+    # A type of body that has these persons though its file names none (a health establishment hosts trainees):
+    # the row is « à examiner » with this reason, never « non applicable ».
+    a_examiner: dict[BodyType, str] = {}
 
 
 class Check(_Meta):
@@ -110,7 +117,7 @@ class Check(_Meta):
     these anywhere, as a definition that stretches whom the duty binds), `regle` (that rule, where the
     politique prints it, binds each of the body's `regimes`, together with the rules of `avec` the politique
     also prints: the same duty for the people the first does not bind), `valeur` (an organisation-file field
-    the meeting rests on is not « (à confirmer) »)."""
+    the meeting rests on is not « (à confirmer) », nor, with `absente`, missing)."""
 
     texte: list[str] = []
     interdit: list[str] = []
@@ -118,6 +125,7 @@ class Check(_Meta):
     avec: list[str] = []
     regimes: list[Regime] = []
     valeur: str = ""
+    absente: bool = False  # `valeur`: a file that does not give the value fails the check too
     statut: Literal["en partie", "à vérifier"] = "en partie"
     manque: str = Field(min_length=1)
 

@@ -71,11 +71,11 @@ class Table:
     @property
     def summary(self) -> str:
         """« Bilan : 12 obligations couvertes, 8 respectées (à ne pas contredire), 2 couvertes en partie,
-        1 à vérifier, 1 à examiner, 3 non applicables, 0 non couverte. », with the reserve a lawyer writes
-        while an article it rests on is unread (T-1)."""
+        1 à vérifier, 1 à examiner, 3 non applicables, 0 non couverte. », with, while an article is unread, the
+        rule that keeps each row resting on one from « couverte » (reader5-table T1)."""
         count = {status: sum(1 for r in self.rows if r.status == status) for status in STATUSES}
         respected = sum(1 for r in self.rows if label(r) != r.status)
-        reserve = (" Ces statuts valent sous réserve de la lecture des articles marqués « non lu » ci-dessus."
+        reserve = (" Une ligne qui repose sur un article marqué « non lu » ci-dessus est au mieux « à vérifier »."
                    if any(r.unread for r in self.found) else "")
         return (f"Bilan : {plural(count['couverte'] - respected, 'obligation couverte', 'obligations couvertes')}, "
                 f"{plural(respected, 'respectée', 'respectées')} (à ne pas contredire), "
