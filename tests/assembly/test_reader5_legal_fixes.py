@@ -1,0 +1,78 @@
+"""What the fifth legal reading found (notes/reader5.md), read back on the documents of the bodies
+new users wrote (tests/orgfile/corps) and of the shipped and fixture bodies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from policygen.model.nodes import document_texts
+
+CORPS = Path(__file__).resolve().parents[1] / "orgfile" / "corps"
+LINE = "  loi_renseignements_sante: (à confirmer)\n"
+
+
+def _text(document) -> str:
+    return " ".join(" ".join(document_texts(document)).replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def _build(library, path: Path, kinds=("politique",)):
+    loaded, problems = load_all([path], library)
+    assert not problems, problems
+    item = loaded[0]
+    return {d.kind: _text(d) for d in documents_for(item, library, list(library.documents)) if d.kind in kinds}
+
+
+def _with(tmp_path: Path, slug: str, line: str) -> Path:
+    text = (CORPS / f"{slug}.yaml").read_text(encoding="utf-8")
+    assert LINE in text
+    path = tmp_path / f"{slug}.yaml"
+    path.write_text(text.replace(LINE, line), encoding="utf-8")
+    return path
+
+
+HYPOTHESIS = "Si Kinetika est un tel organisme"
+
+
+@pytest.mark.parametrize("answer", ["oui", "non"])
+def test_a_decided_body_prints_one_privacy_regime(library, tmp_path, answer):
+    """X1/K1: the politique left its own health-information regime as a hypothesis (« Si … est un tel
+    organisme »); the file now says it, and the politique prints that regime only."""
+    text = _build(library, _with(tmp_path, "kinetika", f"  loi_renseignements_sante: {answer}\n"),
+                  ("politique", "politique.en"))
+    politique = text["politique"]
+    assert HYPOTHESIS not in politique and "Toutefois, si Kinetika" not in politique
+    if answer == "oui":
+        assert "Kinetika est un organisme du secteur de la santé et des services sociaux au sens de l’article 4" \
+            in politique
+        assert "Toutefois, comme Kinetika est un organisme du secteur de la santé" in politique
+    else:
+        assert "Kinetika n’est pas un organisme du secteur de la santé et des services sociaux" in politique
+        assert "suit plutôt les articles 108 et 110" not in politique
+    assert "(à confirmer)" not in politique.split("Protection des renseignements personnels")[-1].split(".")[0]
+    if "politique.en" in text:
+        assert "If Kinetika is such a body" not in text["politique.en"]
+
+
+def test_an_undecided_body_keeps_the_question_marked(library):
+    """« (à confirmer) »: the question stays open in print, and marked, so that a final build refuses it."""
+    politique = _build(library, CORPS / "kinetika.yaml")["politique"]
+    assert f"{HYPOTHESIS} (à confirmer)" in politique
+    assert "Toutefois, si Kinetika est un organisme du secteur de la santé et des services sociaux (à confirmer)" \
+        in politique
+
+
+def test_a_wrong_answer_is_a_located_french_error(library, tmp_path):
+    loaded, problems = load_all([_with(tmp_path, "kinetika", "  loi_renseignements_sante: peut-être\n")], library)
+    assert not loaded and problems
+    problem = next(p for p in problems if "loi_renseignements_sante" in str(p.field))
+    assert problem.line == 13 and "oui" in f"{problem.message} {problem.hint}"
