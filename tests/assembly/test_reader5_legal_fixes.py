@@ -76,3 +76,19 @@ def test_a_wrong_answer_is_a_located_french_error(library, tmp_path):
     assert not loaded and problems
     problem = next(p for p in problems if "loi_renseignements_sante" in str(p.field))
     assert problem.line == 13 and "oui" in f"{problem.message} {problem.hint}"
+
+
+@pytest.mark.parametrize("answer, status", [("oui", None), ("non", "non applicable"), ("(à confirmer)", "à examiner")])
+def test_the_legal_table_follows_the_answer(library, tmp_path, answer, status):
+    """The R-22.1 rows were « à examiner » for every « autre » body; the file's answer now settles them."""
+    from policygen.assembly.conformity import conformity
+
+    loaded, problems = load_all([_with(tmp_path, "kinetika", f"  loi_renseignements_sante: {answer}\n")], library)
+    assert not problems
+    documents = {d.kind: d for d in documents_for(loaded[0], library, list(library.documents))}
+    rows = {row.obligation.id: row for row in conformity(loaded[0], documents["politique"], library)}
+    incident = rows["sante-incident"]
+    if status is None:
+        assert incident.status not in ("non applicable", "à examiner"), incident
+    else:
+        assert incident.status == status, incident
