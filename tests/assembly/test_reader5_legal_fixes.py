@@ -3,6 +3,7 @@ new users wrote (tests/orgfile/corps) and of the shipped and fixture bodies."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,41 @@ def test_the_legal_table_follows_the_answer(library, tmp_path, answer, status):
         assert incident.status not in ("non applicable", "à examiner"), incident
     else:
         assert incident.status == status, incident
+
+
+@pytest.fixture(scope="module")
+def ordre(library):
+    return _build(library, CORPS / "ordre-infirmier.yaml", ("politique", "fiche-synthese"))
+
+
+def test_an_ordre_adds_no_duty_to_its_members_beyond_their_code(ordre):
+    """O1/O2: « Nul ne publie … dont l’Ordre ne détient pas les droits » and « nul ne porte atteinte … à la
+    réputation de l’Ordre » reached the nurses, whom the politique promised to remind of their code only."""
+    politique, fiche = ordre["politique"], ordre["fiche-synthese"]
+    assert "Nul ne publie un texte, une image ou une vidéo dont" not in politique
+    assert "Sur les plateformes de l’Ordre ou en son nom, nul ne publie un texte, une image ou une vidéo" in politique
+    assert "Nul ne publie ni ne diffuse sur les médias sociaux un contenu qui porte atteinte sans droit à la " \
+        "réputation, à la vie privée" in politique
+    assert "Les personnes visées autres que les membres ne portent pas non plus atteinte sans droit à la " \
+        "réputation de l’Ordre" in politique
+    assert "art. 59.2" in politique
+    assert "réputation de l’Ordre" not in fiche.split("Des comportements interdits")[1].split("Tout peut")[0]
+
+
+def test_an_ordres_administrators_are_in_its_scope(ordre, library, tmp_path):
+    """O3: the ordre's file left out its board and committees, which its politique defines and binds."""
+    politique = ordre["politique"]
+    assert "les administrateurs et les membres des comités de l’Ordre ;" in politique
+    assert "Pour les membres du conseil d’administration et des comités, un manquement est examiné selon le code " \
+        "d’éthique des administrateurs" in politique
+    text = (CORPS / "ordre-infirmier.yaml").read_text(encoding="utf-8")
+    start = text.index("  - categorie: les administrateurs")
+    shutil.copytree(CORPS / "ordre-infirmier", tmp_path / "ordre-infirmier")  # its own laws
+    path = tmp_path / "ordre-infirmier.yaml"
+    path.write_text(text[:start] + text[text.index("  - categorie: les infirmières"):], encoding="utf-8")
+    from policygen.orgfile.advice import advice  # noqa: PLC0415
+    loaded, problems = load_all([path], library)
+    assert not problems
+    item = loaded[0]
+    found = [d for d in advice(item.organisation, item.located, item.display) if "« administrateur »" in d.message]
+    assert found and found[0].line == 10 and found[0].severity == "avertissement"
