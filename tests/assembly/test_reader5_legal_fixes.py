@@ -131,3 +131,23 @@ def test_an_ordres_administrators_are_in_its_scope(ordre, library, tmp_path):
     item = loaded[0]
     found = [d for d in advice(item.organisation, item.located, item.display) if "« administrateur »" in d.message]
     assert found and found[0].line == 10 and found[0].severity == "avertissement"
+
+
+def test_a_help_lines_netiquette_does_not_ask_for_a_real_name(library):
+    """E1: a confidential, anonymous listening line invited the people in distress who comment on its pages to
+    give their real identity."""
+    texts = _build(library, CORPS / "ligne-ecoute.yaml", ("netiquette", "netiquette.en"))
+    assert "véritable identité" not in texts["netiquette"]
+    assert "Vous pouvez participer sans vous nommer ; ne donnez aucun détail qui permettrait de vous reconnaître." \
+        in texts["netiquette"]
+    other = _build(library, CORPS / "kinetika.yaml", ("netiquette",))["netiquette"]
+    assert "Nous vous invitons à participer sous votre véritable identité." in other
+
+
+@pytest.mark.parametrize("slug", ["kinetika", "ordre-infirmier", "rpa-opalia", "ligne-ecoute"])
+def test_the_netiquette_promises_no_more_reading_than_the_politique(library, slug):
+    """X2: « Nous lisons chaque commentaire après sa parution » promised a full review the politique does not
+    make (it reads the pages during its moderation hours and does not check every comment)."""
+    texts = _build(library, CORPS / f"{slug}.yaml", ("netiquette", "politique"))
+    assert "chaque commentaire après sa parution" not in texts["netiquette"]
+    assert "Nous lisons les commentaires pendant nos heures de modération." in texts["netiquette"]
