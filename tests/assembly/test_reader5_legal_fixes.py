@@ -151,3 +151,16 @@ def test_the_netiquette_promises_no_more_reading_than_the_politique(library, slu
     texts = _build(library, CORPS / f"{slug}.yaml", ("netiquette", "politique"))
     assert "chaque commentaire après sa parution" not in texts["netiquette"]
     assert "Nous lisons les commentaires pendant nos heures de modération." in texts["netiquette"]
+
+
+SERVICES = "Les médias sociaux ne servent pas à offrir des soins ou des services professionnels"
+
+
+def test_care_is_not_given_on_social_media(library, ordre):
+    """X4: source 002's rule survived only for the help line; the bodies whose people give care keep it."""
+    for slug in ("kinetika", "rpa-opalia"):
+        assert SERVICES in _build(library, CORPS / f"{slug}.yaml")["politique"], slug
+    assert "Les médias sociaux ne sont pas des plateformes appropriées pour offrir des services professionnels" \
+        in ordre["politique"]
+    help_line = _build(library, CORPS / "ligne-ecoute.yaml")["politique"]
+    assert SERVICES not in help_line and "Aucune écoute ni intervention ne se fait" in help_line
