@@ -164,3 +164,9 @@ def test_care_is_not_given_on_social_media(library, ordre):
         in ordre["politique"]
     help_line = _build(library, CORPS / "ligne-ecoute.yaml")["politique"]
     assert SERVICES not in help_line and "Aucune écoute ni intervention ne se fait" in help_line
+
+
+def test_the_ordres_regulation_has_no_invented_number(ordre):
+    """O4: « RLRQ, c. I-8, r. 99 » was never verified (the Ordre is fictitious: its regulation has no number)."""
+    assert "r. 99" not in ordre["politique"]
+    assert "de l’Essai (RLRQ, c. I-8 (à confirmer))" in ordre["politique"]
