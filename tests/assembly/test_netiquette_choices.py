@@ -22,7 +22,7 @@ CHOICES = {
     "langues": ("Nous répondons en français.", "Nous répondons en français ; nous pouvons aussi répondre en anglais."),
     "comptes_anonymes": ("Nous vous invitons à participer sous votre véritable identité.",
                          "Vous pouvez participer sous un pseudonyme"),
-    "lecture": ("lisons chaque commentaire après sa parution", "lisons chaque commentaire avant qu’il paraisse"),
+    "lecture": ("lisons les commentaires pendant nos heures de modération", "lisons chaque commentaire avant qu’il paraisse"),
     "corrections": ("Nous corrigeons ou retirons nos informations inexactes", None),
     "retrait": ("Nous pouvons masquer ou supprimer un commentaire",
                 "seuls les contenus illégaux sont supprimés"),

@@ -236,8 +236,9 @@ def test_a_body_has_a_reputation_not_a_dignity(texts, slug):
     politique, fiche = texts[slug, "politique"], texts[slug, "fiche-synthese"]
     for text in (politique, fiche):
         assert not any(f"dignité {article}" in text for article in ("de l’Ordre", "du CISSS", "de l’établissement")), slug
-    assert "porte atteinte sans droit à la réputation de l’" in politique or "porte atteinte sans droit à la réputation du" in politique
-    assert "ou à la réputation, à la vie privée ou à la dignité d’une personne visée" in politique
+    # an ordre names its own reputation for the persons other than its members (reader 5, O1)
+    assert "atteinte sans droit à la réputation de l’" in politique or "porte atteinte sans droit à la réputation du" in politique
+    assert "à la réputation, à la vie privée ou à la dignité d’une personne visée" in politique
     assert "jouissance paisible" not in politique
 
 

@@ -81,11 +81,11 @@ def test_an_own_law_address_is_an_address_not_markup(tmp_path):
     (tmp_path / "ordre").mkdir()
     laws = (CORPS / "ordre-infirmier" / "lois.yaml").read_text(encoding="utf-8")
     (tmp_path / "ordre" / "lois.yaml").write_text(laws.replace(
-        "url: https://www.legisquebec.gouv.qc.ca/fr/document/rc/I-8,%20r.%2099",
+        "url: https://www.legisquebec.gouv.qc.ca/fr/document/lc/I-8",
         'url: "https://x.ca/[Formulaire](https://evil.example/phish)"'), encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(tmp_path / "ordre.yaml")])
     assert result.exit_code != 0
-    assert "lois.yaml:6: erreur [organisation.law]" in result.output, result.output
+    assert "lois.yaml:8: erreur [organisation.law]" in result.output, result.output
     assert "Une adresse Web complète était attendue" in result.output
 
 

@@ -173,8 +173,11 @@ def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None
     body = loaded.organisation.organisation
     regimes = {p.regime for p in loaded.organisation.personnes_visees}
     reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec), regimes)
-    if reason:
-        unsettled = obligation.organismes.unexamined(body.type, body.secteur)
+    unsettled = obligation.organismes.unexamined(body.type, body.secteur) if reason else ""
+    answer = _field(loaded, obligation.organismes.tranche_par) if unsettled and obligation.organismes.tranche_par else None
+    if answer == "non":
+        return "non applicable", f"Le fichier d’organisation dit que la loi ne vise pas l’organisme ({obligation.organismes.tranche_par} : non)."
+    if reason and answer != "oui":
         return ("à examiner", unsettled) if unsettled else ("non applicable", reason)
     if obligation.edition_anglaise and not loaded.organisation.langues.documents_anglais:
         return "non applicable", "L’organisme ne publie aucun document en anglais (langues.documents_anglais)."

@@ -69,6 +69,9 @@ class Bodies(_Meta):
     # A type or sector whose being bound the lawyer has not settled (an article unread, agreements to see):
     # the row is « à examiner » with this reason, never « non applicable ».
     a_examiner: dict[str, str] = {}
+    # The organisation-file field whose « oui » / « non » settles what `a_examiner` leaves open
+    # (« organisation.loi_renseignements_sante »: the body says whether R-22.1 reaches it).
+    tranche_par: str = ""
 
     def excludes(self, kind: str, sector: str, sante_quebec: bool, regimes: set[str] | None = None) -> str:
         """Why a body of this kind is not bound (« » when it is), as a lawyer reads it; `regimes` are those its

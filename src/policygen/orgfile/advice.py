@@ -133,6 +133,16 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 "Écrivez seulement ce qu’il reçoit (« les services reçus à la Résidence ») : les documents le "
                 "donnent après la voie de plainte principale.", severity="avertissement",
                 code="organisation.phrasing"))
+    regimes = {person.regime for person in organisation.personnes_visees}
+    if organisation.organisation.type == "ordre_professionnel" and "administrateur" not in regimes:
+        # The board that adopts the politique and the committees answer to the code d'éthique it adopts.
+        found.append(Diagnostic(
+            display, located.line_of(("personnes_visees",)), "personnes_visees",
+            "Un ordre professionnel lie par sa politique ses administrateurs et les membres de ses comités, "
+            "tenus par le code d’éthique que le conseil d’administration adopte : aucune catégorie n’a le "
+            "régime « administrateur ».",
+            "Ajoutez « - categorie: les administrateurs et les membres des comités de l’Ordre » avec "
+            "« regime: administrateur ».", severity="avertissement", code="organisation.phrasing"))
     roles = organisation.roles
     for path, value in [(("roles", "approbation_publications"), roles.approbation_publications),
                         (("roles", "moderation"), roles.moderation),

@@ -61,6 +61,11 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Organisation.sante_quebec": ("Établissement de Santé Québec", "oui : l’établissement fait partie de Santé "
                                   "Québec (employeur de son personnel, organisme public visé par la loi sur "
                                   "l’accès) ; non : établissement privé ou hors de Santé Québec."),
+    "Organisation.loi_renseignements_sante": ("Soumis à la Loi sur les renseignements de santé", "oui : "
+                                              "l’organisme est un organisme du secteur de la santé et des services "
+                                              "sociaux au sens de l’article 4 de la Loi sur les renseignements de santé "
+                                              "et de services sociaux et de ses annexes ; non : il ne l’est pas ; "
+                                              "« (à confirmer) » tant que le contentieux n’a pas tranché."),
     "Organisation.region": ("Région", "La région desservie, s’il y a lieu."),
     "Organisation.profession": ("Profession (ancienne clé)", "Remplacée par vocabulaire.profession."),
     "Organisation.membres_nombre": ("Nombre de membres", "Le nombre approximatif de membres d’un ordre."),

@@ -40,6 +40,14 @@ def _french_bool(value: object) -> object:
 
 
 OuiNon = Annotated[bool, BeforeValidator(_french_bool)]
+
+
+def _oui_non_open(value: object) -> object:
+    """« oui », « non » (or a YAML boolean); nothing after « (à confirmer) » stays open."""
+    if value is None:
+        return "à confirmer"
+    value = _french_bool(value)
+    return {True: "oui", False: "non"}.get(value, value) if isinstance(value, bool) else value
 Genre = Literal["masculin", "féminin"]
 Nombre = Literal["singulier", "pluriel"]
 # How the politique binds a category of people (see README, « personnes_visees »):
@@ -156,6 +164,12 @@ class Organisation(Strict):
     # An établissement de Santé Québec (G-1.021, since 2024-12-01): Santé Québec is its
     # employer and the public body under A-2.1; « non » for the private and northern ones.
     sante_quebec: OuiNon = False
+    # Whether the body is an organisme du secteur de la santé et des services sociaux under the
+    # Loi sur les renseignements de santé (R-22.1, art. 4 and its annexes), which then governs its
+    # health information instead of P-39.1: its legal department decides. « à confirmer » (the
+    # default, or typed « (à confirmer) ») prints the question open, and marked; `build --final`
+    # refuses the typed mark. Read only where the politique raises the question (type `autre`).
+    loi_renseignements_sante: Annotated[Literal["oui", "non", "à confirmer"], BeforeValidator(_oui_non_open)] = "à confirmer"
     mission: Texte
     # The languages the body's own accounts publish in (« Elle écrit en français ou en anglais »),
     # distinct from those in which comments are accepted (`netiquette.langues`).
