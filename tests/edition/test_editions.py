@@ -227,6 +227,24 @@ def test_a_broken_english_template_is_a_located_library_error(run, tmp_path):
     assert "regles.yaml:" in result.output and "blocage (netiquette)" in result.output
 
 
+def test_an_english_rule_or_outline_without_its_fingerprint_is_a_located_library_error(run, tmp_path):
+    """A translation missing « traduit » (its French text's fingerprint) is named with its file and line,
+    never a traceback."""
+    library = library_copy(tmp_path)
+    rules = library / "en" / "regles.yaml"
+    lines = rules.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("traduit: "))
+    rules.write_text("".join(lines[:first] + lines[first + 1:]), encoding="utf-8")
+    outline = next((library / "en" / "plans").glob("*.yaml"))
+    outline.write_text("".join(line for line in outline.read_text(encoding="utf-8").splitlines(keepends=True)
+                               if not line.startswith("traduit: ")), encoding="utf-8")
+    result = run("check", BODIES / "clinique-en.yaml", "--bibliotheque", library)
+    assert result.exit_code == 4, result.output
+    assert "Traceback" not in result.output and "Erreur interne" not in result.output
+    assert "regles.yaml:" in result.output and "« texte » et « traduit »" in result.output
+    assert f"{outline.name}:1" in result.output and "Le plan traduit donne « id » et « traduit »." in result.output
+
+
 def test_a_document_with_no_english_outline_is_refused_with_what_is_missing(run, tmp_path):
     """Without its English outline a document has no English structure: a body asking for it is told."""
     library = library_copy(tmp_path)

@@ -160,10 +160,17 @@ def load_english(root: Path, problems: list[Diagnostic]) -> English:
         problems.extend(unreadable)
         located, yaml_problems = load_yaml(text or "", display_path(rules_path), "library")
         problems.extend(yaml_problems)
-        for index, entry in enumerate((located.data or {}).get("regles", []) if located else []):
-            for document, rendering in entry.items():
-                if document == "id":
-                    continue
+        entries = (located.data or {}).get("regles", []) if located and isinstance(located.data, dict) else []
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            line = located.line_of(("regles", index)) or 1
+            renderings = {document: rendering for document, rendering in entry.items() if document != "id"} \
+                if isinstance(entry, dict) else {}
+            if not isinstance(entry, dict) or "id" not in entry or not all(
+                    isinstance(r, dict) and {"texte", "traduit"} <= set(r) for r in renderings.values()):
+                problems.append(Diagnostic(display_path(rules_path), line, "", "Chaque règle traduite donne son « id » "
+                                           "et, pour chaque document, « texte » et « traduit ».", code="library.schema"))
+                continue
+            for document, rendering in renderings.items():
                 key = _key("règle", entry["id"], document)
                 english.rules[(entry["id"], document)] = str(rendering["texte"])
                 english.where[key] = Translation(key, str(rendering["traduit"]), rules_path,
@@ -173,7 +180,10 @@ def load_english(root: Path, problems: list[Diagnostic]) -> English:
         problems.extend(unreadable)
         located, yaml_problems = load_yaml(text or "", display_path(path), "library")
         problems.extend(yaml_problems)
-        if located is not None and isinstance(located.data, dict):
+        if located is not None and not (isinstance(located.data, dict) and {"id", "traduit"} <= set(located.data)):
+            problems.append(Diagnostic(display_path(path), 1, "", "Le plan traduit donne « id » et « traduit ».",
+                                       code="library.schema"))
+        elif located is not None:
             english.outlines[located.data["id"]] = located.data
             key = _key("plan", located.data["id"])
             english.where[key] = Translation(key, str(located.data["traduit"]), path, 1)
