@@ -107,9 +107,12 @@ class _FrenchSchema(GenerateJsonSchema):
         # The choices as the schema spells them (the editor completes them), or in any case
         # and accents, or marked: `check` folds all of these to the choice.
         choices = [str(v) for v in schema["expected"]]
-        return {"anyOf": [{"enum": choices},
-                          {"type": "string", "pattern": "^(?:" + "|".join(map(_any_case, choices))
-                                                        + f")(?:{MARK})?$"}]}
+        accepted = [{"enum": choices},
+                    {"type": "string", "pattern": "^(?:" + "|".join(map(_any_case, choices)) + f")(?:{MARK})?$"}]
+        # A choice that is itself « à confirmer » is typed as the mark alone: « (à confirmer) ».
+        if "à confirmer" in choices:
+            accepted.append({"type": "string", "pattern": f"^{MARK}$"})
+        return {"anyOf": accepted}
 
     def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
         result = super().model_schema(schema)
