@@ -61,7 +61,7 @@ def test_k1_professional_secrecy_and_honour_bind_the_physicians_of_a_private_cli
     honour = _row(clinique, "Honneur et dignité de la profession")
     # issue 23: the politique recalls their code to the professionals who practise without employment (9.5)
     assert _status(honour).startswith("à vérifier par : ") and "texte non lu : RLRQ, c. C-26, art. 59.2" in honour
-    assert "règle liens-usagers-professionnels (section 9.5)" in honour
+    assert "règle liens-usagers-professionnels (section 9.6)" in honour
     assert "non applicable" not in secrecy + honour
 
 

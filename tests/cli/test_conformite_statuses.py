@@ -233,7 +233,7 @@ def test_c1_c3_c6_o4_rows_are_met_by_the_clauses_that_bind_each_person(cisss, oc
     assert _status(minors).startswith("à vérifier par : ") and "règle consentement-moins-14-ans (section 8.6)" in minors
     dignity = _row(cisss, "Honneur et dignité de la profession")  # P-39.1 art. 14, C. prof. art. 59.2 unread
     assert _status(dignity).startswith("à vérifier par : ") and "manque" not in minors + dignity
-    assert "règle liens-usagers-professionnels (section 9.5)" in dignity
+    assert "règle liens-usagers-professionnels (section 9.6)" in dignity
 
 
 def test_c1_c3_c6_o4_without_those_clauses_the_rows_are_met_in_part_and_say_what_is_missing():
@@ -250,7 +250,7 @@ def test_c1_c3_c6_o4_without_those_clauses_the_rows_are_met_in_part_and_say_what
     assert any(m.startswith("la politique ne dit pas que, pour une personne de moins de 14 ans") for m in minors.missing)
     dignity = _rows("cisss-laurentides")["professions-dignite"]
     assert dignity.status == "couverte en partie"
-    assert any("est une règle d’employeur" in m and "(règle amitie-usagers, section 9.5)" in m for m in dignity.missing)
+    assert any("est une règle d’employeur" in m and "(règle amitie-usagers, section 9.6)" in m for m in dignity.missing)
     # the other persons' consent rule back, the row waits only on who consents for a child under 14, which 8.6 says
     # once, in its own clause (round 5: the staff's rule no longer repeats it)
     alone = _rows("cisss-laurentides", ISSUE23[1:])["acces-consentement"]
