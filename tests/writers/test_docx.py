@@ -176,3 +176,15 @@ def test_fiche_synthese_flows_in_two_columns_under_its_title(sample_outputs):
     assert document.sections[0]._sectPr.find(qn("w:cols")).get(qn("w:num")) in (None, "1")
     assert document.sections[1]._sectPr.find(qn("w:cols")).get(qn("w:num")) == "2"
     assert document.sections[1].start_type == 0  # WD_SECTION.CONTINUOUS: same page as the title
+
+
+def test_list_items_are_spaced_as_in_the_pdf(built):
+    """Word drops the space between paragraphs of one style where the style asks for contextual spacing,
+    as its list styles do: the items would sit tighter than the PDF's, and a fiche's column end higher in
+    LibreOffice than in the PDF. A compact layout's items are spaced as its paragraphs."""
+    for path in output_files(built, "docx"):
+        styles = _open(path).styles
+        for name in ("List Bullet", "List Number"):
+            assert styles[name].element.find(f"{qn('w:pPr')}/{qn('w:contextualSpacing')}") is None, (path, name)
+        if path.stem == "fiche-synthese":
+            assert styles["List Bullet"].paragraph_format.space_after == styles["Normal"].paragraph_format.space_after

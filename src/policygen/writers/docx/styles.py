@@ -195,7 +195,12 @@ def apply_house_styles(docx: DocxDocument, compact: bool = False, step: Step | N
     _spacing(version, 0, 26)
     for name in ("List Bullet", "List Bullet 2", "List Bullet 3", "List Number", "List Number 2", "List Number 3",
                  "List Continue", "List Continue 2"):
-        _spacing(styles[name], 0, 3)
+        # Spaced as the PDF's items (a compact layout's as its paragraphs, growing with the body), between
+        # items too: Word's list styles drop the space between paragraphs of one style (contextual spacing),
+        # which made every Word list tighter than the PDF's and a fiche's column end higher in LibreOffice.
+        _spacing(styles[name], 0, values["after"] if compact else 3)
+        for contextual in styles[name].element.get_or_add_pPr().findall(qn("w:contextualSpacing")):
+            contextual.getparent().remove(contextual)
         # Ragged and indented as the PDF's lists: the text 1.6 em in (1.1 em in a compact layout),
         # 1.2 em more a level, the marker in the hanging indent.
         level = int(name[-1]) - 1 if name[-1].isdigit() else 0
