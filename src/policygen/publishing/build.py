@@ -119,7 +119,8 @@ class Organisation:
     queued: bool = False  # every file of it handed out (or held to be)
     staged: bool = False
     changed: list[str] = field(default_factory=list)  # once staged: the names this build changes
-    entries: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # once staged: (document, its files' sha256)
+    # once staged: (document, the kinds it covers — its own and its editions' —, its files' sha256)
+    entries: list[tuple[str, list[str], dict[str, str]]] = field(default_factory=list)
 
 
 # Formats whose writers share one WeasyPrint layout of a document (the Word table of contents
@@ -298,7 +299,8 @@ def _stage(organisation: Organisation, formats: list[str], cache: BuildCache) ->
         kinds = [document, *(kind for kind in models if kind != document and original_kind(kind) == document)]
         cache.record_models(slug(plan.path), document, plan.keys[document], [models[kind] for kind in kinds])
         names = [f"{kind}.{fmt}" for kind in kinds for fmt in formats]  # an edition's files too
-        organisation.entries.append((document, {name: digest((organisation.work / name).read_bytes()) for name in names}))
+        organisation.entries.append((document, kinds,
+                                     {name: digest((organisation.work / name).read_bytes()) for name in names}))
     organisation.documents = []
     organisation.staged = True
 
@@ -307,10 +309,9 @@ def _finish(organisation: Organisation, cache: BuildCache,
             installed: Callable[[Organisation, list[Path]], None]) -> None:
     plan = organisation.plan
     files = install(organisation.work, plan.target, organisation.changed)
-    for document, hashes in organisation.entries:
-        editions = [kind for kind in organisation.found if kind != document and original_kind(kind) == document]
+    for document, kinds, hashes in organisation.entries:
         cache.record(slug(plan.path), document, plan.keys[document], hashes,
-                     [f for kind in (document, *editions) for f in organisation.found[kind]])
+                     [f for kind in kinds for f in organisation.found[kind]])
     installed(organisation, files)
 
 
