@@ -36,7 +36,7 @@ def place(heights: list[tuple[str, float]], first_page: float, page: float, colu
     cannot be, runs over. When keeping boxes whole would take one more page (a short last box pushed
     onto a page of its own), a box is cut at the end of a column instead. In two columns, the last
     page's are balanced, cutting a box too if that alone balances them."""
-    return tuple(tuple(_joined(column) for column in sheet) for sheet in _placed(heights, first_page, page, columns, units))
+    return _placement(_placed(heights, first_page, page, columns, units))
 
 
 def _placed(heights: list[tuple[str, float]], first_page: float, page: float, columns: int,
@@ -78,6 +78,11 @@ def _filled(heights: list[tuple[str, float]], first_page: float, page: float, co
         pages[-1][-1].append((piece, height))
         room -= height
     return pages
+
+
+def _placement(sheets: list[list[list[tuple[Piece, float]]]]) -> Placement:
+    """The pieces of each column of each page, without their heights, a cut box's pieces joined."""
+    return tuple(tuple(_joined(column) for column in sheet) for sheet in sheets)
 
 
 def _joined(column: list[tuple[Piece, float]]) -> tuple[Piece, ...]:
@@ -206,7 +211,7 @@ def fit(measure: Callable[[tuple[float, float]], Measure], steps: list[tuple[flo
         heights, first_page, page, units = measured
         sheets = _placed(heights, FULL * first_page, FULL * page, columns, units)
         even = columns != 2 or _gap(sheets[-1]) <= UNEVEN * FULL * (first_page if len(sheets) == 1 else page)
-        return tuple(tuple(_joined(column) for column in sheet) for sheet in sheets), even
+        return _placement(sheets), even
 
     top = len(steps) - 1
     largest = measure(steps[top])
