@@ -39,7 +39,7 @@ UNREAD = ("non lu", "articles à trouver")
 _CHARTE_CCQ = ("ccq-commettant", "ccq-loyaute", "ccq-vie-privee", "charte-dignite", "charte-egalite", "charte-expression",
                "charte-secours", "charte-valeurs", "charte-vie-privee", "droit-auteur", "normes-harcelement",
                "reglement-incidents-registre", "technologies-intermediaire")
-_PRIVE = ("prive-consentement", "prive-incident", "prive-registre", "prive-responsable")
+_PRIVE = ("prive-consentement", "prive-efvp", "prive-hors-quebec", "prive-incident", "prive-registre", "prive-responsable")
 _ACCES = ("acces-confidentialite", "acces-consentement", "acces-registre")
 UNREAD_ONLY = {
     "ciusss": {*_CHARTE_CCQ, *_ACCES, "acces-documents", "archives-conservation", "divulgation", "professions-dignite",
