@@ -92,9 +92,10 @@ def test_conformite_says_the_law_is_current_to_no_date_while_a_cited_law_is_unre
     line = next(line for line in output.splitlines() if line.startswith("Droit à jour"))
     assert line.startswith("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité "
                            "n’est pas consignée pour ")
-    assert "RLRQ, c. C-12" in line and "RLRQ, c. R-22.1 ;" not in line + " ;"  # was read
-    # then one line per law: what was read, on which date, and what was not (T2)
-    assert "\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 6, 108, 110" in output
+    assert "RLRQ, c. C-12" in line and "RLRQ, c. R-22.1, r. 2 ;" not in line + " ;"  # r. 2 was read
+    # then one line per law: what was read, on which date, and what was not (T2); read in part since its
+    # arts. 78 and 106 have rows (reader5-table T3) whose consolidated text is not read
+    assert "\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 5, 6, 108, 110) ; non lu (art. 78, 106" in output
     # a law read in part: the articles read, then those not (lois.yaml: lus)
     assert "\n  RLRQ, c. C-12 : lu le 7 décembre 2026 (art. 9) ; non lu (art. 2, 3, " in output
     # and the bilan says a row resting on an unread article is at best « à vérifier » (reader5-table T1)
@@ -127,9 +128,10 @@ def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cite
     output = invoke("conformite", "--bibliotheque", root, org_file()).output
     # the table also rests on its rows, but a row that does not apply to this body (not one of Santé Québec) and
     # names no article rests on no article: it leaves its law read (G-1.021, reader4-table)
-    # but an establishment naming no trainee has P-39.3 to examine (reader5-table U3), whose articles nobody found
+    # but an establishment naming no trainee has P-39.3 to examine (reader5-table U3), whose articles nobody found,
+    # and the public-health act its 5.5 cites has a row whose articles nobody found either (reader5-table M2)
     assert ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas consignée "
-            "pour RLRQ, c. P-39.3.\n") in output
+            "pour RLRQ, c. P-39.3 ; RLRQ, c. S-2.2.\n") in output
     assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article)." in output
     assert "  RLRQ, c. C-12 : lu le 30 novembre 2026 (art. 2, 3, " in output
     # a row that applies and whose articles are still to find leaves its law unread (an establishment of Santé Québec)
@@ -163,7 +165,7 @@ def test_a_law_is_dated_only_with_a_note_saying_each_listed_article_was_read_on_
     from policygen.french import long_date
     laws = yaml.safe_load((TEMPLATES / "data" / "lois.yaml").read_text(encoding="utf-8"))["lois"]
     dated = [law for law in laws if law.get("lu_le")]
-    assert {"renseignements-sante", "gouvernance", "represailles", "lsjpa"} <= {law["id"] for law in dated}
+    assert {"reglement-gouvernance-rsss", "gouvernance", "represailles", "lsjpa"} <= {law["id"] for law in dated}
     for law in dated:
         note = law["note"].replace("\u00a0", " ")
         where = "le site Lois du Canada" if law["citation"].startswith(("L.C.", "L.R.C.")) else "LégisQuébec"
@@ -171,7 +173,7 @@ def test_a_law_is_dated_only_with_a_note_saying_each_listed_article_was_read_on_
         for article in law.get("articles") or {}:
             assert re.search(rf"(?<![\d.]){re.escape(article)}(?![\d.]\d)", note), (law["id"], article)
     partly = [law for law in laws if law.get("lus")]
-    assert {"acces", "charte", "ccq", "code-professions"} <= {law["id"] for law in partly}
+    assert {"acces", "charte", "ccq", "code-professions", "renseignements-sante"} <= {law["id"] for law in partly}
     for law in partly:
         assert not law.get("lu_le"), law["id"]
         for article in law["lus"]:

@@ -41,12 +41,17 @@ _CHARTE_CCQ = ("ccq-commettant", "ccq-loyaute", "ccq-vie-privee", "charte-dignit
                "reglement-incidents-registre", "technologies-intermediaire")
 _PRIVE = ("prive-consentement", "prive-efvp", "prive-hors-quebec", "prive-incident", "prive-registre", "prive-responsable")
 _ACCES = ("acces-confidentialite", "acces-consentement", "acces-registre")
+# reader5-table M1 (round 6): the reports and the union activity 7.6 protects, their articles unread
+_GARANTIES = ("protection-jeunesse-signalement", "travail-association")
+_SANTE = ("sante-confidentialite", "sante-efvp", "sante-hors-quebec")  # T3: R-22.1's own rows (round 6)
 UNREAD_ONLY = {
-    "ciusss": {*_CHARTE_CCQ, *_ACCES, "acces-documents", "archives-conservation", "divulgation", "professions-dignite",
-               "protection-jeunesse-confidentialite"},
-    "ordre-inhalotherapie": {*_CHARTE_CCQ, *_ACCES, *_PRIVE, "professions-dignite", "professions-pouvoir-ordre"},
-    "clinique": {*_CHARTE_CCQ, *_PRIVE, "professions-dignite"},
-    "ligne-ecoute": {*_CHARTE_CCQ, *_PRIVE, "ccq-administrateurs"},
+    "ciusss": {*_CHARTE_CCQ, *_ACCES, *_GARANTIES, "acces-documents", "archives-conservation", "divulgation",
+               "professions-dignite", "protection-jeunesse-confidentialite", "maltraitance-signalement", "sante-efvp",
+               "sante-hors-quebec"},
+    "ordre-inhalotherapie": {*_CHARTE_CCQ, *_ACCES, *_PRIVE, *_GARANTIES, "professions-dignite",
+                             "professions-pouvoir-ordre", "professions-syndic", "professions-ethique-administrateurs"},
+    "clinique": {*_CHARTE_CCQ, *_PRIVE, *_GARANTIES, "professions-dignite"},
+    "ligne-ecoute": {*_CHARTE_CCQ, *_PRIVE, *_GARANTIES, "ccq-administrateurs"},
 }
 # the other rows of each body that are neither « couverte » nor « respectée » nor « non applicable », and why
 EXCEPTIONS = {
@@ -54,19 +59,21 @@ EXCEPTIONS = {
     "ciusss": {"acces-politique-confidentialite": "à vérifier", "sante-quebec-employeur": "à vérifier",
                "sante-quebec-delegation": "à vérifier",  # no act of delegation cited (reader5-table U2)
                "stagiaires-harcelement": "à examiner",  # a university CIUSSS whose file names no trainee (U3)
-               "ccq-administrateurs": "à examiner"},
+               "ccq-administrateurs": "à examiner",
+               "sante-publique-confidentialite": "à vérifier"},  # S-2.2: its articles still to find (M2)
     "ordre-inhalotherapie": {"acces-politique-confidentialite": "à vérifier",
                              "prive-politique-confidentialite": "à vérifier", "langue-communications": "à vérifier", "ccq-administrateurs": "à examiner"},
     "clinique": {"prive-politique-confidentialite": "à vérifier", "langue-communications": "à vérifier", "publicite-deontologie": "à vérifier",
                  "publicite-assurance-maladie": "à vérifier", "publicite-consommateur": "à vérifier",
                  **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
-                                  "divulgation", "sante-formation"), "à examiner")},
+                                  "divulgation", "sante-formation", *_SANTE, "maltraitance-signalement"), "à examiner")},
     "ligne-ecoute": {"prive-politique-confidentialite": "à vérifier",
                      "stagiaires-harcelement": "à vérifier",  # its articles still to find
                      "langue-communications": "à vérifier",
                      "charte-secret": "à vérifier",  # whether anyone bound to secrecy publishes: the lawyer's
                      **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
-                                      "divulgation", "professions-dignite", "professions-secret", "sante-formation"),
+                                      "divulgation", "professions-dignite", "professions-secret", "sante-formation",
+                                      *_SANTE, "maltraitance-signalement"),
                                      "à examiner")},
 }
 

@@ -65,3 +65,97 @@ def test_t2_the_private_rows_do_not_apply_to_a_public_body_which_has_its_own(pat
         assert f"Loi sur l’accès (art. {public})" in rows[ident].reason
     text = " ".join(t for clause, _ in printed(politique) for b in clause.blocks for t in block_texts(b))
     assert "art. 3.3" not in text  # the private rule is not printed for a public body
+
+
+# --- T3: an establishment's users' health information is under R-22.1, not A-2.1 ------------------------------
+
+@pytest.mark.parametrize("path", PUBLIC, ids=lambda p: p.stem)
+def test_t3_an_establishment_has_r22_1_rows_for_confidentiality_impact_assessment_and_outside_quebec(path):
+    politique, rows = _built(path)
+    secret = rows["sante-confidentialite"]
+    assert secret.obligation.loi == "renseignements-sante" and secret.obligation.articles == ["5"]
+    assert secret.status == "couverte" and [m.id for m in secret.met_by] == ["confidentialite"]  # art. 5 read
+    for ident, article in (("sante-efvp", "106"), ("sante-hors-quebec", "78")):
+        row = rows[ident]
+        assert row.status in ("couverte", "à vérifier") and row.obligation.articles == [article], row
+        [meeting] = [m for m in row.met_by if m.id == "comptes-evaluation-renseignements-sante"]
+        title, text = _section_text(politique, meeting.section)
+        assert title.startswith("Création de comptes officiels"), title
+        assert f"article {article}" in text and "renseignements de santé et de services sociaux" in text
+    # the A-2.1 rows now name R-22.1's own articles rather than « la disposition semblable, non lue »
+    assert "art. 106 de R-22.1" in rows["acces-efvp"].obligation.exige
+    assert "art. 78 de R-22.1" in rows["acces-hors-quebec"].obligation.exige
+
+
+def test_t3_an_ordre_is_no_body_of_r22_1():
+    _, rows = _built(SHIPPED / "ocq.yaml")
+    for ident in ("sante-confidentialite", "sante-efvp", "sante-hors-quebec"):
+        assert rows[ident].status == "non applicable" and "n’est pas un organisme" in rows[ident].reason
+
+
+# --- M2: the Loi sur la santé publique, cited by the CISSS's 5.5, has its row --------------------------------
+
+def test_m2_the_public_health_act_cited_by_the_politique_has_a_row_still_to_read():
+    _, rows = _built(SHIPPED / "cisss-laurentides.yaml")
+    row = rows["sante-publique-confidentialite"]
+    assert row.obligation.loi == "sante-publique" and row.status == "à vérifier"
+    assert [(m.id, m.section) for m in row.met_by] == [("politique.fondements.reseau-sante", "5.5")]
+    assert any(m.startswith("articles à trouver") for m in row.missing)
+
+
+# --- M1: what the politique does not restrict (7.6) is checked against the laws that protect it ----------------
+
+@pytest.mark.parametrize("ident, law, article", [("protection-jeunesse-signalement", "protection-jeunesse", "39"),
+                                                 ("maltraitance-signalement", "maltraitance", "21"),
+                                                 ("travail-association", "code-travail", "3")])
+def test_m1_mandatory_reports_and_union_activity_have_rows_met_by_the_guarantees(ident, law, article):
+    politique, rows = _built(SHIPPED / "cisss-laurentides.yaml")
+    row = rows[ident]
+    assert row.obligation.loi == law and row.obligation.articles == [article]
+    assert row.obligation.portee == "non_contradiction" and row.status in ("couverte", "à vérifier")
+    [meeting] = row.met_by
+    title, text = _section_text(politique, meeting.section)
+    assert meeting.id == "politique.enonces.garanties" and title == "Ce que la politique ne restreint pas"
+    assert {"protection-jeunesse-signalement": "directeur de la protection de la jeunesse",
+            "maltraitance-signalement": "signalement que la loi exige",
+            "travail-association": "association de salariés"}[ident] in text
+
+
+def test_m1_whether_a_clinic_s_people_must_report_maltreatment_is_the_lawyer_s_question():
+    _, rows = _built(BODIES / "clinique.yaml")
+    row = rows["maltraitance-signalement"]
+    assert row.status == "à examiner" and "le contentieux" in row.reason
+
+
+# --- C1: the friendship rule is among the limits to justify ----------------------------------------------------
+
+def test_c1_the_friendship_rule_is_a_limit_to_justify_under_art_9_1_and_on_the_privacy_row():
+    _, rows = _built(SHIPPED / "cisss-laurentides.yaml")
+    for ident in ("charte-valeurs", "charte-vie-privee"):
+        assert "amitie-usagers" in [m.id for m in rows[ident].restricted_by], ident
+
+
+# --- O3-O7: an ordre's own rows ------------------------------------------------------------------------------
+
+def test_o4_o5_o7_an_ordre_has_rows_for_the_syndic_its_administrators_ethics_and_its_art_94_regulation():
+    _, rows = _built(SHIPPED / "ocq.yaml")
+    syndic = rows["professions-syndic"]
+    assert syndic.obligation.articles == ["122", "128"] and syndic.status == "à vérifier"
+    assert {m.id for m in syndic.met_by} == {"sanctions-membres", "politique.non-observance.verifications"}
+    ethics = rows["professions-ethique-administrateurs"]
+    assert ethics.obligation.articles == ["12.0.1"] and [m.id for m in ethics.met_by] == ["sanctions-administrateurs"]
+    assert "C-26, r. 6.1" in ethics.obligation.exige
+    regulation = rows["professions-reglement-autres-personnes"]
+    assert regulation.status == "couverte" and [m.id for m in regulation.met_by] == ["sanctions-etudiants-stagiaires"]
+    _, cisss = _built(SHIPPED / "cisss-laurentides.yaml")
+    assert all(cisss[i].status == "non applicable" for i in ("professions-syndic", "professions-ethique-administrateurs",
+                                                             "professions-reglement-autres-personnes"))
+
+
+def test_o3_o6_an_ordre_s_debtors_say_what_is_known():
+    _, rows = _built(SHIPPED / "ocq.yaml")
+    for row in rows.values():
+        assert "à confirmer par la disposition" not in row.debtor, row.obligation.id
+    assert rows["acces-incident"].debtor.startswith("l’ordre, par la personne responsable")
+    assert "selon la Commission d’accès à l’information" in rows["acces-incident"].debtor
+    assert rows["stagiaires-harcelement"].debtor.startswith("l’ordre lorsqu’il accueille lui-même un stagiaire")
