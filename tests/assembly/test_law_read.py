@@ -132,14 +132,14 @@ def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cite
     # and the public-health act its 5.5 cites has a row whose articles nobody found either (reader5-table M2)
     assert ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas consignée "
             "pour RLRQ, c. P-39.3 ; RLRQ, c. S-2.2.\n") in output
-    assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article)." in output
+    assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article) ; date de mise à jour du texte consolidé non consignée." in output
     assert "  RLRQ, c. C-12 : lu le 30 novembre 2026 (art. 2, 3, " in output
     # a row that applies and whose articles are still to find leaves its law unread (an establishment of Santé Québec)
     establishment = invoke("conformite", "--bibliotheque", root, BODIES / "ciusss.yaml").output
     assert ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas "
             "consignée pour RLRQ, c. G-1.021") in establishment
     assert ("  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article) ; non lu (articles à "
-            "trouver).") in establishment
+            "trouver) ; date de mise à jour du texte consolidé non consignée.") in establishment
     final = invoke("check", "--final", "--bibliotheque", root, org_file())
     assert "organisation.law-unread" not in final.output
 

@@ -137,8 +137,8 @@ def test_a_public_establishment_has_its_training_and_youth_justice_rows(cisss):
     # s. 110 read on the federal consolidation (its English version in force since 19 September 2019)
     assert _status(youth) == "respectée (à ne pas contredire) par : règle confidentialite (section 7.7)", youth
     assert "l’établissement qui offre les services jeunesse de la loi, ce que le contentieux vérifie" in youth
-    assert "  RLRQ, c. R-22.1, r. 2 : lu le 7 décembre 2026 (art. 1, 2)." in cisss
-    assert "  L.C. 2002, ch. 1 : lu le 7 décembre 2026 (art. 110)." in cisss
+    assert "  RLRQ, c. R-22.1, r. 2 : lu le 7 décembre 2026 (art. 1, 2) ; texte consolidé à jour au 1er octobre 2024." in cisss
+    assert "  L.C. 2002, ch. 1 : lu le 7 décembre 2026 (art. 110) ; date de mise à jour du texte consolidé non consignée." in cisss
     assert "hors du tableau" not in cisss  # the youth protection row no longer sends LSJPA away
 
 
@@ -189,7 +189,7 @@ def test_a_public_body_whose_911_call_is_recorded_by_the_communications_service_
 
 def test_a_law_read_in_part_lists_the_articles_read_and_those_not(cisss):
     assert ("  RLRQ, c. A-2.1 : lu le 7 décembre 2026 (art. 8, 59, 59.1, 63.5, 63.8, 63.9, 70.1) ; non lu (art. 9, "
-            "53, 53.1, 63.4, 63.10, 63.11).") in cisss
+            "53, 53.1, 63.4, 63.10, 63.11) ; date de mise à jour du texte consolidé non consignée.") in cisss
     assert "  RLRQ, c. CCQ-1991 : lu le 7 décembre 2026 (art. 321, 1457) ; non lu (art. 3, 35, 36, " in cisss
     # never a date for the whole: the Charte, the Code civil and the Copyright Act are still read in part or not at all
     assert cisss.splitlines()[1].startswith("Droit à jour : date non établie")

@@ -13,6 +13,7 @@ from policygen.assembly.conformity import conformity, printed
 from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
 from policygen.model.nodes import block_texts
+from test_conformite import invoke
 from test_conformite_reader4 import BODIES, SHIPPED
 
 PRIVATE = [SHIPPED / "ocq.yaml", *(BODIES / f"{name}.yaml" for name in ("ordre-inhalotherapie", "clinique",
@@ -159,3 +160,29 @@ def test_o3_o6_an_ordre_s_debtors_say_what_is_known():
     assert rows["acces-incident"].debtor.startswith("l’ordre, par la personne responsable")
     assert "selon la Commission d’accès à l’information" in rows["acces-incident"].debtor
     assert rows["stagiaires-harcelement"].debtor.startswith("l’ordre lorsqu’il accueille lui-même un stagiaire")
+
+
+# --- T5: how current each statute's text was, beside the date it was read ---------------------------------------
+
+def test_t5_each_law_read_says_how_current_its_consolidated_text_was_or_that_this_was_not_recorded():
+    output = invoke("conformite", SHIPPED / "cisss-laurentides.yaml").output
+    lines = [line.strip() for line in output.split("\n\n", 1)[0].splitlines() if line.startswith("  ")]
+    assert "RLRQ, c. R-22.1, r. 2 : lu le 7 décembre 2026 (art. 1, 2) ; texte consolidé à jour au 1er octobre 2024." \
+        in [line.replace("\u00a0", " ") for line in lines]
+    for line in lines:
+        if " : lu le " in line:  # something was read: how current it was, or that no one recorded it
+            assert " ; texte consolidé à jour au " in line or line.endswith(
+                " ; date de mise à jour du texte consolidé non consignée."), line
+        elif " : non lu " in line:  # nothing read: no date to give
+            assert "à jour" not in line, line
+
+
+def test_t5_a_consolidation_date_needs_a_reading_and_cannot_follow_it():
+    from pydantic import ValidationError
+    from policygen.library.schema import LawEntry
+    base = {"id": "x", "title": "Loi x", "citation": "RLRQ, c. X-1", "url": "https://example.org/x",
+            "articles": {"1": "un article"}}
+    LawEntry.model_validate({**base, "lu_le": "2026-12-07", "a_jour_au": "2024-10-01"})
+    for wrong in ({"a_jour_au": "2024-10-01"}, {"lus": {"1": "2026-12-07"}, "a_jour_au": "2026-12-08"}):
+        with pytest.raises(ValidationError, match="a_jour_au"):
+            LawEntry.model_validate({**base, **wrong})

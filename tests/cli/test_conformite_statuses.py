@@ -304,10 +304,10 @@ def test_t2_droit_a_jour_lists_every_law_the_politique_cites_law_by_law_with_wha
     assert "RLRQ, c. C-16, r. 5.1 : non lu (cité sans article)." in laws
     assert "RLRQ, c. C-16 : non lu (cité sans article)." in laws
     # a « non applicable » is a reading of the law too
-    assert "RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 5, 6, 108, 110) ; non lu (art. 78, 106)." in laws
+    assert "RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 5, 6, 108, 110) ; non lu (art. 78, 106) ; date de mise à jour du texte consolidé non consignée." in laws
     # G-1.021: arts. 51, 245 and 248 read, the articles of the employer row still to find
     assert ("  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article) ; non lu (articles à "
-            "trouver)."
+            "trouver) ; date de mise à jour du texte consolidé non consignée."
             in cisss)
     assert "RLRQ, c. G-1.021" in cisss.splitlines()[1]  # so the table names it among the laws not read
     # an amending act has no consolidated text to read: the laws it amended are read instead
@@ -322,7 +322,7 @@ def test_c7_a_public_body_that_publishes_in_english_has_a_row_for_the_charte_de_
     # the English nétiquette rests on a programme d'accès and a directive both « à confirmer »
     assert _status(row).startswith("à vérifier par : clause politique.regles-officielles.ton (section 8.4)"), row
     assert "(langues.precision)" in row and "(langues.directive)" in row
-    assert "  RLRQ, c. C-11 : lu le 7 décembre 2026 (art. 22.3, 29.15)." in cisss
+    assert "  RLRQ, c. C-11 : lu le 7 décembre 2026 (art. 22.3, 29.15) ; date de mise à jour du texte consolidé non consignée." in cisss
     confirmed = _row(_table("", Path(__file__).parent.parent / "fixtures" / "organismes" / "ciusss.yaml"), heading)
     assert _status(confirmed).startswith("respectée (à ne pas contredire) par : "), confirmed
     assert _status(_row(ocq, heading)).startswith("non applicable : ")

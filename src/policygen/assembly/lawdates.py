@@ -104,8 +104,15 @@ def _articles(articles: tuple[str, ...]) -> str:
                      + (["articles à trouver"] if TO_FIND in articles else []))
 
 
+def _current(law: dict[str, Any]) -> str:
+    """How current the consolidated text read was: LégisQuébec's « À jour au », or that it was not recorded."""
+    return (f"texte consolidé à jour au {long_date(law['a_jour_au'])}" if law.get("a_jour_au")
+            else "date de mise à jour du texte consolidé non consignée")
+
+
 def reading_lines(found: list[LawReading], laws: dict[str, dict[str, Any]]) -> list[str]:
-    """One line per law: « RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51) ; non lu : cité sans article »."""
+    """One line per law: « RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51) ; non lu (cité sans article) ;
+    texte consolidé à jour au 20 novembre 2024 » (the last part for a law of which something was read)."""
     lines = []
     for r in found:
         citation = laws.get(r.law, {}).get("citation", r.law)
@@ -115,7 +122,8 @@ def reading_lines(found: list[LawReading], laws: dict[str, dict[str, Any]]) -> l
             continue
         read = f"lu le {long_date(r.date)}" + (f" ({_articles(r.read)})" if r.read else "") if r.date else ""
         unread = f"non lu ({_articles(r.unread)})" if r.unread else ""
-        lines.append(f"{citation} : {' ; '.join(part for part in (read, unread) if part)}.")
+        current = _current(laws.get(r.law, {})) if r.date else ""
+        lines.append(f"{citation} : {' ; '.join(part for part in (read, unread, current) if part)}.")
     return lines
 
 

@@ -70,6 +70,9 @@ class LawEntry(_Meta):
     # Without lu_le, the listed articles whose consolidated text was read, each with its date: a document that
     # cites only these is current to their earliest reading (assembly.lawdates).
     lus: dict[str, dt.date] = {}
+    # The « À jour au » LégisQuébec printed on the consolidated text read (the earliest, when articles were read
+    # in several): how current the text was, which the reading date is not (reader5-table T5).
+    a_jour_au: dt.date | None = None
     modifie: list[str] = []  # an amending act: the laws it amended, whose consolidated text is read instead
     note: str = ""
 
@@ -81,6 +84,10 @@ class LawEntry(_Meta):
                              "énuméré a été lu")
         if unknown := [a for a in self.lus if a not in self.articles]:
             raise ValueError(f"« lus » nomme des articles que « articles » n’énumère pas : {', '.join(unknown)}")
+        if self.a_jour_au and not (self.lu_le or self.lus):
+            raise ValueError("« a_jour_au » date le texte consolidé lu : il ne sert qu’avec « lu_le » ou « lus »")
+        if self.a_jour_au and self.a_jour_au > (self.lu_le or max(self.lus.values())):
+            raise ValueError("« a_jour_au » ne peut suivre la date de lecture (« lu_le » ou « lus »)")
         return self
 
     @property
