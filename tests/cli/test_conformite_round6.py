@@ -186,3 +186,37 @@ def test_t5_a_consolidation_date_needs_a_reading_and_cannot_follow_it():
     for wrong in ({"a_jour_au": "2024-10-01"}, {"lus": {"1": "2026-12-07"}, "a_jour_au": "2026-12-08"}):
         with pytest.raises(ValidationError, match="a_jour_au"):
             LawEntry.model_validate({**base, **wrong})
+
+
+# --- K2: a clinic's advertising rule leaves room for a non-participating physician -------------------------------
+
+def test_k2_the_clinic_s_advertising_rule_does_not_ban_what_a_non_participating_physician_may_say():
+    politique, rows = _built(BODIES / "clinique.yaml")
+    row = rows["publicite-assurance-maladie"]
+    [meeting] = row.met_by
+    _, text = _section_text(politique, meeting.section)
+    assert "ne présente comme payant aucun service" not in text
+    assert "que si le médecin qui le rend ne participe pas au régime" in text
+    assert row.status == "à vérifier" and not any(m.startswith("la politique interdit") for m in row.missing)
+
+
+# --- U5: the users' rights are the users', whatever the body calls its public ----------------------------------
+
+def test_u5_the_rights_g_1_021_confers_are_named_the_users_even_where_the_file_says_la_population():
+    politique, rows = _built(SHIPPED / "cisss-laurentides.yaml")
+    _, text = _section_text(politique, "5.5")
+    assert "les droits des usagers, dont le droit d’être traité avec respect" in text
+    assert "droits de la population" not in text
+
+
+# --- U7: an establishment that speaks of English has its status under C-11 arts. 26 and 29.1 checked --------------
+
+def test_u7_an_establishment_whose_mission_speaks_of_english_has_its_language_status_to_check():
+    _, rows = _built(BODIES / "ciusss.yaml")  # mission « en français et en anglais », no English edition
+    row = rows["langue-statut-etablissement"]
+    assert row.obligation.articles == ["26", "29.1"] and row.status == "à vérifier"
+    assert any("organisation.mission" in m and "art. 29.1" in m for m in row.missing), row.missing
+    _, iucpq = _built(SHIPPED / "iucpq.yaml")  # French only: nothing to check
+    assert iucpq["langue-statut-etablissement"].status == "couverte"
+    _, ocq = _built(SHIPPED / "ocq.yaml")
+    assert ocq["langue-statut-etablissement"].status == "non applicable"

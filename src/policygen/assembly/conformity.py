@@ -100,7 +100,7 @@ def _checks(obligation: Obligation, met: dict[tuple[str, str], Meeting], where: 
             text = _text([where[m.clause] for m in met.values()])
             ok = any(t.casefold() in text for t in check.texte)
         elif check.interdit:
-            text = _text(list(where.values()))
+            text = str(_field(loaded, check.dans) or "").casefold() if check.dans else _text(list(where.values()))
             ok = not any(t.casefold() in text for t in check.interdit)
         elif check.regle:
             wanted = set(check.regimes) & regimes

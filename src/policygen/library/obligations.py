@@ -117,13 +117,15 @@ class Check(_Meta):
     """What the lawyer also asks of the politique before the row is « couverte »; when it fails, the row is
     « couverte en partie » (or « à vérifier ») and says what is missing (`manque`). One of:
     `texte` (what meets the obligation prints one of these words), `interdit` (the politique prints none of
-    these anywhere, as a definition that stretches whom the duty binds), `regle` (that rule, where the
+    these anywhere, as a definition that stretches whom the duty binds; with `dans`, that field of the file says
+    none of them, as a mission that promises services in English), `regle` (that rule, where the
     politique prints it, binds each of the body's `regimes`, together with the rules of `avec` the politique
     also prints: the same duty for the people the first does not bind), `valeur` (an organisation-file field
     the meeting rests on is not « (à confirmer) », nor, with `absente`, missing)."""
 
     texte: list[str] = []
     interdit: list[str] = []
+    dans: str = ""  # `interdit`: the organisation-file field searched instead of the politique (« organisation.mission »)
     regle: str = ""
     avec: list[str] = []
     regimes: list[Regime] = []
