@@ -220,3 +220,19 @@ def test_u7_an_establishment_whose_mission_speaks_of_english_has_its_language_st
     assert iucpq["langue-statut-etablissement"].status == "couverte"
     _, ocq = _built(SHIPPED / "ocq.yaml")
     assert ocq["langue-statut-etablissement"].status == "non applicable"
+
+
+# --- A body whose file says reaches it: the law binds it, so its clauses meet the rows ----------
+
+def test_an_other_body_that_says_r22_1_reaches_it_has_its_r22_1_rows_met_not_uncovered(tmp_path):
+    source = Path(__file__).parent.parent / "orgfile" / "corps" / "kinetika.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert "  loi_renseignements_sante: (à confirmer)\n" in text
+    path = tmp_path / "kinetika.yaml"
+    path.write_text(text.replace("  loi_renseignements_sante: (à confirmer)\n", "  loi_renseignements_sante: oui\n"),
+                    encoding="utf-8")
+    politique, rows = _built(path)
+    assert not [ident for ident, row in rows.items() if row.status == "non couverte"]
+    for ident in ("sante-incident", "sante-registre", "sante-efvp", "sante-hors-quebec"):
+        assert rows[ident].status in ("couverte", "à vérifier") and rows[ident].met_by, ident
+    assert "comptes-evaluation-renseignements-sante" in [m.id for m in rows["sante-efvp"].met_by]

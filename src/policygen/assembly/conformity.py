@@ -63,14 +63,18 @@ class Row:
     debtor: str = ""  # who owes it for this body (`debiteurs`), else the obligation's `debiteur`
 
 
-def citations(clause: Clause, library: Library, kind: str, sector: str) -> list[tuple[str, str, LegalRef]]:
+def citations(clause: Clause, library: Library, kind: str, sector: str,
+              every_law: bool = False) -> list[tuple[str, str, LegalRef]]:
     """What a printed clause rests on, for a body of this kind and sector: (« clause », its id, a law it
-    cites) and (« règle », the id of a rule it prints, a law the rule rests on), laws that bind it only."""
-    refs = [("clause", clause.id, LegalRef(law=law.id, articles=list(law.articles)))
-            for law in clause.provenance.legal]  # already only the laws that bind the body (provenance)
+    cites) and (« règle », the id of a rule it prints, a law the rule rests on), laws that bind it only; with
+    `every_law`, every law they cite (a body whose file says a law binds it that does not name its kind)."""
+    source = next((c for c in library.clauses if c.id == clause.id), None) if every_law else None
+    refs = ([("clause", clause.id, ref) for ref in source.meta.legal] if source else
+            [("clause", clause.id, LegalRef(law=law.id, articles=list(law.articles)))
+             for law in clause.provenance.legal])  # already only the laws that bind the body (provenance)
     return refs + [("règle", use.id, ref) for use in clause.provenance.rules
                    if (rule := library.rules.get(use.id)) for ref in rule.meta.fondement.lois
-                   if law_binds(library.laws.get(ref.law, {}), kind, sector)]
+                   if every_law or law_binds(library.laws.get(ref.law, {}), kind, sector)]
 
 
 def printed(politique: Document) -> Iterator[tuple[Clause, str]]:
@@ -189,6 +193,14 @@ def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None
     return None, ""
 
 
+def _answered(obligation: Obligation, loaded: Loaded) -> bool:
+    """The file says the obligation's law binds the body though the law does not name its kind (`tranche_par`:
+    « oui », as an « autre » body under R-22.1): the clauses and rules it prints meet the row by citing that law."""
+    body, bodies = loaded.organisation.organisation, obligation.organismes
+    return (bool(bodies.tranche_par) and _field(loaded, bodies.tranche_par) == "oui"
+            and bool(bodies.excludes(body.type, body.secteur, bool(body.sante_quebec))))
+
+
 def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Row]:
     """One row per obligation of `library`, for this body's assembled `politique`: in the file's order, a law's
     rows together (in the order of each law's first row), so that a row appended at the end of the file joins its
@@ -212,8 +224,9 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
         # a row with no article is met by any citation of its law, unless the lawyer names what meets it: a
         # law cited for another of its duties (G-1.021 for the complaints) does not meet this one
         by_citation = bool(obligation.articles) or not obligation.remplie_par
+        answered = _answered(obligation, loaded)
         for clause, number in clauses:
-            for kind, ident, ref in citations(clause, library, body.type, body.secteur) if by_citation else ():
+            for kind, ident, ref in citations(clause, library, body.type, body.secteur, answered) if by_citation else ():
                 if cites(ref, obligation.ref):
                     articles = tuple(a for a in obligation.articles if a in ref.articles)
                     met.setdefault((kind, ident), Meeting(kind, ident, number, articles, clause.id))
