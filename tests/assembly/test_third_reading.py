@@ -210,7 +210,9 @@ def test_a_clinics_advertising_follows_its_professionals_code_and_bills_no_insur
     politique = texts["clinique", "politique"]
     assert ("Toute publicité respecte le code de déontologie des professionnels dont elle fait connaître les "
             "services : elle ne contient aucun témoignage d’appui ou de reconnaissance") in politique
-    assert "ne présente comme payant aucun service que couvre le régime public d’assurance maladie." in politique
+    # a non-participating physician's services may be shown as payable, said clearly (reader5-table K2)
+    assert ("ne présente comme payant un service que couvre le régime public d’assurance maladie que si le médecin "
+            "qui le rend ne participe pas au régime, ce qu’elle dit alors clairement.") in politique
     assert "Toute publicité respecte" not in texts["ligne-ecoute", "politique"]
 
 

@@ -87,9 +87,11 @@ def test_a_name_starting_with_a_vowel_elides(texts):
 
 def test_an_establishment_serving_the_population_names_it(texts):
     text = _all(texts, "ciusss")
-    assert "les droits de la population" in text and "la population peut voir" in text
-    # Only where the politique speaks of the former law in its own terms.
-    assert text.count("usagers") == text.count("respect des droits des usagers (art. 3)")
+    # the population as an audience; the rights G-1.021 confers stay the users' (reader5-table U5)
+    assert "la population peut voir" in text and "les droits de la population" not in text
+    # Only where the politique speaks of a law in its own terms: the former one's, and the users' rights.
+    assert text.count("usagers") == (text.count("respect des droits des usagers (art. 3)")
+                                     + text.count("les droits des usagers, dont le droit d’être traité"))
     # Physicians and volunteers answer to their own processes, not to the employer's measures.
     assert "Pour les personnes qui exercent sans lien d’emploi et les bénévoles, " \
            "un manquement est traité selon les processus propres à leur statut" in text
