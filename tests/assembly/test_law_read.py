@@ -93,9 +93,10 @@ def test_conformite_says_the_law_is_current_to_no_date_while_a_cited_law_is_unre
     assert line.startswith("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité "
                            "n’est pas consignée pour ")
     assert "RLRQ, c. C-12" in line and "RLRQ, c. R-22.1, r. 2 ;" not in line + " ;"  # r. 2 was read
-    # then one line per law: what was read, on which date, and what was not (T2); read in part since its
-    # arts. 78 and 106 have rows (reader5-table T3) whose consolidated text is not read
-    assert "\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 5, 6, 108, 110) ; non lu (art. 78, 106" in output
+    # then one line per law: what was read, on which date, and what was not (T2); read article by article
+    # (lus) since its rows of reader5-table T3, its arts. 78 and 106 read in round 6, the law cited as a whole not
+    assert "\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 5, 6, 78, 106, 108, 110) ; non lu (cité sans article)" \
+        in output
     # a law read in part: the articles read, then those not (lois.yaml: lus)
     assert "\n  RLRQ, c. C-12 : lu le 7 décembre 2026 (art. 9) ; non lu (art. 2, 3, " in output
     # and the bilan says a row resting on an unread article is at best « à vérifier » (reader5-table T1)

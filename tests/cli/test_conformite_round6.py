@@ -236,3 +236,30 @@ def test_an_other_body_that_says_r22_1_reaches_it_has_its_r22_1_rows_met_not_unc
     for ident in ("sante-incident", "sante-registre", "sante-efvp", "sante-hors-quebec"):
         assert rows[ident].status in ("couverte", "à vérifier") and rows[ident].met_by, ident
     assert "comptes-evaluation-renseignements-sante" in [m.id for m in rows["sante-efvp"].met_by]
+
+
+# --- Readings 6: an article read on LégisQuébec lets its row be met; one seen only elsewhere does not -----------
+
+def test_readings6_the_articles_read_on_legisquebec_turn_their_rows_covered():
+    _, clinic = _built(BODIES / "clinique.yaml")
+    for ident in ("prive-efvp", "prive-hors-quebec"):  # P-39.1 arts. 3.3 and 17, English version pages
+        assert clinic[ident].status == "couverte", clinic[ident]
+    _, cisss = _built(SHIPPED / "cisss-laurentides.yaml")
+    for ident in ("sante-efvp", "sante-hors-quebec"):  # arts. 106 and 78
+        assert cisss[ident].status == "couverte", cisss[ident]
+    # the Charte, the Code civil and the Copyright Act were seen only in old official copies or secondary sources
+    for ident in ("charte-vie-privee", "ccq-vie-privee", "droit-auteur"):
+        assert cisss[ident].status == "à vérifier", cisss[ident]
+    output = invoke("conformite", SHIPPED / "cisss-laurentides.yaml").output
+    assert "\nDroit à jour : date non établie" in output  # « Droit à jour » withheld: not every article read
+
+
+def test_readings6_corrections_are_recorded_in_our_words():
+    import yaml
+    laws = {law["id"]: law for law in yaml.safe_load(
+        (Path(__file__).parent.parent.parent / "templates" / "data" / "lois.yaml").read_text(encoding="utf-8"))["lois"]}
+    assert "utilisation d’un moyen pour pallier ce handicap" in laws["charte"]["articles"]["10"]
+    assert "ses héritiers" in laws["ccq"]["articles"]["35"]
+    assert {"3.3", "17"} <= set(laws["prive"]["lus"]) and {"78", "106"} <= set(laws["renseignements-sante"]["lus"])
+    assert not laws["charte"].get("lu_le") and not laws["ccq"].get("lu_le") and not laws["droit-auteur"].get("lu_le")
+    assert "Lectures 6" in laws["droit-auteur"]["note"] and "Lectures 6" in laws["maltraitance"]["note"]
