@@ -56,3 +56,31 @@ def test_c1_a_ban_on_every_resident_is_limited_the_same_way(rpa):
     politique = rpa["politique"]
     assert "des liens avec toute résidente ou tout résident, actuel ou ancien, connu comme tel au travail" in politique
     assert "Nul ne consulte un dossier pour savoir si une personne est une résidente ou un résident" in politique
+
+
+def test_c2_every_person_without_an_employment_tie_has_the_measure_of_their_status(cisss):
+    """C2: §2 named midwives and researchers and §13.2 named no measure for them, while it sanctioned dentists and
+    pharmacists whom §2 left out; each category of §2 now has its measure in §13.2, and no other."""
+    politique = cisss["politique"]
+    scope = politique.split("Champ d’application")[1].split("Dans la suite du texte")[0]
+    for category in ("les médecins et les dentistes, qui exercent selon leurs privilèges",
+                     "les sages-femmes liées à l’établissement par un contrat de services",
+                     "les chercheurs qui ne sont pas membres du personnel", "la main-d’œuvre indépendante"):
+        assert category in scope
+    assert "pharmaciens" not in scope
+    sanctions = politique.split("Pour les personnes qui exercent sans lien d’emploi, un manquement est traité")[1]
+    sanctions = sanctions.split("Un manquement à leur déontologie")[0]
+    for measure in ("rattachées à leurs privilèges (médecins et dentistes)", "le contrat de services d’une sage-femme",
+                    "le statut ou l’affiliation d’un chercheur", "la résiliation du contrat qui lie la main-d’œuvre"):
+        assert measure in sanctions
+    assert "pharmaciens" not in sanctions
+
+
+@pytest.mark.parametrize("path", [FIXTURES / "ciusss.yaml", FIXTURES / "etablissement-reconnu-en.yaml"])
+def test_u4_an_establishments_pharmacists_are_staff(library, path):
+    """U4: the test CIUSSS placed its pharmacists among those who practise « sans lien d’emploi », exempting
+    employees from the employer's rules; an establishment's default categories did the same."""
+    politique = _build(library, path)["politique"]
+    scope = politique.split("Champ d’application")[1].split("Dans la suite du texte")[0]
+    staff, independent = scope.split("les personnes qui exercent sans lien d’emploi")
+    assert "pharmaciens" in staff and "pharmaciens" not in independent
