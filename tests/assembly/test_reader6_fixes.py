@@ -84,3 +84,76 @@ def test_u4_an_establishments_pharmacists_are_staff(library, path):
     scope = politique.split("Champ d’application")[1].split("Dans la suite du texte")[0]
     staff, independent = scope.split("les personnes qui exercent sans lien d’emploi")
     assert "pharmaciens" in staff and "pharmaciens" not in independent
+
+
+def test_r1_the_residences_protected_routes_name_the_maltreatment_law(rpa):
+    """R1: 7.6 gave a seniors' residence the generic routes only (the DPJ); a lawyer expects the report of
+    maltreatment (L-6.3, art. 21, 5°: a resident in a vulnerable situation), the local commissioner, the Ligne
+    Aide Maltraitance and the ban on reprisals (art. 22.2), which the residence's own law file now gives."""
+    politique = rpa["politique"]
+    routes = politique.split("Ce que la politique ne restreint pas")[1].split("Confidentialité, vie privée")[0]
+    assert ("Aucune règle de la présente politique n’empêche non plus une personne visée de signaler un cas de "
+            "maltraitance envers une résidente ou un résident au commissaire local aux plaintes et à la qualité des "
+            "services compétent") in routes
+    assert "la Ligne Aide Maltraitance Adultes Aînés (art. 20.7 de la Loi visant à lutter contre la maltraitance" \
+        in routes and "RLRQ, c. L-6.3" in routes
+    assert "doit le signaler sans délai (art. 21)" in routes and "(art. 22.2)" in routes
+    assert "Loi visant à lutter contre la maltraitance envers les aînés et toute autre personne majeure en situation " \
+        "de vulnérabilité, RLRQ, c. L-6.3" in politique.split("Lois et règlements cités")[-1]
+
+
+def test_r2_a_humiliating_or_unconsented_photo_of_a_resident_is_maltreatment(rpa):
+    """R2: nothing tied such a publication to maltreatment, nor to the residence's policy against it."""
+    politique = rpa["politique"]
+    rule = politique.split("Les publications qui humilient une résidente ou un résident")[1]
+    assert rule.startswith(" Publier sans son consentement l’image d’une résidente ou d’un résident, ou une image, une "
+                           "vidéo ou un propos qui l’humilie")
+    assert "peut constituer de la maltraitance au sens de la Loi visant à lutter contre la maltraitance" in rule
+    # the residence's policy against maltreatment is named with the file's mark (its duty was not read)
+    assert "selon la politique de lutte contre la maltraitance de la Résidence (à confirmer)" in rule
+    assert "la politique de lutte contre la maltraitance de la Résidence (à confirmer)" in \
+        politique.split("Autres lois, règlements et documents internes")[1]
+
+
+def test_u6_a_complaint_route_with_no_contact_is_printed_marked_and_warned(library, tmp_path):
+    """U6: the test CIUSSS printed its « Commissariat aux plaintes… » with no e-mail, telephone or address."""
+    path = FIXTURES / "ciusss.yaml"
+    politique = _build(library, path)["politique"]
+    contacts = politique.split("Une plainte sur les soins ou les services reçus s’adresse à :")[1]
+    assert contacts.startswith(" Commissariat aux plaintes et à la qualité des services (à confirmer)")
+    from policygen.cli.main import main as cli
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert "ciusss.yaml:37: avertissement [organisation.to-confirm] — contacts.plaintes.titre" in result.output
+    assert "comment joindre « Commissariat aux plaintes et à la qualité des services » ?" in result.output
+    assert "Sous la ligne 37, ajoutez au moins une coordonnée : « courriel: », « telephone: »" in result.output
+    # a route that gives one is left alone
+    text = path.read_text(encoding="utf-8").replace(
+        "    titre: Commissariat aux plaintes et à la qualité des services\n",
+        "    titre: Commissariat aux plaintes et à la qualité des services\n    telephone: 514 555-0100\n")
+    reached = tmp_path / "ciusss.yaml"
+    reached.write_text(text, encoding="utf-8")
+    assert "contacts.plaintes.titre" not in CliRunner().invoke(cli, ["check", str(reached)]).output
+
+
+def test_item4_an_absent_health_information_answer_is_marked_warned_and_refused_by_final(library, tmp_path):
+    """A file without `organisation.loi_renseignements_sante` printed the question unmarked, and `--final` let it
+    pass; it now reads as « (à confirmer) »: marked in print, a located French warning saying what to type, and an
+    error for a final build."""
+    from policygen.cli.main import main as cli
+    from click.testing import CliRunner
+
+    path = FIXTURES / "clinique.yaml"
+    assert "loi_renseignements_sante" not in path.read_text(encoding="utf-8")
+    politique = _build(library, path)["politique"]
+    assert "Si la Clinique est un tel organisme (à confirmer), ceux qu’elle détient" in politique
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert "clinique.yaml:8: avertissement [organisation.to-confirm] — organisation.loi_renseignements_sante" \
+        in result.output
+    assert ("après la ligne 8 (« type: autre »), ajoutez la réponse de votre contentieux : "
+            "« loi_renseignements_sante: oui », « loi_renseignements_sante: non »") in result.output
+    final = CliRunner().invoke(cli, ["build", "--final", "--format", "html", "--out", str(tmp_path / "out"),
+                                     str(path)])
+    assert final.exit_code != 0
+    assert "clinique.yaml:8: erreur [organisation.to-confirm] — organisation.loi_renseignements_sante" in final.output
