@@ -3,6 +3,7 @@ the documents of the bodies new users wrote (tests/orgfile/corps), of the shippe
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,21 @@ def test_item4_an_absent_health_information_answer_is_marked_warned_and_refused_
                                      str(path)])
     assert final.exit_code != 0
     assert "clinique.yaml:8: erreur [organisation.to-confirm] — organisation.loi_renseignements_sante" in final.output
+
+
+def test_r3_agency_staff_answer_through_the_agency(rpa, library, tmp_path):
+    """R3: the file gave « le personnel d’agence » the regime of an independent professional, and the politique
+    sent their breaches to « l’entente qui les lie à la Résidence (contrat de services ou convention d’exercice) »,
+    which they do not have; the ban on links with residents did not reach them. `agence: oui` says what they are."""
+    politique = rpa["politique"]
+    assert ("Pour le personnel d’agence, qu’une agence de placement emploie, l’entente en cause est le contrat qui lie "
+            "la Résidence à l’agence : un manquement est signalé à celle-ci et peut entraîner, selon ce contrat, le "
+            "retrait de l’affectation.") in politique
+    assert ("La Résidence demande à l’agence de placement, dans le contrat qui les lie, d’appliquer la même "
+            "interdiction au personnel d’agence qu’elle y affecte.") in politique
+    # without the key, neither sentence
+    text = (CORPS / "rpa-opalia.yaml").read_text(encoding="utf-8").replace("    agence: oui\n", "")
+    plain = tmp_path / "rpa-opalia.yaml"
+    plain.write_text(text, encoding="utf-8")
+    shutil.copytree(CORPS / "rpa-opalia", tmp_path / "rpa-opalia")
+    assert "agence de placement" not in _build(library, plain)["politique"]

@@ -76,6 +76,9 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Personne.regime": ("Régime", "Ce qui la lie : employeur (règles de l’employeur), administrateur (code "
                         "d’éthique ou règlements), membre (code de déontologie), professionnel_independant, "
                         "etudiant, benevole, stagiaire ou public (la nétiquette seulement)."),
+    "Personne.agence": ("Personnel d’agence", "oui : une agence de placement emploie ces personnes et les affecte à "
+                        "l’organisme (régime professionnel_independant) ; un manquement est signalé à l’agence et "
+                        "traité selon le contrat qui lie l’organisme à celle-ci."),
     # vocabulaire
     "Vocabulaire.usagers": ("Personnes desservies", "Avec leur article : « les usagers », « les patients », "
                             "« la population », « les résidentes et les résidents » (un article par nom)."),

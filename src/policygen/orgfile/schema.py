@@ -438,6 +438,10 @@ class Personne(Strict):
 
     categorie: Texte   # as it reads in a list: « les membres du Collège »
     regime: Regime
+    # People a placement agency employs and assigns to the body (« le personnel d’agence »): no contract
+    # ties them to it, so a breach goes to the agency, under the body–agency contract (reader 5, R3).
+    # Read for the regime professionnel_independant.
+    agence: OuiNon = False
 
 
 class Instance(Strict):
