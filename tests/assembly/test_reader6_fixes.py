@@ -176,3 +176,20 @@ def test_r3_agency_staff_answer_through_the_agency(rpa, library, tmp_path):
     plain.write_text(text, encoding="utf-8")
     shutil.copytree(CORPS / "rpa-opalia", tmp_path / "rpa-opalia")
     assert "agence de placement" not in _build(library, plain)["politique"]
+
+
+def test_k2_the_private_sector_act_is_never_called_by_a_nickname(library):
+    """K2: « la Loi sur le privé » is an undefined nickname in a formal text; the politique gives its title."""
+    politique = _build(library, CORPS / "kinetika.yaml")["politique"]
+    assert "Loi sur le privé" not in politique
+    assert "plutôt que de la Loi sur la protection des renseignements personnels dans le secteur privé" in politique
+
+
+def test_o6_an_ordres_editorial_line_does_not_promote_its_members(library):
+    """O6: « faire connaître … les réalisations de ses membres » sat badly with an ordre that protects the public
+    and does not represent its members."""
+    politique = _build(library, CORPS / "ordre-infirmier.yaml")["politique"]
+    assert "les initiatives et les réalisations de ses membres" not in politique
+    assert ("La ligne éditoriale vise notamment à faire connaître les services de l’Ordre et ses initiatives de "
+            "protection du public, et à mettre en valeur les avancées de son domaine : il ne fait pas la promotion de "
+            "ses membres.") in politique
