@@ -193,3 +193,14 @@ def test_o6_an_ordres_editorial_line_does_not_promote_its_members(library):
     assert ("La ligne éditoriale vise notamment à faire connaître les services de l’Ordre et ses initiatives de "
             "protection du public, et à mettre en valeur les avancées de son domaine : il ne fait pas la promotion de "
             "ses membres.") in politique
+
+
+def test_k3_k4_a_business_binds_the_people_it_declares_under_its_own_code(library):
+    """K4: a for-profit clinic bound « bénévoles » and committee members it does not have (its file declared no one,
+    so its type's categories applied); K3: « le code d’éthique de l’organisme » does not exist in a business
+    corporation: `vocabulaire.code_ethique` gives its own."""
+    texts = _build(library, CORPS / "kinetika.yaml", ("politique", "fiche-synthese"))
+    for text in texts.values():
+        assert "bénévole" not in text and "comités" not in text
+        assert "code d’éthique de l’organisme" not in text
+    assert "La politique s’harmonise avec le code de conduite de Kinetika (à confirmer)" in texts["politique"]

@@ -471,6 +471,9 @@ class Vocabulaire(Strict):
     # from `profession` (« la profession infirmière » -> « la pratique infirmière »).
     pratique: str | None = None
     exercice: Literal["exclusif", "titre_reserve"] | None = None  # exclusive practice or reserved title
+    # The body's own code, with its article, where the politique invokes it: « le code de conduite de
+    # Kinetika » for a business, which has no « code d’éthique de l’organisme » (reader 5, K3).
+    code_ethique: str | None = None
     h_aspire: list[Texte] = []           # words starting a name whose h is aspirated: « Halte »
 
 
