@@ -441,7 +441,7 @@ class Personne(Strict):
     # People a placement agency employs and assigns to the body (« le personnel d’agence »): no contract
     # ties them to it, so a breach goes to the agency, under the body–agency contract (reader 5, R3).
     # Read for the regime professionnel_independant.
-    agence: OuiNon = False
+    agence: OuiNon | None = None  # left out: not an agency's (None keeps it out of the reviewer's notes)
 
 
 class Instance(Strict):
