@@ -204,3 +204,14 @@ def test_k3_k4_a_business_binds_the_people_it_declares_under_its_own_code(librar
         assert "bénévole" not in text and "comités" not in text
         assert "code d’éthique de l’organisme" not in text
     assert "La politique s’harmonise avec le code de conduite de Kinetika (à confirmer)" in texts["politique"]
+
+
+def test_o7_an_ordres_fiche_names_its_staff_whole(library):
+    """O7: in an ordre « membre » means a nurse: « Vous n’êtes pas membre du personnel ? » beside « Si vous êtes
+    membre » could be misread."""
+    fiche = _build(library, CORPS / "ordre-infirmier.yaml", ("fiche-synthese",))["fiche-synthese"]
+    assert "Vous n’êtes pas membre du personnel ?" not in fiche
+    assert "Vous ne faites pas partie du personnel de l’Ordre ? Transmettez-la directement" in fiche
+    # a body whose members are not professionals keeps its shorter line
+    clinique = _build(library, FIXTURES / "clinique.yaml", ("fiche-synthese",))["fiche-synthese"]
+    assert "Vous n’êtes pas membre du personnel ? Transmettez-la directement" in clinique
