@@ -215,3 +215,17 @@ def test_o7_an_ordres_fiche_names_its_staff_whole(library):
     # a body whose members are not professionals keeps its shorter line
     clinique = _build(library, FIXTURES / "clinique.yaml", ("fiche-synthese",))["fiche-synthese"]
     assert "Vous n’êtes pas membre du personnel ? Transmettez-la directement" in clinique
+
+
+def test_r8_a_brand_without_article_is_at_home_chez_itself(rpa):
+    """R8: « l’utilisation des médias sociaux à Opalia »; the file says « chez Opalia »."""
+    assert rpa["fiche-synthese"].startswith("Fiche-synthèse : l’utilisation des médias sociaux chez Opalia ")
+
+
+def test_r6_the_residences_staff_may_use_their_phone_at_meals(rpa):
+    """R6: « en dehors des heures de travail, hors des lieux de travail » read together banned a phone during a meal
+    in the staff room; the residence now allows breaks and meals, never during care."""
+    for kind in ("politique", "fiche-synthese"):
+        assert "hors des lieux de travail" not in rpa[kind]
+        assert "à des fins personnelles aux pauses, au repas et hors du travail, sur un appareil personnel, jamais en " \
+            "intervention" in rpa[kind]
