@@ -229,3 +229,12 @@ def test_r6_the_residences_staff_may_use_their_phone_at_meals(rpa):
         assert "hors des lieux de travail" not in rpa[kind]
         assert "à des fins personnelles aux pauses, au repas et hors du travail, sur un appareil personnel, jamais en " \
             "intervention" in rpa[kind]
+
+
+def test_k5_the_verification_step_names_every_category_that_is_not_staff(library, cisss):
+    """K5: §13.1 named only volunteers (and the independent professionals), leaving trainees and directors out of
+    the verification step although §13.2 names them."""
+    assert ("Pour les personnes qui exercent sans lien d’emploi, pour les bénévoles et pour les stagiaires, les faits "
+            "sont examinés selon les processus propres à leur statut.") in cisss["politique"]
+    kinetika = _build(library, CORPS / "kinetika.yaml")["politique"]
+    assert "Pour les stagiaires, les faits sont examinés selon les processus propres à leur statut." in kinetika
