@@ -238,3 +238,10 @@ def test_k5_the_verification_step_names_every_category_that_is_not_staff(library
             "sont examinés selon les processus propres à leur statut.") in cisss["politique"]
     kinetika = _build(library, CORPS / "kinetika.yaml")["politique"]
     assert "Pour les stagiaires, les faits sont examinés selon les processus propres à leur statut." in kinetika
+
+
+def test_c4_a_public_bodys_page_does_not_remove_a_comment_for_its_capitals(library, cisss):
+    """C4: « les messages entièrement en majuscules » is a matter of form, not of harm, on a public body's page."""
+    netiquette = _build(library, SHIPPED / "cisss-laurentides.yaml", ("netiquette",))["netiquette"]
+    for text in (netiquette, cisss["politique"]):
+        assert "majuscules" not in text
