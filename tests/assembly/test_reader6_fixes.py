@@ -245,3 +245,8 @@ def test_c4_a_public_bodys_page_does_not_remove_a_comment_for_its_capitals(libra
     netiquette = _build(library, SHIPPED / "cisss-laurentides.yaml", ("netiquette",))["netiquette"]
     for text in (netiquette, cisss["politique"]):
         assert "majuscules" not in text
+
+
+def test_c5_the_2018_telephone_is_to_confirm_like_the_e_mail_beside_it(cisss):
+    """C5: the telephone of the communications service came from the 2018 source and was printed as fact."""
+    assert "Téléphone : 450 432-2777, poste 22898 (à confirmer)" in cisss["politique"]
