@@ -29,8 +29,9 @@ def politiques(assembled) -> dict[str, str]:
 @pytest.mark.parametrize("slug", ["clinique", "coop-vallee", "ligne-ecoute"])
 def test_a_clinic_a_coop_and_a_community_body_are_told_under_a_condition(politiques, slug):
     text, name = politiques[slug], BODIES[slug]
-    assert f"Si {name} est un tel organisme, ceux qu’elle détient relèvent de cette loi plutôt que de la Loi sur le privé" in text
-    assert (f"Toutefois, si {name} est un organisme du secteur de la santé et des services sociaux au sens de la {LAW} "
+    # their files leave the answer out: the question stays open, and marked (reader6: absent is « à confirmer »)
+    assert f"Si {name} est un tel organisme (à confirmer), ceux qu’elle détient relèvent de cette loi" in text
+    assert (f"Toutefois, si {name} est un organisme du secteur de la santé et des services sociaux (à confirmer) au sens de la {LAW} "
             "(RLRQ, c. R-22.1, art. 4), un incident touchant un renseignement de santé ou de services sociaux suit "
             "plutôt les articles 108 et 110 de cette loi") in text
     # never the affirmative sentence a private establishment gets

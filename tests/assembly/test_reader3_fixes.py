@@ -114,7 +114,8 @@ def with_route(tmp_path: Path, objet: str) -> Path:
     text = (FIXTURES / "maison.yaml").read_text(encoding="utf-8").replace("\ncontacts:\n", (
         "\ncontacts:\n  autres_plaintes:\n"
         f"    - objet: {objet}\n"
-        "      titre: Commissaire aux plaintes et à la qualité des services du CIUSSS de la Capitale-Nationale\n"), 1)
+        "      titre: Commissaire aux plaintes et à la qualité des services du CIUSSS de la Capitale-Nationale\n"
+        "      telephone: 1 844 691-0762\n"), 1)  # a route with no contact is warned apart (reader6, U6)
     path = tmp_path / "maison-plaintes.yaml"
     path.write_text(text, encoding="utf-8")
     return path

@@ -195,7 +195,9 @@ def test_c5_c6_c4_an_establishment_has_its_youth_protection_records_and_privileg
 
 def test_c4_a_politique_that_promises_physicians_the_termination_of_a_contract_is_met_in_part(tmp_path):
     text = (SHIPPED / "cisss-laurentides.yaml").read_text(encoding="utf-8")
-    old = ("    - les mesures disciplinaires rattachées à leurs privilèges (médecins, dentistes et pharmaciens)\n"
+    old = ("    - les mesures disciplinaires rattachées à leurs privilèges (médecins et dentistes)\n"
+           "    - les mesures que prévoit le contrat de services d’une sage-femme\n"
+           "    - les mesures que prévoient le statut ou l’affiliation d’un chercheur\n"
            "    - la résiliation du contrat qui lie la main-d’œuvre indépendante à l’établissement\n")
     assert old in text
     planted = tmp_path / "cisss-laurentides.yaml"

@@ -78,7 +78,7 @@ def test_a_body_whose_sanctions_list_names_the_privileges_is_not_told_them_twice
 def test_a_private_body_names_the_privacy_policy_it_publishes(name, appellation):
     officer = _sections(BODIES / f"{name}.yaml")["politique.roles.protection-renseignements"]
     assert (f"Elle veille à ce que la politique de confidentialité que {appellation} publie sur son site, selon "
-            "l’article 8.2 de la Loi sur le privé, dise ce que les comptes de médias sociaux recueillent") in officer
+            "l’article 8.2 de la Loi sur la protection des renseignements personnels dans le secteur privé, dise ce que les comptes de médias sociaux recueillent") in officer
     row = _row(_table(BODIES / f"{name}.yaml"),
                "Politique de confidentialité d’une collecte par un moyen technologique (secteur privé)")
     # nothing missing from the text: only the article, never found on LégisQuébec, keeps it from « couverte »

@@ -112,7 +112,7 @@ def test_french_names_inside_the_english_are_tagged_as_french_in_every_format(bu
     assert english.count(f"The {unit} (Communications and Public Affairs)") == 1 and f"the {unit}," in english
     assert '<span lang="fr-CA">Office québécois de la langue française</span>' in english
     # the file's own categories of people are in English (its glossary)
-    assert "physicians, dentists and pharmacists" in english and "les médecins" not in english
+    assert "physicians and dentists" in english and "staff members, pharmacists included, and managers" in english and "les médecins" not in english
 
     with zipfile.ZipFile(built / "politique.en.docx") as docx:
         body = docx.read("word/document.xml").decode()

@@ -68,7 +68,7 @@ def _check(tmp_path: Path, *edits: tuple[str, str]) -> str:
 
 def test_the_english_scope_lists_the_categories_in_english(built, pages):
     scope = _section(pages["politique.en"], "2. Scope", "3. Objectives")
-    assert "staff members and managers;" in scope and "physicians, dentists and pharmacists;" in scope
+    assert "staff members, pharmacists included, and managers;" in scope and "physicians and dentists;" in scope
     assert "les membres du personnel" not in scope and "les médecins" not in scope
     source = (built / "politique.en.html").read_text(encoding="utf-8")
     scope_html = source[source.index(">2. Scope<", source.index(">2. Scope<") + 1):source.rindex(">3. Objectives<")]

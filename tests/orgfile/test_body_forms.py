@@ -158,8 +158,8 @@ def test_an_epicene_pair_of_residents_contracts_each_noun(texts):
 def test_a_ban_on_links_with_every_resident_is_printed_as_chosen(texts):
     """`choix.amitie_portee: tous_usagers` reaches the politique and the fiche."""
     text = texts["rpa-opalia"]
-    assert ("des liens avec toute résidente ou tout résident, actuel ou ancien, qu’on lui ait offert des services "
-            "ou non") in text
+    assert ("des liens avec toute résidente ou tout résident, actuel ou ancien, connu comme tel au travail, même "
+            "sans relation de service") in text
     assert ("aucun lien avec une résidente ou un résident, actuel ou ancien, que vous lui ayez offert des services "
             "ou non") in text
     assert "à qui la personne offre ou a offert directement des services" not in text

@@ -15,6 +15,7 @@ from ..library.schema import Library, Local
 from ..orgfile.confirm import Pending, unmark
 from ..orgfile.naming import slug
 from ..orgfile.schema import OrganisationFile
+from ..orgfile.unanswered import unanswered
 from ..orgfile.validation import suggest, validate
 from ..orgfile.yamlsource import Located, read_yaml
 
@@ -60,6 +61,7 @@ def load_all(paths: list[Path], library: Library) -> tuple[list[Loaded], list[Di
             problems.extend(read_problems)
             continue
         pending = unmark(located)  # « (à confirmer) » is not part of the value to validate
+        pending += unanswered(located, pending)  # left out where the documents must say it: printed marked
         try:
             organisation = validate(located, display)
         except DiagnosticError as exc:

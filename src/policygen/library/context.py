@@ -131,7 +131,7 @@ def people(org: OrganisationFile, defaults: dict[str, Any]) -> list[dict[str, st
     """The people the documents bind: the file's, else its type's defaults (termes.yaml)."""
     if org.personnes_visees:
         return [p.model_dump() for p in org.personnes_visees]
-    return [dict(p) for p in defaults.get("personnes_visees", [])]
+    return [{"agence": None, **p} for p in defaults.get("personnes_visees", [])]  # as a file's `Personne` reads
 
 
 def groups_bound(regimes: dict[str, list], groups: dict[str, Any]) -> list[Any]:

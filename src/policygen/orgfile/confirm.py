@@ -42,6 +42,9 @@ class Pending:
     path: Path_
     line: int | None
     value: str  # as typed, without the mention
+    # A value the file leaves out where the documents cannot print a default as its answer
+    # (`unanswered`): what to type, and where. None for a value typed « (à confirmer) ».
+    missing: str | None = None
 
 
 def strip_mention(text: str) -> str:
@@ -81,8 +84,10 @@ def warnings(pending: list[Pending], display: str, final: bool = False) -> list[
     """One diagnostic per value to confirm: a warning, or an error for a final build."""
     hint = f"Une fois la valeur confirmée, retirez la mention « {MENTION} »."
     return [Diagnostic(display, item.line, dotted(item.path),
-                       f"Valeur à confirmer : « {item.value} »." if item.value else "Valeur à confirmer (vide).",
-                       hint, severity="erreur" if final else "avertissement", code="organisation.to-confirm")
+                       (f"Réponse absente, imprimée « {MENTION} » : {item.value}" if item.missing
+                        else f"Valeur à confirmer : « {item.value} »." if item.value else "Valeur à confirmer (vide)."),
+                       item.missing or hint, severity="erreur" if final else "avertissement",
+                       code="organisation.to-confirm")
             for item in pending]
 
 

@@ -76,7 +76,13 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Personne.regime": ("Régime", "Ce qui la lie : employeur (règles de l’employeur), administrateur (code "
                         "d’éthique ou règlements), membre (code de déontologie), professionnel_independant, "
                         "etudiant, benevole, stagiaire ou public (la nétiquette seulement)."),
+    "Personne.agence": ("Personnel d’agence", "oui : une agence de placement emploie ces personnes et les affecte à "
+                        "l’organisme (régime professionnel_independant) ; un manquement est signalé à l’agence et "
+                        "traité selon le contrat qui lie l’organisme à celle-ci."),
     # vocabulaire
+    "Vocabulaire.code_ethique": ("Code d’éthique", "Le code de l’organisme que la politique invoque, avec son "
+                                 "article : « le code de conduite de Kinetika ». Sinon, celui de son type "
+                                 "(« le code d’éthique de l’organisme »)."),
     "Vocabulaire.usagers": ("Personnes desservies", "Avec leur article : « les usagers », « les patients », "
                             "« la population », « les résidentes et les résidents » (un article par nom)."),
     "Vocabulaire.un_usager": ("Une personne desservie", "« un usager », « une personne de la population », "

@@ -107,6 +107,7 @@ def glossed(glossary: dict[str, str], french: Any) -> str | None:
 # may use as a category), so that a file that keeps them needs no glossary line for them.
 KNOWN_CATEGORIES = {
     "le personnel, y compris les gestionnaires": "staff, including managers",
+    "le personnel, y compris les gestionnaires et les pharmaciens": "staff, including managers and pharmacists",
     "les employés, y compris les gestionnaires": "employees, including managers",
     "les membres du personnel": "staff members",
     "les membres du conseil d’administration et de ses comités": "the members of the board of directors and its "
@@ -114,8 +115,7 @@ KNOWN_CATEGORIES = {
     "les membres du conseil d’administration et des comités": "the members of the board of directors and committees",
     "les administrateurs et les membres des comités": "directors and committee members",
     "les administrateurs": "directors",
-    "les médecins, les dentistes, les pharmaciens et les sages-femmes": "physicians, dentists, pharmacists and "
-                                                                       "midwives",
+    "les médecins, les dentistes et les sages-femmes": "physicians, dentists and midwives",
     "les chercheurs, les résidents en médecine et la main-d’œuvre indépendante": "researchers, medical residents "
                                                                                 "and independent workers",
     "les personnes qui exercent sans lien d’emploi": "persons working with no employment relationship",

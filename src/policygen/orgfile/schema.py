@@ -438,6 +438,10 @@ class Personne(Strict):
 
     categorie: Texte   # as it reads in a list: « les membres du Collège »
     regime: Regime
+    # People a placement agency employs and assigns to the body (« le personnel d’agence »): no contract
+    # ties them to it, so a breach goes to the agency, under the body–agency contract (reader 5, R3).
+    # Read for the regime professionnel_independant.
+    agence: OuiNon | None = None  # left out: not an agency's (None keeps it out of the reviewer's notes)
 
 
 class Instance(Strict):
@@ -467,6 +471,9 @@ class Vocabulaire(Strict):
     # from `profession` (« la profession infirmière » -> « la pratique infirmière »).
     pratique: str | None = None
     exercice: Literal["exclusif", "titre_reserve"] | None = None  # exclusive practice or reserved title
+    # The body's own code, with its article, where the politique invokes it: « le code de conduite de
+    # Kinetika » for a business, which has no « code d’éthique de l’organisme » (reader 5, K3).
+    code_ethique: str | None = None
     h_aspire: list[Texte] = []           # words starting a name whose h is aspirated: « Halte »
 
 
