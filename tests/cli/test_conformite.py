@@ -47,10 +47,11 @@ def _headings(page: str) -> dict[str, str]:
     # reader5-table T1: every row resting on an article lois.yaml records no reading of is « à vérifier »; U1-U3:
     # no privacy-policy address or no act of delegation, « à vérifier »; no trainee named, « à examiner »; T2: a
     # private body's privacy officer (P-39.1 art. 3.1, unread), « à vérifier »
-    ("ciusss", "12 obligations couvertes, 7 respectées (à ne pas contredire), 0 couverte en partie, "
-     "29 à vérifier, 2 à examiner, 16 non applicables, 0 non couverte", 0),
-    ("institut", "12 obligations couvertes, 6 respectées (à ne pas contredire), 0 couverte en partie, "
-     "25 à vérifier, 2 à examiner, 21 non applicables, 0 non couverte", 0),
+    # L-6.3 art. 21 read (round 6): the maltreatment report an establishment's politique does not hinder, respected
+    ("ciusss", "12 obligations couvertes, 8 respectées (à ne pas contredire), 0 couverte en partie, "
+     "28 à vérifier, 2 à examiner, 16 non applicables, 0 non couverte", 0),
+    ("institut", "12 obligations couvertes, 7 respectées (à ne pas contredire), 0 couverte en partie, "
+     "24 à vérifier, 2 à examiner, 21 non applicables, 0 non couverte", 0),
     # an ordre: A-2.1 art. 63.4 met by its privacy officer's clause, which speaks of the confidentiality policy;
     # C. prof. art. 87 not contradicted (its members' rules recall the code or are limited to the ordre's own name,
     # pages and mandates); its « employé » no longer counts contractors, so loyalty is met

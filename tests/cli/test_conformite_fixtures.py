@@ -42,12 +42,13 @@ _CHARTE_CCQ = ("ccq-commettant", "ccq-loyaute", "ccq-vie-privee", "charte-dignit
 # P-39.1 arts. 3.3 and 17 (prive-efvp, prive-hors-quebec) were read in round 6 (readings6): their rows are covered
 _PRIVE = ("prive-consentement", "prive-incident", "prive-registre", "prive-responsable")
 _ACCES = ("acces-confidentialite", "acces-consentement", "acces-registre")
-# reader5-table M1 (round 6): the reports and the union activity 7.6 protects, their articles unread
+# reader5-table M1 (round 6): the reports and the union activity 7.6 protects, their articles unread (L-6.3
+# art. 21, read at the merge of round 6, is no longer among them)
 _GARANTIES = ("protection-jeunesse-signalement", "travail-association")
 _SANTE = ("sante-confidentialite", "sante-efvp", "sante-hors-quebec")  # T3: R-22.1's own rows (round 6)
 UNREAD_ONLY = {
     "ciusss": {*_CHARTE_CCQ, *_ACCES, *_GARANTIES, "acces-documents", "archives-conservation", "divulgation",
-               "professions-dignite", "protection-jeunesse-confidentialite", "maltraitance-signalement"},
+               "professions-dignite", "protection-jeunesse-confidentialite"},
     "ordre-inhalotherapie": {*_CHARTE_CCQ, *_ACCES, *_PRIVE, *_GARANTIES, "professions-dignite",
                              "professions-pouvoir-ordre", "professions-syndic", "professions-ethique-administrateurs"},
     "clinique": {*_CHARTE_CCQ, *_PRIVE, *_GARANTIES, "professions-dignite"},
