@@ -160,8 +160,10 @@ def test_a_ban_on_links_with_every_resident_is_printed_as_chosen(texts):
     text = texts["rpa-opalia"]
     assert ("des liens avec toute résidente ou tout résident, actuel ou ancien, connu comme tel au travail, même "
             "sans relation de service") in text
-    assert ("aucun lien avec une résidente ou un résident, actuel ou ancien, que vous lui ayez offert des services "
-            "ou non") in text
+    # the fiche bans the same links as the politique (the fiche once said « que vous lui ayez offert des services ou
+    # non », without the limit to those known at work)
+    assert ("aucun lien avec une résidente ou un résident, actuel ou ancien, connu comme tel au travail, même sans "
+            "relation de service") in text
     assert "à qui la personne offre ou a offert directement des services" not in text
     assert "à qui la personne offre ou a offert directement des services" in texts["kinetika"]
 
