@@ -259,7 +259,8 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
                     owner.update((job.path, organisation) for job in files)
                     for task in tasks(files):
                         own.append(task) if task[0].fmt in LAID_OUT else quick.extend(task)
-            own.sort(key=_cost, reverse=True)
+            if len(own) > 1:  # a document's text is read only to order several
+                own.sort(key=_cost, reverse=True)
             own += [tuple(quick)] if quick else []
             # The first organisation's all at once: the other core would otherwise wait for the next assembly.
             if len(waiting) == 1 or not laying_out:
