@@ -6,16 +6,18 @@ that every format takes from one file."""
 from __future__ import annotations
 
 import re
+import sys
 import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from pypdf import PdfReader
 
 from conftest import output_files
 from pagelayout import column_ends
 from readback import body_size
-from policygen.writers.columns import place
+from policygen.writers import columns as columns_module
 from policygen.writers.design import design, labels, stylesheet
 
 PHONE, FIRST_SCREEN = 375, 900  # CSS pixels: a phone's width, the height a reader sees without scrolling
@@ -114,6 +116,16 @@ def test_the_focus_ring_contrasts_at_least_3_to_1():
     ring = re.search(r":focus-visible \{ outline: 3px solid var\(--(\w+)\)", css).group(1)
     colour = re.search(rf"--{ring}: (#[0-9a-f]{{6}});", css).group(1)
     assert (1.05) / (_luminance(colour) + 0.05) >= 3, colour
+
+
+def place(heights, first_page, page, columns, units=None):
+    """Where `fit` places boxes of these heights (CSS px) in columns `first_page` high on the first page
+    and `page` high on the others, given one step (the size is then chosen, only the placement is left),
+    its columns filled to their whole room (FULL at 1: the heights compare exactly with the rooms)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(columns_module, "FULL", 1.0)
+        return columns_module.fit(lambda step: (heights, first_page, page, units or {}), [(10.0, 1.2)], columns,
+                                  sys.maxsize).placement
 
 
 def _whole(placement):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..assembly.edition import original_kind
 from ..diagnostics import Diagnostic, DiagnosticError, display_path
-from ..model.nodes import Document
+from ..model.nodes import Document, document_texts
 from ..orgfile.naming import slug
 from ..resources import TEMPLATES
 from ..writers.options import WriterOptions
@@ -127,7 +127,7 @@ class Organisation:
 # takes the PDF's page numbers): written in one task, so that one worker lays the document out once.
 LAID_OUT = ("pdf", "docx")
 Task = tuple[FileJob, ...]
-# The web pages of this many organisations, the last assembled, wait to fill the cores' ends (`run`).
+# The short tasks of this many organisations, the last assembled, wait to fill the cores' ends (`run`).
 QUICK_HELD = 2
 
 
@@ -138,6 +138,12 @@ def tasks(jobs: list[FileJob]) -> Iterator[Task]:
     if shared:
         yield shared
     yield from ((job,) for job in jobs if job.fmt not in LAID_OUT)
+
+
+def _cost(task: Task) -> tuple[bool, int]:
+    """How long a task is expected to take, to start the longest first: a layout (PDF, Word) before a
+    web page, then by the length of the document's text."""
+    return task[0].fmt in LAID_OUT, sum(map(len, document_texts(task[0].document)))
 
 
 def write_task(task: Task) -> None:
@@ -229,18 +235,22 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
     drawn = False
 
     def jobs() -> Iterator[Task]:
-        """The tasks that lay a document out as soon as it is assembled; the others (a web page,
-        a few hundredths of a second) later, to fill each core's end while the last layouts run:
-        those of the last QUICK_HELD organisations, so that the others' models can be let go."""
+        """Each organisation's longest layout (its longest text) as soon as it is assembled; its other
+        tasks later, longest first and its web pages (a few hundredths of a second) last, to fill each
+        core's end while the last long layouts run: those of the last QUICK_HELD organisations, so
+        that the others' models can be let go. A build's end then waits on no long layout started
+        after the other core's last short task (the politiques are the critical path)."""
         nonlocal drawn
-        quick: list[Task] = []
+        held: list[Task] = []
         laying_out = any(fmt in LAID_OUT for fmt in formats)
         for organisation in organisations:
             waiting.append(organisation)
             if len(waiting) > QUICK_HELD:
-                held = waiting[-QUICK_HELD - 1].work
-                yield from (task for task in quick if task[0].path.parent == held)
-                quick = [task for task in quick if task[0].path.parent != held]
+                work = waiting[-QUICK_HELD - 1].work
+                yield from (task for task in held if task[0].path.parent == work)
+                held = [task for task in held if task[0].path.parent != work]
+            own: list[Task] = []
+            quick: list[FileJob] = []  # its web pages, one task: a worker writes them in a blink
             for document in organisation.documents:
                 if original_kind(document.kind) in organisation.plan.stale:  # an edition goes with its original
                     files = [FileJob(document, fmt, organisation.work / f"{document.kind}.{fmt}",
@@ -248,13 +258,19 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
                     organisation.left += len(files)
                     owner.update((job.path, organisation) for job in files)
                     for task in tasks(files):
-                        if task[0].fmt in LAID_OUT or not laying_out:
-                            yield task
-                        else:
-                            quick.append(task)
+                        own.append(task) if task[0].fmt in LAID_OUT else quick.extend(task)
+            if len(own) > 1:  # a document's text is read only to order several
+                own.sort(key=_cost, reverse=True)
+            own += [tuple(quick)] if quick else []
+            # The first organisation's all at once: the other core would otherwise wait for the next assembly.
+            if len(waiting) == 1 or not laying_out:
+                yield from own
+            else:
+                yield from own[:1]
+                held += own[1:]
             organisation.queued = True
             ready(organisation)  # its files may all be written already (`--jobs 1`)
-        yield from quick
+        yield from sorted(held, key=_cost, reverse=True)
         drawn = True
 
     def ready(organisation: Organisation) -> None:

@@ -136,9 +136,10 @@ def own_file_hashes(folder: Path) -> dict[str, str]:
 
 
 def _sealed(content: dict) -> str:
+    """The entry's JSON: its content and the seal of that content. The content is encoded once, on one
+    line: indented, json encodes in Python, not in C (0.15 s instead of 0.03 for the five bodies' models)."""
     body = json.dumps(content, ensure_ascii=False, sort_keys=True)
-    return json.dumps({"contenu": content, "empreinte": digest(body.encode("utf-8"))},
-                      ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return f'{{"contenu": {body}, "empreinte": {json.dumps(digest(body.encode("utf-8")))}}}\n'
 
 
 def _unsealed(path: Path) -> dict | None:

@@ -27,21 +27,15 @@ SMALLEST_PIECE = 0.2
 CUT_WORTH = 0.1
 
 
-def place(heights: list[tuple[str, float]], first_page: float, page: float, columns: int,
-          units: Units | None = None) -> Placement:
-    """Sections (id, height) into `columns` columns per page: `first_page` high on the first page
-    (under the title and the entry box), `page` high on the others. A box that does not fit what is
-    left of a column starts the next column (or page), whole; one that does not fit an empty column
-    either is cut there between two of its `units`, its heading repeated over the rest, or, if it
-    cannot be, runs over. When keeping boxes whole would take one more page (a short last box pushed
-    onto a page of its own), a box is cut at the end of a column instead. In two columns, the last
-    page's are balanced, cutting a box too if that alone balances them."""
-    return _placement(_placed(heights, first_page, page, columns, units))
-
-
 def _placed(heights: list[tuple[str, float]], first_page: float, page: float, columns: int,
             units: Units | None) -> list[list[list[tuple[Piece, float]]]]:
-    """`place`, each piece with its height."""
+    """Sections (id, height) into `columns` columns per page, each piece with its height: `first_page`
+    high on the first page (under the title and the entry box), `page` high on the others. A box that
+    does not fit what is left of a column starts the next column (or page), whole; one that does not fit
+    an empty column either is cut there between two of its `units`, its heading repeated over the rest,
+    or, if it cannot be, runs over. When keeping boxes whole would take one more page (a short last box
+    pushed onto a page of its own), a box is cut at the end of a column instead. In two columns, the last
+    page's are balanced, cutting a box too if that alone balances them."""
     units = units or {}
     whole, filled = (_filled(heights, first_page, page, columns, units, eager) for eager in (False, True))
     pages = filled if len(filled) < len(whole) else whole

@@ -241,7 +241,8 @@ def render_pdf(document: Document, options: WriterOptions = WriterOptions()) -> 
             _numbers.setdefault(document, _anchor_pages(laid_out))
         # A stable identifier (the PDF /ID) derived from the content keeps builds byte-identical.
         identifier = hashlib.sha256(page.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        data = laid_out.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False)
+        # uncompressed: the repair compresses it (`pdfua.Contents.compress_kept`)
+        data = laid_out.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=True)
     del laid_out
     gc.collect()  # the boxes hold cycles: freed now, before the repair holds the whole file
     return repair(data)

@@ -19,12 +19,15 @@ independent checkers (page-validation's PDF/UA-1 profile, outloud).
   a long document shows its outline at once.
 
 The file is rewritten deterministically (its /ID derived from its content), so
-the same input still gives the same bytes.
+the same input still gives the same bytes. WeasyPrint hands it over uncompressed
+(`compress_kept`): it would compress every stream at zlib's level 9, and most of
+them, the pages' contents, are rewritten here and compressed again by qpdf.
 """
 
 from __future__ import annotations
 
 import io
+import zlib
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -54,6 +57,16 @@ class Contents:
         for number in sorted(self.changed):
             self.pdf.pages[number].obj.Contents = self.pdf.make_stream(
                 pikepdf.unparse_content_stream(self.parsed[number]))
+
+    def compress_kept(self) -> None:
+        """Every stream not rewritten above (fonts, character maps, pages left as they were)
+        compressed as WeasyPrint compresses when asked to (pydyf: zlib, level 9), which qpdf keeps
+        as it is: the same bytes as compressing all in WeasyPrint, without compressing the rewritten
+        pages twice (qpdf compresses those, and its object streams, at its own level)."""
+        rewritten = {self.pdf.pages[number].obj.Contents.objgen for number in self.changed}
+        for stream in self.pdf.objects:
+            if isinstance(stream, pikepdf.Stream) and "/Filter" not in stream and stream.objgen not in rewritten:
+                stream.write(zlib.compress(stream.read_raw_bytes(), 9), filter=Name.FlateDecode)
 
 
 def _kids(element: Dictionary) -> list:
@@ -267,13 +280,14 @@ def _open_bookmarks(pdf: pikepdf.Pdf) -> None:
 
 
 def repair(data: bytes) -> bytes:
-    """The PDF WeasyPrint wrote, with the repairs above."""
+    """The PDF WeasyPrint wrote (`uncompressed_pdf`), with the repairs above, compressed."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         contents = Contents(pdf)
         _artifact_margin_boxes(pdf, contents)
         _wrap_list_bodies(pdf)
         _paint_labels_in_order(pdf, contents)
         contents.write()
+        contents.compress_kept()
         _print_links(pdf)
         _open_bookmarks(pdf)
         out = io.BytesIO()

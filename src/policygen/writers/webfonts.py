@@ -4,12 +4,13 @@ A page sent by e-mail or opened from a shared folder has no fonts/ folder beside
 workstation without Lato would show a system serif. So the page carries the project's Lato
 (SIL Open Font License), subset to the characters French text uses (Basic Latin, Latin-1,
 Latin Extended-A for « œ », general punctuation for « ’ » « – » « … », the euro) and compressed
-as WOFF2 with its kerning and ligatures (about 23 KB a face): one subset per face and per
-process, the same bytes on every machine. A page carries the faces its text uses.
+as WOFF2 with its kerning and ligatures (about 23 KB a face), the same bytes on every machine.
+A page carries the faces its text uses.
 
-The subset is HarfBuzz's (`fontsubset`, about 2 ms a face); fontTools only wraps it as WOFF2
-(0.5 s a face, mostly Brotli). fontTools' own subsetter took 1.8 s a face, decompiling Lato's
-layout tables, in every worker process that wrote a page: 7 s of a one-body build.
+The faces are made once, by `ship()`, and shipped in
+templates/fonts/web/ (tests/writers/test_webfonts.py makes them again and compares): making
+them takes 1.5 s of CPU (the subset is HarfBuzz's, `fontsubset`, 2 ms a face; fontTools' WOFF2
+wrapping, mostly Brotli, 0.4 s a face), which the fork server of every cold build paid.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import base64
 import io
 from functools import cache
+from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
@@ -32,8 +34,11 @@ FACES = (("Lato-Regular.ttf", 400, "normal"), ("Lato-Italic.ttf", 400, "italic")
 RANGES = ((0x20, 0x7E), (0xA0, 0x17F), (0x2010, 0x203A), (0x20AC, 0x20AC), (0x2122, 0x2122))
 
 
-@cache
-def _woff2(filename: str) -> bytes:
+WEB = TEMPLATES / "fonts" / "web"
+
+
+def make(filename: str) -> bytes:
+    """The WOFF2 face of the TrueType `filename` (templates/fonts), as shipped in WEB."""
     kept = subset((TEMPLATES / "fonts" / filename).read_bytes(), hinting=False, features=("kern", "liga"),
                   characters=[chr(c) for start, end in RANGES for c in range(start, end + 1)])
     out = io.BytesIO()
@@ -44,9 +49,13 @@ def _woff2(filename: str) -> bytes:
     return out.getvalue()
 
 
+def shipped(filename: str) -> Path:
+    return WEB / Path(filename).with_suffix(".woff2").name
+
+
 @cache
 def _face(filename: str, weight: int, style: str) -> str:
-    data = base64.b64encode(_woff2(filename)).decode("ascii")
+    data = base64.b64encode(shipped(filename).read_bytes()).decode("ascii")
     return (f'@font-face {{ font-family: "{design()["font"]}"; font-weight: {weight}; font-style: {style}; '
             f'font-display: swap; src: url("data:font/woff2;base64,{data}") format("woff2"); }}')
 
@@ -61,7 +70,14 @@ def font_faces(body: str) -> str:
 
 
 def prepare() -> None:
-    """Make the four faces now: the build's fork server does, so that every worker forked from it
-    starts with them instead of making them again (0.55 s of CPU a process)."""
+    """Encode the four faces now: the build's fork server does, so that every worker forked from it
+    starts with them."""
     for face in FACES:
         _face(*face)
+
+
+def ship() -> None:
+    """Make the shipped faces again, after a change of Lato, of RANGES or of the subsetter's version."""
+    WEB.mkdir(exist_ok=True)
+    for face in FACES:
+        shipped(face[0]).write_bytes(make(face[0]))
