@@ -39,6 +39,7 @@ from policygen.library.loader import load_library
 from policygen.model.nodes import Document
 from policygen.writers import WRITERS
 
+import readback
 import samples  # tests/ is on sys.path: pytest puts a conftest's folder there
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -239,6 +240,15 @@ def pytest_unconfigure(config):
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_readback(tmp_path_factory) -> None:
+    """What one process extracts from a PDF (readback.pdf_read) the others read: kept in the run's
+    shared folder, as every built PDF is read by several test files in both workers."""
+    folder = shared_root(tmp_path_factory) / "readback"
+    folder.mkdir(exist_ok=True)
+    readback.SHARED_CACHE[:] = [folder]
 
 
 @pytest.fixture(scope="session")

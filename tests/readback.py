@@ -4,10 +4,14 @@ PDF reader extracts, without the running header and footer)."""
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import io
+import pickle
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -68,34 +72,86 @@ def docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
-def pdf_pages(path: Path) -> tuple[tuple[tuple[float, str], ...], ...]:
-    """Per page, the shown text pieces with their vertical position. Extracted once per file and
-    process (0.6 s of CPU a PDF): the typography, parity, round-trip and footer tests all read
-    the session's PDFs; a file rewritten since is read again."""
-    stat = Path(path).stat()
-    return _pdf_pages(str(path), stat.st_mtime_ns, stat.st_size)
+@dataclass(frozen=True)
+class PdfPage:
+    """What a PDF reader extracts from one page: pypdf's text (its line breaks and spaces), the
+    page's size, and each shown piece with where and how large it is drawn."""
+    text: str
+    width: float
+    height: float
+    pieces: tuple[Piece, ...]
 
 
-@lru_cache(maxsize=256)
-def _pdf_pages(path: str, mtime: int, size: int) -> tuple[tuple[tuple[float, str], ...], ...]:
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    tm_y: float  # the text matrix's vertical offset (the line a piece is set on, before the page's transform)
+    size: float  # points, as drawn
+    x: float  # points from the page's left
+    y: float  # baseline, points from the page's bottom
+
+
+# The run's shared folder where every process keeps what it extracted (conftest sets it): the two
+# xdist workers and a test file after another read the same built PDFs, at 0.1-2 s of CPU each.
+SHARED_CACHE: list[Path] = []
+
+
+def pdf_read(path: Path) -> tuple[PdfPage, ...]:
+    """Every page of the PDF as extracted, once per content (a file rewritten since is read again)
+    in the whole run: in this process, else from the run's shared folder, else from the file."""
+    data = Path(path).read_bytes()
+    key = hashlib.sha256(data).hexdigest()
+    if key not in _READ:
+        _READ[key] = _shared(key, data) if SHARED_CACHE else _extract(data)
+    return _READ[key]
+
+
+_READ: dict[str, tuple[PdfPage, ...]] = {}
+
+
+def _shared(key: str, data: bytes) -> tuple[PdfPage, ...]:
+    stored = SHARED_CACHE[0] / f"{key}.pdfpages"
+    with open(SHARED_CACHE[0] / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be reading the same file: wait for it
+        if stored.exists():
+            return pickle.loads(stored.read_bytes())
+        pages = _extract(data)
+        written = stored.with_suffix(".partial")
+        written.write_bytes(pickle.dumps(pages))
+        written.replace(stored)
+    return pages
+
+
+def _extract(data: bytes) -> tuple[PdfPage, ...]:
     pages = []
-    for page in PdfReader(path).pages:
-        pieces: list[tuple[float, str]] = []
-        page.extract_text(visitor_text=lambda text, cm, tm, font, size: pieces.append((tm[5], text)))
-        pages.append(tuple(pieces))
+    for page in PdfReader(io.BytesIO(data)).pages:
+        pieces: list[Piece] = []
+
+        def visit(text, cm, tm, font, size):
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            pieces.append(Piece(text, tm[5], size * scale, tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+        text = page.extract_text(visitor_text=visit)
+        pages.append(PdfPage(text, float(page.mediabox.width), float(page.mediabox.height), tuple(pieces)))
     return tuple(pages)
+
+
+def pdf_pages(path: Path) -> tuple[tuple[tuple[float, str], ...], ...]:
+    """Per page, the shown text pieces with their vertical position (the text matrix's)."""
+    return tuple(tuple((piece.tm_y, piece.text) for piece in page.pieces) for page in pdf_read(path))
+
+
+def pdf_page_texts(path: Path) -> list[str]:
+    """Each page's text as pypdf's `extract_text()` gives it."""
+    return [page.text for page in pdf_read(path)]
 
 
 def text_sizes(path: Path) -> Counter:
     """Characters shown per font size (points) over the PDF's pages."""
     sizes: Counter = Counter()
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
-            sizes[round(size * scale, 1)] += len(text.strip())
-    for page in PdfReader(str(path)).pages:
-        page.extract_text(visitor_text=visit)
+    for page in pdf_read(path):
+        for piece in page.pieces:
+            if piece.text.strip():
+                sizes[round(piece.size, 1)] += len(piece.text.strip())
     return sizes
 
 

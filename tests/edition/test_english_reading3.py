@@ -36,13 +36,10 @@ def _section(text: str, heading: str, following: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The recognised body's three documents, French and English, in HTML."""
-    out = tmp_path_factory.mktemp("reading3")
-    result = CliRunner().invoke(main, ["build", str(BODY), "--out", str(out), "--format", "html", "-j", "1"],
-                                env=EPOCH)
-    assert result.exit_code == 0, result.output
-    return out / SLUG
+def built(bodies_built) -> Path:
+    """The recognised body's three documents, French and English, in HTML (the run's shared build of the
+    fixture bodies: conftest.bodies_built)."""
+    return bodies_built / SLUG
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import docx
 import pytest
-from pypdf import PdfReader
+from readback import pdf_page_texts
 
 from reviewkit import CISSS, ROOT, W, docx_part, fixture_documents, run_cli
 from policygen.assembly.assemble import documents_for
@@ -138,7 +138,7 @@ def test_review_outputs_carry_the_draft_mark_and_notes(cisss_builds):
     assert f'<p class="draft-mark">{DRAFT_MARK}</p>' in html
     assert html.count('<aside class="provenance"') == html.count('<div class="clause"') > 0
     assert "Source : « Politique sur la gestion et l’utilisation des médias sociaux »" in html
-    pages = [page.extract_text() for page in PdfReader(review / "politique.pdf").pages]
+    pages = pdf_page_texts(review / "politique.pdf")
     assert all(DRAFT_MARK in text for text in pages)  # running header on every page
     version = load_library().clause("politique.entete").meta.version
     assert f"Clause politique.entete, version {version}." in " ".join(pages)
@@ -153,7 +153,7 @@ def test_plain_outputs_carry_none_of_it(cisss_builds, kind):
     assert not any(DRAFT_MARK in p.text for p in word.sections[0].header.paragraphs)
     html = (plain / f"{kind}.html").read_text(encoding="utf-8")
     assert DRAFT_MARK not in html and "provenance" not in html
-    pdf = " ".join(page.extract_text() for page in PdfReader(plain / f"{kind}.pdf").pages)
+    pdf = " ".join(pdf_page_texts(plain / f"{kind}.pdf"))
     assert DRAFT_MARK not in pdf and "Fondement légal" not in pdf
 
 

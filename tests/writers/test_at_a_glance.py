@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from conftest import output_files
 from pagelayout import column_ends
-from readback import body_size
+from readback import body_size, pdf_page_texts
 from policygen.writers import columns as columns_module
 from policygen.writers.design import design, labels, stylesheet
 
@@ -46,7 +46,7 @@ def test_the_emergency_notice_is_on_the_first_page_of_the_netiquette(built):
     pages = _netiquettes(built, "pdf")
     assert any(p.stem == "netiquette.en" for p in pages)  # the English edition the shipped CISSS publishes
     for path in pages:
-        first = PdfReader(str(path)).pages[0].extract_text()
+        first = pdf_page_texts(path)[0]
         flat = re.sub(r"\s+", " ", first)
         words = "not an emergency service" if path.stem.endswith(".en") else "ne sont pas un service d’urgence"
         assert words in flat and "911" in flat and "811" in flat and "9-8-8" in flat, path
@@ -253,5 +253,5 @@ def test_each_box_of_the_word_fiche_is_one_frame(built):
         for box in boxes:
             assert box and len(set(box)) == 1 and len(box[0]) == 4, (path, box[:3])
         headings = [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Heading 1"]
-        pdf = "\n".join(page.extract_text() for page in PdfReader(str(path.with_suffix(".pdf"))).pages)
+        pdf = "\n".join(pdf_page_texts(path.with_suffix(".pdf")))
         assert [h for h in headings if h.endswith("(suite)")] == re.findall(r"^(.+\(suite\))$", pdf, re.M), path

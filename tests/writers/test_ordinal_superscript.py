@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 import zipfile
 
-from pypdf import PdfReader
-
 from conftest import output_files
+from readback import pdf_read
 
 PLAIN = re.compile(r"(?<!\w)1(er|re)(?!\w)")  # « 1er » set on the line, its suffix not raised
 FOOT = 60  # points from the page's bottom: the running footer's line
@@ -16,21 +15,14 @@ FOOT = 60  # points from the page's bottom: the running footer's line
 
 def _runs(page) -> list[tuple[str, float, float]]:
     """The page's text runs in drawing order: (text, size in points, baseline from the bottom)."""
-    runs = []
-
-    def visit(text, cm, tm, font, size):
-        if text:
-            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
-            runs.append((text, size * scale, tm[5] * cm[3] + cm[5]))
-    page.extract_text(visitor_text=visit)
-    return runs
+    return [(piece.text, piece.size, piece.y) for piece in page.pieces if piece.text]
 
 
 def test_1er_is_raised_in_the_pdf_footers_and_text(built, models):
     for path in output_files(built, "pdf"):
         model = models.get((path.parent.name, path.stem))
         footed = model is not None and PLAIN.search(model.version_line) is not None
-        for number, page in enumerate(PdfReader(str(path)).pages, start=1):
+        for number, page in enumerate(pdf_read(path), start=1):
             runs = _runs(page)
             assert not any(PLAIN.search(text) for text, _, _ in runs), (path, number)
             raised = [(before, after) for before, after in zip(runs, runs[1:])

@@ -8,7 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from pypdf import PdfReader
+from readback import pdf_page_texts
 
 MARKS = {"fr": "\u00a0(à confirmer)", "en": "\u00a0(to be confirmed)"}
 VERSION = re.compile(r"Version (?:du|of) [^\n<]*?\d{4}")
@@ -45,7 +45,7 @@ def test_the_title_and_every_footer_mark_a_date_to_confirm(built):
         assert line + _flat(mark) in _flat(body), stem
         assert footers and all(line + _flat(mark) in _flat(f) for f in footers), (stem, footers)
 
-        pages = [_flat(p.extract_text()) for p in PdfReader(str(Path(f"{stem}.pdf"))).pages]
+        pages = [_flat(text) for text in pdf_page_texts(Path(f"{stem}.pdf"))]
         assert line + _flat(mark) in pages[0], stem
         # every page ends with its footer: the line and its mark, then the page label
         assert all(re.search(re.escape(line + _flat(mark)) + r" Page \d+ (de|of) \d+$", p) for p in pages), stem
