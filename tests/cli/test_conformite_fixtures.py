@@ -46,8 +46,10 @@ _ACCES = ("acces-confidentialite", "acces-consentement", "acces-registre")
 # art. 21, read at the merge of round 6, is no longer among them)
 _GARANTIES = ("protection-jeunesse-signalement", "travail-association")
 _SANTE = ("sante-confidentialite", "sante-efvp", "sante-hors-quebec")  # T3: R-22.1's own rows (round 6)
+# reader6-table 1: known duties no clause meets yet, « à examiner » rather than left out of the table
+_KNOWN = ("maltraitance-politique", "maltraitance-represailles")
 UNREAD_ONLY = {
-    "ciusss": {*_CHARTE_CCQ, *_ACCES, *_GARANTIES, "acces-documents", "archives-conservation", "divulgation",
+    "ciusss": {*_CHARTE_CCQ, *_ACCES, *_GARANTIES, "sante-secours", "acces-documents", "archives-conservation", "divulgation",
                "professions-dignite", "protection-jeunesse-confidentialite"},
     "ordre-inhalotherapie": {*_CHARTE_CCQ, *_ACCES, *_PRIVE, *_GARANTIES, "professions-dignite",
                              "professions-pouvoir-ordre", "professions-syndic", "professions-ethique-administrateurs"},
@@ -62,20 +64,25 @@ EXCEPTIONS = {
                "stagiaires-harcelement": "à examiner",  # a university CIUSSS whose file names no trainee (U3)
                "ccq-administrateurs": "à examiner",
                "sante-publique-confidentialite": "à vérifier",  # S-2.2: its articles still to find (M2)
-               "langue-statut-etablissement": "à vérifier"},  # its mission speaks of English (U7)
+               "langue-statut-etablissement": "à vérifier",  # its mission speaks of English (U7)
+               "sante-responsable": "à vérifier",  # R-22.1: its article still to find (reader6-table 1)
+               **dict.fromkeys(("acces-avis-collecte", *_KNOWN), "à examiner")},
     "ordre-inhalotherapie": {"acces-politique-confidentialite": "à vérifier",
-                             "prive-politique-confidentialite": "à vérifier", "langue-communications": "à vérifier", "ccq-administrateurs": "à examiner"},
+                             "prive-politique-confidentialite": "à vérifier", "langue-communications": "à vérifier", "ccq-administrateurs": "à examiner",
+                             "prive-avis-collecte": "à examiner", "professions-informateur-syndic": "à examiner"},
     "clinique": {"prive-politique-confidentialite": "à vérifier", "langue-communications": "à vérifier", "publicite-deontologie": "à vérifier",
                  "publicite-assurance-maladie": "à vérifier", "publicite-consommateur": "à vérifier",
                  **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
-                                  "divulgation", "sante-formation", *_SANTE, "maltraitance-signalement"), "à examiner")},
+                                  "divulgation", "sante-formation", *_SANTE, "prive-avis-collecte", "sante-responsable",
+                                  "sante-secours", "maltraitance-represailles"), "à examiner")},
     "ligne-ecoute": {"prive-politique-confidentialite": "à vérifier",
                      "stagiaires-harcelement": "à vérifier",  # its articles still to find
                      "langue-communications": "à vérifier",
                      "charte-secret": "à vérifier",  # whether anyone bound to secrecy publishes: the lawyer's
                      **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
                                       "divulgation", "professions-dignite", "professions-secret", "sante-formation",
-                                      *_SANTE, "maltraitance-signalement"),
+                                      *_SANTE, "maltraitance-signalement", "prive-avis-collecte",
+                                      "sante-responsable", "sante-secours"),
                                      "à examiner")},
 }
 

@@ -176,8 +176,10 @@ def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None
     « ») when it does."""
     body = loaded.organisation.organisation
     regimes = {p.regime for p in loaded.organisation.personnes_visees}
-    reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec), regimes)
-    unsettled = obligation.organismes.unexamined(body.type, body.secteur) if reason else ""
+    reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec), regimes,
+                                            loaded.organisation.vocabulaire.services or "")
+    unsettled = (obligation.organismes.unexamined(body.type, body.secteur, bool(body.residence_privee_aines))
+                 if reason else "")
     answer = _field(loaded, obligation.organismes.tranche_par) if unsettled and obligation.organismes.tranche_par else None
     if answer == "non":
         return "non applicable", f"Le fichier d’organisation dit que la loi ne vise pas l’organisme ({obligation.organismes.tranche_par} : non)."
@@ -245,6 +247,9 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
         if contradicted:
             failed.insert(0, ("non couverte", "contredite par " + ", ".join(contradicted) + ", qui imposent aux "
                               "membres un devoir que ni le Code des professions ni le code de déontologie ne fonde"))
+        if not met and obligation.sans_clause and not contradicted:
+            rows.append(Row(obligation, "à examiner", obligation.sans_clause, debtor=debtor))
+            continue
         states = {state for state, _ in failed}
         status: Status = ("non couverte" if not met or "non couverte" in states else
                           "couverte en partie" if "en partie" in states else
