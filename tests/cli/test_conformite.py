@@ -50,10 +50,12 @@ def _headings(page: str) -> dict[str, str]:
     # L-6.3 art. 21 read (round 6): the maltreatment report an establishment's politique does not hinder, respected
     # reader6-table 1: the known duties no clause meets yet are rows « à examiner » (the notice at collection,
     # L-6.3 arts. 3 and 22.2), R-22.1's responsible person and art. 74 « à vérifier » (articles unread)
-    ("ciusss", "12 obligations couvertes, 8 respectées (à ne pas contredire), 0 couverte en partie, "
-     "30 à vérifier, 5 à examiner, 18 non applicables, 0 non couverte", 0),
-    ("institut", "12 obligations couvertes, 7 respectées (à ne pas contredire), 0 couverte en partie, "
-     "26 à vérifier, 5 à examiner, 23 non applicables, 0 non couverte", 0),
+    # reader6-table 8: R-22.1 r. 2's training, which no section meets (10.2 only trains those who publish), is
+    # « à examiner », no longer « respectée » by 10.2
+    ("ciusss", "12 obligations couvertes, 7 respectées (à ne pas contredire), 0 couverte en partie, "
+     "30 à vérifier, 6 à examiner, 18 non applicables, 0 non couverte", 0),
+    ("institut", "12 obligations couvertes, 6 respectées (à ne pas contredire), 0 couverte en partie, "
+     "26 à vérifier, 6 à examiner, 23 non applicables, 0 non couverte", 0),
     # an ordre: A-2.1 art. 63.4 met by its privacy officer's clause, which speaks of the confidentiality policy;
     # C. prof. art. 87 not contradicted (its members' rules recall the code or are limited to the ordre's own name,
     # pages and mandates); its « employé » no longer counts contractors, so loyalty is met

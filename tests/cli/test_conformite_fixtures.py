@@ -66,7 +66,7 @@ EXCEPTIONS = {
                "sante-publique-confidentialite": "à vérifier",  # S-2.2: its articles still to find (M2)
                "langue-statut-etablissement": "à vérifier",  # its mission speaks of English (U7)
                "sante-responsable": "à vérifier",  # its article still to find (reader6-table 1)
-               **dict.fromkeys(("acces-avis-collecte", *_KNOWN), "à examiner")},
+               **dict.fromkeys(("acces-avis-collecte", "sante-formation", *_KNOWN), "à examiner")},
     "ordre-inhalotherapie": {"acces-politique-confidentialite": "à vérifier",
                              "prive-politique-confidentialite": "à vérifier", "langue-communications": "à vérifier", "ccq-administrateurs": "à examiner",
                              "prive-avis-collecte": "à examiner", "professions-informateur-syndic": "à examiner"},

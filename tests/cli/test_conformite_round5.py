@@ -131,7 +131,8 @@ def test_a_public_establishment_meets_the_access_acts_officer_and_impact_assessm
 
 def test_a_public_establishment_has_its_training_and_youth_justice_rows(cisss):
     training = _row(cisss, "Formation à la protection des renseignements de santé — RLRQ, c. R-22.1, r. 2, art. 1, 2")
-    assert _status(training).startswith("respectée (à ne pas contredire) par : clause politique.roles.communications")
+    # reader6-table 8: no section meets it (10.2 trains those who publish, not this training): the lawyer's question
+    assert _status(training).startswith("à examiner : Aucune règle de la politique n’en dispense quiconque")
     youth = _row(cisss, "Interdiction d’identifier un adolescent visé par la justice pénale pour les adolescents — "
                         "L.C. 2002, ch. 1, art. 110")
     # s. 110 read on the federal consolidation (its English version in force since 19 September 2019)

@@ -91,3 +91,13 @@ def test_5_a_clinic_that_gives_care_is_bound_by_art_21():
     _, rows = _built(BODIES / "clinique.yaml")
     row = rows["maltraitance-signalement"]
     assert row.status == "couverte" and [m.clause for m in row.met_by] == ["politique.enonces.garanties"], row
+
+
+def test_8_the_training_row_cites_no_section_that_does_not_meet_it():
+    politique, rows = _built(CISSS)
+    row = rows["sante-formation"]
+    assert row.status == "à examiner" and not row.met_by, row  # was « respectée par … (section 10.2) »
+    assert "aucune n’y renvoie" in row.reason and "le contentieux" in row.reason
+    output = invoke("conformite", CISSS).output
+    line = output.split("- Formation à la protection des renseignements de santé", 1)[1].split("\n- ", 1)[0]
+    assert "10.2" not in line and "politique.roles.communications" not in line
