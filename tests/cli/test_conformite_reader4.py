@@ -162,8 +162,8 @@ def test_t9_e5_trainees_and_directors_have_their_rows_where_the_file_names_them(
     assert _status(trainees) == "à vérifier par : clause politique.moderation.diffamation (section 13.8)"
     assert "non au stagiaire" not in trainees and "articles à trouver" in trainees
     assert "RLRQ, c. P-39.3" in trainees.splitlines()[0]
-    assert _status(_row(clinique, "Milieu de stage exempt")).startswith("non applicable : Le fichier ne nomme aucun "
-                                                                        "stagiaire")
+    assert _status(_row(clinique, "Milieu de stage exempt")).startswith("sans objet : Le fichier ne nomme aucun "
+                                                                        "stagiaire")  # reader6-table 7
     directors = _row(ecoute, "Devoirs des administrateurs d’une personne morale")
     assert _status(directors).startswith("à vérifier par : clause politique.enonces.loyaute (section 7.4, art. 322)")
     assert "texte non lu : l’art. 321 a été lu sur LégisQuébec, mais les art. 322 et 323" in directors

@@ -101,3 +101,15 @@ def test_8_the_training_row_cites_no_section_that_does_not_meet_it():
     output = invoke("conformite", CISSS).output
     line = output.split("- Formation à la protection des renseignements de santé", 1)[1].split("\n- ", 1)[0]
     assert "10.2" not in line and "politique.roles.communications" not in line
+
+
+def test_7_persons_the_file_does_not_name_are_out_of_the_politique_s_scope_not_of_the_law():
+    output = invoke("conformite", BODIES / "clinique.yaml").output
+    for title, persons in (("Devoirs des administrateurs d’une personne morale", "administrateur"),
+                           ("Milieu de stage exempt de harcèlement psychologique", "stagiaire")):
+        row = output.split(f"- {title}", 1)[1].split("\n- ", 1)[0]
+        assert f"sans objet : Le fichier ne nomme aucun {persons}" in row and "hors de son champ" in row, row
+        assert "non applicable" not in row
+    assert ", 2 sans objet, 0 non couverte." in output
+    # a kind of body the law does not bind stays « non applicable »
+    assert "non applicable : L’obligation vise seulement le secteur public." in output

@@ -182,7 +182,7 @@ def test_t4_c4_a_row_whose_articles_are_still_to_find_is_never_covered(cisss):
     assert _status(row).startswith("à vérifier par : "), row
     assert "à vérifier : articles à trouver" in row
     assert re.search(r"Bilan : \d+ obligations couvertes, \d+ respectées \(à ne pas contredire\), \d+ couvertes? en "
-                     r"partie, \d+ à vérifier, \d+ à examiner, 18 non applicables, 0 non couverte\.", cisss)
+                     r"partie, \d+ à vérifier, \d+ à examiner, 18 non applicables, 0 sans objet, 0 non couverte\.", cisss)
 
 
 def test_c2_c5_a_meeting_resting_on_a_value_still_to_confirm_is_to_check(cisss, tmp_path):
