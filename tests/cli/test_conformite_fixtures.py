@@ -54,7 +54,7 @@ UNREAD_ONLY = {
     "ordre-inhalotherapie": {*_CHARTE_CCQ, *_ACCES, *_PRIVE, *_GARANTIES, "professions-dignite",
                              "professions-pouvoir-ordre", "professions-syndic", "professions-ethique-administrateurs"},
     "clinique": {*_CHARTE_CCQ, *_PRIVE, *_GARANTIES, "professions-dignite"},
-    "ligne-ecoute": {*_CHARTE_CCQ, *_PRIVE, *_GARANTIES, "ccq-administrateurs"},
+    "ligne-ecoute": {*_CHARTE_CCQ, *_PRIVE, *_GARANTIES, "ccq-administrateurs", "stagiaires-harcelement"},
 }
 # the other rows of each body that are neither « couverte » nor « respectée » nor « non applicable », and why
 EXCEPTIONS = {
@@ -76,7 +76,6 @@ EXCEPTIONS = {
                                   "divulgation", "sante-formation", *_SANTE, "prive-avis-collecte", "sante-responsable",
                                   "sante-secours", "maltraitance-represailles"), "à examiner")},
     "ligne-ecoute": {"prive-politique-confidentialite": "à vérifier",
-                     "stagiaires-harcelement": "à vérifier",  # its articles still to find
                      "langue-communications": "à vérifier",
                      "charte-secret": "à vérifier",  # whether anyone bound to secrecy publishes: the lawyer's
                      **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",

@@ -160,7 +160,9 @@ def test_t9_e5_trainees_and_directors_have_their_rows_where_the_file_names_them(
     # the support promised to staff harassed online now reaches trainees (reader 4's finding 9): what is left
     # is the law's articles, still to find
     assert _status(trainees) == "à vérifier par : clause politique.moderation.diffamation (section 13.8)"
-    assert "non au stagiaire" not in trainees and "articles à trouver" in trainees
+    # (reader6-table 9: arts. 4 and 20 read, the article of the right itself not found)
+    assert "ne promet le soutien qu’au membre du personnel harcelé" not in trainees
+    assert "texte non lu : l’article qui donne au stagiaire le droit" in trainees
     assert "RLRQ, c. P-39.3" in trainees.splitlines()[0]
     assert _status(_row(clinique, "Milieu de stage exempt")).startswith("sans objet : Le fichier ne nomme aucun "
                                                                         "stagiaire")  # reader6-table 7

@@ -113,3 +113,13 @@ def test_7_persons_the_file_does_not_name_are_out_of_the_politique_s_scope_not_o
     assert ", 2 sans objet, 0 non couverte." in output
     # a kind of body the law does not bind stays « non applicable »
     assert "non applicable : L’obligation vise seulement le secteur public." in output
+
+
+def test_9_a_law_read_is_never_also_unread_for_want_of_articles():
+    output = invoke("conformite", RPA).output
+    [line] = [line for line in output.splitlines() if line.startswith("  RLRQ, c. P-39.3 :")]
+    assert line.startswith("  RLRQ, c. P-39.3 : lu le 7 décembre 2026 (art. 4, 20)") and "non lu" not in line, line
+    row = output.split("- Milieu de stage exempt de harcèlement psychologique", 1)[1].split("\n- ", 1)[0]
+    assert row.startswith(" — RLRQ, c. P-39.3, art. 4, 20 ")
+    # the article of the right itself, not found, keeps the row from « couverte »
+    assert "à vérifier : texte non lu : l’article qui donne au stagiaire le droit" in row
