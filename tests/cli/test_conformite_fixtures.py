@@ -40,7 +40,8 @@ _CHARTE_CCQ = ("ccq-commettant", "ccq-loyaute", "ccq-vie-privee", "charte-dignit
                "charte-secours", "charte-valeurs", "charte-vie-privee", "droit-auteur", "normes-harcelement",
                "reglement-incidents-registre", "technologies-intermediaire")
 # P-39.1 arts. 3.3 and 17 (prive-efvp, prive-hors-quebec) were read in round 6 (readings6): their rows are covered
-_PRIVE = ("prive-consentement", "prive-incident", "prive-registre", "prive-responsable")
+# C-11 art. 52 (reader6-table 10) known from the OQLF only
+_PRIVE = ("prive-consentement", "prive-incident", "prive-registre", "prive-responsable", "langue-communications")
 _ACCES = ("acces-confidentialite", "acces-consentement", "acces-registre")
 # reader5-table M1 (round 6): the reports and the union activity 7.6 protects, their articles unread (L-6.3
 # art. 21, read at the merge of round 6, is no longer among them)
@@ -68,15 +69,14 @@ EXCEPTIONS = {
                "sante-responsable": "à vérifier",  # R-22.1: its article still to find (reader6-table 1)
                **dict.fromkeys(("acces-avis-collecte", "sante-formation", *_KNOWN), "à examiner")},
     "ordre-inhalotherapie": {"acces-politique-confidentialite": "à vérifier",
-                             "prive-politique-confidentialite": "à vérifier", "langue-communications": "à vérifier", "ccq-administrateurs": "à examiner",
+                             "prive-politique-confidentialite": "à vérifier", "ccq-administrateurs": "à examiner",
                              "prive-avis-collecte": "à examiner", "professions-informateur-syndic": "à examiner"},
-    "clinique": {"prive-politique-confidentialite": "à vérifier", "langue-communications": "à vérifier", "publicite-deontologie": "à vérifier",
+    "clinique": {"prive-politique-confidentialite": "à vérifier", "publicite-deontologie": "à vérifier",
                  "publicite-assurance-maladie": "à vérifier", "publicite-consommateur": "à vérifier",
                  **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
                                   "divulgation", "sante-formation", *_SANTE, "prive-avis-collecte", "sante-responsable",
                                   "sante-secours", "maltraitance-represailles"), "à examiner")},
     "ligne-ecoute": {"prive-politique-confidentialite": "à vérifier",
-                     "langue-communications": "à vérifier",
                      "charte-secret": "à vérifier",  # whether anyone bound to secrecy publishes: the lawyer's
                      **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
                                       "divulgation", "professions-dignite", "professions-secret", "sante-formation",

@@ -123,3 +123,11 @@ def test_9_a_law_read_is_never_also_unread_for_want_of_articles():
     assert row.startswith(" — RLRQ, c. P-39.3, art. 4, 20 ")
     # the article of the right itself, not found, keeps the row from « couverte »
     assert "à vérifier : texte non lu : l’article qui donne au stagiaire le droit" in row
+
+
+def test_10_a_private_non_profit_s_language_row_cites_the_article_and_says_what_it_reaches():
+    output = invoke("conformite", BODIES / "ligne-ecoute.yaml").output
+    row = output.split("- Langue des publications commerciales et des communications", 1)[1].split("\n- ", 1)[0]
+    assert "RLRQ, c. C-11, art. 52 (à ne pas contredire)" in row and "articles à trouver" not in row
+    assert "organisme sans but lucratif" in row and "sans caractère publicitaire ni commercial" in row
+    assert "à vérifier : texte non lu : l’art. 52" in row  # known from the OQLF only

@@ -323,7 +323,10 @@ def test_c7_a_public_body_that_publishes_in_english_has_a_row_for_the_charte_de_
     # the English nétiquette rests on a programme d'accès and a directive both « à confirmer »
     assert _status(row).startswith("à vérifier par : clause politique.regles-officielles.ton (section 8.4)"), row
     assert "(langues.precision)" in row and "(langues.directive)" in row
-    assert "  RLRQ, c. C-11 : lu le 7 décembre 2026 (art. 22.3, 26, 29.1, 29.15) ; date de mise à jour du texte consolidé non consignée." in cisss
+    # art. 52 (commercial publications, reader6-table 10), which a public body's row says does not apply: read on
+    # the OQLF's page only
+    assert ("  RLRQ, c. C-11 : lu le 7 décembre 2026 (art. 22.3, 26, 29.1, 29.15) ; non lu (art. 52) ; date de mise à "
+            "jour du texte consolidé non consignée.") in cisss
     confirmed = _row(_table("", Path(__file__).parent.parent / "fixtures" / "organismes" / "ciusss.yaml"), heading)
     assert _status(confirmed).startswith("respectée (à ne pas contredire) par : "), confirmed
     assert _status(_row(ocq, heading)).startswith("non applicable : ")
