@@ -6,6 +6,7 @@ residence its own reason; 5: a clinic that gives care is bound by art. 21."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -131,3 +132,17 @@ def test_10_a_private_non_profit_s_language_row_cites_the_article_and_says_what_
     assert "RLRQ, c. C-11, art. 52 (à ne pas contredire)" in row and "articles à trouver" not in row
     assert "organisme sans but lucratif" in row and "sans caractère publicitaire ni commercial" in row
     assert "à vérifier : texte non lu : l’art. 52" in row  # known from the OQLF only
+
+
+def test_7_the_register_page_gives_a_sans_objet_row_its_reason():
+    from policygen.assembly.assemble import documents_for
+    from policygen.assembly.inputs import load_all
+    from policygen.library.loader import load_library
+    from policygen.publishing.legaltable import page, table_for
+    library = load_library()
+    [item], _ = load_all([BODIES / "clinique.yaml"], library)
+    [politique] = documents_for(item, library, ["politique"])
+    html = page(table_for(item, politique, library), "Accueil", "politique.html").replace("\u202f", " ")
+    html = html.replace("\u00a0", " ")
+    rows = re.findall(r'<tr class="statut-sans-objet">.*?</tr>', html, re.S)
+    assert len(rows) == 2 and all("hors de son champ" in row for row in rows), rows
