@@ -94,9 +94,10 @@ def test_conformite_says_the_law_is_current_to_no_date_while_a_cited_law_is_unre
                            "n’est pas consignée pour ")
     assert "RLRQ, c. C-12" in line and "RLRQ, c. R-22.1, r. 2 ;" not in line + " ;"  # r. 2 was read
     # then one line per law: what was read, on which date, and what was not (T2); read article by article
-    # (lus) since its rows of reader5-table T3, its arts. 78 and 106 read in round 6, the law cited as a whole not
-    assert "\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 5, 6, 78, 106, 108, 110) ; non lu (cité sans article)" \
-        in output
+    # (lus) since its rows of reader5-table T3, its arts. 78 and 106 read in round 6, the law cited as a whole not,
+    # nor art. 74 and the responsible person's article, rows since reader6-table 1
+    assert ("\n  RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 5, 6, 78, 106, 108, 110) ; non lu (art. 74, cité sans "
+            "article, articles à trouver)") in output
     # a law read in part: the articles read, then those not (lois.yaml: lus)
     assert "\n  RLRQ, c. C-12 : lu le 7 décembre 2026 (art. 9) ; non lu (art. 2, 3, " in output
     # and the bilan says a row resting on an unread article is at best « à vérifier » (reader5-table T1)
@@ -131,8 +132,10 @@ def test_the_politique_says_droit_a_jour_au_the_earliest_reading_when_every_cite
     # names no article rests on no article: it leaves its law read (G-1.021, reader4-table)
     # but an establishment naming no trainee has P-39.3 to examine (reader5-table U3), whose articles nobody found,
     # and the public-health act its 5.5 cites has a row whose articles nobody found either (reader5-table M2)
+    # and R-22.1's responsible person, whose article nobody found (reader6-table 1); P-39.3's row names its arts. 4
+    # and 20, read, since reader6-table 9 (the article of the right itself, not found, keeps the row « à vérifier »)
     assert ("Droit à jour : date non établie, la lecture du texte consolidé de chaque article cité n’est pas consignée "
-            "pour RLRQ, c. P-39.3 ; RLRQ, c. S-2.2.\n") in output
+            "pour RLRQ, c. R-22.1 ; RLRQ, c. S-2.2.\n") in output
     assert "  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article) ; date de mise à jour du texte consolidé non consignée." in output
     assert "  RLRQ, c. C-12 : lu le 30 novembre 2026 (art. 2, 3, " in output
     # a row that applies and whose articles are still to find leaves its law unread (an establishment of Santé Québec)

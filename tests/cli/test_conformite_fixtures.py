@@ -40,19 +40,22 @@ _CHARTE_CCQ = ("ccq-commettant", "ccq-loyaute", "ccq-vie-privee", "charte-dignit
                "charte-secours", "charte-valeurs", "charte-vie-privee", "droit-auteur", "normes-harcelement",
                "reglement-incidents-registre", "technologies-intermediaire")
 # P-39.1 arts. 3.3 and 17 (prive-efvp, prive-hors-quebec) were read in round 6 (readings6): their rows are covered
-_PRIVE = ("prive-consentement", "prive-incident", "prive-registre", "prive-responsable")
+# C-11 art. 52 (reader6-table 10) known from the OQLF only
+_PRIVE = ("prive-consentement", "prive-incident", "prive-registre", "prive-responsable", "langue-communications")
 _ACCES = ("acces-confidentialite", "acces-consentement", "acces-registre")
 # reader5-table M1 (round 6): the reports and the union activity 7.6 protects, their articles unread (L-6.3
 # art. 21, read at the merge of round 6, is no longer among them)
 _GARANTIES = ("protection-jeunesse-signalement", "travail-association")
 _SANTE = ("sante-confidentialite", "sante-efvp", "sante-hors-quebec")  # T3: R-22.1's own rows (round 6)
+# reader6-table 1: known duties no clause meets yet, « à examiner » rather than left out of the table
+_KNOWN = ("maltraitance-politique", "maltraitance-represailles")
 UNREAD_ONLY = {
-    "ciusss": {*_CHARTE_CCQ, *_ACCES, *_GARANTIES, "acces-documents", "archives-conservation", "divulgation",
+    "ciusss": {*_CHARTE_CCQ, *_ACCES, *_GARANTIES, "sante-secours", "acces-documents", "archives-conservation", "divulgation",
                "professions-dignite", "protection-jeunesse-confidentialite"},
     "ordre-inhalotherapie": {*_CHARTE_CCQ, *_ACCES, *_PRIVE, *_GARANTIES, "professions-dignite",
                              "professions-pouvoir-ordre", "professions-syndic", "professions-ethique-administrateurs"},
     "clinique": {*_CHARTE_CCQ, *_PRIVE, *_GARANTIES, "professions-dignite"},
-    "ligne-ecoute": {*_CHARTE_CCQ, *_PRIVE, *_GARANTIES, "ccq-administrateurs"},
+    "ligne-ecoute": {*_CHARTE_CCQ, *_PRIVE, *_GARANTIES, "ccq-administrateurs", "stagiaires-harcelement"},
 }
 # the other rows of each body that are neither « couverte » nor « respectée » nor « non applicable », and why
 EXCEPTIONS = {
@@ -62,20 +65,23 @@ EXCEPTIONS = {
                "stagiaires-harcelement": "à examiner",  # a university CIUSSS whose file names no trainee (U3)
                "ccq-administrateurs": "à examiner",
                "sante-publique-confidentialite": "à vérifier",  # S-2.2: its articles still to find (M2)
-               "langue-statut-etablissement": "à vérifier"},  # its mission speaks of English (U7)
+               "langue-statut-etablissement": "à vérifier",  # its mission speaks of English (U7)
+               "sante-responsable": "à vérifier",  # R-22.1: its article still to find (reader6-table 1)
+               **dict.fromkeys(("acces-avis-collecte", "sante-formation", *_KNOWN), "à examiner")},
     "ordre-inhalotherapie": {"acces-politique-confidentialite": "à vérifier",
-                             "prive-politique-confidentialite": "à vérifier", "langue-communications": "à vérifier", "ccq-administrateurs": "à examiner"},
-    "clinique": {"prive-politique-confidentialite": "à vérifier", "langue-communications": "à vérifier", "publicite-deontologie": "à vérifier",
+                             "prive-politique-confidentialite": "à vérifier", "ccq-administrateurs": "à examiner",
+                             "prive-avis-collecte": "à examiner", "professions-informateur-syndic": "à examiner"},
+    "clinique": {"prive-politique-confidentialite": "à vérifier", "publicite-deontologie": "à vérifier",
                  "publicite-assurance-maladie": "à vérifier", "publicite-consommateur": "à vérifier",
                  **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
-                                  "divulgation", "sante-formation", *_SANTE, "maltraitance-signalement"), "à examiner")},
+                                  "divulgation", "sante-formation", *_SANTE, "prive-avis-collecte", "sante-responsable",
+                                  "sante-secours", "maltraitance-represailles"), "à examiner")},
     "ligne-ecoute": {"prive-politique-confidentialite": "à vérifier",
-                     "stagiaires-harcelement": "à vérifier",  # its articles still to find
-                     "langue-communications": "à vérifier",
                      "charte-secret": "à vérifier",  # whether anyone bound to secrecy publishes: the lawyer's
                      **dict.fromkeys(("sante-consentement", "sante-incident", "sante-registre", "sante-quebec-employeur",
                                       "divulgation", "professions-dignite", "professions-secret", "sante-formation",
-                                      *_SANTE, "maltraitance-signalement"),
+                                      *_SANTE, "maltraitance-signalement", "prive-avis-collecte",
+                                      "sante-responsable", "sante-secours"),
                                      "à examiner")},
 }
 
@@ -89,7 +95,7 @@ def test_every_obligation_binding_a_fixture_body_is_covered_where_its_politique_
     [politique] = documents_for(item, library, ["politique"])
     numbers = _numbers(render_html(politique))
     where = {clause.id: number for clause, number in printed(politique)}
-    rows = [row for row in conformity(item, politique, library) if row.status != "non applicable"]
+    rows = [row for row in conformity(item, politique, library) if row.status not in ("non applicable", "sans objet")]
     assert rows
     unread = {row.obligation.id for row in rows if row.status == "à vérifier"
               and all(missing.startswith("texte non lu : ") for missing in row.missing)}

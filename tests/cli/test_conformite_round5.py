@@ -131,7 +131,8 @@ def test_a_public_establishment_meets_the_access_acts_officer_and_impact_assessm
 
 def test_a_public_establishment_has_its_training_and_youth_justice_rows(cisss):
     training = _row(cisss, "Formation à la protection des renseignements de santé — RLRQ, c. R-22.1, r. 2, art. 1, 2")
-    assert _status(training).startswith("respectée (à ne pas contredire) par : clause politique.roles.communications")
+    # reader6-table 8: no section meets it (10.2 trains those who publish, not this training): the lawyer's question
+    assert _status(training).startswith("à examiner : Aucune règle de la politique n’en dispense quiconque")
     youth = _row(cisss, "Interdiction d’identifier un adolescent visé par la justice pénale pour les adolescents — "
                         "L.C. 2002, ch. 1, art. 110")
     # s. 110 read on the federal consolidation (its English version in force since 19 September 2019)
@@ -189,7 +190,7 @@ def test_a_public_body_whose_911_call_is_recorded_by_the_communications_service_
 
 def test_a_law_read_in_part_lists_the_articles_read_and_those_not(cisss):
     assert ("  RLRQ, c. A-2.1 : lu le 7 décembre 2026 (art. 8, 59, 59.1, 63.5, 63.8, 63.9, 70.1) ; non lu (art. 9, "
-            "53, 53.1, 63.4, 63.10, 63.11) ; date de mise à jour du texte consolidé non consignée.") in cisss
+            "53, 53.1, 63.4, 63.10, 63.11, 65) ; date de mise à jour du texte consolidé non consignée.") in cisss
     assert "  RLRQ, c. CCQ-1991 : lu le 7 décembre 2026 (art. 321, 1457) ; non lu (art. 3, 35, 36, " in cisss
     # never a date for the whole: the Charte, the Code civil and the Copyright Act are still read in part or not at all
     assert cisss.splitlines()[1].startswith("Droit à jour : date non établie")

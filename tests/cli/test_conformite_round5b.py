@@ -46,7 +46,7 @@ def test_t1_no_row_resting_on_an_unread_article_is_covered_or_respected(path):
     for row in _rows(path):
         obligation = row.obligation
         unread = [a for a in obligation.articles if a not in read.get(obligation.loi, set())]
-        if not unread or row.status in ("non applicable", "à examiner", "non couverte"):
+        if not unread or row.status in ("non applicable", "sans objet", "à examiner", "non couverte"):
             continue
         unread_rows += 1
         assert row.status == "à vérifier", (obligation.id, row.status)
@@ -101,7 +101,8 @@ def test_u3_a_health_establishment_naming_no_trainee_is_to_examine_another_body_
                                    "santé"), row
     assert "le contentieux vérifie lesquels il accueille" in row
     ordre = _row(_table(BODIES / "ordre-inhalotherapie.yaml"), "Milieu de stage exempt de harcèlement psychologique")
-    assert _status(ordre) == "non applicable : Le fichier ne nomme aucun stagiaire parmi les personnes visées.", ordre
+    assert _status(ordre) == ("sans objet : Le fichier ne nomme aucun stagiaire parmi les personnes visées. La politique "
+                              "ne vise pas ces personnes : la loi s’applique sans elle, hors de son champ."), ordre
 
 
 # --- T6: an ordre's reason is C. prof. art. 108.1, not « organisme privé » ------------------------------------

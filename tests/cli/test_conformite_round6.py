@@ -122,8 +122,9 @@ def test_m1_mandatory_reports_and_union_activity_have_rows_met_by_the_guarantees
             "travail-association": "association de salariés"}[ident] in text
 
 
-def test_m1_whether_a_clinic_s_people_must_report_maltreatment_is_the_lawyer_s_question():
-    _, rows = _built(BODIES / "clinique.yaml")
+def test_m1_whether_a_help_line_s_people_must_report_maltreatment_is_the_lawyer_s_question():
+    # a clinic that gives care is bound (reader6-table 5, test_conformite_round6b); a help line is the lawyer's
+    _, rows = _built(BODIES / "ligne-ecoute.yaml")
     row = rows["maltraitance-signalement"]
     assert row.status == "à examiner" and "le contentieux" in row.reason
 

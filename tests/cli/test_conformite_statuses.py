@@ -182,7 +182,7 @@ def test_t4_c4_a_row_whose_articles_are_still_to_find_is_never_covered(cisss):
     assert _status(row).startswith("à vérifier par : "), row
     assert "à vérifier : articles à trouver" in row
     assert re.search(r"Bilan : \d+ obligations couvertes, \d+ respectées \(à ne pas contredire\), \d+ couvertes? en "
-                     r"partie, \d+ à vérifier, \d+ à examiner, 16 non applicables, 0 non couverte\.", cisss)
+                     r"partie, \d+ à vérifier, \d+ à examiner, 18 non applicables, 0 sans objet, 0 non couverte\.", cisss)
 
 
 def test_c2_c5_a_meeting_resting_on_a_value_still_to_confirm_is_to_check(cisss, tmp_path):
@@ -304,8 +304,8 @@ def test_t2_droit_a_jour_lists_every_law_the_politique_cites_law_by_law_with_wha
     assert "RLRQ, c. C-16, r. 5.1 : non lu (cité sans article)." in laws
     assert "RLRQ, c. C-16 : non lu (cité sans article)." in laws
     # a « non applicable » is a reading of the law too
-    assert ("RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 5, 6, 78, 106, 108, 110) ; date de mise à jour du texte "
-            "consolidé non consignée.") in laws
+    assert ("RLRQ, c. R-22.1 : lu le 7 décembre 2026 (art. 5, 6, 78, 106, 108, 110) ; non lu (art. 74) ; date de mise "
+            "à jour du texte consolidé non consignée.") in laws
     # G-1.021: arts. 51, 245 and 248 read, the articles of the employer row still to find
     assert ("  RLRQ, c. G-1.021 : lu le 7 décembre 2026 (art. 51, 245, 248, cité sans article) ; non lu (articles à "
             "trouver) ; date de mise à jour du texte consolidé non consignée."
@@ -323,7 +323,10 @@ def test_c7_a_public_body_that_publishes_in_english_has_a_row_for_the_charte_de_
     # the English nétiquette rests on a programme d'accès and a directive both « à confirmer »
     assert _status(row).startswith("à vérifier par : clause politique.regles-officielles.ton (section 8.4)"), row
     assert "(langues.precision)" in row and "(langues.directive)" in row
-    assert "  RLRQ, c. C-11 : lu le 7 décembre 2026 (art. 22.3, 26, 29.1, 29.15) ; date de mise à jour du texte consolidé non consignée." in cisss
+    # art. 52 (commercial publications, reader6-table 10), which a public body's row says does not apply: read on
+    # the OQLF's page only
+    assert ("  RLRQ, c. C-11 : lu le 7 décembre 2026 (art. 22.3, 26, 29.1, 29.15) ; non lu (art. 52) ; date de mise à "
+            "jour du texte consolidé non consignée.") in cisss
     confirmed = _row(_table("", Path(__file__).parent.parent / "fixtures" / "organismes" / "ciusss.yaml"), heading)
     assert _status(confirmed).startswith("respectée (à ne pas contredire) par : "), confirmed
     assert _status(_row(ocq, heading)).startswith("non applicable : ")

@@ -31,9 +31,14 @@ from ..model.typography import typeset
 from .inputs import Loaded
 from .lawdates import TO_FIND, LawReading, cited_articles, current_to, reading_lines, readings
 
-Status = Literal["couverte", "couverte en partie", "à vérifier", "à examiner", "non couverte", "non applicable"]
+Status = Literal["couverte", "couverte en partie", "à vérifier", "à examiner", "non couverte", "non applicable",
+                 "sans objet"]
 STATUSES: tuple[Status, ...] = ("couverte", "couverte en partie", "à vérifier", "à examiner", "non couverte",
-                                "non applicable")
+                                "non applicable", "sans objet")
+# The statuses of a row that rests on no meeting: the law does not bind the body, the politique names none of the
+# persons it binds (« sans objet »: the law binds them all the same, outside the politique), or the lawyer examines.
+UNBOUND: tuple[Status, ...] = ("non applicable", "sans objet", "à examiner")
+OUT_OF_SCOPE = "La politique ne vise pas ces personnes : la loi s’applique sans elle, hors de son champ."
 RESPECTED = "respectée"  # how the table words « couverte » for a right not to contradict: not contradicted
 DUTIES = ("doit", "ne doit pas")  # the forces of a rule that puts a duty on whom it binds
 NO_ARTICLE = ("articles à trouver : la loi ne fonde l’obligation que par des articles que personne n’a encore "
@@ -176,8 +181,10 @@ def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None
     « ») when it does."""
     body = loaded.organisation.organisation
     regimes = {p.regime for p in loaded.organisation.personnes_visees}
-    reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec), regimes)
-    unsettled = obligation.organismes.unexamined(body.type, body.secteur) if reason else ""
+    reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec), regimes,
+                                            loaded.organisation.vocabulaire.services or "")
+    unsettled = (obligation.organismes.unexamined(body.type, body.secteur, bool(body.residence_privee_aines))
+                 if reason else "")
     answer = _field(loaded, obligation.organismes.tranche_par) if unsettled and obligation.organismes.tranche_par else None
     if answer == "non":
         return "non applicable", f"Le fichier d’organisation dit que la loi ne vise pas l’organisme ({obligation.organismes.tranche_par} : non)."
@@ -189,7 +196,11 @@ def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None
     if condition and not ((condition.champ and _field(loaded, condition.champ))
                           or set(condition.regimes) & regimes):
         unsettled = condition.a_examiner.get(body.type)
-        return ("à examiner", unsettled) if unsettled else ("non applicable", condition.motif)
+        if unsettled:
+            return "à examiner", unsettled
+        # persons the file does not name are outside the politique, not outside the law (reader6-table 7)
+        return ("sans objet", f"{condition.motif} {OUT_OF_SCOPE}") if condition.regimes and not condition.champ \
+            else ("non applicable", condition.motif)
     return None, ""
 
 
@@ -245,6 +256,9 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
         if contradicted:
             failed.insert(0, ("non couverte", "contredite par " + ", ".join(contradicted) + ", qui imposent aux "
                               "membres un devoir que ni le Code des professions ni le code de déontologie ne fonde"))
+        if not met and obligation.sans_clause and not contradicted:
+            rows.append(Row(obligation, "à examiner", obligation.sans_clause, debtor=debtor))
+            continue
         states = {state for state, _ in failed}
         status: Status = ("non couverte" if not met or "non couverte" in states else
                           "couverte en partie" if "en partie" in states else
@@ -261,7 +275,7 @@ def table_readings(politique: Document, rows: list[Row], laws: dict) -> list[Law
     it does not apply, which rests on no article: a choice of the file, a kind of body)."""
     cited = cited_articles(politique)
     for row in rows:
-        if row.status == "non applicable" and not row.obligation.articles:
+        if row.status in ("non applicable", "sans objet") and not row.obligation.articles:
             continue
         cited.setdefault(row.obligation.loi, set()).update(row.obligation.articles or {TO_FIND})
     return readings(cited, laws)
@@ -319,7 +333,7 @@ def duty(row: Row) -> str:
     """« exige : … ; qui en répond : … », then « applicable en partie : … » when it binds the body in part."""
     debtor = row.debtor or row.obligation.debiteur
     text = f"exige : {row.obligation.exige.rstrip('.')} ; qui en répond : {debtor.rstrip('.')}."
-    return text + (f" {row.reason[:1].upper()}{row.reason[1:]}." if row.status not in ("non applicable", "à examiner")
+    return text + (f" {row.reason[:1].upper()}{row.reason[1:]}." if row.status not in UNBOUND
                    and row.reason
                    else "")
 
@@ -346,7 +360,7 @@ def state(row: Row) -> list[str]:
     """The row's status as the table says it, one line each: what meets it, what is missing, and, for a
     right not to contradict, the printed rules and clauses that restrict it (the lawyer checks each)."""
     missing = " ; ".join(row.missing)
-    if row.status in ("non applicable", "à examiner"):
+    if row.status in UNBOUND:
         return [f"{row.status} : {row.reason}"]
     if row.status == "non couverte":
         lines = [f"NON COUVERTE : {missing or row.obligation.exige}"]

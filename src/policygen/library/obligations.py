@@ -35,6 +35,7 @@ SECTORS: tuple[Sector, ...] = ("public", "prive")
 _TYPE_NAMES = {"etablissement_sante": "les établissements de santé", "ordre_professionnel": "les ordres professionnels",
                "autre": "les organismes d’un autre type"}
 _SECTOR_NAMES = {"public": "le secteur public", "prive": "le secteur privé"}
+SENIORS_RESIDENCE = "residence_privee_aines"  # an `a_examiner` key: the reason proper to a seniors' residence
 ANYONE = ("quiconque", "toute personne")  # a debtor who binds every body: no row may say « non applicable »
 
 
@@ -66,19 +67,26 @@ class Bodies(_Meta):
     # A body of another type is bound too when its file names persons of these regimes: the duties of an
     # ordre's members bind them wherever they practise (a private clinic's physicians).
     par_regimes: list[Regime] = []
+    # ... or, a body of type « autre », when its file says it gives these services (vocabulaire.services): one that gives care has
+    # providers of health services among its staff (a clinic, a seniors' residence that gives nursing care).
+    par_services: list[Literal["soins", "accompagnement"]] = []
     # A type or sector whose being bound the lawyer has not settled (an article unread, agreements to see):
-    # the row is « à examiner » with this reason, never « non applicable ».
+    # the row is « à examiner » with this reason, never « non applicable ». The key « residence_privee_aines »
+    # is read first for a seniors' residence (organisation.residence_privee_aines), whose duties differ.
     a_examiner: dict[str, str] = {}
     # The organisation-file field whose « oui » / « non » settles what `a_examiner` leaves open
     # (« organisation.loi_renseignements_sante »: the body says whether R-22.1 reaches it).
     tranche_par: str = ""
 
-    def excludes(self, kind: str, sector: str, sante_quebec: bool, regimes: set[str] | None = None) -> str:
+    def excludes(self, kind: str, sector: str, sante_quebec: bool, regimes: set[str] | None = None,
+                 services: str | None = None) -> str:
         """Why a body of this kind is not bound (« » when it is), as a lawyer reads it; `regimes` are those its
-        file names (None: any, as the library's lint assumes)."""
+        file names and `services` what it gives (None: any, as the library's lint assumes)."""
         if self.en_partie and self.en_partie.binds(kind):
             return ""
-        through = bool(self.par_regimes) and (regimes is None or bool(set(self.par_regimes) & regimes))
+        through = ((bool(self.par_regimes) and (regimes is None or bool(set(self.par_regimes) & regimes)))
+                   or (bool(self.par_services) and kind == "autre"  # an ordre or an établissement: by its type
+                       and (services is None or services in self.par_services)))
         excluded = (self.types and kind not in self.types and not through) or (self.secteurs and sector not in
                                                                                  self.secteurs)
         if excluded and kind in self.motifs:
@@ -95,10 +103,11 @@ class Bodies(_Meta):
             return "L’obligation ne vise pas les établissements de Santé Québec."
         return ""
 
-    def unexamined(self, kind: str, sector: str) -> str:
+    def unexamined(self, kind: str, sector: str, seniors_residence: bool = False) -> str:
         """Why it is not settled whether a body this obligation does not plainly bind is bound (« » when the
         lawyer has settled it)."""
-        return self.a_examiner.get(kind) or self.a_examiner.get(sector) or ""
+        return ((seniors_residence and self.a_examiner.get(SENIORS_RESIDENCE)) or self.a_examiner.get(kind)
+                or self.a_examiner.get(sector) or "")
 
 
 class Condition(_Meta):
@@ -166,6 +175,10 @@ class Obligation(_Meta):
     # The article's consolidated text was not read (what was not, and why): the row is never « couverte »,
     # at best « à vérifier », whatever meets it.
     texte_non_lu: str = ""
+    # A duty known to bind the body that no clause meets yet, its article unread or the clause unwritten: while
+    # nothing meets it, the row is « à examiner » with this reason (never left out of the table, nor silently
+    # « non couverte », which `--final` refuses, before the lawyer has read it).
+    sans_clause: str = ""
 
     @property
     def ref(self) -> LegalRef:
@@ -294,7 +307,8 @@ def lint_obligations(library: Library, data: ObligationFile, lines: dict[str, in
                         f"{', '.join(partly.par.articles)} ne la remplit pas.",
                         "Citez son article dans la clause qui la remplit, ou déclarez celle-ci dans « remplie_par ».",
                         code="library.obligation"))
-            elif not obligation.organismes.excludes(kind, sector, sante_quebec) and not (met and law_binds(law, kind, sector)):
+            elif (not obligation.organismes.excludes(kind, sector, sante_quebec) and not obligation.sans_clause
+                  and not (met and law_binds(law, kind, sector))):
                 problems.append(Diagnostic(
                     where, line, obligation.id,
                     f"Aucune règle ni clause de la politique ne peut remplir l’obligation « {obligation.titre} » "

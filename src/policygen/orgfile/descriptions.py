@@ -61,6 +61,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Organisation.sante_quebec": ("Établissement de Santé Québec", "oui : l’établissement fait partie de Santé "
                                   "Québec (employeur de son personnel, organisme public visé par la loi sur "
                                   "l’accès) ; non : établissement privé ou hors de Santé Québec."),
+    "Organisation.residence_privee_aines": ("Résidence privée pour aînés", "oui : une résidence privée pour aînés "
+                                            "certifiée ; le tableau de conformité lui donne les motifs qui lui sont "
+                                            "propres (plaintes au commissaire local, politique de lutte contre la "
+                                            "maltraitance)."),
     "Organisation.loi_renseignements_sante": ("Soumis à la Loi sur les renseignements de santé", "oui : "
                                               "l’organisme est un organisme du secteur de la santé et des services "
                                               "sociaux au sens de l’article 4 de la Loi sur les renseignements de santé "

@@ -164,6 +164,9 @@ class Organisation(Strict):
     # An établissement de Santé Québec (G-1.021, since 2024-12-01): Santé Québec is its
     # employer and the public body under A-2.1; « non » for the private and northern ones.
     sante_quebec: OuiNon = False
+    # A certified seniors' residence (résidence privée pour aînés): its residents reach the local complaints
+    # commissioner because it is one, and the conformity table gives it the reasons proper to it.
+    residence_privee_aines: OuiNon = False
     # Whether the body is an organisme du secteur de la santé et des services sociaux under the
     # Loi sur les renseignements de santé (R-22.1, art. 4 and its annexes), which then governs its
     # health information instead of P-39.1: its legal department decides. « à confirmer » (the

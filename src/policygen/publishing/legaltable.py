@@ -71,7 +71,7 @@ class Table:
     @property
     def summary(self) -> str:
         """« Bilan : 12 obligations couvertes, 8 respectées (à ne pas contredire), 2 couvertes en partie,
-        1 à vérifier, 1 à examiner, 3 non applicables, 0 non couverte. », with, while an article is unread, the
+        1 à vérifier, 1 à examiner, 3 non applicables, 1 sans objet, 0 non couverte. », with, while an article is unread, the
         rule that keeps each row resting on one from « couverte » (reader5-table T1)."""
         count = {status: sum(1 for r in self.rows if r.status == status) for status in STATUSES}
         respected = sum(1 for r in self.rows if label(r) != r.status)
@@ -81,7 +81,7 @@ class Table:
                 f"{plural(respected, 'respectée', 'respectées')} (à ne pas contredire), "
                 f"{plural(count['couverte en partie'], 'couverte en partie', 'couvertes en partie')}, "
                 f"{count['à vérifier']} à vérifier, {count['à examiner']} à examiner, "
-                f"{plural(count['non applicable'], 'non applicable')}, "
+                f"{plural(count['non applicable'], 'non applicable')}, {count['sans objet']} sans objet, "
                 f"{plural(count['non couverte'], 'non couverte')}.{reserve}")
 
 
