@@ -315,6 +315,10 @@ class AutrePlainte(Contact):
     a professional's conduct, the Protecteur du citoyen after the commissaire."""
 
     objet: Texte   # what it receives, as « Une plainte sur … s’adresse à » reads it
+    # A route open at any time beside the first (a CISSS's commissaire for a residence's resident):
+    # the documents send the complaint first to `plaintes`, then name this one « en tout temps »
+    # (reader 6, finding 1: two routes for the same complaint read as a contradiction).
+    en_tout_temps: OuiNon = False
 
 
 class Contacts(Strict):
