@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from policygen.assembly.assemble import documents_for
 from policygen.assembly.inputs import load_all
+from policygen.cli.main import main
 from policygen.library.loader import load_library
 from policygen.model.nodes import document_texts
 
@@ -65,3 +67,55 @@ def test_3_the_fiche_keeps_the_sector_rule_on_maltreatment(rpa):
     fiche = rpa["fiche-synthese"]
     assert ("Humilier une résidente ou un résident en ligne peut être de la maltraitance : signalez-le à la "
             "Direction de la Résidence.") in fiche
+
+
+@pytest.fixture(scope="module")
+def aidants(library):
+    loaded, problems = load_all([CORPS / "reseau-aidants.yaml"], library)
+    assert not problems, problems
+    return {d.kind: _text(d) for d in documents_for(loaded[0], library, list(library.documents))}
+
+
+def test_8_and_10_the_english_editions_print_no_french_the_glossary_gives(aidants):
+    """Findings 8 and 10: the sector line's name and hours, the group's name and the units were French inside the
+    English; « a private enterprise » called a volunteer community body a business."""
+    netiquette, fiche = aidants["netiquette.en"], aidants["fiche-synthese.en"]
+    assert ("To reach a worker at the Elder Mistreatment Helpline (Ligne Aide Maltraitance Adultes Aînés), call "
+            "1-888-489-2287, 8 a.m. to 8 p.m., every day (to be confirmed).") in netiquette
+    assert "tous les jours" not in netiquette and "groupe Facebook privé" not in netiquette
+    assert "Executive Office (Direction générale)" in netiquette
+    assert "the Coordination des communications (Communications Coordination)" in fiche
+    for text in (netiquette, fiche):
+        assert "a private organization, publishes this English version" in text
+        assert "private enterprise" not in text
+
+
+def test_8_check_names_the_french_words_an_english_netiquette_would_print(tmp_path):
+    text = (CORPS / "reseau-aidants.yaml").read_text(encoding="utf-8")
+    head, tail = text.split("  glossaire:\n")
+    bare = tmp_path / "reseau-aidants.yaml"
+    bare.write_text(head + "  glossaire: {}\nroles:" + tail.split("\nroles:", 1)[1], encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(bare)])
+    assert "La nétiquette ou la fiche anglaise imprime en français ces mots du fichier" in result.output
+    for word in ("« tous les jours, de 8 h à 20 h »", "« groupe Facebook privé des proches aidants »",
+                 "« Coordination des communications »", "« Direction générale »"):
+        assert word in result.output
+    clean = CliRunner().invoke(main, ["check", str(CORPS / "reseau-aidants.yaml")])
+    assert "imprime en français ces mots" not in clean.output
+
+
+def test_9_a_private_group_of_users_is_not_a_public_page(aidants):
+    """Finding 9: the private support group was listed among « nos pages » and its members told never to speak
+    of their situation."""
+    for kind, own in (("netiquette", "En participant à nos pages Facebook, vous acceptez"),
+                      ("netiquette.en", "By taking part in our Facebook pages, you accept")):
+        assert own in aidants[kind]
+    assert ("Ce conseil ne vaut pas pour notre groupe Facebook privé des proches aidants, réservé aux personnes que "
+            "nous accompagnons : vous pouvez y parler de votre situation, mais ce qui s’y dit reste dans le groupe "
+            "(ni copie ni capture d’écran).") in aidants["netiquette"]
+    assert "This advice does not apply to our private Facebook group for caregivers" in aidants["netiquette.en"]
+    assert "nos pages Facebook et groupe Facebook" not in aidants["netiquette"]
+
+
+def test_12_the_caregivers_number_is_not_a_seniors_residence(aidants):
+    assert "RPAP-COM-2027-1" in aidants["politique"] and "RPA-COM-2027-1" not in aidants["politique"]

@@ -208,6 +208,10 @@ class Plateforme(Strict):
     nom: Texte
     adresse: Url | None = None
     statut: Literal["officielle", "veille"] = "officielle"
+    # A private group kept for the people the body serves (a caregivers' support group): the nétiquette's
+    # « your pages » leave it out, and it tells its members they may speak of their situation there but keep
+    # what is said in the group (reader 6, finding 9). Its `nom` reads after « notre ».
+    groupe_prive: OuiNon = False
 
 
 def _days(value: object) -> object:
