@@ -119,3 +119,19 @@ def test_9_a_private_group_of_users_is_not_a_public_page(aidants):
 
 def test_12_the_caregivers_number_is_not_a_seniors_residence(aidants):
     assert "RPAP-COM-2027-1" in aidants["politique"] and "RPA-COM-2027-1" not in aidants["politique"]
+
+
+def test_13_a_regulation_is_cited_as_one_its_number_to_confirm_in_brackets(library):
+    """Finding 13: « (RLRQ, c. I-8 (à confirmer)) » cited the Act for a regulation, with nested parentheses."""
+    politique = _build(library, CORPS / "ordre-infirmier.yaml")["politique"]
+    assert "l’Essai (RLRQ, c. I-8, r. [numéro à confirmer])" in politique
+    assert "c. I-8 (à confirmer)" not in politique
+
+
+def test_16_17_no_one_remains_bound_by_the_directive_the_politique_replaces(library):
+    politique = _build(library, SHIPPED / "cisss-chaudiere-appalaches.yaml")["politique"]
+    bound = politique.split("demeure soumise")[1][:400]
+    assert "Directive" not in bound and "Nétiquette" not in bound
+    assert "le code d’éthique de Santé Québec (à confirmer)" in bound
+    assert "code d’éthique de l’établissement" not in politique
+    assert "la Directive sur l’utilisation des médias sociaux et la Nétiquette de l’intranet (à confirmer)" in politique
