@@ -44,10 +44,10 @@ def test_1_one_complaint_route_then_the_commissioner_at_any_time(rpa):
     """Finding 1: « s'adresse à la Direction » then « s'adresse au commissaire » for the same complaint."""
     politique, netiquette = rpa["politique"], rpa["netiquette"]
     assert "Une plainte sur les soins ou les services reçus s’adresse d’abord à : Direction de la Résidence" in politique
-    commissioner = ("En tout temps, une plainte sur les services reçus à la Résidence peut aussi s’adresser à : "
+    commissioner = ("Une plainte sur les services reçus à la Résidence s’adresse aussi, en tout temps, à : "
                     "Commissaire aux plaintes")
     assert commissioner in politique and commissioner in netiquette
-    assert "Une plainte sur les services reçus à la Résidence s’adresse à" not in politique + netiquette
+    assert "Une plainte sur les services reçus à la Résidence s’adresse à :" not in politique + netiquette
     assert ("Une plainte sur les services reçus à la Résidence, en tout temps : Commissaire aux plaintes"
             in rpa["fiche-synthese"])
     assert "Une plainte sur le bail s’adresse à : Tribunal administratif du logement" in politique
@@ -110,10 +110,10 @@ def test_9_a_private_group_of_users_is_not_a_public_page(aidants):
     for kind, own in (("netiquette", "En participant à nos pages Facebook, vous acceptez"),
                       ("netiquette.en", "By taking part in our Facebook pages, you accept")):
         assert own in aidants[kind]
-    assert ("Ce conseil ne vaut pas pour notre groupe Facebook privé des proches aidants, réservé aux personnes que "
-            "nous accompagnons : vous pouvez y parler de votre situation, mais ce qui s’y dit reste dans le groupe "
-            "(ni copie ni capture d’écran).") in aidants["netiquette"]
-    assert "This advice does not apply to our private Facebook group for caregivers" in aidants["netiquette.en"]
+    assert ("Dans notre groupe Facebook privé des proches aidants, réservé aux personnes que nous accompagnons, vous "
+            "pouvez parler de votre situation ; ce qui s’y dit reste dans le groupe (ni copie ni capture d’écran).") \
+        in aidants["netiquette"]
+    assert "In our private Facebook group for caregivers, kept for the people we support" in aidants["netiquette.en"]
     assert "nos pages Facebook et groupe Facebook" not in aidants["netiquette"]
 
 
@@ -135,3 +135,13 @@ def test_16_17_no_one_remains_bound_by_the_directive_the_politique_replaces(libr
     assert "le code d’éthique de Santé Québec (à confirmer)" in bound
     assert "code d’éthique de l’établissement" not in politique
     assert "la Directive sur l’utilisation des médias sociaux et la Nétiquette de l’intranet (à confirmer)" in politique
+
+
+def test_minor_elision_agreement_and_the_communication_that_takes_place(rpa, aidants):
+    """Findings 4, 5, 7: « que Opalia », « au personnel … ; elle refuse », « l’évaluation … ; elle n’a lieu »."""
+    politique = rpa["politique"]
+    assert "d’échange qu’Opalia (ci-après « la Résidence »)" in politique and "que Opalia" not in politique
+    for text in (politique, aidants["politique"]):
+        assert "; la personne visée refuse toute demande d’amitié" in text and "; elle refuse" not in text
+    assert "sur cette communication ; la communication n’a lieu que si l’évaluation montre" in politique
+    assert "; elle n’a lieu que si" not in politique
