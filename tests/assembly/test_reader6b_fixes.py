@@ -145,3 +145,19 @@ def test_minor_elision_agreement_and_the_communication_that_takes_place(rpa, aid
         assert "; la personne visée refuse toute demande d’amitié" in text and "; elle refuse" not in text
     assert "sur cette communication ; la communication n’a lieu que si l’évaluation montre" in politique
     assert "; elle n’a lieu que si" not in politique
+
+
+def test_minor_6_a_residence_gets_no_physicians_rule_and_the_maltreatment_example(rpa, library):
+    politique = rpa["politique"]
+    assert "régime public d’assurance maladie" not in politique
+    assert ("de faire un signalement que la loi exige ou permet, notamment au commissaire local aux plaintes et à la "
+            "qualité des services en cas de maltraitance") in politique
+    assert "directeur de la protection de la jeunesse" not in politique
+    clinic = _build(library, ROOT / "tests" / "fixtures" / "organismes" / "clinique.yaml")["politique"]
+    assert "régime public d’assurance maladie que si le médecin qui le rend ne participe pas" in clinic
+
+
+def test_minor_11_the_caregivers_r22_1_answer_is_to_be_confirmed(aidants):
+    assert "organisme du secteur de la santé et des services sociaux (à confirmer)" in aidants["politique"] or \
+        "(à confirmer) au sens de la Loi sur les renseignements de santé" in aidants["politique"]
+    assert "Le Réseau n’est pas un organisme du secteur de la santé" not in aidants["politique"]
