@@ -161,3 +161,18 @@ def test_minor_11_the_caregivers_r22_1_answer_is_to_be_confirmed(aidants):
     assert "organisme du secteur de la santé et des services sociaux (à confirmer)" in aidants["politique"] or \
         "(à confirmer) au sens de la Loi sur les renseignements de santé" in aidants["politique"]
     assert "Le Réseau n’est pas un organisme du secteur de la santé" not in aidants["politique"]
+
+
+@pytest.mark.parametrize("path", [CORPS / "rpa-opalia.yaml", CORPS / "reseau-aidants.yaml",
+                                  SHIPPED / "cisss-chaudiere-appalaches.yaml"])
+def test_minor_18_the_definitions_are_in_alphabetical_order(library, path):
+    """Finding 18: « respect … » came before « personne autorisée … », and the served people's word (« résidentes
+    et résidents ») between them."""
+    import re
+    import unicodedata
+    definitions = _build(library, path)["politique"].split("on entend par :")[1].split("Fondements juridiques")[0]
+    terms = [t.strip() for t in re.findall(r"(?:^|; |\. )([^;.:()]{3,45}) :", definitions)
+             if t.strip()[:1].isalpha() and t.strip() != "ils comprennent notamment"]
+    folded = [unicodedata.normalize("NFD", t.lower()).encode("ascii", "ignore").decode() for t in terms]
+    assert len(folded) >= 12 and folded == sorted(folded), terms
+    assert definitions.strip().endswith("."), definitions[-80:]
