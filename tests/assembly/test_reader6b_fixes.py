@@ -176,3 +176,11 @@ def test_minor_18_the_definitions_are_in_alphabetical_order(library, path):
     folded = [unicodedata.normalize("NFD", t.lower()).encode("ascii", "ignore").decode() for t in terms]
     assert len(folded) >= 12 and folded == sorted(folded), terms
     assert definitions.strip().endswith("."), definitions[-80:]
+
+
+def test_minor_14_the_nurses_ordre_speaks_of_patients_and_the_syndic_files_the_complaint(library):
+    politique = _build(library, CORPS / "ordre-infirmier.yaml")["politique"]
+    assert "envers le public, leurs patients et la profession" in politique
+    assert "la confidentialité des échanges avec ses patients" in politique and "clients" not in politique
+    assert "le syndic (ou un syndic adjoint) ou toute autre personne peut porter plainte devant le conseil" in politique
+    assert "le Bureau du syndic ou toute autre personne peut porter plainte" not in politique
