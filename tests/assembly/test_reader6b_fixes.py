@@ -184,3 +184,11 @@ def test_minor_14_the_nurses_ordre_speaks_of_patients_and_the_syndic_files_the_c
     assert "la confidentialité des échanges avec ses patients" in politique and "clients" not in politique
     assert "le syndic (ou un syndic adjoint) ou toute autre personne peut porter plainte devant le conseil" in politique
     assert "le Bureau du syndic ou toute autre personne peut porter plainte" not in politique
+
+
+def test_minor_15_a_one_category_regime_is_not_repeated_under_its_heading(library):
+    politique = _build(library, CORPS / "ordre-infirmier.yaml")["politique"]
+    assert "les infirmières et infirmiers : les infirmières et infirmiers inscrits au tableau" not in politique
+    assert "les membres du conseil d’administration et des comités : les administrateurs" not in politique
+    assert "; les administrateurs et les membres des comités de l’Ordre ; les infirmières et infirmiers inscrits " \
+        "au tableau." in politique
