@@ -192,3 +192,9 @@ def test_minor_15_a_one_category_regime_is_not_repeated_under_its_heading(librar
     assert "les membres du conseil d’administration et des comités : les administrateurs" not in politique
     assert "; les administrateurs et les membres des comités de l’Ordre ; les infirmières et infirmiers inscrits " \
         "au tableau." in politique
+
+
+def test_minor_14_the_ordres_privacy_officer_holds_the_presidents_delegation(library):
+    politique = _build(library, CORPS / "ordre-infirmier.yaml")["politique"]
+    assert ("La personne responsable, la secrétaire de l’Ordre, à qui la présidence a délégué cette fonction, dont "
+            "les coordonnées figurent") in politique
