@@ -198,3 +198,9 @@ def test_minor_14_the_ordres_privacy_officer_holds_the_presidents_delegation(lib
     politique = _build(library, CORPS / "ordre-infirmier.yaml")["politique"]
     assert ("La personne responsable, la secrétaire de l’Ordre, à qui la présidence a délégué cette fonction, dont "
             "les coordonnées figurent") in politique
+
+
+def test_minor_12_the_caregivers_code_of_ethics_is_named_and_to_be_confirmed(aidants):
+    politique = aidants["politique"]
+    assert "répondent de leur conduite selon le code d’éthique du Réseau (à confirmer)" in politique
+    assert "code d’éthique de l’organisme" not in politique
