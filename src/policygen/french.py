@@ -135,6 +135,12 @@ class Name:
         return _capitalise(self.le)
 
     @property
+    def que(self) -> str:
+        """« que le CISSS », « qu’Opalia »: « que » elided before a name without article that starts with a
+        vowel (reader 6: « que Opalia »)."""
+        return f"qu’{self.le}" if _starts_elided(self.le) else f"que {self.le}"
+
+    @property
     def du(self) -> str:
         """« du CISSS », « de la Fondation », « de l’Ordre », « des Services… »."""
         return self._with("des", "de la", "du", "de l’")
@@ -195,7 +201,7 @@ class Name:
 
 
 # The forms a template can read on a name, with `text` (the name as typed) and `bare`.
-NAME_FORMS = ("le", "Le", "du", "au", "ce", "il", "Il", "lui", "tonique", "son", "accord", "verbe",
+NAME_FORMS = ("le", "Le", "que", "du", "au", "ce", "il", "Il", "lui", "tonique", "son", "accord", "verbe",
               "feminine", "plural", "text", "bare", "article")
 
 # The first words of a title that names a unit (it keeps its capital after its article:

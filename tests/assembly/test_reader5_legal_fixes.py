@@ -169,4 +169,4 @@ def test_care_is_not_given_on_social_media(library, ordre):
 def test_the_ordres_regulation_has_no_invented_number(ordre):
     """O4: « RLRQ, c. I-8, r. 99 » was never verified (the Ordre is fictitious: its regulation has no number)."""
     assert "r. 99" not in ordre["politique"]
-    assert "de l’Essai (RLRQ, c. I-8 (à confirmer))" in ordre["politique"]
+    assert "de l’Essai (RLRQ, c. I-8, r. [numéro à confirmer])" in ordre["politique"]  # reader 6, finding 13

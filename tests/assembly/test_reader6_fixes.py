@@ -98,7 +98,7 @@ def test_r1_the_residences_protected_routes_name_the_maltreatment_law(rpa):
             "services compétent") in routes
     assert "la Ligne Aide Maltraitance Adultes Aînés (art. 20.7 de la Loi visant à lutter contre la maltraitance" \
         in routes and "RLRQ, c. L-6.3" in routes
-    assert "doit le signaler sans délai (art. 21)" in routes and "(art. 22.2)" in routes
+    assert "Dans les cas que prévoit l’art. 21" in routes and "(art. 22.2)" in routes
     assert "Loi visant à lutter contre la maltraitance envers les aînés et toute autre personne majeure en situation " \
         "de vulnérabilité, RLRQ, c. L-6.3" in politique.split("Lois et règlements cités")[-1]
 

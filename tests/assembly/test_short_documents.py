@@ -1,6 +1,6 @@
 """The nétiquette and the fiche-synthèse of every body stay short (issue 17, item 5): the shipped
 organisations, the fixture bodies and the bodies new users wrote from the README
-(tests/orgfile/corps/urgences-sante.yaml, rpa-opalia.yaml), whose names, units and complaint
+(tests/orgfile/corps/urgences-sante.yaml, rpa-opalia.yaml, reseau-aidants.yaml), whose names, units and complaint
 routes are the longest. Read on the document model (the three formats carry its text:
 tests/writers); the library's own share is held by its budget (tests/library/test_budget.py)."""
 
@@ -17,7 +17,7 @@ from policygen.library.loader import load_library
 from policygen.model.nodes import block_texts, document_texts
 
 NEW_USERS = [Path(__file__).resolve().parents[1] / "orgfile" / "corps" / f"{slug}.yaml"
-             for slug in ("urgences-sante", "rpa-opalia")]
+             for slug in ("urgences-sante", "rpa-opalia", "reseau-aidants")]
 SHORT = ("netiquette", "fiche-synthese", "netiquette.en", "fiche-synthese.en")
 LIMIT = 900
 

@@ -46,7 +46,7 @@ def test_each_basis_says_who_may_consult_the_page(pages):
     assert "section 26" in _notice(pages["etablissement-reconnu-en/netiquette"])
     access = _notice(pages["cisss-laurentides/netiquette"])
     assert "to English-speaking persons" in access and "No proof of eligibility is required." in access
-    assert "a private enterprise" in _notice(pages["clinique-en/netiquette"])
+    assert "a private organization" in _notice(pages["clinique-en/netiquette"])
     assert "Everyone may consult either version." in _notice(pages["clinique-en/netiquette"])
     for text in pages.values():
         assert "the Charter of the French language allows it to serve" not in text

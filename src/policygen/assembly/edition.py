@@ -287,7 +287,10 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
     contacts = {key: [_titled(c, glossary) for c in value] if isinstance(value, list) else _titled(value, glossary)
                 for key, value in context["contacts"].items()}
     laws = {key: _english_law(key, law) for key, law in context["lois"].items()}
-    return {**context, "anglais": words, "contacts": contacts, "lois": laws}
+    # platform names the file writes in French (« groupe Facebook privé des proches aidants »): as the glossary
+    # gives them (reader 6, finding 8; `check` asks for them), a brand name (« Facebook ») as written
+    platforms = [{**p, "nom": glossed(glossary, p["nom"]) or p["nom"]} for p in context["plateformes"]]
+    return {**context, "anglais": words, "contacts": contacts, "lois": laws, "plateformes": platforms}
 
 
 # How the English politique refers to the body after naming it once, as the French does with its
@@ -377,7 +380,7 @@ def _basis(langues: dict[str, Any], name: str, staff: bool, audience: str) -> li
         return [Text(f"{name} publishes this English version in addition to French under section 22.3 of the {CHARTER}"
                      " (exception: "), _exception(langues["exception"]),
                 Text("), for the persons that exception covers.")]
-    return [Text(f"{name}, a private enterprise, publishes this English version in addition to the French version. "
+    return [Text(f"{name}, a private organization, publishes this English version in addition to the French version. "
                  "Everyone may consult either version.")]
 
 

@@ -19,7 +19,7 @@ from ..orgfile.schema import REGIMES
 from .context import DERIVED_FROM, groups_bound
 
 # The forms of a name that print it (a pronoun such as « il » does not).
-_PRINTED_FORMS = frozenset({"le", "Le", "du", "au", "ce", "text", "bare"})
+_PRINTED_FORMS = frozenset({"le", "Le", "que", "du", "au", "ce", "text", "bare"})
 
 
 class UnconfirmedName(Unconfirmed, Name):

@@ -171,6 +171,12 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
                                  "le Protecteur du citoyen après la commissaire aux plaintes."),
     "AutrePlainte.objet": ("Objet", "Ce que ce recours reçoit, tel que la phrase « Une plainte sur … s’adresse à » "
                            "le lit : « la conduite d’un physiothérapeute »."),
+    "Plateforme.groupe_prive": ("Groupe privé", "oui : un groupe privé réservé aux personnes que l’organisme "
+                                "accompagne (groupe d’entraide) ; la nétiquette ne le compte pas parmi ses pages "
+                                "publiques et dit à ses membres ce qui y est permis. Son nom se lit après « notre »."),
+    "AutrePlainte.en_tout_temps": ("En tout temps", "oui : une voie ouverte en tout temps à côté de la première "
+                                   "(le commissaire d’un CISSS pour une résidence) ; les documents adressent la "
+                                   "plainte d’abord à « plaintes », puis nomment celle-ci « en tout temps »."),
     "Netiquette.ligne_aide": ("Ligne d’aide", "La ligne d’aide de l’organisme, donnée en premier dans l’avis "
                               "d’urgence de la nétiquette : nom, telephone, texto, adresse_web, heures."),
     "Netiquette.lignes_secteur": ("Lignes d’aide du secteur", "Les lignes d’aide que l’organisme ne tient pas mais "

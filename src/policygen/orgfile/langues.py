@@ -234,6 +234,21 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
               "d’urgence de la nétiquette anglaise doit les donner comme le français.",
               f"Ajoutez sous « langues: » « glossaire: » la ligne « {line.heures}: » suivie de leur anglais, "
               "par exemple « every day, from 8 a.m. to midnight ».")
+    if {"netiquette", "fiche-synthese"} & set(langues.documents_anglais):
+        # what the public and staff English editions print from the file (reader 6, finding 8): the sector
+        # lines' names and hours, platform names in words, the units' glosses
+        lines = [*([line] if line else []), *org.netiquette.lignes_secteur]
+        french = [str(w) for w in (*(x for l in lines for x in (l.nom, l.heures) if x),
+                                   *(p.nom for p in org.plateformes if " " in str(p.nom)),
+                                   org.roles.communications.nom, org.contacts.plaintes.titre)
+                  if not glossed(langues.glossaire, w)]
+        if french:
+            found.append(_at(located, display, ("langues", "documents_anglais"), "langues.glossaire",
+                             "La nétiquette ou la fiche anglaise imprime en français ces mots du fichier : "
+                             + ", ".join(f"« {w} »" for w in dict.fromkeys(french)) + ".",
+                             "Ajoutez sous « langues: » « glossaire: » une ligne par mot : le français, « : », puis "
+                             "l’anglais (par exemple « tous les jours, de 8 h à 20 h: every day, 8 a.m. to 8 p.m. » ou "
+                             "« Direction générale: Executive Office »).", "avertissement", "organisation.glossary"))
     if "politique" in langues.documents_anglais:
         roles, editorial = org.roles, org.ligne_editoriale
         titles = [r for r in (roles.approbation_publications, roles.moderation, roles.securite_information,

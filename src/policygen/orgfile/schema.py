@@ -211,6 +211,10 @@ class Plateforme(Strict):
     nom: Texte
     adresse: Url | None = None
     statut: Literal["officielle", "veille"] = "officielle"
+    # A private group kept for the people the body serves (a caregivers' support group): the nétiquette's
+    # « your pages » leave it out, and it tells its members they may speak of their situation there but keep
+    # what is said in the group (reader 6, finding 9). Its `nom` reads after « notre ».
+    groupe_prive: OuiNon | None = None  # left out: a public page (None keeps it out of the reviewer's notes)
 
 
 def _days(value: object) -> object:
@@ -318,6 +322,10 @@ class AutrePlainte(Contact):
     a professional's conduct, the Protecteur du citoyen after the commissaire."""
 
     objet: Texte   # what it receives, as « Une plainte sur … s’adresse à » reads it
+    # A route open at any time beside the first (a CISSS's commissaire for a residence's resident):
+    # the documents send the complaint first to `plaintes`, then name this one « en tout temps »
+    # (reader 6, finding 1: two routes for the same complaint read as a contradiction).
+    en_tout_temps: OuiNon | None = None  # left out: no (None keeps it out of the reviewer's notes)
 
 
 class Contacts(Strict):
