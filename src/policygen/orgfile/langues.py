@@ -156,6 +156,15 @@ def _at(located: Located, display: str, path: tuple, field: str, message: str, h
     return Diagnostic(display, located.line_of(path), field, message, hint, severity=severity, code=code)
 
 
+def _unglossed(located: Located, display: str, french: list[str], printed: str, lead: str,
+               example: str) -> Diagnostic:
+    """The warning that an English edition prints these words of the file in French, and how to gloss them."""
+    return _at(located, display, ("langues", "documents_anglais"), "langues.glossaire",
+               f"{printed} ces mots du fichier : " + ", ".join(f"« {w} »" for w in dict.fromkeys(french)) + ".",
+               f"{lead} « langues: » « glossaire: » une ligne par mot : le français, « : », puis l’anglais (par "
+               f"exemple {example}).", "avertissement", "organisation.glossary")
+
+
 def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diagnostic]:
     """What the law refuses in `org.langues` (`org`: a schema.OrganisationFile; errors) and a directive older than five years on `on`
     (the documents' date, never the clock)."""
@@ -243,12 +252,9 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
                                    org.roles.communications.nom, org.contacts.plaintes.titre)
                   if not glossed(langues.glossaire, w)]
         if french:
-            found.append(_at(located, display, ("langues", "documents_anglais"), "langues.glossaire",
-                             "La nétiquette ou la fiche anglaise imprime en français ces mots du fichier : "
-                             + ", ".join(f"« {w} »" for w in dict.fromkeys(french)) + ".",
-                             "Ajoutez sous « langues: » « glossaire: » une ligne par mot : le français, « : », puis "
-                             "l’anglais (par exemple « tous les jours, de 8 h à 20 h: every day, 8 a.m. to 8 p.m. » ou "
-                             "« Direction générale: Executive Office »).", "avertissement", "organisation.glossary"))
+            found.append(_unglossed(located, display, french, "La nétiquette ou la fiche anglaise imprime en français",
+                                    "Ajoutez sous", "« tous les jours, de 8 h à 20 h: every day, 8 a.m. to 8 p.m. » ou "
+                                    "« Direction générale: Executive Office »"))
     if "politique" in langues.documents_anglais:
         roles, editorial = org.roles, org.ligne_editoriale
         titles = [r for r in (roles.approbation_publications, roles.moderation, roles.securite_information,
@@ -260,12 +266,9 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
         french += [str(p.categorie) for p in org.personnes_visees
                    if p.regime != "public" and not category_in_english(langues.glossaire, p.categorie)]
         if french:
-            found.append(_at(located, display, ("langues", "documents_anglais"), "langues.glossaire",
-                             "La politique anglaise imprime en français, balisés comme tels, ces mots du fichier : "
-                             + ", ".join(f"« {w} »" for w in dict.fromkeys(french)) + ".",
-                             "Pour qu’elle les donne en anglais, ajoutez sous « langues: » « glossaire: » une ligne "
-                             "par mot : le français, « : », puis l’anglais (par exemple « directrice générale: "
-                             "Executive Director » ou « les bénévoles de l’accueil: reception volunteers »).", "avertissement", "organisation.glossary"))
+            found.append(_unglossed(located, display, french, "La politique anglaise imprime en français, balisés comme tels,",
+                                    "Pour qu’elle les donne en anglais, ajoutez sous", "« directrice générale: Executive "
+                                    "Director » ou « les bénévoles de l’accueil: reception volunteers »"))
     directive = langues.directive
     if directive and not directive.auteur:
         found.append(_at(located, display, ("langues", "directive"), "langues.directive.auteur",
