@@ -176,9 +176,11 @@ def _field(loaded: Loaded, path: str) -> object:
     return value
 
 
-def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None, str]:
-    """(« non applicable » or « à examiner », why) when the obligation does not plainly bind this body; (None,
-    « ») when it does."""
+def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None, str, bool]:
+    """(« non applicable », « sans objet » or « à examiner », why, False) when the obligation does not plainly bind
+    this body; (None, « », whether it binds the body only because the file says so) when it does. The last: the
+    law does not name the body's kind but `tranche_par` answers « oui » (an « autre » body under R-22.1), and the
+    clauses and rules it prints then meet the row by citing that law."""
     body = loaded.organisation.organisation
     regimes = {p.regime for p in loaded.organisation.personnes_visees}
     reason = obligation.organismes.excludes(body.type, body.secteur, bool(body.sante_quebec), regimes,
@@ -187,29 +189,22 @@ def applicability(obligation: Obligation, loaded: Loaded) -> tuple[Status | None
                  if reason else "")
     answer = _field(loaded, obligation.organismes.tranche_par) if unsettled and obligation.organismes.tranche_par else None
     if answer == "non":
-        return "non applicable", f"Le fichier d’organisation dit que la loi ne vise pas l’organisme ({obligation.organismes.tranche_par} : non)."
+        return ("non applicable", f"Le fichier d’organisation dit que la loi ne vise pas l’organisme "
+                f"({obligation.organismes.tranche_par} : non).", False)
     if reason and answer != "oui":
-        return ("à examiner", unsettled) if unsettled else ("non applicable", reason)
+        return ("à examiner", unsettled, False) if unsettled else ("non applicable", reason, False)
     if obligation.edition_anglaise and not loaded.organisation.langues.documents_anglais:
-        return "non applicable", "L’organisme ne publie aucun document en anglais (langues.documents_anglais)."
+        return "non applicable", "L’organisme ne publie aucun document en anglais (langues.documents_anglais).", False
     condition = obligation.si
     if condition and not ((condition.champ and _field(loaded, condition.champ))
                           or set(condition.regimes) & regimes):
         unsettled = condition.a_examiner.get(body.type)
         if unsettled:
-            return "à examiner", unsettled
+            return "à examiner", unsettled, False
         # persons the file does not name are outside the politique, not outside the law (reader6-table 7)
-        return ("sans objet", f"{condition.motif} {OUT_OF_SCOPE}") if condition.regimes and not condition.champ \
-            else ("non applicable", condition.motif)
-    return None, ""
-
-
-def _answered(obligation: Obligation, loaded: Loaded) -> bool:
-    """The file says the obligation's law binds the body though the law does not name its kind (`tranche_par`:
-    « oui », as an « autre » body under R-22.1): the clauses and rules it prints meet the row by citing that law."""
-    body, bodies = loaded.organisation.organisation, obligation.organismes
-    return (bool(bodies.tranche_par) and _field(loaded, bodies.tranche_par) == "oui"
-            and bool(bodies.excludes(body.type, body.secteur, bool(body.sante_quebec))))
+        return ("sans objet", f"{condition.motif} {OUT_OF_SCOPE}", False) if condition.regimes and not condition.champ \
+            else ("non applicable", condition.motif, False)
+    return None, "", bool(reason)  # excluded by its kind, the body reached here only through the file's « oui »
 
 
 def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Row]:
@@ -223,7 +218,7 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
              if use.id in library.rules}
     rows = []
     for obligation in library.obligations:
-        unbound, reason = applicability(obligation, loaded)
+        unbound, reason, answered = applicability(obligation, loaded)
         debtor = obligation.debiteurs.get(body.type, "")
         if unbound:
             rows.append(Row(obligation, unbound, reason, debtor=debtor))
@@ -235,7 +230,6 @@ def conformity(loaded: Loaded, politique: Document, library: Library) -> list[Ro
         # a row with no article is met by any citation of its law, unless the lawyer names what meets it: a
         # law cited for another of its duties (G-1.021 for the complaints) does not meet this one
         by_citation = bool(obligation.articles) or not obligation.remplie_par
-        answered = _answered(obligation, loaded)
         for clause, number in clauses:
             for kind, ident, ref in citations(clause, library, body.type, body.secteur, answered) if by_citation else ():
                 if cites(ref, obligation.ref):
