@@ -258,7 +258,10 @@ def run(organisations: Iterable[Organisation], formats: list[str], processes: in
                     organisation.left += len(files)
                     owner.update((job.path, organisation) for job in files)
                     for task in tasks(files):
-                        own.append(task) if task[0].fmt in LAID_OUT else quick.extend(task)
+                        if task[0].fmt in LAID_OUT:
+                            own.append(task)
+                        else:
+                            quick.extend(task)
             if len(own) > 1:  # a document's text is read only to order several
                 own.sort(key=_cost, reverse=True)
             own += [tuple(quick)] if quick else []
