@@ -11,19 +11,12 @@ PDF) places the note in an aside beside the clause, the Word writer in a comment
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from html import escape
 
 from ..french import french_list
 from ..model.nodes import Document, Law, Provenance, Source, Value
 from .design import labels
 
-
-
-def draft_mark(document: Document, review: bool) -> str:
-    """The mark above the title and in the running head, in the document's language: the reviewers',
-    else « Projet » (« Draft ») on a document that is not final."""
-    return labels(document.lang)["draft"] if review else labels(document.lang)["projet"] if document.draft else ""
 OBLIGATIONS = "Obligations de la loi qu’elle remplit (tableau de conformité) : "  # Word links each to the annex
 AUTHOR = "policygen"
 EXPLAIN = "Le détail : policygen explain."
@@ -62,19 +55,29 @@ SOURCES, SECTIONS, LAWS = 1, 2, 3
 ROWS = 3  # rows of the legal table a note names (each a link in Word); the annex lists every row
 
 
+def draft_mark(document: Document, review: bool) -> str:
+    """The mark above the title and in the running head, in the document's language: the reviewers',
+    else « Projet » (« Draft ») on a document that is not final."""
+    return labels(document.lang)["draft"] if review else labels(document.lang)["projet"] if document.draft else ""
+
+
+def _counted(items: Sequence, shown: int, other: str, others: str) -> tuple[list, str]:
+    """The first `shown` items, and the others counted in words (« 3 autres sections »), or ""."""
+    rest = len(items) - shown
+    return (list(items), "") if rest <= 0 else (list(items[:shown]), f"{rest} {other if rest == 1 else others}")
+
+
 def named_rows(obligations: Sequence[tuple[str, str]]) -> tuple[Sequence[tuple[str, str]], str]:
     """The rows of the legal table a note names, and how it counts the others (« ; 3 autres lignes de
     l’annexe »), so that a clause meeting many rows keeps a short note."""
-    rest = len(obligations) - ROWS
-    if rest <= 0:
-        return obligations, ""
-    return obligations[:ROWS], f" ; {rest} {'autre ligne' if rest == 1 else 'autres lignes'} de l’annexe"
+    named, rest = _counted(obligations, ROWS, "autre ligne", "autres lignes")
+    return named, f" ; {rest} de l’annexe" if rest else ""
 
 
 def _some(items: list[str], shown: int, other: str, others: str) -> list[str]:
     """The first `shown` items, the rest counted: [« A », « B », « 3 autres sections »]."""
-    rest = len(items) - shown
-    return items if rest <= 0 else [*items[:shown], f"{rest} {other if rest == 1 else others}"]
+    named, rest = _counted(items, shown, other, others)
+    return [*named, rest] if rest else named
 
 
 def _source(source: Source) -> str:
