@@ -37,6 +37,12 @@ def _linkify() -> LinkifyIt:
     return LinkifyIt()
 
 
+def _may_hold_address(text: str) -> bool:
+    """Whether `text` can hold an address `_address` keeps (an e-mail's « @ », a scheme's « : » or
+    « // », « www. »): linkify's scan of every text run is most of an assembly's time otherwise."""
+    return "@" in text or ":" in text or "//" in text or "www." in text.lower()
+
+
 def _address(match: Match) -> bool:
     """E-mails, URLs with a scheme and « www… »; a bare « M.Sc » or « quebec.ca » stays text."""
     return bool(match.schema) or match.text.lower().startswith("www.")
@@ -53,7 +59,8 @@ def _link_addresses(state: StateCore) -> None:
             in_link += {"link_open": 1, "link_close": -1}.get(token.type, 0)
             # The markers of a value to confirm are not part of an address: blanked, at their place.
             plain = _MARKERS.sub(" ", token.content)
-            found = _linkify().match(plain) if token.type == "text" and not in_link else None
+            found = _linkify().match(plain) if token.type == "text" and not in_link and _may_hold_address(plain) \
+                else None
             matches = [m for m in found or [] if _address(m) and state.md.validateLink(state.md.normalizeLink(m.url))]
             if not matches:
                 children.append(token)

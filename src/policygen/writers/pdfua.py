@@ -37,11 +37,14 @@ PRINT_FLAG = 4
 
 class Contents:
     """Each page's content stream, parsed once on first use and written back once at the end:
-    the repairs below edit the same instruction lists (parsing is most of their time)."""
+    the repairs below edit the same instruction lists (parsing is most of their time). The
+    repairs look for a few operators among thousands of instructions: each page's operator
+    names are read once (`operators`), naming a pikepdf instruction being most of a walk's time."""
 
     def __init__(self, pdf: pikepdf.Pdf):
         self.pdf = pdf
         self.parsed: dict[int, list] = {}
+        self.names: dict[int, list[str]] = {}
         self.changed: set[int] = set()
 
     def __getitem__(self, number: int) -> list:
@@ -49,8 +52,15 @@ class Contents:
             self.parsed[number] = list(pikepdf.parse_content_stream(self.pdf.pages[number]))
         return self.parsed[number]
 
+    def operators(self, number: int) -> list[str]:
+        """The page's operator names, one per instruction."""
+        if number not in self.names:
+            self.names[number] = [str(instruction.operator) for instruction in self[number]]
+        return self.names[number]
+
     def replace(self, number: int, instructions: list) -> None:
         self.parsed[number] = instructions
+        self.names.pop(number, None)
         self.changed.add(number)
 
     def write(self) -> None:
@@ -97,11 +107,13 @@ def _parent_tree(pdf: pikepdf.Pdf) -> dict[int, pikepdf.Object]:
     return {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
 
 
-def _running_lines(pdf: pikepdf.Pdf, contents: Contents,
-                   parents: dict[int, pikepdf.Object]) -> dict[int, dict[int, float]]:
-    """For each page, its detached (margin-box) MCIDs and the height each is painted at."""
+def _running_lines(pdf: pikepdf.Pdf, contents: Contents, parents: dict[int, pikepdf.Object]
+                   ) -> tuple[dict[int, dict[int, float]], dict[int, dict[int, list[int]]]]:
+    """For each page, its detached (margin-box) MCIDs and the height each is painted at; and where
+    each detached MCID's marked content begins (its BDC instructions)."""
     reachable = _reachable(pdf.Root.StructTreeRoot)
     lines: dict[int, dict[int, float]] = {}
+    begins: dict[int, dict[int, list[int]]] = {}
     for number, page in enumerate(pdf.pages):
         index = page.obj.get("/StructParents")
         mapping = parents.get(int(index)) if index is not None else None
@@ -109,16 +121,18 @@ def _running_lines(pdf: pikepdf.Pdf, contents: Contents,
             continue
         detached = {mcid for mcid, element in enumerate(mapping)
                     if _is_element(element) and element.objgen not in reachable}
+        instructions = contents[number]
         current = None
-        for instruction in contents[number]:
-            name = str(instruction.operator)
-            if name == "BDC" and isinstance(properties := instruction.operands[1], Dictionary):
+        for position, name in enumerate(contents.operators(number)):
+            if name == "BDC" and isinstance(properties := instructions[position].operands[1], Dictionary):
                 mcid = int(properties.get("/MCID", -1))
                 current = mcid if mcid in detached else None
+                if current is not None:
+                    begins.setdefault(number, {}).setdefault(current, []).append(position)
             elif name == "Tm" and current is not None:
-                lines.setdefault(number, {})[current] = round(float(instruction.operands[5]))
+                lines.setdefault(number, {})[current] = round(float(instructions[position].operands[5]))
                 current = None
-    return lines
+    return lines, begins
 
 
 def _artifact_margin_boxes(pdf: pikepdf.Pdf, contents: Contents) -> None:
@@ -127,7 +141,7 @@ def _artifact_margin_boxes(pdf: pikepdf.Pdf, contents: Contents) -> None:
     stays content, or a reader would hear it nowhere (outloud's TAG-002 and PAG-001 draw the
     same line)."""
     parents = _parent_tree(pdf)
-    lines = _running_lines(pdf, contents, parents)
+    lines, begins = _running_lines(pdf, contents, parents)
     pages_at: dict[float, int] = {}
     for found in lines.values():
         for height in set(found.values()):
@@ -138,11 +152,9 @@ def _artifact_margin_boxes(pdf: pikepdf.Pdf, contents: Contents) -> None:
         if not artifacts:
             continue
         instructions = contents[number]
-        for position, instruction in enumerate(instructions):
-            if str(instruction.operator) == "BDC" and isinstance(properties := instruction.operands[1], Dictionary) \
-                    and int(properties.get("/MCID", -1)) in artifacts:
-                instructions[position] = pikepdf.ContentStreamInstruction(
-                    [Name.Artifact, Dictionary(Type=Name.Pagination)], pikepdf.Operator("BDC"))
+        for position in sorted(p for mcid in artifacts for p in begins[number][mcid]):
+            instructions[position] = pikepdf.ContentStreamInstruction(
+                [Name.Artifact, Dictionary(Type=Name.Pagination)], pikepdf.Operator("BDC"))
         contents.replace(number, instructions)
         mapping = parents[int(pdf.pages[number].obj.StructParents)]
         for mcid in artifacts:
@@ -210,30 +222,30 @@ def _paint_labels_in_order(pdf: pikepdf.Pdf, contents: Contents) -> None:
                     target[mcid] = after
         if not target:
             continue
-        instructions = contents[number]
+        instructions, names = contents[number], contents.operators(number)
         # One pass: where each top-level BDC starts, its state (q stack of state settings and
         # cm), and the label sequences that can move (wrapped in q … Q, out of any text object).
         stack: list[tuple[dict, tuple]] = [({}, ())]
         starts: dict[int, tuple[int, dict, tuple]] = {}
         ends: dict[int, int] = {}
         depth, in_text, open_mcid = 0, False, None
-        for position, instruction in enumerate(instructions):
-            name = str(operator := instruction.operator)
+        for position, name in enumerate(names):
             state, ctm = stack[-1]
             if name == "q":
                 stack.append((dict(state), ctm))
             elif name == "Q" and len(stack) > 1:
                 stack.pop()
             elif name == "cm":
-                stack[-1] = (state, (*ctm, tuple(map(float, instruction.operands))))
+                stack[-1] = (state, (*ctm, tuple(map(float, instructions[position].operands))))
             elif name in _STATE_KEYS:
                 state.pop(_STATE_KEYS[name], None)
-                state[_STATE_KEYS[name]] = (instruction.operands, operator)
+                state[_STATE_KEYS[name]] = (instructions[position].operands, instructions[position].operator)
             elif name in ("BT", "ET"):
                 in_text = name == "BT"
             elif name in ("BDC", "BMC"):
                 if depth == 0 and not in_text and name == "BDC" \
-                        and isinstance(properties := instruction.operands[1], Dictionary) and "/MCID" in properties:
+                        and isinstance(properties := instructions[position].operands[1], Dictionary) \
+                        and "/MCID" in properties:
                     open_mcid = int(properties.MCID)
                     starts[open_mcid] = (position, dict(state), ctm)
                 depth += 1
@@ -249,7 +261,7 @@ def _paint_labels_in_order(pdf: pikepdf.Pdf, contents: Contents) -> None:
                 continue
             start, state, ctm = starts[label]
             end = ends[label]
-            wrapped = str(instructions[start - 1][1]) == "q" and str(instructions[end + 1][1]) == "Q"
+            wrapped = names[start - 1] == "q" and names[end + 1] == "Q"
             if not wrapped or ctm != starts[before][2] or start < starts[before][0]:
                 continue
             q, big_q = pikepdf.Operator("q"), pikepdf.Operator("Q")
