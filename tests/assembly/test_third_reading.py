@@ -149,7 +149,7 @@ def test_the_files_blocking_keeps_its_mark_and_check_says_what_the_rule_replaced
     for document in ("politique", "netiquette"):
         text = texts["cisss-laurentides", document]
         assert "en dernier recours, le blocage de son auteur (à confirmer)." in text, document
-    assert ("l’auteur d’une menace, d’une usurpation d’identité ou d’un pourriel automatisé est bloqué sans avertissement"
+    assert ("l’auteur d’une menace, d’une usurpation d’identité ou d’un pourriel est bloqué sans avertissement"
             in texts["cisss-laurentides", "politique"])
     assert ("Sauf menace, usurpation ou pourriel, nous ne bloquons qu’après un avertissement, et jamais pour une "
             "opinion.") in texts["cisss-laurentides", "netiquette"]
@@ -192,7 +192,7 @@ def test_a_help_line_does_no_listening_through_social_media(texts):
     politique = texts["ligne-ecoute", "politique"]
     assert ("Aucune écoute ni intervention ne se fait par les commentaires ou les messageries des médias sociaux"
             in politique)
-    assert "vers notre ligne, au 514 555-0199, ou vers le 9-8-8." in politique
+    assert "vers notre ligne, au 514 555-0199, tous les jours, de 8 h à minuit (à confirmer), ou en tout temps vers le 9-8-8." in politique
     assert "Aucune écoute ni intervention" not in texts["cisss-laurentides", "politique"]
 
 

@@ -1,0 +1,169 @@
+"""What the fifth legal reading left (notes/reader5.md: K7, K8/X3, R4, R5, R7, E2, E4, E5, E7, C3, C6, X5), read
+back on the built text of the bodies it read: the new users' clinic, residence and ordre (tests/orgfile/corps),
+the crisis line « Écoute Solidaire » (fixture) and the CISSS des Laurentides (shipped). Each body builds only the
+documents its tests read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from policygen.model.nodes import document_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPS = ROOT / "tests" / "orgfile" / "corps"
+
+
+def _text(document) -> str:
+    return " ".join(" ".join(document_texts(document)).replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def _build(library, path: Path, kinds: list[str]) -> dict[str, str]:
+    loaded, problems = load_all([path], library)
+    assert not problems, problems
+    return {d.kind: _text(d) for d in documents_for(loaded[0], library, kinds)}
+
+
+@pytest.fixture(scope="module")
+def kinetika(library):
+    return _build(library, CORPS / "kinetika.yaml", ["politique", "netiquette", "fiche-synthese"])
+
+
+@pytest.fixture(scope="module")
+def rpa(library):
+    return _build(library, CORPS / "rpa-opalia.yaml", ["politique", "fiche-synthese"])
+
+
+@pytest.fixture(scope="module")
+def ecoute(library):
+    return _build(library, ROOT / "tests" / "fixtures" / "organismes" / "ligne-ecoute.yaml",
+                  ["politique", "netiquette", "fiche-synthese"])
+
+
+@pytest.fixture(scope="module")
+def cisss(library):
+    return _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique", "netiquette"])
+
+
+@pytest.fixture(scope="module")
+def ordre(library):
+    return _build(library, CORPS / "ordre-infirmier.yaml", ["politique", "fiche-synthese"])
+
+
+def test_k7_the_politique_blocks_without_warning_for_what_the_netiquette_says(kinetika):
+    """K7: the nétiquette blocks without warning for « menace, usurpation ou pourriel », the politique only for
+    « pourriel automatisé »."""
+    assert "Sauf menace, usurpation ou pourriel, nous ne bloquons qu’après un avertissement" in kinetika["netiquette"]
+    assert ("l’auteur d’une menace, d’une usurpation d’identité ou d’un pourriel est bloqué sans avertissement"
+            in kinetika["politique"])
+    assert "automatisé" not in kinetika["politique"]
+
+
+def test_k7_the_politique_names_the_lines_the_netiquette_gives(kinetika):
+    """K7: politique §12.1 named 811 (Info-Santé) only; the nétiquette gives 811 Info-Santé and Info-Social, and
+    9-8-8."""
+    assert "Info-Santé ou Info-Social au 811" in kinetika["netiquette"] and "9-8-8" in kinetika["netiquette"]
+    politique = kinetika["politique"]
+    assert ("invite toute personne en situation d’urgence à composer le 911 ; elle donne aussi le 811 (Info-Santé et "
+            "Info-Social), pour une question de santé ou un besoin psychosocial, et le 9-8-8, pour une personne qui "
+            "pense au suicide ou s’inquiète pour un proche.") in politique
+    assert "pour un conseil santé, le 811 (Info-Santé)." not in politique
+
+
+def test_k8_the_fiche_says_who_consents_for_a_child_in_a_sentence(kinetika):
+    fiche = kinetika["fiche-synthese"]
+    assert ("Avant 14 ans, c’est le titulaire de l’autorité parentale ou le tuteur qui consent." in fiche)
+    assert "Sous 14 ans" not in fiche
+
+
+def test_r4_the_fiche_says_the_commissioner_is_a_second_route(rpa):
+    """R4: « dirigez la personne vers la Direction » beside « Une plainte sur les services reçus, en tout temps :
+    Commissaire » left the route to take unsaid; the politique's own rule named the Direction alone."""
+    fiche = rpa["fiche-synthese"]
+    assert ("Aucune plainte ne se traite en ligne : dirigez la personne vers la Direction de la Résidence. "
+            "Une plainte sur les services reçus à la Résidence s’adresse aussi, en tout temps, à : "
+            "Commissaire aux plaintes") in fiche
+    assert "Résidence, en tout temps :" not in fiche
+    assert ("une plainte s’adresse à la Direction de la Résidence, qui la traite en toute confidentialité. "
+            "Une plainte sur les services reçus à la Résidence peut aussi, en tout temps, être adressée à "
+            "l’instance que nomme la section « Demande de renseignements ».") in rpa["politique"]
+
+
+def test_r5_the_residences_fiche_keeps_the_rule_for_residents_of_doubtful_capacity(rpa, kinetika):
+    """R5: « sans représentant, ou dans le doute sur son aptitude, rien n’est publié » (politique) was not in the
+    residence's fiche; its line on children under 14 makes room for it there, and stays in the politique."""
+    rule = "sans représentant, ou dans le doute sur son aptitude"
+    assert rule in rpa["politique"]
+    assert ("(personne inapte : celui de son représentant ; sans représentant, ou dans le doute sur son aptitude, "
+            "ne publiez rien).") in rpa["fiche-synthese"]
+    assert "moins de 14 ans" in rpa["politique"] and "moins de 14 ans" not in rpa["fiche-synthese"]
+    assert rule not in kinetika["fiche-synthese"]  # a clinic: the children's line, not this one
+
+
+def test_r7_the_friendship_ban_has_its_subject(kinetika, ecoute):
+    """R7: « à qui la personne offre … ; la personne visée refuse » had no antecedent."""
+    assert ("Il est interdit au personnel et aux stagiaires d’entretenir, au moyen d’un compte personnel sur un média "
+            "social, des liens avec un client à qui ils offrent ou ont offert directement des services ; chaque "
+            "membre du personnel et chaque stagiaire refuse toute demande d’amitié ou d’abonnement qui en vient."
+            ) in kinetika["politique"]
+    politique = ecoute["politique"]
+    assert ("à qui ils offrent ou ont offert directement des services ; chaque membre du personnel, chaque "
+            "bénévole et chaque stagiaire refuse toute demande") in politique
+    assert "la personne visée refuse" not in politique + kinetika["politique"]
+
+
+def test_e2_a_help_lines_volunteers_keep_their_role_to_themselves(ecoute, kinetika):
+    politique, fiche = ecoute["politique"], ecoute["fiche-synthese"]
+    assert ("Pour les bénévoles, se nommer et indiquer son titre sont de simples recommandations : comme le "
+            "pseudonyme qui signe les réponses sur les plateformes officielles, leur anonymat protège leur sécurité "
+            "et la confiance des personnes qui font appel à l’Écoute Solidaire ; il leur est plutôt recommandé de ne "
+            "pas révéler publiquement leur rôle à l’écoute.") in politique
+    assert ("Bénévole, n’affichez pas votre rôle à l’écoute : l’anonymat protège votre sécurité et la confiance "
+            "des personnes qui appellent.") in fiche
+    assert "votre rôle à l’écoute" not in kinetika["fiche-synthese"]
+
+
+def test_e4_the_line_is_given_with_its_hours_and_9_8_8_at_any_time(ecoute):
+    assert ("vers notre ligne, au 514 555-0199, tous les jours, de 8 h à minuit (à confirmer), ou en tout temps "
+            "vers le 9-8-8.") in ecoute["politique"]
+
+
+def test_e5_the_crisis_lines_fiche_gives_its_complaint_route(ecoute):
+    assert ("Aucune plainte ne se traite en ligne : dirigez la personne vers la Coordination générale."
+            in ecoute["fiche-synthese"])
+
+
+def test_e7_one_capital_for_the_named_unit(ecoute):
+    for kind, text in ecoute.items():
+        assert "coordination générale" not in text, kind
+    assert "porter plainte auprès de la Coordination générale" in ecoute["politique"]
+    assert "adressez la vôtre à la Coordination générale de l’Écoute Solidaire" in ecoute["netiquette"]
+
+
+def test_c3_the_english_netiquette_replies_in_english_too(cisss):
+    """C3: « We reply in French. » in the edition made for English-speaking persons under the access program."""
+    assert "We reply in French, or in English." in cisss["netiquette.en"]
+    assert "Nous répondons en français ; nous pouvons aussi répondre en anglais." in cisss["netiquette"]
+
+
+def test_c6_the_approval_line_names_one_office(cisss):
+    politique = cisss["politique"]
+    assert "La présidence-direction générale du CISSS des Laurentides, en vertu d’une délégation" in politique
+    assert "présidente-directrice générale ou le président-directeur général" not in politique
+
+
+def test_x5_an_ordres_documents_keep_the_questions_about_the_profession(ordre, kinetika):
+    assert "quelle impression ce contenu donne de sa profession." in ordre["politique"]
+    assert "s’il communiquerait de cette façon dans sa communauté" in ordre["politique"]
+    fiche = ordre["fiche-synthese"]
+    assert "Quelle impression ce contenu donne-t-il de ma profession ?" in fiche
+    assert "ma profession" not in kinetika["fiche-synthese"]
