@@ -142,7 +142,8 @@ def test_minor_elision_agreement_and_the_communication_that_takes_place(rpa, aid
     politique = rpa["politique"]
     assert "d’échange qu’Opalia (ci-après « la Résidence »)" in politique and "que Opalia" not in politique
     for text in (politique, aidants["politique"]):
-        assert "et chaque stagiaire refuse toute demande d’amitié" in text and "; elle refuse" not in text
+        assert "; chaque membre du personnel" in text and "refuse toute demande d’amitié" in text
+        assert "; elle refuse" not in text and "la personne visée refuse" not in text
     assert "sur cette communication ; la communication n’a lieu que si l’évaluation montre" in politique
     assert "; elle n’a lieu que si" not in politique
 
