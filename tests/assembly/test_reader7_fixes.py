@@ -128,8 +128,26 @@ def test_e2_a_help_lines_volunteers_keep_their_role_to_themselves(ecoute, kineti
             "et la confiance des personnes qui font appel à l’Écoute Solidaire ; il leur est plutôt recommandé de ne "
             "pas révéler publiquement leur rôle à l’écoute.") in politique
     assert ("Bénévole, n’affichez pas votre rôle à l’écoute : l’anonymat protège votre sécurité et la confiance "
-            "des personnes qui appellent.") in fiche
+            "de qui appelle.") in fiche
     assert "votre rôle à l’écoute" not in kinetika["fiche-synthese"]
+
+
+def test_e6_a_file_can_say_whom_volunteers_also_tell(library, ecoute, tmp_path):
+    """E6: the politique never said whether a listener tells the coordination that handles their breaches; the
+    body's answer goes in `roles.encadrement_benevoles` (the fixture does not give it: the body has not said)."""
+    assert "bénévole, à" not in ecoute["fiche-synthese"]
+    source = ROOT / "tests" / "fixtures" / "organismes" / "ligne-ecoute.yaml"
+    text = source.read_text(encoding="utf-8")
+    anchor = "  moderation: la Coordination des communications\n"
+    assert anchor in text
+    path = tmp_path / source.name
+    path.write_text(text.replace(anchor, anchor + "  encadrement_benevoles: la coordination de l’écoute\n"),
+                    encoding="utf-8")
+    told = _build(library, path, ["politique", "fiche-synthese"])
+    assert ("Transmettez-la directement à la Coordination des communications (communications@ecoute-essai.org) "
+            "et, bénévole, à la coordination de l’écoute.") in told["fiche-synthese"]
+    assert ("(communications@ecoute-essai.org) et, pour les bénévoles, d’en informer aussi la coordination de "
+            "l’écoute.") in told["politique"]
 
 
 def test_e4_the_line_is_given_with_its_hours_and_9_8_8_at_any_time(ecoute):
@@ -159,6 +177,23 @@ def test_c6_the_approval_line_names_one_office(cisss):
     politique = cisss["politique"]
     assert "La présidence-direction générale du CISSS des Laurentides, en vertu d’une délégation" in politique
     assert "présidente-directrice générale ou le président-directeur général" not in politique
+
+
+def test_c7_a_santé_québec_establishment_may_bind_its_conseil_détablissement(library, tmp_path):
+    """C7: the scope left out the conseil d'établissement (G-1.021); a file may list its members (the body's
+    answer, not given by the shipped file), and the politique then names them as such, never a board of directors
+    the establishment no longer has."""
+    source = ROOT / "organisations" / "cisss-laurentides.yaml"
+    text = source.read_text(encoding="utf-8")
+    anchor = "  - categorie: les bénévoles\n"
+    assert text.count(anchor) == 1
+    path = tmp_path / source.name
+    path.write_text(text.replace(anchor, "  - categorie: les membres du conseil d’établissement\n"
+                                         "    regime: administrateur\n" + anchor), encoding="utf-8")
+    politique = _build(library, path, ["politique"])["politique"]
+    assert ("Pour les membres du conseil d’établissement et des comités, un manquement est examiné selon le code "
+            "d’éthique") in politique
+    assert "conseil d’administration et des comités" not in politique
 
 
 def test_x5_an_ordres_documents_keep_the_questions_about_the_profession(ordre, kinetika):
