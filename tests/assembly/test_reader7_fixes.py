@@ -68,6 +68,17 @@ def test_k7_the_politique_blocks_without_warning_for_what_the_netiquette_says(ki
     assert "automatisé" not in kinetika["politique"]
 
 
+def test_k7_check_says_the_same_of_a_blocking_without_notice(tmp_path):
+    """K7: `check`, on a public measure the documents rephrase, gave the old exceptions (« pourriel automatisé »)."""
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+
+    result = CliRunner().invoke(main, ["check", str(ROOT / "organisations" / "cisss-laurentides.yaml")])
+    assert "sauf menace, usurpation d’identité ou pourriel (Charte" in result.output
+    assert "automatisé" not in result.output
+
+
 def test_k7_the_politique_names_the_lines_the_netiquette_gives(kinetika):
     """K7: politique §12.1 named 811 (Info-Santé) only; the nétiquette gives 811 Info-Santé and Info-Social, and
     9-8-8."""
