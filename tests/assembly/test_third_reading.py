@@ -66,7 +66,7 @@ def test_a_sante_quebec_bodys_staff_are_bound_to_sante_quebec_by_employment(text
     assert "le personnel, soit les personnes liées à Santé Québec par un emploi et affectées au CISSS des Laurentides :" in politique
     assert "liées à l’établissement par un emploi" not in politique
     # A body outside Santé Québec employs its own staff.
-    assert "le personnel, soit les personnes liées à la Résidence par un emploi" in texts["chsld-jardins", "politique"]
+    assert "le personnel et les gestionnaires, soit les personnes liées à la Résidence par un emploi" in texts["chsld-jardins", "politique"]
 
 
 # --- B-X1: members' personal speech answers to their code and the Code des professions only -----

@@ -1,0 +1,70 @@
+"""What the seventh legal reading found (notes/reader7.md: X1-X7, OI, OCQ, C, TE, K, R), read back on the built
+text of the bodies concerned. Each body builds only the documents its tests read."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.context import people
+from policygen.library.loader import load_library
+from policygen.model.nodes import document_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPS = ROOT / "tests" / "orgfile" / "corps"
+BODIES = sorted([*ROOT.glob("organisations/*.yaml"), *CORPS.glob("*.yaml"),
+                 ROOT / "tests" / "fixtures" / "organisation.yaml", *ROOT.glob("tests/fixtures/organismes/*.yaml")])
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _text(document) -> str:
+    return _flat(" ".join(document_texts(document)))
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def _load(library, path: Path):
+    loaded, problems = load_all([path], library)
+    assert not problems, problems
+    return loaded[0]
+
+
+def _build(library, path: Path, kinds: list[str]) -> dict[str, str]:
+    return {d.kind: _text(d) for d in documents_for(_load(library, path), library, kinds)}
+
+
+# --- X1: the scope list, one item per regime, none under the staff's « liées … par un emploi » -------------------
+
+@pytest.mark.parametrize("path", BODIES, ids=lambda p: p.stem)
+def test_no_category_is_listed_under_a_heading_whose_definition_it_contradicts(library, path):
+    item = _load(library, path)
+    bound = people(item.organisation, library.terms.get(item.organisation.organisation.type, {}))
+    politique = _text(documents_for(item, library, ["politique"])[0])
+    scope = re.search(r"aux personnes suivantes : (.*?)\. Dans la suite", politique).group(1)
+    entries = scope.split(" ; ")
+    regimes = [p["regime"] for p in bound if p["regime"] != "public"]
+    assert len(entries) == len(dict.fromkeys(regimes)), entries  # one item per regime, nothing nested
+    for person in (p for p in bound if p["regime"] != "public"):
+        holders = [e for e in entries if _flat(person["categorie"]) in e]
+        # the staff's lone category that restates the heading (« le personnel de l’Ordre ») is printed as the heading
+        assert holders or person["regime"] == "employeur" and entries[0].startswith("le personnel, soit"), (person, entries)
+        if person["regime"] != "employeur":
+            assert not any("par un emploi" in e for e in holders), (person, entries)
+    assert not re.search(r"\ble personnel, soit [^;]*: le personnel\b", scope), scope  # no « le personnel : le personnel »
+
+
+def test_the_ordres_administrators_and_members_are_not_the_staff(library):
+    politique = _build(library, CORPS / "ordre-infirmier.yaml", ["politique"])["politique"]
+    assert ("aux personnes suivantes : le personnel, soit les personnes liées à l’Ordre par un emploi ; les "
+            "administrateurs et les membres des comités de l’Ordre ; les infirmières et infirmiers inscrits au "
+            "tableau.") in politique
