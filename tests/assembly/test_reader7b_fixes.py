@@ -68,3 +68,32 @@ def test_the_ordres_administrators_and_members_are_not_the_staff(library):
     assert ("aux personnes suivantes : le personnel, soit les personnes liées à l’Ordre par un emploi ; les "
             "administrateurs et les membres des comités de l’Ordre ; les infirmières et infirmiers inscrits au "
             "tableau.") in politique
+
+
+# --- X2: an ordre binds its members only when they act for it; on its pages, as anyone, the nétiquette -----------
+
+@pytest.fixture(scope="module")
+def ordres(library):
+    return {path.stem: _build(library, path, ["politique", "fiche-synthese"])
+            for path in (CORPS / "ordre-infirmier.yaml", ROOT / "organisations" / "ocq.yaml")}
+
+
+@pytest.mark.parametrize("slug", ["ordre-infirmier", "ocq"])
+def test_members_commenting_on_the_ordres_pages_are_the_public(ordres, slug):
+    politique = ordres[slug]["politique"]
+    assert "sur les tribunes de l’Ordre" not in politique and "Sur les tribunes de l’Ordre" not in politique
+    assert ("Ses autres règles ne les lient que lorsqu’ils agissent au nom de l’Ordre, au sein d’un comité ou dans le "
+            "cadre d’un mandat qu’il leur confie ; lorsqu’ils commentent les plateformes de l’Ordre à titre personnel, "
+            "seule la nétiquette leur est opposable.") in politique
+    assert "ils ont les rôles énoncés ci-dessus ; sur les plateformes de l’Ordre, à titre personnel, ils sont le public." in politique
+    assert ("Lorsqu’elle agit au nom de l’Ordre, dans le cadre de ses fonctions ou d’un mandat, aucune personne visée "
+            "n’emploie une fausse identité ni un pseudonyme") in politique
+
+
+@pytest.mark.parametrize("slug", ["ordre-infirmier", "ocq"])
+def test_the_ban_on_insulting_remarks_does_not_reach_members_speaking_for_themselves(ordres, slug):
+    politique = ordres[slug]["politique"]
+    assert "Tout propos injurieux" not in politique
+    assert ("Les personnes visées autres que les membres s’interdisent aussi tout propos injurieux, méprisant ou "
+            "calomnieux visant un collègue, l’Ordre, un patient ou toute autre personne ; les propos d’un membre qui "
+            "s’exprime en son seul nom relèvent de son code de déontologie.") in politique
