@@ -97,3 +97,15 @@ def test_the_ban_on_insulting_remarks_does_not_reach_members_speaking_for_themse
     assert ("Les personnes visées autres que les membres s’interdisent aussi tout propos injurieux, méprisant ou "
             "calomnieux visant un collègue, l’Ordre, un patient ou toute autre personne ; les propos d’un membre qui "
             "s’exprime en son seul nom relèvent de son code de déontologie.") in politique
+
+
+# --- X3: the fiche keeps the politique's condition on the members' measures ---------------------------------------
+
+@pytest.mark.parametrize("slug", ["ordre-infirmier", "ocq"])
+def test_the_fiche_sends_a_member_to_the_syndic_only_for_a_possible_ethics_breach(ordres, slug):
+    fiche = ordres[slug]["fiche-synthese"]
+    members = {"ordre-infirmier": "les infirmières et infirmiers", "ocq": "les chiropraticiens et chiropraticiennes"}[slug]
+    assert (f"Pour {members}, si les faits peuvent constituer une faute déontologique : une demande d’enquête "
+            f"au") in fiche
+    assert "seul à enquêter, ou une plainte disciplinaire." in fiche
+    assert "toute personne peut aussi saisir le conseil de discipline" not in fiche

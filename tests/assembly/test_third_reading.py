@@ -171,7 +171,7 @@ def test_any_person_may_bring_a_complaint_before_the_conseil_de_discipline(texts
     assert ("ou toute autre personne peut porter plainte devant le conseil de discipline (Code des professions, "
             "art. 128)") in texts[slug, "politique"]
     fiche = texts[slug, "fiche-synthese"]
-    assert "seul à enquêter ; toute personne peut aussi saisir le conseil de discipline." in fiche
+    assert "seul à enquêter, ou une plainte disciplinaire." in fiche
     assert "seul à pouvoir enquêter et saisir le conseil de discipline" not in fiche
 
 
