@@ -109,3 +109,22 @@ def test_the_fiche_sends_a_member_to_the_syndic_only_for_a_possible_ethics_breac
             f"au") in fiche
     assert "seul à enquêter, ou une plainte disciplinaire." in fiche
     assert "toute personne peut aussi saisir le conseil de discipline" not in fiche
+
+
+# --- OI-4: a body's own law cited with « [numéro à confirmer] » keeps the documents drafts --------------------------
+
+def test_an_own_law_still_to_confirm_marks_the_documents_projet_and_stops_final(library):
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+    from policygen.publishing.findings import findings
+    from policygen.publishing.service import as_built
+
+    item = _load(library, CORPS / "ordre-infirmier.yaml")
+    documents = documents_for(item, library, ["politique"])
+    assert "r. [numéro à confirmer]" in _text(documents[0])
+    assert all(d.draft for d in as_built(documents, findings(item, documents, library)))
+    final = CliRunner().invoke(main, ["check", "--final", str(CORPS / "ordre-infirmier.yaml")])
+    assert final.exit_code != 0
+    assert ("ordre-infirmier/lois.yaml:7: erreur [organisation.to-confirm] — lois.reglement-normes-oiie.citation"
+            in final.output), final.output
