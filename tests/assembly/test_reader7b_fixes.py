@@ -128,3 +128,17 @@ def test_an_own_law_still_to_confirm_marks_the_documents_projet_and_stops_final(
     assert final.exit_code != 0
     assert ("ordre-infirmier/lois.yaml:7: erreur [organisation.to-confirm] — lois.reglement-normes-oiie.citation"
             in final.output), final.output
+
+
+# --- C-1: the CISSS des Laurentides refuses the requests of the users its staff serve, not a whole region's -------
+
+def test_the_cisss_friendship_ban_reaches_the_users_one_serves_only(library):
+    built = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique", "fiche-synthese"])
+    for text in built.values():
+        assert "même sans relation de service" not in text
+    assert ("des liens avec un usager à qui ils offrent ou ont offert directement des services ; chaque membre du "
+            "personnel et chaque stagiaire refuse toute demande d’amitié ou d’abonnement qui en vient.") in built["politique"]
+    assert ("n’acceptez sur vos comptes personnels aucun lien avec un usager à qui vous offrez ou avez offert "
+            "directement des services.") in built["fiche-synthese"]
+    # the advice to weigh any other link stays
+    assert "Avant d’accepter un lien avec les usagers ou leurs proches" in built["fiche-synthese"]
