@@ -40,7 +40,7 @@ def test_personal_accounts_of_members_answer_to_their_code_only(clauses, slug):
     assert general.startswith("Sous réserve de l’alinéa suivant, toute personne visée"), general
     assert "ne répondent que des devoirs que leur imposent le code de déontologie de la profession et le Code des professions" in members
     assert "la présente politique les rappelle sans en ajouter aucun" in members
-    assert "publient sur les tribunes d" in members
+    assert "ne les lient que lorsqu’ils agissent au nom d" in members and "seule la nétiquette leur est opposable" in members
 
 
 @pytest.mark.parametrize("slug", ORDRES)

@@ -45,7 +45,7 @@ def test_volunteers_and_trainees_harassed_online_get_the_staffs_support(politiqu
 
 
 def test_blocking_names_the_author_not_the_threat(politiques):
-    assert ("l’auteur d’une menace, d’une usurpation d’identité ou d’un pourriel automatisé est bloqué sans "
+    assert ("l’auteur d’une menace, d’une usurpation d’identité ou d’un pourriel est bloqué sans "
             "avertissement") in politiques["ciusss"]
 
 

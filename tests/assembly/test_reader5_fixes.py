@@ -32,7 +32,7 @@ def test_the_fiche_binds_whom_the_politique_binds_to_photo_consent(texts):
         assert others == ("ne publient pas davantage, sur aucun compte, une telle photo ou vidéo sans consentement"
                           in fiche), slug
         assert (UNDER_14 in politique) == (
-            "Sous 14 ans, le titulaire de l’autorité parentale ou le tuteur consent." in fiche), slug
+            "Avant 14 ans, c’est le titulaire de l’autorité parentale ou le tuteur qui consent." in fiche), slug
         assert "du parent ou du tuteur" not in fiche  # the politique's words, not a narrower one
         seen["others"] += others
         seen["under 14"] += UNDER_14 in politique
@@ -75,7 +75,7 @@ def test_the_english_editions_say_the_same(texts):
         if kind == "fiche-synthese.en":
             assert "A comment expresses distress? Reply quickly, privately," in text, slug
             assert "must not post such a photo or video either, on any account, without consent." in text, slug
-            assert "Under 14, the person having parental authority or the tutor consents." in text, slug
+            assert "Under 14, it is the person having parental authority or the tutor who consents." in text, slug
 
 
 def test_the_private_sector_act_is_named_not_only_its_chapter(texts):

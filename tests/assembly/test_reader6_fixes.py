@@ -49,8 +49,9 @@ def test_c1_friend_requests_are_refused_from_users_known_at_work_only(cisss):
     nearly everyone in a CISSS's region, and no one could obey it without looking people up in the records."""
     for text in cisss.values():
         assert "qu’on lui ait offert des services ou non" not in text
-        assert "de tout usager, actuel ou ancien, connu comme tel au travail, même sans relation de service" in text
-    assert "Nul ne consulte un dossier pour savoir si une personne est un usager" in cisss["politique"]
+        # reader 7 C-1: even « connu comme tel au travail » reached a whole region; the CISSS now refuses the
+        # requests of the users its staff serve (source 004, 5.3.3), as test_reader7b_fixes asserts
+        assert "même sans relation de service" not in text
 
 
 def test_c1_a_ban_on_every_resident_is_limited_the_same_way(rpa):

@@ -48,7 +48,7 @@ def test_1_one_complaint_route_then_the_commissioner_at_any_time(rpa):
                     "Commissaire aux plaintes")
     assert commissioner in politique and commissioner in netiquette
     assert "Une plainte sur les services reçus à la Résidence s’adresse à :" not in politique + netiquette
-    assert ("Une plainte sur les services reçus à la Résidence, en tout temps : Commissaire aux plaintes"
+    assert ("Une plainte sur les services reçus à la Résidence s’adresse aussi, en tout temps, à : Commissaire aux plaintes"
             in rpa["fiche-synthese"])
     assert "Une plainte sur le bail s’adresse à : Tribunal administratif du logement" in politique
 
@@ -142,7 +142,8 @@ def test_minor_elision_agreement_and_the_communication_that_takes_place(rpa, aid
     politique = rpa["politique"]
     assert "d’échange qu’Opalia (ci-après « la Résidence »)" in politique and "que Opalia" not in politique
     for text in (politique, aidants["politique"]):
-        assert "; la personne visée refuse toute demande d’amitié" in text and "; elle refuse" not in text
+        assert "; chaque membre du personnel" in text and "refuse toute demande d’amitié" in text
+        assert "; elle refuse" not in text and "la personne visée refuse" not in text
     assert "sur cette communication ; la communication n’a lieu que si l’évaluation montre" in politique
     assert "; elle n’a lieu que si" not in politique
 

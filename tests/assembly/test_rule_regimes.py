@@ -95,7 +95,7 @@ def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
     if choice.amitie_usagers == "interdite" and org.type != "ordre_professionnel" \
             and "employeur" in present and serves:
         assert ("actuel ou ancien, qu’on lui ait offert des services ou non" if choice.amitie_portee == "tous_usagers"
-                else "à qui la personne offre ou a offert directement des services") in politique
+                else "offert directement des services ; chaque membre") in politique
         assert "Les liens familiaux et personnels qui existaient avant la relation de service ne sont pas visés" in politique
     # safe harbour: public disclosure in urgent cases, P-33.01; not absolute outside D-11.1
     if org.secteur == "public":

@@ -52,7 +52,7 @@ def test_a_foundation_prints_no_rule_about_people_served_nor_care(texts):
         assert found is None, (document, text[max(0, found.start() - 80):found.end() + 80])
     politique = texts["osbl", "politique"]
     # The friendship ban is about people one serves: a foundation has none.
-    assert "demande d’amitié" not in politique and "à qui la personne offre" not in politique
+    assert "demande d’amitié" not in politique and "à qui ils offrent" not in politique
     # Confidentiality still binds everyone, about any person.
     assert "permet d’identifier, directement ou indirectement, une personne sans son consentement" in politique
 

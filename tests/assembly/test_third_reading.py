@@ -66,7 +66,7 @@ def test_a_sante_quebec_bodys_staff_are_bound_to_sante_quebec_by_employment(text
     assert "le personnel, soit les personnes liées à Santé Québec par un emploi et affectées au CISSS des Laurentides :" in politique
     assert "liées à l’établissement par un emploi" not in politique
     # A body outside Santé Québec employs its own staff.
-    assert "le personnel, soit les personnes liées à la Résidence par un emploi" in texts["chsld-jardins", "politique"]
+    assert "le personnel et les gestionnaires, soit les personnes liées à la Résidence par un emploi" in texts["chsld-jardins", "politique"]
 
 
 # --- B-X1: members' personal speech answers to their code and the Code des professions only -----
@@ -149,7 +149,7 @@ def test_the_files_blocking_keeps_its_mark_and_check_says_what_the_rule_replaced
     for document in ("politique", "netiquette"):
         text = texts["cisss-laurentides", document]
         assert "en dernier recours, le blocage de son auteur (à confirmer)." in text, document
-    assert ("l’auteur d’une menace, d’une usurpation d’identité ou d’un pourriel automatisé est bloqué sans avertissement"
+    assert ("l’auteur d’une menace, d’une usurpation d’identité ou d’un pourriel est bloqué sans avertissement"
             in texts["cisss-laurentides", "politique"])
     assert ("Sauf menace, usurpation ou pourriel, nous ne bloquons qu’après un avertissement, et jamais pour une "
             "opinion.") in texts["cisss-laurentides", "netiquette"]
@@ -171,7 +171,7 @@ def test_any_person_may_bring_a_complaint_before_the_conseil_de_discipline(texts
     assert ("ou toute autre personne peut porter plainte devant le conseil de discipline (Code des professions, "
             "art. 128)") in texts[slug, "politique"]
     fiche = texts[slug, "fiche-synthese"]
-    assert "seul à enquêter ; toute personne peut aussi saisir le conseil de discipline." in fiche
+    assert "seul à enquêter, ou une plainte disciplinaire." in fiche
     assert "seul à pouvoir enquêter et saisir le conseil de discipline" not in fiche
 
 
@@ -192,7 +192,7 @@ def test_a_help_line_does_no_listening_through_social_media(texts):
     politique = texts["ligne-ecoute", "politique"]
     assert ("Aucune écoute ni intervention ne se fait par les commentaires ou les messageries des médias sociaux"
             in politique)
-    assert "vers notre ligne, au 514 555-0199, ou vers le 9-8-8." in politique
+    assert "vers notre ligne, au 514 555-0199, tous les jours, de 8 h à minuit (à confirmer), ou en tout temps vers le 9-8-8." in politique
     assert "Aucune écoute ni intervention" not in texts["cisss-laurentides", "politique"]
 
 

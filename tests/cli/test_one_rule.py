@@ -76,7 +76,7 @@ def test_friendship_scope_is_the_users_one_serves_oneself(bodies, slug):
     one = _plain(str(context["termes"]["un_usager"]))
     politique, fiche = ((f"{_plain(every(one))}, actuel ou ancien, connu comme tel au travail, même sans relation de service",
                          f"{one}, actuel ou ancien, connu comme tel au travail, même sans relation de service") if every_user else
-                        (f"{served} la personne offre ou a offert directement des services",
+                        ("offert directement des services ; chaque membre",  # « il offre » or « ils offrent » (reader5 R7)
                          f"{served} vous offrez ou avez offert directement des services"))
     assert (politique in docs["politique"]) == bool(banned)
     assert (fiche in docs["fiche-synthese"]) == bool(banned)

@@ -190,7 +190,7 @@ def test_friendship_with_users_follows_the_choice(loaded, library):
     # (the users one serves oneself, set explicitly: the first body bans links with every user)
     # the ban binds the staff and the trainees (the users they serve themselves); everyone bound is advised
     assert "Il est interdit au personnel et aux stagiaires d’entretenir" in forbidden
-    assert "à qui la personne offre ou a offert directement des services" in forbidden
+    assert "à qui ils offrent ou ont offert directement des services" in forbidden
     assert "Il est interdit à toute personne visée" not in forbidden
     assert "Il est recommandé à toute personne visée d’examiner avec vigilance" in forbidden
     assert "Il est recommandé à toute personne visée d’examiner avec vigilance" in discouraged

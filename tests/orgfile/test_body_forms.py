@@ -164,8 +164,8 @@ def test_a_ban_on_links_with_every_resident_is_printed_as_chosen(texts):
     # non », without the limit to those known at work)
     assert ("aucun lien avec une résidente ou un résident, actuel ou ancien, connu comme tel au travail, même sans "
             "relation de service") in text
-    assert "à qui la personne offre ou a offert directement des services" not in text
-    assert "à qui la personne offre ou a offert directement des services" in texts["kinetika"]
+    assert "à qui ils offrent ou ont offert directement des services" not in text
+    assert "à qui ils offrent ou ont offert directement des services" in texts["kinetika"]
 
 
 def test_trainees_are_not_called_students(texts):

@@ -273,7 +273,7 @@ def english_context(context: dict[str, Any], langues: Langues) -> dict[str, Any]
     words |= {"direction": _role(glossary, roles["communications"]["direction"]),
               **{key: _role(glossary, roles[field]) for key, field in (
                   ("approbation", "approbation_publications"), ("moderation", "moderation"),
-                  ("securite_information", "securite_information"))},
+                  ("securite_information", "securite_information"), ("encadrement_benevoles", "encadrement_benevoles"))},
               "approbation_conjointe": [_role(glossary, r) for r in roles["approbation_conjointe"]],
               **{key: [_in_english(glossary, p) for p in phrases] for key, phrases in (
                   ("gestionnaires", roles["gestionnaires"]), ("sujets", editorial["sujets"]),

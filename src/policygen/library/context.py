@@ -148,8 +148,8 @@ def build_context(org: OrganisationFile, library: Library) -> dict[str, Any]:
     terms = _terms(org, defaults, aspirated)
     regimes = {regime: [p["categorie"] for p in bound if p["regime"] == regime] for regime in REGIMES}
     # How running text names the people of each regime: « le personnel », « les médecins ».
-    groups = {regime: Name.parse(label, aspirated=aspirated)
-              for regime, label in defaults.get("groupes", {}).items()}
+    labels = {**defaults.get("groupes", {}), **(defaults.get("groupes_sante_quebec", {}) if ident.sante_quebec else {})}
+    groups = {regime: Name.parse(label, aspirated=aspirated) for regime, label in labels.items()}
     if terms["membres"]:
         groups["membre"] = terms["membres"]
     context: dict[str, Any] = org.model_dump()

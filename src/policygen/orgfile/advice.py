@@ -200,7 +200,7 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
             found.append(Diagnostic(
                 display, located.line_of(("sanctions", "public", index)), dotted(("sanctions", "public", index)),
                 f"Les documents n’impriment pas « {measure} » tel quel : le blocage y est une mesure de dernier "
-                "recours, après un avertissement, sauf menace, usurpation d’identité ou pourriel automatisé "
+                "recours, après un avertissement, sauf menace, usurpation d’identité ou pourriel "
                 "(Charte des droits et libertés de la personne, art. 3) ; la mention « à confirmer » est gardée.",
                 "Écrivez « le blocage de son auteur » une fois ce choix confirmé par l’organisme, ou retirez "
                 "la mesure.", severity="avertissement", code="organisation.phrasing"))

@@ -117,6 +117,10 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Roles.moderation": ("Modération", "Qui modère les pages : « l’équipe des communications »."),
     "Roles.courriel_propositions": ("Courriel des propositions", "L’adresse où proposer une publication."),
     "Roles.securite_information": ("Sécurité de l’information", "Qui répond de la sécurité de l’information."),
+    "Roles.encadrement_benevoles": ("Encadrement des bénévoles", "Qui encadre les bénévoles et traite leurs "
+                                    "manquements, tel qu’une phrase le nomme : « la coordination de l’écoute ». Un "
+                                    "ou une bénévole qui signale un contenu l’en informe aussi ; absente : "
+                                    "l’unité des communications seulement."),
     "Roles.approbation_conjointe": ("Approbation conjointe", "Les personnes qui doivent ensemble autoriser une "
                                     "prise de parole au nom de l’organisme, une par ligne."),
     "Roles.gestionnaires": (

@@ -113,6 +113,7 @@ KNOWN_CATEGORIES = {
     "les membres du conseil d’administration et de ses comités": "the members of the board of directors and its "
                                                                  "committees",
     "les membres du conseil d’administration et des comités": "the members of the board of directors and committees",
+    "les membres du conseil d’établissement et des comités": "the members of the institution’s board and committees",
     "les administrateurs et les membres des comités": "directors and committee members",
     "les administrateurs": "directors",
     "les médecins, les dentistes et les sages-femmes": "physicians, dentists and midwives",
@@ -258,7 +259,7 @@ def problems(org: Any, located: Located, display: str, on: dt.date) -> list[Diag
     if "politique" in langues.documents_anglais:
         roles, editorial = org.roles, org.ligne_editoriale
         titles = [r for r in (roles.approbation_publications, roles.moderation, roles.securite_information,
-                              *roles.approbation_conjointe) if r and not names_unit(r)]
+                              roles.encadrement_benevoles, *roles.approbation_conjointe) if r and not names_unit(r)]
         hours = org.contacts.communications.heures
         french = [str(p) for p in (*titles, *roles.gestionnaires, *editorial.sujets, *editorial.publics,
                                    *ident.valeurs, *([hours] if hours else [])) if not glossed(langues.glossaire, p)]

@@ -205,6 +205,9 @@ class Roles(Strict):
     courriel_propositions: Courriel | None = None
     securite_information: str | None = None
     gestionnaires: list[Texte] = []
+    # Who supervises the volunteers and handles their breaches (« la coordination de l’écoute »): a volunteer who
+    # reports a content tells it too (reader5 E6); absent, the communications unit alone.
+    encadrement_benevoles: Texte | None = None
 
 
 class Plateforme(Strict):

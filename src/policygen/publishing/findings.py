@@ -17,6 +17,7 @@ from ..assembly.conformity import uncovered
 from ..assembly.edition import stale_translations
 from ..assembly.inputs import Loaded
 from ..assembly.lawdates import stale_readings, unread_laws
+from ..assembly.placeholders import own_law_placeholders
 from ..assembly.provenance import laws_in_force
 from ..diagnostics import Diagnostic
 from ..library.schema import Library
@@ -91,7 +92,7 @@ def _unconsulted(item: Loaded) -> list[Diagnostic]:
 def findings(item: Loaded, documents: list[Document], library: Library) -> list[Finding]:
     """Every finding on `item` and its assembled `documents`, ungraded."""
     organisation = item.organisation
-    found = [Finding(d) for d in (*to_confirm(list(item.pending), item.display),
+    found = [Finding(d) for d in (*to_confirm(list(item.pending), item.display), *own_law_placeholders(item),
                                   *laws_in_force(item, documents, library),
                                   *uncovered(item, documents, library),
                                   *stale_readings(item, documents, library),

@@ -1,0 +1,144 @@
+"""What the seventh legal reading found (notes/reader7.md: X1-X7, OI, OCQ, C, TE, K, R), read back on the built
+text of the bodies concerned. Each body builds only the documents its tests read."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.context import people
+from policygen.library.loader import load_library
+from policygen.model.nodes import document_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPS = ROOT / "tests" / "orgfile" / "corps"
+BODIES = sorted([*ROOT.glob("organisations/*.yaml"), *CORPS.glob("*.yaml"),
+                 ROOT / "tests" / "fixtures" / "organisation.yaml", *ROOT.glob("tests/fixtures/organismes/*.yaml")])
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _text(document) -> str:
+    return _flat(" ".join(document_texts(document)))
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def _load(library, path: Path):
+    loaded, problems = load_all([path], library)
+    assert not problems, problems
+    return loaded[0]
+
+
+def _build(library, path: Path, kinds: list[str]) -> dict[str, str]:
+    return {d.kind: _text(d) for d in documents_for(_load(library, path), library, kinds)}
+
+
+# --- X1: the scope list, one item per regime, none under the staff's « liées … par un emploi » -------------------
+
+@pytest.mark.parametrize("path", BODIES, ids=lambda p: p.stem)
+def test_no_category_is_listed_under_a_heading_whose_definition_it_contradicts(library, path):
+    item = _load(library, path)
+    bound = people(item.organisation, library.terms.get(item.organisation.organisation.type, {}))
+    politique = _text(documents_for(item, library, ["politique"])[0])
+    scope = re.search(r"aux personnes suivantes : (.*?)\. Dans la suite", politique).group(1)
+    entries = scope.split(" ; ")
+    regimes = [p["regime"] for p in bound if p["regime"] != "public"]
+    assert len(entries) == len(dict.fromkeys(regimes)), entries  # one item per regime, nothing nested
+    for person in (p for p in bound if p["regime"] != "public"):
+        holders = [e for e in entries if _flat(person["categorie"]) in e]
+        # the staff's lone category that restates the heading (« le personnel de l’Ordre ») is printed as the heading
+        assert holders or person["regime"] == "employeur" and entries[0].startswith("le personnel, soit"), (person, entries)
+        if person["regime"] != "employeur":
+            assert not any("par un emploi" in e for e in holders), (person, entries)
+    assert not re.search(r"\ble personnel, soit [^;]*: le personnel\b", scope), scope  # no « le personnel : le personnel »
+
+
+def test_the_ordres_administrators_and_members_are_not_the_staff(library):
+    politique = _build(library, CORPS / "ordre-infirmier.yaml", ["politique"])["politique"]
+    assert ("aux personnes suivantes : le personnel, soit les personnes liées à l’Ordre par un emploi ; les "
+            "administrateurs et les membres des comités de l’Ordre ; les infirmières et infirmiers inscrits au "
+            "tableau.") in politique
+
+
+# --- X2: an ordre binds its members only when they act for it; on its pages, as anyone, the nétiquette -----------
+
+@pytest.fixture(scope="module")
+def ordres(library):
+    return {path.stem: _build(library, path, ["politique", "fiche-synthese"])
+            for path in (CORPS / "ordre-infirmier.yaml", ROOT / "organisations" / "ocq.yaml")}
+
+
+@pytest.mark.parametrize("slug", ["ordre-infirmier", "ocq"])
+def test_members_commenting_on_the_ordres_pages_are_the_public(ordres, slug):
+    politique = ordres[slug]["politique"]
+    assert "sur les tribunes de l’Ordre" not in politique and "Sur les tribunes de l’Ordre" not in politique
+    assert ("Ses autres règles ne les lient que lorsqu’ils agissent au nom de l’Ordre, au sein d’un comité ou dans le "
+            "cadre d’un mandat qu’il leur confie ; lorsqu’ils commentent les plateformes de l’Ordre à titre personnel, "
+            "seule la nétiquette leur est opposable.") in politique
+    assert "ils ont les rôles énoncés ci-dessus ; sur les plateformes de l’Ordre, à titre personnel, ils sont le public." in politique
+    assert ("Lorsqu’elle agit au nom de l’Ordre, dans le cadre de ses fonctions ou d’un mandat, aucune personne visée "
+            "n’emploie une fausse identité ni un pseudonyme") in politique
+
+
+@pytest.mark.parametrize("slug", ["ordre-infirmier", "ocq"])
+def test_the_ban_on_insulting_remarks_does_not_reach_members_speaking_for_themselves(ordres, slug):
+    politique = ordres[slug]["politique"]
+    assert "Tout propos injurieux" not in politique
+    assert ("Les personnes visées autres que les membres s’interdisent aussi tout propos injurieux, méprisant ou "
+            "calomnieux visant un collègue, l’Ordre, un patient ou toute autre personne ; les propos d’un membre qui "
+            "s’exprime en son seul nom relèvent de son code de déontologie.") in politique
+
+
+# --- X3: the fiche keeps the politique's condition on the members' measures ---------------------------------------
+
+@pytest.mark.parametrize("slug", ["ordre-infirmier", "ocq"])
+def test_the_fiche_sends_a_member_to_the_syndic_only_for_a_possible_ethics_breach(ordres, slug):
+    fiche = ordres[slug]["fiche-synthese"]
+    members = {"ordre-infirmier": "les infirmières et infirmiers", "ocq": "les chiropraticiens et chiropraticiennes"}[slug]
+    assert (f"Pour {members}, si les faits peuvent constituer une faute déontologique : une demande d’enquête "
+            f"au") in fiche
+    assert "seul à enquêter, ou une plainte disciplinaire." in fiche
+    assert "toute personne peut aussi saisir le conseil de discipline" not in fiche
+
+
+# --- OI-4: a body's own law cited with « [numéro à confirmer] » keeps the documents drafts --------------------------
+
+def test_an_own_law_still_to_confirm_marks_the_documents_projet_and_stops_final(library):
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+    from policygen.publishing.findings import findings
+    from policygen.publishing.service import as_built
+
+    item = _load(library, CORPS / "ordre-infirmier.yaml")
+    documents = documents_for(item, library, ["politique"])
+    assert "r. [numéro à confirmer]" in _text(documents[0])
+    assert all(d.draft for d in as_built(documents, findings(item, documents, library)))
+    final = CliRunner().invoke(main, ["check", "--final", str(CORPS / "ordre-infirmier.yaml")])
+    assert final.exit_code != 0
+    assert ("ordre-infirmier/lois.yaml:7: erreur [organisation.to-confirm] — lois.reglement-normes-oiie.citation"
+            in final.output), final.output
+
+
+# --- C-1: the CISSS des Laurentides refuses the requests of the users its staff serve, not a whole region's -------
+
+def test_the_cisss_friendship_ban_reaches_the_users_one_serves_only(library):
+    built = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique", "fiche-synthese"])
+    for text in built.values():
+        assert "même sans relation de service" not in text
+    assert ("des liens avec un usager à qui ils offrent ou ont offert directement des services ; chaque membre du "
+            "personnel et chaque stagiaire refuse toute demande d’amitié ou d’abonnement qui en vient.") in built["politique"]
+    assert ("n’acceptez sur vos comptes personnels aucun lien avec un usager à qui vous offrez ou avez offert "
+            "directement des services.") in built["fiche-synthese"]
+    # the advice to weigh any other link stays
+    assert "Avant d’accepter un lien avec les usagers ou leurs proches" in built["fiche-synthese"]
