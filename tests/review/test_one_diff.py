@@ -121,13 +121,23 @@ def library():
 
 # Tests ------------------------------------------------------------------------------
 
-def test_the_redline_and_the_html_diff_report_the_same_changed_clauses(tmp_path):
-    changed = edited(CISSS, tmp_path / "v2.yaml", nom_court("CISSS des Hautes-Laurentides"),
-                     without_annex("references"))
-    out = tmp_path / "cmp"
-    # the politique only: what this test reads (every document's redline round-trips in the tests below)
-    result = run_cli("diff", CISSS, changed, "--out", out, "--document", "politique")
+# The first everyday edit: a new short name and the references annex removed. Its diff (every
+# document) is run once: the redline/HTML-diff test reads its politique, the everyday test reads all three.
+RENAMED = [nom_court("CISSS des Hautes-Laurentides"), without_annex("references")]
+
+
+@pytest.fixture(scope="module")
+def renamed_diff(tmp_path_factory) -> tuple[Path, Path, str]:
+    """`policygen diff` of the CISSS file and its RENAMED copy: (the copy, the outputs' folder, the output)."""
+    folder = tmp_path_factory.mktemp("renamed")
+    changed = edited(CISSS, folder / "nouveau.yaml", *RENAMED)
+    result = run_cli("diff", CISSS, changed, "--out", folder / "cmp")
     assert result.exit_code == 0, result.output
+    return changed, folder / "cmp", result.output
+
+
+def test_the_redline_and_the_html_diff_report_the_same_changed_clauses(renamed_diff):
+    _, out, output = renamed_diff
     html = html_clauses((out / "politique.diff.html").read_text(encoding="utf-8"))
     with zipfile.ZipFile(out / "politique.redline.docx") as archive:
         body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
@@ -136,14 +146,14 @@ def test_the_redline_and_the_html_diff_report_the_same_changed_clauses(tmp_path)
     changed_in_html = [ident for ident, changed in html if changed]
     assert [ident for (ident, _), changed in zip(html, redlined) if changed] == changed_in_html
     # The terminal summary names the same clauses.
-    summary = re.findall(r"(politique\.[\w.-]+) \(politique, modifiée\)", result.output)
+    summary = re.findall(r"(politique\.[\w.-]+) \(politique, modifiée\)", output)
     assert "politique.annexe-references" in summary
     assert set(summary) <= set(changed_in_html)
-    assert re.search(rf"politique : {len(changed_in_html)} clauses modifiées", result.output)
+    assert re.search(rf"politique : {len(changed_in_html)} clauses modifiées", output)
 
 
 EVERYDAY = {
-    "nom_court": (CISSS, [nom_court("CISSS des Laurentides-Nord")]),
+    "nom_court": (CISSS, RENAMED),  # diffed once, by `renamed_diff`
     "annexes retirées": (CISSS, [without_annex(k) for k in ("outils_internes", "outils_externes", "references")]),
     "historique retiré": (CISSS, [without_history]),
     "choix": (CISSS, [choice("usage_personnel_au_travail", "permis"), choice("amitie_usagers", "deconseillee")]),
@@ -152,13 +162,17 @@ EVERYDAY = {
 
 
 @pytest.mark.parametrize("name", EVERYDAY)
-def test_everyday_edits_diff_through_the_cli(tmp_path, name):
+def test_everyday_edits_diff_through_the_cli(tmp_path, name, request):
     source, edits = EVERYDAY[name]
-    changed = edited(source, tmp_path / "nouveau.yaml", *edits)
-    out = tmp_path / "cmp"
-    result = run_cli("diff", CISSS, changed, "--out", out)
-    assert result.exit_code == 0, result.output
-    assert "Traceback" not in result.output
+    if edits is RENAMED:
+        changed, out, output = request.getfixturevalue("renamed_diff")
+    else:
+        changed = edited(source, tmp_path / "nouveau.yaml", *edits)
+        out = tmp_path / "cmp"
+        result = run_cli("diff", CISSS, changed, "--out", out)
+        assert result.exit_code == 0, result.output
+        output = result.output
+    assert "Traceback" not in output
     library = load_library()
     loaded, _ = load_all([CISSS, changed], library)
     for kind in KINDS:
