@@ -88,22 +88,26 @@ def no_stray_log(request, caplog):
 
 
 # The test files that take longest (their own builds, diffs, validators and the shared builds
-# they wait for), longest first, from `--durations` (08:10 UTC, 7 December 2026). `make test`
-# hands whole files to the two workers in collection order (`--no-loadscope-reorder`: xdist's
-# own order puts the files with most tests first, which left the longest few to run alone at
-# the end); these first, the rest after in their usual order, so the last files are short ones.
+# they wait for), longest first, from `--durations` (r7, 7 December 2026, 18:50 UTC: every file's
+# measured total; the four last from the run before). `make test` hands whole files to the two
+# workers in collection order (`--no-loadscope-reorder`: xdist's own order puts the files with most
+# tests first, which left the longest few to run alone at the end); these first, the rest after in
+# their usual order, so the last files are short ones. A long file missing here ends the run alone.
 LONGEST_FIRST = (
-    "review/test_one_diff.py", "publishing/test_incremental.py", "publishing/test_one_pipeline.py",
-    "orgfile/test_bounds.py", "review/test_review.py", "review/test_diff_cli.py", "review/test_conformity_annex.py",
-    "publishing/test_publish_attacks.py", "publishing/test_manifest_reproducible.py", "cli/test_law_2026.py",
-    "cli/test_one_rule.py", "model/test_typography.py", "publishing/test_projet_mark.py",
-    "publishing/test_packaging.py", "cli/test_check_parity.py", "writers/test_roundtrip.py",
-    "publishing/test_register.py", "cli/test_init_bodies.py", "writers/test_accessibility.py",
-    "review/test_redline.py", "edition/test_edition_checks.py", "publishing/test_conformity_page.py",
-    "cli/test_attacks_2026.py", "writers/test_pdf.py", "writers/test_independent_checks.py",
-    "publishing/test_site.py", "writers/test_layout_shared.py", "cli/test_fuzz_orgfile.py",
-    "cli/test_exit_codes.py", "library/test_library_public.py", "writers/test_at_a_glance.py",
-    "assembly/test_law_read.py", "edition/test_editions.py", "writers/test_parity.py",
+    "review/test_one_diff.py", "publishing/test_incremental.py", "review/test_conformity_annex.py",
+    "review/test_diff_cli.py", "edition/test_english_politique.py", "publishing/test_packaging.py",
+    "publishing/test_one_pipeline.py", "writers/test_accessibility.py", "cli/test_exit_codes.py",
+    "publishing/test_register.py", "review/test_review.py", "publishing/test_publish_attacks.py",
+    "model/test_typography.py", "publishing/test_manifest_reproducible.py", "writers/test_at_a_glance.py",
+    "publishing/test_projet_mark.py", "edition/test_edition_links.py", "orgfile/test_bounds.py",
+    "publishing/test_conformity_page.py", "cli/test_check_parity.py", "writers/test_pdf_fonts.py",
+    "edition/test_english_reading3.py", "edition/test_editions.py", "cli/test_init_bodies.py",
+    "writers/test_independent_checks.py", "review/test_redline.py", "cli/test_attacks_2026.py",
+    "cli/test_hostile_cli.py", "assembly/test_law_read.py", "cli/test_one_rule.py", "publishing/test_site.py",
+    "writers/test_roundtrip.py", "library/test_phrasing_property.py", "cli/test_init.py", "writers/test_lead_in.py",
+    "edition/test_edition_checks.py", "writers/test_layout_shared.py", "cli/test_fuzz_orgfile.py",
+    "writers/test_fiche_fit.py", "cli/test_law_2026.py", "library/test_library_public.py", "writers/test_pdf.py",
+    "writers/test_parity.py",
 )
 
 
