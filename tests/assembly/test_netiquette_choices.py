@@ -25,11 +25,11 @@ CHOICES = {
     "lecture": ("lisons les commentaires pendant nos heures de modération", "lisons chaque commentaire avant qu’il paraisse"),
     "corrections": ("Nous corrigeons ou retirons nos informations inexactes", None),
     "retrait": ("Nous pouvons masquer ou supprimer un commentaire",
-                "seuls les contenus illégaux sont supprimés"),
+                "Seuls les contenus illégaux sont supprimés"),
     "majuscules": ("entièrement en majuscules", None),
     "repetitions": ("les messages répétés", None),
     "desinformation": ("une information fausse qui présente un risque pour la santé ou la sécurité du public",
-                       "nous y répondons en donnant l’information juste"),
+                       "nous y répondons par l’information juste"),
     "urgence": ("au-delà des heures habituelles", None),
     "echanges": ("les autres échanges peuvent attendre", None),
 }

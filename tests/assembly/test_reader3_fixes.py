@@ -263,7 +263,7 @@ def test_the_annex_lists_every_law_the_politique_cites(texts):
 
 def test_minor_wording_of_the_third_reading(texts):
     # U7/X6: who sees a masked comment depends on the platform; the nétiquette claims no more than the author.
-    assert "Un commentaire masqué reste visible pour son auteur ;" in texts["iucpq", "netiquette"]
+    assert "Sur Facebook, un commentaire masqué reste visible pour son auteur." in texts["iucpq", "netiquette"]  # reader 7 X5
     assert "son auteur et ses proches" not in texts["iucpq", "netiquette"]
     # O9: only a member has a title that follows them.
     assert "Si vous êtes membre, votre titre vous suit en ligne" in texts["ocq", "fiche-synthese"]
