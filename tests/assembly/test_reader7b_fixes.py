@@ -107,7 +107,7 @@ def test_the_fiche_sends_a_member_to_the_syndic_only_for_a_possible_ethics_breac
     members = {"ordre-infirmier": "les infirmières et infirmiers", "ocq": "les chiropraticiens et chiropraticiennes"}[slug]
     assert (f"Pour {members}, si les faits peuvent constituer une faute déontologique : une demande d’enquête "
             f"au") in fiche
-    assert "seul à enquêter, ou une plainte disciplinaire." in fiche
+    assert "seul à enquêter, ou une plainte au conseil de discipline." in fiche
     assert "toute personne peut aussi saisir le conseil de discipline" not in fiche
 
 
