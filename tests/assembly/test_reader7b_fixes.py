@@ -199,3 +199,16 @@ def test_an_ordre_is_named_not_called_an_organisme_or_il(library):
     assert "les règlements de l’organisme" not in politique
     assert "l’instance que ce code ou les règlements de l’Ordre désignent" in politique
     assert "avancées de son domaine : l’Ordre ne fait pas la promotion de ses membres." in politique
+
+
+def test_the_ocq_names_its_offices_in_epicene_words(ordres):
+    politique = ordres["ocq"]["politique"]
+    assert "le président de l’Ordre" not in politique and "comme modérateur" not in politique
+    assert "par la présidence de l’Ordre" in politique
+    assert "la personne gestionnaire de contenu, qui agit aussi à titre de modératrice" in politique
+
+
+def test_the_residences_fiche_sends_agency_staff_to_the_agency_contract(library):
+    fiche = _build(library, CORPS / "rpa-opalia.yaml", ["fiche-synthese"])["fiche-synthese"]
+    assert "Pour les personnes qui exercent sans lien d’emploi : le contrat de la Résidence avec l’agence." in fiche
+    assert "l’entente qui les lie à la Résidence. Pour les stagiaires" not in fiche
