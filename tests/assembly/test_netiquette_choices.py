@@ -28,7 +28,7 @@ CHOICES = {
                 "Seuls les contenus illégaux sont supprimés"),
     "majuscules": ("entièrement en majuscules", None),
     "repetitions": ("les messages répétés", None),
-    "desinformation": ("une information fausse qui présente un risque pour la santé ou la sécurité du public",
+    "desinformation": ("une information manifestement fausse qui présente un risque pour la santé ou la sécurité du public",
                        "nous y répondons par l’information juste"),
     "urgence": ("au-delà des heures habituelles", None),
     "echanges": ("les autres échanges peuvent attendre", None),

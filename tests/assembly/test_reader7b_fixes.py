@@ -212,3 +212,9 @@ def test_the_residences_fiche_sends_agency_staff_to_the_agency_contract(library)
     fiche = _build(library, CORPS / "rpa-opalia.yaml", ["fiche-synthese"])["fiche-synthese"]
     assert "Pour les personnes qui exercent sans lien d’emploi : le contrat de la Résidence avec l’agence." in fiche
     assert "l’entente qui les lie à la Résidence. Pour les stagiaires" not in fiche
+
+
+def test_only_clearly_false_information_endangering_the_public_is_removed(ordres):
+    assert ("une information manifestement fausse qui présente un risque pour la santé ou la sécurité du public"
+            in ordres["ocq"]["politique"])
+    assert "une information fausse qui présente" not in ordres["ocq"]["politique"]
