@@ -218,3 +218,10 @@ def test_only_clearly_false_information_endangering_the_public_is_removed(ordres
     assert ("une information manifestement fausse qui présente un risque pour la santé ou la sécurité du public"
             in ordres["ocq"]["politique"])
     assert "une information fausse qui présente" not in ordres["ocq"]["politique"]
+
+
+def test_the_crisis_line_names_its_complaint_route_as_its_contact_does(library):
+    built = _build(library, CORPS / "ligne-ecoute.yaml", ["netiquette", "fiche-synthese"])
+    assert "adressez la vôtre à la Direction générale de Tel-Écoute, qui la traite en toute confidentialité" in built["netiquette"]
+    assert "dirigez la personne vers la Direction générale." in built["fiche-synthese"]
+    assert all("responsable du traitement des plaintes" not in text for text in built.values())
