@@ -263,7 +263,7 @@ def test_the_annex_lists_every_law_the_politique_cites(texts):
 
 def test_minor_wording_of_the_third_reading(texts):
     # U7/X6: who sees a masked comment depends on the platform; the nétiquette claims no more than the author.
-    assert "Un commentaire masqué reste visible pour son auteur ;" in texts["iucpq", "netiquette"]
+    assert "Sur Facebook, un commentaire masqué reste visible pour son auteur." in texts["iucpq", "netiquette"]  # reader 7 X5
     assert "son auteur et ses proches" not in texts["iucpq", "netiquette"]
     # O9: only a member has a title that follows them.
     assert "Si vous êtes membre, votre titre vous suit en ligne" in texts["ocq", "fiche-synthese"]
@@ -285,7 +285,7 @@ def test_a_category_named_as_its_group_is_not_nested_under_itself(texts):
     assert "les consultants, liés à l’Ordre par un contrat de services ; les étudiants ; les stagiaires." in ocq
     assert "les étudiants : les étudiants" not in ocq and "les stagiaires : les stagiaires" not in ocq
     # A group whose categories say more keeps its heading.
-    assert "les chiropraticiens et chiropraticiennes : les membres de l’Ordre ;" in ocq
+    assert "les chiropraticiens et chiropraticiennes, soit les membres de l’Ordre ;" in ocq
 
 
 # --- U3 (a), C10: « à confirmer » in a YAML comment is seen; in the value, it is printed -------------

@@ -192,7 +192,7 @@ def test_o6_an_ordres_editorial_line_does_not_promote_its_members(library):
     politique = _build(library, CORPS / "ordre-infirmier.yaml")["politique"]
     assert "les initiatives et les réalisations de ses membres" not in politique
     assert ("La ligne éditoriale vise notamment à faire connaître les services de l’Ordre et ses initiatives de "
-            "protection du public, et à mettre en valeur les avancées de son domaine : il ne fait pas la promotion de "
+            "protection du public, et à mettre en valeur les avancées de son domaine : l’Ordre ne fait pas la promotion de "
             "ses membres.") in politique
 
 

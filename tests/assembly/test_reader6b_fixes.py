@@ -197,8 +197,9 @@ def test_minor_15_a_one_category_regime_is_not_repeated_under_its_heading(librar
 
 def test_minor_14_the_ordres_privacy_officer_holds_the_presidents_delegation(library):
     politique = _build(library, CORPS / "ordre-infirmier.yaml")["politique"]
-    assert ("La personne responsable, la secrétaire de l’Ordre, à qui la présidence a délégué cette fonction, dont "
-            "les coordonnées figurent") in politique
+    # reader 7 OI-5: the file names the officer, not the written delegation: the politique states its condition
+    assert ("La personne responsable, la secrétaire de l’Ordre si la présidence lui a délégué cette fonction par "
+            "écrit, dont les coordonnées figurent") in politique
 
 
 def test_minor_12_the_caregivers_code_of_ethics_is_named_and_to_be_confirmed(aidants):

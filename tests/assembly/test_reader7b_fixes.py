@@ -107,7 +107,7 @@ def test_the_fiche_sends_a_member_to_the_syndic_only_for_a_possible_ethics_breac
     members = {"ordre-infirmier": "les infirmières et infirmiers", "ocq": "les chiropraticiens et chiropraticiennes"}[slug]
     assert (f"Pour {members}, si les faits peuvent constituer une faute déontologique : une demande d’enquête "
             f"au") in fiche
-    assert "seul à enquêter, ou une plainte disciplinaire." in fiche
+    assert "seul à enquêter, ou une plainte au conseil de discipline." in fiche
     assert "toute personne peut aussi saisir le conseil de discipline" not in fiche
 
 
@@ -142,3 +142,86 @@ def test_the_cisss_friendship_ban_reaches_the_users_one_serves_only(library):
             "directement des services.") in built["fiche-synthese"]
     # the advice to weigh any other link stays
     assert "Avant d’accepter un lien avec les usagers ou leurs proches" in built["fiche-synthese"]
+
+
+# --- TE-2, K-2, K-3: the new users' clinic and crisis line ----------------------------------------------------------
+
+def test_the_crisis_lines_fixture_prints_fictitious_numbers_not_another_lines(library):
+    netiquette = _build(library, CORPS / "ligne-ecoute.yaml", ["netiquette"])["netiquette"]
+    assert "appelez le 1 800 555-0142 ou textez le 514 555-0143" in netiquette
+    assert "263-2266" not in netiquette and "600-1002" not in netiquette  # Tel-jeunes's
+
+
+@pytest.fixture(scope="module")
+def kinetika(library):
+    return _build(library, CORPS / "kinetika.yaml", ["politique", "netiquette", "fiche-synthese"])
+
+
+def test_the_clinic_names_its_staff_by_the_title_in_force(kinetika):
+    for text in kinetika.values():
+        assert "réadaptation physique" not in text
+    assert "les physiothérapeutes, les technologues en physiothérapie et les autres membres du personnel" in kinetika["politique"]
+    assert "la conduite d’un physiothérapeute ou d’un technologue en physiothérapie" in kinetika["netiquette"]
+
+
+def test_a_clinic_promoting_paid_care_recalls_the_advertising_rules(kinetika):
+    assert ("Toute publicité respecte le code de déontologie des professionnels dont elle fait connaître les services : "
+            "elle ne contient aucun témoignage d’appui ou de reconnaissance ni aucune représentation fausse, trompeuse "
+            "ou incomplète.") in kinetika["politique"]
+
+
+# --- X4, X6: minor wording ---------------------------------------------------------------------------------------
+
+def test_moderation_hours_are_named_only_where_the_file_gives_them(library):
+    oiie = _build(library, CORPS / "ordre-infirmier.yaml", ["netiquette"])["netiquette"]  # no hours in its file
+    assert "heures de modération" not in oiie
+    assert "Nous lisons les commentaires après leur publication." in oiie
+    ocq = _build(library, ROOT / "organisations" / "ocq.yaml", ["netiquette"])["netiquette"]  # hours given
+    assert "Nous lisons les commentaires pendant nos heures de modération." in ocq
+
+
+def test_the_minister_is_named_as_the_health_information_act_names_him(library):
+    politique = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique"])["politique"]
+    assert "ministre de la Santé" not in politique
+    assert ("en avise avec diligence le ministre (art. 108 de la Loi sur les renseignements de santé et de services "
+            "sociaux), la Commission d’accès à l’information") in politique
+
+
+def test_a_hidden_comment_is_said_visible_to_its_author_on_facebook_only(library):
+    ocq = _build(library, ROOT / "organisations" / "ocq.yaml", ["netiquette"])["netiquette"]
+    ecoute = _build(library, CORPS / "ligne-ecoute.yaml", ["netiquette"])["netiquette"]  # Instagram only
+    assert "Sur Facebook, un commentaire masqué reste visible pour son auteur." in ocq
+    assert "masqué reste visible" not in ecoute
+
+
+def test_an_ordre_is_named_not_called_an_organisme_or_il(library):
+    politique = _build(library, CORPS / "ordre-infirmier.yaml", ["politique"])["politique"]
+    assert "les règlements de l’organisme" not in politique
+    assert "l’instance que ce code ou les règlements de l’Ordre désignent" in politique
+    assert "avancées de son domaine : l’Ordre ne fait pas la promotion de ses membres." in politique
+
+
+def test_the_ocq_names_its_offices_in_epicene_words(ordres):
+    politique = ordres["ocq"]["politique"]
+    assert "le président de l’Ordre" not in politique and "comme modérateur" not in politique
+    assert "par la présidence de l’Ordre" in politique
+    assert "la personne gestionnaire de contenu, qui agit aussi à titre de modératrice" in politique
+
+
+def test_the_residences_fiche_sends_agency_staff_to_the_agency_contract(library):
+    fiche = _build(library, CORPS / "rpa-opalia.yaml", ["fiche-synthese"])["fiche-synthese"]
+    assert "Pour les personnes qui exercent sans lien d’emploi : le contrat de la Résidence avec l’agence." in fiche
+    assert "l’entente qui les lie à la Résidence. Pour les stagiaires" not in fiche
+
+
+def test_only_clearly_false_information_endangering_the_public_is_removed(ordres):
+    assert ("une information manifestement fausse qui présente un risque pour la santé ou la sécurité du public"
+            in ordres["ocq"]["politique"])
+    assert "une information fausse qui présente" not in ordres["ocq"]["politique"]
+
+
+def test_the_crisis_line_names_its_complaint_route_as_its_contact_does(library):
+    built = _build(library, CORPS / "ligne-ecoute.yaml", ["netiquette", "fiche-synthese"])
+    assert "adressez la vôtre à la Direction générale de Tel-Écoute, qui la traite en toute confidentialité" in built["netiquette"]
+    assert "dirigez la personne vers la Direction générale." in built["fiche-synthese"]
+    assert all("responsable du traitement des plaintes" not in text for text in built.values())

@@ -110,7 +110,7 @@ def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
     assert "écrit dans une autre langue" in netiquette
     # the fiche keeps the carve-out; its reporting route is the politique's, for each regime
     if "employeur" in present:
-        assert "critique exprimée de bonne foi et avec mesure" in fiche
+        assert "critique de bonne foi et mesurée" in fiche
         assert "à votre gestionnaire" in fiche and "à son gestionnaire" in politique
     if present & {"administrateur", "professionnel_independant", "membre", "etudiant", "benevole", "stagiaire"}:
         assert "Transmettez-la directement" in fiche and "de transmettre un tel contenu directement" in politique

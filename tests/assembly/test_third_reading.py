@@ -171,7 +171,7 @@ def test_any_person_may_bring_a_complaint_before_the_conseil_de_discipline(texts
     assert ("ou toute autre personne peut porter plainte devant le conseil de discipline (Code des professions, "
             "art. 128)") in texts[slug, "politique"]
     fiche = texts[slug, "fiche-synthese"]
-    assert "seul à enquêter, ou une plainte disciplinaire." in fiche
+    assert "seul à enquêter, ou une plainte au conseil de discipline." in fiche
     assert "seul à pouvoir enquêter et saisir le conseil de discipline" not in fiche
 
 
@@ -180,8 +180,8 @@ def test_any_person_may_bring_a_complaint_before_the_conseil_de_discipline(texts
 def test_the_pseudonym_rule_binds_the_people_bound_and_allows_the_responders_signature(texts):
     politique = texts["ligne-ecoute", "politique"]
     assert ("aucune personne visée n’emploie une fausse identité ni un pseudonyme, hormis le pseudonyme que la "
-            "Coordination des communications attribue pour signer les réponses, et aucune n’y intervient de façon "
-            "anonyme.") in politique
+            "Coordination des communications attribue pour signer les réponses, et aucune n’intervient alors de "
+            "façon anonyme.") in politique
     assert "nul n’emploie" not in politique and "comme le prévoit la présente section" not in politique
     assert "hormis le pseudonyme" not in texts["cisss-laurentides", "politique"]
 

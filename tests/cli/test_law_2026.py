@@ -85,7 +85,7 @@ def test_a_confidentiality_incident_goes_first_to_the_privacy_officer_in_both_do
     assert f"le déclare {officer}" in politique.replace("\u00a0", " ")
     assert f"Déclarez cet incident de confidentialité {officer}" in fiche.replace("\u00a0", " ")
     if body in ESTABLISHMENTS:
-        assert "ministre de la Santé" in politique
+        assert "en avise avec diligence le ministre (art. 108 de la Loi sur les renseignements de santé" in politique
     else:  # R-22.1's reach beyond establishments is unsettled: the minister's notice only under its condition
         # a file that leaves the answer out prints it « (à confirmer) » (orgfile/unanswered.py)
         condition = re.compile(r"est un organisme du secteur de la santé et des services sociaux( \(à confirmer\))? "
@@ -167,7 +167,7 @@ def test_identification_and_sources_certify_what_they_say(docs, body, kind):
 
 @KINDS
 def test_the_double_approval_of_source_000_prints_both_signatories(docs, kind):
-    assert ("Sauf accord préalable donné conjointement par le président de l’Ordre et la directrice générale"
+    assert ("Sauf accord préalable donné conjointement par la présidence de l’Ordre et la directrice générale"
             in docs["ocq", "politique", kind])
 
 
