@@ -65,7 +65,10 @@ def _fiche_pdf(document, tmp_path: Path, name: str) -> Path:
 
 
 def test_a_shorter_fiche_is_set_larger_and_a_longer_one_smaller_both_on_two_full_pages(models, tmp_path):
-    fiche = models[("cisss-laurentides", "fiche-synthese")]
+    # The fit is not monotone in the text's length (boxes stay whole: two clauses fewer can leave a box that
+    # takes a third page at the larger size), so the sample is a fiche away from such a point: the CISSS des
+    # Laurentides's, 25 words shorter since reader 7's fixes, now sits at one (shorter 11.0, as shipped 11.5).
+    fiche = models[("cisss-chaudiere-appalaches", "fiche-synthese")]
     # about a tenth of the text fewer (as r4words cuts it) and a fifth more
     shorter = dataclasses.replace(fiche, sections=tuple(
         dataclasses.replace(s, clauses=s.clauses[:-2]) if s.id in ("bonnes-pratiques", "signalement") else s
