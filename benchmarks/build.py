@@ -129,25 +129,19 @@ def synthetic(folder: Path) -> list[Path]:
     return paths
 
 
-ADDED = "Phrase ajoutée pour la mesure."
-
-
 def one_clause_changed(library: Path) -> str:
-    """Append a sentence to the first clause that names a single document; return that document.
-    A clause ending in a template tag is skipped: the library's lint refuses a paragraph its tag absorbs.
-    The document's word budget, in this copy of the library, grows by the sentence's words: a library
-    at its budget (the fiche's) would otherwise refuse the edit, and the measure is of the rebuild."""
+    """Append a sentence to the first clause that names a single document with no word budget (a
+    library at its budget, as the fiche's and the nétiquette's are, would refuse it); return that
+    document. A clause ending in a template tag is skipped: the library's lint refuses a paragraph
+    its tag absorbs."""
     for clause in sorted((library / "clauses").rglob("*.md")):
         text = clause.read_text(encoding="utf-8")
         named = re.search(r"^documents: *\{([^}]*)\}", text, re.M)
         if named and named.group(1).count(":") == 1 and not text.rstrip().endswith("%}"):
-            clause.write_text(text.rstrip("\n") + f"\n\n{ADDED}\n", encoding="utf-8")
             document = named.group(1).split(":")[0].strip()
-            outline = library / "outlines" / f"{document}.yaml"
-            budget = re.sub(r"^budget_mots: *(\d+)", lambda m: f"budget_mots: {int(m.group(1)) + len(ADDED.split())}",
-                            outline.read_text(encoding="utf-8"), count=1, flags=re.M)
-            outline.write_text(budget, encoding="utf-8")
-            return document
+            if "budget_mots" not in (library / "outlines" / f"{document}.yaml").read_text(encoding="utf-8"):
+                clause.write_text(text.rstrip("\n") + "\n\nPhrase ajoutée pour la mesure.\n", encoding="utf-8")
+                return document
     raise SystemExit("aucune clause propre à un seul document")
 
 
