@@ -17,7 +17,6 @@ import dataclasses
 import gc
 import hashlib
 import sys
-from collections import OrderedDict
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
@@ -80,8 +79,7 @@ Font.subset = _subset
 # the pages of a build share a few (the print stylesheet at the fiche's few sizes). Keyed by the page's
 # <style> and <link> elements and what else the parse reads; the parsed sheets are read-only after it.
 _find_stylesheets = weasyprint.css.find_stylesheets
-_parsed: OrderedDict[tuple, tuple[list, dict, dict]] = OrderedDict()
-PARSED_KEPT = 8  # the most recently used: ~0.4 MB each, in every worker (a build of many bodies watches its memory)
+_parsed: dict[tuple, tuple[list, dict, dict]] = {}
 
 
 def _stylesheets(wrapper_element, device_media_type, url_fetcher, base_url, font_config, counter_style,
@@ -97,11 +95,10 @@ def _stylesheets(wrapper_element, device_media_type, url_fetcher, base_url, font
         styles, profiles = dict(counter_style), dict(color_profiles)
         sheets = list(_find_stylesheets(wrapper_element, device_media_type, url_fetcher, base_url, font_config,
                                         counter_style, color_profiles, [], []))
+        if len(_parsed) >= 64:  # a long-lived process (tests) sees many sizes and editions
+            _parsed.clear()
         _parsed[key] = (sheets, {k: v for k, v in counter_style.items() if styles.get(k) is not v},
                         {k: v for k, v in color_profiles.items() if profiles.get(k) is not v})
-        if len(_parsed) > PARSED_KEPT:
-            _parsed.popitem(last=False)
-    _parsed.move_to_end(key)
     sheets, styles, profiles = _parsed[key]
     counter_style.update(styles)
     color_profiles.update(profiles)
