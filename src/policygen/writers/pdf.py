@@ -22,9 +22,7 @@ from functools import cache, lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
-from xml.etree import ElementTree
 
-import weasyprint.css
 from weasyprint import HTML
 from weasyprint.document import Document as LaidOut
 from weasyprint.pdf.fonts import Font
@@ -73,39 +71,6 @@ def _subset(font: Font, to_unicode: dict[int, str], hinting: bool) -> None:
 
 # WeasyPrint has no option for its subsetter: this one replaces it for the whole process.
 Font.subset = _subset
-
-
-# A page's stylesheets, parsed once per process: WeasyPrint parses them again for every layout, though
-# the pages of a build share a few (the print stylesheet at the fiche's few sizes). Keyed by the page's
-# <style> and <link> elements and what else the parse reads; the parsed sheets are read-only after it.
-_find_stylesheets = weasyprint.css.find_stylesheets
-_parsed: dict[tuple, tuple[list, dict, dict]] = {}
-
-
-def _stylesheets(wrapper_element, device_media_type, url_fetcher, base_url, font_config, counter_style,
-                 color_profiles, page_rules, layers):
-    """`find_stylesheets`, the sheets of a page whose stylesheets were parsed before taken as parsed then,
-    with the counter styles and colour profiles they added (none in ours; kept exact)."""
-    if page_rules or layers:  # a document's own lists, empty when it starts: not a case the cache knows
-        return _find_stylesheets(wrapper_element, device_media_type, url_fetcher, base_url, font_config,
-                                 counter_style, color_profiles, page_rules, layers)
-    key = (device_media_type, base_url, type(url_fetcher), font_config,
-           tuple(ElementTree.tostring(e.etree_element) for e in wrapper_element.query_all("style", "link")))
-    if key not in _parsed:
-        styles, profiles = dict(counter_style), dict(color_profiles)
-        sheets = list(_find_stylesheets(wrapper_element, device_media_type, url_fetcher, base_url, font_config,
-                                        counter_style, color_profiles, [], []))
-        if len(_parsed) >= 64:  # a long-lived process (tests) sees many sizes and editions
-            _parsed.clear()
-        _parsed[key] = (sheets, {k: v for k, v in counter_style.items() if styles.get(k) is not v},
-                        {k: v for k, v in color_profiles.items() if profiles.get(k) is not v})
-    sheets, styles, profiles = _parsed[key]
-    counter_style.update(styles)
-    color_profiles.update(profiles)
-    return iter(sheets)
-
-
-weasyprint.css.find_stylesheets = _stylesheets
 
 
 try:
