@@ -28,7 +28,7 @@ DERIVED_NAMES = ("nom", "appellation", "communications", "direction")
 RULES = ("usage_personnel", "amitie_portee", "amitie_demandes", "heures_moderation", "par_defaut")
 
 # Words of `termes` that are names (they agree and contract), the others being text.
-TERM_NAMES = ("usagers", "membres", "plaintes", "profession")
+TERM_NAMES = ("usagers", "membres", "plaintes", "profession", "syndic")
 TERM_TEXTS = ("un_usager", "un_membre", "titre_professionnel", "exercice", "code_ethique",
               "code_deontologie", "employeur", "pratique", "services")
 
@@ -58,6 +58,14 @@ def _unit_gender(text: str) -> bool:
     return text.split()[0].lower() not in UNIT_WORDS[False]
 
 
+def _syndic(kind: str, complaints: Name | None) -> Name | None:
+    """Who alone investigates a member: in an ordre the syndic (C. prof., art. 122), not the office the file names
+    as its complaint route, which is named beside it (« le syndic (Direction des enquêtes) »); elsewhere that route."""
+    if complaints is None or kind != "ordre_professionnel" or complaints.text == "syndic":
+        return complaints
+    return Name.parse("syndic" if "syndic" in complaints.text.lower() else f"syndic ({complaints.text})")
+
+
 def _terms(org: OrganisationFile, defaults: dict[str, Any], aspirated: frozenset[str]) -> dict[str, Any]:
     """The body's words: its `vocabulaire` over the defaults of its type."""
     own = org.vocabulaire
@@ -82,6 +90,7 @@ def _terms(org: OrganisationFile, defaults: dict[str, Any], aspirated: frozenset
         # A discipline typed without its article is feminine, as most are (« chiropratique »).
         profession=Name.parse(discipline, feminine=True, aspirated=aspirated) if discipline else None,
     )
+    words["syndic"] = _syndic(ident.type, words["plaintes"])
     words["pratique"] = own.pratique or practice(words["profession"])
     return words
 

@@ -1,0 +1,63 @@
+"""What the eighth legal reading found (notes/reader8.md: S-1 to S-4 and minors M-n), read back on the built text
+of the bodies concerned, or on `check`'s findings. Each body builds only the documents its tests read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.inputs import load_all
+from policygen.library.loader import load_library
+from policygen.model.nodes import document_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPS = ROOT / "tests" / "orgfile" / "corps"
+COLLEGE = ROOT / "tests" / "fixtures" / "organismes" / "college.yaml"
+OIIE = CORPS / "ordre-infirmier.yaml"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def _load(library, path: Path):
+    loaded, problems = load_all([path], library)
+    assert not problems, problems
+    return loaded[0]
+
+
+def _build(library, path: Path, kinds: list[str]) -> dict[str, str]:
+    return {d.kind: _flat(" ".join(document_texts(d))) for d in documents_for(_load(library, path), library, kinds)}
+
+
+# --- S-1, M-5: only the syndic investigates a member (C. prof., art. 122), not the office the file names ------------
+
+def test_the_power_to_investigate_is_the_syndics_not_a_direction(library):
+    built = _build(library, COLLEGE, ["politique", "fiche-synthese"])
+    politique, fiche = built["politique"], built["fiche-synthese"]
+    for text in built.values():
+        assert "Direction des enquêtes, seule" not in text and "seule la Direction des enquêtes" not in text
+        assert "n’est examinée que par la Direction des enquêtes" not in text
+    assert "et seul le syndic (Direction des enquêtes) peut enquêter sur leur conduite." in politique
+    assert ("peut adresser une demande d’enquête au syndic (Direction des enquêtes), seul à pouvoir enquêter sur la "
+            "conduite d’un membre ; le syndic (ou un syndic adjoint)") in politique
+    assert "La conduite d’un membre n’est examinée que par le syndic (Direction des enquêtes)." in politique
+    assert ("une demande d’enquête au syndic (Direction des enquêtes), seul à enquêter, ou une plainte au conseil de "
+            "discipline.") in fiche
+    # a request is still sent where the file says: its office and its address
+    assert "Une demande d’enquête sur la conduite d’un membre s’adresse à : Direction des enquêtes" in politique
+
+
+def test_an_office_of_the_syndic_is_not_given_the_syndics_power(library):
+    built = _build(library, OIIE, ["politique", "fiche-synthese"])
+    for text in built.values():
+        assert "Bureau du syndic, seul" not in text and "seul le Bureau du syndic" not in text
+    assert "peut en informer le syndic, seul à pouvoir enquêter sur la conduite d’un membre." in built["politique"]
+    assert "une demande d’enquête au syndic, seul à enquêter" in built["fiche-synthese"]
