@@ -213,12 +213,12 @@ def test_check_warns_a_measure_left_to_judgment_or_a_ban_outside_the_last_resort
 
 def test_the_fiche_of_an_ordre_that_speaks_of_cyberintervention_forbids_services_on_social_media(texts):
     fiche, politique = texts["otstcfq", "fiche-synthese"], texts["otstcfq", "politique"]
-    assert ("Pas de services professionnels sur les médias sociaux Si vous êtes membre, n’offrez aucun service "
-            "professionnel sur une page, un fil ou un groupe de média social.") in fiche
+    assert ("Services professionnels et médias sociaux Si vous êtes membre, évitez d’offrir un service "
+            "professionnel sur un média social, où le secret professionnel n’est pas assuré.") in fiche  # reader 8 S-2
     # One rule, read the same in the politique.
     assert "Les médias sociaux ne sont pas des plateformes appropriées pour offrir des services professionnels" in politique
     # An ordre that leaves cyberintervention out says nothing of it.
-    assert "Pas de services professionnels" not in texts["ocq", "fiche-synthese"]
+    assert "Services professionnels et médias sociaux" not in texts["ocq", "fiche-synthese"]
 
 
 # --- T3, T4: two disciplines each take « en »; no parentheses nested around the platforms ----------

@@ -61,3 +61,20 @@ def test_an_office_of_the_syndic_is_not_given_the_syndics_power(library):
         assert "Bureau du syndic, seul" not in text and "seul le Bureau du syndic" not in text
     assert "peut en informer le syndic, seul à pouvoir enquêter sur la conduite d’un membre." in built["politique"]
     assert "une demande d’enquête au syndic, seul à enquêter" in built["fiche-synthese"]
+
+
+# --- S-2: an ordre's politique adds no duty to its members: on services over social media it recommends, on the
+# ground of the professional secret (C. prof., art. 60.4) ---------------------------------------------------------
+
+def test_the_ordres_advice_on_services_over_social_media_is_a_grounded_recommendation(library):
+    built = _build(library, OIIE, ["politique", "fiche-synthese"])
+    politique, fiche = built["politique"], built["fiche-synthese"]
+    assert "n’offrez aucun service professionnel" not in fiche
+    assert "Pas de services professionnels sur les médias sociaux" not in fiche
+    assert ("Services professionnels et médias sociaux Si vous êtes membre, évitez d’offrir un service professionnel "
+            "sur un média social, où le secret professionnel n’est pas assuré.") in fiche
+    assert ("une page, un fil ou un groupe public ne préserve pas le secret professionnel (Code des professions, "
+            "art. 60.4). La politique recommande donc aux membres de n’y faire aucune consultation") in politique
+    assert "choisit des outils qui lui permettent de respecter les normes et les exigences" not in politique
+    assert ("elle rappelle que ses outils doivent lui permettre de respecter le code de déontologie de la profession "
+            "et les normes d’exercice") in politique
