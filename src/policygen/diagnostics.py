@@ -39,7 +39,7 @@ CODES = {
     "organisation.law": "a law the library does not know, or an invalid law of the organisation's own",
     "organisation.clause": "a clause of the organisation's own folder is invalid (front matter, template, ids)",
     "organisation.to-confirm": "a value still marked « (à confirmer) » (a warning; an error for build --final)",
-    "organisation.fictitious": "a help line's telephone number reserved for fiction (555-01xx), unmarked (an error for build --final)",
+    "organisation.fictitious": "a help line's telephone number reserved for fiction (555-01xx), unmarked: printed as a value to confirm (an error for build --final)",
     "organisation.revision": "the version being produced has no line of its own in the history, or another date",
     "organisation.law-in-force": "a document would be dated before a law it cites came into force",
     "organisation.consultation": "a declared consultation has no date yet (a warning; an error for --final)",

@@ -162,7 +162,7 @@ def test_e6_a_file_can_say_whom_volunteers_also_tell(library, ecoute, tmp_path):
 
 
 def test_e4_the_line_is_given_with_its_hours_and_9_8_8_at_any_time(ecoute):
-    assert ("vers notre ligne, au 514 555-0199, tous les jours, de 8 h à minuit (à confirmer), ou en tout temps "
+    assert ("vers notre ligne, au 514 555-0199 (à confirmer), tous les jours, de 8 h à minuit (à confirmer), ou en tout temps "
             "vers le 9-8-8.") in ecoute["politique"]
 
 

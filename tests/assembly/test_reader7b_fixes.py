@@ -148,7 +148,7 @@ def test_the_cisss_friendship_ban_reaches_the_users_one_serves_only(library):
 
 def test_the_crisis_lines_fixture_prints_fictitious_numbers_not_another_lines(library):
     netiquette = _build(library, CORPS / "ligne-ecoute.yaml", ["netiquette"])["netiquette"]
-    assert "appelez le 1 800 555-0142 ou textez le 514 555-0143" in netiquette
+    assert "appelez le 1 800 555-0142 (à confirmer) ou textez le 514 555-0143 (à confirmer)" in netiquette  # reader 8 S-3
     assert "263-2266" not in netiquette and "600-1002" not in netiquette  # Tel-jeunes's
 
 

@@ -78,3 +78,31 @@ def test_the_ordres_advice_on_services_over_social_media_is_a_grounded_recommend
     assert "choisit des outils qui lui permettent de respecter les normes et les exigences" not in politique
     assert ("elle rappelle que ses outils doivent lui permettre de respecter le code de déontologie de la profession "
             "et les normes d’exercice") in politique
+
+
+# --- S-3: an example's number (555-01xx) in a help line is printed as a value to confirm, and check warns of it -----
+
+def test_a_fictitious_help_line_number_is_printed_to_confirm_and_check_warns(library, tmp_path):
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+    from policygen.writers.html import render_html
+
+    path = CORPS / "ligne-ecoute.yaml"
+    documents = documents_for(_load(library, path), library, ["netiquette", "politique"])
+    netiquette = _flat(render_html(documents[0]))
+    assert ('appelez le <strong><mark class="a-confirmer">1 800 555-0142</mark><span class="mention-a-confirmer"> '
+            '(à confirmer)</span></strong> ou textez le <strong><mark class="a-confirmer">514 555-0143</mark>') in netiquette
+    assert "vers notre ligne, au 1 800 555-0142 (à confirmer), jour et nuit" in _flat(" ".join(document_texts(documents[1])))
+    draft = CliRunner().invoke(main, ["check", str(path)])
+    assert draft.exit_code == 0, draft.output
+    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "555-0142" in text)
+    assert f"ligne-ecoute.yaml:{line}: avertissement [organisation.fictitious] — netiquette.ligne_aide.telephone" in draft.output
+    assert "Les documents l’impriment surligné, comme une valeur à confirmer" in draft.output
+    final = CliRunner().invoke(main, ["check", "--final", str(path)])
+    assert final.exit_code == 3 and "erreur [organisation.fictitious]" in final.output
+    # a real number the file gives is printed as it is
+    real = tmp_path / "ligne-ecoute.yaml"
+    real.write_text(path.read_text(encoding="utf-8").replace("1 800 555-0142", "1 800 263-2266"), encoding="utf-8")
+    text = _flat(render_html(documents_for(_load(library, real), library, ["netiquette"])[0]))
+    assert "appelez le <strong>1 800 263-2266</strong>" in text

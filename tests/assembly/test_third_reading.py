@@ -192,7 +192,7 @@ def test_a_help_line_does_no_listening_through_social_media(texts):
     politique = texts["ligne-ecoute", "politique"]
     assert ("Aucune écoute ni intervention ne se fait par les commentaires ou les messageries des médias sociaux"
             in politique)
-    assert "vers notre ligne, au 514 555-0199, tous les jours, de 8 h à minuit (à confirmer), ou en tout temps vers le 9-8-8." in politique
+    assert "vers notre ligne, au 514 555-0199 (à confirmer), tous les jours, de 8 h à minuit (à confirmer), ou en tout temps vers le 9-8-8." in politique
     assert "Aucune écoute ni intervention" not in texts["cisss-laurentides", "politique"]
 
 

@@ -226,7 +226,8 @@ def test_the_help_lines_hours_are_in_english_in_the_emergency_notice(tmp_path, m
                      "-j", "1")
     assert result.exit_code == 0, result.output
     page_en = (tmp_path / "out" / "ligne-en" / "netiquette.en.html").read_text(encoding="utf-8")
-    assert ('call <strong>514-555-0199</strong>, <mark class="a-confirmer">every day, from 8 a.m. to midnight</mark>'
+    assert ('call <strong><mark class="a-confirmer">514-555-0199</mark><span class="mention-a-confirmer">\u00a0(to be confirmed)'
+            '</span></strong>, <mark class="a-confirmer">every day, from 8 a.m. to midnight</mark>'
             '<span class="mention-a-confirmer">\u00a0(to be confirmed)</span>') in page_en
     assert "de 8 h à minuit" not in page_en.split("<main", 1)[1]
 

@@ -129,7 +129,7 @@ def test_a_second_complaint_route_is_given_with_what_it_covers(texts):
 def test_a_help_line_comes_first_after_911(texts):
     text = texts["ligne-ecoute"]
     assert ("composez le 911. Pour parler à une intervenante ou un intervenant de Tel-Écoute, appelez le "
-            "1 800 555-0142 ou textez le 514 555-0143, jour et nuit, tous les jours. Pour une question sur "
+            "1 800 555-0142 (à confirmer) ou textez le 514 555-0143 (à confirmer), jour et nuit, tous les jours. Pour une question sur "
             "votre santé") in text
     assert "de Tel-Écoute" in text and "du Tel-Écoute" not in text and "le Tel-Écoute" not in text
     assert "Pour parler à" not in texts["kinetika"]

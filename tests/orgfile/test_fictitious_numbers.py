@@ -1,5 +1,5 @@
 """A help line's number reserved for fiction (555-01xx) is refused by a final version, located, with
-the fix; a draft is not told, and a number marked « (à confirmer) » is left to that mark."""
+the fix; a draft is warned, and a number marked « (à confirmer) » is left to that mark."""
 
 from __future__ import annotations
 
@@ -33,8 +33,9 @@ def test_a_final_version_refuses_a_help_line_number_reserved_for_fiction(tmp_pat
     assert "ajoutez « (à confirmer) » après la valeur" in result.output
 
 
-def test_a_draft_is_not_told_and_a_marked_number_is_left_to_its_mark(tmp_path):
-    assert "organisation.fictitious" not in _check(tmp_path).output
+def test_a_draft_is_warned_and_a_marked_number_is_left_to_its_mark(tmp_path):
+    draft = _check(tmp_path)  # reader 8 S-3: a draft is warned (the documents print the number to confirm)
+    assert draft.exit_code == 0 and "avertissement [organisation.fictitious]" in draft.output, draft.output
     marked = _check(tmp_path, "514 555-0199", "514 555-0199 (à confirmer)", "--final")
     assert "organisation.fictitious" not in marked.output
     assert "Valeur à confirmer : « 514 555-0199 »." in marked.output

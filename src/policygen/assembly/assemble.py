@@ -25,6 +25,7 @@ from ..model.numbering import number
 from ..model.typography import typeset
 from ..orgfile.cadence import source_date
 from ..orgfile.confirm import Unconfirmed, mark_context
+from ..orgfile.fictitious import fictitious_pending
 from ..orgfile.yamlsource import Located
 from .characters import undrawable
 from .edition import english_editions, with_alternates
@@ -106,7 +107,8 @@ def assemble(library: Library, document: str, context: dict[str, Any], located: 
 def documents_for(loaded: Loaded, library: Library, documents: list[str]) -> list[Document]:
     """The organisation's documents, from `library` with its own laws and clauses laid over it."""
     library = loaded.local.layered(library)
-    pending = list(loaded.pending)
+    # an example's number in a help line is printed as a value to confirm, which the file did not mark
+    pending = [*loaded.pending, *fictitious_pending(loaded.located, {p.path for p in loaded.pending})]
     context = mark_derived(mark_context(build_context(loaded.organisation, library), pending), pending)
     problems, result = [], []
     for document in documents:

@@ -47,7 +47,7 @@ SEVERITIES = {
     "organisation.revision": ("erreur", "erreur"),
     "organisation.renamed-key": ("avertissement", "avertissement"),
     "organisation.phrasing": ("avertissement", "avertissement"),
-    "organisation.fictitious": (None, "erreur"),  # a number reserved for fiction: the final version only
+    "organisation.fictitious": ("avertissement", "erreur"),  # a number reserved for fiction, printed highlighted
     "cadence.overdue": ("avertissement", "avertissement"),
     "organisation.edition": ("erreur", "erreur"),  # an English edition the law does not allow
     "organisation.directive": ("avertissement", "avertissement"),
