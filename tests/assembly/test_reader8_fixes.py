@@ -106,3 +106,16 @@ def test_a_fictitious_help_line_number_is_printed_to_confirm_and_check_warns(lib
     real.write_text(path.read_text(encoding="utf-8").replace("1 800 555-0142", "1 800 263-2266"), encoding="utf-8")
     text = _flat(render_html(documents_for(_load(library, real), library, ["netiquette"])[0]))
     assert "appelez le <strong>1 800 263-2266</strong>" in text
+
+
+# --- S-4: the residence's fiche gives the commissioner and the duty to report without delay, as its politique ------
+
+def test_the_residences_fiche_names_the_commissioner_and_the_duty_to_report(library):
+    built = _build(library, CORPS / "rpa-opalia.yaml", ["fiche-synthese", "politique"])
+    fiche = built["fiche-synthese"]
+    assert ("Humilier une résidente ou un résident en ligne peut être de la maltraitance : signalez-le à la Direction "
+            "de la Résidence ou au commissaire local aux plaintes et à la qualité des services. Dans les cas que prévoit "
+            "la Loi sur la maltraitance (art. 21), dont celui d’une résidente ou d’un résident vulnérable, ce "
+            "signalement au commissaire est obligatoire et se fait sans délai.") in fiche
+    # the politique says the same duty
+    assert "le signale sans délai au commissaire local aux plaintes et à la qualité des services compétent" in built["politique"]
