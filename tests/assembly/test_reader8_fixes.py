@@ -119,3 +119,23 @@ def test_the_residences_fiche_names_the_commissioner_and_the_duty_to_report(libr
             "signalement au commissaire est obligatoire et se fait sans délai.") in fiche
     # the politique says the same duty
     assert "le signale sans délai au commissaire local aux plaintes et à la qualité des services compétent" in built["politique"]
+
+
+# --- M-1, M-2: an ordre's « usagers » are its members' patients ----------------------------------------------------
+
+@pytest.mark.parametrize("path", [COLLEGE, ROOT / "organisations" / "ocq.yaml"], ids=lambda p: p.stem)
+def test_an_ordres_patients_are_its_members_own(library, path):
+    built = _build(library, path, ["politique", "fiche-synthese"])
+    politique, fiche = built["politique"], built["fiche-synthese"]
+    assert "devoirs des membres envers le public, leurs patients et la profession." in politique
+    assert "leurs patients des" not in politique
+    assert ("Il est recommandé aux membres d’examiner avec vigilance toute demande d’amitié ou d’abonnement qui vient "
+            "de leurs patients ou de leurs proches") in politique
+    assert "Membre, avant d’accepter un lien avec vos patients ou leurs proches, assurez-vous" in fiche
+    assert "un lien avec les patients des" not in fiche
+
+
+def test_other_bodies_keep_the_advice_for_everyone_bound(library):
+    built = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique", "fiche-synthese"])
+    assert "Il est recommandé à toute personne visée d’examiner avec vigilance" in built["politique"]
+    assert "Avant d’accepter un lien avec les usagers ou leurs proches" in built["fiche-synthese"]

@@ -82,8 +82,11 @@ def test_friendship_scope_is_the_users_one_serves_oneself(bodies, slug):
     assert (fiche in docs["fiche-synthese"]) == bool(banned)
     # advice for everyone bound, in both documents, wherever the body serves people
     serves = bool(context["termes"]["un_usager"])
-    assert ("Il est recommandé à toute personne visée d’examiner avec vigilance" in docs["politique"]) == serves
-    assert ("Avant d’accepter un lien avec" in docs["fiche-synthese"]) == serves
+    ordre = context["organisation"]["type"] == "ordre_professionnel"  # the members, of their own patients (reader 8)
+    advised = "aux membres" if ordre else "à toute personne visée"
+    assert (f"Il est recommandé {advised} d’examiner avec vigilance" in docs["politique"]) == serves
+    assert (("avant d’accepter un lien avec vos" if ordre else "Avant d’accepter un lien avec")
+            in docs["fiche-synthese"]) == serves
 
 
 @pytest.mark.parametrize("slug", _ids())
