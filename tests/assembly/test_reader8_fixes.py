@@ -139,3 +139,21 @@ def test_other_bodies_keep_the_advice_for_everyone_bound(library):
     built = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique", "fiche-synthese"])
     assert "Il est recommandé à toute personne visée d’examiner avec vigilance" in built["politique"]
     assert "Avant d’accepter un lien avec les usagers ou leurs proches" in built["fiche-synthese"]
+
+
+# --- M-3, M-4, M-13, M-16: the bodies' own answers ----------------------------------------------------------------
+
+def test_the_offices_that_approve_are_named_in_epicene_words(library):
+    college = _build(library, COLLEGE, ["politique", "fiche-synthese"])
+    for text in college.values():
+        assert "secrétaire général" not in text
+    assert "le Secrétariat général approuve les publications" in college["fiche-synthese"]
+    ocq = _build(library, ROOT / "organisations" / "ocq.yaml", ["politique"])["politique"]
+    assert "la directrice générale" not in ocq
+    assert "donné conjointement par la présidence de l’Ordre et la direction générale" in ocq
+
+
+def test_the_residences_netiquette_removes_no_capitals_and_marks_its_holidays(library):
+    netiquette = _build(library, CORPS / "rpa-opalia.yaml", ["netiquette"])["netiquette"]
+    assert "majuscules" not in netiquette
+    assert "de 9 h à 17 h, sauf les jours fériés (à confirmer)" in netiquette

@@ -167,7 +167,7 @@ def test_identification_and_sources_certify_what_they_say(docs, body, kind):
 
 @KINDS
 def test_the_double_approval_of_source_000_prints_both_signatories(docs, kind):
-    assert ("Sauf accord préalable donné conjointement par la présidence de l’Ordre et la directrice générale"
+    assert ("Sauf accord préalable donné conjointement par la présidence de l’Ordre et la direction générale"
             in docs["ocq", "politique", kind])
 
 
