@@ -157,3 +157,27 @@ def test_the_residences_netiquette_removes_no_capitals_and_marks_its_holidays(li
     netiquette = _build(library, CORPS / "rpa-opalia.yaml", ["netiquette"])["netiquette"]
     assert "majuscules" not in netiquette
     assert "de 9 h à 17 h, sauf les jours fériés (à confirmer)" in netiquette
+
+
+# --- M-8, M-10: the crisis line's politique gives its texting line and hands the record to the privacy officer ----
+
+def test_the_listening_line_is_its_lines_and_the_record_is_the_privacy_officers(library):
+    politique = _build(library, CORPS / "ligne-ecoute.yaml", ["politique"])["politique"]
+    assert "L’écoute se fait au téléphone" not in politique
+    assert "L’écoute se fait par nos lignes, pas sur les médias sociaux" in politique
+    assert "vers notre ligne, au 1 800 555-0142 (à confirmer) ou par texto au 514 555-0143 (à confirmer), jour et nuit" in politique
+    assert "registre que tient" not in politique
+    assert ("elle en informe ensuite sans délai la personne responsable de la protection des renseignements personnels, "
+            "qui consigne ce qui a été communiqué, à qui et à quel moment.") in politique
+
+
+# --- M-11, M-12: the residence's agency staff and the friendship ban's exception -----------------------------------
+
+def test_the_residences_agency_staff_and_earlier_links(library):
+    politique = _build(library, CORPS / "rpa-opalia.yaml", ["politique"])["politique"]
+    assert "contrat de services ou convention d’exercice" not in politique
+    assert ("Pour les personnes qui exercent sans lien d’emploi, un manquement est traité selon le contrat de la "
+            "Résidence avec l’agence qui les emploie.") in politique
+    assert "qui existaient avant la relation de service" not in politique
+    assert ("Les liens familiaux et personnels qui existaient avant l’entrée en fonction ou avant que la personne "
+            "reçoive les services de la Résidence ne sont pas visés.") in politique

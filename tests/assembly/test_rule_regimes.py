@@ -96,7 +96,9 @@ def test_the_defects_of_the_legal_reading_stay_fixed(bodies, slug):
             and "employeur" in present and serves:
         assert ("actuel ou ancien, qu’on lui ait offert des services ou non" if choice.amitie_portee == "tous_usagers"
                 else "offert directement des services ; chaque membre") in politique
-        assert "Les liens familiaux et personnels qui existaient avant la relation de service ne sont pas visés" in politique
+        assert ("Les liens familiaux et personnels qui existaient "  # reader 8 M-12: before any service, every user
+                + ("avant l’entrée en fonction ou avant que la personne reçoive les services" if choice.amitie_portee
+                   == "tous_usagers" else "avant la relation de service ne sont pas visés")) in politique
     # safe harbour: public disclosure in urgent cases, P-33.01; not absolute outside D-11.1
     if org.secteur == "public":
         assert "en cas d’urgence et aux conditions de l’article 7" in politique and "P-33.01" in politique
