@@ -181,3 +181,29 @@ def test_the_residences_agency_staff_and_earlier_links(library):
     assert "qui existaient avant la relation de service" not in politique
     assert ("Les liens familiaux et personnels qui existaient avant l’entrée en fonction ou avant que la personne "
             "reçoive les services de la Résidence ne sont pas visés.") in politique
+
+
+# --- M-9: a body of no listed type names the code it follows; check says so where the file does not ---------------
+
+def test_a_body_names_its_code_of_ethics_or_check_warns(library, tmp_path):
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+
+    path = CORPS / "ligne-ecoute.yaml"
+    built = _build(library, path, ["politique", "fiche-synthese"])
+    assert "code d’éthique de l’organisme" not in built["politique"] + built["fiche-synthese"]
+    assert "La politique s’harmonise avec le code d’éthique de Tel-Écoute (à confirmer)," in built["politique"]
+    assert "un examen selon le code d’éthique de Tel-Écoute (à confirmer)" in built["fiche-synthese"]
+    text = path.read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("vocabulaire:"))
+    unnamed = tmp_path / "ligne-ecoute.yaml"
+    unnamed.write_text("".join(row for row in text.splitlines(keepends=True) if "code_ethique:" not in row), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(unnamed)])
+    assert result.exit_code == 0, result.output
+    assert (f"ligne-ecoute.yaml:{line}: avertissement [organisation.phrasing] — vocabulaire.code_ethique\n"
+            "  Les documents renvoient les administrateurs et le personnel au « code d’éthique de l’organisme » "
+            "comme à un code adopté : le fichier ne dit pas lequel.") in result.output
+    assert "ajoutez « code_ethique: » et le nom du code avec son article" in result.output
+    assert "vocabulaire.code_ethique" not in CliRunner().invoke(main, ["check", str(path)]).output.replace(
+        "[organisation.to-confirm] — vocabulaire.code_ethique", "")

@@ -109,6 +109,22 @@ def _complaints_named_otherwise(organisation: OrganisationFile, located: Located
         "(voir README.md, « Les mots de l’organisme »).", severity="avertissement", code="organisation.phrasing")]
 
 
+def _code_unnamed(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
+    """A body of no listed type has no code its type implies: the politique's « le code d’éthique de l’organisme »,
+    which it follows and binds its board and staff to, would state as fact a code the file never names (reader 8,
+    M-9)."""
+    if organisation.organisation.type != "autre" or organisation.vocabulaire.code_ethique is not None:
+        return []
+    path = ("vocabulaire",) if "vocabulaire" in organisation.model_fields_set else ("organisation", "type")
+    return [Diagnostic(
+        display, located.line_of(path), "vocabulaire.code_ethique",
+        "Les documents renvoient les administrateurs et le personnel au « code d’éthique de l’organisme » comme "
+        "à un code adopté : le fichier ne dit pas lequel.",
+        "Sous « vocabulaire: », ajoutez « code_ethique: » et le nom du code avec son article (« le code d’éthique "
+        "de Tel-Écoute », « le code de conduite de … »), puis « (à confirmer) » tant qu’il n’est pas adopté.",
+        severity="avertissement", code="organisation.phrasing")]
+
+
 def advice(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
     """One warning per value that needs a form of its own in the file."""
     found = []
@@ -133,6 +149,7 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 "Écrivez seulement ce qu’il reçoit (« les services reçus à la Résidence ») : les documents le "
                 "donnent après la voie de plainte principale.", severity="avertissement",
                 code="organisation.phrasing"))
+    found += _code_unnamed(organisation, located, display)
     regimes = {person.regime for person in organisation.personnes_visees}
     if organisation.organisation.type == "ordre_professionnel" and "administrateur" not in regimes:
         # The board that adopts the politique and the committees answer to the code d'éthique it adopts.
