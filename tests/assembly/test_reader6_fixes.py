@@ -65,7 +65,7 @@ def test_c2_every_person_without_an_employment_tie_has_the_measure_of_their_stat
     pharmacists whom §2 left out; each category of §2 now has its measure in §13.2, and no other."""
     politique = cisss["politique"]
     scope = politique.split("Champ d’application")[1].split("Dans la suite du texte")[0]
-    for category in ("les médecins et les dentistes, qui exercent selon leurs privilèges",
+    for category in ("les médecins et les dentistes qui exercent selon des privilèges",  # reader 8 M-17
                      "les sages-femmes liées à l’établissement par un contrat de services",
                      "les chercheurs qui ne sont pas membres du personnel", "la main-d’œuvre indépendante"):
         assert category in scope

@@ -207,3 +207,32 @@ def test_a_body_names_its_code_of_ethics_or_check_warns(library, tmp_path):
     assert "ajoutez « code_ethique: » et le nom du code avec son article" in result.output
     assert "vocabulaire.code_ethique" not in CliRunner().invoke(main, ["check", str(path)]).output.replace(
         "[organisation.to-confirm] — vocabulaire.code_ethique", "")
+
+
+# --- M-7: a private body that publishes in English says it may reply in English; check warns where it does not ----
+
+def test_a_clinic_publishing_in_english_may_reply_in_english_or_check_warns(library, tmp_path):
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+
+    path = CORPS / "kinetika.yaml"
+    assert "Nous répondons en français ; nous pouvons aussi répondre en anglais." in _build(library, path, ["netiquette"])["netiquette"]
+    text = path.read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "langues_publication:" in row)
+    french_only = tmp_path / "kinetika.yaml"
+    french_only.write_text(text.replace("netiquette:\n  langues: [français, anglais]\n", ""), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(french_only)])
+    assert result.exit_code == 0, result.output
+    assert (f"kinetika.yaml:{line}: avertissement [organisation.phrasing] — organisation.langues_publication\n"
+            "  Les comptes publient aussi en anglais, mais la nétiquette ne répond qu’en français") in result.output
+    assert "ajoutez sous « netiquette: » « langues: [français, anglais] »" in result.output
+    assert "organisation.langues_publication" not in CliRunner().invoke(main, ["check", str(path)]).output
+
+
+# --- M-17: not every dentist of the CISSS practises under privileges ------------------------------------------------
+
+def test_the_cisss_names_the_dentists_with_privileges_only(library):
+    politique = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique"])["politique"]
+    assert "les médecins et les dentistes, qui exercent" not in politique
+    assert "les médecins et les dentistes qui exercent selon des privilèges" in politique

@@ -125,6 +125,28 @@ def _code_unnamed(organisation: OrganisationFile, located: Located, display: str
         severity="avertissement", code="organisation.phrasing")]
 
 
+def _replies_in_fewer_languages(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
+    """A private body's accounts that publish in a language its nétiquette does not reply in: the politique says a
+    version in it may be added, the nétiquette « Nous répondons en français » (reader 8, M-7). A public body's other
+    languages are `publication`'s to judge."""
+    if organisation.organisation.secteur == "public" and organisation.organisation.type != "ordre_professionnel":
+        return []
+    replies = {fold(str(language)) for language in organisation.netiquette.langues}
+    others = [str(language) for language in organisation.organisation.langues_publication
+              if fold(str(language)) not in replies]
+    if not others:
+        return []
+    path = ("organisation", "langues_publication")
+    listed = ", ".join(str(language) for language in (*organisation.netiquette.langues, *others))
+    return [Diagnostic(
+        display, located.line_of(path), dotted(path),
+        f"Les comptes publient aussi en {' et en '.join(others)}, mais la nétiquette ne répond qu’en "
+        f"{' et en '.join(str(language) for language in organisation.netiquette.langues)} : une personne qui écrit "
+        "dans une autre langue ne sait pas qu’on peut lui répondre dans la sienne.",
+        f"Si l’organisme y répond aussi, ajoutez sous « netiquette: » « langues: [{listed}] » ; sinon, gardez ce "
+        "choix.", severity="avertissement", code="organisation.phrasing")]
+
+
 def advice(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
     """One warning per value that needs a form of its own in the file."""
     found = []
@@ -150,6 +172,7 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 "donnent après la voie de plainte principale.", severity="avertissement",
                 code="organisation.phrasing"))
     found += _code_unnamed(organisation, located, display)
+    found += _replies_in_fewer_languages(organisation, located, display)
     regimes = {person.regime for person in organisation.personnes_visees}
     if organisation.organisation.type == "ordre_professionnel" and "administrateur" not in regimes:
         # The board that adopts the politique and the committees answer to the code d'éthique it adopts.
