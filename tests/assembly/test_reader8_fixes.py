@@ -236,3 +236,13 @@ def test_the_cisss_names_the_dentists_with_privileges_only(library):
     politique = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique"])["politique"]
     assert "les médecins et les dentistes, qui exercent" not in politique
     assert "les médecins et les dentistes qui exercent selon des privilèges" in politique
+
+
+# --- M-19, M-20: the aide-mémoire's question on why one shares; one approver of publications ----------------------
+
+def test_the_politique_asks_why_one_shares_and_names_one_approver(library):
+    politique = _build(library, CORPS / "rpa-opalia.yaml", ["politique"])["politique"]
+    assert ("pourquoi il partage cette information avec le public, et si ses raisons sont professionnelles ou "
+            "personnelles ;") in politique
+    assert "que le Service des communications approuve" not in politique
+    assert "selon le calendrier et les contenus qu’approuve la directrice générale (à confirmer)." in politique
