@@ -93,7 +93,7 @@ def test_a_fictitious_help_line_number_is_printed_to_confirm_and_check_warns(lib
     netiquette = _flat(render_html(documents[0]))
     assert ('appelez le <strong><mark class="a-confirmer">1 800 555-0142</mark><span class="mention-a-confirmer"> '
             '(à confirmer)</span></strong> ou textez le <strong><mark class="a-confirmer">514 555-0143</mark>') in netiquette
-    assert "vers notre ligne, au 1 800 555-0142 (à confirmer), jour et nuit" in _flat(" ".join(document_texts(documents[1])))
+    assert "vers notre ligne, au 1 800 555-0142 (à confirmer) ou par texto au 514 555-0143 (à confirmer)" in _flat(" ".join(document_texts(documents[1])))
     draft = CliRunner().invoke(main, ["check", str(path)])
     assert draft.exit_code == 0, draft.output
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "555-0142" in text)
@@ -108,17 +108,17 @@ def test_a_fictitious_help_line_number_is_printed_to_confirm_and_check_warns(lib
     assert "appelez le <strong>1 800 263-2266</strong>" in text
 
 
-# --- S-4: the residence's fiche gives the commissioner and the duty to report without delay, as its politique ------
+# --- S-4: the residence's fiche gives the commissioner's route the law may require, as its politique; M-14 --------
 
 def test_the_residences_fiche_names_the_commissioner_and_the_duty_to_report(library):
-    built = _build(library, CORPS / "rpa-opalia.yaml", ["fiche-synthese", "politique"])
+    built = _build(library, CORPS / "rpa-opalia.yaml", ["fiche-synthese", "politique", "netiquette"])
     fiche = built["fiche-synthese"]
     assert ("Humilier une résidente ou un résident en ligne peut être de la maltraitance : signalez-le à la Direction "
-            "de la Résidence ou au commissaire local aux plaintes et à la qualité des services. Dans les cas que prévoit "
-            "la Loi sur la maltraitance (art. 21), dont celui d’une résidente ou d’un résident vulnérable, ce "
-            "signalement au commissaire est obligatoire et se fait sans délai.") in fiche
+            "de la Résidence ; la loi peut exiger un signalement immédiat au commissaire aux plaintes.") in fiche
     # the politique says the same duty
     assert "le signale sans délai au commissaire local aux plaintes et à la qualité des services compétent" in built["politique"]
+    # M-14: the Tribunal administratif du logement decides disputes; it was given as a complaint route
+    assert all("Une plainte sur le bail" not in text for text in built.values())
 
 
 # --- M-1, M-2: an ordre's « usagers » are its members' patients ----------------------------------------------------

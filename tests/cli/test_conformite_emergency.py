@@ -75,7 +75,7 @@ def test_the_911_call_says_what_may_be_given_to_whom_and_that_it_is_recorded():
     _, politique, _ = _built(ECOUTE)
     text = _printed(politique, "politique.moderation.detresse")
     assert "directive" not in text  # P-39.1 art. 18.1 asks for none
-    assert "elle inscrit ensuite au registre" in text
+    assert "qui consigne ce qui a été communiqué" in text and "registre que tient" not in text  # reader 8 M-10
 
 
 def _without_new_wording(library):
