@@ -246,3 +246,31 @@ def test_the_politique_asks_why_one_shares_and_names_one_approver(library):
             "personnelles ;") in politique
     assert "que le Service des communications approuve" not in politique
     assert "selon le calendrier et les contenus qu’approuve la directrice générale (à confirmer)." in politique
+
+
+# --- M-6: an ordre's delegation of the privacy function is stated with its date, or check warns --------------------
+
+def test_an_ordres_delegation_is_stated_with_its_date_or_check_warns(library, tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from policygen.cli.main import main
+
+    text = OIIE.read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "dans_une_phrase: la secrétaire" in row)
+    result = CliRunner().invoke(main, ["check", str(OIIE)])
+    assert (f"ordre-infirmier.yaml:{line}: avertissement [organisation.phrasing] — "
+            "contacts.protection_renseignements.delegation\n  La politique écrit « la secrétaire de l’Ordre si la "
+            "présidence lui a délégué cette fonction par écrit »") in result.output, result.output
+    dated = tmp_path / "ordre-infirmier.yaml"
+    dated.write_text(text.replace("    dans_une_phrase: la secrétaire de l’Ordre\n",
+                                  "    dans_une_phrase: la secrétaire de l’Ordre\n    delegation: 2026-06-01 (à confirmer)\n"),
+                     encoding="utf-8")
+    shutil.copytree(OIIE.with_suffix(""), tmp_path / "ordre-infirmier")
+    politique = _build(library, dated, ["politique"])["politique"]
+    assert ("La personne responsable, la secrétaire de l’Ordre, à qui la présidence a délégué cette fonction par écrit "
+            "le 1er juin 2026 (à confirmer), dont les coordonnées") in politique
+    assert "si la présidence lui a délégué" not in politique
+    assert "contacts.protection_renseignements.delegation\n  La politique" not in CliRunner().invoke(
+        main, ["check", str(dated)]).output

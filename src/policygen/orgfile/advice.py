@@ -147,6 +147,25 @@ def _replies_in_fewer_languages(organisation: OrganisationFile, located: Located
         "choix.", severity="avertissement", code="organisation.phrasing")]
 
 
+def _undated_delegation(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
+    """An ordre's person responsible for personal information who is not its présidence, with no date of delegation:
+    the politique can only say « si la présidence lui a délégué cette fonction par écrit », a condition an adopted
+    text should not leave open (reader 8, M-6)."""
+    officer = organisation.contacts.protection_renseignements
+    named = officer.dans_une_phrase or ""
+    if (organisation.organisation.type != "ordre_professionnel" or officer.delegation is not None or not named
+            or "présiden" in named or "responsable" in named):
+        return []
+    path = ("contacts", "protection_renseignements", "dans_une_phrase")
+    return [Diagnostic(
+        display, located.line_of(path), "contacts.protection_renseignements.delegation",
+        f"La politique écrit « {named} si la présidence lui a délégué cette fonction par écrit » : le fichier ne "
+        "donne pas la date de cette délégation, et une politique adoptée ne la laisse pas en condition.",
+        f"Sous la ligne {located.line_of(path)}, ajoutez « delegation: » et la date de la délégation écrite "
+        "(AAAA-MM-JJ), suivie de « (à confirmer) » tant qu’elle n’est pas vérifiée ; sans délégation, la personne "
+        "responsable est la présidence.", severity="avertissement", code="organisation.phrasing")]
+
+
 def advice(organisation: OrganisationFile, located: Located, display: str) -> list[Diagnostic]:
     """One warning per value that needs a form of its own in the file."""
     found = []
@@ -173,6 +192,7 @@ def advice(organisation: OrganisationFile, located: Located, display: str) -> li
                 code="organisation.phrasing"))
     found += _code_unnamed(organisation, located, display)
     found += _replies_in_fewer_languages(organisation, located, display)
+    found += _undated_delegation(organisation, located, display)
     regimes = {person.regime for person in organisation.personnes_visees}
     if organisation.organisation.type == "ordre_professionnel" and "administrateur" not in regimes:
         # The board that adopts the politique and the committees answer to the code d'éthique it adopts.

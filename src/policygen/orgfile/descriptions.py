@@ -206,6 +206,8 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "Contact.politique_web": ("Politique de confidentialité", "L’adresse de la politique de confidentialité "
                               "publiée, commençant par « https:// »."),
     "Contact.heures": ("Heures", "Les heures de bureau, en toutes lettres."),
+    "Contact.delegation": ("Délégation", "Un ordre dont la personne responsable de la protection des renseignements "
+                           "personnels n’est pas la présidence : la date de la délégation écrite (AAAA-MM-JJ)."),
     # sanctions, choix, fondements, partage
     "Sanctions.personnel": ("Personnel", "Les mesures pour le personnel, une par ligne."),
     "Sanctions.professionnels_independants": ("Professionnels indépendants", "Les suites pour les médecins et "

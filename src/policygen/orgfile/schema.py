@@ -317,6 +317,8 @@ class Contact(Strict):
     sans_frais: Telephone | None = None
     adresse_web: Url | None = None
     politique_web: Url | None = None   # the body's published privacy policy (protection_renseignements)
+    # An ordre's person responsible other than its présidence: the date of the written delegation (reader 8, M-6).
+    delegation: dt.date | None = None
     heures: str | None = None
 
 
