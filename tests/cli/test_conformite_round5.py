@@ -173,9 +173,11 @@ def test_a_public_body_whose_911_call_is_recorded_by_the_communications_service_
     library = load_library()
     rule = library.rules["detresse-commentaire"]
     text = rule.meta.textes["politique"]
-    start = text.index("{% if organisation.secteur == 'public' %}elle en")
-    end = text.index("{% else %}", start) + len("{% else %}")
-    old = text[:start] + text[end:].replace("{% endif %}.", ".", 1)  # the communications register for everyone
+    # the communications register for everyone (every sector's text names the privacy officer since reader 8 M-10)
+    start = text.index("elle en informe ensuite sans délai")
+    end = text.index("quel moment.", start) + len("quel moment")
+    old = (text[:start] + "elle inscrit ensuite au registre que tient {{ communications.le }} ce qu’elle a "
+           "communiqué, à qui et à quel moment" + text[end:])
     meta = rule.meta.model_copy(update={"textes": {**rule.meta.textes, "politique": old}})
     library = dataclasses.replace(library, rules={**library.rules, rule.id: compile_rule(meta, rule.line)})
     [item], _ = load_all([SHIPPED / "cisss-laurentides.yaml"], library)
