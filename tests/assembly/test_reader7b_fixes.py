@@ -165,9 +165,9 @@ def test_the_clinic_names_its_staff_by_the_title_in_force(kinetika):
 
 
 def test_a_clinic_promoting_paid_care_recalls_the_advertising_rules(kinetika):
-    assert ("Toute publicité respecte le code de déontologie des professionnels dont elle fait connaître les services : "
-            "elle ne contient aucun témoignage d’appui ou de reconnaissance ni aucune représentation fausse, trompeuse "
-            "ou incomplète.") in kinetika["politique"]
+    assert ("Toute publicité des soins que donnent des membres d’un ordre professionnel respecte leur code de "
+            "déontologie : elle ne contient aucun témoignage d’appui ou de reconnaissance ni aucune représentation "
+            "fausse, trompeuse ou incomplète.") in kinetika["politique"]  # reader 8 M-15
 
 
 # --- X4, X6: minor wording ---------------------------------------------------------------------------------------

@@ -274,3 +274,12 @@ def test_an_ordres_delegation_is_stated_with_its_date_or_check_warns(library, tm
     assert "si la présidence lui a délégué" not in politique
     assert "contacts.protection_renseignements.delegation\n  La politique" not in CliRunner().invoke(
         main, ["check", str(dated)]).output
+
+
+# --- M-15: the advertising rule of a body giving care reaches the care its ordre members give ----------------------
+
+def test_the_advertising_rule_names_the_care_given_by_members_of_an_ordre(library):
+    politique = _build(library, CORPS / "rpa-opalia.yaml", ["politique"])["politique"]
+    assert "Toute publicité respecte le code de déontologie des professionnels dont elle fait connaître" not in politique
+    assert ("Toute publicité des soins que donnent des membres d’un ordre professionnel respecte leur code de "
+            "déontologie : elle ne contient aucun témoignage") in politique

@@ -208,12 +208,12 @@ def test_the_complaint_on_an_ordres_services_names_its_desk(texts):
 
 def test_a_clinics_advertising_follows_its_professionals_code_and_bills_no_insured_service(texts):
     politique = texts["clinique", "politique"]
-    assert ("Toute publicité respecte le code de déontologie des professionnels dont elle fait connaître les "
-            "services : elle ne contient aucun témoignage d’appui ou de reconnaissance") in politique
+    assert ("Toute publicité des soins que donnent des membres d’un ordre professionnel respecte leur code de "
+            "déontologie : elle ne contient aucun témoignage d’appui ou de reconnaissance") in politique
     # a non-participating physician's services may be shown as payable, said clearly (reader5-table K2)
     assert ("ne présente comme payant un service que couvre le régime public d’assurance maladie que si le médecin "
             "qui le rend ne participe pas au régime, ce qu’elle dit alors clairement.") in politique
-    assert "Toute publicité respecte" not in texts["ligne-ecoute", "politique"]
+    assert "Toute publicité des soins" not in texts["ligne-ecoute", "politique"]
 
 
 # --- B-X4, B-X5: the Charte's words (« l’ordre public »); managers' measures reach the staff only ----
