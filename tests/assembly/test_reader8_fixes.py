@@ -283,3 +283,11 @@ def test_the_advertising_rule_names_the_care_given_by_members_of_an_ordre(librar
     assert "Toute publicité respecte le code de déontologie des professionnels dont elle fait connaître" not in politique
     assert ("Toute publicité des soins que donnent des membres d’un ordre professionnel respecte leur code de "
             "déontologie : elle ne contient aucun témoignage") in politique
+
+
+# --- M-18: the directive on communications to save a life, with who makes it and the provision that asks for it ----
+
+def test_a_public_bodys_directive_on_life_saving_communications_is_grounded(library):
+    politique = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique"])["politique"]
+    assert ("à qui peut lui porter secours, selon la directive de l’organisme sur ces communications, que prend la "
+            "personne qui y exerce la plus haute autorité (art. 59.1 de la Loi sur l’accès) ;") in politique

@@ -73,6 +73,7 @@ def test_the_911_call_passes_on_only_what_is_needed_and_is_recorded(pages):
     politique = " ".join(pages["politique.en"].split())
     assert ("must dial 911. Without waiting for consent, that person must then give only the information needed to "
             "locate and help the person in danger, and only to emergency services or to whoever can help, as the "
-            "directive of the public body on such communications provides") in politique
+            "directive of the public body on such communications, made by the person exercising the highest authority "
+            "in it, provides") in politique  # reader 8 M-18
     assert "what was communicated, to whom and when" in politique
     assert "give what they know to locate" not in politique
