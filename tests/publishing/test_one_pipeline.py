@@ -124,9 +124,10 @@ def test_where_hard_links_are_refused_files_are_copied(tmp_path, monkeypatch):
 def test_publish_after_build_lays_the_site_out_from_the_models_the_build_kept(published):
     """Nothing assembled again: the site reads each document's model from the build's cache."""
     assert published.assemblies == []
+    folder = published.folder
     for kind in KINDS:
-        title = re.search(r"<h1>(.*?)</h1>", (published.folder / "sortie" / "essai" / f"{kind}.html").read_text("utf-8"))
-        page = (published.folder / "site" / "essai" / f"{kind}.html").read_text("utf-8")
+        title = re.search(r"<h1>(.*?)</h1>", (folder / "sortie" / "essai" / f"{kind}.html").read_text("utf-8"))
+        page = (folder / "site" / "essai" / f"{kind}.html").read_text("utf-8")
         assert f"<h1>{title.group(1)}</h1>" in page
 
 
