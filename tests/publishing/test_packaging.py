@@ -2,8 +2,10 @@
 project, installed outside the source tree, builds an organisation's documents from
 another folder.
 
-To stay quick, the installed copy builds every document in HTML and Word and one
-PDF (the fiche-synthèse: it needs the same fonts and print stylesheet as the others).
+To stay quick, the installed copy builds every document in HTML (every outline and clause of the
+library, and the English edition's data: the CISSS's file) and one document, the fiche-synthèse, in
+Word and PDF: each writer's own package data (the Word styles and fonts, the print stylesheet and
+fonts) is the same for every document.
 """
 
 from __future__ import annotations
@@ -77,19 +79,21 @@ def test_an_installed_wheel_builds_from_any_folder(installed, tmp_path):
     assert all(Path(p).is_relative_to(installed) for p in where), where
 
     out = tmp_path / "sortie"
-    run(sys.executable, "-m", "policygen", "build", "organisme.yaml", "--out", out, "--format", "html,docx",
+    run(sys.executable, "-m", "policygen", "build", "organisme.yaml", "--out", out, "--format", "html",
         cwd=work, env=env)
-    run(sys.executable, "-m", "policygen", "build", "organisme.yaml", "--out", tmp_path / "pdf", "--format", "pdf",
+    laid_out = tmp_path / "mise-en-page"
+    run(sys.executable, "-m", "policygen", "build", "organisme.yaml", "--out", laid_out, "--format", "docx,pdf",
         "--document", "fiche-synthese", cwd=work, env=env)
 
     folder = out / "organisme"
-    assert {f"{kind}.{fmt}" for kind in DOCUMENTS for fmt in ("html", "docx")} <= {p.name for p in folder.iterdir()}
+    assert {f"{kind}.html" for kind in (*DOCUMENTS, "netiquette.en")} <= {p.name for p in folder.iterdir()}
     for kind in DOCUMENTS:
-        word = docx.Document(str(folder / f"{kind}.docx"))
-        assert word.core_properties.language == "fr-CA"
-        assert any(p.style.name == "Heading 1" for p in word.paragraphs)
         assert 'lang="fr-CA"' in (folder / f"{kind}.html").read_text(encoding="utf-8")
-    pdf = PdfReader(str(tmp_path / "pdf" / "organisme" / "fiche-synthese.pdf"))
+    assert 'lang="en-CA"' in (folder / "netiquette.en.html").read_text(encoding="utf-8")
+    word = docx.Document(str(laid_out / "organisme" / "fiche-synthese.docx"))
+    assert word.core_properties.language == "fr-CA"
+    assert any(p.style.name == "Heading 1" for p in word.paragraphs)
+    pdf = PdfReader(str(laid_out / "organisme" / "fiche-synthese.pdf"))
     assert pdf.metadata.title.startswith("Fiche-synthèse")
     assert "médias sociaux" in pdf.pages[0].extract_text()
     fonts = [f.get_object() for page in pdf.pages for f in page["/Resources"]["/Font"].values()]
