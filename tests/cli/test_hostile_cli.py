@@ -154,7 +154,8 @@ def test_a_very_long_name_builds_in_word(tmp_path):
                                                  "  nom: " + long_name), encoding="utf-8")
     assert run("check", "long.yaml", cwd=tmp_path).exit_code == 0
     # the fiche: its Word title carries the short name and its author the name, both over Word's 255 characters
-    result = run("build", "long.yaml", "--format", "docx", "--document", "fiche-synthese", "--out", "out", cwd=tmp_path)
+    result = run("build", "long.yaml", "--format", "docx", "--document", "fiche-synthese", "--out", "out",
+                 cwd=tmp_path)
     assert result.exit_code == 0, result.output
     properties = docx.Document(str(tmp_path / "out" / "long" / "fiche-synthese.docx")).core_properties
     for value in (properties.title, properties.author):  # shortened with « … », not refused
