@@ -64,6 +64,12 @@ def _verdict(result) -> tuple[int, list[str]]:
 def test_every_command_gives_one_verdict_per_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    # The fixture library (the verdict is the commands' grading, whatever the clauses; publish lays every
+    # document out), its Charte dated as a recent law so that a politique can be dated before a law it cites.
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(FIXTURE.parent / "library", library)
+    with (library / "data" / "lois.yaml").open("a", encoding="utf-8") as laws:
+        laws.write("    en_vigueur: 2024-06-01\n")
     files = {
         # a value to confirm and a date before a law the politique cites: warnings, errors when final
         "brouillon": (_edited(tmp_path, "brouillon", {"courriel: communications@essai.qc.ca":
@@ -83,12 +89,14 @@ def test_every_command_gives_one_verdict_per_file(tmp_path, monkeypatch):
                 # (build counts the values to confirm on its summary line; --detail prints them as check does)
                 extra = {"check": [], "build": ["--out", str(out), "--detail"],
                          "publish": ["--out", str(out), "--site", str(site)]}[command[0]]
-                result = CliRunner().invoke(main, [*command, str(path), *extra])
+                result = CliRunner().invoke(main, [*command, str(path), *extra, "--bibliotheque", str(library)])
                 assert "Traceback" not in result.output and result.exit_code != 70, result.output
                 verdicts[" ".join(command)] = _verdict(result)
             assert {code for code, _ in verdicts.values()} == {expected}, (name, verdicts)
             found = list(verdicts.values())[0][1]
             assert found and all(said == found for _, said in verdicts.values()), (name, verdicts)
+            if name == "brouillon":
+                assert {code for _, code, _ in found} == {"organisation.to-confirm", "organisation.law-in-force"}
     # the draft was built once, then published from what the build produced
     assert (out / "brouillon" / "politique.pdf").is_file() and (site / "brouillon" / "politique.pdf").is_file()
     assert not (out / "sans-historique").exists() and not (out / "invalide").exists()
