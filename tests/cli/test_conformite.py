@@ -156,7 +156,7 @@ def test_every_employer_must_stop_the_online_harassment_of_its_staff_and_its_pol
     assert row.endswith("à vérifier : texte non lu : RLRQ, c. N-1.1, art. 81.19 (lois.yaml n’en consigne aucune "
                         "lecture sur LégisQuébec)"), row
     library = load_library()
-    [item], _ = load_all([path], library)
+    [item], _ = load_all([BODIES / f"{body}.yaml"], library)
     [politique] = documents_for(item, library, ["politique"])
     text = " ".join(render_html(politique).replace("\u00a0", " ").replace("\u202f", " ").split())
     assert "Lorsqu’un membre du personnel est harcelé en ligne en raison de son travail" in text
