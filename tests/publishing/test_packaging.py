@@ -2,10 +2,11 @@
 project, installed outside the source tree, builds an organisation's documents from
 another folder.
 
-To stay quick, the installed copy builds every document in HTML (every outline and clause of the
-library, and the English edition's data: the CISSS's file) and one document, the fiche-synthèse, in
-Word and PDF: each writer's own package data (the Word styles and fonts, the print stylesheet and
-fonts) is the same for every document.
+To stay quick, every module and every file of the library (outlines, clauses, data, styles,
+fonts, the English edition's) is found in the installed copy with the bytes of the source tree, and
+the installed copy builds one document, the fiche-synthèse, in the three formats: each writer's
+own package data (the page styles, the Word styles and fonts, the print stylesheet and fonts) is the
+same for every document.
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ from pypdf import PdfReader
 from conftest import ROOT
 
 pytestmark = pytest.mark.packaging
-
-DOCUMENTS = ("politique", "netiquette", "fiche-synthese")  # what the shipped library writes
 
 
 def run(*args, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -78,22 +77,20 @@ def test_an_installed_wheel_builds_from_any_folder(installed, tmp_path):
                 cwd=work, env=env).stdout.split()
     assert all(Path(p).is_relative_to(installed) for p in where), where
 
-    out = tmp_path / "sortie"
-    run(sys.executable, "-m", "policygen", "build", "organisme.yaml", "--out", out, "--format", "html",
-        cwd=work, env=env)
-    laid_out = tmp_path / "mise-en-page"
-    run(sys.executable, "-m", "policygen", "build", "organisme.yaml", "--out", laid_out, "--format", "docx,pdf",
-        "--document", "fiche-synthese", cwd=work, env=env)
+    package = installed / "policygen"
+    for source, copy in ((ROOT / "src" / "policygen", package), (ROOT / "templates", package / "templates")):
+        files = sorted(p.relative_to(source) for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        assert files and all((copy / name).read_bytes() == (source / name).read_bytes() for name in files), source
 
+    out = tmp_path / "sortie"
+    run(sys.executable, "-m", "policygen", "build", "organisme.yaml", "--out", out, "--document", "fiche-synthese",
+        cwd=work, env=env)
     folder = out / "organisme"
-    assert {f"{kind}.html" for kind in (*DOCUMENTS, "netiquette.en")} <= {p.name for p in folder.iterdir()}
-    for kind in DOCUMENTS:
-        assert 'lang="fr-CA"' in (folder / f"{kind}.html").read_text(encoding="utf-8")
-    assert 'lang="en-CA"' in (folder / "netiquette.en.html").read_text(encoding="utf-8")
-    word = docx.Document(str(laid_out / "organisme" / "fiche-synthese.docx"))
+    assert 'lang="fr-CA"' in (folder / "fiche-synthese.html").read_text(encoding="utf-8")
+    word = docx.Document(str(folder / "fiche-synthese.docx"))
     assert word.core_properties.language == "fr-CA"
     assert any(p.style.name == "Heading 1" for p in word.paragraphs)
-    pdf = PdfReader(str(laid_out / "organisme" / "fiche-synthese.pdf"))
+    pdf = PdfReader(str(folder / "fiche-synthese.pdf"))
     assert pdf.metadata.title.startswith("Fiche-synthèse")
     assert "médias sociaux" in pdf.pages[0].extract_text()
     fonts = [f.get_object() for page in pdf.pages for f in page["/Resources"]["/Font"].values()]
