@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import docx
 import yaml
 from click.testing import CliRunner
 
@@ -39,6 +40,11 @@ def test_names_at_the_word_property_limit_pass_check_and_build_in_every_format(t
                                       "--out", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
     assert {p.suffix for p in (tmp_path / "out" / "long").iterdir()} >= {".html", ".docx", ".pdf"}
+    # the fiche's Word title carries the short name, its author the name: both shortened with « … », not refused
+    # (this test took in test_hostile_cli's « a very long name builds in Word », the same build and check)
+    properties = docx.Document(str(tmp_path / "out" / "long" / "fiche-synthese.docx")).core_properties
+    for value in (properties.title, properties.author):
+        assert len(value) == 255 and value.endswith("…"), value
 
 
 # One verdict per file, whatever the command: the same findings graded by one table.

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import docx
 import pytest
 from click.testing import CliRunner
 
@@ -144,22 +143,6 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
     result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Fichier") and "interne" not in result.stderr
-
-
-def test_a_very_long_name_builds_in_word(tmp_path):
-    long_name = " ".join(["Centre"] * 60)
-    (tmp_path / "long.yaml").write_text(TEXT.replace("  nom_court: CISSS de l’Essai",
-                                                      "  nom_court: " + " ".join(["Court"] * 50))
-                                        .replace("  nom: Centre intégré de santé et de services sociaux de l’Essai",
-                                                 "  nom: " + long_name), encoding="utf-8")
-    assert run("check", "long.yaml", cwd=tmp_path).exit_code == 0
-    # the fiche: its Word title carries the short name and its author the name, both over Word's 255 characters
-    result = run("build", "long.yaml", "--format", "docx", "--document", "fiche-synthese", "--out", "out",
-                 cwd=tmp_path)
-    assert result.exit_code == 0, result.output
-    properties = docx.Document(str(tmp_path / "out" / "long" / "fiche-synthese.docx")).core_properties
-    for value in (properties.title, properties.author):  # shortened with « … », not refused
-        assert len(value) == 255 and value.endswith("…"), value
 
 
 def test_the_complaints_web_form_is_a_link(tmp_path):
