@@ -36,7 +36,7 @@ def test_names_at_the_word_property_limit_pass_check_and_build_in_every_format(t
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     checked = CliRunner().invoke(main, ["check", str(path)])
     assert checked.exit_code == 0, checked.output
-    built = CliRunner().invoke(main, ["build", str(path), "--document", "fiche-synthese",
+    built = CliRunner().invoke(main, ["build", str(path), "--document", "fiche-synthese", "--jobs", "1",
                                       "--out", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
     assert {p.suffix for p in (tmp_path / "out" / "long").iterdir()} >= {".html", ".docx", ".pdf"}
@@ -95,7 +95,8 @@ def test_every_command_gives_one_verdict_per_file(tmp_path, monkeypatch):
                 # (build counts the values to confirm on its summary line; --detail prints them as check does)
                 extra = {"check": [], "build": ["--out", str(out), "--detail"],
                          "publish": ["--out", str(out), "--site", str(site)]}[command[0]]
-                result = CliRunner().invoke(main, [*command, str(path), *extra, "--bibliotheque", str(library)])
+                result = CliRunner().invoke(main, [*command, str(path), *extra, "--bibliotheque", str(library)]
+                                            + (["--jobs", "1"] if command[0] != "check" else []))
                 assert "Traceback" not in result.output and result.exit_code != 70, result.output
                 verdicts[" ".join(command)] = _verdict(result)
             assert {code for code, _ in verdicts.values()} == {expected}, (name, verdicts)

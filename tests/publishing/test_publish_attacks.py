@@ -42,7 +42,8 @@ def invoke(*args):
 
 
 def build(*args):
-    return invoke("build", *args, *LIBRARY)
+    # in this process (--jobs 1): a pool would start worker processes that import the writers again
+    return invoke("build", *args, "--jobs", "1", *LIBRARY)
 
 
 def edit(path: Path) -> None:

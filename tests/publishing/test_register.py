@@ -126,7 +126,7 @@ def test_a_consultation_without_a_date_is_a_draft_and_refused_when_final(bodies,
 def test_the_site_is_each_bodys_register(bodies, tmp_path):
     """Published with the fixture library: the register is the site's, whatever the clauses."""
     adopted, draft = bodies
-    library = ["--bibliotheque", str(FIXTURES / "library")]
+    library = ["--bibliotheque", str(FIXTURES / "library"), "--jobs", "1"]  # (no pool: its workers import the writers)
     result = CliRunner().invoke(main, ["publish", str(adopted), str(draft), "--site", "site", "--out", "sortie",
                                        *library])
     assert result.exit_code == 0, result.output

@@ -157,7 +157,8 @@ def test_publish_into_an_unwritable_place_says_so_in_french(tmp_path):
     blocker = tmp_path / "fichier"
     blocker.write_text("", encoding="utf-8")
     result = CliRunner().invoke(main, ["publish", str(FIXTURES / "organisation.yaml"), "--site", str(blocker / "site"),
-                                       "--out", str(tmp_path / "sortie"), "--bibliotheque", str(FIXTURES / "library")],
+                                       "--out", str(tmp_path / "sortie"), "--bibliotheque", str(FIXTURES / "library"),
+                                       "--jobs", "1"],
                                 env={"SOURCE_DATE_EPOCH": "1767225600"})
     assert result.exit_code == 6
     assert "Écriture impossible : un fichier porte ce nom à la place d’un dossier" in result.output
