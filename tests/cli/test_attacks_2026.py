@@ -150,7 +150,8 @@ def test_an_own_clause_declaring_library_sources_is_still_credited_to_the_organi
                                      '  - {source: "001", sections: [introduction]}\n')
     out = tmp_path / "out"
     # the politique, where the clause is: its note (HTML), its Word comment and its manifest entry
-    result = run("build", org, "--format", "html,docx", "--review", "--document", "politique", "--out", out)
+    result = run("build", org, "--format", "html,docx", "--review", "--document", "politique", "--out", out,
+                 "--jobs", "1")
     assert result.exit_code == 0, result.output
     folder = out / "essai" / "revision"
     page = (folder / "politique.html").read_text(encoding="utf-8")

@@ -94,15 +94,17 @@ def test_nothing_changed_writes_nothing_and_says_the_same_warnings(build, tmp_pa
 def test_changed_options_or_lost_file_redo_the_build(build, tmp_path, org_file):
     out = tmp_path / "sortie"
     organisation = org_file()
-    assert build(organisation, "--out", out, "--format", "html", *LIBRARY).exit_code == 0
+    # in this process (--jobs 1): a pool would start workers that import the writers again, ~2 s of CPU a build
+    options = (*LIBRARY, "--jobs", "1")
+    assert build(organisation, "--out", out, "--format", "html", *options).exit_code == 0
     (out / "essai" / "netiquette.html").unlink()
-    result = build(organisation, "--out", out, "--format", "html", *LIBRARY)
+    result = build(organisation, "--out", out, "--format", "html", *options)
     assert "(1 fichier" in result.output and (out / "essai" / "netiquette.html").exists()
     # another format is another build; --tout-refaire redoes everything
-    assert "(7 fichiers" in build(organisation, "--out", out, "--format", "html,docx", *LIBRARY).output
+    assert "(7 fichiers" in build(organisation, "--out", out, "--format", "html,docx", *options).output
     # (the manifest, the same bytes, stays as it was)
     assert "(6 fichiers" in build(organisation, "--out", out, "--format", "html,docx", "--tout-refaire",
-                                  *LIBRARY).output
+                                  *options).output
 
 
 def test_changed_clause_redoes_exactly_the_documents_that_use_it(build, tmp_path, org_file):
@@ -177,10 +179,10 @@ def test_interrupted_build_then_normal_build_gives_clean_bytes(build, tmp_path, 
     assert entries
     entries[0].write_text(entries[0].read_text(encoding="utf-8")[:40], encoding="utf-8")
 
-    result = build(*organisations, "--out", out, *what)
+    result = build(*organisations, "--out", out, *what, "--jobs", "1")  # (the repair's processes do not matter)
     assert result.exit_code == 0, result.output
     assert not (out / CACHE / "travail").exists()
-    assert build(*organisations, "--out", clean, *what).exit_code == 0
+    assert build(*organisations, "--out", clean, *what, "--jobs", "1").exit_code == 0
     assert outputs(out) == outputs(clean)
 
 

@@ -100,7 +100,8 @@ def test_where_hard_links_are_refused_files_are_copied(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     organisation = tmp_path / "essai.yaml"
     shutil.copy(FIXTURE, organisation)
-    first = CliRunner().invoke(main, ["build", "essai.yaml", "--out", "sortie", "--format", "html", *LIBRARY])
+    first = CliRunner().invoke(main, ["build", "essai.yaml", "--out", "sortie", "--format", "html", "--jobs", "1",
+                                      *LIBRARY])
     assert first.exit_code == 0, first.output
     kept = (tmp_path / "sortie" / "essai" / "netiquette.html").read_bytes()
 
@@ -110,13 +111,15 @@ def test_where_hard_links_are_refused_files_are_copied(tmp_path, monkeypatch):
     (tmp_path / "sortie" / "essai" / "a-moi.txt").write_text("à garder", encoding="utf-8")
     organisation.write_text(organisation.read_text(encoding="utf-8").replace("2025-03-01", "2025-03-02"),
                             encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "essai.yaml", "--out", "sortie", "--format", "html", *LIBRARY])
+    result = CliRunner().invoke(main, ["build", "essai.yaml", "--out", "sortie", "--format", "html", "--jobs", "1",
+                                       *LIBRARY])
     assert result.exit_code == 0, result.output
     folder = tmp_path / "sortie" / "essai"
     assert (folder / "a-moi.txt").read_text(encoding="utf-8") == "à garder"  # copied into the new folder
     assert (folder / "netiquette.html").read_bytes() != kept and (folder / "manifest.json").is_file()
     # and the site, which links the build's Word and PDF files, copies them instead
-    site = CliRunner().invoke(main, ["publish", "essai.yaml", "--out", "sortie", "--site", "site", *LIBRARY])
+    site = CliRunner().invoke(main, ["publish", "essai.yaml", "--out", "sortie", "--site", "site", "--jobs", "1",
+                                     *LIBRARY])
     assert site.exit_code == 0, site.output
     assert (tmp_path / "site" / "essai" / "politique.pdf").read_bytes() == (folder / "politique.pdf").read_bytes()
 
