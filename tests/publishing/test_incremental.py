@@ -73,13 +73,13 @@ def test_parallel_equals_serial(build, tmp_path, org_file):
 
 def test_nothing_changed_writes_nothing_and_says_the_same_warnings(build, tmp_path):
     out = tmp_path / "sortie"
-    first = build(*ORGANISATIONS[:2], "--out", out, "--format", "html", "--detail")
+    first = build(*ORGANISATIONS[:2], "--out", out, "--format", "html", "--detail", "--jobs", "1")
     assert first.exit_code == 0 and "avertissement [organisation.to-confirm]" in first.stderr
     pending = [sum(1 for line in first.stderr.splitlines()
                    if line.startswith(f"{path}:") and "[organisation.to-confirm]" in line) for path in ORGANISATIONS[:2]]
     before = stamps(out)
     time.sleep(0.01)
-    result = build(*ORGANISATIONS[:2], "--out", out, "--format", "html", "--detail")
+    result = build(*ORGANISATIONS[:2], "--out", out, "--format", "html", "--detail", "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert result.stderr == first.stderr  # the warnings are part of the build's result, kept in the cache
     assert stamps(out) == before
