@@ -149,7 +149,9 @@ def test_an_own_clause_declaring_library_sources_is_still_credited_to_the_organi
                                      'sources:\n  - {source: "004", sections: ["5"]}\n'
                                      '  - {source: "001", sections: [introduction]}\n')
     out = tmp_path / "out"
-    result = run("build", org, "--format", "html,docx", "--review", "--out", out)
+    # the politique, where the clause is: its note (HTML), its Word comment and its manifest entry
+    result = run("build", org, "--format", "html,docx", "--review", "--document", "politique", "--out", out,
+                 "--jobs", "1")
     assert result.exit_code == 0, result.output
     folder = out / "essai" / "revision"
     page = (folder / "politique.html").read_text(encoding="utf-8")

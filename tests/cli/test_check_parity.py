@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import docx
 import yaml
 from click.testing import CliRunner
 
@@ -35,10 +36,15 @@ def test_names_at_the_word_property_limit_pass_check_and_build_in_every_format(t
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     checked = CliRunner().invoke(main, ["check", str(path)])
     assert checked.exit_code == 0, checked.output
-    built = CliRunner().invoke(main, ["build", str(path), "--document", "fiche-synthese",
+    built = CliRunner().invoke(main, ["build", str(path), "--document", "fiche-synthese", "--jobs", "1",
                                       "--out", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
     assert {p.suffix for p in (tmp_path / "out" / "long").iterdir()} >= {".html", ".docx", ".pdf"}
+    # the fiche's Word title carries the short name, its author the name: both shortened with « … », not refused
+    # (this test took in test_hostile_cli's « a very long name builds in Word », the same build and check)
+    properties = docx.Document(str(tmp_path / "out" / "long" / "fiche-synthese.docx")).core_properties
+    for value in (properties.title, properties.author):
+        assert len(value) == 255 and value.endswith("…"), value
 
 
 # One verdict per file, whatever the command: the same findings graded by one table.
@@ -64,6 +70,12 @@ def _verdict(result) -> tuple[int, list[str]]:
 def test_every_command_gives_one_verdict_per_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    # The fixture library (the verdict is the commands' grading, whatever the clauses; publish lays every
+    # document out), its Charte dated as a recent law so that a politique can be dated before a law it cites.
+    library = tmp_path / "bibliotheque"
+    shutil.copytree(FIXTURE.parent / "library", library)
+    with (library / "data" / "lois.yaml").open("a", encoding="utf-8") as laws:
+        laws.write("    en_vigueur: 2024-06-01\n")
     files = {
         # a value to confirm and a date before a law the politique cites: warnings, errors when final
         "brouillon": (_edited(tmp_path, "brouillon", {"courriel: communications@essai.qc.ca":
@@ -83,12 +95,15 @@ def test_every_command_gives_one_verdict_per_file(tmp_path, monkeypatch):
                 # (build counts the values to confirm on its summary line; --detail prints them as check does)
                 extra = {"check": [], "build": ["--out", str(out), "--detail"],
                          "publish": ["--out", str(out), "--site", str(site)]}[command[0]]
-                result = CliRunner().invoke(main, [*command, str(path), *extra])
+                result = CliRunner().invoke(main, [*command, str(path), *extra, "--bibliotheque", str(library)]
+                                            + (["--jobs", "1"] if command[0] != "check" else []))
                 assert "Traceback" not in result.output and result.exit_code != 70, result.output
                 verdicts[" ".join(command)] = _verdict(result)
             assert {code for code, _ in verdicts.values()} == {expected}, (name, verdicts)
             found = list(verdicts.values())[0][1]
             assert found and all(said == found for _, said in verdicts.values()), (name, verdicts)
+            if name == "brouillon":
+                assert {code for _, code, _ in found} == {"organisation.to-confirm", "organisation.law-in-force"}
     # the draft was built once, then published from what the build produced
     assert (out / "brouillon" / "politique.pdf").is_file() and (site / "brouillon" / "politique.pdf").is_file()
     assert not (out / "sans-historique").exists() and not (out / "invalide").exists()

@@ -79,7 +79,8 @@ def test_unknown_format(run, org_file):
 
 def test_build_writes_requested_files(run, org_file, tmp_path):
     path = org_file()
-    result = run("build", path, "--out", tmp_path / "sortie", "--format", "html,docx", "--document", "netiquette")
+    result = run("build", path, "--out", tmp_path / "sortie", "--format", "html,docx", "--document", "netiquette",
+                 "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert sorted(os.listdir(tmp_path / "sortie" / "essai")) == ["manifest.json", "netiquette.docx", "netiquette.html"]
     assert result.output == f"{path.name} → {tmp_path / 'sortie' / 'essai'}/ (3 fichiers)\n"

@@ -3,6 +3,7 @@ at the section numbers the politique prints; `build --final` refuses a politique
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import shutil
@@ -26,6 +27,12 @@ MET = re.compile(r"^    (?:couverte par|couverte en partie par|à vérifier par|
 
 def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], env={"SOURCE_DATE_EPOCH": "1767225600"})
+
+
+@functools.cache
+def conformite(body: str):
+    """`conformite` of an unchanged fixture body, run once per process: several tests read the same table."""
+    return invoke("conformite", BODIES / f"{body}.yaml")
 
 
 def _headings(page: str) -> dict[str, str]:
@@ -74,7 +81,7 @@ def _headings(page: str) -> dict[str, str]:
 ])
 def test_each_obligation_has_its_status_at_the_sections_the_politique_prints(body, bilan, exit_code):
     path = BODIES / f"{body}.yaml"
-    result = invoke("conformite", path)
+    result = conformite(body)
     assert result.exit_code == exit_code, result.output
     assert f"Bilan : {bilan}." in result.output
     _sections_agree(path, result.output)
@@ -123,15 +130,15 @@ def _row(output: str, heading: str) -> str:
 
 
 def test_an_obligation_that_binds_another_kind_of_body_is_not_applicable_with_the_lawyers_reason():
-    ordre = invoke("conformite", BODIES / "ordre-inhalotherapie.yaml").output
+    ordre = conformite("ordre-inhalotherapie").output
     assert ("non applicable : L’ordre n’est pas un organisme au sens de la Loi sur les renseignements de santé "
             "et de services sociaux.") in _row(ordre, "Incident de confidentialité touchant un renseignement de santé")
     assert "un ordre professionnel ou une entreprise privée n’en est pas un" in _row(
         ordre, "Divulgation d’un acte répréhensible — RLRQ, c. D-11.1, art. 6, 7 (à ne pas contredire)")
-    ciusss = invoke("conformite", BODIES / "ciusss.yaml").output
+    ciusss = conformite("ciusss").output
     assert ("non applicable : La Loi sur le privé ne s’applique pas à un organisme public, régi par la Loi sur "
             "l’accès.") in _row(ciusss, "Incident de confidentialité (secteur privé) — RLRQ, c. P-39.1, art. 3.5")
-    institut = invoke("conformite", BODIES / "institut.yaml").output
+    institut = conformite("institut").output
     assert ("non applicable : L’obligation vise seulement les établissements de Santé Québec."
             in _row(institut, "Délégation des pouvoirs de Santé Québec — RLRQ, c. G-1.021, art. 51 (à énoncer)"))
 
@@ -140,8 +147,7 @@ def test_an_obligation_that_binds_another_kind_of_body_is_not_applicable_with_th
 def test_every_employer_must_stop_the_online_harassment_of_its_staff_and_its_politique_says_how(body):
     """LNT art. 81.19 binds every employer: the row is covered by the clause that says what the body does
     when a staff member is harassed online, and that clause is in the politique."""
-    path = BODIES / f"{body}.yaml"
-    row = _row(invoke("conformite", path).output, "Prévention du harcèlement psychologique, y compris en ligne")
+    row = _row(conformite(body).output, "Prévention du harcèlement psychologique, y compris en ligne")
     assert "RLRQ, c. N-1.1, art. 81.19 (à énoncer)" in row
     # the clause stops the harassment, and the next sends the person to the employer's prevention policy (C3)
     # art. 81.19's reading is not recorded: at best « à vérifier » (reader5-table T1)
@@ -150,7 +156,7 @@ def test_every_employer_must_stop_the_online_harassment_of_its_staff_and_its_pol
     assert row.endswith("à vérifier : texte non lu : RLRQ, c. N-1.1, art. 81.19 (lois.yaml n’en consigne aucune "
                         "lecture sur LégisQuébec)"), row
     library = load_library()
-    [item], _ = load_all([path], library)
+    [item], _ = load_all([BODIES / f"{body}.yaml"], library)
     [politique] = documents_for(item, library, ["politique"])
     text = " ".join(render_html(politique).replace("\u00a0", " ").replace("\u202f", " ").split())
     assert "Lorsqu’un membre du personnel est harcelé en ligne en raison de son travail" in text
@@ -161,13 +167,13 @@ def test_every_employer_must_stop_the_online_harassment_of_its_staff_and_its_pol
 
 
 def test_a_public_body_says_its_confidentiality_policy_covers_what_its_accounts_collect_a_private_one_is_not_bound():
-    ciusss = invoke("conformite", BODIES / "ciusss.yaml").output
+    ciusss = conformite("ciusss").output
     row = _row(ciusss, "Politique de confidentialité d’une collecte par un moyen technologique (organisme public)")
     assert "RLRQ, c. A-2.1, art. 63.4 (à énoncer)" in row
     assert "à vérifier par : clause politique.roles.protection-renseignements (section" in row, row  # 63.4 unread
-    ordre = invoke("conformite", BODIES / "ordre-inhalotherapie.yaml").output
+    ordre = conformite("ordre-inhalotherapie").output
     assert "Applicable en partie" in _row(ordre, "Politique de confidentialité d’une collecte")
-    clinique = invoke("conformite", BODIES / "clinique.yaml").output
+    clinique = conformite("clinique").output
     assert ("non applicable : La Loi sur l’accès ne s’applique pas à un organisme privé"
             in _row(clinique, "Politique de confidentialité d’une collecte"))
     library = load_library()
@@ -178,7 +184,7 @@ def test_a_public_body_says_its_confidentiality_policy_covers_what_its_accounts_
 
 
 def test_each_row_says_what_the_law_requires_and_who_answers_for_it():
-    ciusss = invoke("conformite", BODIES / "ciusss.yaml").output
+    ciusss = conformite("ciusss").output
     library = load_library()
     for obligation in library.obligations:
         row = _row(ciusss, obligation.titre)
@@ -188,7 +194,7 @@ def test_each_row_says_what_the_law_requires_and_who_answers_for_it():
 
 def test_for_an_ordre_the_public_bodies_privacy_duties_apply_in_part_and_each_is_met_by_what_addresses_it():
     """Art. 108.1 says which of the ordre's files A-2.1 reaches; citing it meets none of A-2.1's duties (O1)."""
-    ordre = invoke("conformite", BODIES / "ordre-inhalotherapie.yaml").output
+    ordre = conformite("ordre-inhalotherapie").output
     rows = {heading: _row(ordre, heading) for heading in (
         "Incident de confidentialité (organisme public) — RLRQ, c. A-2.1, art. 63.8",
         "Registre des incidents (organisme public) — RLRQ, c. A-2.1, art. 63.11",
@@ -217,14 +223,14 @@ def test_for_an_ordre_the_public_bodies_privacy_duties_apply_in_part_and_each_is
     # the incident regulation (A-2.1, r. 3.1) names ordres and binds every body
     assert "à vérifier par : clause politique.procedures.incident-prive" in _row(ordre, "Contenu du registre des incidents")
     assert "non applicable : Seul un ordre professionnel" in _row(
-        invoke("conformite", BODIES / "ciusss.yaml").output, "Pouvoir de l’ordre sur ses membres")
+        conformite("ciusss").output, "Pouvoir de l’ordre sur ses membres")
     # a public establishment is not bound « in part »: the duty is its own
-    ciusss = invoke("conformite", BODIES / "ciusss.yaml").output
+    ciusss = conformite("ciusss").output
     assert "Applicable en partie" not in ciusss
 
 
 def test_the_rows_the_legal_reader_missed_are_on_the_table_beside_their_companion():
-    ciusss = invoke("conformite", BODIES / "ciusss.yaml").output
+    ciusss = conformite("ciusss").output
     headings = [line for line in ciusss.splitlines() if line.startswith("- ")]
     order = [next(i for i, h in enumerate(headings) if needle in h) for needle in (
         "RLRQ, c. C-12, art. 3 ", "RLRQ, c. C-12, art. 9.1 ", "RLRQ, c. CCQ-1991, art. 1457 ", "RLRQ, c. C-1.1, art. 22 ")]
@@ -315,7 +321,7 @@ def test_the_library_as_shipped_leaves_no_fixture_body_refused_by_final(body, ex
     # each row met in part, to check or to examine is a warning, not a refusal: what it lacks (or whether the
     # law reaches the body) is the lawyer's to settle, not something the organisation file can fix
     bilan = re.search(r"(\d+) couvertes? en partie, (\d+) à vérifier, (\d+) à examiner",
-                      invoke("conformite", BODIES / f"{body}.yaml").output)
+                      conformite(body).output)
     warnings = re.findall(r"avertissement \[organisation.obligation-partielle\][^\n]*\n  ([^\n]*)", result.output)
     assert len(warnings) == sum(int(n) for n in bilan.groups()), result.output
     assert sum("ce que le contentieux examine" in w for w in warnings) == int(bilan.group(3))
@@ -396,7 +402,7 @@ def test_an_own_obligation_on_an_unknown_law_is_the_organisations_error(tmp_path
 
 
 def test_for_an_obligation_of_several_articles_each_meeting_says_which_it_cites():
-    output = invoke("conformite", BODIES / "clinique.yaml").output
+    output = conformite("clinique").output
     line = next(line for line in output.splitlines()
                 if line.startswith("    à vérifier par : ") and "règle loyaute" in line)  # arts. 2085, 2088 unread
     assert re.search(r"règle loyaute \(section [\d.]+, art\. 2088\)", line), line  # the rule cites 2088 only

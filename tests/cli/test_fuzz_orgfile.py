@@ -50,7 +50,8 @@ def test_a_mutated_file_is_refused_located_or_printed_as_data(tmp_path_factory, 
     _set(data, field, value)
     path = folder / "essai.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(path), "--format", FORMATS, "--out", str(folder / "out")])
+    result = CliRunner().invoke(main, ["build", str(path), "--format", FORMATS, "--out", str(folder / "out"),
+                                       "--jobs", "1"])
     assert "Traceback" not in result.output and "interne" not in result.output, result.output
     assert result.exit_code in (0, 3), result.output
     assert "\x1b" not in result.output

@@ -67,7 +67,7 @@ def test_piped_answers_write_a_file_that_checks_and_builds(tmp_path: Path) -> No
     assert json.loads((tmp_path / "organisation.schema.json").read_text())["$schema"].endswith("2020-12/schema")
     check = _in(tmp_path, "check", "college.yaml")
     assert check.exit_code == 0, check.output
-    build = _in(tmp_path, "build", "college.yaml", "--format", "docx", "--document", "netiquette")
+    build = _in(tmp_path, "build", "college.yaml", "--format", "docx", "--document", "netiquette", "--jobs", "1")
     assert build.exit_code == 0, build.stderr
     body = "\n".join(p.text for p in DocxDocument(tmp_path / "output/college/netiquette.docx").paragraphs)
     assert "Collège" in body and "syndic@college.example.qc.ca" in body

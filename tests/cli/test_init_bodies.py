@@ -132,7 +132,7 @@ def _init(folder: Path, answers: list[str], name: str = "organisme.yaml") -> Ran
 def _built(folder: Path, name: str = "organisme.yaml") -> str:
     check = _policygen(folder, "check", name)
     assert check.returncode == 0, check.stdout + check.stderr
-    build = _policygen(folder, "build", name, "--format", "html", "--silencieux")
+    build = _policygen(folder, "build", name, "--format", "html", "--document", "politique,netiquette", "--silencieux")
     assert build.returncode == 0, build.stderr
     stem = name.removesuffix(".yaml")
     return " ".join(" ".join(html_text(folder / "output" / stem / f"{d}.html").replace("\u00a0", " ")

@@ -55,7 +55,8 @@ def run(*args):
 
 def test_a_fourth_outline_is_built_in_the_three_formats_as_its_layout_says(tmp_path, guide_library):
     organisation = FIXTURES / "organisation.yaml"
-    result = run("build", organisation, "--bibliotheque", guide_library, "--document", "guide", "--out", tmp_path)
+    result = run("build", organisation, "--bibliotheque", guide_library, "--document", "guide", "--out", tmp_path,
+                 "--jobs", "1")
     assert result.exit_code == 0, result.output
     folder = tmp_path / organisation.stem
     assert sorted(p.name for p in folder.iterdir()) == ["guide.docx", "guide.html", "guide.pdf", "manifest.json"]

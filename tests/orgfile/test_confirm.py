@@ -49,7 +49,7 @@ def line_of(path: Path, start: str) -> int:
 
 def test_a_normal_build_warns_and_highlights_the_values_in_html_and_docx(org_file, tmp_path):
     org = org_file(MARKED)
-    result = invoke("build", org, "--out", tmp_path, "--format", "html,docx", "--document", "politique",
+    result = invoke("build", org, "--out", tmp_path, "--format", "html,docx", "--document", "politique", "--jobs", "1",
                     "--bibliotheque", FIXTURE_LIBRARY, "--detail")
     assert result.exit_code == 0, result.output
     line = line_of(org, "    courriel: vie.privee")
@@ -101,6 +101,7 @@ def highlight_fills(pdf: Path) -> int:
 def test_the_pdf_paints_the_highlight_behind_the_value_only_when_one_remains(org_file, tmp_path):
     for name, replacements in (("marque", MARKED), ("propre", {})):
         result = invoke("build", org_file(replacements, name=f"{name}.yaml"), "--out", tmp_path, "--format", "pdf",
+                        "--jobs", "1",
                         "--document", "politique", "--bibliotheque", FIXTURE_LIBRARY)
         assert result.exit_code == 0, result.output
     assert highlight_fills(tmp_path / "marque" / "politique.pdf") >= 2  # the name and the e-mail

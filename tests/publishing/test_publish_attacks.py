@@ -1,5 +1,6 @@
 """The output and organisation folders are untrusted (a shared drive): what a planted file
-there can and cannot make a build do (issue 21's publishing findings)."""
+there can and cannot make a build do (issue 21's publishing findings). The builds use the
+fixture library: what is checked is how policygen treats its folders, whatever the clauses."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ from policygen.publishing.build import Organisation, Plan, run, work_folder
 from policygen.publishing.cache import BuildCache, _sealed
 from policygen.publishing.manifest import Manifest
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "organisation.yaml"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURE = FIXTURES / "organisation.yaml"
+LIBRARY = ("--bibliotheque", FIXTURES / "library")
 EPOCH = "1767225600"
 
 
@@ -38,6 +41,11 @@ def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
+def build(*args):
+    # in this process (--jobs 1): a pool would start worker processes that import the writers again
+    return invoke("build", *args, "--jobs", "1", *LIBRARY)
+
+
 def edit(path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("2025-03-01", "2025-03-02"), encoding="utf-8")
 
@@ -46,7 +54,7 @@ def test_a_planted_manifest_deletes_nothing_but_names_policygen_writes(place):
     victims = [place / "victime-absolue.txt", place / "victime-relative.txt"]
     for victim in victims:
         victim.write_text("à garder", encoding="utf-8")
-    assert invoke("build", "essai.yaml", "--out", "sortie", "--format", "html,docx").exit_code == 0
+    assert build("essai.yaml", "--out", "sortie", "--format", "html,docx").exit_code == 0
     folder = place / "sortie" / "essai"
     (folder / "notes.txt").write_text("à moi", encoding="utf-8")
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -55,7 +63,7 @@ def test_a_planted_manifest_deletes_nothing_but_names_policygen_writes(place):
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     edit(place / "essai.yaml")
     # a format no longer built goes: that name is policygen's
-    result = invoke("build", "essai.yaml", "--out", "sortie", "--format", "html")
+    result = build("essai.yaml", "--out", "sortie", "--format", "html")
     assert result.exit_code == 0, result.output
     assert all(victim.read_text(encoding="utf-8") == "à garder" for victim in victims)
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "à moi"
@@ -78,26 +86,27 @@ def test_an_output_folder_over_the_organisations_own_folder_is_refused(place, op
 
 
 def test_a_forged_cache_entry_is_never_trusted(place):
-    assert invoke("build", "essai.yaml", "--out", "sortie", "--format", "html").exit_code == 0
+    assert build("essai.yaml", "--out", "sortie", "--format", "html").exit_code == 0
     page = place / "sortie" / "essai" / "politique.html"
     page.write_text("<p>falsifié</p>", encoding="utf-8")
     entry = place / "sortie" / ".policygen-cache" / "normal" / "essai" / "politique.json"
     content = json.loads(entry.read_text(encoding="utf-8"))["contenu"]
     content["fichiers"]["politique.html"] = hashlib.sha256(b"<p>falsifi\xc3\xa9</p>").hexdigest()
     entry.write_text(_sealed(content), encoding="utf-8")  # its seal recomputed from the entry itself
-    result = invoke("build", "essai.yaml", "--out", "sortie", "--format", "html")
+    result = build("essai.yaml", "--out", "sortie", "--format", "html")
     assert result.exit_code == 0 and "(1 fichier" in result.output, result.output  # the page, redone
     assert "falsifié" not in page.read_text(encoding="utf-8")
     # an entry that names a device or a FIFO is read as nothing: the build neither hangs nor reads it
     os.mkfifo(place / "tube")
     content["fichiers"] = {"/dev/zero": "0", "../../tube": "0"}
     entry.write_text(_sealed(content), encoding="utf-8")
-    result = invoke("build", "essai.yaml", "--out", "sortie", "--format", "html")
+    result = build("essai.yaml", "--out", "sortie", "--format", "html")
     assert result.exit_code == 0 and "(1 fichier" in result.output, result.output
 
 
 def _build_subprocess(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "policygen", "build", *args, "--format", "html", "--jobs", "1"],
+    return subprocess.run([sys.executable, "-m", "policygen", "build", *args, "--format", "html", "--jobs", "1",
+                           *map(str, LIBRARY)],
                           cwd=cwd, capture_output=True, text=True, timeout=120,
                           env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
 
@@ -133,7 +142,7 @@ def test_a_running_builds_work_folder_is_left_alone(place):
         theirs.mkdir(parents=True)
         dead = theirs.with_name(".policygen-999999999-essai-y")
         dead.mkdir()
-        assert invoke("build", "essai.yaml", "--out", "sortie", "--format", "html").exit_code == 0
+        assert build("essai.yaml", "--out", "sortie", "--format", "html").exit_code == 0
         assert theirs.is_dir() and not dead.exists()
     finally:
         other.kill()
@@ -141,7 +150,7 @@ def test_a_running_builds_work_folder_is_left_alone(place):
 
 
 def test_a_kill_during_install_leaves_the_old_folder_whole(place, monkeypatch):
-    assert invoke("build", "essai.yaml", "--out", "sortie", "--format", "html").exit_code == 0
+    assert build("essai.yaml", "--out", "sortie", "--format", "html").exit_code == 0
     folder = place / "sortie" / "essai"
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     edit(place / "essai.yaml")
@@ -149,12 +158,12 @@ def test_a_kill_during_install_leaves_the_old_folder_whole(place, monkeypatch):
     def killed(new, target):
         raise KeyboardInterrupt  # the moment before the folder is swapped in
     monkeypatch.setattr(outputs, "swap", killed)
-    invoke("build", "essai.yaml", "--out", "sortie", "--format", "html")
+    build("essai.yaml", "--out", "sortie", "--format", "html")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     monkeypatch.undo()
     monkeypatch.chdir(place)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    result = invoke("build", "essai.yaml", "--out", "sortie", "--format", "html")
+    result = build("essai.yaml", "--out", "sortie", "--format", "html")
     assert result.exit_code == 0 and "(4 fichiers" in result.output, result.output
     assert (folder / "politique.html").read_bytes() != before["politique.html"]  # the new version, whole
 

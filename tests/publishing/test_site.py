@@ -13,7 +13,7 @@ from policygen.cli.main import main
 from policygen.model.nodes import FRONT_ROLES
 from policygen.writers.common import anchor
 
-from conftest import ORGANISATIONS
+from conftest import FIXTURES, ORGANISATIONS
 
 
 class _Page(HTMLParser):
@@ -152,9 +152,13 @@ def test_publish_help_and_errors_are_in_french():
 
 
 def test_publish_into_an_unwritable_place_says_so_in_french(tmp_path):
+    # the fixture organisation with the fixture library: publish builds its documents before it meets the
+    # blocked site folder, and the failure is the folder's, whatever the clauses
     blocker = tmp_path / "fichier"
     blocker.write_text("", encoding="utf-8")
-    result = CliRunner().invoke(main, ["publish", str(ORGANISATIONS[0]), "--site", str(blocker / "site"),
-                                       "--out", str(tmp_path / "sortie")])
+    result = CliRunner().invoke(main, ["publish", str(FIXTURES / "organisation.yaml"), "--site", str(blocker / "site"),
+                                       "--out", str(tmp_path / "sortie"), "--bibliotheque", str(FIXTURES / "library"),
+                                       "--jobs", "1"],
+                                env={"SOURCE_DATE_EPOCH": "1767225600"})
     assert result.exit_code == 6
     assert "Écriture impossible : un fichier porte ce nom à la place d’un dossier" in result.output
