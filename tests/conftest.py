@@ -6,7 +6,8 @@ The shared build (read it, never build the same bodies again in a test):
   format, once for the whole run (out/<slug>/<document>.<format>);
 - `bodies_built`: the fixture bodies of tests/fixtures/organismes/, HTML, once (their text; the
   Word writer prints the HTML's words, tests/writers/test_parity.py on every shipped body's files);
-- `site`: `publish` of what `built` produced; `cisss_builds`: the CISSS politique for review;
+- `site`: `publish` of what `built` produced; `cisss_builds`: the CISSS politique for review (Word, HTML);
+- `review_built`: a fixture clinic's politique for review, in every format (its legal-table annex);
 - `sample_outputs`: the hand-built sample documents (tests/samples.py) in every format;
 - `models` / `body_models`: the document models behind `built` / `bodies_built`.
 Each is made once per run even under pytest-xdist (`make test` runs `-n 2`), in the run's
@@ -46,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
 BODIES = sorted((FIXTURES / "organismes").glob("*.yaml"))  # the fixture bodies, in `bodies_built`
+ANNEX_BODY = FIXTURES / "organismes" / "clinique.yaml"  # its politique for review, in `review_built`
 CHROMIUM = Path(os.environ.get("POLICYGEN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -202,9 +204,13 @@ def _write_samples(out: Path) -> None:
 SHARED: dict[str, Callable[[Path], None]] = {
     # `policygen build` on every organisation file (one process per core)
     "output": lambda out: run_once("build", *ORGANISATIONS, "--out", out),
-    # the CISSS politique built for review, in every format
+    # the CISSS politique built for review, its Word file and web page (what its tests read: the comments
+    # of a public body's clauses; the PDF of a review edition is `annexe`'s, a shorter one)
     "cisss": lambda out: run_once("build", ROOT / "organisations" / "cisss-laurentides.yaml", "--out", out,
-                                  "--review", "--document", "politique"),
+                                  "--review", "--document", "politique", "--format", "html,docx"),
+    # a private clinic's politique built for review, in every format: the legal table's annex, and the
+    # review edition's PDF (its draft mark and notes) for the readers and the outside validators
+    "annexe": lambda out: run_once("build", ANNEX_BODY, "--out", out, "--review", "--document", "politique"),
     "intranet": _publish_site,
     # every fixture body, HTML only (Word files would lay each document out in WeasyPrint for its
     # page numbers: ~2.6 s of CPU a body, for words the HTML already shows)
@@ -276,9 +282,16 @@ def site(built, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def cisss_builds(built, tmp_path_factory) -> dict[str, Path]:
     """The CISSS file built plainly (its folder in `built`) and for review: the politique
-    only, the one document the review tests read in every format."""
+    only, its Word file and web page."""
     out = shared_output(tmp_path_factory, "cisss")
     return {"plain": built / "cisss-laurentides", "review": out / "cisss-laurentides" / "revision"}
+
+
+@pytest.fixture(scope="session")
+def review_built(tmp_path_factory) -> Path:
+    """The clinic's politique built for review (ANNEX_BODY), in every format, once: its folder, with
+    revision/politique.{html,docx,pdf}."""
+    return shared_output(tmp_path_factory, "annexe") / ANNEX_BODY.stem
 
 
 @dataclass(frozen=True)
