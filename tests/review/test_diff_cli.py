@@ -32,7 +32,7 @@ def compared(tmp_path_factory):
     return folder, result
 
 
-def test_diff_writes_redlines_and_html_and_summarises(compared, built, tmp_path):
+def test_diff_writes_redlines_and_html_and_summarises(compared):
     folder, result = compared
     out = folder / "cmp"
     assert sorted(p.name for p in out.iterdir()) == sorted(
@@ -53,18 +53,6 @@ def test_diff_writes_redlines_and_html_and_summarises(compared, built, tmp_path)
     deleted = [plain("".join(t.text for t in c.iter(f"{W}delText"))) for c in body.iter(f"{W}del")]
     # « 1er » is raised: its « er » is a run of its own, so the deleted runs are read together
     assert "2 novembre" in inserted and "1er octobre" in "".join(deleted)
-    # Accept All gives the new file's politique, Reject All the old one's, as `build` writes them
-    # (the old one's is the session's build of CISSS; the new one's politique is built here).
-    new = tmp_path / "nouveau"
-    assert run_cli("build", folder / "cisss-v2.yaml", "--out", new, "--format", "docx",
-                   "--document", "politique").exit_code == 0
-    new_docx, old_docx = next(new.glob("*/politique.docx")), built / "cisss-laurentides" / "politique.docx"
-    # (a build marks the draft « Projet » above its title; the comparison compares the texts)
-    built_texts = [paragraph_texts(docx_part(path).find(f"{W}body")) for path in (new_docx, old_docx)]
-    assert [texts[0] for texts in built_texts] == ["Projet", "Projet"]
-    assert paragraph_texts(accept_all(body)) == built_texts[0][1:]
-    assert paragraph_texts(reject_all(body)) == built_texts[1][1:]
-
     html = plain((out / "politique.diff.html").read_text(encoding="utf-8"))
     assert '<html lang="fr-CA">' in html
     # the words keep the document's typesetting: « 1er » raised, as the HTML writer writes it
@@ -145,3 +133,20 @@ def test_diff_tells_its_progress_file_by_file_and_is_quiet_on_demand(tmp_path):
                     "--bibliotheque", FIXTURE_LIBRARY)
     assert quiet.exit_code == 0 and "politique :" in quiet.output
     assert "--silencieux" in run_cli("diff", "--help").output
+
+
+def test_accept_all_gives_the_new_politique_and_reject_all_the_old_one_as_build_writes_them(compared, built, tmp_path):
+    # The old one's is the session's build of CISSS; the new one's politique is built here, last in this
+    # file and in this process (-j 1): the diffs above laid its pages out, a build lets its layouts go.
+    folder, _ = compared
+    with zipfile.ZipFile(folder / "cmp" / "politique.redline.docx") as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
+    new = tmp_path / "nouveau"
+    assert run_cli("build", folder / "cisss-v2.yaml", "--out", new, "--format", "docx",
+                   "--document", "politique", "-j", "1").exit_code == 0
+    new_docx, old_docx = next(new.glob("*/politique.docx")), built / "cisss-laurentides" / "politique.docx"
+    # (a build marks the draft « Projet » above its title; the comparison compares the texts)
+    built_texts = [paragraph_texts(docx_part(path).find(f"{W}body")) for path in (new_docx, old_docx)]
+    assert [texts[0] for texts in built_texts] == ["Projet", "Projet"]
+    assert paragraph_texts(accept_all(body)) == built_texts[0][1:]
+    assert paragraph_texts(reject_all(body)) == built_texts[1][1:]
