@@ -8,6 +8,7 @@ The shared build (read it, never build the same bodies again in a test):
   Word writer prints the HTML's words, tests/writers/test_parity.py on every shipped body's files);
 - `site`: `publish` of what `built` produced; `cisss_builds`: the CISSS politique for review (Word, HTML);
 - `review_built`: a fixture clinic's politique for review, in every format (its legal-table annex);
+- `english_politique_built`: a fixture body's politique with its English edition, in every format;
 - `sample_outputs`: the hand-built sample documents (tests/samples.py) in every format;
 - `models` / `body_models`: the document models behind `built` / `bodies_built`.
 Each is made once per run even under pytest-xdist (`make test` runs `-n 2`), in the run's
@@ -48,6 +49,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
 BODIES = sorted((FIXTURES / "organismes").glob("*.yaml"))  # the fixture bodies, in `bodies_built`
 ANNEX_BODY = FIXTURES / "organismes" / "clinique.yaml"  # its politique for review, in `review_built`
+RECOGNISED_BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"  # in `english_politique_built`
+EPOCH = "1767225600"  # 2026-01-01: the date the builds of the tests that set SOURCE_DATE_EPOCH give
 CHROMIUM = Path(os.environ.get("POLICYGEN_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -130,10 +133,10 @@ def pytest_addoption(parser):
                      help="rewrite tests/goldens/ from the document model the code assembles now")
 
 
-def run_once(*args) -> None:
-    """`policygen` in-process for a session fixture; SOURCE_DATE_EPOCH unset so the dates are
-    the organisation files' whatever the shell says."""
-    result = CliRunner().invoke(main, [str(a) for a in args], env={"SOURCE_DATE_EPOCH": None})
+def run_once(*args, epoch: str | None = None) -> None:
+    """`policygen` in-process for a session fixture; SOURCE_DATE_EPOCH is `epoch`, unset by default so
+    the dates are the organisation files' whatever the shell says."""
+    result = CliRunner().invoke(main, [str(a) for a in args], env={"SOURCE_DATE_EPOCH": epoch})
     assert result.exit_code == 0, result.output
 
 
@@ -212,6 +215,10 @@ SHARED: dict[str, Callable[[Path], None]] = {
     # review edition's PDF (its draft mark and notes) for the readers and the outside validators
     "annexe": lambda out: run_once("build", ANNEX_BODY, "--out", out, "--review", "--document", "politique"),
     "intranet": _publish_site,
+    # the politique of the body recognised under art. 29.1, French and English, in every format (the English
+    # edition's tests read each format), dated by SOURCE_DATE_EPOCH as those tests' own builds are
+    "politique-en": lambda out: run_once("build", RECOGNISED_BODY, "--out", out, "--document", "politique",
+                                         epoch=EPOCH),
     # every fixture body, HTML only (Word files would lay each document out in WeasyPrint for its
     # page numbers: ~2.6 s of CPU a body, for words the HTML already shows)
     "organismes": lambda out: run_once("build", *BODIES, "--out", out, "--format", "html", "--silencieux"),
@@ -292,6 +299,13 @@ def review_built(tmp_path_factory) -> Path:
     """The clinic's politique built for review (ANNEX_BODY), in every format, once: its folder, with
     revision/politique.{html,docx,pdf}."""
     return shared_output(tmp_path_factory, "annexe") / ANNEX_BODY.stem
+
+
+@pytest.fixture(scope="session")
+def english_politique_built(tmp_path_factory) -> Path:
+    """The recognised body's politique (RECOGNISED_BODY), French and English, in every format, once: its
+    folder, with politique{,.en}.{html,docx,pdf}."""
+    return shared_output(tmp_path_factory, "politique-en") / RECOGNISED_BODY.stem
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,14 @@ from policygen.cli.main import main
 from policygen.library.loader import load_library
 from policygen.resources import TEMPLATES
 from policygen.writers.common import anchor
-from conftest import FIXTURES
+from conftest import FIXTURES, RECOGNISED_BODY
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "writers"))
 from test_accessibility import _check  # noqa: E402 - the same audit as the French documents'
 from test_edition_checks import assert_pdfua_and_outloud  # noqa: E402 - the English nétiquette's checks
 from test_editions import assert_kept_in_step, library_copy, run  # noqa: E402,F401 - `run` is a fixture
 
-BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"
-SLUG = "etablissement-reconnu-en"
+BODY = RECOGNISED_BODY
 # This half of the politique's clauses (their French file names sort from « annexe- » to « principes »).
 FIRST_HALF = sorted(p.name for p in (TEMPLATES / "clauses" / "politique").glob("*.md")
                     if "annexe-" <= p.name < "procedures")
@@ -39,14 +38,10 @@ def _invoke(*args: object):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The recognised body's politique, French and English, in the three formats, built once."""
-    root = tmp_path_factory.mktemp("politique-en")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        result = _invoke("build", BODY, "--out", root / "out", "--document", "politique", "-j", "2")
-    assert result.exit_code == 0, result.output
-    return root / "out" / SLUG
+def built(english_politique_built) -> Path:
+    """The recognised body's politique, French and English, in the three formats: the run's build of it
+    (conftest.english_politique_built)."""
+    return english_politique_built
 
 
 class _Headings(HTMLParser):
