@@ -10,7 +10,9 @@ The shared build (read it, never build the same bodies again in a test):
 - `review_built`: a fixture clinic's politique for review, in every format (its legal-table annex);
 - `english_politique_built`: a fixture body's politique with its English edition, in every format;
 - `sample_outputs`: the hand-built sample documents (tests/samples.py) in every format;
-- `models` / `body_models`: the document models behind `built` / `bodies_built`.
+- `models` / `body_models`: the document models behind `built` / `bodies_built`;
+- `word_as_pdf`, `outloud_results`: one LibreOffice run and one outloud run over every file their
+  tests read (each start costs more than a file).
 Each is made once per run even under pytest-xdist (`make test` runs `-n 2`), in the run's
 shared temporary folder under a file lock (`shared_output`): in a whole run by a process started
 beside the workers (tests/prebuild.py), otherwise by the first worker to need it. A test that must build afresh (the cache, an
@@ -20,6 +22,7 @@ what it asserts (tests/fixtures/organisation.yaml or one fixture body) and says 
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 import shutil
@@ -52,6 +55,7 @@ ANNEX_BODY = FIXTURES / "organismes" / "clinique.yaml"  # its politique for revi
 RECOGNISED_BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"  # in `english_politique_built`
 EPOCH = "1767225600"  # 2026-01-01: the date the builds of the tests that set SOURCE_DATE_EPOCH give
 CHROMIUM = Path(os.environ.get("POLICYGEN_CHROMIUM", "/usr/bin/chromium"))
+SOFFICE = shutil.which("soffice")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-dev-shm-usage"]  # containers often have a tiny /dev/shm
@@ -199,6 +203,52 @@ def _write_samples(out: Path) -> None:
             write(document, out / f"{name}.{fmt}")
 
 
+def outloud_files(root: Path) -> list[Path]:
+    """The PDFs outloud reads, in the run's shared folder `root`: the sample of every layout (`sample_files`),
+    the English nétiquette, the review edition with its legal table's annex, the English politique."""
+    return [*sample_files(root / "output", "pdf"), root / "output" / "cisss-laurentides" / "netiquette.en.pdf",
+            root / "annexe" / ANNEX_BODY.stem / "revision" / "politique.pdf",
+            root / "politique-en" / RECOGNISED_BODY.stem / "politique.en.pdf"]
+
+
+def _outloud(out: Path) -> None:
+    root = out.parent  # the files named from it: the report holds wherever the folder is
+    run = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--json", "-", "--fail-on", "never",
+                          *(str(path.relative_to(root)) for path in outloud_files(root))],
+                         capture_output=True, text=True, timeout=900, cwd=root)
+    (out / "results.json").write_text(run.stdout, encoding="utf-8")
+
+
+def word_files(out: Path) -> list[Path]:
+    """The Word files LibreOffice lays out: every layout in each language (`sample_files`: one of
+    each kind, each from another organisation; every English edition) and every body's fiche."""
+    documents = output_files(out, "docx")
+    english = sorted(set(out.glob("*/*.docx")) - set(documents))
+    assert english, "no English edition in the build"
+    fiches = [path for path in documents if path.stem == "fiche-synthese"]
+    return sorted({*sample_files(out, "docx"), *english, *fiches})
+
+
+def _libreoffice(out: Path) -> None:
+    """`word_files` and the review edition's Word file (its legal table's annex) converted to PDF in one
+    LibreOffice process: out/<organisation, or revision>/<document>.pdf."""
+    if SOFFICE is None:  # `word_as_pdf` skips, or fails on CI, saying so
+        raise FileNotFoundError("soffice")
+    root = out.parent
+    profile = out / "profil"  # a private profile: no clash with another LibreOffice running
+    flat = out / "word"  # one folder, one name per file (organisation -- document), for one process
+    flat.mkdir()
+    for path in [*word_files(root / "output"), root / "annexe" / ANNEX_BODY.stem / "revision" / "politique.docx"]:
+        shutil.copy(path, flat / f"{path.parent.name}--{path.name}")
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(flat), *map(str, sorted(flat.glob("*.docx")))],
+                   check=True, capture_output=True, timeout=600)
+    for pdf in flat.glob("*.pdf"):
+        folder, name = pdf.name.split("--")
+        (out / folder).mkdir(exist_ok=True)
+        pdf.rename(out / folder / name)
+
+
 # Rendering PDFs and laying out Word files dominate the suite's time: each organisation's are
 # rendered once, by `built`, and each fixture body's once, by `bodies_built`; `site` publishes
 # what `built` produced (nothing is rendered again). Tests read these outputs instead of
@@ -223,6 +273,10 @@ SHARED: dict[str, Callable[[Path], None]] = {
     # page numbers: ~2.6 s of CPU a body, for words the HTML already shows)
     "organismes": lambda out: run_once("build", *BODIES, "--out", out, "--format", "html", "--silencieux"),
     "samples": _write_samples,
+    # the outside checkers, each started once for every file its tests hand it (a start costs more than
+    # a file: outloud ~1.3 s of CPU, LibreOffice seconds), after what they read
+    "outloud": _outloud,
+    "libreoffice": _libreoffice,
 }
 PREBUILD: list[subprocess.Popen] = []
 
@@ -308,6 +362,29 @@ def english_politique_built(tmp_path_factory) -> Path:
     return shared_output(tmp_path_factory, "politique-en") / RECOGNISED_BODY.stem
 
 
+@pytest.fixture(scope="session")
+def outloud_results(built, review_built, english_politique_built, tmp_path_factory) -> dict[Path, dict]:
+    """outloud's result for each of `outloud_files`, from the run's one run of it: {path: its result}."""
+    folder = shared_output(tmp_path_factory, "outloud")
+    results = {folder.parent / result["path"]: result
+               for result in json.loads((folder / "results.json").read_text(encoding="utf-8"))["results"]}
+    assert sorted(results) == sorted(outloud_files(folder.parent))
+    return results
+
+
+@pytest.fixture(scope="session")
+def word_as_pdf(built, review_built, tmp_path_factory) -> Path:
+    """`word_files` and the review edition's Word file as LibreOffice lays them out, from the run's one
+    LibreOffice run: <folder>/<organisation, or revision>/<document>.pdf."""
+    if SOFFICE is None:
+        message = ("LibreOffice est introuvable (soffice) : « make test » l’installe quand il tourne en root "
+                   "(apt-get install libreoffice-writer-nogui).")
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return shared_output(tmp_path_factory, "libreoffice")
+
+
 @dataclass(frozen=True)
 class Ran:
     exit_code: int
@@ -346,6 +423,16 @@ def sample_files(out: Path, extension: str) -> list[Path]:
     kinds = sorted({path.stem for path in files})
     folders = sorted({path.parent for path in files})
     return [folders[index % len(folders)] / f"{kind}.{extension}" for index, kind in enumerate(kinds)]
+
+
+def word_files(out: Path) -> list[Path]:
+    """The Word files LibreOffice lays out: every layout in each language (`sample_files`: one of
+    each kind, each from another organisation; every English edition) and every body's fiche."""
+    documents = output_files(out, "docx")
+    english = sorted(set(out.glob("*/*.docx")) - set(documents))
+    assert english, "no English edition in the build"
+    fiches = [path for path in documents if path.stem == "fiche-synthese"]
+    return sorted({*sample_files(out, "docx"), *english, *fiches})
 
 
 SAMPLES = {"rich": samples.rich_politique, "dense-fiche": samples.dense_fiche}

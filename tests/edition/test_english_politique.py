@@ -219,8 +219,8 @@ def test_the_help_lines_hours_are_in_english_in_the_emergency_notice(tmp_path, m
     assert "de 8 h à minuit" not in page_en.split("<main", 1)[1]
 
 
-def test_the_english_politique_pdf_is_pdfua1_for_page_validation_and_outloud(english_politique_built):
-    assert_pdfua_and_outloud(english_politique_built / "politique.en.pdf")
+def test_the_english_politique_pdf_is_pdfua1_for_page_validation_and_outloud(english_politique_built, outloud_results):
+    assert_pdfua_and_outloud(english_politique_built / "politique.en.pdf", outloud_results)
 
 
 def test_the_english_politique_passes_axe(browser, english_politique_built):
