@@ -25,6 +25,7 @@ import fcntl
 import json
 import logging
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -203,6 +204,18 @@ def _write_samples(out: Path) -> None:
             write(document, out / f"{name}.{fmt}")
 
 
+def _assemble(out: Path) -> None:
+    """Every fixture body's and shipped organisation's documents, assembled with the shipped library:
+    models.pickle, {slug: {kind: Document}} (the loaded files hold the library's functions: each process
+    loads those itself, in a tenth of a second)."""
+    library = load_library()
+    loaded, problems = load_all([*BODIES, *ORGANISATIONS], library)
+    assert not problems, problems
+    models = {item.slug: {doc.kind: doc for doc in documents_for(item, library, list(library.documents))}
+              for item in loaded}
+    (out / "models.pickle").write_bytes(pickle.dumps(models, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def outloud_files(root: Path) -> list[Path]:
     """The PDFs outloud reads, in the run's shared folder `root`: the sample of every layout (`sample_files`),
     the English nétiquette, the review edition with its legal table's annex, the English politique."""
@@ -255,6 +268,9 @@ def _libreoffice(out: Path) -> None:
 # building their own. The folders, in the order the prebuild makes them (the most read first,
 # `intranet` after the `output` it publishes):
 SHARED: dict[str, Callable[[Path], None]] = {
+    # the document models of every fixture body and shipped organisation (`assembled`), first: most test
+    # files read them
+    "models": _assemble,
     # `policygen build` on every organisation file (one process per core)
     "output": lambda out: run_once("build", *ORGANISATIONS, "--out", out),
     # the CISSS politique built for review, its Word file and web page (what its tests read: the comments
@@ -478,14 +494,15 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def assembled() -> dict[str, tuple]:
+def assembled(tmp_path_factory) -> dict[str, tuple]:
     """Every fixture body and shipped organisation loaded and assembled once, with the shipped
-    library: {slug: (loaded item, {kind: Document})}, fixture bodies first."""
+    library: {slug: (loaded item, {kind: Document})}, fixture bodies first. The documents are assembled
+    once for the run (`_assemble`, ~3 s of CPU), each xdist worker loads the files."""
     library = load_library()
     loaded, problems = load_all([*BODIES, *ORGANISATIONS], library)
     assert not problems, problems
-    return {item.slug: (item, {doc.kind: doc for doc in documents_for(item, library, list(library.documents))})
-            for item in loaded}
+    models = pickle.loads((shared_output(tmp_path_factory, "models") / "models.pickle").read_bytes())
+    return {item.slug: (item, models[item.slug]) for item in loaded}
 
 
 @pytest.fixture(scope="session")
