@@ -166,7 +166,7 @@ def test_review_build_goes_to_its_own_folder(tmp_path):
     revision/ and the plain document next to it is left as it was."""
     # The small fixture body with the shipped library, its web page: where a review copy lands holds for
     # any body and format (the review files' contents are the session's builds' tests).
-    args = ("build", SMALL_BODY, "--out", tmp_path, "--format", "html", "--document", "politique")
+    args = ("build", SMALL_BODY, "--out", tmp_path, "--format", "html", "--document", "politique", "-j", "1")
     assert run_cli(*args).exit_code == 0
     plain = tmp_path / "organisation" / "politique.html"
     before = plain.read_bytes()
