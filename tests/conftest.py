@@ -102,13 +102,15 @@ def no_stray_log(request, caplog):
 # measured total; the four last from the run before). `make test` hands whole files to the two
 # workers in collection order (`--no-loadscope-reorder`: xdist's own order puts the files with most
 # tests first, which left the longest few to run alone at the end); these first, the rest after in
-# their usual order, so the last files are short ones. A long file missing here ends the run alone.
+# their usual order, so the last files are short ones. A long file missing here ends the run alone. The
+# files that read outloud's or LibreOffice's report (made last by the prebuild) come after the first ones.
 LONGEST_FIRST = (
-    "review/test_one_diff.py", "publishing/test_incremental.py", "review/test_conformity_annex.py",
-    "review/test_diff_cli.py", "edition/test_english_politique.py", "publishing/test_packaging.py",
-    "publishing/test_one_pipeline.py", "writers/test_accessibility.py", "cli/test_exit_codes.py",
+    "review/test_one_diff.py", "publishing/test_incremental.py", "review/test_diff_cli.py",
+    "publishing/test_packaging.py", "publishing/test_one_pipeline.py", "writers/test_accessibility.py",
+    "cli/test_exit_codes.py",
     "publishing/test_register.py", "review/test_review.py", "publishing/test_publish_attacks.py",
     "model/test_typography.py", "publishing/test_manifest_reproducible.py", "writers/test_at_a_glance.py",
+    "review/test_conformity_annex.py", "edition/test_english_politique.py",
     "publishing/test_projet_mark.py", "edition/test_edition_links.py", "orgfile/test_bounds.py",
     "publishing/test_conformity_page.py", "cli/test_check_parity.py", "writers/test_pdf_fonts.py",
     "edition/test_english_reading3.py", "edition/test_editions.py", "cli/test_init_bodies.py",
