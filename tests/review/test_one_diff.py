@@ -153,11 +153,13 @@ def test_the_redline_and_the_html_diff_report_the_same_changed_clauses(renamed_d
     assert re.search(rf"politique : {len(changed_in_html)} clauses modifiées", output)
 
 
+# Each diff lays out the new version's politique and fiche (the Word file's contents and columns): the
+# edits of one sitting — annexes withdrawn, the history cleared, two choices changed — are diffed together.
 EVERYDAY = {
     "nom_court": (CISSS, RENAMED),  # diffed once, by `renamed_diff`
-    "annexes retirées": (CISSS, [without_annex(k) for k in ("outils_internes", "outils_externes", "references")]),
-    "historique retiré": (CISSS, [without_history]),
-    "choix": (CISSS, [choice("usage_personnel_au_travail", "permis"), choice("amitie_usagers", "deconseillee")]),
+    "annexes retirées, historique retiré, choix": (
+        CISSS, [*(without_annex(k) for k in ("outils_internes", "outils_externes", "references")), without_history,
+                choice("usage_personnel_au_travail", "permis"), choice("amitie_usagers", "deconseillee")]),
     "autre organisme": (ROOT / "organisations" / "ocq.yaml", []),
 }
 
