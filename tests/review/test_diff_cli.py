@@ -93,9 +93,11 @@ def test_diff_outputs_are_reproducible_and_dated_by_source_date_epoch(compared, 
     folder, _ = compared  # the first run, "a"; a second one, "b", and one dated by the variable
     changed, runs = folder / "cisss-v2.yaml", {"a": folder / "cmp", "b": tmp_path / "b", "epoch": tmp_path / "epoch"}
     assert run_cli("diff", CISSS, changed, "--out", runs["b"]).exit_code == 0
-    # (the dated run: the politique's redline, the one whose dates are read)
-    assert run_cli("diff", CISSS, changed, "--out", runs["epoch"], "--document", "politique",
-                   env={"SOURCE_DATE_EPOCH": "1700000000"}).exit_code == 0
+    # (the dated run: a small body's politique, its redline's dates read; the date comes from the variable
+    # whatever the body, and the CISSS politique would be laid out twice more, for dates of its own)
+    small = edited(tmp_path, FIXTURE_ORG, "nouveau.yaml", ("450 555-1234", "450 555-9876"))
+    assert run_cli("diff", FIXTURE_ORG, small, "--out", runs["epoch"], "--document", "politique",
+                   "--bibliotheque", FIXTURE_LIBRARY, env={"SOURCE_DATE_EPOCH": "1700000000"}).exit_code == 0
     for path in sorted(runs["a"].iterdir()):
         assert path.read_bytes() == (runs["b"] / path.name).read_bytes(), path.name
     dates = {}
