@@ -6,9 +6,13 @@ The shared build (read it, never build the same bodies again in a test):
   format, once for the whole run (out/<slug>/<document>.<format>);
 - `bodies_built`: the fixture bodies of tests/fixtures/organismes/, HTML, once (their text; the
   Word writer prints the HTML's words, tests/writers/test_parity.py on every shipped body's files);
-- `site`: `publish` of what `built` produced; `cisss_builds`: the CISSS politique for review;
+- `site`: `publish` of what `built` produced; `cisss_builds`: the CISSS politique for review (Word, HTML);
+- `review_built`: a fixture clinic's politique for review, in every format (its legal-table annex);
+- `english_politique_built`: a fixture body's politique with its English edition, in every format;
 - `sample_outputs`: the hand-built sample documents (tests/samples.py) in every format;
-- `models` / `body_models`: the document models behind `built` / `bodies_built`.
+- `models` / `body_models`: the document models behind `built` / `bodies_built`;
+- `word_as_pdf`, `outloud_results`: one LibreOffice run and one outloud run over every file their
+  tests read (each start costs more than a file).
 Each is made once per run even under pytest-xdist (`make test` runs `-n 2`), in the run's
 shared temporary folder under a file lock (`shared_output`): in a whole run by a process started
 beside the workers (tests/prebuild.py), otherwise by the first worker to need it. A test that must build afresh (the cache, an
@@ -18,8 +22,10 @@ what it asserts (tests/fixtures/organisation.yaml or one fixture body) and says 
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -46,7 +52,11 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
 BODIES = sorted((FIXTURES / "organismes").glob("*.yaml"))  # the fixture bodies, in `bodies_built`
+ANNEX_BODY = FIXTURES / "organismes" / "clinique.yaml"  # its politique for review, in `review_built`
+RECOGNISED_BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"  # in `english_politique_built`
+EPOCH = "1767225600"  # 2026-01-01: the date the builds of the tests that set SOURCE_DATE_EPOCH give
 CHROMIUM = Path(os.environ.get("POLICYGEN_CHROMIUM", "/usr/bin/chromium"))
+SOFFICE = shutil.which("soffice")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-dev-shm-usage"]  # containers often have a tiny /dev/shm
@@ -92,13 +102,15 @@ def no_stray_log(request, caplog):
 # measured total; the four last from the run before). `make test` hands whole files to the two
 # workers in collection order (`--no-loadscope-reorder`: xdist's own order puts the files with most
 # tests first, which left the longest few to run alone at the end); these first, the rest after in
-# their usual order, so the last files are short ones. A long file missing here ends the run alone.
+# their usual order, so the last files are short ones. A long file missing here ends the run alone. The
+# files that read outloud's or LibreOffice's report (made last by the prebuild) come after the first ones.
 LONGEST_FIRST = (
-    "review/test_one_diff.py", "publishing/test_incremental.py", "review/test_conformity_annex.py",
-    "review/test_diff_cli.py", "edition/test_english_politique.py", "publishing/test_packaging.py",
-    "publishing/test_one_pipeline.py", "writers/test_accessibility.py", "cli/test_exit_codes.py",
+    "review/test_one_diff.py", "publishing/test_incremental.py", "review/test_diff_cli.py",
+    "publishing/test_packaging.py", "publishing/test_one_pipeline.py", "writers/test_accessibility.py",
+    "cli/test_exit_codes.py",
     "publishing/test_register.py", "review/test_review.py", "publishing/test_publish_attacks.py",
     "model/test_typography.py", "publishing/test_manifest_reproducible.py", "writers/test_at_a_glance.py",
+    "review/test_conformity_annex.py", "edition/test_english_politique.py",
     "publishing/test_projet_mark.py", "edition/test_edition_links.py", "orgfile/test_bounds.py",
     "publishing/test_conformity_page.py", "cli/test_check_parity.py", "writers/test_pdf_fonts.py",
     "edition/test_english_reading3.py", "edition/test_editions.py", "cli/test_init_bodies.py",
@@ -128,10 +140,10 @@ def pytest_addoption(parser):
                      help="rewrite tests/goldens/ from the document model the code assembles now")
 
 
-def run_once(*args) -> None:
-    """`policygen` in-process for a session fixture; SOURCE_DATE_EPOCH unset so the dates are
-    the organisation files' whatever the shell says."""
-    result = CliRunner().invoke(main, [str(a) for a in args], env={"SOURCE_DATE_EPOCH": None})
+def run_once(*args, epoch: str | None = None) -> None:
+    """`policygen` in-process for a session fixture; SOURCE_DATE_EPOCH is `epoch`, unset by default so
+    the dates are the organisation files' whatever the shell says."""
+    result = CliRunner().invoke(main, [str(a) for a in args], env={"SOURCE_DATE_EPOCH": epoch})
     assert result.exit_code == 0, result.output
 
 
@@ -194,22 +206,95 @@ def _write_samples(out: Path) -> None:
             write(document, out / f"{name}.{fmt}")
 
 
+def _assemble(out: Path) -> None:
+    """Every fixture body's and shipped organisation's documents, assembled with the shipped library:
+    models.pickle, {slug: {kind: Document}} (the loaded files hold the library's functions: each process
+    loads those itself, in a tenth of a second)."""
+    library = load_library()
+    loaded, problems = load_all([*BODIES, *ORGANISATIONS], library)
+    assert not problems, problems
+    models = {item.slug: {doc.kind: doc for doc in documents_for(item, library, list(library.documents))}
+              for item in loaded}
+    (out / "models.pickle").write_bytes(pickle.dumps(models, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def outloud_files(root: Path) -> list[Path]:
+    """The PDFs outloud reads, in the run's shared folder `root`: the sample of every layout (`sample_files`),
+    the English nétiquette, the review edition with its legal table's annex, the English politique."""
+    return [*sample_files(root / "output", "pdf"), root / "output" / "cisss-laurentides" / "netiquette.en.pdf",
+            root / "annexe" / ANNEX_BODY.stem / "revision" / "politique.pdf",
+            root / "politique-en" / RECOGNISED_BODY.stem / "politique.en.pdf"]
+
+
+def _outloud(out: Path) -> None:
+    root = out.parent  # the files named from it: the report holds wherever the folder is
+    run = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--json", "-", "--fail-on", "never",
+                          *(str(path.relative_to(root)) for path in outloud_files(root))],
+                         capture_output=True, text=True, timeout=900, cwd=root)
+    (out / "results.json").write_text(run.stdout, encoding="utf-8")
+
+
+def word_files(out: Path) -> list[Path]:
+    """The Word files LibreOffice lays out: every layout in each language (`sample_files`: one of
+    each kind, each from another organisation; every English edition) and every body's fiche."""
+    documents = output_files(out, "docx")
+    english = sorted(set(out.glob("*/*.docx")) - set(documents))
+    assert english, "no English edition in the build"
+    fiches = [path for path in documents if path.stem == "fiche-synthese"]
+    return sorted({*sample_files(out, "docx"), *english, *fiches})
+
+
+def _libreoffice(out: Path) -> None:
+    """`word_files` and the review edition's Word file (its legal table's annex) converted to PDF in one
+    LibreOffice process: out/<organisation, or revision>/<document>.pdf."""
+    if SOFFICE is None:  # `word_as_pdf` skips, or fails on CI, saying so
+        raise FileNotFoundError("soffice")
+    root = out.parent
+    profile = out / "profil"  # a private profile: no clash with another LibreOffice running
+    flat = out / "word"  # one folder, one name per file (organisation -- document), for one process
+    flat.mkdir()
+    for path in [*word_files(root / "output"), root / "annexe" / ANNEX_BODY.stem / "revision" / "politique.docx"]:
+        shutil.copy(path, flat / f"{path.parent.name}--{path.name}")
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(flat), *map(str, sorted(flat.glob("*.docx")))],
+                   check=True, capture_output=True, timeout=600)
+    for pdf in flat.glob("*.pdf"):
+        folder, name = pdf.name.split("--")
+        (out / folder).mkdir(exist_ok=True)
+        pdf.rename(out / folder / name)
+
+
 # Rendering PDFs and laying out Word files dominate the suite's time: each organisation's are
 # rendered once, by `built`, and each fixture body's once, by `bodies_built`; `site` publishes
 # what `built` produced (nothing is rendered again). Tests read these outputs instead of
 # building their own. The folders, in the order the prebuild makes them (the most read first,
 # `intranet` after the `output` it publishes):
 SHARED: dict[str, Callable[[Path], None]] = {
+    # the document models of every fixture body and shipped organisation (`assembled`), first: most test
+    # files read them
+    "models": _assemble,
     # `policygen build` on every organisation file (one process per core)
     "output": lambda out: run_once("build", *ORGANISATIONS, "--out", out),
-    # the CISSS politique built for review, in every format
+    # the CISSS politique built for review, its Word file and web page (what its tests read: the comments
+    # of a public body's clauses; the PDF of a review edition is `annexe`'s, a shorter one)
     "cisss": lambda out: run_once("build", ROOT / "organisations" / "cisss-laurentides.yaml", "--out", out,
-                                  "--review", "--document", "politique"),
+                                  "--review", "--document", "politique", "--format", "html,docx"),
+    # a private clinic's politique built for review, in every format: the legal table's annex, and the
+    # review edition's PDF (its draft mark and notes) for the readers and the outside validators
+    "annexe": lambda out: run_once("build", ANNEX_BODY, "--out", out, "--review", "--document", "politique"),
     "intranet": _publish_site,
+    # the politique of the body recognised under art. 29.1, French and English, in every format (the English
+    # edition's tests read each format), dated by SOURCE_DATE_EPOCH as those tests' own builds are
+    "politique-en": lambda out: run_once("build", RECOGNISED_BODY, "--out", out, "--document", "politique",
+                                         epoch=EPOCH),
     # every fixture body, HTML only (Word files would lay each document out in WeasyPrint for its
     # page numbers: ~2.6 s of CPU a body, for words the HTML already shows)
     "organismes": lambda out: run_once("build", *BODIES, "--out", out, "--format", "html", "--silencieux"),
     "samples": _write_samples,
+    # the outside checkers, each started once for every file its tests hand it (a start costs more than
+    # a file: outloud ~1.3 s of CPU, LibreOffice seconds), after what they read
+    "outloud": _outloud,
+    "libreoffice": _libreoffice,
 }
 PREBUILD: list[subprocess.Popen] = []
 
@@ -276,9 +361,46 @@ def site(built, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def cisss_builds(built, tmp_path_factory) -> dict[str, Path]:
     """The CISSS file built plainly (its folder in `built`) and for review: the politique
-    only, the one document the review tests read in every format."""
+    only, its Word file and web page."""
     out = shared_output(tmp_path_factory, "cisss")
     return {"plain": built / "cisss-laurentides", "review": out / "cisss-laurentides" / "revision"}
+
+
+@pytest.fixture(scope="session")
+def review_built(tmp_path_factory) -> Path:
+    """The clinic's politique built for review (ANNEX_BODY), in every format, once: its folder, with
+    revision/politique.{html,docx,pdf}."""
+    return shared_output(tmp_path_factory, "annexe") / ANNEX_BODY.stem
+
+
+@pytest.fixture(scope="session")
+def english_politique_built(tmp_path_factory) -> Path:
+    """The recognised body's politique (RECOGNISED_BODY), French and English, in every format, once: its
+    folder, with politique{,.en}.{html,docx,pdf}."""
+    return shared_output(tmp_path_factory, "politique-en") / RECOGNISED_BODY.stem
+
+
+@pytest.fixture(scope="session")
+def outloud_results(built, review_built, english_politique_built, tmp_path_factory) -> dict[Path, dict]:
+    """outloud's result for each of `outloud_files`, from the run's one run of it: {path: its result}."""
+    folder = shared_output(tmp_path_factory, "outloud")
+    results = {folder.parent / result["path"]: result
+               for result in json.loads((folder / "results.json").read_text(encoding="utf-8"))["results"]}
+    assert sorted(results) == sorted(outloud_files(folder.parent))
+    return results
+
+
+@pytest.fixture(scope="session")
+def word_as_pdf(built, review_built, tmp_path_factory) -> Path:
+    """`word_files` and the review edition's Word file as LibreOffice lays them out, from the run's one
+    LibreOffice run: <folder>/<organisation, or revision>/<document>.pdf."""
+    if SOFFICE is None:
+        message = ("LibreOffice est introuvable (soffice) : « make test » l’installe quand il tourne en root "
+                   "(apt-get install libreoffice-writer-nogui).")
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return shared_output(tmp_path_factory, "libreoffice")
 
 
 @dataclass(frozen=True)
@@ -319,6 +441,16 @@ def sample_files(out: Path, extension: str) -> list[Path]:
     kinds = sorted({path.stem for path in files})
     folders = sorted({path.parent for path in files})
     return [folders[index % len(folders)] / f"{kind}.{extension}" for index, kind in enumerate(kinds)]
+
+
+def word_files(out: Path) -> list[Path]:
+    """The Word files LibreOffice lays out: every layout in each language (`sample_files`: one of
+    each kind, each from another organisation; every English edition) and every body's fiche."""
+    documents = output_files(out, "docx")
+    english = sorted(set(out.glob("*/*.docx")) - set(documents))
+    assert english, "no English edition in the build"
+    fiches = [path for path in documents if path.stem == "fiche-synthese"]
+    return sorted({*sample_files(out, "docx"), *english, *fiches})
 
 
 SAMPLES = {"rich": samples.rich_politique, "dense-fiche": samples.dense_fiche}
@@ -364,14 +496,15 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def assembled() -> dict[str, tuple]:
+def assembled(tmp_path_factory) -> dict[str, tuple]:
     """Every fixture body and shipped organisation loaded and assembled once, with the shipped
-    library: {slug: (loaded item, {kind: Document})}, fixture bodies first."""
+    library: {slug: (loaded item, {kind: Document})}, fixture bodies first. The documents are assembled
+    once for the run (`_assemble`, ~3 s of CPU), each xdist worker loads the files."""
     library = load_library()
     loaded, problems = load_all([*BODIES, *ORGANISATIONS], library)
     assert not problems, problems
-    return {item.slug: (item, {doc.kind: doc for doc in documents_for(item, library, list(library.documents))})
-            for item in loaded}
+    models = pickle.loads((shared_output(tmp_path_factory, "models") / "models.pickle").read_bytes())
+    return {item.slug: (item, models[item.slug]) for item in loaded}
 
 
 @pytest.fixture(scope="session")

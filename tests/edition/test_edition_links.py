@@ -4,7 +4,7 @@ opens from the body's output folder and the bytes do not depend on where the pro
 
 WeasyPrint resolves a relative link against its base URL (the templates folder, where the fonts are):
 the English PDF used to link to `file:///<checkout>/templates/netiquette.html`. These tests build the
-same body from two copies of the project at two paths, as a user's checkout and the CI's would be.
+same body from the project and from a copy of it at another path, as a user's checkout and the CI's would be.
 """
 
 import os
@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from click.testing import CliRunner
 
 from conftest import FIXTURES, ROOT
+from policygen.cli.main import main
 
 BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"
 
@@ -43,11 +45,21 @@ def _build(checkout: Path, out: Path) -> Path:
     return out / BODY.stem
 
 
+def _build_here(out: Path) -> Path:
+    """The same build by this checkout, in this process (no second interpreter to start)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        result = CliRunner().invoke(main, ["build", str(BODY), "--out", str(out), "--format", "pdf,docx",
+                                           "--document", "netiquette", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    return out / BODY.stem
+
+
 @pytest.fixture(scope="module")
 def two_checkouts(tmp_path_factory):
+    """The body built by this checkout and by a copy of it somewhere else."""
     here = tmp_path_factory.mktemp("links")
-    return [_build(_checkout(here / name), here / f"out-{index}")
-            for index, name in enumerate(("a", "somewhere-else/policygen-checkout"))]
+    return [_build_here(here / "out-0"), _build(_checkout(here / "somewhere-else/policygen-checkout"), here / "out-1")]
 
 
 def _uris(pdf: Path) -> list[str]:

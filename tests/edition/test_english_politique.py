@@ -20,15 +20,14 @@ from policygen.cli.main import main
 from policygen.library.loader import load_library
 from policygen.resources import TEMPLATES
 from policygen.writers.common import anchor
-from conftest import FIXTURES
+from conftest import FIXTURES, RECOGNISED_BODY
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "writers"))
 from test_accessibility import _check  # noqa: E402 - the same audit as the French documents'
 from test_edition_checks import assert_pdfua_and_outloud  # noqa: E402 - the English nétiquette's checks
 from test_editions import assert_kept_in_step, library_copy, run  # noqa: E402,F401 - `run` is a fixture
 
-BODY = FIXTURES / "organismes" / "etablissement-reconnu-en.yaml"
-SLUG = "etablissement-reconnu-en"
+BODY = RECOGNISED_BODY
 # This half of the politique's clauses (their French file names sort from « annexe- » to « principes »).
 FIRST_HALF = sorted(p.name for p in (TEMPLATES / "clauses" / "politique").glob("*.md")
                     if "annexe-" <= p.name < "procedures")
@@ -36,17 +35,6 @@ FIRST_HALF = sorted(p.name for p in (TEMPLATES / "clauses" / "politique").glob("
 
 def _invoke(*args: object):
     return CliRunner().invoke(main, [str(a) for a in args], prog_name="policygen")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The recognised body's politique, French and English, in the three formats, built once."""
-    root = tmp_path_factory.mktemp("politique-en")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        result = _invoke("build", BODY, "--out", root / "out", "--document", "politique", "-j", "2")
-    assert result.exit_code == 0, result.output
-    return root / "out" / SLUG
 
 
 class _Headings(HTMLParser):
@@ -81,9 +69,9 @@ def _numbers(page_text: str) -> list[str]:
     return found
 
 
-def test_the_english_politique_is_a_translation_with_the_french_numbering_in_every_format(built):
-    english = (built / "politique.en.html").read_text(encoding="utf-8")
-    french = (built / "politique.html").read_text(encoding="utf-8")
+def test_the_english_politique_is_a_translation_with_the_french_numbering_in_every_format(english_politique_built):
+    english = (english_politique_built / "politique.en.html").read_text(encoding="utf-8")
+    french = (english_politique_built / "politique.html").read_text(encoding="utf-8")
     assert '<html lang="en-CA">' in english
     assert "Translation — the French version prevails." in english
     assert '<a href="politique.html">Read the French original</a>' in english
@@ -93,20 +81,20 @@ def test_the_english_politique_is_a_translation_with_the_french_numbering_in_eve
     assert numbers == _numbers(french) and "Appendix 1" in numbers and "15." in numbers, numbers
     assert "Version of September 1, 2026" in english and "Annexe" not in english.split("<main", 1)[1]
 
-    with zipfile.ZipFile(built / "politique.en.docx") as docx:
+    with zipfile.ZipFile(english_politique_built / "politique.en.docx") as docx:
         body = docx.read("word/document.xml").decode()
         styles = docx.read("word/styles.xml").decode()
     assert 'w:val="en-CA"' in styles and "Translation — the French version prevails." in body
     assert "Appendix 1: References" in body and "Policy on the Management and Use of Social Media" in body
 
-    text = "".join(p.extract_text() for p in PdfReader(str(built / "politique.en.pdf")).pages)
+    text = "".join(p.extract_text() for p in PdfReader(str(english_politique_built / "politique.en.pdf")).pages)
     assert "Translation — the French version prevails." in text and "Appendix 1: References" in text
-    with pikepdf.open(built / "politique.en.pdf") as pdf:
+    with pikepdf.open(english_politique_built / "politique.en.pdf") as pdf:
         assert pdf.Root["/Lang"] == "en-CA"
 
 
-def test_french_names_inside_the_english_are_tagged_as_french_in_every_format(built):
-    english = (built / "politique.en.html").read_text(encoding="utf-8")
+def test_french_names_inside_the_english_are_tagged_as_french_in_every_format(english_politique_built):
+    english = (english_politique_built / "politique.en.html").read_text(encoding="utf-8")
     unit = '<span lang="fr-CA">Direction des communications et des affaires publiques</span>'
     # the unit's gloss once, in the identification block; its French name alone after that
     assert english.count(f"The {unit} (Communications and Public Affairs)") == 1 and f"the {unit}," in english
@@ -114,12 +102,12 @@ def test_french_names_inside_the_english_are_tagged_as_french_in_every_format(bu
     # the file's own categories of people are in English (its glossary)
     assert "physicians and dentists" in english and "staff members, pharmacists included, and managers" in english and "les médecins" not in english
 
-    with zipfile.ZipFile(built / "politique.en.docx") as docx:
+    with zipfile.ZipFile(english_politique_built / "politique.en.docx") as docx:
         body = docx.read("word/document.xml").decode()
     run = re.search(r'<w:r>(?:(?!</w:r>).)*Direction des communications et des affaires publiques</w:t></w:r>', body)
     assert run and '<w:lang w:val="fr-CA"/>' in run.group(0)
 
-    with pikepdf.open(built / "politique.en.pdf") as pdf:
+    with pikepdf.open(english_politique_built / "politique.en.pdf") as pdf:
         spans = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary)
                  and o.get("/Type") == "/StructElem" and o.get("/S") == "/Span"]
         assert any(str(s.get("/Lang", "")) == "fr-CA" for s in spans)
@@ -137,16 +125,16 @@ def _tagged_spans(element, path=()):
         yield from _tagged_spans(kid, (*path, kind))
 
 
-def test_a_french_name_in_an_english_heading_and_its_contents_entry_is_tagged_as_french(built):
+def test_a_french_name_in_an_english_heading_and_its_contents_entry_is_tagged_as_french(english_politique_built):
     """Reader 3, E12: the heading « 10.2 The Direction des communications… » and its entry in the table
     of contents tag the French name as French in the three formats (the PDF's outline is plain text)."""
     name = "Direction des communications et des affaires publiques"
-    english = (built / "politique.en.html").read_text(encoding="utf-8")
+    english = (english_politique_built / "politique.en.html").read_text(encoding="utf-8")
     assert f'<h3><span class="num">10.2</span> The <span lang="fr-CA">{name}</span></h3>' in english
     toc = english.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
     assert f'">10.2 The <span lang="fr-CA">{name}</span></a>' in toc
 
-    with zipfile.ZipFile(built / "politique.en.docx") as docx:
+    with zipfile.ZipFile(english_politique_built / "politique.en.docx") as docx:
         body = docx.read("word/document.xml").decode()
     for style in ("Heading2", "TOC2"):
         paragraph = next(p for p in re.findall(r"<w:p>(?:(?!</w:p>).)*</w:p>", body)
@@ -154,7 +142,7 @@ def test_a_french_name_in_an_english_heading_and_its_contents_entry_is_tagged_as
         run = re.search(rf'<w:r>(?:(?!</w:r>).)*<w:t>{name}</w:t></w:r>', paragraph)
         assert run and '<w:lang w:val="fr-CA"/>' in run.group(0), style
 
-    with pikepdf.open(built / "politique.en.pdf") as pdf:
+    with pikepdf.open(english_politique_built / "politique.en.pdf") as pdf:
         where = {path[-2] for path, span in _tagged_spans(pdf.Root.StructTreeRoot) if str(span.Lang) == "fr-CA"}
     assert {"/H3", "/Link"} <= where, where  # the heading, and the table of contents' link to it
 
@@ -173,8 +161,8 @@ def test_every_clause_of_this_half_is_translated_and_the_english_is_in_step():
     assert "plan politique" in english.where
 
 
-def test_the_built_english_politique_prints_no_french_clause_of_this_half(built):
-    english = (built / "politique.en.html").read_text(encoding="utf-8")
+def test_the_built_english_politique_prints_no_french_clause_of_this_half(english_politique_built):
+    english = (english_politique_built / "politique.en.html").read_text(encoding="utf-8")
     first = {anchor(c.id) for c in load_library().clauses
              if c.path.parent.name == "politique" and c.path.name in FIRST_HALF}
     printed = set(re.findall(r'<div class="clause" id="([^"]+)"', english))
@@ -232,23 +220,20 @@ def test_the_help_lines_hours_are_in_english_in_the_emergency_notice(tmp_path, m
     assert "de 8 h à minuit" not in page_en.split("<main", 1)[1]
 
 
-def test_the_english_politique_pdf_is_pdfua1_for_page_validation_and_outloud(built):
-    assert_pdfua_and_outloud(built / "politique.en.pdf")
+def test_the_english_politique_pdf_is_pdfua1_for_page_validation_and_outloud(english_politique_built, outloud_results):
+    assert_pdfua_and_outloud(english_politique_built / "politique.en.pdf", outloud_results)
 
 
-def test_the_english_politique_passes_axe(browser, built):
-    _check(browser, [built / "politique.en.html"], built)
+def test_the_english_politique_passes_axe(browser, english_politique_built):
+    _check(browser, [english_politique_built / "politique.en.html"], english_politique_built)
 
 
-def test_a_draft_english_page_on_the_site_says_draft_in_english(run, tmp_path):
-    """A draft's site banner is in the page's language, as its « Projet » / « Draft » mark."""
-    library = library_copy(tmp_path)
-    (library / "en" / "clauses" / "netiquette" / "plaintes.md").unlink()  # a text with no English yet: a draft
-    result = run("publish", FIXTURES / "organismes" / "clinique-en.yaml", "--out", tmp_path / "out",
-                 "--site", tmp_path / "site", "-j", "1", "--bibliotheque", library)
-    assert result.exit_code == 0, result.output
-    english = next((tmp_path / "site").glob("*/netiquette.en.html")).read_text(encoding="utf-8")
-    french = next((tmp_path / "site").glob("*/netiquette.html")).read_text(encoding="utf-8")
+def test_a_draft_english_page_on_the_site_says_draft_in_english(site):
+    """A draft's site banner is in the page's language, as its « Projet » / « Draft » mark: the session's
+    site (conftest.site), where the CISSS des Laurentides publishes its English nétiquette with values still
+    to confirm, a draft (the banner follows whether a document is a draft, whatever makes it one)."""
+    english = next(site.glob("*/netiquette.en.html")).read_text(encoding="utf-8")
+    french = (next(site.glob("*/netiquette.en.html")).parent / "netiquette.html").read_text(encoding="utf-8")
     assert "Draft — this document has not been adopted" in english and "Projet —" not in english
     assert "Projet — ce document n’est pas adopté" in french
 

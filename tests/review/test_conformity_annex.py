@@ -4,11 +4,7 @@ edition passes (PDF/UA-1 for page-validation, outloud, LibreOffice's layout, axe
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -18,11 +14,15 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from conftest import ANNEX_BODY
+from policygen.assembly.assemble import documents_for
+from policygen.assembly.conformity import review_edition
+from policygen.assembly.inputs import load_all
 from policygen.cli.main import main
+from policygen.library.loader import load_library
 from readback import docx_text, html_text, pdf_text
 
-BODY = Path(__file__).parent.parent / "fixtures" / "organismes" / "clinique.yaml"
-ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
+BODY = ANNEX_BODY
 TITLE = "Tableau de conformité à la loi"
 
 
@@ -36,21 +36,9 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def review(tmp_path_factory) -> Path:
-    """The body's politique, its review edition in every format (revision/) and its plain edition in
-    the two formats the tests read (no PDF drawn that nothing reads)."""
-    out = tmp_path_factory.mktemp("annexe")
-    for variant in (["--format", "html,docx"], ["--review"]):
-        result = CliRunner().invoke(main, ["build", str(BODY), "--document", "politique", "--out", str(out),
-                                           *variant], env=ENV)
-        assert result.exit_code == 0, result.output
-    return out / "clinique"
-
-
-@pytest.fixture(scope="module")
 def table() -> list[tuple[str, str]]:
     """(obligation's title, its line in the annex) in order, from the table `conformite` prints."""
-    output = CliRunner().invoke(main, ["conformite", str(BODY)], env=ENV).output
+    output = CliRunner().invoke(main, ["conformite", str(BODY)], env={"SOURCE_DATE_EPOCH": None}).output
     lines = []
     for title, rest, duty, said in re.findall(r"^- (.*?) — (.*)\n    (exige : .*)\n((?:    .*\n)+)", output, re.M):
         state = ". ".join(line.strip().rstrip(".") for line in said.splitlines())  # one sentence per line
@@ -67,13 +55,20 @@ def _annex_lines(path: Path) -> list[str]:
     return [_flat(p.text) for p in paragraphs[start:] if p.style.name.startswith("List Number")]
 
 
-def test_the_word_annex_has_a_line_per_obligation_as_conformite_says_and_the_plain_edition_none(review, table):
-    assert _annex_lines(review / "revision" / "politique.docx") == [line for _, line in table]
-    assert TITLE not in docx_text(review / "politique.docx") and TITLE not in html_text(review / "politique.html")
+def test_the_word_annex_has_a_line_per_obligation_as_conformite_says_and_the_plain_edition_none(
+        review_built, table, bodies_built):
+    assert _annex_lines(review_built / "revision" / "politique.docx") == [line for _, line in table]
+    # the plain edition: its model, which its Word file and PDF print, and its web page
+    library = load_library()
+    [loaded], _ = load_all([BODY], library)
+    [plain] = documents_for(loaded, library, ["politique"])
+    assert not any(TITLE in section.title for section in plain.sections)
+    assert any(TITLE in section.title for section in review_edition(plain, loaded, library).sections)
+    assert TITLE not in html_text(bodies_built / BODY.stem / "politique.html")
 
 
-def test_the_lines_are_numbered_across_the_laws_in_html_as_the_comments_count_them(review, table):
-    page = (review / "revision" / "politique.html").read_text(encoding="utf-8")
+def test_the_lines_are_numbered_across_the_laws_in_html_as_the_comments_count_them(review_built, table):
+    page = (review_built / "revision" / "politique.html").read_text(encoding="utf-8")
     annex = page[page.index('id="s-annexe-conformite"'):]
     numbered = {}
     for start, items in re.findall(r'<ol(?: start="(\d+)")?>(.*?)</ol>', annex, re.S):
@@ -103,8 +98,8 @@ def _annex_groups(document) -> dict[str, list[str]]:
     return groups
 
 
-def test_each_word_comment_links_to_the_annex_lines_its_clause_meets(review, table):
-    path = review / "revision" / "politique.docx"
+def test_each_word_comment_links_to_the_annex_lines_its_clause_meets(review_built, table):
+    path = review_built / "revision" / "politique.docx"
     document = docx.Document(str(path))
     annex = int(re.search(rf"Annexe (\d) : {TITLE}", _flat(docx_text(path))).group(1))
     groups = _annex_groups(document)
@@ -127,22 +122,20 @@ def test_each_word_comment_links_to_the_annex_lines_its_clause_meets(review, tab
     assert named >= sum(1 for _, line in table if " : couverte par : " in line)
 
 
-def test_the_html_and_pdf_annexes_carry_the_same_rows(review, table):
-    html = _flat(html_text(review / "revision" / "politique.html"))
-    pdf = _flat(pdf_text(review / "revision" / "politique.pdf"))
+def test_the_html_and_pdf_annexes_carry_the_same_rows(review_built, table):
+    html = _flat(html_text(review_built / "revision" / "politique.html"))
+    pdf = _flat(pdf_text(review_built / "revision" / "politique.pdf"))
     for text in (html, pdf):
         start = text.rfind(TITLE)
         for title, _ in table:
             assert _flat(title) in text[start:], title
 
 
-def test_the_review_pdf_with_its_annex_is_pdfua1_for_page_validation_and_outloud(review):
-    path = review / "revision" / "politique.pdf"
+def test_the_review_pdf_with_its_annex_is_pdfua1_for_page_validation_and_outloud(review_built, outloud_results):
+    path = review_built / "revision" / "politique.pdf"
     report = page.validate_pdf(str(path), profile=page.ValidationProfile.PDF_UA_1)
     assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
-    run = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--json", "-", "--fail-on", "never",
-                          str(path)], capture_output=True, text=True, timeout=600)
-    [result] = json.loads(run.stdout)["results"]
+    result = outloud_results[path]  # conftest's one run of outloud
     assert result["verdict"] != "unreadable"
     # Every review edition, annex or not, repeats the notes' title « Provenance » at the top of its pages,
     # which outloud reads as a running header (PAG-001): that one, and only that one, is not the annex's.
@@ -151,14 +144,9 @@ def test_the_review_pdf_with_its_annex_is_pdfua1_for_page_validation_and_outloud
     assert not found, found
 
 
-def test_libreoffice_lays_out_the_annex_of_the_review_word_file(review, table, tmp_path):
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice est introuvable (soffice).")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profil'}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(review / "revision" / "politique.docx")],
-                   check=True, capture_output=True, timeout=300)
-    word = PdfReader(str(tmp_path / "politique.pdf"))  # its comments sit in the margin: fewer pages than the PDF's
+def test_libreoffice_lays_out_the_annex_of_the_review_word_file(word_as_pdf, table):
+    # conftest's one LibreOffice run converts the review edition's Word file with the shipped bodies'
+    word = PdfReader(str(word_as_pdf / "revision" / "politique.pdf"))  # its comments sit in the margin: fewer pages than the PDF's
     text = _flat(" ".join(p.extract_text() for p in word.pages))
     assert TITLE in text
     last = text[text.rfind(TITLE):]  # the annex, after the table of contents' entry
@@ -166,8 +154,9 @@ def test_libreoffice_lays_out_the_annex_of_the_review_word_file(review, table, t
         assert re.search(rf"\b{number}\. ?{re.escape(' '.join(_flat(title).split()[:2]))}", last), (number, title)
 
 
-def test_the_review_html_with_its_annex_passes_axe(browser, review):
+def test_the_review_html_with_its_annex_passes_axe(browser, review_built):
     from tests.writers.test_accessibility import _audit, _summary
 
-    violations, outside, _ = _audit(browser, review / "revision" / "politique.html", review / "revision")
+    folder = review_built / "revision"
+    violations, outside, _ = _audit(browser, folder / "politique.html", folder)
     assert not violations and not outside, (_summary(violations), outside)

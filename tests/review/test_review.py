@@ -138,7 +138,11 @@ def test_review_outputs_carry_the_draft_mark_and_notes(cisss_builds):
     assert f'<p class="draft-mark">{DRAFT_MARK}</p>' in html
     assert html.count('<aside class="provenance"') == html.count('<div class="clause"') > 0
     assert "Source : « Politique sur la gestion et l’utilisation des médias sociaux »" in html
-    pages = pdf_page_texts(review / "politique.pdf")
+
+
+def test_the_review_pdf_carries_the_draft_mark_on_every_page_and_the_notes(review_built):
+    # A fixture clinic's review edition (the session's review PDF): the mark and the notes of any body's
+    pages = pdf_page_texts(review_built / "revision" / "politique.pdf")
     assert all(DRAFT_MARK in text for text in pages)  # running header on every page
     version = load_library().clause("politique.entete").meta.version
     assert f"Clause politique.entete, version {version}." in " ".join(pages)
@@ -160,17 +164,18 @@ def test_plain_outputs_carry_none_of_it(cisss_builds, kind):
 def test_review_build_goes_to_its_own_folder(tmp_path):
     """Built here, not read from a fixture that already asserted it: the review copy lands in
     revision/ and the plain document next to it is left as it was."""
-    # The small fixture body with the shipped library: where a review copy lands holds for any body.
-    args = ("build", SMALL_BODY, "--out", tmp_path, "--format", "docx", "--document", "politique")
+    # The small fixture body with the shipped library, its web page: where a review copy lands holds for
+    # any body and format (the review files' contents are the session's builds' tests).
+    args = ("build", SMALL_BODY, "--out", tmp_path, "--format", "html", "--document", "politique", "-j", "1")
     assert run_cli(*args).exit_code == 0
-    plain = tmp_path / "organisation" / "politique.docx"
+    plain = tmp_path / "organisation" / "politique.html"
     before = plain.read_bytes()
     assert run_cli(*args, "--review").exit_code == 0
     assert sorted(p.name for p in (tmp_path / "organisation").iterdir()) == [
-        "manifest.json", "politique.docx", "revision"]
-    review = tmp_path / "organisation" / "revision" / "politique.docx"
-    assert len(docx.Document(str(review)).comments) > 0
-    assert plain.read_bytes() == before and len(docx.Document(str(plain)).comments) == 0
+        "manifest.json", "politique.html", "revision"]
+    review = (tmp_path / "organisation" / "revision" / "politique.html").read_text(encoding="utf-8")
+    assert DRAFT_MARK in review and review.count('<aside class="provenance"') > 0
+    assert plain.read_bytes() == before and "provenance" not in before.decode("utf-8")
     assert render_html(fixture_documents()[1][0]).count("provenance") == 0
 
 

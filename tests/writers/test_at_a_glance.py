@@ -14,13 +14,14 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from browsing import FIRST_SCREEN, reused_page
 from conftest import output_files
 from pagelayout import column_ends
 from readback import body_size, pdf_page_texts
 from policygen.writers import columns as columns_module
 from policygen.writers.design import design, labels, stylesheet
 
-PHONE, FIRST_SCREEN = 375, 900  # CSS pixels: a phone's width, the height a reader sees without scrolling
+PHONE = 375  # CSS pixels: a phone's width
 
 
 def _kind(built: Path, extension: str, kind: str) -> list[Path]:
@@ -53,13 +54,11 @@ def test_the_emergency_notice_is_on_the_first_page_of_the_netiquette(built):
 
 
 def _bottom_of(browser, path: Path, selector: str) -> float:
-    """Where the first element matching `selector` ends, in CSS pixels from the top, on a phone."""
-    page = browser.new_page(viewport={"width": PHONE, "height": FIRST_SCREEN})
-    try:
-        page.goto(path.resolve().as_uri(), wait_until="load")
-        box = page.locator(selector).first.bounding_box()
-    finally:
-        page.close()
+    """Where the first element matching `selector` ends, in CSS pixels from the top, on a phone (the
+    page kept for measures, `browsing.reused_page`, opened at the first screen's height)."""
+    page = reused_page(browser, PHONE)
+    page.goto(path.resolve().as_uri(), wait_until="load")
+    box = page.locator(selector).first.bounding_box()
     assert box is not None, (path, selector)
     return box["y"] + box["height"]
 

@@ -8,58 +8,16 @@ edition and, for LibreOffice, every fiche."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import page
 import pytest
 from pypdf import PdfReader
 
-from conftest import output_files, sample_files
+from conftest import sample_files, word_files
 from pagelayout import column_ends
 from readback import body_size
-
-
-@pytest.fixture(scope="session")
-def word_as_pdf(built, tmp_path_factory) -> Path:
-    """The Word files of `_word_files` converted to PDF by LibreOffice headless, once and in one
-    LibreOffice process (each start costs seconds): out/<organisation>/<document>.pdf."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        message = ("LibreOffice est introuvable (soffice) : « make test » l’installe quand il tourne en root "
-                   "(apt-get install libreoffice-writer-nogui).")
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    out = tmp_path_factory.mktemp("libreoffice")
-    profile = out / "profil"  # a private profile: no clash with another LibreOffice running
-    flat = out / "word"  # one folder, one name per file (organisation -- document), for one process
-    flat.mkdir()
-    for path in _word_files(built):
-        shutil.copy(path, flat / f"{path.parent.name}--{path.name}")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(flat), *map(str, sorted(flat.glob("*.docx")))],
-                   check=True, capture_output=True, timeout=600)
-    for pdf in flat.glob("*.pdf"):
-        folder, name = pdf.name.split("--")
-        (out / folder).mkdir(exist_ok=True)
-        pdf.rename(out / folder / name)
-    return out
-
-
-def _word_files(built: Path) -> list[Path]:
-    """The Word files LibreOffice lays out: every layout in each language (`sample_files`: one of
-    each kind, each from another organisation; every English edition) and every body's fiche."""
-    documents = output_files(built, "docx")
-    english = sorted(set(built.glob("*/*.docx")) - set(documents))
-    assert english, "no English edition in the build"
-    fiches = [path for path in documents if path.stem == "fiche-synthese"]
-    return sorted({*sample_files(built, "docx"), *english, *fiches})
 
 
 def _pages(path: Path) -> int:
@@ -75,7 +33,7 @@ def _word_pages(word_as_pdf: Path, docx: Path) -> int:
 
 
 def test_fiche_synthese_is_one_sheet_recto_verso_in_libreoffice(built, word_as_pdf):
-    for docx in _word_files(built):
+    for docx in word_files(built):
         if docx.stem == "fiche-synthese":
             assert _word_pages(word_as_pdf, docx) == 2 == _pages(docx.with_suffix(".pdf")), docx
 
@@ -83,7 +41,7 @@ def test_fiche_synthese_is_one_sheet_recto_verso_in_libreoffice(built, word_as_p
 def test_the_fiche_last_page_columns_end_together_in_libreoffice(built, word_as_pdf):
     """Word breaks its columns where the PDF does (writers/docx/document.py): page 2's two columns end
     together in LibreOffice too, not one full column beside a short one."""
-    for docx in _word_files(built):
+    for docx in word_files(built):
         if docx.stem == "fiche-synthese":
             left, right = column_ends(_as_word(word_as_pdf, docx), 2)
             assert abs(left - right) <= 0.15, (docx, left, right)
@@ -92,7 +50,7 @@ def test_the_fiche_last_page_columns_end_together_in_libreoffice(built, word_as_
 def test_the_fiche_fills_its_two_pages_in_libreoffice(built, word_as_pdf):
     """The Word file takes the size the PDF chose (writers/columns.py: `fit`): the same body size in
     both, page 2's columns each at least 60 % down the page."""
-    for docx in _word_files(built):
+    for docx in word_files(built):
         if docx.stem == "fiche-synthese":
             word = _as_word(word_as_pdf, docx)
             assert body_size(word) == body_size(docx.with_suffix(".pdf")) >= 9.5, docx
@@ -102,7 +60,7 @@ def test_the_fiche_fills_its_two_pages_in_libreoffice(built, word_as_pdf):
 def test_word_files_lay_out_like_the_pdfs_in_libreoffice(built, word_as_pdf):
     """Within one page of the PDF, and the fiche's type at its size in both. (The fiche's pages:
     two in both once its text fits them, test_fiche_synthese_is_one_sheet_recto_verso_in_libreoffice.)"""
-    for docx in _word_files(built):
+    for docx in word_files(built):
         word, pdf = _word_pages(word_as_pdf, docx), _pages(docx.parent / f"{docx.stem}.pdf")
         assert abs(word - pdf) <= 1, (docx, word, pdf)
         if docx.stem == "fiche-synthese":
@@ -114,7 +72,7 @@ def test_word_table_of_contents_shows_page_numbers_in_libreoffice(built, word_as
     file carries: the PDF's pages (writers/docx/toc.py). Each entry has one, and its heading is on
     that page of LibreOffice's layout or within two of it (LibreOffice sets a page of the long
     politique a little tighter than the PDF: up to two pages apart by its last annex)."""
-    for docx in _word_files(built):
+    for docx in word_files(built):
         if docx.stem != "politique":
             continue
         pages = [page.extract_text() for page in PdfReader(str(_as_word(word_as_pdf, docx))).pages]
@@ -143,16 +101,13 @@ def test_pdfs_are_pdfua1_for_page_validation(built):
         assert report.is_compliant, (path, [(f.rule_id, f.message) for f in report.failures])
 
 
-@pytest.fixture(scope="session")
-def outloud(built) -> list[tuple[str, str, str, str]]:
-    """outloud's errors and warnings over the sample's PDFs, once: (path, rule, severity, message)."""
-    paths = [str(p) for p in sample_files(built, "pdf")]
-    run = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--json", "-", "--fail-on", "never",
-                          *paths], capture_output=True, text=True, timeout=600)
-    report = json.loads(run.stdout)
-    assert [r["verdict"] for r in report["results"]].count("unreadable") == 0
-    assert len(report["results"]) == len(paths)
-    return [(r["path"], f["rule"], f["severity"], f["message"]) for r in report["results"] for f in r["findings"]
+@pytest.fixture(scope="module")
+def outloud(built, outloud_results) -> list[tuple[str, str, str, str]]:
+    """outloud's errors and warnings over the sample's PDFs (conftest's one run of it): (path, rule, severity,
+    message)."""
+    results = [outloud_results[path] for path in sample_files(built, "pdf")]
+    assert [r["verdict"] for r in results].count("unreadable") == 0
+    return [(r["path"], f["rule"], f["severity"], f["message"]) for r in results for f in r["findings"]
             if f["severity"] in ("error", "warning")]
 
 
