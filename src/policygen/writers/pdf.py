@@ -12,7 +12,6 @@ the system has HarfBuzz-Subset (see `_subset`).
 
 from __future__ import annotations
 
-import atexit
 import ctypes
 import dataclasses
 import gc
@@ -21,6 +20,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from multiprocessing.util import Finalize
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -90,10 +90,12 @@ def _fonts() -> FontConfiguration:
     WeasyPrint copies the fonts it registers into a temporary folder (2.7 MB for Lato's four
     faces), removed only when the configuration is collected, which never happens in a build's
     worker (a worker process ends with `os._exit`): each build left one folder per worker in the
-    system's temporary folder. It is removed when the process that made it exits: the build's own,
-    or its fork server (`warm`), whose workers share it and all end before it."""
+    system's temporary folder. It is removed when the process that made it exits, by
+    multiprocessing's exit hook, which a worker runs too (and which a worker forked from a process
+    that made one does not inherit: the build's fork server's (`warm`) is removed by the fork server,
+    after its workers end)."""
     fonts = FontConfiguration()
-    atexit.register(_remove_font_files, fonts)
+    Finalize(None, _remove_font_files, args=(fonts,), exitpriority=0)
     return fonts
 
 
