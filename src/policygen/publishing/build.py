@@ -39,10 +39,8 @@ from .staging import remove_leftovers
 WORK = "travail"  # the work folders of a build in progress, inside the cache
 WRITER_FOLDERS = ("layouts", "styles", "fonts")  # what the writers read from policygen's own library
 # What a worker imports before its first file, once, in the fork server (per format).
-# A Word file takes its page numbers from the PDF's layout: its workers lay out too.
-PRELOAD = {"pdf": ("policygen.writers.pdfpreload",),
-           "docx": ("policygen.writers.docx.document", "policygen.writers.pdfpreload"),
-           "html": ("policygen.writers.preload",)}
+PRELOAD = {"pdf": "policygen.writers.pdf", "docx": "policygen.writers.docx.document",
+           "html": "policygen.writers.preload"}
 # Run as a script (the console script `policygen`, not `python -m policygen`), the parent's main is
 # run again by each worker before its first task (multiprocessing's « main » fix-up): what the console
 # script imports, the command line with the library's schemas and the build service (0.5 s of CPU a
@@ -182,8 +180,7 @@ def _workers(formats: list[str]) -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     main = sys.modules.get("__main__")
     script = getattr(getattr(main, "__spec__", None), "name", None) is None and hasattr(main, "__file__")
-    context.set_forkserver_preload(sorted({module for f in formats for module in PRELOAD.get(f, ())}
-                                          | ({SCRIPT_PRELOAD} if script else set())))
+    context.set_forkserver_preload(sorted({PRELOAD[f] for f in formats if f in PRELOAD} | ({SCRIPT_PRELOAD} if script else set())))
     return context
 
 

@@ -35,7 +35,7 @@ from ..model.nodes import Document
 from ..resources import TEMPLATES
 from .columns import Fit, Units, fit
 from .common import in_format
-from .design import design, sizes, stylesheet
+from .design import design, sizes
 from .fontsubset import PDF_DROPPED, subset
 from .html import render_html
 from .latolog import lato_stamp_quiet
@@ -91,9 +91,7 @@ def _fonts() -> FontConfiguration:
     faces), removed only when the configuration is collected, which never happens in a build's
     worker (a worker process ends with `os._exit`): each build left one folder per worker in the
     system's temporary folder. It is removed when the process that made it exits, by
-    multiprocessing's exit hook, which a worker runs too (and which a worker forked from a process
-    that made one does not inherit: the build's fork server's (`warm`) is removed by the fork server,
-    after its workers end)."""
+    multiprocessing's exit hook, which a worker runs too."""
     fonts = FontConfiguration()
     Finalize(None, _remove_font_files, args=(fonts,), exitpriority=0)
     return fonts
@@ -102,22 +100,6 @@ def _fonts() -> FontConfiguration:
 def _remove_font_files(fonts: FontConfiguration) -> None:
     if fonts._folder is not None:  # noqa: SLF001 - WeasyPrint's own folder (FontConfiguration.__del__)
         shutil.rmtree(fonts._folder, ignore_errors=True)  # noqa: SLF001
-
-
-def warm() -> None:
-    """Lay a line out in the project's fonts and write it, in the build's fork server before it forks
-    the workers (writers/pdfpreload.py): what a process's first document pays once — the font
-    configuration with Lato registered, the C declarations WeasyPrint's bindings parse on first use,
-    the collection of the imports' garbage — is then paid once per build, while the build's own process
-    loads the library, instead of once in each worker (~0.2 s of CPU each). The documents' bytes are
-    the same: they depend on the fonts, not on when they were registered."""
-    css = "\n".join(stylesheet(name) for name in ("fonts.css", "document.css", "print.css"))
-    page = (f'<!DOCTYPE html><html lang="fr-CA"><head><style>{css}</style></head>'
-            "<body><p>Ébauche <strong>gras</strong> <em>italique</em> <strong><em>les deux</em></strong></p></body></html>")
-    with lato_stamp_quiet():
-        repair(_render(page).write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=b"0" * 32, uncompressed_pdf=True))
-    gc.collect()
-    gc.freeze()  # what survives (modules, caches) is shared by the workers and never scanned again
 
 
 def _classes(box) -> list[str]:
