@@ -12,6 +12,9 @@ figures are noisy, compare them within one run (the ratios), with the load print
 The summary sets side by side A (cold build, five organisations), L (WeasyPrint alone),
 P (the pandoc route), N (nothing changed) and the 80 organisations, against the targets
 A/L <= 0.7, A/P <= 0.3, N/A <= 0.05, 80 organisations cold <= 90 s and <= 600 MB.
+The machine's speed drifts by a third within minutes, so A and L are measured in PAIRS
+alternated pairs (A, L, A, L): A/L is the median of each pair's ratio, measured seconds
+apart, and the ratio of their CPU seconds is given beside it.
 
 usage: python benchmarks/build.py [--sans-80]
 """
@@ -22,6 +25,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ORGANISATIONS = sorted((ROOT / "organisations").glob("*.yaml"))
 POLICYGEN = [sys.executable, "-m", "policygen"]
 SYNTHETIC = 80
+PAIRS = 2  # cold builds of the five organisations, each followed by WeasyPrint alone
 KINDS = ("etablissement_sante", "ordre_professionnel", "autre")
 CHOICES = {"usage_personnel_au_travail": ("interdit", "hors_heures", "permis"),
            "amitie_usagers": ("interdite", "deconseillee"), "cyberintervention": ("oui", "non"),
@@ -145,33 +150,45 @@ def one_clause_changed(library: Path) -> str:
     raise SystemExit("aucune clause propre à un seul document")
 
 
-def three_builds(files: list[Path], scratch: Path, label: str,
-                 rows: list[tuple[str, float, int, float, str]]) -> tuple[float, int, float]:
-    """(cold seconds, cold peak bytes, nothing-changed seconds)."""
+def cold_build(files: list[Path], scratch: Path, label: str,
+               rows: list[tuple[str, float, int, float, str]]) -> tuple[list[str], float, int, float]:
+    """A cold build into a new output folder: (its command, seconds, peak bytes, CPU seconds)."""
     library = scratch / f"bibliotheque-{label}"
     shutil.copytree(ROOT / "templates", library)
     out = scratch / f"sortie-{label}"
     command = [*POLICYGEN, "build", *map(str, files), "--out", str(out), "--bibliotheque", str(library), "--silencieux"]
     cold, cold_peak, cpu, output = measured(command, scratch)
     rows.append((f"{label} : à froid", cold, cold_peak, cpu, f"{written(output)} fichiers"))
+    return command, cold, cold_peak, cpu
+
+
+def three_builds(files: list[Path], scratch: Path, label: str,
+                 rows: list[tuple[str, float, int, float, str]]) -> tuple[float, int, float]:
+    """(cold seconds, cold peak bytes, nothing-changed seconds)."""
+    command, cold, cold_peak, _ = cold_build(files, scratch, label, rows)
+    return (cold, cold_peak, *warm_builds(command, scratch, label, cold, rows))
+
+
+def warm_builds(command: list[str], scratch: Path, label: str, cold: float,
+                rows: list[tuple[str, float, int, float, str]]) -> tuple[float]:
+    """After a cold build by `command`: a build with nothing changed, then one after a clause changed;
+    (nothing-changed seconds,)."""
+    library = Path(command[command.index("--bibliotheque") + 1])
     noop, peak, cpu, output = measured(command, scratch)
     rows.append((f"{label} : rien de changé", noop, peak, cpu, f"{100 * noop / cold:.1f} % du froid"))
     document = one_clause_changed(library)
     seconds, peak, cpu, output = measured(command, scratch)
     rows.append((f"{label} : une clause ({document})", seconds, peak, cpu, f"{written(output)} fichiers refaits"))
-    return cold, cold_peak, noop
+    return (noop,)
 
 
-def weasyprint_alone(scratch: Path) -> tuple[float, float, list[Path]]:
-    """WeasyPrint turning policygen's 15 print pages into PDF/UA in one process, as a user's script would:
-    (seconds, CPU seconds, the pages)."""
+def print_pages(scratch: Path) -> list[Path]:
+    """policygen's print pages of the five organisations' documents, as HTML files."""
     from policygen.assembly.assemble import documents_for
     from policygen.assembly.inputs import load_all
     from policygen.library.loader import load_library
-    from policygen.resources import TEMPLATES
     from policygen.writers.html import render_html
     from policygen.writers.options import WriterOptions
-    from weasyprint import HTML
 
     library = load_library()
     loaded, _ = load_all(ORGANISATIONS, library)
@@ -182,11 +199,23 @@ def weasyprint_alone(scratch: Path) -> tuple[float, float, list[Path]]:
             page.parent.mkdir(exist_ok=True)
             page.write_text(render_html(document, WriterOptions(media="print")), encoding="utf-8")
             pages.append(page)
-    start, cpu = time.perf_counter(), time.process_time()
-    for page in pages:
-        HTML(filename=str(page), base_url=str(TEMPLATES) + "/").write_pdf(page.with_suffix(".pdf"),
-                                                                          pdf_variant="pdf/ua-1")
-    return time.perf_counter() - start, time.process_time() - cpu, pages
+    return pages
+
+
+def weasyprint_alone(pages: list[Path]) -> tuple[float, float]:
+    """WeasyPrint turning `pages` into PDF/UA in one process, as a user's script would: (seconds, CPU
+    seconds), its imports not counted. A new process each time, so that every measure starts alike."""
+    from policygen.resources import TEMPLATES
+
+    script = ("import sys, time\nfrom weasyprint import HTML\n"
+              "start, cpu = time.perf_counter(), time.process_time()\n"
+              "for page in sys.argv[2:]:\n"
+              "    HTML(filename=page, base_url=sys.argv[1]).write_pdf(page[:-5] + '.pdf', pdf_variant='pdf/ua-1')\n"
+              "print(time.perf_counter() - start, time.process_time() - cpu)\n")
+    out = subprocess.run([sys.executable, "-c", script, str(TEMPLATES) + "/", *map(str, pages)],
+                         check=True, capture_output=True, text=True).stdout
+    seconds, cpu = map(float, out.split())
+    return seconds, cpu
 
 
 def pandoc_route(pages: list[Path]) -> float | None:
@@ -254,16 +283,21 @@ def main() -> None:
     many = None
     with tempfile.TemporaryDirectory(prefix="policygen-bench-") as folder:
         scratch = Path(folder)
-        cold5, _, noop5 = three_builds(ORGANISATIONS, scratch, "5 organismes", rows)
+        pages = print_pages(scratch)
+        paired: list[tuple[float, float, float, float]] = []  # (A seconds, A CPU, L seconds, L CPU), alternated
+        for number in range(1, PAIRS + 1):
+            command, cold, _, cold_cpu = cold_build(ORGANISATIONS, scratch, f"5 organismes ({number}/{PAIRS})", rows)
+            alone, alone_cpu = weasyprint_alone(pages)
+            rows.append((f"WeasyPrint seul, {len(pages)} pages ({number}/{PAIRS})", alone, 0, alone_cpu, "1 processus"))
+            paired.append((cold, cold_cpu, alone, alone_cpu))
+        noop5, = warm_builds(command, scratch, "5 organismes", cold, rows)
         if "--sans-80" not in sys.argv:
             (scratch / "synthetiques").mkdir()
             many = three_builds(synthetic(scratch / "synthetiques"), scratch, f"{SYNTHETIC} organismes", rows)
-        alone, alone_cpu, pages = weasyprint_alone(scratch)
-        rows.append(("WeasyPrint seul, 15 pages HTML, 1 processus", alone, 0, alone_cpu, ""))
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         pandoc = pandoc_route(pages)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        rows.append(("pandoc : DOCX, HTML et PDF des 15 pages", pandoc or 0.0, 0,
+        rows.append((f"pandoc : DOCX, HTML et PDF des {len(pages)} pages", pandoc or 0.0, 0,
                      after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
                      "" if pandoc else "pandoc absent"))
         stage_rows = stages(scratch)
@@ -277,9 +311,16 @@ def main() -> None:
     print(f"\n{'étape (un processus, 5 organismes, en série)':<46}{'durée':>10}")
     for label, seconds in stage_rows:
         print(f"{label:<46}{seconds:9.2f} s")
-    print("\nEn regard (5 organismes, mêmes pages) :")
-    print(f"  A  build à froid          {cold5:7.1f} s")
-    print(f"  L  WeasyPrint seul        {alone:7.1f} s   {ratio('A/L', cold5 / alone, 0.7)}")
+    cold5, alone = (statistics.median(run[k] for run in paired) for k in (0, 2))
+    print(f"\nEn regard (5 organismes, mêmes pages ; A et L mesurés {PAIRS} fois chacun, en alternance A, L, A, L… ;"
+          " médianes) :")
+    print(f"  A  build à froid          {cold5:7.1f} s   (de {min(r[0] for r in paired):.1f} à "
+          f"{max(r[0] for r in paired):.1f} s ; processeur {statistics.median(r[1] for r in paired):.1f} s)")
+    print(f"  L  WeasyPrint seul        {alone:7.1f} s   (de {min(r[2] for r in paired):.1f} à "
+          f"{max(r[2] for r in paired):.1f} s ; processeur {statistics.median(r[3] for r in paired):.1f} s)")
+    print(f"     {ratio('A/L', statistics.median(a / l for a, _, l, _ in paired), 0.7)}, médiane des rapports de chaque "
+          f"paire ({', '.join(f'{a / l:.2f}' for a, _, l, _ in paired)}) ; "
+          f"en secondes de processeur, A/L = {sum(r[1] for r in paired) / sum(r[3] for r in paired):.2f}")
     if pandoc:
         print(f"  P  pandoc                 {pandoc:7.1f} s   {ratio('A/P', cold5 / pandoc, 0.3)}")
     else:

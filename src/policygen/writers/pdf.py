@@ -16,9 +16,11 @@ import ctypes
 import dataclasses
 import gc
 import hashlib
+import shutil
 import sys
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from multiprocessing.util import Finalize
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -83,8 +85,21 @@ except (OSError, AttributeError):
 @cache
 def _fonts() -> FontConfiguration:
     """One font configuration per process: building one reads the system's font list and
-    the project's @font-face rules again, for every document otherwise."""
-    return FontConfiguration()
+    the project's @font-face rules again, for every document otherwise.
+
+    WeasyPrint copies the fonts it registers into a temporary folder (2.7 MB for Lato's four
+    faces), removed only when the configuration is collected, which never happens in a build's
+    worker (a worker process ends with `os._exit`): each build left one folder per worker in the
+    system's temporary folder. It is removed when the process that made it exits, by
+    multiprocessing's exit hook, which a worker runs too."""
+    fonts = FontConfiguration()
+    Finalize(None, _remove_font_files, args=(fonts,), exitpriority=0)
+    return fonts
+
+
+def _remove_font_files(fonts: FontConfiguration) -> None:
+    if fonts._folder is not None:  # noqa: SLF001 - WeasyPrint's own folder (FontConfiguration.__del__)
+        shutil.rmtree(fonts._folder, ignore_errors=True)  # noqa: SLF001
 
 
 def _classes(box) -> list[str]:
