@@ -54,7 +54,8 @@ def test_the_pdf_is_the_same_without_system_fonts_font_configuration_or_harfbuzz
                            "</fontconfig>\n", encoding="utf-8")
     # the usual machine is this process (its fonts, font configuration and HarfBuzz-Subset as they are)
     result = CliRunner().invoke(main, ["build", str(FIXTURE), "--format", "pdf", "--document", "fiche-synthese",
-                                       "--out", str(tmp_path / "usual"), "-j", "1", *LIBRARY], env={"SOURCE_DATE_EPOCH": None})
+                                       "--out", str(tmp_path / "usual"), "-j", "1", *LIBRARY],
+                           env={"SOURCE_DATE_EPOCH": None})
     assert result.exit_code == 0, result.output
     usual = (tmp_path / "usual" / "organisation" / "fiche-synthese.pdf").read_bytes()
     bare = _bare_build(tmp_path / "bare", {**env, "FONTCONFIG_FILE": str(bare_config)})
