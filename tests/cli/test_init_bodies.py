@@ -147,6 +147,8 @@ def test_an_etablissement_of_sante_quebec(tmp_path):
     assert "sante_quebec: oui" in text and "secteur: public" in text and "telephone: 1 866 963-7770" in text
     assert "Un ordre professionnel" not in text
     assert "# Santé Québec est l’employeur et l’organisme public visé par la Loi sur l’accès." in text
+    # the editor's schema written beside it: the one `schema` prints, whichever `init` of the process made it
+    assert (tmp_path / "organisation.schema.json").read_text(encoding="utf-8") == run_cli("schema").stdout
     built = _built(tmp_path)
     assert "Au sein de Santé Québec, organisme public auquel s’applique la Loi sur l’accès" in built
     assert "l’employeur, Santé Québec," in built

@@ -7,6 +7,7 @@ import pytest
 from policygen.model.nodes import Emphasis, Link, Paragraph, Section, Text, inline_text
 from policygen.model.typography import NBSP, NNBSP, typeset_text
 
+from pdfsample import pdfs_read_back
 from readback import docx_text, html_text, pdf_text
 from samples import clause, document
 
@@ -71,10 +72,12 @@ def test_titles_are_typeset_too():
 
 def test_built_documents_follow_the_rules(built, sample_outputs, site):
     """Whatever the clauses contain, no format shows a straight quote or apostrophe,
-    or a breakable space before a colon (the PDF's text layer cannot tell spaces apart)."""
-    documents = (".html", ".docx", ".pdf")  # not the manifest
+    or a breakable space before a colon (the PDF's text layer cannot tell spaces apart).
+    Every web page and Word file; the built PDFs of `pdfs_read_back` (the politiques on a sample of every
+    layout: a PDF is its web page's words laid out with the print stylesheet, writers/pdf.py) and the
+    hand-built samples'."""
     outputs = [p for p in (*built.glob("*/*"), *sample_outputs.glob("*"), *site.rglob("*.html"))
-               if p.suffix in documents]
+               if p.suffix in (".html", ".docx")] + pdfs_read_back(built) + sorted(sample_outputs.glob("*.pdf"))
     for path in outputs:
         reader = {".html": html_text, ".docx": docx_text, ".pdf": pdf_text}[path.suffix]
         text = reader(path)

@@ -102,3 +102,13 @@ def test_every_choice_a_field_allows_is_named_in_its_description() -> None:
             description = DESCRIPTIONS.get(f"{section.__name__}.{name}", ("", ""))[1]
             missing += [f"{section.__name__}.{name}: {choice}" for choice in choices if choice not in description]
     assert missing == []
+
+
+def test_the_schema_printed_is_the_one_made_afresh_however_often_it_is_asked_for() -> None:
+    """`schema` (and `init`, tests/cli/test_init_bodies.py) give the text made once per process
+    (`schema_text`): the same as a schema generated afresh, the second time too."""
+    from policygen.orgfile.jsonschema import organisation_schema
+
+    fresh = json.dumps(organisation_schema(), ensure_ascii=False, indent=2) + "\n"
+    assert CliRunner().invoke(main, ["schema"]).output == fresh
+    assert CliRunner().invoke(main, ["schema"]).output == fresh

@@ -7,6 +7,7 @@ shipped library, whose load and lint alone take ~2 s in a fresh process)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -193,28 +194,33 @@ def test_bad_jobs_value_is_refused_in_french(build, value):
     assert f"« {value} » n’est pas un nombre de processus : donnez un entier de 1 à 64." in result.output
 
 
-def modules_loaded(tmp_path: Path, *args: str) -> set[str]:
-    """The heavy libraries `policygen args` imported, run in a fresh interpreter."""
-    script = ("import sys\nfrom policygen.cli.main import main\n"
-              "try:\n    main(sys.argv[1:], prog_name='policygen')\nexcept SystemExit as exit:\n"
-              "    assert not exit.code, exit.code\n"
-              "print(' '.join(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'docx', 'rich'})))")
-    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=tmp_path,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, check=True)
-    return set(result.stdout.split("\n")[-2].split())
+def modules_loaded(tmp_path: Path, *commands: tuple[str, ...]) -> list[set[str]]:
+    """The heavy libraries loaded after each of `commands` (`policygen` arguments), run one after the
+    other in one fresh interpreter: what a command imports shows after it, as it would in a process of
+    its own, since each assertion below holds that none came before (one interpreter start, ~0.5 s
+    of CPU, and one load of each library, instead of one for each command)."""
+    script = ("import json, sys\nfrom policygen.cli.main import main\n"
+              "for args in json.loads(sys.argv[1]):\n"
+              "    try:\n        main(args, prog_name='policygen')\n    except SystemExit as exit:\n"
+              "        assert not exit.code, (args, exit.code)\n"
+              "    print('LOADED', ' '.join(sorted({m.split('.')[0] for m in sys.modules}"
+              " & {'weasyprint', 'docx', 'rich'})))\n")
+    result = subprocess.run([sys.executable, "-c", script, json.dumps(commands)], capture_output=True, text=True,
+                            cwd=tmp_path, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, check=True)
+    return [set(line.removeprefix("LOADED").split()) for line in result.stdout.splitlines()
+            if line.startswith("LOADED")]
 
 
 def test_cheap_commands_import_neither_weasyprint_nor_docx(tmp_path, org_file):
     # the builds in HTML with the shipped library (what its clauses and layouts ask for might import a writer),
-    # `check` and `explain` with the fixture library (the same code, less to load: ~2 s of CPU each)
+    # `check` and `explain` with the fixture library (the same code, less to load)
     organisation, small = str(CLINIQUE), str(org_file())
     library = list(map(str, LIBRARY))
-    assert modules_loaded(tmp_path, "--help") == set()
-    assert modules_loaded(tmp_path, "check", small, *library) == set()
-    assert modules_loaded(tmp_path, "explain", small, "--document", "netiquette", *library) == set()
-    assert modules_loaded(tmp_path, "build", organisation, "--format", "html", "--jobs", "1") == set()
-    assert modules_loaded(tmp_path, "build", organisation, "--format", "html") == set()  # nothing to redo
-    # the Word table of contents carries the PDF's page numbers: a Word file is laid out by WeasyPrint too
-    # (one document shows it: the fixture library's nétiquette)
-    assert modules_loaded(tmp_path, "build", small, "--format", "docx", "--document", "netiquette",
-                          "--jobs", "1", *library) == {"docx", "weasyprint"}
+    assert modules_loaded(
+        tmp_path, ["--help"], ["check", small, *library], ["explain", small, "--document", "netiquette", *library],
+        ["build", organisation, "--format", "html", "--jobs", "1"],
+        ["build", organisation, "--format", "html"],  # nothing to redo
+        # the Word table of contents carries the PDF's page numbers: a Word file is laid out by WeasyPrint too
+        # (one document shows it: the fixture library's nétiquette)
+        ["build", small, "--format", "docx", "--document", "netiquette", "--jobs", "1", *library],
+    ) == [set(), set(), set(), set(), set(), {"docx", "weasyprint"}]

@@ -1,5 +1,6 @@
 """« 1er » with its « er » raised in every format, footers and table cells included, read back from
-the built files of every shipped body: the PDF's glyph sizes and baselines, Word's vertAlign."""
+the built files of every shipped body: the web pages' <sup>, the PDF's glyph sizes and baselines (the PDFs whose text
+is read back: tests/pdfsample.py), Word's vertAlign."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 import zipfile
 
 from conftest import output_files
+from pdfsample import pdfs_read_back
 from readback import pdf_read
 
 PLAIN = re.compile(r"(?<!\w)1(er|re)(?!\w)")  # « 1er » set on the line, its suffix not raised
@@ -18,8 +20,16 @@ def _runs(page) -> list[tuple[str, float, float]]:
     return [(piece.text, piece.size, piece.y) for piece in page.pieces if piece.text]
 
 
+def test_1er_is_raised_in_the_web_pages(built):
+    """Every body's page sets the suffix in <sup>: the PDF is that page laid out (writers/pdf.py)."""
+    for path in output_files(built, "html"):
+        page = re.sub(r"<sup>(er|re)</sup>", "^", path.read_text(encoding="utf-8").split("</style>")[-1])  # the text
+        assert not PLAIN.search(re.sub(r"<[^>]+>", " ", page)), path
+
+
 def test_1er_is_raised_in_the_pdf_footers_and_text(built, models):
-    for path in output_files(built, "pdf"):
+    read = set(pdfs_read_back(built))  # the PDFs whose text is read back: tests/pdfsample.py
+    for path in [path for path in output_files(built, "pdf") if path in read]:
         model = models.get((path.parent.name, path.stem))
         footed = model is not None and PLAIN.search(model.version_line) is not None
         for number, page in enumerate(pdf_read(path), start=1):

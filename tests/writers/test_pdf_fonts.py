@@ -14,6 +14,9 @@ from pypdf import PdfReader
 from policygen.cli.main import main
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "organisation.yaml"
+# with the fixture library: the fonts are the project's whatever the clauses, and the bare machine's process
+# then loads and lints three short documents, not the shipped library (~2 s of CPU)
+LIBRARY = ("--bibliotheque", str(FIXTURE.parent / "library"))
 # The bare machine: a fresh process, so that fontconfig and WeasyPrint's libraries load under its environment.
 BUILD = """
 import sys
@@ -28,7 +31,7 @@ main()
 def _bare_build(out: Path, env: dict[str, str]) -> bytes:
     # in that process (-j 1): a build's workers start from a fork server, which the patch above does not reach
     subprocess.run([sys.executable, "-c", BUILD, "build", str(FIXTURE), "--format", "pdf", "--document",
-                    "fiche-synthese", "--out", str(out), "-j", "1"], check=True, env=env, capture_output=True)
+                    "fiche-synthese", "--out", str(out), "-j", "1", *LIBRARY], check=True, env=env, capture_output=True)
     return (out / "organisation" / "fiche-synthese.pdf").read_bytes()
 
 
@@ -51,7 +54,8 @@ def test_the_pdf_is_the_same_without_system_fonts_font_configuration_or_harfbuzz
                            "</fontconfig>\n", encoding="utf-8")
     # the usual machine is this process (its fonts, font configuration and HarfBuzz-Subset as they are)
     result = CliRunner().invoke(main, ["build", str(FIXTURE), "--format", "pdf", "--document", "fiche-synthese",
-                                       "--out", str(tmp_path / "usual"), "-j", "1"], env={"SOURCE_DATE_EPOCH": None})
+                                       "--out", str(tmp_path / "usual"), "-j", "1", *LIBRARY],
+                           env={"SOURCE_DATE_EPOCH": None})
     assert result.exit_code == 0, result.output
     usual = (tmp_path / "usual" / "organisation" / "fiche-synthese.pdf").read_bytes()
     bare = _bare_build(tmp_path / "bare", {**env, "FONTCONFIG_FILE": str(bare_config)})

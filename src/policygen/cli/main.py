@@ -7,7 +7,6 @@ any other problem, as an `io.write` diagnostic.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -20,7 +19,7 @@ import click
 
 from ..diagnostics import Diagnostic, DiagnosticError, ExitCode, display_path, exit_code, os_reason, plural
 from ..library.coverage import coverage
-from ..orgfile.jsonschema import FILE_NAME, organisation_schema
+from ..orgfile.jsonschema import FILE_NAME, schema_text
 from ..orgfile.migrate import migrate_file
 from ..orgfile.questionnaire import render
 from .summary import detail_hint, shown, summary_line
@@ -467,7 +466,7 @@ def schema() -> None:
     la saisie, grâce à sa première ligne :
     « # yaml-language-server: $schema=./organisation.schema.json ».
     """
-    click.echo(json.dumps(organisation_schema(), ensure_ascii=False, indent=2))
+    click.echo(schema_text())
 
 
 @main.command()
@@ -513,6 +512,5 @@ def init(fichier: Path) -> None:
 
     _writing(fichier, write)
     if not schema_file.exists():
-        _writing(schema_file, lambda: schema_file.write_text(
-            json.dumps(organisation_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
+        _writing(schema_file, lambda: schema_file.write_text(schema_text() + "\n", encoding="utf-8"))
     click.echo(f"\n{display_path(fichier)} est écrit. Vérifiez-le avec : policygen check {display_path(fichier)}")

@@ -12,6 +12,8 @@ Titles and descriptions are the French ones written beside each field.
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
@@ -140,3 +142,11 @@ def organisation_schema() -> dict[str, Any]:
     for owner, definition in schema["$defs"].items():
         _describe(definition.get("properties", {}), owner)
     return schema
+
+
+@cache
+def schema_text() -> str:
+    """The schema as `policygen schema` prints it and `init` writes it, made once per process: pydantic's
+    generation takes ~0.2 s of CPU, and a process that runs `init` several times (the test suite's) needs
+    the same text each time. A string, so no caller can change what the next one gets."""
+    return json.dumps(organisation_schema(), ensure_ascii=False, indent=2)
