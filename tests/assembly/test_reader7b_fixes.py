@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
 from policygen.library.context import people
 from policygen.library.loader import load_library
-from policygen.model.nodes import document_texts
+
+from bodytext import built_texts, flat, loaded_body, text_of
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPS = ROOT / "tests" / "orgfile" / "corps"
@@ -20,42 +20,24 @@ BODIES = sorted([*ROOT.glob("organisations/*.yaml"), *CORPS.glob("*.yaml"),
                  ROOT / "tests" / "fixtures" / "organisation.yaml", *ROOT.glob("tests/fixtures/organismes/*.yaml")])
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
-
-
-def _text(document) -> str:
-    return _flat(" ".join(document_texts(document)))
-
-
 @pytest.fixture(scope="module")
 def library():
     return load_library()
-
-
-def _load(library, path: Path):
-    loaded, problems = load_all([path], library)
-    assert not problems, problems
-    return loaded[0]
-
-
-def _build(library, path: Path, kinds: list[str]) -> dict[str, str]:
-    return {d.kind: _text(d) for d in documents_for(_load(library, path), library, kinds)}
 
 
 # --- X1: the scope list, one item per regime, none under the staff's « liées … par un emploi » -------------------
 
 @pytest.mark.parametrize("path", BODIES, ids=lambda p: p.stem)
 def test_no_category_is_listed_under_a_heading_whose_definition_it_contradicts(library, path):
-    item = _load(library, path)
+    item = loaded_body(library, path)
     bound = people(item.organisation, library.terms.get(item.organisation.organisation.type, {}))
-    politique = _text(documents_for(item, library, ["politique"])[0])
+    politique = text_of(documents_for(item, library, ["politique"])[0])
     scope = re.search(r"aux personnes suivantes : (.*?)\. Dans la suite", politique).group(1)
     entries = scope.split(" ; ")
     regimes = [p["regime"] for p in bound if p["regime"] != "public"]
     assert len(entries) == len(dict.fromkeys(regimes)), entries  # one item per regime, nothing nested
     for person in (p for p in bound if p["regime"] != "public"):
-        holders = [e for e in entries if _flat(person["categorie"]) in e]
+        holders = [e for e in entries if flat(person["categorie"]) in e]
         # the staff's lone category that restates the heading (« le personnel de l’Ordre ») is printed as the heading
         assert holders or person["regime"] == "employeur" and entries[0].startswith("le personnel, soit"), (person, entries)
         if person["regime"] != "employeur":
@@ -64,7 +46,7 @@ def test_no_category_is_listed_under_a_heading_whose_definition_it_contradicts(l
 
 
 def test_the_ordres_administrators_and_members_are_not_the_staff(library):
-    politique = _build(library, CORPS / "ordre-infirmier.yaml", ["politique"])["politique"]
+    politique = built_texts(library, CORPS / "ordre-infirmier.yaml", ["politique"])["politique"]
     assert ("aux personnes suivantes : le personnel, soit les personnes liées à l’Ordre par un emploi ; les "
             "administrateurs et les membres des comités de l’Ordre ; les infirmières et infirmiers inscrits au "
             "tableau.") in politique
@@ -74,7 +56,7 @@ def test_the_ordres_administrators_and_members_are_not_the_staff(library):
 
 @pytest.fixture(scope="module")
 def ordres(library):
-    return {path.stem: _build(library, path, ["politique", "fiche-synthese"])
+    return {path.stem: built_texts(library, path, ["politique", "fiche-synthese"])
             for path in (CORPS / "ordre-infirmier.yaml", ROOT / "organisations" / "ocq.yaml")}
 
 
@@ -120,9 +102,9 @@ def test_an_own_law_still_to_confirm_marks_the_documents_projet_and_stops_final(
     from policygen.publishing.findings import findings
     from policygen.publishing.service import as_built
 
-    item = _load(library, CORPS / "ordre-infirmier.yaml")
+    item = loaded_body(library, CORPS / "ordre-infirmier.yaml")
     documents = documents_for(item, library, ["politique"])
-    assert "r. [numéro à confirmer]" in _text(documents[0])
+    assert "r. [numéro à confirmer]" in text_of(documents[0])
     assert all(d.draft for d in as_built(documents, findings(item, documents, library)))
     final = CliRunner().invoke(main, ["check", "--final", str(CORPS / "ordre-infirmier.yaml")])
     assert final.exit_code != 0
@@ -133,7 +115,7 @@ def test_an_own_law_still_to_confirm_marks_the_documents_projet_and_stops_final(
 # --- C-1: the CISSS des Laurentides refuses the requests of the users its staff serve, not a whole region's -------
 
 def test_the_cisss_friendship_ban_reaches_the_users_one_serves_only(library):
-    built = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique", "fiche-synthese"])
+    built = built_texts(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique", "fiche-synthese"])
     for text in built.values():
         assert "même sans relation de service" not in text
     assert ("des liens avec un usager à qui ils offrent ou ont offert directement des services ; chaque membre du "
@@ -147,14 +129,14 @@ def test_the_cisss_friendship_ban_reaches_the_users_one_serves_only(library):
 # --- TE-2, K-2, K-3: the new users' clinic and crisis line ----------------------------------------------------------
 
 def test_the_crisis_lines_fixture_prints_fictitious_numbers_not_another_lines(library):
-    netiquette = _build(library, CORPS / "ligne-ecoute.yaml", ["netiquette"])["netiquette"]
+    netiquette = built_texts(library, CORPS / "ligne-ecoute.yaml", ["netiquette"])["netiquette"]
     assert "appelez le 1 800 555-0142 (à confirmer) ou textez le 514 555-0143 (à confirmer)" in netiquette  # reader 8 S-3
     assert "263-2266" not in netiquette and "600-1002" not in netiquette  # Tel-jeunes's
 
 
 @pytest.fixture(scope="module")
 def kinetika(library):
-    return _build(library, CORPS / "kinetika.yaml", ["politique", "netiquette", "fiche-synthese"])
+    return built_texts(library, CORPS / "kinetika.yaml", ["politique", "netiquette", "fiche-synthese"])
 
 
 def test_the_clinic_names_its_staff_by_the_title_in_force(kinetika):
@@ -173,29 +155,29 @@ def test_a_clinic_promoting_paid_care_recalls_the_advertising_rules(kinetika):
 # --- X4, X6: minor wording ---------------------------------------------------------------------------------------
 
 def test_moderation_hours_are_named_only_where_the_file_gives_them(library):
-    oiie = _build(library, CORPS / "ordre-infirmier.yaml", ["netiquette"])["netiquette"]  # no hours in its file
+    oiie = built_texts(library, CORPS / "ordre-infirmier.yaml", ["netiquette"])["netiquette"]  # no hours in its file
     assert "heures de modération" not in oiie
     assert "Nous lisons les commentaires après leur publication." in oiie
-    ocq = _build(library, ROOT / "organisations" / "ocq.yaml", ["netiquette"])["netiquette"]  # hours given
+    ocq = built_texts(library, ROOT / "organisations" / "ocq.yaml", ["netiquette"])["netiquette"]  # hours given
     assert "Nous lisons les commentaires pendant nos heures de modération." in ocq
 
 
 def test_the_minister_is_named_as_the_health_information_act_names_him(library):
-    politique = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique"])["politique"]
+    politique = built_texts(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique"])["politique"]
     assert "ministre de la Santé" not in politique
     assert ("en avise avec diligence le ministre (art. 108 de la Loi sur les renseignements de santé et de services "
             "sociaux), la Commission d’accès à l’information") in politique
 
 
 def test_a_hidden_comment_is_said_visible_to_its_author_on_facebook_only(library):
-    ocq = _build(library, ROOT / "organisations" / "ocq.yaml", ["netiquette"])["netiquette"]
-    ecoute = _build(library, CORPS / "ligne-ecoute.yaml", ["netiquette"])["netiquette"]  # Instagram only
+    ocq = built_texts(library, ROOT / "organisations" / "ocq.yaml", ["netiquette"])["netiquette"]
+    ecoute = built_texts(library, CORPS / "ligne-ecoute.yaml", ["netiquette"])["netiquette"]  # Instagram only
     assert "Sur Facebook, un commentaire masqué reste visible pour son auteur." in ocq
     assert "masqué reste visible" not in ecoute
 
 
 def test_an_ordre_is_named_not_called_an_organisme_or_il(library):
-    politique = _build(library, CORPS / "ordre-infirmier.yaml", ["politique"])["politique"]
+    politique = built_texts(library, CORPS / "ordre-infirmier.yaml", ["politique"])["politique"]
     assert "les règlements de l’organisme" not in politique
     assert "l’instance que ce code ou les règlements de l’Ordre désignent" in politique
     assert "avancées de son domaine : l’Ordre ne fait pas la promotion de ses membres." in politique
@@ -209,7 +191,7 @@ def test_the_ocq_names_its_offices_in_epicene_words(ordres):
 
 
 def test_the_residences_fiche_sends_agency_staff_to_the_agency_contract(library):
-    fiche = _build(library, CORPS / "rpa-opalia.yaml", ["fiche-synthese"])["fiche-synthese"]
+    fiche = built_texts(library, CORPS / "rpa-opalia.yaml", ["fiche-synthese"])["fiche-synthese"]
     assert "Pour les personnes qui exercent sans lien d’emploi : le contrat de la Résidence avec l’agence." in fiche
     assert "l’entente qui les lie à la Résidence. Pour les stagiaires" not in fiche
 
@@ -221,7 +203,7 @@ def test_only_clearly_false_information_endangering_the_public_is_removed(ordres
 
 
 def test_the_crisis_line_names_its_complaint_route_as_its_contact_does(library):
-    built = _build(library, CORPS / "ligne-ecoute.yaml", ["netiquette", "fiche-synthese"])
+    built = built_texts(library, CORPS / "ligne-ecoute.yaml", ["netiquette", "fiche-synthese"])
     assert "adressez la vôtre à la Direction générale de Tel-Écoute, qui la traite en toute confidentialité" in built["netiquette"]
     assert "dirigez la personne vers la Direction générale." in built["fiche-synthese"]
     assert all("responsable du traitement des plaintes" not in text for text in built.values())

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from policygen.assembly.assemble import documents_for
-from policygen.assembly.inputs import load_all
 from policygen.library.loader import load_library
-from policygen.model.nodes import document_texts
+
+from bodytext import built_texts, flat, loaded_body, text_of
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPS = ROOT / "tests" / "orgfile" / "corps"
@@ -18,29 +18,15 @@ COLLEGE = ROOT / "tests" / "fixtures" / "organismes" / "college.yaml"
 OIIE = CORPS / "ordre-infirmier.yaml"
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
-
-
 @pytest.fixture(scope="module")
 def library():
     return load_library()
 
 
-def _load(library, path: Path):
-    loaded, problems = load_all([path], library)
-    assert not problems, problems
-    return loaded[0]
-
-
-def _build(library, path: Path, kinds: list[str]) -> dict[str, str]:
-    return {d.kind: _flat(" ".join(document_texts(d))) for d in documents_for(_load(library, path), library, kinds)}
-
-
 # --- S-1, M-5: only the syndic investigates a member (C. prof., art. 122), not the office the file names ------------
 
 def test_the_power_to_investigate_is_the_syndics_not_a_direction(library):
-    built = _build(library, COLLEGE, ["politique", "fiche-synthese"])
+    built = built_texts(library, COLLEGE, ["politique", "fiche-synthese"])
     politique, fiche = built["politique"], built["fiche-synthese"]
     for text in built.values():
         assert "Direction des enquêtes, seule" not in text and "seule la Direction des enquêtes" not in text
@@ -56,7 +42,7 @@ def test_the_power_to_investigate_is_the_syndics_not_a_direction(library):
 
 
 def test_an_office_of_the_syndic_is_not_given_the_syndics_power(library):
-    built = _build(library, OIIE, ["politique", "fiche-synthese"])
+    built = built_texts(library, OIIE, ["politique", "fiche-synthese"])
     for text in built.values():
         assert "Bureau du syndic, seul" not in text and "seul le Bureau du syndic" not in text
     assert "peut en informer le syndic, seul à pouvoir enquêter sur la conduite d’un membre." in built["politique"]
@@ -67,7 +53,7 @@ def test_an_office_of_the_syndic_is_not_given_the_syndics_power(library):
 # ground of the professional secret (C. prof., art. 60.4) ---------------------------------------------------------
 
 def test_the_ordres_advice_on_services_over_social_media_is_a_grounded_recommendation(library):
-    built = _build(library, OIIE, ["politique", "fiche-synthese"])
+    built = built_texts(library, OIIE, ["politique", "fiche-synthese"])
     politique, fiche = built["politique"], built["fiche-synthese"]
     assert "n’offrez aucun service professionnel" not in fiche
     assert "Pas de services professionnels sur les médias sociaux" not in fiche
@@ -89,11 +75,11 @@ def test_a_fictitious_help_line_number_is_printed_to_confirm_and_check_warns(lib
     from policygen.writers.html import render_html
 
     path = CORPS / "ligne-ecoute.yaml"
-    documents = documents_for(_load(library, path), library, ["netiquette", "politique"])
-    netiquette = _flat(render_html(documents[0]))
+    documents = documents_for(loaded_body(library, path), library, ["netiquette", "politique"])
+    netiquette = flat(render_html(documents[0]))
     assert ('appelez le <strong><mark class="a-confirmer">1 800 555-0142</mark><span class="mention-a-confirmer"> '
             '(à confirmer)</span></strong> ou textez le <strong><mark class="a-confirmer">514 555-0143</mark>') in netiquette
-    assert "vers notre ligne, au 1 800 555-0142 (à confirmer) ou par texto au 514 555-0143 (à confirmer)" in _flat(" ".join(document_texts(documents[1])))
+    assert "vers notre ligne, au 1 800 555-0142 (à confirmer) ou par texto au 514 555-0143 (à confirmer)" in text_of(documents[1])
     draft = CliRunner().invoke(main, ["check", str(path)])
     assert draft.exit_code == 0, draft.output
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "555-0142" in text)
@@ -104,14 +90,14 @@ def test_a_fictitious_help_line_number_is_printed_to_confirm_and_check_warns(lib
     # a real number the file gives is printed as it is
     real = tmp_path / "ligne-ecoute.yaml"
     real.write_text(path.read_text(encoding="utf-8").replace("1 800 555-0142", "1 800 263-2266"), encoding="utf-8")
-    text = _flat(render_html(documents_for(_load(library, real), library, ["netiquette"])[0]))
+    text = flat(render_html(documents_for(loaded_body(library, real), library, ["netiquette"])[0]))
     assert "appelez le <strong>1 800 263-2266</strong>" in text
 
 
 # --- S-4: the residence's fiche gives the commissioner's route the law may require, as its politique; M-14 --------
 
 def test_the_residences_fiche_names_the_commissioner_and_the_duty_to_report(library):
-    built = _build(library, CORPS / "rpa-opalia.yaml", ["fiche-synthese", "politique", "netiquette"])
+    built = built_texts(library, CORPS / "rpa-opalia.yaml", ["fiche-synthese", "politique", "netiquette"])
     fiche = built["fiche-synthese"]
     assert ("Humilier une résidente ou un résident en ligne peut être de la maltraitance : signalez-le à la Direction "
             "de la Résidence ; la loi peut exiger un signalement immédiat au commissaire aux plaintes.") in fiche
@@ -125,7 +111,7 @@ def test_the_residences_fiche_names_the_commissioner_and_the_duty_to_report(libr
 
 @pytest.mark.parametrize("path", [COLLEGE, ROOT / "organisations" / "ocq.yaml"], ids=lambda p: p.stem)
 def test_an_ordres_patients_are_its_members_own(library, path):
-    built = _build(library, path, ["politique", "fiche-synthese"])
+    built = built_texts(library, path, ["politique", "fiche-synthese"])
     politique, fiche = built["politique"], built["fiche-synthese"]
     assert "devoirs des membres envers le public, leurs patients et la profession." in politique
     assert "leurs patients des" not in politique
@@ -136,7 +122,7 @@ def test_an_ordres_patients_are_its_members_own(library, path):
 
 
 def test_other_bodies_keep_the_advice_for_everyone_bound(library):
-    built = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique", "fiche-synthese"])
+    built = built_texts(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique", "fiche-synthese"])
     assert "Il est recommandé à toute personne visée d’examiner avec vigilance" in built["politique"]
     assert "Avant d’accepter un lien avec les usagers ou leurs proches" in built["fiche-synthese"]
 
@@ -144,17 +130,17 @@ def test_other_bodies_keep_the_advice_for_everyone_bound(library):
 # --- M-3, M-4, M-13, M-16: the bodies' own answers ----------------------------------------------------------------
 
 def test_the_offices_that_approve_are_named_in_epicene_words(library):
-    college = _build(library, COLLEGE, ["politique", "fiche-synthese"])
+    college = built_texts(library, COLLEGE, ["politique", "fiche-synthese"])
     for text in college.values():
         assert "secrétaire général" not in text
     assert "le Secrétariat général approuve les publications" in college["fiche-synthese"]
-    ocq = _build(library, ROOT / "organisations" / "ocq.yaml", ["politique"])["politique"]
+    ocq = built_texts(library, ROOT / "organisations" / "ocq.yaml", ["politique"])["politique"]
     assert "la directrice générale" not in ocq
     assert "donné conjointement par la présidence de l’Ordre et la direction générale" in ocq
 
 
 def test_the_residences_netiquette_removes_no_capitals_and_marks_its_holidays(library):
-    netiquette = _build(library, CORPS / "rpa-opalia.yaml", ["netiquette"])["netiquette"]
+    netiquette = built_texts(library, CORPS / "rpa-opalia.yaml", ["netiquette"])["netiquette"]
     assert "majuscules" not in netiquette
     assert "de 9 h à 17 h, sauf les jours fériés (à confirmer)" in netiquette
 
@@ -162,7 +148,7 @@ def test_the_residences_netiquette_removes_no_capitals_and_marks_its_holidays(li
 # --- M-8, M-10: the crisis line's politique gives its texting line and hands the record to the privacy officer ----
 
 def test_the_listening_line_is_its_lines_and_the_record_is_the_privacy_officers(library):
-    politique = _build(library, CORPS / "ligne-ecoute.yaml", ["politique"])["politique"]
+    politique = built_texts(library, CORPS / "ligne-ecoute.yaml", ["politique"])["politique"]
     assert "L’écoute se fait au téléphone" not in politique
     assert "L’écoute se fait par nos lignes, pas sur les médias sociaux" in politique
     assert "vers notre ligne, au 1 800 555-0142 (à confirmer) ou par texto au 514 555-0143 (à confirmer), jour et nuit" in politique
@@ -174,7 +160,7 @@ def test_the_listening_line_is_its_lines_and_the_record_is_the_privacy_officers(
 # --- M-11, M-12: the residence's agency staff and the friendship ban's exception -----------------------------------
 
 def test_the_residences_agency_staff_and_earlier_links(library):
-    politique = _build(library, CORPS / "rpa-opalia.yaml", ["politique"])["politique"]
+    politique = built_texts(library, CORPS / "rpa-opalia.yaml", ["politique"])["politique"]
     assert "contrat de services ou convention d’exercice" not in politique
     assert ("Pour les personnes qui exercent sans lien d’emploi, un manquement est traité selon le contrat de la "
             "Résidence avec l’agence qui les emploie.") in politique
@@ -191,7 +177,7 @@ def test_a_body_names_its_code_of_ethics_or_check_warns(library, tmp_path):
     from policygen.cli.main import main
 
     path = CORPS / "ligne-ecoute.yaml"
-    built = _build(library, path, ["politique", "fiche-synthese"])
+    built = built_texts(library, path, ["politique", "fiche-synthese"])
     assert "code d’éthique de l’organisme" not in built["politique"] + built["fiche-synthese"]
     assert "La politique s’harmonise avec le code d’éthique de Tel-Écoute (à confirmer)," in built["politique"]
     assert "un examen selon le code d’éthique de Tel-Écoute (à confirmer)" in built["fiche-synthese"]
@@ -217,7 +203,7 @@ def test_a_clinic_publishing_in_english_may_reply_in_english_or_check_warns(libr
     from policygen.cli.main import main
 
     path = CORPS / "kinetika.yaml"
-    assert "Nous répondons en français ; nous pouvons aussi répondre en anglais." in _build(library, path, ["netiquette"])["netiquette"]
+    assert "Nous répondons en français ; nous pouvons aussi répondre en anglais." in built_texts(library, path, ["netiquette"])["netiquette"]
     text = path.read_text(encoding="utf-8")
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "langues_publication:" in row)
     french_only = tmp_path / "kinetika.yaml"
@@ -233,7 +219,7 @@ def test_a_clinic_publishing_in_english_may_reply_in_english_or_check_warns(libr
 # --- M-17: not every dentist of the CISSS practises under privileges ------------------------------------------------
 
 def test_the_cisss_names_the_dentists_with_privileges_only(library):
-    politique = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique"])["politique"]
+    politique = built_texts(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique"])["politique"]
     assert "les médecins et les dentistes, qui exercent" not in politique
     assert "les médecins et les dentistes qui exercent selon des privilèges" in politique
 
@@ -241,7 +227,7 @@ def test_the_cisss_names_the_dentists_with_privileges_only(library):
 # --- M-19, M-20: the aide-mémoire's question on why one shares; one approver of publications ----------------------
 
 def test_the_politique_asks_why_one_shares_and_names_one_approver(library):
-    politique = _build(library, CORPS / "rpa-opalia.yaml", ["politique"])["politique"]
+    politique = built_texts(library, CORPS / "rpa-opalia.yaml", ["politique"])["politique"]
     assert ("pourquoi il partage cette information avec le public, et si ses raisons sont professionnelles ou "
             "personnelles ;") in politique
     assert "que le Service des communications approuve" not in politique
@@ -268,7 +254,7 @@ def test_an_ordres_delegation_is_stated_with_its_date_or_check_warns(library, tm
                                   "    dans_une_phrase: la secrétaire de l’Ordre\n    delegation: 2026-06-01 (à confirmer)\n"),
                      encoding="utf-8")
     shutil.copytree(OIIE.with_suffix(""), tmp_path / "ordre-infirmier")
-    politique = _build(library, dated, ["politique"])["politique"]
+    politique = built_texts(library, dated, ["politique"])["politique"]
     assert ("La personne responsable, la secrétaire de l’Ordre, à qui la présidence a délégué cette fonction par écrit "
             "le 1er juin 2026 (à confirmer), dont les coordonnées") in politique
     assert "si la présidence lui a délégué" not in politique
@@ -279,7 +265,7 @@ def test_an_ordres_delegation_is_stated_with_its_date_or_check_warns(library, tm
 # --- M-15: the advertising rule of a body giving care reaches the care its ordre members give ----------------------
 
 def test_the_advertising_rule_names_the_care_given_by_members_of_an_ordre(library):
-    politique = _build(library, CORPS / "rpa-opalia.yaml", ["politique"])["politique"]
+    politique = built_texts(library, CORPS / "rpa-opalia.yaml", ["politique"])["politique"]
     assert "Toute publicité respecte le code de déontologie des professionnels dont elle fait connaître" not in politique
     assert ("Toute publicité des soins que donnent des membres d’un ordre professionnel respecte leur code de "
             "déontologie : elle ne contient aucun témoignage") in politique
@@ -288,6 +274,6 @@ def test_the_advertising_rule_names_the_care_given_by_members_of_an_ordre(librar
 # --- M-18: the directive on communications to save a life, with who makes it and the provision that asks for it ----
 
 def test_a_public_bodys_directive_on_life_saving_communications_is_grounded(library):
-    politique = _build(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique"])["politique"]
+    politique = built_texts(library, ROOT / "organisations" / "cisss-laurentides.yaml", ["politique"])["politique"]
     assert ("à qui peut lui porter secours, selon la directive de l’organisme sur ces communications, que prend la "
             "personne qui y exerce la plus haute autorité (art. 59.1 de la Loi sur l’accès) ;") in politique
