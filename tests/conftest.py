@@ -278,15 +278,15 @@ SHARED: dict[str, Callable[[Path], None]] = {
     # the CISSS politique built for review, its Word file and web page (what its tests read: the comments
     # of a public body's clauses; the PDF of a review edition is `annexe`'s, a shorter one)
     "cisss": lambda out: run_once("build", ROOT / "organisations" / "cisss-laurentides.yaml", "--out", out,
-                                  "--review", "--document", "politique", "--format", "html,docx"),
+                                  "--review", "--document", "politique", "--format", "html,docx", "-j", "1"),
     # a private clinic's politique built for review, in every format: the legal table's annex, and the
     # review edition's PDF (its draft mark and notes) for the readers and the outside validators
-    "annexe": lambda out: run_once("build", ANNEX_BODY, "--out", out, "--review", "--document", "politique"),
+    "annexe": lambda out: run_once("build", ANNEX_BODY, "--out", out, "--review", "--document", "politique", "-j", "1"),
     "intranet": _publish_site,
     # the politique of the body recognised under art. 29.1, French and English, in every format (the English
     # edition's tests read each format), dated by SOURCE_DATE_EPOCH as those tests' own builds are
     "politique-en": lambda out: run_once("build", RECOGNISED_BODY, "--out", out, "--document", "politique",
-                                         epoch=EPOCH),
+                                         "-j", "1", epoch=EPOCH),
     # every fixture body, HTML only (Word files would lay each document out in WeasyPrint for its
     # page numbers: ~2.6 s of CPU a body, for words the HTML already shows)
     "organismes": lambda out: run_once("build", *BODIES, "--out", out, "--format", "html", "--silencieux"),
@@ -441,16 +441,6 @@ def sample_files(out: Path, extension: str) -> list[Path]:
     kinds = sorted({path.stem for path in files})
     folders = sorted({path.parent for path in files})
     return [folders[index % len(folders)] / f"{kind}.{extension}" for index, kind in enumerate(kinds)]
-
-
-def word_files(out: Path) -> list[Path]:
-    """The Word files LibreOffice lays out: every layout in each language (`sample_files`: one of
-    each kind, each from another organisation; every English edition) and every body's fiche."""
-    documents = output_files(out, "docx")
-    english = sorted(set(out.glob("*/*.docx")) - set(documents))
-    assert english, "no English edition in the build"
-    fiches = [path for path in documents if path.stem == "fiche-synthese"]
-    return sorted({*sample_files(out, "docx"), *english, *fiches})
 
 
 SAMPLES = {"rich": samples.rich_politique, "dense-fiche": samples.dense_fiche}

@@ -64,7 +64,9 @@ def test_diff_writes_redlines_and_html_and_summarises(compared):
 
 
 def test_diff_of_identical_files_says_so(tmp_path):
-    result = run_cli("diff", CISSS, CISSS, "--out", tmp_path / "cmp")
+    # The small fixture body: what is said of two identical files holds for any body (a real one compared with
+    # itself is test_one_diff's first random pair, every document's redline and HTML diff read back).
+    result = run_cli("diff", FIXTURE_ORG, FIXTURE_ORG, "--out", tmp_path / "cmp", "--bibliotheque", FIXTURE_LIBRARY)
     assert result.exit_code == 0
     assert "aucun champ modifié." in result.output
     assert "politique : aucune différence" in result.output
