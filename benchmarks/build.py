@@ -48,6 +48,12 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
+def own_cpu(fields: list[str]) -> float:
+    """The CPU seconds a process has used itself (utime and stime), from the fields of its /proc/<pid>/stat
+    after the command's name."""
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
 def tree_sample(root: int, cpu: dict[int, float]) -> int:
     """Resident bytes of process `root` and all its descendants; records in `cpu` the CPU seconds
     each has used so far, so that a build's workers (children of its fork server) count too."""
@@ -65,7 +71,7 @@ def tree_sample(root: int, cpu: dict[int, float]) -> int:
         try:
             total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            cpu[pid] = (int(fields[11]) + int(fields[12])) / TICKS  # its own utime and stime
+            cpu[pid] = own_cpu(fields)
         except OSError:
             pass
         stack += children.get(pid, [])
@@ -166,20 +172,20 @@ def three_builds(files: list[Path], scratch: Path, label: str,
                  rows: list[tuple[str, float, int, float, str]]) -> tuple[float, int, float]:
     """(cold seconds, cold peak bytes, nothing-changed seconds)."""
     command, cold, cold_peak, _ = cold_build(files, scratch, label, rows)
-    return (cold, cold_peak, *warm_builds(command, scratch, label, cold, rows))
+    return cold, cold_peak, warm_builds(command, scratch, label, cold, rows)
 
 
 def warm_builds(command: list[str], scratch: Path, label: str, cold: float,
-                rows: list[tuple[str, float, int, float, str]]) -> tuple[float]:
+                rows: list[tuple[str, float, int, float, str]]) -> float:
     """After a cold build by `command`: a build with nothing changed, then one after a clause changed;
-    (nothing-changed seconds,)."""
+    the nothing-changed seconds."""
     library = Path(command[command.index("--bibliotheque") + 1])
     noop, peak, cpu, output = measured(command, scratch)
     rows.append((f"{label} : rien de changé", noop, peak, cpu, f"{100 * noop / cold:.1f} % du froid"))
     document = one_clause_changed(library)
     seconds, peak, cpu, output = measured(command, scratch)
     rows.append((f"{label} : une clause ({document})", seconds, peak, cpu, f"{written(output)} fichiers refaits"))
-    return (noop,)
+    return noop
 
 
 def print_pages(scratch: Path) -> list[Path]:
@@ -290,7 +296,7 @@ def main() -> None:
             alone, alone_cpu = weasyprint_alone(pages)
             rows.append((f"WeasyPrint seul, {len(pages)} pages ({number}/{PAIRS})", alone, 0, alone_cpu, "1 processus"))
             paired.append((cold, cold_cpu, alone, alone_cpu))
-        noop5, = warm_builds(command, scratch, "5 organismes", cold, rows)
+        noop5 = warm_builds(command, scratch, "5 organismes", cold, rows)
         if "--sans-80" not in sys.argv:
             (scratch / "synthetiques").mkdir()
             many = three_builds(synthetic(scratch / "synthetiques"), scratch, f"{SYNTHETIC} organismes", rows)

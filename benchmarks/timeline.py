@@ -25,9 +25,9 @@ from pathlib import Path  # noqa: E402
 
 import policygen.publishing.build as build  # noqa: E402
 import policygen.publishing.service as service  # noqa: E402
+from build import ORGANISATIONS, own_cpu  # noqa: E402 - benchmarks/build.py, beside this script
 
 LOG = "POLICYGEN_TIMELINE_LOG"  # read by this script only, in the build's process and its workers
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _record(**event) -> None:
@@ -77,7 +77,7 @@ def main() -> None:
         at = args.index("--jobs")
         jobs = args[at + 1]
         del args[at:at + 2]
-    files = args or [str(p) for p in sorted((ROOT / "organisations").glob("*.yaml"))]
+    files = args or [str(p) for p in ORGANISATIONS]
     with tempfile.TemporaryDirectory(prefix="policygen-timeline-") as folder:
         log = Path(folder) / "log.jsonl"
         os.environ[LOG] = str(log)
@@ -101,8 +101,7 @@ def _forkserver_cpu() -> float:
     pid = multiprocessing.forkserver._forkserver._forkserver_pid  # noqa: SLF001 - a measure, not policygen
     if pid is None:
         return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own_cpu(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split())
 
 
 def report(events: list[dict], imported: float, end: float, main_cpu: float, server_cpu: float, main_pid: int,
